@@ -1,0 +1,85 @@
+package cli
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/marsad-project/marsad/internal/corpus"
+	"github.com/marsad-project/marsad/internal/export"
+	"github.com/marsad-project/marsad/internal/ingest"
+	"github.com/marsad-project/marsad/internal/model"
+	"github.com/marsad-project/marsad/internal/pipeline"
+)
+
+func runExtract(ctx context.Context, env Env, args []string) error {
+	fs := newFlagSet(env, "extract", "[flags] FILE|DIR|- ...")
+	format := fs.String("format", "auto", "input format: auto, text, jsonl, html, feed")
+	published := fs.String("published", "", "publication date (YYYY-MM-DD) for articles whose input gives none")
+	demo := fs.Bool("demo", false, "run on the embedded demo corpus (the five seed articles)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	opt := ingest.DefaultOptions()
+	opt.Format = *format
+	if *published != "" {
+		t, err := time.Parse("2006-01-02", *published)
+		if err != nil {
+			return usageError("extract: --published %q: want YYYY-MM-DD", *published)
+		}
+		opt.Published = t
+	}
+	paths := fs.Args()
+	if len(paths) == 0 && !*demo {
+		fs.Usage()
+		return usageError("extract: no input given (name files, directories or -, or use --demo)")
+	}
+	p, err := newPipeline()
+	if err != nil {
+		return err
+	}
+	out := bufio.NewWriter(env.Stdout)
+	defer out.Flush()
+	w := export.NewJSONLWriter(out)
+	rejected := 0
+	reject := func(err error) {
+		rejected++
+		fmt.Fprintln(env.Stderr, "marsad: extract:", err)
+	}
+	emit := func(doc model.Document) error {
+		a, err := p.Analyze(ctx, doc)
+		if err != nil {
+			reject(err)
+			return nil
+		}
+		return w.Write(&a)
+	}
+	r := ingest.NewReader(opt)
+	if *demo {
+		files, err := corpus.Seeds()
+		if err != nil {
+			return err
+		}
+		for _, f := range files {
+			if err := r.ReadBytes(ctx, f.Name, f.Data, emit, reject); err != nil {
+				return err
+			}
+		}
+	}
+	if err := r.Read(ctx, paths, env.Stdin, emit, reject); err != nil {
+		return fmt.Errorf("extract: %w", err)
+	}
+	if err := out.Flush(); err != nil {
+		return fmt.Errorf("extract: writing output: %w", err)
+	}
+	if rejected > 0 {
+		return &ExitError{Code: ExitRejected, Err: fmt.Errorf("extract: %d input(s) rejected", rejected)}
+	}
+	return nil
+}
+
+// newPipeline builds the analysis pipeline with every stage marsad has.
+func newPipeline() (*pipeline.Pipeline, error) {
+	return pipeline.New(), nil
+}
