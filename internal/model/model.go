@@ -92,6 +92,7 @@ type Event struct {
 type Analysis struct {
 	Doc       Document
 	Sentences []Sentence
+	Mentions  []Mention // raw name mentions from the tagger, before resolution into Entities
 	Entities  []Entity
 	Events    []Event
 }

@@ -1,0 +1,75 @@
+package arabic
+
+// Term is one search term produced by an Analyzer, with the place of the
+// word it came from in the original text.
+type Term struct {
+	Term       string // normalised, clitic-stripped, stemmed form
+	Start, End int    // byte offsets of the source token in the original text
+	Pos        int    // position of the source token among the text's word tokens
+}
+
+// AnalyzerOptions controls the analysis chain used for search.
+type AnalyzerOptions struct {
+	Norm          NormOptions // folds applied to each token
+	StripClitics  bool        // remove proclitics (و ف ب ك ل ال س) and pronoun suffixes
+	Stem          bool        // apply the light stemmer
+	DropStopwords bool        // drop function words (في، من، على …)
+}
+
+// DefaultAnalyzerOptions is the chain marsad indexes and queries with.
+func DefaultAnalyzerOptions() AnalyzerOptions {
+	return AnalyzerOptions{Norm: DefaultNormOptions(), StripClitics: true, Stem: true, DropStopwords: true}
+}
+
+// Analyzer turns text into search terms: tokenise → normalise → strip
+// clitics → stem. It is immutable and safe for concurrent use.
+type Analyzer struct {
+	opt  AnalyzerOptions
+	norm *Normalizer
+}
+
+// NewAnalyzer returns an Analyzer with opt.
+func NewAnalyzer(opt AnalyzerOptions) *Analyzer {
+	return &Analyzer{opt: opt, norm: NewNormalizer(opt.Norm)}
+}
+
+// Analyze returns the terms of text.
+func (a *Analyzer) Analyze(text string) []Term {
+	return a.AppendTerms(nil, text)
+}
+
+// AppendTerms appends the terms of text to dst.
+func (a *Analyzer) AppendTerms(dst []Term, text string) []Term {
+	toks := AppendTokens(nil, text, a.norm)
+	pos := 0
+	for _, t := range toks {
+		if !t.IsWord() {
+			continue
+		}
+		term := a.TermOf(t.Norm, t.Kind)
+		pos++
+		if term == "" {
+			continue
+		}
+		dst = append(dst, Term{Term: term, Start: t.Start, End: t.End, Pos: pos - 1})
+	}
+	return dst
+}
+
+// TermOf maps one normalised token to its term; "" drops it.
+func (a *Analyzer) TermOf(norm string, kind Kind) string {
+	if kind != KindArabic {
+		return norm
+	}
+	if a.opt.DropStopwords && IsStopword(norm) {
+		return ""
+	}
+	w := norm
+	if a.opt.StripClitics {
+		w = StripClitics(w)
+	}
+	if a.opt.Stem {
+		w = Stem(w)
+	}
+	return w
+}
