@@ -11,6 +11,7 @@ type Term struct {
 // AnalyzerOptions controls the analysis chain used for search.
 type AnalyzerOptions struct {
 	Norm          NormOptions // folds applied to each token
+	NoRunTogether bool        // do not split run-together words (وزيرالخارجية)
 	StripClitics  bool        // remove proclitics (و ف ب ك ل ال س) and pronoun suffixes
 	Stem          bool        // apply the light stemmer
 	DropStopwords bool        // drop function words (في، من، على …)
@@ -24,13 +25,13 @@ func DefaultAnalyzerOptions() AnalyzerOptions {
 // Analyzer turns text into search terms: tokenise → normalise → strip
 // clitics → stem. It is immutable and safe for concurrent use.
 type Analyzer struct {
-	opt  AnalyzerOptions
-	norm *Normalizer
+	opt AnalyzerOptions
+	tok *Tokenizer
 }
 
 // NewAnalyzer returns an Analyzer with opt.
 func NewAnalyzer(opt AnalyzerOptions) *Analyzer {
-	return &Analyzer{opt: opt, norm: NewNormalizer(opt.Norm)}
+	return &Analyzer{opt: opt, tok: NewTokenizer(TokenizerOptions{Norm: opt.Norm, SplitRunTogether: !opt.NoRunTogether})}
 }
 
 // Analyze returns the terms of text.
@@ -40,7 +41,7 @@ func (a *Analyzer) Analyze(text string) []Term {
 
 // AppendTerms appends the terms of text to dst.
 func (a *Analyzer) AppendTerms(dst []Term, text string) []Term {
-	toks := AppendTokens(nil, text, a.norm)
+	toks := a.tok.AppendTokens(nil, text)
 	pos := 0
 	for _, t := range toks {
 		if !t.IsWord() {
@@ -66,7 +67,10 @@ func (a *Analyzer) TermOf(norm string, kind Kind) string {
 	}
 	w := norm
 	if a.opt.StripClitics {
-		w = StripClitics(w)
+		w = Segment(w).Stem
+		if a.opt.DropStopwords && IsStopword(w) {
+			return "" // وفي, ولكن, بهذه: a clitic on a function word
+		}
 	}
 	if a.opt.Stem {
 		w = Stem(w)
