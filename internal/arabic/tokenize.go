@@ -109,23 +109,25 @@ func AppendTokens(dst []Token, s string, n *Normalizer) []Token {
 	for i < len(s) {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
-		case isSpace(r) || (IsFormatMark(r) && r != ZeroWidthNonJoiner && r != ZeroWidthJoiner):
-			i += size
-		case isDigit(r):
-			end := scanNumber(s, i)
-			dst = append(dst, mk(s, i, end, KindNumber, n))
-			i = end
-		case IsArabicLetter(r) || IsDiacritic(r) || r == Tatweel:
+		case r == ' ':
+			i++
+		case inWord(r):
 			end := i + size
 			for end < len(s) {
 				r2, sz := utf8.DecodeRuneInString(s[end:])
-				if IsArabicLetter(r2) || IsDiacritic(r2) || r2 == Tatweel || r2 == ZeroWidthNonJoiner || r2 == ZeroWidthJoiner {
+				if inWord(r2) || r2 == ZeroWidthNonJoiner || r2 == ZeroWidthJoiner {
 					end += sz
 					continue
 				}
 				break
 			}
 			dst = append(dst, mk(s, i, end, KindArabic, n))
+			i = end
+		case isSpace(r) || (IsFormatMark(r) && r != ZeroWidthNonJoiner && r != ZeroWidthJoiner):
+			i += size
+		case isDigit(r):
+			end := scanNumber(s, i)
+			dst = append(dst, mk(s, i, end, KindNumber, n))
 			i = end
 		case unicode.IsLetter(r) || unicode.IsMark(r):
 			end := i + size
@@ -160,8 +162,19 @@ func mk(s string, start, end int, k Kind, n *Normalizer) Token {
 	return Token{Text: text, Norm: n.Normalize(text), Start: start, End: end, Kind: k}
 }
 
+// inWord reports whether r continues an Arabic word: a letter, a mark or
+// tatweel. The base letters are tested first, as they are most runes of the
+// text.
+func inWord(r rune) bool {
+	return (r >= Hamza && r <= Ghain) || (r >= Tatweel && r <= Sukun) ||
+		IsArabicLetter(r) || IsDiacritic(r)
+}
+
 func isSpace(r rune) bool {
-	return r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == NoBreakSpace || r == NarrowNoBreakSpace || unicode.IsSpace(r)
+	if r < utf8.RuneSelf {
+		return r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\v' || r == '\f'
+	}
+	return r == NoBreakSpace || r == NarrowNoBreakSpace || unicode.IsSpace(r)
 }
 
 func isDigit(r rune) bool {
