@@ -42,10 +42,10 @@ func DefaultLearnOptions() LearnOptions {
 // safe for concurrent use.
 type BoilerplateLearner struct {
 	opt    LearnOptions
-	docs   map[string]int                       // source → articles seen
-	counts map[string]map[string]int            // source → line key → articles
-	seen   map[string]map[string]struct{}       // source → article text hashes (reposts count once)
-	sample map[string]map[string]string         // source → line key → a surface form
+	docs   map[string]int                 // source → articles seen
+	counts map[string]map[string]int      // source → line key → articles
+	seen   map[string]map[string]struct{} // source → article text hashes (reposts count once)
+	sample map[string]map[string]string   // source → line key → a surface form
 }
 
 // NewBoilerplateLearner returns an empty learner.

@@ -8,8 +8,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/mmcdole/gofeed"
 	"github.com/marsad-project/marsad/internal/model"
+	"github.com/mmcdole/gofeed"
 )
 
 // readFeed reads an RSS or Atom file with gofeed: each item is a Document
