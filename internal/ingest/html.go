@@ -42,14 +42,25 @@ func (r *Reader) readHTML(ctx context.Context, name, page string, emit func(mode
 		reject(&InputError{Input: name, Err: fmt.Errorf("%w: %v", ErrNoArticle, err)})
 		return nil
 	}
+	// ContentText runs paragraphs together with spaces; the Cleaner and
+	// the sentence splitter need the paragraph breaks, so the text is
+	// rebuilt from the content tree.
 	text := res.ContentText
-	if letters(text) < minArticleLetters {
-		why := fmt.Sprintf("%d letters of main text", letters(text))
+	if n := letters(text); n < minArticleLetters {
+		why := fmt.Sprintf("%d letters of main text", n)
 		if t := strings.TrimSpace(res.Metadata.Title); t != "" {
 			why += fmt.Sprintf(", title %q", truncate(t, 60))
 		}
 		reject(&InputError{Input: name, Err: fmt.Errorf("%w (%s)", ErrNoArticle, why)})
 		return nil
+	}
+	if res.ContentNode != nil {
+		t := nodeText(res.ContentNode)
+		// the tree sometimes holds a fallback of the whole page; use it
+		// only when it has the same text as ContentText
+		if n, m := letters(t), letters(text); n >= m*9/10 && n <= m*11/10 {
+			text = t
+		}
 	}
 	doc := model.Document{
 		ID:        filepath.Base(name),
@@ -93,6 +104,11 @@ func htmlToText(s string) string {
 	if err != nil {
 		return html.UnescapeString(s)
 	}
+	return nodeText(nodes...)
+}
+
+// nodeText is the text of HTML nodes with a line break after each block.
+func nodeText(nodes ...*html.Node) string {
 	var b strings.Builder
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
@@ -114,7 +130,7 @@ func htmlToText(s string) string {
 		}
 		if n.Type == html.ElementNode {
 			switch n.Data {
-			case "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section", "article", "ul", "ol", "table", "pre":
+			case "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section", "article", "ul", "ol", "table", "pre", "head", "dd", "dt", "figure", "header", "footer", "main", "aside", "nav", "details", "summary", "td", "th":
 				b.WriteByte('\n')
 			}
 		}
