@@ -69,6 +69,9 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"extract", "clean and analyse articles; write JSON Lines (entities, events)", runExtract},
+		{"ingest", "analyse articles and store them (SQLite file or PostgreSQL)", runIngest},
+		{"search", "search the stored articles (Arabic-aware: clitics, spellings, digits)", runSearch},
+		{"stats", "count what the store holds", runStats},
 		{"version", "print the version", runVersion},
 	}
 }
