@@ -244,7 +244,9 @@ func (in *ingester) summary(w io.Writer) {
 	for r := range in.reasons {
 		rs = append(rs, r)
 	}
-	sort.Slice(rs, func(i, j int) bool { return in.reasons[rs[i]] > in.reasons[rs[j]] || in.reasons[rs[i]] == in.reasons[rs[j]] && rs[i] < rs[j] })
+	sort.Slice(rs, func(i, j int) bool {
+		return in.reasons[rs[i]] > in.reasons[rs[j]] || in.reasons[rs[i]] == in.reasons[rs[j]] && rs[i] < rs[j]
+	})
 	for _, r := range rs {
 		fmt.Fprintf(w, "  rejected %d: %s\n", in.reasons[r], r)
 	}
