@@ -21,6 +21,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/marsad-project/marsad/internal/arabic"
 	"github.com/marsad-project/marsad/internal/model"
@@ -209,7 +210,6 @@ func (r *Resolver) prepare(doc *docIndex, mentions []model.Mention) []*item {
 	for _, rw := range raws {
 		for _, w := range rw.words {
 			attested[w.Norm]++
-			attested[stripAl(w.Norm)]++
 		}
 	}
 	var items []*item
@@ -223,26 +223,17 @@ func (r *Resolver) prepare(doc *docIndex, mentions []model.Mention) []*item {
 		}
 		// Proclitic on the first word (لحفتر, بسرت, وأوبارى, للأمم).
 		elided := false
-		cut := 0
-		if attested[first] <= 1 || (rw.m.Type == model.LOC && len(r.gaz.lookupKey(first)) == 0) {
-			for _, s := range cliticSplits(first) {
-				known := attested[s.word] > 0 || attested[stripAl(s.word)] > 0 ||
-					r.lx.has(classRank, s.word) || r.lx.has(classRole, s.word)
-				if rw.m.Type == model.LOC && len(ws) == 1 && len(r.gaz.lookupKey(s.word)) > 0 && len(r.gaz.lookupKey(first)) == 0 {
-					known = true
-				}
-				if known {
-					words[0] = s.word
-					cut = skipLetters(ws[0].Text, s.letters)
-					elided = s.elided
-					break
-				}
+		cut, nameCut := 0, 0
+		if sp, ok := r.splitClitic(first, rw.m.Type, attested); ok {
+			words[0] = sp.word
+			cut = skipLetters(ws[0].Text, sp.letters)
+			nameCut = cut
+			if sp.elided {
+				elided = true
+				nameCut = skipLetters(ws[0].Text, sp.letters+2)
 			}
 		}
-		spanStart := ws[0].Start
-		if !elided {
-			spanStart += cut
-		}
+		spanStart := ws[0].Start + cut
 		nameIdx := 0
 		switch rw.m.Type {
 		case model.PER:
@@ -256,7 +247,7 @@ func (r *Resolver) prepare(doc *docIndex, mentions []model.Mention) []*item {
 		it.m = model.Mention{Start: spanStart, End: ws[len(ws)-1].End, Type: rw.m.Type}
 		it.nameEnd = it.m.End
 		if nameIdx == 0 {
-			it.nameStart = ws[0].Start + cut
+			it.nameStart = ws[0].Start + nameCut
 		} else {
 			it.nameStart = ws[nameIdx].Start
 			elided = false
@@ -276,6 +267,37 @@ func (r *Resolver) prepare(doc *docIndex, mentions []model.Mention) []*item {
 		items = append(items, it)
 	}
 	return items
+}
+
+// splitClitic decides whether the first word of a name carries a
+// proclitic. A conjunction or preposition before the article (والسراج,
+// بالجيش, للأمم) is split whenever three letters or more follow the article:
+// inside a word the article cannot follow these letters. A proclitic before
+// a bare word (لحفتر, وداعش, بسرت) is split only when the bare word is
+// known: written elsewhere in the article's mentions, a title or head word
+// of the lexicon, or (for places) in the gazetteer while the whole word is
+// not.
+func (r *Resolver) splitClitic(first, typ string, attested map[string]int) (cliticSplit, bool) {
+	if typ == model.LOC && len(r.gaz.lookupKey(first)) > 0 {
+		return cliticSplit{}, false
+	}
+	for _, s := range cliticSplits(first) {
+		if s.article && utf8.RuneCountInString(s.word) >= 5 {
+			return s, true
+		}
+		if attested[s.word] > 0 || attested[stripAl(s.word)] > 0 {
+			return s, true
+		}
+		for _, c := range [...]string{classRank, classRole, classOrgHead, classPlace, classFacility} {
+			if r.lx.has(c, s.word) {
+				return s, true
+			}
+		}
+		if typ == model.LOC && len(r.gaz.lookupKey(s.word)) > 0 {
+			return s, true
+		}
+	}
+	return cliticSplit{}, false
 }
 
 func isLoneClitic(w string) bool {
@@ -345,6 +367,9 @@ func (r *Resolver) stripPlaceDescriptors(words []string) int {
 func (r *Resolver) extendRank(doc *docIndex, start int) int {
 	for range 3 {
 		i := doc.at(start)
+		if i >= len(doc.toks) || doc.toks[i].Start != start {
+			return start // the mention starts inside a word (after a clitic)
+		}
 		moved := false
 		for k := 3; k >= 1; k-- {
 			if i-k < 0 {

@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -53,21 +54,27 @@ func cliticSplits(w string) []cliticSplit {
 			n -= 2
 			rest = "ال" + rest
 		case strings.HasSuffix(p, "لل"):
-			n--
+			// ولل + X: the span may drop the conjunction only; the bare
+			// word is shown as ال + X.
+			n -= 2
 			rest = "ال" + rest
 		}
 		if utf8.RuneCountInString(rest) < 2 {
 			continue
 		}
-		out = append(out, cliticSplit{letters: n, word: rest, elided: strings.HasSuffix(p, "لل")})
+		out = append(out, cliticSplit{letters: n, word: rest, elided: strings.HasSuffix(p, "لل"),
+			article: strings.HasSuffix(p, "ال") || strings.HasSuffix(p, "لل")})
 	}
+	// Shortest proclitic first: وباريس is و + باريس before وب + اريس.
+	sort.SliceStable(out, func(i, j int) bool { return out[i].letters < out[j].letters })
 	return out
 }
 
 type cliticSplit struct {
-	letters int    // proclitic letters to skip in the original word
+	letters int    // proclitic letters to skip in the original word (for لل: those before it)
 	word    string // the normalised word without them
 	elided  bool   // the article's alef was elided (لل): the original cannot show the bare word
+	article bool   // the proclitic is followed by the article (وال, بال, لل)
 }
 
 // skipLetters returns the byte offset in s after n Arabic letters (and the
