@@ -176,8 +176,9 @@ func (r *Resolver) prepare(doc *docIndex, mentions []model.Mention) []*item {
 		return ms[i].End > ms[j].End
 	})
 	type raw struct {
-		m     model.Mention
-		words []arabic.Token // word tokens, offsets into the document
+		m      model.Mention
+		words  []arabic.Token // word tokens, offsets into the document
+		tagCut int            // bytes of the first word the tagger already cut as a clitic
 	}
 	var raws []raw
 	seen := map[[2]int]bool{}
@@ -202,7 +203,16 @@ func (r *Resolver) prepare(doc *docIndex, mentions []model.Mention) []*item {
 		if len(ws) == 0 {
 			continue
 		}
-		raws = append(raws, raw{m: m, words: ws})
+		// A mention that starts inside a word: the tagger cut a clitic.
+		// Decide again on the whole word (وبراك: و + براك, not وب + راك).
+		tagCut := 0
+		if k := doc.at(ws[0].Start); k > 0 && ws[0].Start == m.Start {
+			if t := doc.toks[k-1]; t.Start < m.Start && t.End == ws[0].End && t.Kind == arabic.KindArabic {
+				tagCut = m.Start - t.Start
+				ws[0] = t
+			}
+		}
+		raws = append(raws, raw{m: m, words: ws, tagCut: tagCut})
 	}
 	// Words attested in the article's mentions: a clitic is split off a
 	// name's first word only when the bare word occurs elsewhere.
@@ -232,6 +242,9 @@ func (r *Resolver) prepare(doc *docIndex, mentions []model.Mention) []*item {
 				elided = true
 				nameCut = skipLetters(ws[0].Text, sp.letters+2)
 			}
+		} else if rw.tagCut > 0 {
+			cut, nameCut = rw.tagCut, rw.tagCut
+			words[0] = arabic.Normalize(ws[0].Text[cut:])
 		}
 		spanStart := ws[0].Start + cut
 		nameIdx := 0

@@ -131,14 +131,15 @@ func (r *Resolver) link(items []*item, uf *unionFind) {
 	// 4. A shorter name to the fuller one: the surname alone, or first name
 	// and surname (إينزو ميلانيزي → إينزو موافيرو ميلانيزي). A one-word name
 	// of another type joins a person whose surname it is (the tagger's type
-	// is outvoted), unless it is a place the gazetteer knows.
+	// is outvoted: السراج is also a Tripoli suburb, but not in an article
+	// that names فائز السراج), unless it is a country's name.
 	for _, f := range forms {
 		var cands []*form
 		for _, g := range forms {
 			if g == f || g.typ != model.PER || len(g.words) <= len(f.words) {
 				continue
 			}
-			if f.typ != model.PER && (len(f.words) > 1 || (f.typ == model.LOC && len(r.gaz.lookupKey(f.words[0])) > 0)) {
+			if f.typ != model.PER && (len(f.words) > 1 || r.isCountry(f.words[0])) {
 				continue
 			}
 			if !sameWord(f.words[len(f.words)-1], g.words[len(g.words)-1], r.opt.Fuzzy) {
@@ -195,6 +196,16 @@ func (r *Resolver) link(items []*item, uf *unionFind) {
 			}
 		}
 	}
+}
+
+// isCountry reports whether the normalised name is a country's.
+func (r *Resolver) isCountry(k string) bool {
+	for _, p := range r.gaz.lookupKey(k) {
+		if p.Kind == KindCountry {
+			return true
+		}
+	}
+	return false
 }
 
 // joinNearest joins form f to one of the candidate groups: the only one, or

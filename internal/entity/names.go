@@ -102,10 +102,14 @@ func skipLetters(s string, n int) int {
 // letters Arabic transcriptions of foreign names add or omit
 // (وليامز/ويليامز, ميركل/ميركيل), a common variation in Arabic
 // transcription of foreign names; used only for words of 5+ letters.
+// The last letter is kept: a final ي is often the nisba ending (فرنسي is
+// not فرانس).
 func skeleton(w string) string {
 	var b strings.Builder
+	_, lastSize := utf8.DecodeLastRuneInString(w)
+	last := len(w) - lastSize
 	for i, r := range w {
-		if i > 0 && (r == arabic.Alef || r == arabic.Waw || r == arabic.Yeh) {
+		if i > 0 && i < last && (r == arabic.Alef || r == arabic.Waw || r == arabic.Yeh) {
 			continue
 		}
 		b.WriteRune(r)

@@ -12,10 +12,15 @@ import (
 
 	"github.com/marsad-project/marsad/internal/export"
 	"github.com/marsad-project/marsad/internal/model"
+	"github.com/marsad-project/marsad/internal/ner"
 	"github.com/marsad-project/marsad/internal/pipeline"
 )
 
-var seedsOut = flag.String("seeds.out", "", "write the extract contract of the seeds (places finder + resolver) to this file")
+var (
+	seedsOut    = flag.String("seeds.out", "", "write the extract contract of the seeds to this file (for score.py)")
+	seedsTagger = flag.Bool("seeds.tagger", true, "run the NER tagger before the resolver")
+	seedsFinder = flag.Bool("seeds.finder", true, "run the gazetteer place finder before the resolver")
+)
 
 // sharedDir finds ../shared/<sub> by walking up from the package directory;
 // it skips the test when the folder is absent.
@@ -38,25 +43,38 @@ func sharedDir(t testing.TB, sub string) string {
 	}
 }
 
-// TestSeedsFinderOnly runs the place finder and the resolver (no tagger) on
-// the seed articles: every mention must be a valid span, every entity must
-// have a name; with -seeds.out the contract is written for score.py.
-func TestSeedsFinderOnly(t *testing.T) {
+// TestSeeds runs sentences → NER tagger → place finder → resolver on the
+// seed articles: every mention must be a valid span and every entity must
+// have a name. With -seeds.out the extract contract is written for
+// ../shared/eval/score.py; -seeds.tagger=false / -seeds.finder=false drop a
+// stage to measure what it brings.
+func TestSeeds(t *testing.T) {
 	dir := sharedDir(t, "seeds")
 	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
 	if err != nil || len(files) == 0 {
 		t.Skip("no seed articles")
 	}
 	sort.Strings(files)
-	f, err := NewPlaceFinder(DefaultFinderOptions())
-	if err != nil {
-		t.Fatal(err)
+	var stages []pipeline.Stage
+	if *seedsTagger {
+		tg, err := ner.Load()
+		if err != nil {
+			t.Fatal(err)
+		}
+		stages = append(stages, ner.NewStage(tg))
+	}
+	if *seedsFinder {
+		f, err := NewPlaceFinder(DefaultFinderOptions())
+		if err != nil {
+			t.Fatal(err)
+		}
+		stages = append(stages, f)
 	}
 	r, err := NewResolver(DefaultOptions())
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := pipeline.New(f, r)
+	p := pipeline.New(append(stages, r)...)
 	var w *export.JSONLWriter
 	if *seedsOut != "" {
 		out, err := os.Create(*seedsOut)
