@@ -143,8 +143,22 @@ func validSpan(text string, s, e int) bool {
 	if s < 0 || e > len(text) || s >= e {
 		return false
 	}
-	isStart := func(b int) bool { return b == len(text) || (text[b]&0xC0) != 0x80 }
-	return isStart(s) && isStart(e)
+	return isBoundary(text, s) && isBoundary(text, e)
+}
+
+// isBoundary reports whether byte offset b does not split a UTF-8 sequence
+// (a stray continuation byte in invalid UTF-8 is a character of its own).
+func isBoundary(text string, b int) bool {
+	if b == 0 || b == len(text) || utf8.RuneStart(text[b]) {
+		return true
+	}
+	for s := b - 1; s >= 0 && s >= b-3; s-- {
+		if utf8.RuneStart(text[s]) {
+			_, size := utf8.DecodeRuneInString(text[s:])
+			return s+size <= b
+		}
+	}
+	return true
 }
 
 // isClosingPunct reports whether a punctuation token may sit between a name
@@ -182,8 +196,9 @@ func (r *Resolver) prepare(doc *docIndex, mentions []model.Mention) []*item {
 	}
 	var raws []raw
 	seen := map[[2]int]bool{}
+	extendedTo := -1
 	for _, m := range ms {
-		if seen[[2]int{m.Start, m.End}] {
+		if seen[[2]int{m.Start, m.End}] || m.End <= extendedTo {
 			continue
 		}
 		seen[[2]int{m.Start, m.End}] = true
@@ -202,6 +217,21 @@ func (r *Resolver) prepare(doc *docIndex, mentions []model.Mention) []*item {
 		}
 		if len(ws) == 0 {
 			continue
+		}
+		// A head alone is not a name (قصر, مطار, حكومة): the name is the
+		// word after it, which the tagger left out (قصر الإليزيه). The head
+		// of a construct (إضافة) never takes the article, so القاعدة (al-Qaeda)
+		// is a name and قاعدة is a head.
+		if (m.Type == model.LOC || m.Type == model.ORG) && r.allHeads(ws) && !strings.HasPrefix(stripConj(ws[len(ws)-1].Norm), "ال") {
+			if k := doc.at(m.End); k < len(doc.toks) {
+				t := doc.toks[k]
+				if t.Kind == arabic.KindArabic && strings.TrimSpace(doc.text[m.End:t.Start]) == "" &&
+					!arabic.IsStopword(t.Norm) && !r.allHeads([]arabic.Token{t}) {
+					ws = append(ws, t)
+					m.End = t.End
+					extendedTo = t.End
+				}
+			}
 		}
 		// A mention that starts inside a word: the tagger cut a clitic.
 		// Decide again on the whole word (وبراك: و + براك, not وب + راك).
@@ -311,6 +341,19 @@ func (r *Resolver) splitClitic(first, typ string, attested map[string]int) (clit
 		}
 	}
 	return cliticSplit{}, false
+}
+
+// allHeads reports whether every word is a head or descriptor of the
+// lexicon (قصر, مدينة, قوات) rather than a name.
+func (r *Resolver) allHeads(ws []arabic.Token) bool {
+	for _, w := range ws {
+		n := stripConj(w.Norm)
+		if !r.lx.has(classFacility, n) && !r.lx.has(classPlace, n) && !r.lx.has(classOrgHead, n) &&
+			!r.lx.has(classFacility, w.Norm) && !r.lx.has(classPlace, w.Norm) && !r.lx.has(classOrgHead, w.Norm) {
+			return false
+		}
+	}
+	return true
 }
 
 func isLoneClitic(w string) bool {
