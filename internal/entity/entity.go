@@ -324,10 +324,9 @@ func (r *Resolver) splitClitic(first, typ string, attested map[string]int) (clit
 	if typ == model.LOC && len(r.gaz.lookupKey(first)) > 0 {
 		return cliticSplit{}, false
 	}
-	for _, s := range cliticSplits(first) {
-		if s.article && utf8.RuneCountInString(s.word) >= 5 {
-			return s, true
-		}
+	splits := cliticSplits(first)
+	// A known bare word first: لليبيا is ل + ليبيا, not ل + ال + يبيا.
+	for _, s := range splits {
 		if attested[s.word] > 0 || attested[stripAl(s.word)] > 0 {
 			return s, true
 		}
@@ -336,7 +335,12 @@ func (r *Resolver) splitClitic(first, typ string, attested map[string]int) (clit
 				return s, true
 			}
 		}
-		if typ == model.LOC && len(r.gaz.lookupKey(s.word)) > 0 {
+		if !s.article && (typ == model.LOC && len(r.gaz.lookupKey(s.word)) > 0 || r.isCountry(s.word)) {
+			return s, true
+		}
+	}
+	for _, s := range splits {
+		if s.article && utf8.RuneCountInString(s.word) >= 5 {
 			return s, true
 		}
 	}

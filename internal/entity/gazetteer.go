@@ -20,6 +20,7 @@ var gazetteerTSV string
 // Place kinds in the gazetteer.
 const (
 	KindCountry = "country"
+	KindCapital = "capital"
 	KindCity    = "city"
 	KindTown    = "town"
 	KindVillage = "village"
