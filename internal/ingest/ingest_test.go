@@ -24,7 +24,7 @@ type collected struct {
 }
 
 func (c *collected) emit(d model.Document) error { c.docs = append(c.docs, d); return nil }
-func (c *collected) reject(err error)           { c.errs = append(c.errs, err) }
+func (c *collected) reject(err error)            { c.errs = append(c.errs, err) }
 
 func (c *collected) errText() string {
 	var s []string
@@ -408,4 +408,3 @@ func TestContextCancelled(t *testing.T) {
 		t.Errorf("err %v", err)
 	}
 }
-
