@@ -74,16 +74,7 @@ func (f *PlaceFinder) Process(ctx context.Context, a *model.Analysis) error {
 // them, sorted by offset.
 func (f *PlaceFinder) Find(text string, have []model.Mention) []model.Mention {
 	toks := arabic.Tokenize(text)
-	taken := make([]bool, len(toks))
-	for _, m := range have {
-		if m.Start < 0 || m.End > len(text) || m.Start >= m.End {
-			continue
-		}
-		i := sort.Search(len(toks), func(i int) bool { return toks[i].End > m.Start })
-		for ; i < len(toks) && toks[i].Start < m.End; i++ {
-			taken[i] = true
-		}
-	}
+	taken := markTaken(toks, text, have)
 	// One sense per discourse: a word the tagger found in a person's name
 	// is not a place elsewhere in the article (ليون of برناردينو ليون).
 	personWords := map[string]bool{}
