@@ -295,6 +295,36 @@ func TestPlaceFinder(t *testing.T) {
 	}
 }
 
+func TestOrgFinder(t *testing.T) {
+	f, err := NewOrgFinder()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"plain and with elided article", "قال الأمين العام للأمم المتحدة إن الأمم المتحدة", []string{"للأمم المتحدة", "الأمم المتحدة"}},
+		{"longest name first", "برعاية مجلس الأمن الدولي", []string{"مجلس الأمن الدولي"}},
+		{"conjunction split off", "مثل القاعدة وداعش", []string{"داعش"}},
+		{"a common word is not listed bare", "بكل حماس", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, m := range f.Find(tc.text, nil) {
+				if tc.text[m.Start:m.End] != m.Text || m.Type != "ORG" {
+					t.Errorf("bad mention %+v", m)
+				}
+				got = append(got, m.Text)
+			}
+			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
 func TestOptionsOff(t *testing.T) {
 	r, _ := NewResolver(Options{})
 	text := "استقبل المشير خليفة حفتر وفد (أفريكوم) في طرابلس"
