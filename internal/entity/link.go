@@ -49,7 +49,7 @@ func (u *unionFind) union(a, b int) {
 // maxFuzzyForms bounds the pairwise comparison of distinct name forms, so
 // that a pathological article (thousands of distinct names) stays linear;
 // news articles have a few dozen.
-const maxFuzzyForms = 1500
+const maxFuzzyForms = 500
 
 // form is one distinct (type, name) in the article with its items.
 type form struct {
@@ -385,21 +385,28 @@ func (r *Resolver) linkLeaders(doc *docIndex, items []*item, uf *unionFind) []*i
 		}
 		return ws, at
 	}
+	// items by start, for the clitic-led fallback of itemAt
+	order := make([]int, len(items))
+	for i := range order {
+		order[i] = i
+	}
+	sort.Slice(order, func(a, b int) bool { return items[order[a]].m.Start < items[order[b]].m.Start })
 	itemAt := func(k int, typ string) (int, bool) {
 		if k >= len(doc.toks) {
 			return 0, false
 		}
-		i, ok := byStart[doc.toks[k].Start]
-		if !ok || items[i].typ != typ {
-			// a clitic-led ORG mention (لـ«الجيش الوطني») starts inside the token
-			for j, it := range items {
-				if it.typ == typ && it.m.Start >= doc.toks[k].Start && it.m.Start < doc.toks[k].End+4 {
-					return j, true
-				}
-			}
-			return 0, false
+		t := doc.toks[k]
+		if i, ok := byStart[t.Start]; ok && items[i].typ == typ {
+			return i, true
 		}
-		return i, true
+		// a clitic-led mention (لـ«الجيش الوطني») starts inside the token
+		x := sort.Search(len(order), func(a int) bool { return items[order[a]].m.Start >= t.Start })
+		for ; x < len(order) && items[order[x]].m.Start < t.End+4; x++ {
+			if items[order[x]].typ == typ {
+				return order[x], true
+			}
+		}
+		return 0, false
 	}
 	skipTitles := func(ws []string, at []int, from int) int {
 		i := from
@@ -457,20 +464,25 @@ func (r *Resolver) linkLeaders(doc *docIndex, items []*item, uf *unionFind) []*i
 		items = r.addDescriptions(doc, items, uf, descs, establishing)
 	}
 	// حكومة X / قوات X where X names a person who leads an organisation.
+	perByLast := map[string][]int{}
+	for j, p := range items {
+		if p.typ == model.PER && !p.desc {
+			if _, ok := leads[uf.find(j)]; ok {
+				k := stripAl(p.words[len(p.words)-1])
+				perByLast[k] = append(perByLast[k], j)
+			}
+		}
+	}
 	for i, it := range items {
 		if it.typ != model.ORG || !it.headed || len(it.core) > 3 {
 			continue
 		}
-		for j, p := range items {
-			if p.typ != model.PER || p.desc {
+		for _, j := range perByLast[stripAl(it.core[len(it.core)-1])] {
+			org := leads[uf.find(j)]
+			if org == i {
 				continue
 			}
-			org, ok := leads[uf.find(j)]
-			if !ok || org == i {
-				continue
-			}
-			last := p.words[len(p.words)-1]
-			if sameWord(it.core[len(it.core)-1], last, false) && subsequence(it.core, p.words, false) {
+			if subsequence(it.core, items[j].words, false) {
 				uf.union(org, i)
 				break
 			}
