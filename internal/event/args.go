@@ -1,0 +1,270 @@
+package event
+
+import (
+	"strings"
+
+	"github.com/marsad-project/marsad/internal/model"
+)
+
+// mention is an entity mention inside one sentence, placed on its words.
+type mention struct {
+	Name        string // canonical entity name
+	Type        string
+	Geo         *model.Geo
+	First, Last int  // word indexes
+	locative    bool // governed by a locative preposition: في، ب، إلى، قرب …
+	source      bool // the subject of a speech verb: قال، أعلن، أفاد …
+	conj        bool // joined to the previous mention by و
+}
+
+// Locative prepositions and the place nouns and directions that may stand
+// between one and the name ("في مدينة سرت", "إلى العاصمة الليبية طرابلس",
+// "جنوب شرقي مدينة سرت").
+var locPreps = map[string]bool{"في": true, "فى": true, "الي": true, "الى": true, "قرب": true, "داخل": true, "عند": true, "نحو": true, "باتجاه": true, "اتجاه": true, "حول": true, "بين": false, "قبالة": true, "قباله": true, "لدى": false}
+
+var placeHeads = map[string]bool{
+	"مدينه": true, "مدينتي": true, "مدن": true, "منطقه": true, "منطقتي": true, "مناطق": true, "العاصمه": true, "عاصمه": true, "بلده": true,
+	"قريه": true, "محافظه": true, "ولايه": true, "اقليم": true, "مقر": true, "مقره": true, "ميناء": true, "مطار": true, "قاعده": true, "حي": true,
+	"جنوب": true, "شمال": true, "شرق": true, "غرب": true, "جنوبي": true, "شمالي": true, "شرقي": true, "غربي": true, "وسط": true,
+	"ضواحي": true, "محيط": true, "تخوم": true, "قصر": true, "مخيم": true, "معسكر": true, "سجن": true, "ساحه": true, "شارع": true, "ميدان": true,
+}
+
+// Speech and report verbs: the name after one is the source of the news,
+// not the actor of the event reported.
+var speechVerbs = map[string]bool{
+	"قال": true, "يقول": true, "اعلن": true, "يعلن": true, "افاد": true, "يفيد": true, "ذكر": true, "يذكر": true, "اكد": true, "يؤكد": true, "يوكد": true,
+	"اضاف": true, "يضيف": true, "كشف": true, "يكشف": true, "اوضح": true, "يوضح": true, "اشار": true, "يشير": true, "صرح": true, "يصرح": true,
+	"نقل": true, "نقلت": true, "اعلنت": true, "قالت": true, "افادت": true, "ذكرت": true, "اكدت": true, "اضافت": true, "كشفت": true, "اوضحت": true,
+	"بيان": true, "زعم": true, "زعمت": true, "ادعي": true, "ادعت": true, "بحسب": true, "حسب": true, "وفق": true, "وفقا": true, "نفي": true, "نفت": true,
+}
+
+// placeMentions places the mentions that lie inside the words' span.
+func placeMentions(text string, words []word, all []docMention) []mention {
+	if len(words) == 0 {
+		return nil
+	}
+	s, e := words[0].Start, words[len(words)-1].End
+	var out []mention
+	wi := 0
+	for _, dm := range all {
+		if dm.Start < s || dm.End > e {
+			continue
+		}
+		for wi < len(words) && words[wi].End <= dm.Start {
+			wi++
+		}
+		if wi >= len(words) {
+			break
+		}
+		last := wi
+		for last+1 < len(words) && words[last+1].Start < dm.End {
+			last++
+		}
+		m := mention{Name: dm.Name, Type: dm.Type, Geo: dm.Geo, First: wi, Last: last}
+		// a clitic glued before the name: "بالرجمة", "لباريس", "وحفتر"
+		prefix := arabicPrefix(text[words[wi].Start:dm.Start])
+		if strings.HasSuffix(prefix, "ب") || strings.HasSuffix(prefix, "بال") || strings.HasSuffix(prefix, "ل") && m.Type == model.LOC {
+			m.locative = true
+		}
+		if strings.HasPrefix(prefix, "و") {
+			m.conj = true
+		}
+		if !m.locative {
+			m.locative = locativeBefore(words, wi)
+		}
+		if wi > 0 && words[wi-1].Norm == "و" {
+			m.conj = true
+		}
+		for b := wi - 1; b >= 0 && b >= wi-2; b-- {
+			if speechVerbs[words[b].base] || speechVerbs[words[b].Norm] {
+				m.source = true
+				break
+			}
+			if words[b].boundary {
+				break
+			}
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+func arabicPrefix(s string) string {
+	return strings.TrimRight(strings.ReplaceAll(s, "ـ", ""), " ")
+}
+
+// locativeBefore walks back from the word before a name over place nouns,
+// directions and nisba adjectives (up to three) to a locative preposition.
+func locativeBefore(words []word, wi int) bool {
+	for b := wi - 1; b >= 0 && b >= wi-4; b-- {
+		w := words[b]
+		if locPreps[w.Norm] {
+			return true
+		}
+		if placeHeads[w.base] || placeHeads[w.Norm] {
+			if w.prep == "ب" || strings.HasPrefix(w.Norm, "ب") && placeHeads[w.Norm[len("ب"):]] {
+				return true
+			}
+			continue
+		}
+		if strings.HasSuffix(w.base, "يه") || strings.HasSuffix(w.base, "ي") && strings.HasPrefix(w.Norm, "ال") {
+			continue // nisba adjective: العاصمة الليبية طرابلس
+		}
+		return false
+	}
+	return false
+}
+
+// patientTrigger reports whether the entity after the trigger undergoes the
+// event rather than acting: the masdar of an attack or arrest (مقتل X،
+// اعتقال X، اغتيال X) and the passive casualty verbs (قتل 18 شخصا).
+func patientTrigger(p *Pattern, words []word, m Match) bool {
+	if p.Type != "ASSAULT" && p.Type != "COERCE" && p.Type != "SANCTION" {
+		return false
+	}
+	w := words[m.First]
+	switch {
+	case w.has("مقتل"), w.has("قتلي"), w.has("قتيل"), w.has("مصرع"), w.has("لقي"), w.has("اسفر"), w.has("ادي"),
+		w.has("اصابه"), w.has("اصيب"), w.has("جرح"), w.has("جرحي"), w.has("اغتيال"), w.has("اختطاف"), w.has("خطف"),
+		w.has("اعتقال"), w.has("القبض"), w.has("احتجاز"), w.has("عقوبات"), w.has("عقوبه"), w.has("استهداف"):
+		return true
+	}
+	// قُتل / اعتُقل + a number: the passive
+	if m.Last+1 < len(words) {
+		if _, _, ok := parseNumber(words, m.Last+1); ok && (w.has("قتل") || w.has("اعتقل")) {
+			return true
+		}
+	}
+	return false
+}
+
+// arguments chooses actor, recipients and location for the event triggered
+// by m. Arabic news mixes verb-subject-object ("استقبل حفتر … سلامة") with
+// subject-verb ("حفتر يستقبل", "أن حفتر أمر"): a name right before the
+// trigger is its subject, else the first name after it.
+func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, recips []string, loc *mention) {
+	if len(ms) == 0 {
+		return "", nil, nil
+	}
+	inTrigger := func(x mention) bool {
+		for _, u := range m.Used {
+			if x.First <= u && u <= x.Last {
+				return true
+			}
+		}
+		return false
+	}
+	visit := p.Type == "CONSULT" && p.Mode == "visit"
+	party := func(x mention) bool {
+		if inTrigger(x) || x.source {
+			return false
+		}
+		if x.Type == model.LOC {
+			return !x.locative && !visit
+		}
+		return x.Type == model.PER || x.Type == model.ORG || x.Type == model.MISC && false
+	}
+	patient := patientTrigger(p, words, m)
+	// the subject before: at most two words between, no clause boundary
+	var before *mention
+	for i := len(ms) - 1; i >= 0; i-- {
+		x := ms[i]
+		if x.Last >= m.First {
+			continue
+		}
+		if m.First-x.Last > 3 {
+			break
+		}
+		blocked := false
+		for b := x.Last; b < m.First; b++ {
+			if words[b].boundary && b > x.Last || words[b].boundary && b == x.Last && m.First-x.Last > 1 {
+				blocked = true
+			}
+		}
+		if !blocked && party(x) {
+			before = &ms[i]
+		}
+		break
+	}
+	// the next trigger of another event bounds the objects of this one
+	var after []mention
+	for _, x := range ms {
+		if x.First > m.First && party(x) {
+			after = append(after, x)
+		}
+	}
+	add := func(name string) {
+		if name == "" || name == actor {
+			return
+		}
+		for _, r := range recips {
+			if r == name {
+				return
+			}
+		}
+		recips = append(recips, name)
+	}
+	const maxRecipients = 4
+	switch {
+	case patient:
+		if before != nil {
+			actor = before.Name
+		}
+		for _, x := range after {
+			if len(recips) < maxRecipients && x.First-m.Last <= 12 {
+				add(x.Name)
+			}
+		}
+	default:
+		rest := after
+		if before != nil {
+			actor = before.Name
+		} else if len(after) > 0 && after[0].First-m.Last <= 12 {
+			actor = after[0].Name
+			rest = after[1:]
+		}
+		for i, x := range rest {
+			if len(recips) >= maxRecipients {
+				break
+			}
+			// objects follow closely, or join the previous one with و
+			if i == 0 && x.First-m.Last <= 25 || i > 0 && (x.conj || x.First-rest[i-1].Last <= 12) {
+				add(x.Name)
+				continue
+			}
+			break
+		}
+	}
+	// location: a place governed by a locative preposition near the
+	// trigger, after it preferred; for a visit, the place visited.
+	best, bestD := -1, 1<<30
+	for i, x := range ms {
+		if x.Type != model.LOC || inTrigger(x) || x.Name == actor {
+			continue
+		}
+		if !x.locative && !(visit && x.First > m.First) {
+			continue
+		}
+		d := x.First - m.Last
+		if x.First < m.First {
+			d = 2*(m.First-x.Last) + 3
+		}
+		if d > 30 {
+			continue
+		}
+		if d < bestD {
+			best, bestD = i, d
+		}
+	}
+	if best >= 0 {
+		loc = &ms[best]
+		// the place is not also a recipient
+		for i, r := range recips {
+			if r == loc.Name {
+				recips = append(recips[:i], recips[i+1:]...)
+				break
+			}
+		}
+	}
+	return actor, recips, loc
+}

@@ -1,0 +1,204 @@
+// Command traindetect trains the event detector of package event on the
+// labelled sentences of arabic_event_gsr (ASSAULT and PROTEST; labels "yes",
+// "easy no", "difficult no"), reports k-fold cross-validated precision,
+// recall and F1 of the decision `marsad extract` makes, and writes the
+// weights to internal/event/data/detector.tsv.
+//
+//	go run ./internal/event/cmd/traindetect -data ../shared/data/arabic_event_gsr -out internal/event/data/detector.tsv
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/marsad-project/marsad/internal/arabic"
+	"github.com/marsad-project/marsad/internal/event"
+)
+
+type item struct {
+	ID, Text, Label string
+	sents           [][]string // features per sentence, as extract sees them
+	whole           []string   // features of the whole text, for training
+}
+
+func main() {
+	data := flag.String("data", "../shared/data/arabic_event_gsr", "folder with assault.dev.jsonl and protest.dev.jsonl")
+	out := flag.String("out", "", "write the trained detector here (empty: only cross-validate)")
+	k := flag.Int("k", 5, "folds")
+	flag.Parse()
+	if err := run(*data, *out, *k); err != nil {
+		fmt.Fprintln(os.Stderr, "traindetect:", err)
+		os.Exit(1)
+	}
+}
+
+func load(path string, lex *event.Lexicon) ([]item, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var items []item
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<22)
+	for sc.Scan() {
+		var it item
+		if err := json.Unmarshal(sc.Bytes(), &it); err != nil {
+			return nil, err
+		}
+		text := strings.TrimSpace(it.Text)
+		it.whole = event.SentenceFeatures(lex, text)
+		for _, s := range arabic.Sentences(text) {
+			it.sents = append(it.sents, event.SentenceFeatures(lex, text[s.Start:s.End]))
+		}
+		items = append(items, it)
+	}
+	return items, sc.Err()
+}
+
+// score is the decision extract makes: some sentence of the item reaches
+// the threshold.
+func score(m *event.LinearModel, it item) float64 {
+	best := 0.0
+	for _, s := range it.sents {
+		if p := m.Prob(s); p > best {
+			best = p
+		}
+	}
+	return best
+}
+
+type result struct{ tp, fp, fn int }
+
+func (r result) f1() (p, rc, f float64) {
+	if r.tp+r.fp > 0 {
+		p = float64(r.tp) / float64(r.tp+r.fp)
+	}
+	if r.tp+r.fn > 0 {
+		rc = float64(r.tp) / float64(r.tp+r.fn)
+	}
+	if p+rc > 0 {
+		f = 2 * p * rc / (p + rc)
+	}
+	return
+}
+
+// crossValidate returns out-of-fold scores, folds stratified by label.
+func crossValidate(items []item, k int, opt event.TrainOptions) []float64 {
+	fold := make([]int, len(items))
+	var pos, neg []int
+	for i, it := range items {
+		if it.Label == "yes" {
+			pos = append(pos, i)
+		} else {
+			neg = append(neg, i)
+		}
+	}
+	for j, i := range pos {
+		fold[i] = j % k
+	}
+	for j, i := range neg {
+		fold[i] = j % k
+	}
+	scores := make([]float64, len(items))
+	for f := 0; f < k; f++ {
+		var ex []event.Example
+		for i, it := range items {
+			if fold[i] != f {
+				ex = append(ex, event.Example{Feats: it.whole, Pos: it.Label == "yes"})
+			}
+		}
+		m := event.Train(ex, opt)
+		for i, it := range items {
+			if fold[i] == f {
+				scores[i] = score(m, it)
+			}
+		}
+	}
+	return scores
+}
+
+func evaluate(items []item, scores []float64, thr float64) result {
+	var r result
+	for i, it := range items {
+		hit, pos := scores[i] >= thr, it.Label == "yes"
+		switch {
+		case hit && pos:
+			r.tp++
+		case hit:
+			r.fp++
+		case pos:
+			r.fn++
+		}
+	}
+	return r
+}
+
+func run(data, out string, k int) error {
+	lex, err := event.DefaultLexicon()
+	if err != nil {
+		return err
+	}
+	models := map[string]*event.LinearModel{}
+	for _, typ := range []string{"ASSAULT", "PROTEST"} {
+		items, err := load(filepath.Join(data, strings.ToLower(typ)+".dev.jsonl"), lex)
+		if err != nil {
+			return err
+		}
+		type cfg struct {
+			opt event.TrainOptions
+			thr float64
+			r   result
+		}
+		var best *cfg
+		for _, ps := range []float64{1, 3, 6} {
+			for _, l2 := range []float64{1e-4, 1e-3} {
+				opt := event.DefaultTrainOptions()
+				opt.PosScale, opt.L2 = ps, l2
+				scores := crossValidate(items, k, opt)
+				// threshold: the F1-best on the pooled out-of-fold scores
+				ths := append([]float64(nil), scores...)
+				sort.Float64s(ths)
+				for _, t := range ths {
+					r := evaluate(items, scores, t)
+					_, _, f := r.f1()
+					if best == nil || f > func() float64 { _, _, bf := best.r.f1(); return bf }() {
+						best = &cfg{opt: opt, thr: t, r: r}
+					}
+				}
+				_, _, f := best.r.f1()
+				fmt.Fprintf(os.Stderr, "%s posScale=%g l2=%g: best so far F1 %.3f\n", typ, ps, l2, f)
+			}
+		}
+		p, rc, f := best.r.f1()
+		fmt.Printf("%s: %d-fold CV on %d sentences (%d yes): precision %.3f recall %.3f F1 %.3f (tp %d fp %d fn %d) posScale=%g l2=%g threshold=%.3f\n",
+			typ, k, len(items), best.r.tp+best.r.fn, p, rc, f, best.r.tp, best.r.fp, best.r.fn, best.opt.PosScale, best.opt.L2, best.thr)
+		var ex []event.Example
+		for _, it := range items {
+			ex = append(ex, event.Example{Feats: it.whole, Pos: it.Label == "yes"})
+		}
+		m := event.Train(ex, best.opt)
+		m.Threshold = best.thr
+		models[typ] = m
+	}
+	if out == "" {
+		return nil
+	}
+	f, err := os.Create(out)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(f, "# marsad event detector: logistic regression per type over event.Features, trained by")
+	fmt.Fprintln(f, "# internal/event/cmd/traindetect on arabic_event_gsr dev sentences (openeventdata, MIT).")
+	if err := event.WriteDetector(f, event.NewDetector(models), 1e-3); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}

@@ -1,0 +1,156 @@
+package event
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/marsad-project/marsad/internal/arabic"
+)
+
+// word is one word or number of a sentence with its readings: the forms
+// the lexicon is looked up under.
+type word struct {
+	Text       string   // original text
+	Norm       string   // arabic.Normalize form
+	Start, End int      // byte offsets in the document
+	readings   []string // Norm and its clitic-stripped forms
+	base       string   // Norm with the conjunction and article or preposition stripped
+	future     bool     // carries the future prefix سـ (سيزور، وسيلتقي)
+	number     bool     // a number in digits
+	boundary   bool     // punctuation follows (، . ؛ : « » …): a clause boundary
+	prep       string   // a one-letter preposition glued on (ب، ل، ك), or ""
+}
+
+func (w *word) has(form string) bool {
+	for _, r := range w.readings {
+		if r == form {
+			return true
+		}
+	}
+	return false
+}
+
+func (w *word) hasAny(forms []string) bool {
+	for _, f := range forms {
+		if w.has(f) {
+			return true
+		}
+	}
+	return false
+}
+
+// splitWords tokenises text[start:end] into words with document offsets.
+func splitWords(text string, start, end int) []word {
+	toks := arabic.Tokenize(text[start:end])
+	out := make([]word, 0, len(toks))
+	for _, t := range toks {
+		if !t.IsWord() {
+			if len(out) > 0 && isBoundaryPunct(t.Text) {
+				out[len(out)-1].boundary = true
+			}
+			continue
+		}
+		w := word{Text: t.Text, Norm: t.Norm, Start: start + t.Start, End: start + t.End, number: t.Kind == arabic.KindNumber}
+		if t.Kind == arabic.KindArabic {
+			w.readings, w.base, w.prep, w.future = readings(t.Norm)
+		} else {
+			w.readings = []string{t.Norm}
+			w.base = t.Norm
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+func isBoundaryPunct(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	switch r {
+	case '،', ',', '.', '؛', ';', ':', '«', '»', '"', '“', '”', '(', ')', '!', '?', '؟', '-', '–', '—':
+		return true
+	}
+	return false
+}
+
+// Suffixes stripped from a word when it is looked up: subject endings of the
+// past (ت وا ا تا) and present (ون ان ين), the plural ات, and object
+// pronouns (ه ها هم هما). From Arabic verb morphology (Ryding, A Reference
+// Grammar of Modern Standard Arabic, ch. 33-34).
+var suffixes = []string{"هما", "هم", "ها", "ه", "وا", "ون", "ان", "ين", "ات", "تا", "ت", "ا"}
+
+func runeLen(s string) int { return utf8.RuneCountInString(s) }
+
+// readings returns the forms under which a normalised word is looked up.
+// Proclitics: the conjunctions و ف (keep 2 letters), the article ال and
+// its fusions (بال لل كال), the prepositions ب ل ك and the future prefix س
+// before a present-tense verb (keep 3 letters, so that بحث does not read حث).
+func readings(w string) (rs []string, base, prep string, future bool) {
+	rs = make([]string, 0, 8)
+	add := func(s string) {
+		for _, r := range rs {
+			if r == s {
+				return
+			}
+		}
+		rs = append(rs, s)
+	}
+	add(w)
+	stems := []string{w}
+	c := w
+	if (strings.HasPrefix(c, "و") || strings.HasPrefix(c, "ف")) && runeLen(c) >= 4 {
+		c = c[len("و"):]
+		add(c)
+		stems = append(stems, c)
+	}
+	base = c
+	switch {
+	case strings.HasPrefix(c, "لل") && runeLen(c) >= 4:
+		prep = "ل"
+		base = c[len("لل"):]
+	case strings.HasPrefix(c, "بال") && runeLen(c) >= 5, strings.HasPrefix(c, "كال") && runeLen(c) >= 5:
+		prep = c[:len("ب")]
+		base = c[len("بال"):]
+	case strings.HasPrefix(c, "ال") && runeLen(c) >= 4:
+		base = c[len("ال"):]
+	case (strings.HasPrefix(c, "ب") || strings.HasPrefix(c, "ل") || strings.HasPrefix(c, "ك")) && runeLen(c) >= 5:
+		prep = c[:len("ب")]
+		base = c[len("ب"):]
+		add(base)
+	case strings.HasPrefix(c, "س") && runeLen(c) >= 5:
+		r, _ := utf8.DecodeRuneInString(c[len("س"):])
+		if r == 'ي' || r == 'ت' || r == 'ن' || r == 'ا' {
+			future = true
+			base = c[len("س"):]
+		}
+	}
+	if base != c {
+		add(base)
+		stems = append(stems, base)
+	}
+	n := len(stems)
+	for i := 0; i < n; i++ {
+		s := stems[i]
+		for round := 0; round < 2; round++ {
+			stripped := false
+			for _, suf := range suffixes {
+				if strings.HasSuffix(s, suf) && runeLen(s)-runeLen(suf) >= 3 {
+					s = s[:len(s)-len(suf)]
+					add(s)
+					stems = append(stems, s)
+					stripped = true
+					break
+				}
+			}
+			if !stripped {
+				break
+			}
+		}
+	}
+	// Present-tense person prefixes ت ن أ read as the 3ms ي (تستقبل → يستقبل).
+	for _, s := range stems {
+		r, sz := utf8.DecodeRuneInString(s)
+		if (r == 'ت' || r == 'ن' || r == 'ا') && runeLen(s) >= 4 {
+			add("ي" + s[sz:])
+		}
+	}
+	return rs, base, prep, future
+}
