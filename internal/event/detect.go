@@ -130,21 +130,19 @@ func WriteDetector(w io.Writer, d *Detector, minWeight float64) error {
 }
 
 // Features returns the detector's features of one sentence: words (their
-// bases: conjunction, article, glued preposition removed) and word pairs,
+// bases: conjunction, article, glued preposition removed; word pairs
+// over-fitted in cross-validation and are left out),
 // the trigger lexicon's types, modes and patterns, casualty and other
 // counts, date expressions, negation / future / attribution cues, question
 // marks, and the sentence length.
 func Features(text string, words []word, matches []Match, q map[string]int, dates []DateExpr) []string {
 	f := make([]string, 0, 3*len(words)+16)
-	prev := "<s>"
 	for i := range words {
 		b := words[i].base
 		if words[i].number {
 			b = "#"
 		}
 		f = append(f, "u:"+b)
-		f = append(f, "b:"+prev+"_"+b)
-		prev = b
 		if words[i].future {
 			f = append(f, "fut")
 		}
@@ -155,8 +153,36 @@ func Features(text string, words []word, matches []Match, q map[string]int, date
 			f = append(f, "src")
 		}
 	}
+	count := map[string]int{}
 	for _, m := range matches {
 		p := m.Pattern
+		count[p.Type]++
+		if count[p.Type] == 2 {
+			f = append(f, "tmany:"+p.Type)
+		}
+		if m.First > 0 {
+			f = append(f, "tb:"+p.Type+"/"+words[m.First-1].base)
+		}
+		if m.Last+1 < len(words) {
+			f = append(f, "ta:"+p.Type+"/"+words[m.Last+1].base)
+		}
+		tw := words[m.First]
+		switch {
+		case p.POS == POSVerb && (tw.has(p.Words[0][0]) || tw.Norm == p.Words[0][0]):
+			f = append(f, "tpast:"+p.Type) // the first form listed is the past 3ms
+		case p.POS == POSVerb && strings.HasPrefix(tw.base, "ي"):
+			f = append(f, "tpres:"+p.Type)
+		case p.POS == POSPhrase:
+			f = append(f, "tphrase:"+p.Type)
+		default:
+			f = append(f, "tnoun:"+p.Type)
+		}
+		if len(q) > 0 {
+			f = append(f, "tq:"+p.Type)
+		}
+		if len(dates) > 0 {
+			f = append(f, "tdate:"+p.Type)
+		}
 		mod := modality(words, m.First, m.Future, nil)
 		f = append(f, "t:"+p.Type, "tm:"+p.Type+"/"+p.Mode, "tp:"+strconv.Itoa(p.ID), "tpos:"+p.Type+"/"+p.POS, "tmod:"+p.Type+"/"+mod)
 		if m.First < 3 {
@@ -165,6 +191,15 @@ func Features(text string, words []word, matches []Match, q map[string]int, date
 	}
 	for k := range q {
 		f = append(f, "q:"+k)
+	}
+	// a crowd: a count next to people (مئات المتظاهرين، 40 متظاهرا، آلاف الأشخاص)
+	for i := range words {
+		if _, _, ok := parseNumber(words, i); ok && i+1 < len(words) {
+			if n := words[i+1].base; crowdNouns[n] || i+2 < len(words) && crowdNouns[words[i+2].base] {
+				f = append(f, "crowd")
+				break
+			}
+		}
 	}
 	if len(q) > 0 {
 		f = append(f, "q:any")
@@ -190,6 +225,11 @@ func Features(text string, words []word, matches []Match, q map[string]int, date
 		f = append(f, "len:vlong")
 	}
 	return f
+}
+
+var crowdNouns = map[string]bool{
+	"متظاهرين": true, "متظاهرا": true, "متظاهر": true, "محتجين": true, "محتجا": true, "اشخاص": true, "شخص": true, "شخصا": true,
+	"مواطنين": true, "مواطن": true, "طلاب": true, "عمال": true, "انصار": true, "مؤيدي": true, "مويدي": true, "مناصري": true, "ناشطين": true,
 }
 
 // Example is one labelled sentence for training.

@@ -21,6 +21,31 @@ import (
 	"github.com/marsad-project/marsad/internal/event"
 )
 
+var (
+	showErrors   = flag.Bool("errors", false, "print the cross-validation errors")
+	dropPrefixes []string
+	epochList    []int
+)
+
+func filter(fs []string) []string {
+	if len(dropPrefixes) == 0 {
+		return fs
+	}
+	out := fs[:0]
+	for _, f := range fs {
+		keep := true
+		for _, p := range dropPrefixes {
+			if strings.HasPrefix(f, p) {
+				keep = false
+			}
+		}
+		if keep {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
 type item struct {
 	ID, Text, Label string
 	sents           [][]string // features per sentence, as extract sees them
@@ -31,7 +56,17 @@ func main() {
 	data := flag.String("data", "../shared/data/arabic_event_gsr", "folder with assault.dev.jsonl and protest.dev.jsonl")
 	out := flag.String("out", "", "write the trained detector here (empty: only cross-validate)")
 	k := flag.Int("k", 5, "folds")
+	drop := flag.String("drop", "", "comma-separated feature prefixes to leave out (ablation), e.g. b:,u:")
+	epochs := flag.String("epochs", "10,30", "comma-separated epoch counts to try")
 	flag.Parse()
+	if *drop != "" {
+		dropPrefixes = strings.Split(*drop, ",")
+	}
+	for _, e := range strings.Split(*epochs, ",") {
+		var n int
+		fmt.Sscan(e, &n)
+		epochList = append(epochList, n)
+	}
 	if err := run(*data, *out, *k); err != nil {
 		fmt.Fprintln(os.Stderr, "traindetect:", err)
 		os.Exit(1)
@@ -53,9 +88,9 @@ func load(path string, lex *event.Lexicon) ([]item, error) {
 			return nil, err
 		}
 		text := strings.TrimSpace(it.Text)
-		it.whole = event.SentenceFeatures(lex, text)
+		it.whole = filter(event.SentenceFeatures(lex, text))
 		for _, s := range arabic.Sentences(text) {
-			it.sents = append(it.sents, event.SentenceFeatures(lex, text[s.Start:s.End]))
+			it.sents = append(it.sents, filter(event.SentenceFeatures(lex, text[s.Start:s.End])))
 		}
 		items = append(items, it)
 	}
@@ -152,33 +187,44 @@ func run(data, out string, k int) error {
 			return err
 		}
 		type cfg struct {
-			opt event.TrainOptions
-			thr float64
-			r   result
+			opt    event.TrainOptions
+			thr    float64
+			r      result
+			scores []float64
 		}
 		var best *cfg
-		for _, ps := range []float64{1, 3, 6} {
-			for _, l2 := range []float64{1e-4, 1e-3} {
-				opt := event.DefaultTrainOptions()
-				opt.PosScale, opt.L2 = ps, l2
-				scores := crossValidate(items, k, opt)
-				// threshold: the F1-best on the pooled out-of-fold scores
-				ths := append([]float64(nil), scores...)
-				sort.Float64s(ths)
-				for _, t := range ths {
-					r := evaluate(items, scores, t)
-					_, _, f := r.f1()
-					if best == nil || f > func() float64 { _, _, bf := best.r.f1(); return bf }() {
-						best = &cfg{opt: opt, thr: t, r: r}
+		for _, ps := range []float64{1, 3} {
+			for _, l2 := range []float64{1e-3, 1e-2} {
+				for _, ep := range epochList {
+					opt := event.DefaultTrainOptions()
+					opt.PosScale, opt.L2, opt.Epochs = ps, l2, ep
+					scores := crossValidate(items, k, opt)
+					// threshold: the F1-best on the pooled out-of-fold scores
+					ths := append([]float64(nil), scores...)
+					sort.Float64s(ths)
+					for _, t := range ths {
+						r := evaluate(items, scores, t)
+						_, _, f := r.f1()
+						if best == nil || f > func() float64 { _, _, bf := best.r.f1(); return bf }() {
+							best = &cfg{opt: opt, thr: t, r: r, scores: scores}
+						}
 					}
+					_, _, f := best.r.f1()
+					fmt.Fprintf(os.Stderr, "%s posScale=%g l2=%g epochs=%d: best so far F1 %.3f\n", typ, ps, l2, ep, f)
 				}
-				_, _, f := best.r.f1()
-				fmt.Fprintf(os.Stderr, "%s posScale=%g l2=%g: best so far F1 %.3f\n", typ, ps, l2, f)
 			}
 		}
 		p, rc, f := best.r.f1()
-		fmt.Printf("%s: %d-fold CV on %d sentences (%d yes): precision %.3f recall %.3f F1 %.3f (tp %d fp %d fn %d) posScale=%g l2=%g threshold=%.3f\n",
-			typ, k, len(items), best.r.tp+best.r.fn, p, rc, f, best.r.tp, best.r.fp, best.r.fn, best.opt.PosScale, best.opt.L2, best.thr)
+		fmt.Printf("%s: %d-fold CV on %d sentences (%d yes): precision %.3f recall %.3f F1 %.3f (tp %d fp %d fn %d) posScale=%g l2=%g epochs=%d threshold=%.3f\n",
+			typ, k, len(items), best.r.tp+best.r.fn, p, rc, f, best.r.tp, best.r.fp, best.r.fn, best.opt.PosScale, best.opt.L2, best.opt.Epochs, best.thr)
+		if *showErrors {
+			for i, it := range items {
+				hit := best.scores[i] >= best.thr
+				if hit != (it.Label == "yes") {
+					fmt.Printf("%s\t%s\t%.2f\t%s\n", typ, it.Label, best.scores[i], it.Text)
+				}
+			}
+		}
 		var ex []event.Example
 		for _, it := range items {
 			ex = append(ex, event.Example{Feats: it.whole, Pos: it.Label == "yes"})
