@@ -4,12 +4,12 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/marsad-project/marsad/internal/corpus"
 	"github.com/marsad-project/marsad/internal/export"
 	"github.com/marsad-project/marsad/internal/ingest"
-	"github.com/marsad-project/marsad/internal/model"
 	"github.com/marsad-project/marsad/internal/pipeline"
 )
 
@@ -18,6 +18,7 @@ func runExtract(ctx context.Context, env Env, args []string) error {
 	format := fs.String("format", "auto", "input format: auto, text, jsonl, html, feed")
 	published := fs.String("published", "", "publication date (YYYY-MM-DD) for articles whose input gives none")
 	demo := fs.Bool("demo", false, "run on the embedded demo corpus (the five seed articles)")
+	workers := fs.Int("workers", 0, "analysis goroutines (0: one per CPU)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -42,19 +43,23 @@ func runExtract(ctx context.Context, env Env, args []string) error {
 	out := bufio.NewWriter(env.Stdout)
 	defer out.Flush()
 	w := export.NewJSONLWriter(out)
+	// reject is called by the reader and by the output goroutine.
+	var mu sync.Mutex
 	rejected := 0
 	reject := func(err error) {
+		mu.Lock()
+		defer mu.Unlock()
 		rejected++
 		fmt.Fprintln(env.Stderr, "marsad: extract:", err)
 	}
-	emit := func(doc model.Document) error {
-		a, err := p.Analyze(ctx, doc)
-		if err != nil {
-			reject(err)
+	ordered := p.NewOrdered(ctx, *workers, func(res pipeline.Result) error {
+		if res.Err != nil {
+			reject(res.Err)
 			return nil
 		}
-		return w.Write(&a)
-	}
+		return w.Write(&res.Analysis)
+	})
+	emit := ordered.Submit
 	r := ingest.NewReader(opt)
 	if *demo {
 		files, err := corpus.Seeds()
@@ -67,8 +72,12 @@ func runExtract(ctx context.Context, env Env, args []string) error {
 			}
 		}
 	}
-	if err := r.Read(ctx, paths, env.Stdin, emit, reject); err != nil {
-		return fmt.Errorf("extract: %w", err)
+	readErr := r.Read(ctx, paths, env.Stdin, emit, reject)
+	if err := ordered.Close(); err != nil {
+		return fmt.Errorf("extract: writing output: %w", err)
+	}
+	if readErr != nil {
+		return fmt.Errorf("extract: %w", readErr)
 	}
 	if err := out.Flush(); err != nil {
 		return fmt.Errorf("extract: writing output: %w", err)
