@@ -15,6 +15,7 @@ type mention struct {
 	locative    bool // governed by a locative preposition: في، ب، إلى، قرب …
 	source      bool // the subject of a speech verb: قال، أعلن، أفاد …
 	conj        bool // joined to the previous mention by و
+	with        bool // governed by مع / بين: a partner, not the subject
 }
 
 // Locative prepositions and the place nouns and directions that may stand
@@ -75,12 +76,24 @@ func placeMentions(text string, words []word, all []docMention) []mention {
 		if wi > 0 && words[wi-1].Norm == "و" {
 			m.conj = true
 		}
-		for b := wi - 1; b >= 0 && b >= wi-2; b-- {
+		// "مع الرئيس الفرنسي إيمانويل ماكرون"
+		for b := wi - 1; b >= 0 && b >= wi-4; b-- {
+			if n := words[b].Norm; n == "مع" || n == "بين" || n == "ومع" {
+				m.with = true
+				break
+			}
+			if words[b].boundary || words[b].number {
+				break
+			}
+		}
+		// "أعلنت وزارة الدفاع الأمريكية «بنتاغون»، مقتل …": the name is the
+		// speaker, up to five words after the speech verb.
+		for b := wi - 1; b >= 0 && b >= wi-5; b-- {
 			if speechVerbs[words[b].base] || speechVerbs[words[b].Norm] {
 				m.source = true
 				break
 			}
-			if words[b].boundary {
+			if words[b].comma {
 				break
 			}
 		}
@@ -155,14 +168,19 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 		return false
 	}
 	visit := p.Type == "CONSULT" && p.Mode == "visit"
+	// A place acts only as a government next to the verb ("تركيا ترسل",
+	// "استضافت باريس"); elsewhere it is where the event happened.
 	party := func(x mention) bool {
 		if inTrigger(x) || x.source {
 			return false
 		}
 		if x.Type == model.LOC {
-			return !x.locative && !visit
+			if x.locative || visit {
+				return false
+			}
+			return x.Last == m.First-1 || m.First == m.Last && x.First == m.Last+1 && verbal(p, words[m.First])
 		}
-		return x.Type == model.PER || x.Type == model.ORG || x.Type == model.MISC && false
+		return x.Type == model.PER || x.Type == model.ORG
 	}
 	patient := patientTrigger(p, words, m)
 	// the subject before: at most two words between, no clause boundary
@@ -193,6 +211,12 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 			after = append(after, x)
 		}
 	}
+	objects := after[:0:0]
+	for _, x := range after {
+		if x.Type != model.LOC {
+			objects = append(objects, x)
+		}
+	}
 	add := func(name string) {
 		if name == "" || name == actor {
 			return
@@ -210,24 +234,48 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 		if before != nil {
 			actor = before.Name
 		}
-		for _, x := range after {
+		for _, x := range objects {
 			if len(recips) < maxRecipients && x.First-m.Last <= 12 {
 				add(x.Name)
 			}
 		}
 	default:
-		rest := after
+		rest := objects
+		var subj *mention
+		for i := range after {
+			if !after[i].with {
+				subj = &after[i]
+				break
+			}
+		}
 		if before != nil {
 			actor = before.Name
-		} else if len(after) > 0 && after[0].First-m.Last <= 12 {
-			actor = after[0].Name
-			rest = after[1:]
+		} else if subj != nil && subj.First-m.Last <= 12 {
+			actor = subj.Name
+			for i := range rest {
+				if rest[i].First == subj.First {
+					rest = append(rest[:i:i], rest[i+1:]...)
+					break
+				}
+			}
+		} else if len(rest) > 0 && rest[0].with {
+			// "X … خلال اجتماع مع Y", "X بحث … مع Y": the subject is earlier in the clause
+			for i := len(ms) - 1; i >= 0; i-- {
+				x := ms[i]
+				if x.Last < m.First && m.First-x.Last <= 15 && (x.Type == model.PER || x.Type == model.ORG) && !x.source && !x.with {
+					actor = x.Name
+					break
+				}
+			}
 		}
 		for i, x := range rest {
 			if len(recips) >= maxRecipients {
 				break
 			}
 			// objects follow closely, or join the previous one with و
+			if x.Name == actor {
+				continue
+			}
 			if i == 0 && x.First-m.Last <= 25 || i > 0 && (x.conj || x.First-rest[i-1].Last <= 12) {
 				add(x.Name)
 				continue
@@ -242,10 +290,13 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 		if x.Type != model.LOC || inTrigger(x) || x.Name == actor {
 			continue
 		}
-		if !x.locative && !(visit && x.First > m.First) {
+		if !x.locative && x.First < m.First {
 			continue
 		}
 		d := x.First - m.Last
+		if !x.locative && !visit {
+			d += 6 // an unmarked place after the trigger: its object, weaker
+		}
 		if x.First < m.First {
 			d = 2*(m.First-x.Last) + 3
 		}

@@ -10,6 +10,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/marsad-project/marsad/internal/model"
 )
@@ -130,7 +131,6 @@ type sentenceInfo struct {
 	dates   []DateExpr
 }
 
-
 // Extract returns the events of an analysis.
 func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 	text := a.Doc.Text
@@ -156,6 +156,9 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 		if len(x.gated) > 0 {
 			var feats []string
 			for t := range x.gated {
+				if !hasType(matches, t) {
+					continue // the detector confirms triggers, it does not find events alone
+				}
 				m := x.det.Model(t)
 				if feats == nil {
 					feats = Features(text[s.Start:s.End], words, matches, q, dates)
@@ -164,6 +167,21 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 			}
 		}
 		ms := placeMentions(text, words, dms)
+		// a trigger inside a name is part of the name: "إدارة الدعم والتوجيه"
+		// (but "مؤتمر برلين" names a meeting)
+		kept := matches[:0]
+		for _, m := range matches {
+			inside := false
+			for _, x := range ms {
+				if x.First <= m.First && m.Last <= x.Last {
+					inside = true
+				}
+			}
+			if !inside || m.Pattern.Mode == "multilateral" {
+				kept = append(kept, m)
+			}
+		}
+		matches = kept
 		done := map[string]bool{}
 		emit := func(typ string, m *Match) {
 			ev := model.Event{Type: typ, Sentence: text[s.Start:s.End], Start: s.Start, End: s.End}
@@ -196,8 +214,16 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 				ev.Date = date.resolve(pub, ev.Modality == model.Planned)
 			}
 			ev.Quantities = quantitiesFor(typ, q)
-			if x.opt.RequireArgument && !x.gated[typ] && ev.Actor == "" && len(ev.Recipients) == 0 && ev.Location == "" && len(ev.Quantities) == 0 {
-				return
+			if x.opt.RequireArgument && !x.gated[typ] {
+				if ev.Actor == "" && len(ev.Recipients) == 0 && ev.Location == "" && len(ev.Quantities) == 0 {
+					return
+				}
+				// an event noun (زيارة، اجتماع، دعم) is often a mention of an
+				// event told elsewhere: keep it when it names a party, or a
+				// place and a time
+				if m != nil && !verbal(m.Pattern, words[m.First]) && ev.Actor == "" && len(ev.Recipients) == 0 && (ev.Location == "" || ev.DateText == "") && len(ev.Quantities) == 0 {
+					return
+				}
 			}
 			evs = append(evs, ev)
 		}
@@ -213,17 +239,35 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 			done[t] = true
 			emit(t, m)
 		}
-		for _, t := range Types {
-			if fire[t] && !done[t] {
-				done[t] = true
-				emit(t, nil)
-			}
-		}
 	}
 	if x.opt.Merge {
 		evs = mergeEvents(evs)
 	}
 	return evs
+}
+
+func hasType(ms []Match, t string) bool {
+	for _, m := range ms {
+		if m.Pattern.Type == t {
+			return true
+		}
+	}
+	return false
+}
+
+// verbal reports whether the trigger word is a verb form: the past 3ms
+// (listed first in the lexicon) or a present form (ي…), not a masdar or
+// event noun.
+func verbal(p *Pattern, w word) bool {
+	if p.POS == POSNoun {
+		return false
+	}
+	for i, a := range p.Words[0] {
+		if w.has(a) && (i == 0 || strings.HasPrefix(a, "ي")) {
+			return true
+		}
+	}
+	return false
 }
 
 // quantitiesFor keeps the counts that measure an event of type typ (PLOVER
@@ -265,27 +309,35 @@ func mergeEvents(evs []model.Event) []model.Event {
 			if o.Type != e.Type || o.Modality != e.Modality {
 				continue
 			}
-			bare := e.Actor == "" && e.Location == "" && len(e.Recipients) == 0
-			if !bare && (o.Actor == "" || e.Actor != o.Actor) {
+			if e.Actor != "" && o.Actor != "" && e.Actor != o.Actor {
 				continue
 			}
 			if e.Location != "" && o.Location != "" && e.Location != o.Location {
 				continue
 			}
-			if e.Date != "" && o.Date != "" && e.Date != o.Date {
+			if e.DateText != "" && o.DateText != "" && (e.Date != o.Date || e.Date == "" && e.DateText != o.DateText) {
 				continue
 			}
-			if bare && len(e.Quantities) > 0 && len(o.Quantities) > 0 {
+			if o.Type == "CONSULT" && e.Mode != o.Mode && e.Mode != "" && o.Mode != "" && !(e.Mode == "visit" || o.Mode == "visit") {
 				continue
 			}
-			if !bare && e.Mode != o.Mode && e.Mode != "" && o.Mode != "" && o.Type == "CONSULT" {
+			// the same actor, or the same place, or nothing to tell them apart
+			same := e.Actor != "" && e.Actor == o.Actor || e.Location != "" && e.Location == o.Location ||
+				e.Actor == "" && e.Location == "" && len(e.Recipients) == 0
+			if !same {
+				continue
+			}
+			if len(e.Quantities) > 0 && len(o.Quantities) > 0 && !sameCounts(e.Quantities, o.Quantities) {
 				continue
 			}
 			merged = true
+			if o.Actor == "" {
+				o.Actor = e.Actor
+			}
 			if o.Location == "" {
 				o.Location = e.Location
 			}
-			if o.Date == "" {
+			if o.DateText == "" {
 				o.Date, o.DateText = e.Date, e.DateText
 			}
 			if o.Mode == "" {
@@ -308,6 +360,16 @@ func mergeEvents(evs []model.Event) []model.Event {
 		}
 	}
 	return out
+}
+
+// sameCounts reports whether two count sets agree on every shared key.
+func sameCounts(a, b map[string]int) bool {
+	for k, v := range a {
+		if w, ok := b[k]; ok && w != v {
+			return false
+		}
+	}
+	return true
 }
 
 func contains(xs []string, s string) bool {

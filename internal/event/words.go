@@ -18,6 +18,7 @@ type word struct {
 	future     bool     // carries the future prefix سـ (سيزور، وسيلتقي)
 	number     bool     // a number in digits
 	boundary   bool     // punctuation follows (، . ؛ : « » …): a clause boundary
+	comma      bool     // a comma, full stop, semicolon or colon follows
 	prep       string   // a one-letter preposition glued on (ب، ل، ك), or ""
 }
 
@@ -47,6 +48,10 @@ func splitWords(text string, start, end int) []word {
 		if !t.IsWord() {
 			if len(out) > 0 && isBoundaryPunct(t.Text) {
 				out[len(out)-1].boundary = true
+				switch t.Text {
+				case "،", ",", ".", "؛", ";", ":":
+					out[len(out)-1].comma = true
+				}
 			}
 			continue
 		}
@@ -79,6 +84,18 @@ var suffixes = []string{"هما", "هم", "ها", "ه", "وا", "ون", "ان", 
 
 func runeLen(s string) int { return utf8.RuneCountInString(s) }
 
+// Frequent news words that begin with و or ف as a root letter: not read as
+// conjunction + word (وزارة is not و + زار + ة "and visited her").
+var notConj = map[string]bool{
+	"وزاره": true, "وزارات": true, "وزير": true, "وزيره": true, "وزراء": true, "وزيرا": true, "وقت": true, "وضع": true, "وكاله": true,
+	"وفد": true, "وفدا": true, "وفق": true, "وفقا": true, "ولايه": true, "ولايات": true, "وطني": true, "وطنيه": true, "وسط": true,
+	"وصل": true, "وصول": true, "وصلت": true, "وقف": true, "وقع": true, "وقعت": true, "واقع": true, "وجود": true, "وحده": true, "وحدات": true,
+	"وراء": true, "والي": true, "وثيقه": true, "وسائل": true, "واضح": true, "واسع": true, "واسعه": true, "وجه": true, "وجهت": true,
+	"فريق": true, "فرنسا": true, "فرنسي": true, "فرنسيه": true, "فصائل": true, "فصيل": true, "فيسبوك": true, "فتره": true, "فتح": true,
+	"فرض": true, "فرضت": true, "فشل": true, "فوز": true, "فقد": true, "فقط": true, "فيما": true, "فكره": true, "فلسطين": true,
+	"فلسطيني": true, "فلسطينيه": true, "فندق": true, "فرع": true, "فرقه": true, "فجر": true, "فجرا": true, "فعل": true, "فعاليات": true,
+}
+
 // readings returns the forms under which a normalised word is looked up.
 // Proclitics: the conjunctions و ف (keep 2 letters), the article ال and
 // its fusions (بال لل كال), the prepositions ب ل ك and the future prefix س
@@ -96,7 +113,7 @@ func readings(w string) (rs []string, base, prep string, future bool) {
 	add(w)
 	stems := []string{w}
 	c := w
-	if (strings.HasPrefix(c, "و") || strings.HasPrefix(c, "ف")) && runeLen(c) >= 4 {
+	if (strings.HasPrefix(c, "و") || strings.HasPrefix(c, "ف")) && runeLen(c) >= 4 && !notConj[w] {
 		c = c[len("و"):]
 		add(c)
 		stems = append(stems, c)

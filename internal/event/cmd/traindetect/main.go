@@ -99,14 +99,26 @@ func load(path string, lex *event.Lexicon) ([]item, error) {
 
 // score is the decision extract makes: some sentence of the item reaches
 // the threshold.
-func score(m *event.LinearModel, it item) float64 {
+func score(m *event.LinearModel, typ string, it item) float64 {
 	best := 0.0
 	for _, s := range it.sents {
+		if !hasFeature(s, "t:"+typ) {
+			continue // extract asks the detector only about sentences with a trigger
+		}
 		if p := m.Prob(s); p > best {
 			best = p
 		}
 	}
 	return best
+}
+
+func hasFeature(fs []string, f string) bool {
+	for _, x := range fs {
+		if x == f {
+			return true
+		}
+	}
+	return false
 }
 
 type result struct{ tp, fp, fn int }
@@ -125,7 +137,7 @@ func (r result) f1() (p, rc, f float64) {
 }
 
 // crossValidate returns out-of-fold scores, folds stratified by label.
-func crossValidate(items []item, k int, opt event.TrainOptions) []float64 {
+func crossValidate(items []item, typ string, k int, opt event.TrainOptions) []float64 {
 	fold := make([]int, len(items))
 	var pos, neg []int
 	for i, it := range items {
@@ -152,7 +164,7 @@ func crossValidate(items []item, k int, opt event.TrainOptions) []float64 {
 		m := event.Train(ex, opt)
 		for i, it := range items {
 			if fold[i] == f {
-				scores[i] = score(m, it)
+				scores[i] = score(m, typ, it)
 			}
 		}
 	}
@@ -198,7 +210,7 @@ func run(data, out string, k int) error {
 				for _, ep := range epochList {
 					opt := event.DefaultTrainOptions()
 					opt.PosScale, opt.L2, opt.Epochs = ps, l2, ep
-					scores := crossValidate(items, k, opt)
+					scores := crossValidate(items, typ, k, opt)
 					// threshold: the F1-best on the pooled out-of-fold scores
 					ths := append([]float64(nil), scores...)
 					sort.Float64s(ths)
