@@ -21,23 +21,23 @@ type mention struct {
 // Locative prepositions and the place nouns and directions that may stand
 // between one and the name ("في مدينة سرت", "إلى العاصمة الليبية طرابلس",
 // "جنوب شرقي مدينة سرت").
-var locPreps = map[string]bool{"في": true, "فى": true, "الي": true, "الى": true, "قرب": true, "داخل": true, "عند": true, "نحو": true, "باتجاه": true, "اتجاه": true, "حول": true, "بين": false, "قبالة": true, "قباله": true, "لدى": false}
+var locPreps = normKeys(map[string]bool{"في": true, "فى": true, "الي": true, "الى": true, "قرب": true, "داخل": true, "عند": true, "نحو": true, "باتجاه": true, "اتجاه": true, "حول": true, "بين": false, "قبالة": true, "قباله": true, "لدى": false})
 
-var placeHeads = map[string]bool{
+var placeHeads = normKeys(map[string]bool{
 	"مدينه": true, "مدينتي": true, "مدن": true, "منطقه": true, "منطقتي": true, "مناطق": true, "العاصمه": true, "عاصمه": true, "بلده": true,
 	"قريه": true, "محافظه": true, "ولايه": true, "اقليم": true, "مقر": true, "مقره": true, "ميناء": true, "مطار": true, "قاعده": true, "حي": true,
 	"جنوب": true, "شمال": true, "شرق": true, "غرب": true, "جنوبي": true, "شمالي": true, "شرقي": true, "غربي": true, "وسط": true,
 	"ضواحي": true, "محيط": true, "تخوم": true, "قصر": true, "مخيم": true, "معسكر": true, "سجن": true, "ساحه": true, "شارع": true, "ميدان": true,
-}
+})
 
 // Speech and report verbs: the name after one is the source of the news,
 // not the actor of the event reported.
-var speechVerbs = map[string]bool{
+var speechVerbs = normKeys(map[string]bool{
 	"قال": true, "يقول": true, "اعلن": true, "يعلن": true, "افاد": true, "يفيد": true, "ذكر": true, "يذكر": true, "اكد": true, "يؤكد": true, "يوكد": true,
 	"اضاف": true, "يضيف": true, "كشف": true, "يكشف": true, "اوضح": true, "يوضح": true, "اشار": true, "يشير": true, "صرح": true, "يصرح": true,
 	"نقل": true, "نقلت": true, "اعلنت": true, "قالت": true, "افادت": true, "ذكرت": true, "اكدت": true, "اضافت": true, "كشفت": true, "اوضحت": true,
 	"بيان": true, "زعم": true, "زعمت": true, "ادعي": true, "ادعت": true, "بحسب": true, "حسب": true, "وفق": true, "وفقا": true, "نفي": true, "نفت": true,
-}
+})
 
 // placeMentions places the mentions that lie inside the words' span.
 func placeMentions(text string, words []word, all []docMention) []mention {
@@ -178,7 +178,7 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 			if x.locative || visit {
 				return false
 			}
-			return x.Last == m.First-1 || m.First == m.Last && x.First == m.Last+1 && verbal(p, words[m.First])
+			return x.Last == m.First-1 || x.First == m.First+1 && verbal(p, words[m.First])
 		}
 		return x.Type == model.PER || x.Type == model.ORG
 	}
@@ -262,7 +262,8 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 			// "X … خلال اجتماع مع Y", "X بحث … مع Y": the subject is earlier in the clause
 			for i := len(ms) - 1; i >= 0; i-- {
 				x := ms[i]
-				if x.Last < m.First && m.First-x.Last <= 15 && (x.Type == model.PER || x.Type == model.ORG) && !x.source && !x.with {
+				// the speaker may be the one who met: "أكد حفتر خلال اجتماع مع ماكرون"
+				if x.Last < m.First && m.First-x.Last <= 15 && (x.Type == model.PER || x.Type == model.ORG) && !x.with {
 					actor = x.Name
 					break
 				}

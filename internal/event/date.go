@@ -11,24 +11,24 @@ import (
 // (Moroccan يوليوز غشت شتنبر نونبر دجنبر; Algerian/Tunisian جانفي فيفري
 // افريل جوان جويلية اوت). آب (normalised اب, also "father") counts only
 // after a day number or another month name.
-var monthNames = map[string]int{
+var monthNames = normKeys(map[string]int{
 	"يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5, "يونيو": 6, "يوليو": 7, "اغسطس": 8,
 	"سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
 	"شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6, "تموز": 7, "ايلول": 9,
 	"ماي": 5, "يوليوز": 7, "غشت": 8, "شتنبر": 9, "نونبر": 11, "دجنبر": 12, "اكتوبر ": 10,
 	"جانفي": 1, "فيفري": 2, "افريل": 4, "جوان": 6, "جويليه": 7, "اوت": 8,
-}
+})
 
 // Two-word Levantine names: كانون الثاني (January), تشرين الاول …
-var monthPairs = map[string]map[string]int{
+var monthPairs = normKeys(map[string]map[string]int{
 	"كانون": {"الثاني": 1, "الاول": 12},
 	"تشرين": {"الاول": 10, "الثاني": 11},
-}
+})
 
-var weekdays = map[string]time.Weekday{
+var weekdays = normKeys(map[string]time.Weekday{
 	"الاحد": time.Sunday, "الاثنين": time.Monday, "الثلاثاء": time.Tuesday, "الاربعاء": time.Wednesday,
 	"الخميس": time.Thursday, "الجمعه": time.Friday, "السبت": time.Saturday,
-}
+})
 
 // DateExpr is a date expression found in a sentence.
 type DateExpr struct {
@@ -60,6 +60,11 @@ func month(words []word, i int) (int, int) {
 		return 0, i
 	}
 	n := words[i].base
+	if _, ok := monthNames[words[i].Norm]; ok {
+		n = words[i].Norm
+	} else if _, ok := monthPairs[words[i].Norm]; ok {
+		n = words[i].Norm
+	}
 	m := 0
 	j := i + 1
 	if v, ok := monthNames[n]; ok {
@@ -173,15 +178,19 @@ func findDates(text string, words []word, pub time.Time) []DateExpr {
 			}
 			// "أمس الأحد": the weekday names the same day
 			last := i
-			if _, ok := weekdays[next(1)]; ok {
-				last = i + 1
+			if i+1 < len(words) {
+				if _, ok := weekdayOf(words[i+1]); ok {
+					last = i + 1
+				}
 			}
 			emit(i, last, ifDate(has, func() string { return day(pub.AddDate(0, 0, -1)) }), false)
 			i = last
 		case nn == "اليوم" || nn == "الليله" || nn == "واليوم":
 			last := i
-			if _, ok := weekdays[next(1)]; ok {
-				last = i + 1
+			if i+1 < len(words) {
+				if _, ok := weekdayOf(words[i+1]); ok {
+					last = i + 1
+				}
 			}
 			emit(i, last, ifDate(has, func() string { return day(pub) }), false)
 			i = last
@@ -206,7 +215,7 @@ func findDates(text string, words []word, pub time.Time) []DateExpr {
 				emit(i, i+1, ifDate(has, func() string { return pub.AddDate(0, 1, 0).Format("2006-01") }), true)
 				i++
 			}
-		case nn == "العام" || nn == "السنه" || n == "عام" && strings.HasPrefix(nn, "ال"):
+		case nn == "العام" || nn == "السنه" || n == "عام" || n == "سنه":
 			if isPast(next(1)) {
 				emit(i, i+1, ifDate(has, func() string { return fmt.Sprint(pub.Year() - 1) }), false)
 				i++
@@ -218,7 +227,7 @@ func findDates(text string, words []word, pub time.Time) []DateExpr {
 				i++
 			}
 		default:
-			if wd, ok := weekdays[n]; ok {
+			if wd, ok := weekdayOf(words[i]); ok {
 				first := i
 				if i > 0 && words[i-1].base == "يوم" {
 					first = i - 1
@@ -305,6 +314,14 @@ func findDates(text string, words []word, pub time.Time) []DateExpr {
 	return out
 }
 
+func weekdayOf(w word) (time.Weekday, bool) {
+	if d, ok := weekdays[w.Norm]; ok {
+		return d, true
+	}
+	d, ok := weekdays["ال"+w.base]
+	return d, ok
+}
+
 func yearNumberAt(words []word, i int) (int, bool) {
 	if i < len(words) {
 		return yearNumber(words[i])
@@ -353,7 +370,8 @@ func weekdayDate(pub time.Time, wd time.Weekday, dir int) time.Time {
 
 // nearestDate gives the date of day d of month m closest to pub in the
 // direction dir (-1 past, +1 future, 0 the year of pub unless that lies more
-// than six months ahead, then the year before: news reports the past).
+// than a month ahead, then the year before: news reports the past, and
+// writes المقبل before a date further ahead).
 func nearestDate(pub time.Time, m, d, dir int) time.Time {
 	t := time.Date(pub.Year(), time.Month(m), d, 0, 0, 0, 0, time.UTC)
 	p := time.Date(pub.Year(), pub.Month(), pub.Day(), 0, 0, 0, 0, time.UTC)
@@ -367,7 +385,7 @@ func nearestDate(pub time.Time, m, d, dir int) time.Time {
 			t = t.AddDate(1, 0, 0)
 		}
 	default:
-		if t.After(p.AddDate(0, 6, 0)) {
+		if t.After(p.AddDate(0, 1, 0)) {
 			t = t.AddDate(-1, 0, 0)
 		} else if t.Before(p.AddDate(0, -6, 0)) {
 			t = t.AddDate(1, 0, 0)

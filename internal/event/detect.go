@@ -184,7 +184,7 @@ func Features(text string, words []word, matches []Match, q map[string]int, date
 			f = append(f, "tdate:"+p.Type)
 		}
 		mod := modality(words, m.First, m.Future, nil)
-		f = append(f, "t:"+p.Type, "tm:"+p.Type+"/"+p.Mode, "tp:"+strconv.Itoa(p.ID), "tpos:"+p.Type+"/"+p.POS, "tmod:"+p.Type+"/"+mod)
+		f = append(f, "t:"+p.Type, "tm:"+p.Type+"/"+p.Mode, "tp:"+p.Type+"/"+p.Words[0][0], "tpos:"+p.Type+"/"+p.POS, "tmod:"+p.Type+"/"+mod)
 		if m.First < 3 {
 			f = append(f, "tfirst:"+p.Type)
 		}
@@ -227,10 +227,10 @@ func Features(text string, words []word, matches []Match, q map[string]int, date
 	return f
 }
 
-var crowdNouns = map[string]bool{
+var crowdNouns = normKeys(map[string]bool{
 	"متظاهرين": true, "متظاهرا": true, "متظاهر": true, "محتجين": true, "محتجا": true, "اشخاص": true, "شخص": true, "شخصا": true,
 	"مواطنين": true, "مواطن": true, "طلاب": true, "عمال": true, "انصار": true, "مؤيدي": true, "مويدي": true, "مناصري": true, "ناشطين": true,
-}
+})
 
 // Example is one labelled sentence for training.
 type Example struct {

@@ -8,25 +8,25 @@ import "strings"
 // (المقرر، يعتزم، من المنتظر، المرتقب) and attribution (زعم، ادعى،
 // قال مصدر، أفادت مصادر، بحسب).
 
-var negators = map[string]bool{"لم": true, "لن": true, "لا": true, "ليس": true, "ليست": true, "عدم": true, "دون": true, "بدون": true, "غير": true, "ما": true, "لما": true}
+var negators = normKeys(map[string]bool{"لم": true, "لن": true, "لا": true, "ليس": true, "ليست": true, "عدم": true, "دون": true, "بدون": true, "غير": true, "ما": true, "لما": true})
 
 // ما before زال / دام is "still", not a negation.
-var notNegAfterMa = map[string]bool{"زال": true, "زالت": true, "يزال": true, "تزال": true, "دام": true, "دامت": true, "اذا": true}
+var notNegAfterMa = normKeys(map[string]bool{"زال": true, "زالت": true, "يزال": true, "تزال": true, "دام": true, "دامت": true, "اذا": true})
 
-var denyVerbs = map[string]bool{"نفي": true, "نفت": true, "ينفي": true, "تنفي": true, "نفوا": true, "نفيه": true}
+var denyVerbs = normKeys(map[string]bool{"نفي": true, "نفت": true, "ينفي": true, "تنفي": true, "نفوا": true, "نفيه": true})
 
-var plannedCues = map[string]bool{
+var plannedCues = normKeys(map[string]bool{
 	"سوف": true, "المقرر": true, "مقرر": true, "المقرره": true, "يعتزم": true, "تعتزم": true, "اعتزام": true, "يعتزمون": true,
 	"المنتظر": true, "المتوقع": true, "المرتقب": true, "المرتقبه": true, "مرتقب": true, "مرتقبه": true, "المزمع": true, "المزمعه": true,
 	"ينوي": true, "تنوي": true, "يخطط": true, "تخطط": true, "يعتزمان": true, "يستعد": true, "تستعد": true,
 	"ملتزم": true, "يتوقع": true, "تتوقع": true,
-}
+})
 
-var claimVerbs = map[string]bool{
+var claimVerbs = normKeys(map[string]bool{
 	"زعم": true, "زعمت": true, "يزعم": true, "تزعم": true, "زعموا": true, "مزاعم": true, "ادعي": true, "ادعت": true, "يدعي": true, "تدعي": true, "ادعاءات": true,
-}
+})
 
-var sourceNouns = map[string]bool{"مصدر": true, "مصادر": true, "تقارير": true, "انباء": true, "شهود": true}
+var sourceNouns = normKeys(map[string]bool{"مصدر": true, "مصادر": true, "تقارير": true, "انباء": true, "شهود": true})
 
 // Modality classifies the event triggered at words[first..last]:
 // negated, planned, reported or asserted, in that order of precedence.
@@ -76,8 +76,11 @@ func modality(words []word, first int, future bool, date *DateExpr) string {
 			// an unnamed source: "قال مصدر أمني", "أفادت مصادر", not "مصدر الجيش الليبي"
 			return "reported"
 		}
-		if n == "بحسب" || n == "حسب" || n == "وفق" || n == "وفقا" {
-			if b+1 < len(words) && sourceNouns[words[b+1].base] {
+	}
+	// "… بحسب مصادر", "وفقا لمصادر": attribution anywhere in the sentence
+	for b := 0; b+1 < len(words); b++ {
+		if n := words[b].base; n == "بحسب" || n == "حسب" || n == "وفق" || n == "وفقا" || n == "نقلا" {
+			if sourceNouns[words[b+1].base] || b+2 < len(words) && sourceNouns[words[b+2].base] {
 				return "reported"
 			}
 		}

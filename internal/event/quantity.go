@@ -19,7 +19,7 @@ const (
 // Vague counts follow the ACLED codebook's convention for reports without a
 // figure: "dozens" is coded 12, "hundreds" 100, "thousands" 1000; "several"
 // 10 is not used because بعض / عدة carry no count at all.
-var numberWords = map[string]int{
+var numberWords = normKeys(map[string]int{
 	"واحد": 1, "احد": 1, "واحده": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2,
 	"ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5, "ست": 6, "سته": 6,
 	"سبع": 7, "سبعه": 7, "ثمان": 8, "ثماني": 8, "ثمانيه": 8, "تسع": 9, "تسعه": 9, "عشر": 10, "عشره": 10,
@@ -29,10 +29,10 @@ var numberWords = map[string]int{
 	"مئه": 100, "مائه": 100, "مئتين": 200, "مائتين": 200, "مئتان": 200, "مائتان": 200,
 	"الف": 1000, "الفا": 1000, "الفين": 2000, "الفان": 2000,
 	"عشرات": 12, "مئات": 100, "الاف": 1000,
-}
+})
 
 // multipliers combine with a preceding number: ثلاثة آلاف, خمس مئة.
-var multipliers = map[string]int{"الاف": 1000, "الف": 1000, "الفا": 1000, "مئه": 100, "مائه": 100}
+var multipliers = normKeys(map[string]int{"الاف": 1000, "الف": 1000, "الفا": 1000, "مئه": 100, "مائه": 100})
 
 // parseNumber reads a number starting at words[i]: digits (any script; the
 // tokenizer folds them to ASCII) with separators, number words, compounds
@@ -90,7 +90,7 @@ func parseNumber(words []word, i int) (int, int, bool) {
 
 // Quantity cue words, by key, as bases (after the conjunction, article and
 // glued preposition are removed) and their common suffixed forms.
-var cueBefore = map[string]string{
+var cueBefore = normKeys(map[string]string{
 	// "مقتل 17", "قتل 18 شخصا", "بمقتل 117"
 	"مقتل": Dead, "قتل": Dead, "مصرع": Dead, "وفاه": Dead, "قتلت": Dead, "قتلوا": Dead,
 	"اصابه": Injured, "اصيب": Injured, "اصيبت": Injured, "جرح": Injured, "جرحت": Injured, "اصابات": Injured,
@@ -99,10 +99,10 @@ var cueBefore = map[string]string{
 	"تبادل": Prisoners, "تبادلت": Prisoners, "الافراج": Prisoners, "افراج": Prisoners, "سراح": Prisoners,
 	"نشر": Fighters, "ارسال": Fighters, "ارسل": Fighters, "وصول": Fighters,
 	"تدمير": Vehicles,
-}
+})
 
 // Count nouns that name what a number counts: "17 قتيلا", "6 غارات".
-var cueAfter = map[string]string{
+var cueAfter = normKeys(map[string]string{
 	"قتيل": Dead, "قتيلا": Dead, "قتلي": Dead, "جثه": Dead, "جثث": Dead,
 	"جريح": Injured, "جريحا": Injured, "جرحي": Injured, "مصاب": Injured, "مصابا": Injured, "مصابين": Injured,
 	"معتقل": Arrested, "معتقلا": Arrested, "معتقلين": Arrested, "موقوف": Arrested, "موقوفين": Arrested,
@@ -112,25 +112,25 @@ var cueAfter = map[string]string{
 	"مرتزق": Fighters, "مرتزقه": Fighters, "عنصر": Fighters, "عنصرا": Fighters, "عناصر": Fighters, "مسلح": Fighters, "مسلحا": Fighters, "مسلحين": Fighters,
 	"مركبه": Vehicles, "مركبات": Vehicles, "عربه": Vehicles, "عربات": Vehicles, "اليه": Vehicles, "اليات": Vehicles,
 	"دبابه": Vehicles, "دبابات": Vehicles, "سياره": Vehicles, "سيارات": Vehicles,
-}
+})
 
 // A cue noun after a number that is a casualty verb in the passive:
 // "18 شخصا قتلوا".
-var cueVerbAfter = map[string]string{"قتلوا": Dead, "قتل": Dead, "لقوا": Dead, "اصيبوا": Injured, "جرحوا": Injured, "اعتقلوا": Arrested}
+var cueVerbAfter = normKeys(map[string]string{"قتلوا": Dead, "قتل": Dead, "لقوا": Dead, "اصيبوا": Injured, "جرحوا": Injured, "اعتقلوا": Arrested})
 
 // Units that make a number something other than a count of people or things.
-var notCount = map[string]bool{
+var notCount = normKeys(map[string]bool{
 	"كلم": true, "كم": true, "كيلومتر": true, "كيلومترا": true, "ميل": true, "ميلا": true, "متر": true, "مترا": true,
 	"دولار": true, "دولارا": true, "يورو": true, "دينار": true, "دينارا": true, "ساعه": true, "ساعات": true, "دقيقه": true,
 	"يوم": true, "يوما": true, "ايام": true, "اسبوع": true, "اسابيع": true, "شهر": true, "اشهر": true, "عام": true, "عاما": true, "سنه": true, "سنوات": true,
 	"بالمئه": true, "بالمائه": true, "%": true, "مره": true, "مرات": true,
-}
+})
 
 // Person nouns whose dual counts two: "القبض على رجلين وامرأة" = 3.
-var personNouns = map[string]string{
+var personNouns = normKeys(map[string]string{
 	"رجل": "رجلين", "شخص": "شخصين", "جندي": "جنديين", "عنصر": "عنصرين", "مدني": "مدنيين", "طفل": "طفلين",
 	"امراه": "امراتين", "مسلح": "مسلحين", "شرطي": "شرطيين", "مواطن": "مواطنين", "صحفي": "صحفيين",
-}
+})
 
 var dualPersons = func() map[string]bool {
 	m := map[string]bool{}
@@ -177,6 +177,10 @@ func Quantities(words []word) map[string]int {
 		after := j
 		if after < len(words) && (words[after].Norm == "من" || words[after].Norm == "اخرين" || words[after].Norm == "اخرون") {
 			after++
+		}
+		if m, _ := month(words, j); m > 0 { // a date: "28 أغسطس"
+			i = j - 1
+			continue
 		}
 		if j < len(words) && notCount[words[j].Norm] {
 			i = j - 1

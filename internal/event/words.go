@@ -86,7 +86,7 @@ func runeLen(s string) int { return utf8.RuneCountInString(s) }
 
 // Frequent news words that begin with و or ف as a root letter: not read as
 // conjunction + word (وزارة is not و + زار + ة "and visited her").
-var notConj = map[string]bool{
+var notConj = normKeys(map[string]bool{
 	"وزاره": true, "وزارات": true, "وزير": true, "وزيره": true, "وزراء": true, "وزيرا": true, "وقت": true, "وضع": true, "وكاله": true,
 	"وفد": true, "وفدا": true, "وفق": true, "وفقا": true, "ولايه": true, "ولايات": true, "وطني": true, "وطنيه": true, "وسط": true,
 	"وصل": true, "وصول": true, "وصلت": true, "وقف": true, "وقع": true, "وقعت": true, "واقع": true, "وجود": true, "وحده": true, "وحدات": true,
@@ -94,7 +94,7 @@ var notConj = map[string]bool{
 	"فريق": true, "فرنسا": true, "فرنسي": true, "فرنسيه": true, "فصائل": true, "فصيل": true, "فيسبوك": true, "فتره": true, "فتح": true,
 	"فرض": true, "فرضت": true, "فشل": true, "فوز": true, "فقد": true, "فقط": true, "فيما": true, "فكره": true, "فلسطين": true,
 	"فلسطيني": true, "فلسطينيه": true, "فندق": true, "فرع": true, "فرقه": true, "فجر": true, "فجرا": true, "فعل": true, "فعاليات": true,
-}
+})
 
 // readings returns the forms under which a normalised word is looked up.
 // Proclitics: the conjunctions و ف (keep 2 letters), the article ال and
@@ -170,4 +170,15 @@ func readings(w string) (rs []string, base, prep string, future bool) {
 		}
 	}
 	return rs, base, prep, future
+}
+
+// normKeys folds the keys of a word table with arabic.Normalize, so that
+// tables can be written in ordinary spelling (مئات، يؤكد) and looked up
+// with normalised words (ميات، يوكد).
+func normKeys[V any](m map[string]V) map[string]V {
+	out := make(map[string]V, len(m))
+	for k, v := range m {
+		out[arabic.Normalize(k)] = v
+	}
+	return out
 }
