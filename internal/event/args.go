@@ -15,7 +15,8 @@ type mention struct {
 	locative    bool // governed by a locative preposition: في، ب، إلى، قرب …
 	source      bool // the subject of a speech verb: قال، أعلن، أفاد …
 	conj        bool // joined to the previous mention by و
-	with        bool // governed by مع / بين: a partner, not the subject
+	with        bool // governed by مع: a partner, not the subject
+	inPrep      bool // governed by في: where something is, not a destination
 }
 
 // Locative prepositions and the place nouns and directions that may stand
@@ -78,7 +79,7 @@ func placeMentions(text string, words []word, all []docMention) []mention {
 		}
 		// "مع الرئيس الفرنسي إيمانويل ماكرون"
 		for b := wi - 1; b >= 0 && b >= wi-4; b-- {
-			if n := words[b].Norm; n == "مع" || n == "بين" || n == "ومع" {
+			if n := words[b].Norm; n == "مع" || n == "ومع" {
 				m.with = true
 				break
 			}
@@ -93,7 +94,14 @@ func placeMentions(text string, words []word, all []docMention) []mention {
 				m.source = true
 				break
 			}
-			if words[b].comma {
+			// after أن the name is the subject of the reported clause
+			if n := words[b].Norm; words[b].comma || n == "ان" || n == "بان" || n == "وان" || n == "انه" {
+				break
+			}
+		}
+		for b := wi - 1; b >= 0 && b >= wi-3; b-- {
+			if n := words[b].Norm; n == "في" || n == "فى" {
+				m.inPrep = true
 				break
 			}
 		}
@@ -284,6 +292,36 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 			break
 		}
 	}
+	// "رئيس مجلس النواب الليبي، المستشار عقيلة صالح": the person in apposition
+	// to an organisation is the actor
+	if actor != "" {
+		for i, x := range ms {
+			if x.Name != actor || x.Type != model.ORG {
+				continue
+			}
+			if i+1 < len(ms) && ms[i+1].Type == model.PER && ms[i+1].First-x.Last <= 3 && ms[i+1].First > x.Last && !ms[i+1].with {
+				actor = ms[i+1].Name
+				for k, r := range recips {
+					if r == actor {
+						recips = append(recips[:k], recips[k+1:]...)
+						break
+					}
+				}
+			}
+			break
+		}
+	}
+	// a pronoun subject ("…، حيث ألقت القبض"، "أعلن الجيش أنه قصف"): the
+	// nearest party before the trigger in the sentence, the speaker included
+	if actor == "" && !patient {
+		for i := len(ms) - 1; i >= 0; i-- {
+			x := ms[i]
+			if x.Last < m.First && m.First-x.Last <= 12 && (x.Type == model.PER || x.Type == model.ORG) && !x.with && !contains(recips, x.Name) {
+				actor = x.Name
+				break
+			}
+		}
+	}
 	// location: a place governed by a locative preposition near the
 	// trigger, after it preferred; for a visit, the place visited.
 	best, bestD := -1, 1<<30
@@ -295,7 +333,10 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 			continue
 		}
 		d := x.First - m.Last
-		if !x.locative && !visit {
+		switch {
+		case visit && x.inPrep:
+			d += 6 // "يزور حفتر، الرجل القوي في شرق ليبيا، باريس": في is where he is from
+		case !x.locative && !visit:
 			d += 6 // an unmarked place after the trigger: its object, weaker
 		}
 		if x.First < m.First {

@@ -218,10 +218,12 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 				if ev.Actor == "" && len(ev.Recipients) == 0 && ev.Location == "" && len(ev.Quantities) == 0 {
 					return
 				}
-				// an event noun (زيارة، اجتماع، دعم) is often a mention of an
-				// event told elsewhere: keep it when it names a party, or a
-				// place and a time
-				if m != nil && !verbal(m.Pattern, words[m.First]) && ev.Actor == "" && len(ev.Recipients) == 0 && (ev.Location == "" || ev.DateText == "") && len(ev.Quantities) == 0 {
+				// an event noun (زيارة، اجتماع، تهديدات) is often a mention of
+				// an event told elsewhere: keep it when a party follows it
+				// ("زيارة حفتر", "اجتماع مع ماكرون"), or it gives a place and
+				// a time, or counts
+				if m != nil && !verbal(m.Pattern, words[m.First]) && len(ev.Quantities) == 0 &&
+					!partyFollows(ms, m) && (ev.Location == "" || ev.DateText == "") {
 					return
 				}
 			}
@@ -244,6 +246,19 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 		evs = mergeEvents(evs)
 	}
 	return evs
+}
+
+// partyFollows reports whether a person or organisation stands right after
+// the trigger (within two words), or after مع.
+func partyFollows(ms []mention, m *Match) bool {
+	for _, x := range ms {
+		if x.First > m.Last && (x.Type == model.PER || x.Type == model.ORG || x.Type == model.LOC && !x.locative) {
+			if x.First-m.Last <= 2 || x.with && x.First-m.Last <= 6 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func hasType(ms []Match, t string) bool {

@@ -64,8 +64,15 @@ var DefaultLexicon = sync.OnceValues(func() (*Lexicon, error) {
 })
 
 // maxGap is how many words a "*" in a pattern may skip: enough for a
-// verb-subject-object order such as "شن سلاح الجو الليبي ضربات".
-const maxGap = 4
+// verb-subject-object order such as "أرسل الجيش الليبي خلال الأيام الماضية
+// تعزيزات"; before a preposition (طلب … من، بحث … مع) the subject with its
+// titles may be longer: "طلب رئيس مجلس النواب الليبي، المستشار عقيلة صالح، من".
+const (
+	maxGap     = 6
+	maxGapPrep = 9
+)
+
+var gapPreps = map[string]bool{"مع": true, "من": true, "الي": true, "عن": true, "علي": true, "في": true, "ب": true}
 
 // ParseLexicon reads a trigger lexicon in the TSV format of
 // data/triggers.tsv.
@@ -192,6 +199,9 @@ func matchAt(p *Pattern, words []word, i int) ([]int, bool) {
 	for k := 1; k < len(p.Words); k++ {
 		if p.Words[k] == nil {
 			gap = maxGap
+			if k+1 < len(p.Words) && p.Words[k+1] != nil && gapPreps[p.Words[k+1][0]] {
+				gap = maxGapPrep
+			}
 			continue
 		}
 		found := -1
@@ -200,7 +210,7 @@ func matchAt(p *Pattern, words []word, i int) ([]int, bool) {
 				found = s
 				break
 			}
-			if words[s].boundary { // a gap does not cross a clause boundary
+			if s > j && words[s-1].Norm == "." {
 				break
 			}
 		}

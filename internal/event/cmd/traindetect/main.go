@@ -25,6 +25,7 @@ var (
 	showErrors   = flag.Bool("errors", false, "print the cross-validation errors")
 	dropPrefixes []string
 	epochList    []int
+	l2List       []float64
 )
 
 func filter(fs []string) []string {
@@ -57,8 +58,14 @@ func main() {
 	out := flag.String("out", "", "write the trained detector here (empty: only cross-validate)")
 	k := flag.Int("k", 5, "folds")
 	drop := flag.String("drop", "", "comma-separated feature prefixes to leave out (ablation), e.g. b:,u:")
-	epochs := flag.String("epochs", "10,30", "comma-separated epoch counts to try")
+	epochs := flag.String("epochs", "10", "comma-separated epoch counts to try")
+	l2s := flag.String("l2", "0.001,0.01", "comma-separated L2 penalties to try")
 	flag.Parse()
+	for _, e := range strings.Split(*l2s, ",") {
+		var v float64
+		fmt.Sscan(e, &v)
+		l2List = append(l2List, v)
+	}
 	if *drop != "" {
 		dropPrefixes = strings.Split(*drop, ",")
 	}
@@ -206,7 +213,7 @@ func run(data, out string, k int) error {
 		}
 		var best *cfg
 		for _, ps := range []float64{1, 3} {
-			for _, l2 := range []float64{1e-3, 1e-2} {
+			for _, l2 := range l2List {
 				for _, ep := range epochList {
 					opt := event.DefaultTrainOptions()
 					opt.PosScale, opt.L2, opt.Epochs = ps, l2, ep
