@@ -316,7 +316,7 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 	if actor == "" && !patient {
 		for i := len(ms) - 1; i >= 0; i-- {
 			x := ms[i]
-			if x.Last < m.First && m.First-x.Last <= 12 && (x.Type == model.PER || x.Type == model.ORG) && !x.with && !contains(recips, x.Name) {
+			if x.Last < m.First && m.First-x.Last <= 12 && (x.Type == model.PER || x.Type == model.ORG) && !x.with && !contains(recips, x.Name) && !words[x.First].paren {
 				actor = x.Name
 				break
 			}

@@ -195,9 +195,15 @@ func analysis(text string, ents ...model.Entity) *model.Analysis {
 	return a
 }
 
-func per(n string, al ...string) model.Entity { return model.Entity{Name: n, Type: model.PER, Aliases: al} }
-func org(n string, al ...string) model.Entity { return model.Entity{Name: n, Type: model.ORG, Aliases: al} }
-func loc(n string, al ...string) model.Entity { return model.Entity{Name: n, Type: model.LOC, Aliases: al} }
+func per(n string, al ...string) model.Entity {
+	return model.Entity{Name: n, Type: model.PER, Aliases: al}
+}
+func org(n string, al ...string) model.Entity {
+	return model.Entity{Name: n, Type: model.ORG, Aliases: al}
+}
+func loc(n string, al ...string) model.Entity {
+	return model.Entity{Name: n, Type: model.LOC, Aliases: al}
+}
 
 func TestArguments(t *testing.T) {
 	x, err := New(DefaultOptions())

@@ -215,7 +215,10 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 			}
 			ev.Quantities = quantitiesFor(typ, q)
 			if x.opt.RequireArgument && !x.gated[typ] {
-				if ev.Actor == "" && len(ev.Recipients) == 0 && ev.Location == "" && len(ev.Quantities) == 0 {
+				// who did it is what a user of event data needs first
+				// (PLOVER codes the source actor of every event); the gated
+				// types, confirmed by the detector, may keep an unknown actor
+				if ev.Actor == "" {
 					return
 				}
 				// an event noun (زيارة، اجتماع، تهديدات) is often a mention of
@@ -232,6 +235,9 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 		for i := range matches {
 			m := &matches[i]
 			t := m.Pattern.Type
+			if m.Pattern.POS == POSVerbOnly && !verbal(m.Pattern, words[m.First]) {
+				continue
+			}
 			if done[t] {
 				continue
 			}
@@ -253,7 +259,7 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 func partyFollows(ms []mention, m *Match) bool {
 	for _, x := range ms {
 		if x.First > m.Last && (x.Type == model.PER || x.Type == model.ORG || x.Type == model.LOC && !x.locative) {
-			if x.First-m.Last <= 2 || x.with && x.First-m.Last <= 6 {
+			if x.First-m.Last <= 4 || x.with && x.First-m.Last <= 6 {
 				return true
 			}
 		}
@@ -274,8 +280,8 @@ func hasType(ms []Match, t string) bool {
 // (listed first in the lexicon) or a present form (ي…), not a masdar or
 // event noun.
 func verbal(p *Pattern, w word) bool {
-	if p.POS == POSNoun {
-		return false
+	if p.POS == POSNoun || strings.HasPrefix(w.Norm, "ال") || w.base != w.Norm && strings.Contains(w.Norm, "ال"+w.base) {
+		return false // a word with the article is a noun
 	}
 	for i, a := range p.Words[0] {
 		if w.has(a) && (i == 0 || strings.HasPrefix(a, "ي")) {

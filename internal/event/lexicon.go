@@ -33,6 +33,9 @@ const (
 	POSVerb   = "V" // a verb, listed with its masdar
 	POSNoun   = "N" // an event noun
 	POSPhrase = "P" // a multi-word pattern
+	// POSVerbOnly is a verb whose masdar is too ambiguous to trigger: the
+	// noun دعم names offices ("إدارة الدعم") and aid as often as support.
+	POSVerbOnly = "VO"
 )
 
 // Pattern is one entry of the trigger lexicon.
@@ -93,6 +96,11 @@ func ParseLexicon(r io.Reader) (*Lexicon, error) {
 		p := &Pattern{ID: len(l.patterns), Type: f[1], Mode: f[2], POS: f[3]}
 		if len(f) > 4 {
 			p.Note = f[4]
+		}
+		switch p.POS {
+		case POSVerb, POSNoun, POSPhrase, POSVerbOnly:
+		default:
+			return nil, fmt.Errorf("event: lexicon line %d: POS %q is not V, N, P or VO", n, p.POS)
 		}
 		if !IsType(p.Type) {
 			return nil, fmt.Errorf("event: lexicon line %d: %q is not a PLOVER type", n, p.Type)

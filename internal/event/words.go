@@ -19,6 +19,7 @@ type word struct {
 	number     bool     // a number in digits
 	boundary   bool     // punctuation follows (، . ؛ : « » …): a clause boundary
 	comma      bool     // a comma, full stop, semicolon or colon follows
+	paren      bool     // inside brackets: "(يرأسها فايز السراج)"
 	prep       string   // a one-letter preposition glued on (ب، ل، ك), or ""
 }
 
@@ -44,7 +45,16 @@ func (w *word) hasAny(forms []string) bool {
 func splitWords(text string, start, end int) []word {
 	toks := arabic.Tokenize(text[start:end])
 	out := make([]word, 0, len(toks))
+	depth := 0
 	for _, t := range toks {
+		switch t.Text {
+		case "(", "[":
+			depth++
+		case ")", "]":
+			if depth > 0 {
+				depth--
+			}
+		}
 		if !t.IsWord() {
 			if len(out) > 0 && isBoundaryPunct(t.Text) {
 				out[len(out)-1].boundary = true
@@ -55,7 +65,7 @@ func splitWords(text string, start, end int) []word {
 			}
 			continue
 		}
-		w := word{Text: t.Text, Norm: t.Norm, Start: start + t.Start, End: start + t.End, number: t.Kind == arabic.KindNumber}
+		w := word{Text: t.Text, Norm: t.Norm, Start: start + t.Start, End: start + t.End, number: t.Kind == arabic.KindNumber, paren: depth > 0}
 		if t.Kind == arabic.KindArabic {
 			w.readings, w.base, w.prep, w.future = readings(t.Norm)
 		} else {
