@@ -43,11 +43,12 @@ type Extractor struct {
 	lex   *Lexicon
 	det   *Detector
 	gated map[string]bool
+	cache *readingCache
 }
 
 // New returns an Extractor with opt.
 func New(opt Options) (*Extractor, error) {
-	x := &Extractor{opt: opt, lex: opt.Lexicon, det: opt.Detector, gated: map[string]bool{}}
+	x := &Extractor{opt: opt, lex: opt.Lexicon, det: opt.Detector, gated: map[string]bool{}, cache: &readingCache{}}
 	var err error
 	if x.lex == nil {
 		if x.lex, err = DefaultLexicon(); err != nil {
@@ -145,7 +146,7 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 		if s.Start < 0 || s.End > len(text) || s.Start >= s.End {
 			continue
 		}
-		words := splitWords(text, s.Start, s.End)
+		words := splitWordsCached(x.cache, text, s.Start, s.End)
 		if len(words) == 0 {
 			continue
 		}

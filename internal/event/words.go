@@ -2,6 +2,8 @@ package event
 
 import (
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/marsad-project/marsad/internal/arabic"
@@ -41,8 +43,47 @@ func (w *word) hasAny(forms []string) bool {
 	return false
 }
 
+// readingCache memoises readings per normalised word: news vocabulary is
+// Zipfian, so most lookups hit. Safe for concurrent use; it stops growing at
+// maxCached entries.
+type readingCache struct {
+	m sync.Map
+	n atomic.Int64
+}
+
+type cachedReading struct {
+	rs         []string
+	base, prep string
+	future     bool
+}
+
+const maxCached = 1 << 18
+
+func (c *readingCache) get(w string) ([]string, string, string, bool) {
+	if c == nil {
+		return readings(w)
+	}
+	if v, ok := c.m.Load(w); ok {
+		r := v.(*cachedReading)
+		return r.rs, r.base, r.prep, r.future
+	}
+	rs, base, prep, fut := readings(w)
+	if c.n.Load() < maxCached {
+		if _, loaded := c.m.LoadOrStore(w, &cachedReading{rs, base, prep, fut}); !loaded {
+			c.n.Add(1)
+		}
+	}
+	return rs, base, prep, fut
+}
+
 // splitWords tokenises text[start:end] into words with document offsets.
 func splitWords(text string, start, end int) []word {
+	return splitWordsCached(nil, text, start, end)
+}
+
+// splitWordsCached is splitWords with a readings cache (nil: none). The
+// readings slices are shared and must not be modified.
+func splitWordsCached(c *readingCache, text string, start, end int) []word {
 	toks := arabic.Tokenize(text[start:end])
 	out := make([]word, 0, len(toks))
 	depth := 0
@@ -67,7 +108,7 @@ func splitWords(text string, start, end int) []word {
 		}
 		w := word{Text: t.Text, Norm: t.Norm, Start: start + t.Start, End: start + t.End, number: t.Kind == arabic.KindNumber, paren: depth > 0}
 		if t.Kind == arabic.KindArabic {
-			w.readings, w.base, w.prep, w.future = readings(t.Norm)
+			w.readings, w.base, w.prep, w.future = c.get(t.Norm)
 		} else {
 			w.readings = []string{t.Norm}
 			w.base = t.Norm
