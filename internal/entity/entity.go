@@ -43,13 +43,18 @@ type Options struct {
 	// Leaders links "حكومة X" / "قوات X" to the organisation the article
 	// says X leads (برئاسة X, يرأسها X, X قائد …).
 	Leaders bool
+	// Descriptions adds a mention of a person wherever the article reuses a
+	// description it set up by apposition (needs Leaders): after "قائد
+	// الجيش الوطني الليبي المشير خليفة حفتر", a later "قائد الجيش الوطني
+	// الليبي" is a mention of حفتر.
+	Descriptions bool
 	// Geocode sets Entity.Geo for places found in the gazetteer.
 	Geocode bool
 }
 
 // DefaultOptions turns every step on.
 func DefaultOptions() Options {
-	return Options{ExtendRanks: true, Fuzzy: true, Brackets: true, Leaders: true, Geocode: true}
+	return Options{ExtendRanks: true, Fuzzy: true, Brackets: true, Leaders: true, Descriptions: true, Geocode: true}
 }
 
 // Resolver is the pipeline stage that fills Analysis.Entities from
@@ -97,6 +102,7 @@ type item struct {
 	core      []string // ORG: words without a generic head (قوات, حكومة) and trailing country nisba
 	nisbaCC   string   // ORG: the country of a trailing nisba (الليبي → LY)
 	headed    bool     // ORG: the name starts with a generic head
+	desc      bool     // a description (قائد الجيش الوطني الليبي), not a name: never canonical or alias
 	order     int
 }
 
@@ -116,7 +122,7 @@ func (r *Resolver) Resolve(text string, mentions []model.Mention) []model.Entity
 	}
 	r.link(items, uf)
 	if r.opt.Leaders {
-		r.linkLeaders(doc, items, uf)
+		items = r.linkLeaders(doc, items, uf)
 	}
 	return r.build(doc, items, uf)
 }
@@ -143,8 +149,22 @@ func validSpan(text string, s, e int) bool {
 	if s < 0 || e > len(text) || s >= e {
 		return false
 	}
-	isStart := func(b int) bool { return b == len(text) || (text[b]&0xC0) != 0x80 }
-	return isStart(s) && isStart(e)
+	return isBoundary(text, s) && isBoundary(text, e)
+}
+
+// isBoundary reports whether byte offset b does not split a UTF-8 sequence
+// (a stray continuation byte in invalid UTF-8 is a character of its own).
+func isBoundary(text string, b int) bool {
+	if b == 0 || b == len(text) || utf8.RuneStart(text[b]) {
+		return true
+	}
+	for s := b - 1; s >= 0 && s >= b-3; s-- {
+		if utf8.RuneStart(text[s]) {
+			_, size := utf8.DecodeRuneInString(text[s:])
+			return s+size <= b
+		}
+	}
+	return true
 }
 
 // isClosingPunct reports whether a punctuation token may sit between a name
@@ -182,8 +202,9 @@ func (r *Resolver) prepare(doc *docIndex, mentions []model.Mention) []*item {
 	}
 	var raws []raw
 	seen := map[[2]int]bool{}
+	extendedTo := -1
 	for _, m := range ms {
-		if seen[[2]int{m.Start, m.End}] {
+		if seen[[2]int{m.Start, m.End}] || m.End <= extendedTo {
 			continue
 		}
 		seen[[2]int{m.Start, m.End}] = true
@@ -202,6 +223,21 @@ func (r *Resolver) prepare(doc *docIndex, mentions []model.Mention) []*item {
 		}
 		if len(ws) == 0 {
 			continue
+		}
+		// A head alone is not a name (قصر, مطار, حكومة): the name is the
+		// word after it, which the tagger left out (قصر الإليزيه). The head
+		// of a construct (إضافة) never takes the article, so القاعدة (al-Qaeda)
+		// is a name and قاعدة is a head.
+		if (m.Type == model.LOC || m.Type == model.ORG) && r.allHeads(ws) && !strings.HasPrefix(stripConj(ws[len(ws)-1].Norm), "ال") {
+			if k := doc.at(m.End); k < len(doc.toks) {
+				t := doc.toks[k]
+				if t.Kind == arabic.KindArabic && strings.TrimSpace(doc.text[m.End:t.Start]) == "" &&
+					!arabic.IsStopword(t.Norm) && !r.allHeads([]arabic.Token{t}) {
+					ws = append(ws, t)
+					m.End = t.End
+					extendedTo = t.End
+				}
+			}
 		}
 		// A mention that starts inside a word: the tagger cut a clitic.
 		// Decide again on the whole word (وبراك: و + براك, not وب + راك).
@@ -294,10 +330,9 @@ func (r *Resolver) splitClitic(first, typ string, attested map[string]int) (clit
 	if typ == model.LOC && len(r.gaz.lookupKey(first)) > 0 {
 		return cliticSplit{}, false
 	}
-	for _, s := range cliticSplits(first) {
-		if s.article && utf8.RuneCountInString(s.word) >= 5 {
-			return s, true
-		}
+	splits := cliticSplits(first)
+	// A known bare word first: لليبيا is ل + ليبيا, not ل + ال + يبيا.
+	for _, s := range splits {
 		if attested[s.word] > 0 || attested[stripAl(s.word)] > 0 {
 			return s, true
 		}
@@ -306,11 +341,29 @@ func (r *Resolver) splitClitic(first, typ string, attested map[string]int) (clit
 				return s, true
 			}
 		}
-		if typ == model.LOC && len(r.gaz.lookupKey(s.word)) > 0 {
+		if !s.article && (typ == model.LOC && len(r.gaz.lookupKey(s.word)) > 0 || r.isCountry(s.word)) {
+			return s, true
+		}
+	}
+	for _, s := range splits {
+		if s.article && utf8.RuneCountInString(s.word) >= 5 {
 			return s, true
 		}
 	}
 	return cliticSplit{}, false
+}
+
+// allHeads reports whether every word is a head or descriptor of the
+// lexicon (قصر, مدينة, قوات) rather than a name.
+func (r *Resolver) allHeads(ws []arabic.Token) bool {
+	for _, w := range ws {
+		n := stripConj(w.Norm)
+		if !r.lx.has(classFacility, n) && !r.lx.has(classPlace, n) && !r.lx.has(classOrgHead, n) &&
+			!r.lx.has(classFacility, w.Norm) && !r.lx.has(classPlace, w.Norm) && !r.lx.has(classOrgHead, w.Norm) {
+			return false
+		}
+	}
+	return true
 }
 
 func isLoneClitic(w string) bool {

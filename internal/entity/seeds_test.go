@@ -3,6 +3,7 @@ package entity
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
@@ -20,6 +21,7 @@ var (
 	seedsOut    = flag.String("seeds.out", "", "write the extract contract of the seeds to this file (for score.py)")
 	seedsTagger = flag.Bool("seeds.tagger", true, "run the NER tagger before the resolver")
 	seedsFinder = flag.Bool("seeds.finder", true, "run the gazetteer place finder before the resolver")
+	seedsOrgs   = flag.Bool("seeds.orgs", false, "run the curated organisation finder before the resolver")
 )
 
 // sharedDir finds ../shared/<sub> by walking up from the package directory;
@@ -70,6 +72,13 @@ func TestSeeds(t *testing.T) {
 		}
 		stages = append(stages, f)
 	}
+	if *seedsOrgs {
+		of, err := NewOrgFinder()
+		if err != nil {
+			t.Fatal(err)
+		}
+		stages = append(stages, of)
+	}
 	r, err := NewResolver(DefaultOptions())
 	if err != nil {
 		t.Fatal(err)
@@ -113,6 +122,66 @@ func checkEntities(t *testing.T, text string, ents []model.Entity) {
 		for _, m := range e.Mentions {
 			if !validSpan(text, m.Start, m.End) || text[m.Start:m.End] != m.Text {
 				t.Errorf("entity %q: bad mention %+v", e.Name, m)
+			}
+		}
+	}
+}
+
+var corpusOut = flag.String("corpus.out", "", "write the entities of the Libya news sample to this file (JSON Lines)")
+
+// TestLibyaCorpus runs the whole chain on the 150 Libya articles of
+// ../shared/data/arabic-news (CC BY-NC-SA: read in place, never copied):
+// every mention must be a valid span. With -corpus.out the contract is
+// written for reading by eye.
+func TestLibyaCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short")
+	}
+	path := filepath.Join(sharedDir(t, "data"), "arabic-news", "libya_articles.jsonl")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Skip(err)
+	}
+	tg, err := ner.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := NewPlaceFinder(DefaultFinderOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := NewResolver(DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := pipeline.New(ner.NewStage(tg), f, r)
+	var w *export.JSONLWriter
+	if *corpusOut != "" {
+		out, err := os.Create(*corpusOut)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer out.Close()
+		bw := bufio.NewWriter(out)
+		defer bw.Flush()
+		w = export.NewJSONLWriter(bw)
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		var art struct{ ID, Text string }
+		if err := json.Unmarshal([]byte(line), &art); err != nil {
+			t.Fatal(err)
+		}
+		a, err := p.Analyze(context.Background(), model.Document{ID: art.ID, Text: art.Text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkEntities(t, a.Doc.Text, a.Entities)
+		if w != nil {
+			if err := w.Write(&a); err != nil {
+				t.Fatal(err)
 			}
 		}
 	}

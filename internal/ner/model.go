@@ -18,6 +18,8 @@ import (
 type Model struct {
 	Features    FeatureSet // feature groups it was trained with
 	LexiconHash uint64     // fingerprint of the Lexicon it was trained with
+	First       *Model     // with FeatDoc: the first-pass model whose tags this one reads
+	OBias       float32    // subtracted from the score of O at every token: trades precision for recall, tuned on dev
 	trans       [numTags + 1][numTags]float32
 
 	// open-addressing table from feature hash to weight row
@@ -81,11 +83,28 @@ func (m *Model) row(h uint64) int32 {
 // NumFeatures returns the number of features with weights.
 func (m *Model) NumFeatures() int { return len(m.weights) / numTags }
 
-// WriteTo writes the model in marsad's compact binary format (gzip'd):
-// magic, feature set, lexicon hash, transitions, then every feature as a
-// delta-coded key, a bit mask of its non-zero tags and those weights
-// quantised to int16 against one scale.
+// WriteTo writes the model in marsad's compact binary format (gzip'd): a
+// record for the model and, for a stacked model, one for its first pass.
+// A record holds the magic, the feature set, the lexicon hash, the
+// transitions, then every feature as a delta-coded key, a bit mask of its
+// non-zero tags and those weights quantised to int16 against one scale.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
+	cw := &countWriter{w: w}
+	zw, _ := gzip.NewWriterLevel(cw, gzip.BestCompression)
+	bw := bufio.NewWriter(zw)
+	for r := m; r != nil; r = r.First {
+		r.writeRecord(bw)
+	}
+	if err := bw.Flush(); err != nil {
+		return cw.n, fmt.Errorf("ner: write model: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return cw.n, fmt.Errorf("ner: write model: %w", err)
+	}
+	return cw.n, nil
+}
+
+func (m *Model) writeRecord(bw *bufio.Writer) {
 	type ent struct {
 		key uint64
 		row int32
@@ -115,9 +134,6 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	if scale == 0 {
 		scale = 1
 	}
-	cw := &countWriter{w: w}
-	zw, _ := gzip.NewWriterLevel(cw, gzip.BestCompression)
-	bw := bufio.NewWriter(zw)
 	var buf [binary.MaxVarintLen64]byte
 	putU := func(v uint64) { bw.Write(buf[:binary.PutUvarint(buf[:], v)]) }
 	putF := func(f float32) { binary.Write(bw, binary.LittleEndian, f) }
@@ -129,6 +145,7 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 			putF(v)
 		}
 	}
+	putF(m.OBias)
 	putU(uint64(len(ents)))
 	putF(scale)
 	prev := uint64(0)
@@ -151,13 +168,6 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 			}
 		}
 	}
-	if err := bw.Flush(); err != nil {
-		return cw.n, fmt.Errorf("ner: write model: %w", err)
-	}
-	if err := zw.Close(); err != nil {
-		return cw.n, fmt.Errorf("ner: write model: %w", err)
-	}
-	return cw.n, nil
 }
 
 type countWriter struct {
@@ -182,7 +192,23 @@ func ReadModel(r io.Reader) (*Model, error) {
 		return nil, fmt.Errorf("%w: %v", ErrBadModel, err)
 	}
 	d := &decoder{b: data}
-	if !bytes.HasPrefix(data, []byte(modelMagic)) {
+	m, err := d.record()
+	if err != nil {
+		return nil, err
+	}
+	if m.Features&FeatDoc != 0 {
+		if m.First, err = d.record(); err != nil {
+			return nil, err
+		}
+	}
+	if len(d.b) != 0 {
+		return nil, fmt.Errorf("%w: %d trailing bytes", ErrBadModel, len(d.b))
+	}
+	return m, nil
+}
+
+func (d *decoder) record() (*Model, error) {
+	if !bytes.HasPrefix(d.b, []byte(modelMagic)) {
 		return nil, ErrBadModel
 	}
 	d.b = d.b[len(modelMagic):]
@@ -194,6 +220,7 @@ func ReadModel(r io.Reader) (*Model, error) {
 			trans[i][j] = d.f32()
 		}
 	}
+	obias := d.f32()
 	n := d.uvarint()
 	if d.err != nil || n > uint64(len(d.b)) {
 		return nil, fmt.Errorf("%w: truncated header", ErrBadModel)
@@ -215,10 +242,9 @@ func ReadModel(r io.Reader) (*Model, error) {
 			return nil, fmt.Errorf("%w: truncated at feature %d", ErrBadModel, i)
 		}
 	}
-	if len(d.b) != 0 {
-		return nil, fmt.Errorf("%w: %d trailing bytes", ErrBadModel, len(d.b))
-	}
-	return newModel(fs, lexHash, &trans, keys, weights), nil
+	m := newModel(fs, lexHash, &trans, keys, weights)
+	m.OBias = obias
+	return m, nil
 }
 
 type decoder struct {

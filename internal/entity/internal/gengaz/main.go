@@ -21,8 +21,9 @@
 // them.
 //
 // key is arabic.Normalize of the Arabic name with diacritics, tatweel and
-// bidi marks removed; kind is country, city, town, village, hamlet (OSM
-// place classes; GeoNames cities are "city") or nisba (a relative adjective
+// bidi marks removed; kind is country, capital, city, town, village, hamlet
+// (OSM place classes; GeoNames cities are "city", or "capital" when
+// mledoze/countries names them a country's capital) or nisba (a relative adjective
 // such as ليبي that points to a country; lat/lon empty). pop is the GeoNames
 // population; OSM places without a GeoNames twin get a rank prior by class
 // (city 50000, town 10000, village 1000, hamlet 100), not a census figure.
@@ -225,9 +226,13 @@ func run(dataDir, suppPath, out string) error {
 			places = append(places, place{key: n, kind: "nisba", cc: cc})
 		}
 	}
+	capitals := map[string]bool{}
 	for _, r := range countries {
 		if len(r) < 12 {
 			continue
+		}
+		if r[7] != "" {
+			capitals[r[7]] = true
 		}
 		lat, ok1 := atof(r[10])
 		lon, ok2 := atof(r[11])
@@ -285,8 +290,12 @@ func run(dataDir, suppPath, out string) error {
 		if !ok1 || !ok2 {
 			continue
 		}
+		kind := "city"
+		if capitals[r[0]] {
+			kind = "capital"
+		}
 		for _, v := range variants(k) {
-			p := place{key: v, kind: "city", cc: r[5], pop: pop, lat: lat, lon: lon, hasGeo: true}
+			p := place{key: v, kind: kind, cc: r[5], pop: pop, lat: lat, lon: lon, hasGeo: true}
 			places = append(places, p)
 			if r[5] == "LY" {
 				lyCities = append(lyCities, p)
