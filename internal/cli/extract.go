@@ -11,6 +11,7 @@ import (
 
 	"github.com/marsad-project/marsad/internal/corpus"
 	"github.com/marsad-project/marsad/internal/entity"
+	"github.com/marsad-project/marsad/internal/event"
 	"github.com/marsad-project/marsad/internal/export"
 	"github.com/marsad-project/marsad/internal/ingest"
 	"github.com/marsad-project/marsad/internal/ner"
@@ -111,7 +112,8 @@ func runExtract(ctx context.Context, env Env, args []string) error {
 }
 
 // newPipeline builds the analysis pipeline with every stage marsad has:
-// sentences → name tagger → gazetteer places → entity resolution. The
+// sentences → name tagger → gazetteer places → entity resolution → PLOVER
+// events. The
 // models and gazetteers load once per process and are shared read-only.
 func newPipeline() (*pipeline.Pipeline, error) {
 	tagger, err := ner.Load()
@@ -126,5 +128,9 @@ func newPipeline() (*pipeline.Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	return pipeline.New(ner.NewStage(tagger), places, resolver), nil
+	events, err := event.New(event.DefaultOptions())
+	if err != nil {
+		return nil, err
+	}
+	return pipeline.New(ner.NewStage(tagger), places, resolver, events), nil
 }
