@@ -69,6 +69,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"extract", "clean and analyse articles; write JSON Lines (entities, events)", runExtract},
+		{"serve", "serve the web interface and JSON API (--demo: the embedded corpus)", runServe},
 		{"version", "print the version", runVersion},
 	}
 }

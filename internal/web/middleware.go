@@ -6,6 +6,8 @@ import (
 	"net/http"
 	"runtime/debug"
 	"time"
+
+	"github.com/marsad-project/marsad/internal/api"
 )
 
 // contentSecurityPolicy allows only the server's own styles, fonts, images
@@ -45,7 +47,7 @@ func limitBody(limit int64, next http.Handler) http.Handler {
 func writeTooLarge(w http.ResponseWriter, r *http.Request, limit int64) {
 	msg := fmt.Sprintf("request body larger than %d bytes", limit)
 	if isAPI(r) {
-		writeJSONError(w, http.StatusRequestEntityTooLarge, "too_large", msg)
+		api.WriteError(w, http.StatusRequestEntityTooLarge, "too_large", msg)
 		return
 	}
 	http.Error(w, msg, http.StatusRequestEntityTooLarge)
@@ -53,12 +55,6 @@ func writeTooLarge(w http.ResponseWriter, r *http.Request, limit int64) {
 
 func isAPI(r *http.Request) bool {
 	return len(r.URL.Path) >= 5 && r.URL.Path[:5] == "/api/"
-}
-
-func writeJSONError(w http.ResponseWriter, status int, code, msg string) {
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.WriteHeader(status)
-	fmt.Fprintf(w, `{"error":{"code":%q,"message":%q}}`+"\n", code, msg)
 }
 
 // statusRecorder remembers the status for the access log.
@@ -100,7 +96,7 @@ func logRequests(log *slog.Logger, next http.Handler) http.Handler {
 				log.Error("handler panic", "method", r.Method, "path", r.URL.Path, "panic", v, "stack", string(debug.Stack()))
 				if rec.status == 0 {
 					if isAPI(r) {
-						writeJSONError(rec, http.StatusInternalServerError, "internal", "internal error")
+						api.WriteError(rec, http.StatusInternalServerError, "internal", "internal error")
 					} else {
 						http.Error(rec, "internal error", http.StatusInternalServerError)
 					}
