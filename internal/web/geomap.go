@@ -66,7 +66,8 @@ type mapView struct {
 	Width, Height int
 	Countries     []mapCountry
 	Points        []mapMarker
-	Extent        string // human-readable extent, for the caption
+	// The extent drawn, in degrees, for the caption.
+	MinLon, MaxLon, MinLat, MaxLat float64
 }
 
 type mapCountry struct {
@@ -144,7 +145,7 @@ func buildMap(points []MapPoint) (*mapView, error) {
 		return (lon - minLon) * kx * scale, (maxLat - lat) * scale
 	}
 	v := &mapView{Width: mapWidth, Height: height}
-	v.Extent = fmt.Sprintf("%.1f°–%.1f° شرقًا، %.1f°–%.1f° شمالًا", minLon, maxLon, minLat, maxLat)
+	v.MinLon, v.MaxLon, v.MinLat, v.MaxLat = minLon, maxLon, minLat, maxLat
 	// Countries whose box meets the view (in 1/100 degree).
 	vb := [4]int{int(minLon*100) - 1, int(minLat*100) - 1, int(maxLon*100) + 1, int(maxLat*100) + 1}
 	for _, c := range countries {

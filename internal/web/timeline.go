@@ -28,8 +28,9 @@ type timelineBar struct {
 }
 
 type timelineTick struct {
-	X     float64
-	Label string
+	X      float64
+	Label  string
+	Anchor string // SVG text-anchor: the end ticks stay inside the chart
 }
 
 const (
@@ -94,7 +95,9 @@ func buildTimeline(dates []string, base string, q url.Values) *timelineView {
 	}
 	v := &timelineView{Width: tlWidth, Height: tlHeight + tlAxis, Unit: unit, Total: len(days), Undated: undated}
 	slot := float64(tlWidth) / float64(len(buckets))
-	w := math.Max(1, slot*0.8)
+	// Bars fill 80% of their slot, but no wider than 40px: one day alone
+	// should not look like a wall.
+	w := math.Min(40, math.Max(1, slot*0.8))
 	for k, b := range buckets {
 		end := next(b.start).AddDate(0, 0, -1)
 		// Right-to-left page, so time runs from right to left like the text.
@@ -136,7 +139,21 @@ func buildTimeline(dates []string, base string, q url.Values) *timelineView {
 		if unit == "شهر" {
 			lab = arabicMonth(buckets[idx].start)
 		}
-		v.Ticks = append(v.Ticks, timelineTick{X: round1(b.X + b.W/2), Label: lab})
+		anchor := "middle"
+		switch {
+		case nt == 1:
+		case k == 0:
+			anchor = "end" // the rightmost tick: text runs leftwards from the bar's right edge
+		case k == nt-1:
+			anchor = "start"
+		}
+		x := b.X + b.W/2
+		if anchor == "end" {
+			x = math.Min(float64(tlWidth)-2, b.X+b.W)
+		} else if anchor == "start" {
+			x = math.Max(2, b.X)
+		}
+		v.Ticks = append(v.Ticks, timelineTick{X: round1(x), Label: lab, Anchor: anchor})
 	}
 	return v
 }
