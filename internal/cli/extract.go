@@ -8,8 +8,10 @@ import (
 	"time"
 
 	"github.com/marsad-project/marsad/internal/corpus"
+	"github.com/marsad-project/marsad/internal/entity"
 	"github.com/marsad-project/marsad/internal/export"
 	"github.com/marsad-project/marsad/internal/ingest"
+	"github.com/marsad-project/marsad/internal/ner"
 	"github.com/marsad-project/marsad/internal/pipeline"
 )
 
@@ -88,7 +90,21 @@ func runExtract(ctx context.Context, env Env, args []string) error {
 	return nil
 }
 
-// newPipeline builds the analysis pipeline with every stage marsad has.
+// newPipeline builds the analysis pipeline with every stage marsad has:
+// sentences → name tagger → gazetteer places → entity resolution. The
+// models and gazetteers load once per process and are shared read-only.
 func newPipeline() (*pipeline.Pipeline, error) {
-	return pipeline.New(), nil
+	tagger, err := ner.Load()
+	if err != nil {
+		return nil, err
+	}
+	places, err := entity.NewPlaceFinder(entity.DefaultFinderOptions())
+	if err != nil {
+		return nil, err
+	}
+	resolver, err := entity.NewResolver(entity.DefaultOptions())
+	if err != nil {
+		return nil, err
+	}
+	return pipeline.New(ner.NewStage(tagger), places, resolver), nil
 }

@@ -1,0 +1,265 @@
+package cli
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/marsad-project/marsad/internal/model"
+	"github.com/marsad-project/marsad/internal/ner"
+)
+
+// runTrain dispatches `marsad train TARGET`.
+func runTrain(ctx context.Context, env Env, args []string) error {
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
+		fmt.Fprintln(env.Stderr, "Usage: marsad train ner [flags]\n\nTargets:\n  ner       the named-entity tagger (docs/NER.md)")
+		if len(args) > 0 && (args[0] == "-h" || args[0] == "-help" || args[0] == "--help") {
+			return nil
+		}
+		return usageError("train: name what to train (ner)")
+	}
+	switch args[0] {
+	case "ner":
+		return runTrainNER(ctx, env, args[1:])
+	}
+	return usageError("train: unknown target %q (want ner)", args[0])
+}
+
+func runTrainNER(ctx context.Context, env Env, args []string) error {
+	fs := newFlagSet(env, "train ner", "--data FILE --out FILE [flags]")
+	def := ner.DefaultTrainOptions()
+	data := fs.String("data", "", "training data: CoNLL file, `token TAG` lines (ANERcorp's PERS is read as PER)")
+	out := fs.String("out", "", "where to write the model (gzip'd binary; internal/ner/data/model.bin.gz is the embedded one)")
+	epochs := fs.Int("epochs", def.Epochs, "maximum passes over the training data")
+	patience := fs.Int("patience", def.Patience, "stop after this many epochs without a better dev F1 (0: never)")
+	seed := fs.Uint64("seed", def.Seed, "random seed (sentence order): same data and seed, same model")
+	devFrac := fs.Float64("dev-fraction", 0.1, "the last fraction of sentences held out as the development set (0: none)")
+	features := fs.String("features", "default", "feature groups: default, all, or a comma list; -name removes one from default (e.g. default,-cluster)")
+	writeDev := fs.String("write-dev", "", "also write the development sentences (tags canonical: PER) to this CoNLL file")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *data == "" || *out == "" {
+		fs.Usage()
+		return usageError("train ner: --data and --out are required")
+	}
+	fset, err := parseFeatures(*features)
+	if err != nil {
+		return usageError("train ner: %v", err)
+	}
+	f, err := os.Open(*data)
+	if err != nil {
+		return fmt.Errorf("train ner: %w", err)
+	}
+	sents, err := ner.ReadCoNLL(f)
+	f.Close()
+	if err != nil {
+		return fmt.Errorf("train ner: %s: %w", *data, err)
+	}
+	train, dev := ner.SplitDev(sents, *devFrac)
+	fmt.Fprintf(env.Stderr, "data: %d sentences; training on %d, dev = last %d (%.0f%%)\n", len(sents), len(train), len(dev), 100**devFrac)
+	if *writeDev != "" {
+		cdev, err := ner.CanonicalSentences(dev)
+		if err != nil {
+			return fmt.Errorf("train ner: %w", err)
+		}
+		if err := writeConllFile(*writeDev, cdev); err != nil {
+			return fmt.Errorf("train ner: %w", err)
+		}
+	}
+	lx, err := ner.DefaultLexicon()
+	if err != nil {
+		return fmt.Errorf("train ner: %w", err)
+	}
+	opt := def
+	opt.Epochs, opt.Patience, opt.Seed, opt.Features, opt.Progress = *epochs, *patience, *seed, fset, env.Stderr
+	t0 := time.Now()
+	m, rep, err := ner.Train(ctx, train, dev, lx, opt)
+	if err != nil {
+		return fmt.Errorf("train ner: %w", err)
+	}
+	o, err := os.Create(*out)
+	if err != nil {
+		return fmt.Errorf("train ner: %w", err)
+	}
+	n, err := m.WriteTo(o)
+	if cerr := o.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("train ner: %w", err)
+	}
+	if len(dev) > 0 && rep.BestEpoch > 0 {
+		fmt.Fprintf(env.Stderr, "dev scores of the kept epoch %d:\n", rep.BestEpoch)
+		rep.Epochs[rep.BestEpoch-1].Dev.Print(env.Stderr)
+	}
+	fmt.Fprintf(env.Stderr, "wrote %s (%d bytes, %d features) in %.1fs\n", *out, n, rep.Features, time.Since(t0).Seconds())
+	return nil
+}
+
+func parseFeatures(spec string) (ner.FeatureSet, error) {
+	var fs ner.FeatureSet
+	for _, part := range strings.Split(spec, ",") {
+		part = strings.TrimSpace(part)
+		switch {
+		case part == "default":
+			fs |= ner.DefaultFeatures
+		case part == "all":
+			fs |= ^ner.FeatureSet(0)
+		case strings.HasPrefix(part, "-"):
+			g, ok := ner.ParseFeatureGroup(part[1:])
+			if !ok {
+				return 0, fmt.Errorf("unknown feature group %q", part[1:])
+			}
+			fs &^= g
+		default:
+			g, ok := ner.ParseFeatureGroup(part)
+			if !ok {
+				return 0, fmt.Errorf("unknown feature group %q", part)
+			}
+			fs |= g
+		}
+	}
+	return fs, nil
+}
+
+func writeConllFile(path string, sents []ner.Sentence) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	tags := make([][]string, len(sents))
+	for i, s := range sents {
+		tags[i] = s.Tags
+	}
+	err = ner.WriteCoNLL(f, sents, tags)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+func runNER(ctx context.Context, env Env, args []string) error {
+	fs := newFlagSet(env, "ner", "[flags] [FILE|- ...]")
+	text := fs.Bool("text", false, "input is raw text: print the mentions found (TYPE, start, end in code points, text)")
+	modelPath := fs.String("model", "", "use this model file instead of the embedded one")
+	tagset := fs.String("tagset", "auto", "person tag in CoNLL output: PER (marsad), PERS (anercorp), or auto: PERS when the input's tag column uses PERS")
+	eval := fs.Bool("eval", false, "CoNLL input with gold tags: print entity-level scores instead of tags")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	switch *tagset {
+	case "auto", "marsad", "anercorp":
+	default:
+		return usageError("ner: --tagset %q: want auto, marsad or anercorp", *tagset)
+	}
+	tg, err := loadTagger(*modelPath)
+	if err != nil {
+		return err
+	}
+	paths := fs.Args()
+	if len(paths) == 0 {
+		paths = []string{"-"}
+	}
+	out := bufio.NewWriter(env.Stdout)
+	defer out.Flush()
+	for _, p := range paths {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		b, err := readInput(p, env.Stdin)
+		if err != nil {
+			return fmt.Errorf("ner: %w", err)
+		}
+		if *text {
+			writeMentions(out, p, len(paths) > 1, string(b), tg.Mentions(string(b)))
+			continue
+		}
+		sents, err := ner.ReadCoNLL(strings.NewReader(string(b)))
+		if err != nil {
+			return fmt.Errorf("ner: %s: %w", p, err)
+		}
+		tags := make([][]string, len(sents))
+		pers := *tagset == "anercorp"
+		for i, s := range sents {
+			tags[i] = tg.TagWords(s.Tokens)
+			if *tagset == "auto" && !pers {
+				for _, t := range s.Tags {
+					if strings.HasSuffix(t, "-PERS") {
+						pers = true
+						break
+					}
+				}
+			}
+		}
+		if *eval {
+			gold, err := ner.CanonicalSentences(sents)
+			if err != nil {
+				return fmt.Errorf("ner: --eval: %s: %w", p, err)
+			}
+			g := make([][]string, len(gold))
+			for i := range gold {
+				g[i] = gold[i].Tags
+			}
+			ner.Evaluate(g, tags).Print(out)
+			continue
+		}
+		if pers {
+			for _, ts := range tags {
+				for j, t := range ts {
+					if strings.HasSuffix(t, "-PER") {
+						ts[j] = t + "S"
+					}
+				}
+			}
+		}
+		if err := ner.WriteCoNLL(out, sents, tags); err != nil {
+			return err
+		}
+	}
+	if err := out.Flush(); err != nil {
+		return fmt.Errorf("ner: writing output: %w", err)
+	}
+	return nil
+}
+
+func loadTagger(path string) (*ner.Tagger, error) {
+	if path == "" {
+		return ner.Load()
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("ner: %w", err)
+	}
+	defer f.Close()
+	m, err := ner.ReadModel(f)
+	if err != nil {
+		return nil, fmt.Errorf("ner: %s: %w", path, err)
+	}
+	lx, err := ner.DefaultLexicon()
+	if err != nil {
+		return nil, err
+	}
+	return ner.NewTagger(m, lx)
+}
+
+func readInput(path string, stdin io.Reader) ([]byte, error) {
+	if path == "-" {
+		return io.ReadAll(stdin)
+	}
+	return os.ReadFile(path)
+}
+
+func writeMentions(w *bufio.Writer, name string, withName bool, text string, ms []model.Mention) {
+	idx := model.NewRuneIndex(text)
+	for _, m := range ms {
+		if withName {
+			fmt.Fprintf(w, "%s\t", name)
+		}
+		fmt.Fprintf(w, "%s\t%d\t%d\t%s\n", m.Type, idx.Rune(m.Start), idx.Rune(m.End), m.Text)
+	}
+}

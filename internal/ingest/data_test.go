@@ -1,0 +1,67 @@
+package ingest
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// sharedDir finds ../shared/<sub> beside the repository: it walks up from
+// the package directory until a "shared/<sub>" folder is found. Tests skip
+// where it is absent.
+func sharedDir(t testing.TB, sub string) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		p := filepath.Join(dir, "shared", sub)
+		if st, err := os.Stat(p); err == nil && st.IsDir() {
+			return p
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skipf("shared/%s not found above the package directory; skipping", sub)
+			return ""
+		}
+		dir = parent
+	}
+}
+
+type newsArticle struct {
+	ID     string `json:"id"`
+	Source string `json:"source"`
+	Title  string `json:"title"`
+	Text   string `json:"text"`
+}
+
+// loadArabicNews reads the arabic-news corpus (Libya file and the general
+// 5,000), raw.
+func loadArabicNews(t testing.TB) []newsArticle {
+	t.Helper()
+	dir := sharedDir(t, "data/arabic-news")
+	var out []newsArticle
+	for _, f := range []string{"libya_articles.jsonl", "general_saudinewsnet_5000.jsonl"} {
+		fh, err := os.Open(filepath.Join(dir, f))
+		if err != nil {
+			t.Skipf("arabic-news: %v", err)
+		}
+		sc := bufio.NewScanner(fh)
+		sc.Buffer(make([]byte, 1<<20), 16<<20)
+		for sc.Scan() {
+			var a newsArticle
+			if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+				t.Fatalf("%s: %v", f, err)
+			}
+			out = append(out, a)
+		}
+		fh.Close()
+		if err := sc.Err(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return out
+}
