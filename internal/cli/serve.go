@@ -15,7 +15,6 @@ import (
 	"github.com/marsad-project/marsad/internal/ingest"
 	"github.com/marsad-project/marsad/internal/model"
 	"github.com/marsad-project/marsad/internal/pipeline"
-	"github.com/marsad-project/marsad/internal/search"
 	"github.com/marsad-project/marsad/internal/store"
 	"github.com/marsad-project/marsad/internal/store/sqlite"
 	"github.com/marsad-project/marsad/internal/web"
@@ -27,8 +26,7 @@ const serveGrace = 10 * time.Second
 func runServe(ctx context.Context, env Env, args []string) error {
 	fs := newFlagSet(env, "serve", "[flags]")
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on (host:port; port 0 picks a free one)")
-	dbPath := fs.String("db", defaultDBPath, "SQLite database file")
-	pgURL := fs.String("pg", "", "PostgreSQL URL (overrides --db; default $"+pgEnv+")")
+	sf := addStoreFlags(fs)
 	demo := fs.Bool("demo", false, "serve the embedded demo corpus from a temporary database (ignores --db and --pg)")
 	token := fs.String("ingest-token", "", "enable the ingest form for whoever gives this token (default $MARSAD_INGEST_TOKEN; off when empty)")
 	logLevel := fs.String("log", "info", "log level: debug, info, warn, error")
@@ -51,23 +49,31 @@ func runServe(ctx context.Context, env Env, args []string) error {
 	}
 
 	var st store.Store
-	var err error
 	if *demo {
+		// A fresh SQLite file that disappears with the server, whatever
+		// --db, --pg or the environment say.
 		dir, err := os.MkdirTemp("", "marsad-demo-")
 		if err != nil {
 			return fmt.Errorf("serve: %w", err)
 		}
 		defer os.RemoveAll(dir)
-		st, err = openStore(ctx, filepath.Join(dir, "demo.db"), "")
+		an, err := sf.analyzer()
 		if err != nil {
+			return err
+		}
+		opt := sqlite.DefaultOptions()
+		opt.Analyzer = an
+		opt.Synchronous = "OFF" // a throw-away database: durability buys nothing
+		if st, err = sqlite.Open(ctx, filepath.Join(dir, "demo.db"), opt); err != nil {
 			return fmt.Errorf("serve: %w", err)
 		}
 	} else {
-		if *pgURL == "" {
-			*pgURL = os.Getenv(pgEnv)
+		mode := openRead
+		if *token != "" {
+			mode = openWrite // the ingest form writes
 		}
-		st, err = openStore(ctx, *dbPath, *pgURL)
-		if err != nil {
+		var err error
+		if st, err = sf.open(ctx, mode, env.Stderr); err != nil {
 			return fmt.Errorf("serve: %w", err)
 		}
 	}
@@ -172,21 +178,3 @@ func analyzeAndPut(ctx context.Context, p *pipeline.Pipeline, st store.Store, do
 	return st.Put(ctx, batch)
 }
 
-// Store opening, shared with ingest (until the store branch's helper lands).
-const (
-	defaultDBPath = "marsad.db"
-	pgEnv         = "MARSAD_PG"
-)
-
-func openStore(ctx context.Context, dbPath, pgURL string) (store.Store, error) {
-	an, err := search.NewAnalyzer(search.DefaultOptions())
-	if err != nil {
-		return nil, err
-	}
-	if pgURL != "" {
-		return nil, errors.New("PostgreSQL is not built in yet")
-	}
-	opt := sqlite.DefaultOptions()
-	opt.Analyzer = an
-	return sqlite.Open(ctx, dbPath, opt)
-}

@@ -12,8 +12,10 @@ import (
 	"fmt"
 	"io/fs"
 	"sort"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/marsad-project/marsad/internal/arabic"
@@ -119,11 +121,20 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 	if len(batch) == 0 {
 		return res, nil
 	}
-	// Analyse outside the transaction: it is the slow part.
+	// Analyse outside the transaction, on every CPU: it is the slow part.
 	terms := make([][]arabic.Term, len(batch))
-	for i := range batch {
-		terms[i] = s.an.Terms(batch[i].Doc.Text)
+	var wg sync.WaitGroup
+	workers := min(runtime.GOMAXPROCS(0), len(batch))
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(batch); i += workers {
+				terms[i] = s.an.Terms(batch[i].Doc.Text)
+			}
+		}()
 	}
+	wg.Wait()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, s.wrap("put: begin", err)
