@@ -177,4 +177,3 @@ func analyzeAndPut(ctx context.Context, p *pipeline.Pipeline, st store.Store, do
 	}
 	return st.Put(ctx, batch)
 }
-
