@@ -71,6 +71,9 @@ func (s *Server) handleEntity(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			s.log.Warn("web: map", "err", err)
 		}
+		if m != nil {
+			m.Caption = "موقع المكان بإحداثيات المعجم الجغرافي؛ الضغط عليه يعرض الأحداث فيه."
+		}
 		d.Map = m
 	}
 	d.Events = e.Events

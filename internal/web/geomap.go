@@ -66,6 +66,7 @@ type mapView struct {
 	Width, Height int
 	Countries     []mapCountry
 	Points        []mapMarker
+	Caption       string
 	// The extent drawn, in degrees, for the caption.
 	MinLon, MaxLon, MinLat, MaxLat float64
 }
@@ -144,7 +145,8 @@ func buildMap(points []MapPoint) (*mapView, error) {
 	project := func(lon, lat float64) (float64, float64) {
 		return (lon - minLon) * kx * scale, (maxLat - lat) * scale
 	}
-	v := &mapView{Width: mapWidth, Height: height}
+	v := &mapView{Width: mapWidth, Height: height,
+		Caption: "أماكن الأحداث بإحداثيات المعجم الجغرافي؛ مساحة الدائرة بعدد الأحداث، والضغط عليها يعرض أحداث المكان."}
 	v.MinLon, v.MaxLon, v.MinLat, v.MaxLat = minLon, maxLon, minLat, maxLat
 	// Countries whose box meets the view (in 1/100 degree).
 	vb := [4]int{int(minLon*100) - 1, int(minLat*100) - 1, int(maxLon*100) + 1, int(maxLat*100) + 1}
