@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // lexiconGz holds normalised Arabic word forms with their counts in the
@@ -67,7 +68,16 @@ var stopwords = sync.OnceValue(func() map[string]struct{} {
 // IsStopword reports whether the normalised word is a function word (في، من،
 // على، التي …). The list is the union of two MIT-licensed lists (see NOTICE)
 // without the content words they carry (months, weekdays, أبو …).
+//
+// A proclitic standing alone (و ف ب ل ك, as the tokeniser leaves the و of
+// "12و13") is a function word too.
 func IsStopword(norm string) bool {
+	if r, size := utf8.DecodeRuneInString(norm); size == len(norm) && size > 1 {
+		switch r {
+		case Waw, Feh, Beh, Lam, Kaf:
+			return true
+		}
+	}
 	_, ok := stopwords()[norm]
 	return ok
 }

@@ -189,6 +189,12 @@ func judge(lex map[string]uint32, cw int, s string, pre bool, p2 string, art boo
 			return cb, true // the article alone
 		}
 	}
+	if x != "" && stop && p2 != "" {
+		// A proclitic and a pronoun suffix around a function word (ب+لين+كن)
+		// is a foreign name cut to pieces (بلينكن), not a word: function
+		// words with both (ولكنه, بعضهم) are in the stop list whole.
+		return 0, false
+	}
 	if x != "" {
 		k := splitRatio
 		switch {
