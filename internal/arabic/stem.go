@@ -48,9 +48,11 @@ func stemSuffix(lex map[string]uint32, w string) string {
 	if r, ok := cut("ات"); ok && (lex[r] >= minEvidence || lookup2(lex, r, "ه") >= minEvidence) {
 		return strings.TrimSuffix(r, "ي") + trailingYeh(r)
 	}
-	// masculine sound plural / dual oblique: مسيولون, مسيولين, ليبيين → مسيول, ليبي
+	// masculine sound plural / dual oblique: مسيولون, مسيولين, ليبيين → مسيول,
+	// ليبي. Four letters must remain: with three, ين is mostly part of a
+	// verbal noun (تامين "insurance" is not تام "complete" + ين).
 	for _, suf := range [...]string{"ون", "ين"} {
-		if r, ok := cut(suf); ok && lex[r] >= minEvidence {
+		if r, ok := cut(suf); ok && n-2 >= 4 && lex[r] >= minEvidence {
 			return stemFeminine(r)
 		}
 	}
