@@ -51,7 +51,10 @@ const (
 var (
 	conjunctions = [...]string{"", "و", "ف"}
 	particles    = [...]string{"", "ب", "ك", "ل", "س"}
-	enclitics    = [...]string{"", "هما", "هم", "هن", "ها", "ه", "كما", "كم", "كن", "ك", "نا", "ني", "ي"}
+	// كن and كما (your, feminine plural / dual) are left out: they are all
+	// but absent from news, and the letters end many words (يمكن, اماكن,
+	// تتمكن).
+	enclitics = [...]string{"", "هما", "هم", "هن", "ها", "ه", "كم", "ك", "نا", "ني", "ي"}
 )
 
 // Segment splits a normalised word (see Normalize) into clitics and stem. A
@@ -60,7 +63,10 @@ var (
 // often than the unsplit word), so words whose letters merely look like
 // clitics stay whole: وزير, بريطانيا, لبنان, سرت, فرنسا, كركوك, ليبيا. Rare
 // words still lose a definite article (والكركديه → و+ال + كركديه).
-func Segment(w string) Segmentation {
+func Segment(w string) Segmentation { return segment(w, true) }
+
+// segment is Segment; hehSuffix false rules out the pronoun ه.
+func segment(w string, hehSuffix bool) Segmentation {
 	best := Segmentation{Word: w, Stem: w}
 	if len(w) < 6 && utf8.RuneCountInString(w) < 3 {
 		return best
@@ -75,7 +81,10 @@ func Segment(w string) Segmentation {
 		ca := int(lookup2(lex, "ال", w))
 		lexical = ca >= minEvidence && ca*articleShare >= cw
 	}
-	bestLen, bestWit := 0, 0
+	// the longest split wins; on a tie the one with the longer prefix
+	// (proclitics are far more frequent in news than enclitics: و+براك, not
+	// وبرا+ك), then the better attested stem
+	bestLen, bestPre, bestWit := 0, 0, 0
 	for _, p1 := range conjunctions {
 		if !strings.HasPrefix(w, p1) {
 			continue
@@ -116,7 +125,7 @@ func Segment(w string) Segmentation {
 					if art == 1 && x != "" {
 						break // no pronoun suffix on a definite noun
 					}
-					if !strings.HasSuffix(r3, x) || len(r3)-len(x) < 4 {
+					if !strings.HasSuffix(r3, x) || len(r3)-len(x) < 4 || (x == "ه" && !hehSuffix) {
 						continue
 					}
 					if p1 == "" && p2 == "" && x == "" && art == 0 {
@@ -127,9 +136,9 @@ func Segment(w string) Segmentation {
 					if !ok {
 						continue
 					}
-					n := len(w) - len(s)
-					if n > bestLen || (n == bestLen && wit > bestWit) {
-						bestLen, bestWit = n, wit
+					n, pl := len(w)-len(s), len(w)-len(r3)
+					if n > bestLen || (n == bestLen && (pl > bestPre || (pl == bestPre && wit > bestWit))) {
+						bestLen, bestPre, bestWit = n, pl, wit
 						best = Segmentation{Word: w, Prefix: w[:len(w)-len(r3)], Stem: s, Suffix: x,
 							Definite: art == 1, Future: p2 == "س"}
 						if x != "" {
@@ -156,19 +165,23 @@ func judge(lex map[string]uint32, cw int, s string, pre bool, p2 string, art boo
 	}
 	switch x {
 	case "ي", "ني":
-		// first-person ي is rare in news, nisba ي is everywhere (دولي, عربي):
-		// only a rare word may lose it
-		if cw >= minEvidence || runes < 3 {
+		// first-person ي is rare in news, nisba ي is everywhere (دولي, عربي),
+		// and rare words ending in ي are mostly foreign names (كونتي,
+		// بينوتي): only a rare word without proclitic whose stem is well
+		// attested as written may lose it
+		if cw >= minEvidence || runes < 3 || pre || lex[s] < 10 {
 			return 0, false
 		}
-	case "ك":
-		if runes < 3 { // بنك, ملك, سمك
+	case "ك", "كم":
+		// second person is rare in news; ك ends many words (بنك, ملك,
+		// مشترك) and names (وبراك = و + براك, a Libyan town)
+		if runes < 3 || pre {
 			return 0, false
 		}
 	}
 	cb := int(lex[s])
 	stop := IsStopword(s)
-	if x != "" && strings.HasSuffix(s, "ت") {
+	if x != "" && x != "ي" && x != "ني" && strings.HasSuffix(s, "ت") {
 		if alt := int(lookup2(lex, s[:len(s)-len("ت")], "ه")); alt > cb {
 			cb, stop = alt, false
 		}
@@ -200,7 +213,7 @@ func judge(lex map[string]uint32, cw int, s string, pre bool, p2 string, art boo
 		switch {
 		case !art && strings.HasPrefix(s, "ال"):
 			k = defRatio
-		case x == "ه":
+		case x == "ه", x == "ك", x == "كم":
 			k = tehRatio
 		}
 		if cb < minEvidence || cb <= k*cw {
@@ -217,6 +230,31 @@ func judge(lex map[string]uint32, cw int, s string, pre bool, p2 string, art boo
 		}
 	}
 	return cb, true
+}
+
+// SegmentText segments one word of original text (see Segment). It knows
+// what normalisation forgets: a word written with a final ة (تركية, الكفرة,
+// عقيلة) ends in teh marbuta, never in the pronoun ه.
+func SegmentText(word string) Segmentation {
+	seg := Segment(Normalize(word))
+	if seg.Suffix != "ه" || !endsWithTehMarbuta(word) {
+		return seg
+	}
+	return segment(seg.Word, false)
+}
+
+func endsWithTehMarbuta(s string) bool {
+	for len(s) > 0 {
+		r, size := utf8.DecodeLastRuneInString(s)
+		if r == TehMarbuta {
+			return true
+		}
+		if !IsDiacritic(r) && r != Tatweel && !IsFormatMark(r) {
+			return false
+		}
+		s = s[:len(s)-size]
+	}
+	return false
 }
 
 // restoreTehMarbuta turns the teh that a suffix exposes back into teh marbuta

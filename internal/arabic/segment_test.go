@@ -37,6 +37,11 @@ func TestSegment(t *testing.T) {
 		{"stop word stays whole", "كما", "", "كما", ""},
 		{"rare word keeps losing its article", "والكركديه", "وال", "كركديه", ""},
 		{"guillemet-free definite name", "الوفاق", "ال", "وفاق", ""},
+		{"foreign name ending in تي", "كونتي", "", "كونتي", ""},
+		{"foreign name after a preposition", "بينوتي", "", "بينوتي", ""},
+		{"town ending in ك after و", "وبراك", "و", "براك", ""},
+		{"كن is not a suffix", "تتمكن", "", "تتمكن", ""},
+		{"pronoun suffix هم with conjunction", "وصفتهم", "و", "صفه", "هم"},
 	}
 	for _, tt := range tests {
 		got := Segment(tt.in)
@@ -67,5 +72,24 @@ func TestLexiconLoads(t *testing.T) {
 	}
 	if !IsStopword("في") || !IsStopword("التي") || IsStopword("ليبيا") || IsStopword("ابريل") {
 		t.Error("stop-word list is off")
+	}
+}
+
+func TestSegmentText(t *testing.T) {
+	tests := []struct {
+		name, in           string
+		prefix, stem, suff string
+	}{
+		{"final teh marbuta is not a pronoun", "تركية", "", "تركيه", ""},
+		{"city with article after و", "والكفرة", "و", "الكفره", ""},
+		{"final heh can be a pronoun", "خطته", "", "خطه", "ه"},
+		{"teh marbuta under a tanween", "منطقةً", "", "منطقه", ""},
+	}
+	for _, tt := range tests {
+		got := SegmentText(tt.in)
+		if got.Prefix != tt.prefix || got.Stem != tt.stem || got.Suffix != tt.suff {
+			t.Errorf("%s: SegmentText(%q) = %q+%q+%q, want %q+%q+%q", tt.name, tt.in,
+				got.Prefix, got.Stem, got.Suffix, tt.prefix, tt.stem, tt.suff)
+		}
 	}
 }
