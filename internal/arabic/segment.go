@@ -45,9 +45,9 @@ const (
 	defRatio     = 10
 )
 
-// Proclitics and enclitics of written Arabic (Buckwalter & Parkinson, A
-// Frequency Dictionary of Arabic, ch. 2; Habash, Introduction to Arabic NLP,
-// §4.2). Longest first so that the longest matching suffix is tried first.
+// Proclitics and enclitics of written Arabic (as in Habash, Introduction to
+// Arabic Natural Language Processing, 2010, ch. 4: conjunction + particle or
+// preposition + article + stem + pronoun).
 var (
 	conjunctions = [...]string{"", "و", "ف"}
 	particles    = [...]string{"", "ب", "ك", "ل", "س"}
@@ -58,17 +58,19 @@ var (
 )
 
 // Segment splits a normalised word (see Normalize) into clitics and stem. A
-// split is accepted only when the lexicon of Arabic news attests the stem
-// (and, for conjunctions, prepositions and suffixes, attests it clearly more
-// often than the unsplit word), so words whose letters merely look like
-// clitics stay whole: وزير, بريطانيا, لبنان, سرت, فرنسا, كركوك, ليبيا. Rare
-// words still lose a definite article (والكركديه → و+ال + كركديه).
+// split is accepted only when the lexicon of Arabic news attests the stem,
+// the unsplit word does not itself take the article (for proclitics) and the
+// stem is clearly more frequent than the word (for suffixes); see the
+// thresholds above. So words whose letters merely look like clitics stay
+// whole: وزير, بريطانيا, لبنان, سرت, فرنسا, كركوك, ليبيا, والي. Rare words
+// still lose a definite article (والكركديه → و+ال + كركديه). Function words
+// (the stop list) are never split. The longest accepted split wins.
 func Segment(w string) Segmentation { return segment(w, true) }
 
 // segment is Segment; hehSuffix false rules out the pronoun ه.
 func segment(w string, hehSuffix bool) Segmentation {
 	best := Segmentation{Word: w, Stem: w}
-	if len(w) < 6 && utf8.RuneCountInString(w) < 3 {
+	if utf8.RuneCountInString(w) < 3 {
 		return best
 	}
 	lex := lexicon()
