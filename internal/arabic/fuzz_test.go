@@ -79,6 +79,10 @@ func FuzzSegment(f *testing.F) {
 		if st := Stem(seg.Stem); !utf8.ValidString(st) || (st == "" && seg.Stem != "") {
 			t.Fatalf("Stem(%q) = %q", seg.Stem, st)
 		}
+		if st := SegmentText(s); st.Word != w || !strings.HasPrefix(w, st.Prefix) || !strings.HasSuffix(w, st.Suffix) ||
+			len(st.Prefix)+len(st.Suffix) > len(w) {
+			t.Fatalf("SegmentText(%q) = %+v", s, st)
+		}
 	})
 }
 
