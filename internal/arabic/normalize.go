@@ -40,10 +40,32 @@ func DefaultNormOptions() NormOptions {
 // concurrent use.
 type Normalizer struct {
 	opt NormOptions
+	// block caches FoldRune for the Arabic block U+0600–U+06FF, where nearly
+	// every rune of Arabic text lies: the folded rune, or -1 when dropped.
+	block [256]rune
 }
 
 // NewNormalizer returns a Normalizer applying opt.
-func NewNormalizer(opt NormOptions) *Normalizer { return &Normalizer{opt: opt} }
+func NewNormalizer(opt NormOptions) *Normalizer {
+	n := &Normalizer{opt: opt}
+	for i := range n.block {
+		r, keep := n.FoldRune(0x0600 + rune(i))
+		if !keep {
+			r = -1
+		}
+		n.block[i] = r
+	}
+	return n
+}
+
+// fold is FoldRune with the Arabic block looked up in a table.
+func (n *Normalizer) fold(r rune) (rune, bool) {
+	if r>>8 == 0x06 {
+		f := n.block[r&0xFF]
+		return f, f >= 0
+	}
+	return n.FoldRune(r)
+}
 
 var defaultNormalizer = NewNormalizer(DefaultNormOptions())
 
@@ -54,46 +76,87 @@ func Normalize(s string) string { return defaultNormalizer.Normalize(s) }
 func (n *Normalizer) Options() NormOptions { return n.opt }
 
 // Normalize returns the folded form of s. Invalid UTF-8 bytes become U+FFFD.
-// Normalize is idempotent: Normalize(Normalize(s)) == Normalize(s).
+// Normalize is idempotent: Normalize(Normalize(s)) == Normalize(s). When
+// nothing changes it returns s itself without allocating.
 func (n *Normalizer) Normalize(s string) string {
-	if n.opt.FoldPresentation && needsNFKC(s) {
-		s = norm.NFKC.String(s)
-	}
-	// Fast path: nothing to change.
 	if n.clean(s) {
 		return s
+	}
+	if n.opt.FoldPresentation && needsNFKC(s) {
+		s = norm.NFKC.String(s)
 	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for i, r := range s {
 		// ؤ before و is written ئو in Egyptian spelling (مسئول, شئون) and ؤو
 		// elsewhere (مسؤول, شؤون): both fold to يو so the two spellings match.
-		if r == WawHamza && n.opt.FoldHamzaSeats && strings.HasPrefix(s[i+utf8.RuneLen(WawHamza):], string(Waw)) {
+		if r == WawHamza && n.opt.FoldHamzaSeats && n.wawFollows(s[i+len("ؤ"):]) {
 			b.WriteRune(Yeh)
 			continue
 		}
-		if r2, keep := n.FoldRune(r); keep {
+		if r2, keep := n.fold(r); keep {
 			b.WriteRune(r2)
 		}
 	}
 	return b.String()
 }
 
-// clean reports whether Normalize would return s unchanged.
-func (n *Normalizer) clean(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if r2, keep := n.FoldRune(r); !keep || r2 != r || (r == utf8.RuneError && size == 1) {
-				return false
-			}
-			i += size - 1
+// AppendNormalize appends the folded form of s to dst: Normalize without
+// allocating when dst has room.
+func (n *Normalizer) AppendNormalize(dst []byte, s string) []byte {
+	if n.clean(s) {
+		return append(dst, s...)
+	}
+	if n.opt.FoldPresentation && needsNFKC(s) {
+		s = norm.NFKC.String(s)
+	}
+	for i, r := range s {
+		if r == WawHamza && n.opt.FoldHamzaSeats && n.wawFollows(s[i+len("ؤ"):]) {
+			dst = utf8.AppendRune(dst, Yeh)
 			continue
 		}
-		if n.opt.Lowercase && c >= 'A' && c <= 'Z' {
+		if r2, keep := n.fold(r); keep {
+			dst = utf8.AppendRune(dst, r2)
+		}
+	}
+	return dst
+}
+
+// wawFollows reports whether s starts with و once dropped marks (a harakah
+// between ؤ and و: مسؤُول) are skipped.
+func (n *Normalizer) wawFollows(s string) bool {
+	for _, r := range s {
+		if r == Waw {
+			return true
+		}
+		if _, keep := n.fold(r); keep {
 			return false
 		}
+	}
+	return false
+}
+
+// clean reports whether Normalize would return s unchanged.
+func (n *Normalizer) clean(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if n.opt.Lowercase && c >= 'A' && c <= 'Z' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r>>8 == 0x06 {
+			if n.block[r&0xFF] != r {
+				return false
+			}
+		} else if r2, keep := n.FoldRune(r); !keep || r2 != r || size == 1 ||
+			(n.opt.FoldPresentation && isCompat(r)) {
+			return false
+		}
+		i += size
 	}
 	return true
 }
@@ -186,9 +249,15 @@ func (n *Normalizer) FoldRune(r rune) (folded rune, keep bool) {
 // compatibility characters that NFKC would change.
 func needsNFKC(s string) bool {
 	for _, r := range s {
-		if (r >= '\uFB50' && r <= '\uFDFF') || (r >= '\uFE70' && r <= '\uFEFE') || (r >= '\uFF00' && r <= '\uFFEF') {
+		if isCompat(r) {
 			return true
 		}
 	}
 	return false
+}
+
+// isCompat reports whether r is an Arabic presentation form (FB50–FDFF,
+// FE70–FEFE) or a half/full-width form (FF00–FFEF).
+func isCompat(r rune) bool {
+	return (r >= '\uFB50' && r <= '\uFDFF') || (r >= '\uFE70' && r <= '\uFEFE') || (r >= '\uFF00' && r <= '\uFFEF')
 }

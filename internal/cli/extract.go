@@ -6,12 +6,15 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/marsad-project/marsad/internal/corpus"
+	"github.com/marsad-project/marsad/internal/entity"
+	"github.com/marsad-project/marsad/internal/event"
 	"github.com/marsad-project/marsad/internal/export"
 	"github.com/marsad-project/marsad/internal/ingest"
-	"github.com/marsad-project/marsad/internal/model"
+	"github.com/marsad-project/marsad/internal/ner"
 	"github.com/marsad-project/marsad/internal/pipeline"
 )
 
@@ -20,6 +23,7 @@ func runExtract(ctx context.Context, env Env, args []string) error {
 	format := fs.String("format", "auto", "input format: auto, text, jsonl, html, feed")
 	published := fs.String("published", "", "publication date (YYYY-MM-DD) for articles whose input gives none")
 	demo := fs.Bool("demo", false, "run on the embedded demo corpus (the five seed articles)")
+	workers := fs.Int("workers", 0, "analysis goroutines (0: one per CPU)")
 	maxBytes := fs.Int64("max-bytes", ingest.DefaultOptions().MaxBytes, "largest article input in bytes: a text or HTML file, a feed, one JSON line (0: no limit)")
 	keepJunk := fs.Bool("keep-junk", false, "keep page junk (share widgets, related headlines, bylines…) in the text")
 	learn := fs.Bool("learn-boilerplate", false, "read the inputs twice: first learn the lines each source repeats in many articles, then drop them")
@@ -62,19 +66,23 @@ func runExtract(ctx context.Context, env Env, args []string) error {
 	out := bufio.NewWriter(env.Stdout)
 	defer out.Flush()
 	w := export.NewJSONLWriter(out)
+	// reject is called by the reader and by the output goroutine.
+	var mu sync.Mutex
 	rejected := 0
 	reject := func(err error) {
+		mu.Lock()
+		defer mu.Unlock()
 		rejected++
 		fmt.Fprintln(env.Stderr, "marsad: extract:", err)
 	}
-	emit := func(doc model.Document) error {
-		a, err := p.Analyze(ctx, doc)
-		if err != nil {
-			reject(err)
+	ordered := p.NewOrdered(ctx, *workers, func(res pipeline.Result) error {
+		if res.Err != nil {
+			reject(res.Err)
 			return nil
 		}
-		return w.Write(&a)
-	}
+		return w.Write(&res.Analysis)
+	})
+	emit := ordered.Submit
 	r := ingest.NewReader(opt)
 	if *demo {
 		files, err := corpus.Seeds()
@@ -87,8 +95,12 @@ func runExtract(ctx context.Context, env Env, args []string) error {
 			}
 		}
 	}
-	if err := r.Read(ctx, paths, env.Stdin, emit, reject); err != nil {
-		return fmt.Errorf("extract: %w", err)
+	readErr := r.Read(ctx, paths, env.Stdin, emit, reject)
+	if err := ordered.Close(); err != nil {
+		return fmt.Errorf("extract: writing output: %w", err)
+	}
+	if readErr != nil {
+		return fmt.Errorf("extract: %w", readErr)
 	}
 	if err := out.Flush(); err != nil {
 		return fmt.Errorf("extract: writing output: %w", err)
@@ -99,7 +111,26 @@ func runExtract(ctx context.Context, env Env, args []string) error {
 	return nil
 }
 
-// newPipeline builds the analysis pipeline with every stage marsad has.
+// newPipeline builds the analysis pipeline with every stage marsad has:
+// sentences → name tagger → gazetteer places → entity resolution → PLOVER
+// events. The
+// models and gazetteers load once per process and are shared read-only.
 func newPipeline() (*pipeline.Pipeline, error) {
-	return pipeline.New(), nil
+	tagger, err := ner.Load()
+	if err != nil {
+		return nil, err
+	}
+	places, err := entity.NewPlaceFinder(entity.DefaultFinderOptions())
+	if err != nil {
+		return nil, err
+	}
+	resolver, err := entity.NewResolver(entity.DefaultOptions())
+	if err != nil {
+		return nil, err
+	}
+	events, err := event.New(event.DefaultOptions())
+	if err != nil {
+		return nil, err
+	}
+	return pipeline.New(ner.NewStage(tagger), places, resolver, events), nil
 }

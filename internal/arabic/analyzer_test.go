@@ -1,0 +1,40 @@
+package arabic
+
+import "testing"
+
+func TestAnalyzerTerms(t *testing.T) {
+	tests := []struct {
+		name, a, b string // a and b must give the same single term
+	}{
+		{"alef maksura spelling", "الليبى", "الليبي"},
+		{"hamza seat", "فايز", "فائز"},
+		{"hamza seat before waw", "المسئولين", "المسؤولين"},
+		{"preposition on a name", "لحفتر", "حفتر"},
+		{"preposition on a place", "بسرت", "سرت"},
+		{"conjunction and article", "والجيش", "جيش"},
+		{"guillemets", "«الوفاق»", "الوفاق"},
+		{"feminine plural and singular", "الحكومات", "حكومة"},
+		{"masculine plural", "المسؤولون", "مسؤول"},
+		{"future verb and imperfect", "وسيزور", "يزور"},
+		{"teh marbuta exposed by a suffix", "حكومته", "الحكومة"},
+	}
+	a := NewAnalyzer(DefaultAnalyzerOptions())
+	for _, tt := range tests {
+		ta, tb := a.Analyze(tt.a), a.Analyze(tt.b)
+		if len(ta) != 1 || len(tb) != 1 || ta[0].Term != tb[0].Term {
+			t.Errorf("%s: %q → %+v, %q → %+v", tt.name, tt.a, ta, tt.b, tb)
+		}
+	}
+	for _, w := range []string{"وزير", "بريطانيا", "لبنان", "فرنسا", "كركوك"} {
+		if got := a.Analyze(w); len(got) != 1 || got[0].Term != Normalize(w) {
+			t.Errorf("%q → %+v, want it whole", w, got)
+		}
+	}
+	if got := a.Analyze("وفي من"); len(got) != 0 {
+		t.Errorf("stop words kept: %+v", got)
+	}
+	got := a.Analyze("قال وزيرالخارجية")
+	if len(got) != 2 || got[0].Term != "وزير" || got[1].Term != "خارجي" || got[1].Pos != 2 {
+		t.Errorf("run-together: %+v", got)
+	}
+}

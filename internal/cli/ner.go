@@ -1,0 +1,341 @@
+package cli
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/marsad-project/marsad/internal/model"
+	"github.com/marsad-project/marsad/internal/ner"
+)
+
+// runTrain dispatches `marsad train TARGET`.
+func runTrain(ctx context.Context, env Env, args []string) error {
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
+		fmt.Fprintln(env.Stderr, "Usage: marsad train ner [flags]\n\nTargets:\n  ner       the named-entity tagger (docs/NER.md)")
+		if len(args) > 0 && (args[0] == "-h" || args[0] == "-help" || args[0] == "--help") {
+			return nil
+		}
+		return usageError("train: name what to train (ner)")
+	}
+	switch args[0] {
+	case "ner":
+		return runTrainNER(ctx, env, args[1:])
+	}
+	return usageError("train: unknown target %q (want ner)", args[0])
+}
+
+func runTrainNER(ctx context.Context, env Env, args []string) error {
+	fs := newFlagSet(env, "train ner", "--data FILE --out FILE [flags]")
+	def := ner.DefaultTrainOptions()
+	data := fs.String("data", "", "training data: CoNLL file, `token TAG` lines (ANERcorp's PERS is read as PER)")
+	out := fs.String("out", "", "where to write the model (gzip'd binary; internal/ner/data/model.bin.gz is the embedded one)")
+	epochs := fs.Int("epochs", def.Epochs, "maximum passes over the training data")
+	patience := fs.Int("patience", def.Patience, "stop after this many epochs without a better dev F1 (0: never)")
+	seed := fs.Uint64("seed", def.Seed, "random seed (sentence order): same data and seed, same model")
+	devFrac := fs.Float64("dev-fraction", 0.1, "the last fraction of sentences held out as the development set (0: none)")
+	features := fs.String("features", "default", "feature groups: default, all, or a comma list; -name removes one from default (e.g. default,-cluster)")
+	writeDev := fs.String("write-dev", "", "also write the development sentences (tags canonical: PER) to this CoNLL file")
+	lexDir := fs.String("lexicon", "", "folder with gazetteer.tsv.gz and clusters.tsv.gz to use instead of the embedded ones (experiments)")
+	prune := fs.Float64("prune", def.Prune, "drop features whose weights are all below this fraction of the largest weight (smaller, faster model)")
+	cv := fs.Int("cv", 0, "instead of training one model, cross-validate over N contiguous folds of the data and print the scores (for feature ablations)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *data == "" || *out == "" {
+		fs.Usage()
+		return usageError("train ner: --data and --out are required")
+	}
+	fset, err := parseFeatures(*features)
+	if err != nil {
+		return usageError("train ner: %v", err)
+	}
+	f, err := os.Open(*data)
+	if err != nil {
+		return fmt.Errorf("train ner: %w", err)
+	}
+	sents, err := ner.ReadCoNLL(f)
+	f.Close()
+	if err != nil {
+		return fmt.Errorf("train ner: %s: %w", *data, err)
+	}
+	if *cv > 1 {
+		o := opt0(*epochs, *patience, *seed, fset)
+		o.Prune = *prune
+		return crossValidate(ctx, env, sents, *cv, *lexDir, o)
+	}
+	train, dev := ner.SplitDev(sents, *devFrac)
+	fmt.Fprintf(env.Stderr, "data: %d sentences; training on %d, dev = last %d (%.0f%%)\n", len(sents), len(train), len(dev), 100**devFrac)
+	if *writeDev != "" {
+		cdev, err := ner.CanonicalSentences(dev)
+		if err != nil {
+			return fmt.Errorf("train ner: %w", err)
+		}
+		if err := writeConllFile(*writeDev, cdev); err != nil {
+			return fmt.Errorf("train ner: %w", err)
+		}
+	}
+	lx, err := loadLexicon(*lexDir)
+	if err != nil {
+		return fmt.Errorf("train ner: %w", err)
+	}
+	opt := def
+	opt.Epochs, opt.Patience, opt.Seed, opt.Features, opt.Progress = *epochs, *patience, *seed, fset, env.Stderr
+	opt.Prune = *prune
+	t0 := time.Now()
+	m, rep, err := ner.Train(ctx, train, dev, lx, opt)
+	if err != nil {
+		return fmt.Errorf("train ner: %w", err)
+	}
+	o, err := os.Create(*out)
+	if err != nil {
+		return fmt.Errorf("train ner: %w", err)
+	}
+	n, err := m.WriteTo(o)
+	if cerr := o.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("train ner: %w", err)
+	}
+	if len(dev) > 0 && rep.BestEpoch > 0 {
+		fmt.Fprintf(env.Stderr, "dev scores of the kept epoch %d:\n", rep.BestEpoch)
+		rep.Epochs[rep.BestEpoch-1].Dev.Print(env.Stderr)
+	}
+	fmt.Fprintf(env.Stderr, "wrote %s (%d bytes, %d features) in %.1fs\n", *out, n, rep.Features, time.Since(t0).Seconds())
+	return nil
+}
+
+func parseFeatures(spec string) (ner.FeatureSet, error) {
+	var fs ner.FeatureSet
+	for _, part := range strings.Split(spec, ",") {
+		part = strings.TrimSpace(part)
+		switch {
+		case part == "default":
+			fs |= ner.DefaultFeatures
+		case part == "all":
+			fs |= ^ner.FeatureSet(0)
+		case strings.HasPrefix(part, "-"):
+			g, ok := ner.ParseFeatureGroup(part[1:])
+			if !ok {
+				return 0, fmt.Errorf("unknown feature group %q", part[1:])
+			}
+			fs &^= g
+		default:
+			g, ok := ner.ParseFeatureGroup(part)
+			if !ok {
+				return 0, fmt.Errorf("unknown feature group %q", part)
+			}
+			fs |= g
+		}
+	}
+	return fs, nil
+}
+
+func writeConllFile(path string, sents []ner.Sentence) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	tags := make([][]string, len(sents))
+	for i, s := range sents {
+		tags[i] = s.Tags
+	}
+	err = ner.WriteCoNLL(f, sents, tags)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+func runNER(ctx context.Context, env Env, args []string) error {
+	fs := newFlagSet(env, "ner", "[flags] [FILE|- ...]")
+	text := fs.Bool("text", false, "input is raw text: print the mentions found (TYPE, start, end in code points, text)")
+	modelPath := fs.String("model", "", "use this model file instead of the embedded one")
+	lexDir := fs.String("lexicon", "", "with --model: the folder of word lists it was trained with (default: the embedded ones)")
+	tagset := fs.String("tagset", "auto", "person tag in CoNLL output: PER (marsad), PERS (anercorp), or auto: PERS when the input's tag column uses PERS")
+	eval := fs.Bool("eval", false, "CoNLL input with gold tags: print entity-level scores instead of tags")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	switch *tagset {
+	case "auto", "marsad", "anercorp":
+	default:
+		return usageError("ner: --tagset %q: want auto, marsad or anercorp", *tagset)
+	}
+	tg, err := loadTagger(*modelPath, *lexDir)
+	if err != nil {
+		return err
+	}
+	paths := fs.Args()
+	if len(paths) == 0 {
+		paths = []string{"-"}
+	}
+	out := bufio.NewWriter(env.Stdout)
+	defer out.Flush()
+	for _, p := range paths {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		b, err := readInput(p, env.Stdin)
+		if err != nil {
+			return fmt.Errorf("ner: %w", err)
+		}
+		if *text {
+			writeMentions(out, p, len(paths) > 1, string(b), tg.Mentions(string(b)))
+			continue
+		}
+		sents, err := ner.ReadCoNLL(strings.NewReader(string(b)))
+		if err != nil {
+			return fmt.Errorf("ner: %s: %w", p, err)
+		}
+		words := make([][]string, len(sents))
+		for i, s := range sents {
+			words[i] = s.Tokens
+		}
+		tags := tg.TagSentences(words)
+		pers := *tagset == "anercorp"
+		for _, s := range sents {
+			if *tagset == "auto" && !pers {
+				for _, t := range s.Tags {
+					if strings.HasSuffix(t, "-PERS") {
+						pers = true
+						break
+					}
+				}
+			}
+		}
+		if *eval {
+			gold, err := ner.CanonicalSentences(sents)
+			if err != nil {
+				return fmt.Errorf("ner: --eval: %s: %w", p, err)
+			}
+			g := make([][]string, len(gold))
+			for i := range gold {
+				g[i] = gold[i].Tags
+			}
+			ner.Evaluate(g, tags).Print(out)
+			continue
+		}
+		if pers {
+			for _, ts := range tags {
+				for j, t := range ts {
+					if strings.HasSuffix(t, "-PER") {
+						ts[j] = t + "S"
+					}
+				}
+			}
+		}
+		if err := ner.WriteCoNLL(out, sents, tags); err != nil {
+			return err
+		}
+	}
+	if err := out.Flush(); err != nil {
+		return fmt.Errorf("ner: writing output: %w", err)
+	}
+	return nil
+}
+
+func loadLexicon(dir string) (*ner.Lexicon, error) {
+	if dir == "" {
+		return ner.DefaultLexicon()
+	}
+	gaz, err := os.ReadFile(filepath.Join(dir, "gazetteer.tsv.gz"))
+	if err != nil {
+		return nil, err
+	}
+	cl, err := os.ReadFile(filepath.Join(dir, "clusters.tsv.gz"))
+	if err != nil {
+		return nil, err
+	}
+	return ner.ParseLexicon(gaz, cl)
+}
+
+func loadTagger(path, lexDir string) (*ner.Tagger, error) {
+	if path == "" {
+		return ner.Load()
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("ner: %w", err)
+	}
+	defer f.Close()
+	m, err := ner.ReadModel(f)
+	if err != nil {
+		return nil, fmt.Errorf("ner: %s: %w", path, err)
+	}
+	lx, err := loadLexicon(lexDir)
+	if err != nil {
+		return nil, fmt.Errorf("ner: %w", err)
+	}
+	return ner.NewTagger(m, lx)
+}
+
+func readInput(path string, stdin io.Reader) ([]byte, error) {
+	if path == "-" {
+		return io.ReadAll(stdin)
+	}
+	return os.ReadFile(path)
+}
+
+func writeMentions(w *bufio.Writer, name string, withName bool, text string, ms []model.Mention) {
+	idx := model.NewRuneIndex(text)
+	for _, m := range ms {
+		if withName {
+			fmt.Fprintf(w, "%s\t", name)
+		}
+		fmt.Fprintf(w, "%s\t%d\t%d\t%s\n", m.Type, idx.Rune(m.Start), idx.Rune(m.End), m.Text)
+	}
+}
+
+func opt0(epochs, patience int, seed uint64, fs ner.FeatureSet) ner.TrainOptions {
+	o := ner.DefaultTrainOptions()
+	o.Epochs, o.Patience, o.Seed, o.Features = epochs, patience, seed, fs
+	return o
+}
+
+// crossValidate trains on all folds but one and scores the held-out fold,
+// in turn; the development set for early stopping is the last tenth of
+// the training part.
+func crossValidate(ctx context.Context, env Env, sents []ner.Sentence, k int, lexDir string, opt ner.TrainOptions) error {
+	lx, err := loadLexicon(lexDir)
+	if err != nil {
+		return fmt.Errorf("train ner: %w", err)
+	}
+	var gold, pred [][]string
+	for f := 0; f < k; f++ {
+		lo, hi := f*len(sents)/k, (f+1)*len(sents)/k
+		rest := append(append([]ner.Sentence(nil), sents[:lo]...), sents[hi:]...)
+		tr, dv := ner.SplitDev(rest, 0.1)
+		m, _, err := ner.Train(ctx, tr, dv, lx, opt)
+		if err != nil {
+			return fmt.Errorf("train ner: fold %d: %w", f+1, err)
+		}
+		tg, err := ner.NewTagger(m, lx)
+		if err != nil {
+			return err
+		}
+		held, err := ner.CanonicalSentences(sents[lo:hi])
+		if err != nil {
+			return err
+		}
+		words := make([][]string, len(held))
+		var g [][]string
+		for i, s := range held {
+			words[i] = s.Tokens
+			g = append(g, s.Tags)
+		}
+		p := tg.TagSentences(words)
+		ev := ner.Evaluate(g, p)
+		fmt.Fprintf(env.Stdout, "fold %d (sentences %d-%d): F1 %.4f\n", f+1, lo+1, hi, ev.Overall.F1())
+		gold, pred = append(gold, g...), append(pred, p...)
+	}
+	fmt.Fprintf(env.Stdout, "cross-validation, %d folds, features %s:\n", k, opt.Features)
+	ner.Evaluate(gold, pred).Print(env.Stdout)
+	return nil
+}

@@ -1,0 +1,497 @@
+// Package entity turns the raw name mentions of one article (model.Analysis.
+// Mentions, from the tagger and optional finders) into entities: each with a
+// canonical name (the fullest proper name the article gives, titles and
+// honorifics stripped), a type decided by vote, every mention in text order
+// and, for places, coordinates from an embedded gazetteer. It also holds the
+// cross-document Registry that gives an entity one id across articles.
+//
+// Resolution within an article links, in this order: identical names (with
+// and without the article ال, with clitics removed); spellings of one name
+// (فايز/فائز, الليبى/الليبي by normalisation, وليامز/ويليامز by skeleton or
+// one edit); a surname or a shorter name to the fuller one (حفتر → خليفة
+// حفتر); an organisation to its longer or headed forms (الجيش الليبي →
+// الجيش الوطني الليبي, قوات الوفاق → حكومة الوفاق); an acronym or alias in
+// brackets or quotes after an organisation (… في إفريقيا (أفريكوم)); and
+// "حكومة X" to the organisation the article says X leads (… برئاسة فايز
+// السراج). Each link is a rule of Arabic news writing, not a list of names.
+package entity
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/marsad-project/marsad/internal/arabic"
+	"github.com/marsad-project/marsad/internal/model"
+)
+
+// Options selects the resolution steps. Each can be turned off to measure
+// what it contributes.
+type Options struct {
+	// ExtendRanks widens a person mention over a rank or honorific written
+	// right before it (المشير خليفة حفتر), as the extract contract's example
+	// shows; the canonical name never includes it.
+	ExtendRanks bool
+	// Fuzzy links name words that differ by their long vowels or by one
+	// letter (words of five letters or more): وليامز/ويليامز.
+	Fuzzy bool
+	// Brackets links an organisation to a short name in brackets or quotes
+	// right after it: acronyms and aliases (أفريكوم, «بنتاغون»).
+	Brackets bool
+	// Leaders links "حكومة X" / "قوات X" to the organisation the article
+	// says X leads (برئاسة X, يرأسها X, X قائد …).
+	Leaders bool
+	// Descriptions adds a mention of a person wherever the article reuses a
+	// description it set up by apposition (needs Leaders): after "قائد
+	// الجيش الوطني الليبي المشير خليفة حفتر", a later "قائد الجيش الوطني
+	// الليبي" is a mention of حفتر.
+	Descriptions bool
+	// Geocode sets Entity.Geo for places found in the gazetteer.
+	Geocode bool
+}
+
+// DefaultOptions turns every step on.
+func DefaultOptions() Options {
+	return Options{ExtendRanks: true, Fuzzy: true, Brackets: true, Leaders: true, Descriptions: true, Geocode: true}
+}
+
+// Resolver is the pipeline stage that fills Analysis.Entities from
+// Analysis.Mentions. It is immutable and safe for concurrent use.
+type Resolver struct {
+	opt Options
+	lx  *lexicon
+	gaz *Gazetteer
+}
+
+// NewResolver returns a Resolver using the embedded lexicon and gazetteer.
+func NewResolver(opt Options) (*Resolver, error) {
+	lx, err := loadLexicon()
+	if err != nil {
+		return nil, err
+	}
+	gaz, err := LoadGazetteer()
+	if err != nil {
+		return nil, err
+	}
+	return &Resolver{opt: opt, lx: lx, gaz: gaz}, nil
+}
+
+// Name implements pipeline.Stage.
+func (r *Resolver) Name() string { return "entities" }
+
+// Process implements pipeline.Stage: it reads a.Mentions and a.Doc.Text and
+// replaces a.Entities.
+func (r *Resolver) Process(ctx context.Context, a *model.Analysis) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("entity: %w", err)
+	}
+	a.Entities = r.Resolve(a.Doc.Text, a.Mentions)
+	return nil
+}
+
+// item is one mention being resolved.
+type item struct {
+	m         model.Mention // span reported: trimmed of punctuation and clitics, widened over a rank
+	typ       string
+	nameStart int      // byte offset where the name proper starts (titles, clitics skipped)
+	nameEnd   int      // byte offset where it ends
+	display   string   // the name as shown: text[nameStart:nameEnd], ال restored after لل
+	words     []string // normalised words of the name
+	core      []string // ORG: words without a generic head (قوات, حكومة) and trailing country nisba
+	nisbaCC   string   // ORG: the country of a trailing nisba (الليبي → LY)
+	headed    bool     // ORG: the name starts with a generic head
+	desc      bool     // a description (قائد الجيش الوطني الليبي), not a name: never canonical or alias
+	order     int
+}
+
+func (it *item) key() string { return alKey(it.words) }
+
+// Resolve groups mentions of text into entities. Mentions with offsets
+// outside text or not on character boundaries are ignored.
+func (r *Resolver) Resolve(text string, mentions []model.Mention) []model.Entity {
+	doc := newDocIndex(text)
+	items := r.prepare(doc, mentions)
+	if len(items) == 0 {
+		return nil
+	}
+	uf := newUnionFind(len(items))
+	if r.opt.Brackets {
+		items = r.linkBrackets(doc, items, uf)
+	}
+	r.link(items, uf)
+	if r.opt.Leaders {
+		items = r.linkLeaders(doc, items, uf)
+	}
+	return r.build(doc, items, uf)
+}
+
+// docIndex holds the tokens of the article for looking at a mention's
+// neighbours.
+type docIndex struct {
+	text string
+	toks []arabic.Token
+}
+
+func newDocIndex(text string) *docIndex {
+	return &docIndex{text: text, toks: arabic.Tokenize(text)}
+}
+
+// at returns the index of the first token starting at or after b.
+func (d *docIndex) at(b int) int {
+	return sort.Search(len(d.toks), func(i int) bool { return d.toks[i].Start >= b })
+}
+
+// validSpan reports whether [s,e) is a non-empty span of text on character
+// boundaries.
+func validSpan(text string, s, e int) bool {
+	if s < 0 || e > len(text) || s >= e {
+		return false
+	}
+	return isBoundary(text, s) && isBoundary(text, e)
+}
+
+// isBoundary reports whether byte offset b does not split a UTF-8 sequence
+// (a stray continuation byte in invalid UTF-8 is a character of its own).
+func isBoundary(text string, b int) bool {
+	if b == 0 || b == len(text) || utf8.RuneStart(text[b]) {
+		return true
+	}
+	for s := b - 1; s >= 0 && s >= b-3; s-- {
+		if utf8.RuneStart(text[s]) {
+			_, size := utf8.DecodeRuneInString(text[s:])
+			return s+size <= b
+		}
+	}
+	return true
+}
+
+// isClosingPunct reports whether a punctuation token may sit between a name
+// and what follows it without breaking the phrase: quotes and brackets.
+func isQuote(s string) bool {
+	switch s {
+	case "\"", "'", "«", "»", "“", "”", "‘", "’", "„", "‹", "›":
+		return true
+	}
+	return false
+}
+
+func isTypeOK(t string) bool {
+	return t == model.PER || t == model.ORG || t == model.LOC || t == model.MISC
+}
+
+// prepare cleans each mention and computes its name words.
+func (r *Resolver) prepare(doc *docIndex, mentions []model.Mention) []*item {
+	ms := make([]model.Mention, 0, len(mentions))
+	for _, m := range mentions {
+		if validSpan(doc.text, m.Start, m.End) && isTypeOK(m.Type) {
+			ms = append(ms, m)
+		}
+	}
+	sort.SliceStable(ms, func(i, j int) bool {
+		if ms[i].Start != ms[j].Start {
+			return ms[i].Start < ms[j].Start
+		}
+		return ms[i].End > ms[j].End
+	})
+	type raw struct {
+		m      model.Mention
+		words  []arabic.Token // word tokens, offsets into the document
+		tagCut int            // bytes of the first word the tagger already cut as a clitic
+	}
+	var raws []raw
+	seen := map[[2]int]bool{}
+	extendedTo := -1
+	for _, m := range ms {
+		if seen[[2]int{m.Start, m.End}] || m.End <= extendedTo {
+			continue
+		}
+		seen[[2]int{m.Start, m.End}] = true
+		var ws []arabic.Token
+		for _, t := range arabic.Tokenize(doc.text[m.Start:m.End]) {
+			if !t.IsWord() {
+				continue
+			}
+			t.Start += m.Start
+			t.End += m.Start
+			ws = append(ws, t)
+		}
+		// A lone proclitic written apart (لـ«الجيش الوطني»).
+		for len(ws) > 1 && isLoneClitic(ws[0].Norm) {
+			ws = ws[1:]
+		}
+		if len(ws) == 0 {
+			continue
+		}
+		// A head alone is not a name (قصر, مطار, حكومة): the name is the
+		// word after it, which the tagger left out (قصر الإليزيه). The head
+		// of a construct (إضافة) never takes the article, so القاعدة (al-Qaeda)
+		// is a name and قاعدة is a head.
+		if (m.Type == model.LOC || m.Type == model.ORG) && r.allHeads(ws) && !strings.HasPrefix(stripConj(ws[len(ws)-1].Norm), "ال") {
+			if k := doc.at(m.End); k < len(doc.toks) {
+				t := doc.toks[k]
+				if t.Kind == arabic.KindArabic && strings.TrimSpace(doc.text[m.End:t.Start]) == "" &&
+					!arabic.IsStopword(t.Norm) && !r.allHeads([]arabic.Token{t}) {
+					ws = append(ws, t)
+					m.End = t.End
+					extendedTo = t.End
+				}
+			}
+		}
+		// A mention that starts inside a word: the tagger cut a clitic.
+		// Decide again on the whole word (وبراك: و + براك, not وب + راك).
+		tagCut := 0
+		if k := doc.at(ws[0].Start); k > 0 && ws[0].Start == m.Start {
+			if t := doc.toks[k-1]; t.Start < m.Start && t.End == ws[0].End && t.Kind == arabic.KindArabic {
+				tagCut = m.Start - t.Start
+				ws[0] = t
+			}
+		}
+		raws = append(raws, raw{m: m, words: ws, tagCut: tagCut})
+	}
+	// Words attested in the article's mentions: a clitic is split off a
+	// name's first word only when the bare word occurs elsewhere.
+	attested := map[string]int{}
+	for _, rw := range raws {
+		for _, w := range rw.words {
+			attested[w.Norm]++
+		}
+	}
+	var items []*item
+	for _, rw := range raws {
+		ws := rw.words
+		it := &item{typ: rw.m.Type, order: len(items)}
+		first := ws[0].Norm
+		words := make([]string, len(ws))
+		for i, w := range ws {
+			words[i] = w.Norm
+		}
+		// Proclitic on the first word (لحفتر, بسرت, وأوبارى, للأمم).
+		elided := false
+		cut, nameCut := 0, 0
+		if sp, ok := r.splitClitic(first, rw.m.Type, attested); ok {
+			words[0] = sp.word
+			cut = skipLetters(ws[0].Text, sp.letters)
+			nameCut = cut
+			if sp.elided {
+				elided = true
+				nameCut = skipLetters(ws[0].Text, sp.letters+2)
+			}
+		} else if rw.tagCut > 0 {
+			cut, nameCut = rw.tagCut, rw.tagCut
+			words[0] = arabic.Normalize(ws[0].Text[cut:])
+		}
+		spanStart := ws[0].Start + cut
+		nameIdx := 0
+		switch rw.m.Type {
+		case model.PER:
+			nameIdx = r.stripTitles(words)
+		case model.LOC:
+			nameIdx = r.stripPlaceDescriptors(words)
+		}
+		if nameIdx >= len(words) {
+			continue // a title or descriptor alone is not a name
+		}
+		it.m = model.Mention{Start: spanStart, End: ws[len(ws)-1].End, Type: rw.m.Type}
+		it.nameEnd = it.m.End
+		if nameIdx == 0 {
+			it.nameStart = ws[0].Start + nameCut
+		} else {
+			it.nameStart = ws[nameIdx].Start
+			elided = false
+		}
+		it.words = words[nameIdx:]
+		it.display = doc.text[it.nameStart:it.nameEnd]
+		if elided {
+			it.display = "ال" + doc.text[it.nameStart:it.nameEnd]
+		}
+		if rw.m.Type == model.PER && r.opt.ExtendRanks && nameIdx == 0 {
+			it.m.Start = r.extendRank(doc, it.m.Start)
+		}
+		if rw.m.Type == model.ORG {
+			r.orgCore(it)
+		}
+		it.m.Text = doc.text[it.m.Start:it.m.End]
+		items = append(items, it)
+	}
+	return items
+}
+
+// splitClitic decides whether the first word of a name carries a
+// proclitic. A conjunction or preposition before the article (والسراج,
+// بالجيش, للأمم) is split whenever three letters or more follow the article:
+// inside a word the article cannot follow these letters. A proclitic before
+// a bare word (لحفتر, وداعش, بسرت) is split only when the bare word is
+// known: written elsewhere in the article's mentions, a title or head word
+// of the lexicon, or (for places) in the gazetteer while the whole word is
+// not.
+func (r *Resolver) splitClitic(first, typ string, attested map[string]int) (cliticSplit, bool) {
+	if typ == model.LOC && len(r.gaz.lookupKey(first)) > 0 {
+		return cliticSplit{}, false
+	}
+	splits := cliticSplits(first)
+	// A known bare word first: لليبيا is ل + ليبيا, not ل + ال + يبيا.
+	for _, s := range splits {
+		if attested[s.word] > 0 || attested[stripAl(s.word)] > 0 {
+			return s, true
+		}
+		for _, c := range [...]string{classRank, classRole, classOrgHead, classPlace, classFacility} {
+			if r.lx.has(c, s.word) {
+				return s, true
+			}
+		}
+		if !s.article && (typ == model.LOC && len(r.gaz.lookupKey(s.word)) > 0 || r.isCountry(s.word)) {
+			return s, true
+		}
+	}
+	for _, s := range splits {
+		if s.article && utf8.RuneCountInString(s.word) >= 5 {
+			return s, true
+		}
+	}
+	return cliticSplit{}, false
+}
+
+// allHeads reports whether every word is a head or descriptor of the
+// lexicon (قصر, مدينة, قوات) rather than a name.
+func (r *Resolver) allHeads(ws []arabic.Token) bool {
+	for _, w := range ws {
+		n := stripConj(w.Norm)
+		if !r.lx.has(classFacility, n) && !r.lx.has(classPlace, n) && !r.lx.has(classOrgHead, n) &&
+			!r.lx.has(classFacility, w.Norm) && !r.lx.has(classPlace, w.Norm) && !r.lx.has(classOrgHead, w.Norm) {
+			return false
+		}
+	}
+	return true
+}
+
+func isLoneClitic(w string) bool {
+	switch w {
+	case "و", "ف", "ب", "ل", "ك", "ال", "لل", "وال", "بال":
+		return true
+	}
+	return false
+}
+
+// stripTitles returns the index of the first word of the personal name in
+// a person mention: after ranks, offices and the nisba adjectives and
+// complements that follow an office (وزير الخارجية الإيطالي أنجيلينو ألفانو).
+// When a rank occurs inside the mention the name starts after the last one
+// (الناطق باسم الجيش الليبي اللواء أحمد المسماري).
+func (r *Resolver) stripTitles(words []string) int {
+	start := 0
+	for i := 1; i < len(words)-1; i++ {
+		if n := r.lx.match(classRank, words[i:]); n > 0 && i+n < len(words) {
+			start = i + n
+			i += n - 1
+		}
+	}
+	i := start
+	for i < len(words)-1 {
+		if n := r.lx.match(classRank, words[i:]); n > 0 {
+			i += n
+			continue
+		}
+		if n := r.lx.match(classRole, words[i:]); n > 0 {
+			i += n
+			for i < len(words)-1 && isDefiniteNisba(words[i]) {
+				i++
+			}
+			continue
+		}
+		break
+	}
+	if i >= len(words) {
+		return len(words)
+	}
+	if len(words) == 1 && (r.lx.has(classRank, words[0]) || r.lx.has(classRole, words[0])) {
+		return 1
+	}
+	return i
+}
+
+// stripPlaceDescriptors skips مدينة, العاصمة (and a nisba after it:
+// العاصمة الليبية طرابلس) before a place name.
+func (r *Resolver) stripPlaceDescriptors(words []string) int {
+	i := 0
+	for i < len(words)-1 {
+		n := r.lx.match(classPlace, words[i:])
+		if n == 0 {
+			break
+		}
+		i += n
+		for i < len(words)-1 && isDefiniteNisba(words[i]) {
+			i++
+		}
+	}
+	return i
+}
+
+// extendRank returns the start of a rank or honorific written right before
+// a person mention (only spaces between), or start.
+func (r *Resolver) extendRank(doc *docIndex, start int) int {
+	for range 3 {
+		i := doc.at(start)
+		if i >= len(doc.toks) || doc.toks[i].Start != start {
+			return start // the mention starts inside a word (after a clitic)
+		}
+		moved := false
+		for k := 3; k >= 1; k-- {
+			if i-k < 0 {
+				continue
+			}
+			ws := doc.toks[i-k : i]
+			ok := true
+			words := make([]string, k)
+			for j, t := range ws {
+				if !t.IsWord() || strings.TrimSpace(doc.text[t.End:nextStart(doc, ws, j, start)]) != "" {
+					ok = false
+					break
+				}
+				words[j] = t.Norm
+			}
+			if ok && r.lx.match(classRank, words) == k {
+				start = ws[0].Start
+				moved = true
+				break
+			}
+		}
+		if !moved {
+			break
+		}
+	}
+	return start
+}
+
+func nextStart(doc *docIndex, ws []arabic.Token, j, end int) int {
+	if j+1 < len(ws) {
+		return ws[j+1].Start
+	}
+	return end
+}
+
+// orgCore computes the words an organisation is compared by.
+func (r *Resolver) orgCore(it *item) {
+	core := it.words
+	if n := r.lx.match(classOrgHead, core); n > 0 && n < len(core) {
+		rest := core[n:]
+		allNisba := true
+		for _, w := range rest {
+			if !isDefiniteNisba(w) {
+				allNisba = false
+			}
+		}
+		if !allNisba {
+			core = rest
+			it.headed = true
+		}
+	}
+	if len(core) > 1 {
+		if cc, ok := r.gaz.NisbaCountry(core[len(core)-1]); ok && isDefiniteNisba(core[len(core)-1]) {
+			it.nisbaCC = cc
+			core = core[:len(core)-1]
+		}
+	}
+	it.core = core
+}

@@ -1,0 +1,386 @@
+package entity
+
+import (
+	"context"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/marsad-project/marsad/internal/model"
+)
+
+// ment is a mention given by its surface text: the n-th occurrence (from 0)
+// after the previous mention of the row.
+type ment struct {
+	text, typ string
+}
+
+type wantEnt struct {
+	name, typ string
+	mentions  []string // mention texts in order
+	country   string   // Geo.Country wanted ("" = not checked, "-" = no Geo)
+}
+
+// place finds the mentions in text, each after the previous one.
+func place(t *testing.T, text string, ms []ment) []model.Mention {
+	t.Helper()
+	var out []model.Mention
+	from := 0
+	for _, m := range ms {
+		i := strings.Index(text[from:], m.text)
+		if i < 0 {
+			t.Fatalf("mention %q not found in %q after %d", m.text, text, from)
+		}
+		s := from + i
+		out = append(out, model.Mention{Text: m.text, Start: s, End: s + len(m.text), Type: m.typ})
+		from = s + len(m.text)
+	}
+	return out
+}
+
+func TestResolvePhenomena(t *testing.T) {
+	r, err := NewResolver(DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		text string
+		ms   []ment
+		want []wantEnt
+	}{
+		{"surname alone", "التقى خليفة حفتر الوفد. وقال حفتر إن الحل سياسي.",
+			[]ment{{"خليفة حفتر", "PER"}, {"حفتر", "PER"}},
+			[]wantEnt{{"خليفة حفتر", "PER", []string{"خليفة حفتر", "حفتر"}, ""}}},
+		{"surname before the full name", "قال سلامة أمس إن غسان سلامة سيزور مصراتة.",
+			[]ment{{"سلامة", "PER"}, {"غسان سلامة", "PER"}},
+			[]wantEnt{{"غسان سلامة", "PER", []string{"سلامة", "غسان سلامة"}, ""}}},
+		{"first name and surname vs full name", "أعلن إينزو موافيرو ميلانيزي ثم قال إينزو ميلانيزي",
+			[]ment{{"إينزو موافيرو ميلانيزي", "PER"}, {"إينزو ميلانيزي", "PER"}},
+			[]wantEnt{{"إينزو موافيرو ميلانيزي", "PER", []string{"إينزو موافيرو ميلانيزي", "إينزو ميلانيزي"}, ""}}},
+		{"hamza seat", "برئاسة فايز السراج. وقال فائز السراج",
+			[]ment{{"فايز السراج", "PER"}, {"فائز السراج", "PER"}},
+			[]wantEnt{{"فايز السراج", "PER", []string{"فايز السراج", "فائز السراج"}, ""}}},
+		{"foreign name spelling (long vowel)", "ستيفاني وليامز قالت. وأضافت ستيفاني ويليامز",
+			[]ment{{"ستيفاني وليامز", "PER"}, {"ستيفاني ويليامز", "PER"}},
+			[]wantEnt{{"ستيفاني وليامز", "PER", []string{"ستيفاني وليامز", "ستيفاني ويليامز"}, ""}}},
+		{"alef maksura", "الجيش الوطنى الليبى تقدم. وقال الجيش الوطني الليبي",
+			[]ment{{"الجيش الوطنى الليبى", "ORG"}, {"الجيش الوطني الليبي", "ORG"}},
+			[]wantEnt{{"الجيش الوطنى الليبى", "ORG", []string{"الجيش الوطنى الليبى", "الجيش الوطني الليبي"}, ""}}},
+		{"proclitic on a person", "قال حفتر إن الرسالة وصلت لحفتر",
+			[]ment{{"حفتر", "PER"}, {"لحفتر", "PER"}},
+			[]wantEnt{{"حفتر", "PER", []string{"حفتر", "حفتر"}, ""}}},
+		{"elided article after lam", "قال الأمين العام للأمم المتحدة إن الأمم المتحدة",
+			[]ment{{"للأمم المتحدة", "ORG"}, {"الأمم المتحدة", "ORG"}},
+			[]wantEnt{{"الأمم المتحدة", "ORG", []string{"للأمم المتحدة", "الأمم المتحدة"}, ""}}},
+		{"title stripped, mention kept", "استقبل المشير خليفة حفتر الوفد",
+			[]ment{{"المشير خليفة حفتر", "PER"}},
+			[]wantEnt{{"خليفة حفتر", "PER", []string{"المشير خليفة حفتر"}, ""}}},
+		{"rank before the mention joins its span", "استقبل المشير خليفة حفتر الوفد",
+			[]ment{{"خليفة حفتر", "PER"}},
+			[]wantEnt{{"خليفة حفتر", "PER", []string{"المشير خليفة حفتر"}, ""}}},
+		{"office and nisba stripped", "وصل وزير الخارجية الإيطالي أنجيلينو ألفانو",
+			[]ment{{"وزير الخارجية الإيطالي أنجيلينو ألفانو", "PER"}},
+			[]wantEnt{{"أنجيلينو ألفانو", "PER", []string{"وزير الخارجية الإيطالي أنجيلينو ألفانو"}, ""}}},
+		{"rank inside a long mention", "وقال الناطق باسم الجيش الليبي اللواء أحمد المسماري",
+			[]ment{{"الناطق باسم الجيش الليبي اللواء أحمد المسماري", "PER"}},
+			[]wantEnt{{"أحمد المسماري", "PER", []string{"الناطق باسم الجيش الليبي اللواء أحمد المسماري"}, ""}}},
+		{"a title alone is no name", "وقال الرئيس إن", []ment{{"الرئيس", "PER"}}, nil},
+		{"leader apposition links حكومة X", "حكومة الوفاق الوطني برئاسة فائز السراج. ودعمت حكومة السراج",
+			[]ment{{"حكومة الوفاق الوطني", "ORG"}, {"فائز السراج", "PER"}, {"حكومة السراج", "ORG"}},
+			[]wantEnt{{"حكومة الوفاق الوطني", "ORG", []string{"حكومة الوفاق الوطني", "حكومة السراج"}, ""},
+				{"فائز السراج", "PER", []string{"فائز السراج"}, ""}}},
+		{"role apposition links قوات X", "قائد الجيش الوطني الليبي المشير خليفة حفتر. وتقدمت قوات حفتر",
+			[]ment{{"الجيش الوطني الليبي", "ORG"}, {"خليفة حفتر", "PER"}, {"قوات حفتر", "ORG"}},
+			[]wantEnt{{"الجيش الوطني الليبي", "ORG", []string{"الجيش الوطني الليبي", "قوات حفتر"}, ""},
+				{"خليفة حفتر", "PER", []string{"المشير خليفة حفتر"}, ""}}},
+		{"description set up by apposition, reused later", "قائد الجيش الوطني الليبي المشير خليفة حفتر. ونفى مصدر وصول قائد \"الجيش الوطني الليبي\" إلى باريس",
+			[]ment{{"الجيش الوطني الليبي", "ORG"}, {"خليفة حفتر", "PER"}, {"الجيش الوطني الليبي", "ORG"}},
+			[]wantEnt{{"الجيش الوطني الليبي", "ORG", []string{"الجيش الوطني الليبي", "الجيش الوطني الليبي"}, ""},
+				{"خليفة حفتر", "PER", []string{"المشير خليفة حفتر", "قائد \"الجيش الوطني الليبي\""}, ""}}},
+		{"acronym in brackets", "وجاء في بيان للقيادة العسكرية الأمريكية في إفريقيا (أفريكوم)، أنه",
+			[]ment{{"للقيادة العسكرية الأمريكية في إفريقيا", "ORG"}},
+			[]wantEnt{{"القيادة العسكرية الأمريكية في إفريقيا", "ORG", []string{"للقيادة العسكرية الأمريكية في إفريقيا", "أفريكوم"}, ""}}},
+		{"alias in quotes", "أعلنت وزارة الدفاع الأمريكية “بنتاغون”، مقتل",
+			[]ment{{"وزارة الدفاع الأمريكية", "ORG"}},
+			[]wantEnt{{"وزارة الدفاع الأمريكية", "ORG", []string{"وزارة الدفاع الأمريكية", "بنتاغون"}, ""}}},
+		{"a comment in brackets is no alias", "بالتنسيق مع حكومة الوفاق الوطني الليبية (يرأسها فايز السراج)، نفذت",
+			[]ment{{"حكومة الوفاق الوطني الليبية", "ORG"}},
+			[]wantEnt{{"حكومة الوفاق الوطني الليبية", "ORG", []string{"حكومة الوفاق الوطني الليبية"}, ""}}},
+		{"organisation heads", "هاجمت قوات الوفاق المدينة. وقالت حكومة الوفاق إن الوفاق",
+			[]ment{{"قوات الوفاق", "ORG"}, {"حكومة الوفاق", "ORG"}, {"الوفاق", "ORG"}},
+			[]wantEnt{{"قوات الوفاق", "ORG", []string{"قوات الوفاق", "حكومة الوفاق", "الوفاق"}, ""}}},
+		{"shorter organisation name", "الجيش الوطني الليبي تقدم. وقال الجيش الليبي",
+			[]ment{{"الجيش الوطني الليبي", "ORG"}, {"الجيش الليبي", "ORG"}},
+			[]wantEnt{{"الجيش الوطني الليبي", "ORG", []string{"الجيش الوطني الليبي", "الجيش الليبي"}, ""}}},
+		{"different countries stay apart", "الجيش الليبي والجيش التركي",
+			[]ment{{"الجيش الليبي", "ORG"}, {"الجيش التركي", "ORG"}},
+			[]wantEnt{{"الجيش الليبي", "ORG", []string{"الجيش الليبي"}, ""}, {"الجيش التركي", "ORG", []string{"الجيش التركي"}, ""}}},
+		{"type vote", "قال حفتر ثم حفتر ثم حفتر",
+			[]ment{{"حفتر", "PER"}, {"حفتر", "LOC"}, {"حفتر", "PER"}},
+			[]wantEnt{{"حفتر", "PER", []string{"حفتر", "حفتر", "حفتر"}, ""}}},
+		{"place with a proclitic", "تبادلت القوات الأسرى بسرت أمس في ليبيا",
+			[]ment{{"بسرت", "LOC"}, {"ليبيا", "LOC"}},
+			[]wantEnt{{"سرت", "LOC", []string{"سرت"}, "LY"}, {"ليبيا", "LOC", []string{"ليبيا"}, "LY"}}},
+		{"place descriptor stripped", "في مدينة درنة الليبية",
+			[]ment{{"مدينة درنة", "LOC"}},
+			[]wantEnt{{"درنة", "LOC", []string{"مدينة درنة"}, "LY"}}},
+		{"ambiguous place: Libya by context", "اشتباكات في طرابلس الليبية بين قوات ليبية",
+			[]ment{{"طرابلس", "LOC"}},
+			[]wantEnt{{"طرابلس", "LOC", []string{"طرابلس"}, "LY"}}},
+		{"ambiguous place: Lebanon by context", "اشتباكات في طرابلس شمال لبنان بين فصائل لبنانية",
+			[]ment{{"طرابلس", "LOC"}, {"لبنان", "LOC"}},
+			[]wantEnt{{"طرابلس", "LOC", []string{"طرابلس"}, "LB"}, {"لبنان", "LOC", []string{"لبنان"}, "LB"}}},
+		{"named facility and its bare name", "استهدف قاعدة معيتيقة. وأغلقت معيتيقة",
+			[]ment{{"قاعدة معيتيقة", "LOC"}, {"معيتيقة", "LOC"}},
+			[]wantEnt{{"قاعدة معيتيقة", "LOC", []string{"قاعدة معيتيقة", "معيتيقة"}, ""}}},
+		{"a facility named after a city is not the city", "قرب مطار طرابلس جنوب طرابلس",
+			[]ment{{"مطار طرابلس", "LOC"}, {"طرابلس", "LOC"}},
+			[]wantEnt{{"مطار طرابلس", "LOC", []string{"مطار طرابلس"}, ""}, {"طرابلس", "LOC", []string{"طرابلس"}, ""}}},
+		{"a head alone takes the name after it", "في قصر الإليزيه",
+			[]ment{{"قصر", "LOC"}},
+			[]wantEnt{{"قصر الإليزيه", "LOC", []string{"قصر الإليزيه"}, ""}}},
+		{"al-Qaeda is not a base", "مثل القاعدة وداعش",
+			[]ment{{"القاعدة", "ORG"}, {"داعش", "ORG"}},
+			[]wantEnt{{"القاعدة", "ORG", []string{"القاعدة"}, ""}, {"داعش", "ORG", []string{"داعش"}, ""}}},
+		{"two persons, one surname: nearest antecedent", "التقى أحمد صالح ثم محمد صالح. وقال صالح",
+			[]ment{{"أحمد صالح", "PER"}, {"محمد صالح", "PER"}, {"صالح", "PER"}},
+			[]wantEnt{{"أحمد صالح", "PER", []string{"أحمد صالح"}, ""}, {"محمد صالح", "PER", []string{"محمد صالح", "صالح"}, ""}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := &model.Analysis{Doc: model.Document{Text: tc.text}, Mentions: place(t, tc.text, tc.ms)}
+			if err := r.Process(context.Background(), a); err != nil {
+				t.Fatal(err)
+			}
+			checkEntities(t, tc.text, a.Entities)
+			if len(a.Entities) != len(tc.want) {
+				t.Fatalf("got %d entities %s, want %d", len(a.Entities), dump(a.Entities), len(tc.want))
+			}
+			for i, w := range tc.want {
+				e := a.Entities[i]
+				if e.Name != w.name || e.Type != w.typ {
+					t.Errorf("entity %d: got %s %q, want %s %q", i, e.Type, e.Name, w.typ, w.name)
+				}
+				var got []string
+				for _, m := range e.Mentions {
+					got = append(got, m.Text)
+				}
+				if strings.Join(got, "|") != strings.Join(w.mentions, "|") {
+					t.Errorf("entity %q mentions: got %q, want %q", e.Name, got, w.mentions)
+				}
+				switch {
+				case w.country == "-" && e.Geo != nil:
+					t.Errorf("entity %q: unexpected geo %+v", e.Name, e.Geo)
+				case w.country != "" && w.country != "-" && (e.Geo == nil || e.Geo.Country != w.country):
+					t.Errorf("entity %q: geo %+v, want country %s", e.Name, e.Geo, w.country)
+				}
+				if e.ID != "e"+itoa(i+1) {
+					t.Errorf("entity %d id %q", i, e.ID)
+				}
+			}
+		})
+	}
+}
+
+func dump(es []model.Entity) string {
+	var b strings.Builder
+	for _, e := range es {
+		b.WriteString(e.Type + ":" + e.Name + "[")
+		for _, m := range e.Mentions {
+			b.WriteString(m.Text + ";")
+		}
+		b.WriteString("] ")
+	}
+	return b.String()
+}
+
+func TestAliases(t *testing.T) {
+	r, _ := NewResolver(DefaultOptions())
+	text := "المشير خليفة حفتر قال. ثم حفتر. ثم لحفتر"
+	es := r.Resolve(text, place(t, text, []ment{{"المشير خليفة حفتر", "PER"}, {"حفتر", "PER"}, {"لحفتر", "PER"}}))
+	if len(es) != 1 || strings.Join(es[0].Aliases, "|") != "حفتر" {
+		t.Fatalf("got %s aliases %q", dump(es), es[0].Aliases)
+	}
+}
+
+func TestInvalidMentionsIgnored(t *testing.T) {
+	r, _ := NewResolver(DefaultOptions())
+	text := "قال حفتر"
+	ms := []model.Mention{
+		{Start: -1, End: 3, Type: "PER"}, {Start: 4, End: 100, Type: "PER"},
+		{Start: 1, End: 2, Type: "PER"}, // inside a two-byte letter
+		{Start: 7, End: 15, Type: "XYZ"},
+		{Start: 7, End: 15, Type: "PER"},
+	}
+	es := r.Resolve(text, ms)
+	if len(es) != 1 || es[0].Name != "حفتر" {
+		t.Fatalf("got %s", dump(es))
+	}
+}
+
+func TestGazetteer(t *testing.T) {
+	g, err := LoadGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.Len() < 5000 {
+		t.Fatalf("gazetteer has %d names", g.Len())
+	}
+	tests := []struct {
+		name, word string
+		skip       int
+		country    string
+	}{
+		{"plain", "سرت", 0, "LY"},
+		{"with article", "الكفره", 0, "LY"},
+		{"without article", "كفره", 0, "LY"},
+		{"preposition", "بسرت", 1, "LY"},
+		{"conjunction and article", "والجزاير", 1, "DZ"},
+		{"alef maksura folded by Normalize", "اوباري", 0, "LY"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ps, skip := g.LookupWord(tc.word)
+			if len(ps) == 0 || skip != tc.skip {
+				t.Fatalf("LookupWord(%q) = %v, %d", tc.word, ps, skip)
+			}
+			p, _ := Choose(ps, nil)
+			if p.Country != tc.country {
+				t.Errorf("country %s, want %s", p.Country, tc.country)
+			}
+		})
+	}
+	if cc, ok := g.NisbaCountry("الليبيين"); !ok || cc != "LY" {
+		t.Errorf("nisba الليبيين: %q %v", cc, ok)
+	}
+	// باريس: Paris, France, even when the article mentions the United States once.
+	p, _ := Choose(g.Lookup("باريس"), map[string]int{"US": 1, "LY": 5})
+	if p.Country != "FR" || math.Abs(p.Lat-48.85) > 0.1 {
+		t.Errorf("باريس → %+v", p)
+	}
+}
+
+func TestPlaceFinder(t *testing.T) {
+	f, err := NewPlaceFinder(DefaultFinderOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, text string
+		have       []ment
+		want       []string
+	}{
+		{"city, clitic, country", "وصلت القوات بسرت قادمة من تركيا", nil, []string{"سرت", "تركيا"}},
+		{"conjunction before a Libyan town", "في سبها وبراك وأوبارى", nil, []string{"سبها", "براك", "أوبارى"}},
+		{"common word that is also a place", "عقد اجتماع جديد في المدينة", nil, nil},
+		{"a cue word allows it", "في مدينة الجديد جنوب ليبيا", nil, []string{"الجديد", "ليبيا"}},
+		{"a clitic does not hide inside a foreign name", "قناة فرانس 24", nil, nil},
+		{"existing mentions are kept and not overlapped", "زار حفتر روما", []ment{{"حفتر روما", "PER"}}, []string{"حفتر روما"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ms := f.Find(tc.text, place(t, tc.text, tc.have))
+			var got []string
+			for _, m := range ms {
+				if tc.text[m.Start:m.End] != m.Text {
+					t.Errorf("bad span %+v", m)
+				}
+				got = append(got, m.Text)
+			}
+			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestOrgFinder(t *testing.T) {
+	f, err := NewOrgFinder()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"plain and with elided article", "قال الأمين العام للأمم المتحدة إن الأمم المتحدة", []string{"للأمم المتحدة", "الأمم المتحدة"}},
+		{"longest name first", "برعاية مجلس الأمن الدولي", []string{"مجلس الأمن الدولي"}},
+		{"conjunction split off", "مثل القاعدة وداعش", []string{"داعش"}},
+		{"a common word is not listed bare", "بكل حماس", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, m := range f.Find(tc.text, nil) {
+				if tc.text[m.Start:m.End] != m.Text || m.Type != "ORG" {
+					t.Errorf("bad mention %+v", m)
+				}
+				got = append(got, m.Text)
+			}
+			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestOptionsOff(t *testing.T) {
+	r, _ := NewResolver(Options{})
+	text := "استقبل المشير خليفة حفتر وفد (أفريكوم) في طرابلس"
+	es := r.Resolve(text, place(t, text, []ment{{"خليفة حفتر", "PER"}, {"وفد", "ORG"}, {"طرابلس", "LOC"}}))
+	for _, e := range es {
+		if e.Geo != nil || strings.HasPrefix(e.Mentions[0].Text, "المشير") || len(e.Mentions) != 1 {
+			t.Errorf("option off but got %s", dump(es))
+		}
+	}
+}
+
+func FuzzResolve(f *testing.F) {
+	f.Add("المشير خليفة حفتر قال لحفتر في بسرت (أفريكوم) «الوفاق»", 0, 10, 20, 4)
+	f.Add("للأمم المتحدة برئاسة فائز السراج", 2, 3, 5, 9)
+	f.Add("x", 0, 1, 0, 1)
+	r, err := NewResolver(DefaultOptions())
+	if err != nil {
+		f.Fatal(err)
+	}
+	pf, err := NewPlaceFinder(DefaultFinderOptions())
+	if err != nil {
+		f.Fatal(err)
+	}
+	types := []string{"PER", "ORG", "LOC", "MISC", ""}
+	f.Fuzz(func(t *testing.T, text string, a, b, c, d int) {
+		ms := []model.Mention{
+			{Start: a, End: b, Type: types[abs(c)%len(types)]},
+			{Start: c, End: d, Type: types[abs(a)%len(types)]},
+			{Start: min(a, d), End: max(b, c), Type: types[abs(d)%len(types)]},
+		}
+		for i := range ms {
+			if validSpan(text, ms[i].Start, ms[i].End) {
+				ms[i].Text = text[ms[i].Start:ms[i].End]
+			}
+		}
+		ms = pf.Find(text, ms)
+		es := r.Resolve(text, ms)
+		checkEntities(t, text, es)
+		for i := 1; i < len(es); i++ {
+			if es[i].Mentions[0].Start < es[i-1].Mentions[0].Start {
+				t.Errorf("entities not in order of first mention")
+			}
+		}
+		for _, e := range es {
+			for j := 1; j < len(e.Mentions); j++ {
+				if e.Mentions[j].Start < e.Mentions[j-1].Start {
+					t.Errorf("mentions not in text order")
+				}
+			}
+		}
+	})
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}

@@ -1,0 +1,722 @@
+package entity
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/marsad-project/marsad/internal/arabic"
+	"github.com/marsad-project/marsad/internal/model"
+)
+
+type unionFind struct{ parent []int }
+
+func newUnionFind(n int) *unionFind {
+	p := make([]int, n)
+	for i := range p {
+		p[i] = i
+	}
+	return &unionFind{parent: p}
+}
+
+func (u *unionFind) grow(n int) {
+	for len(u.parent) < n {
+		u.parent = append(u.parent, len(u.parent))
+	}
+}
+
+func (u *unionFind) find(x int) int {
+	for u.parent[x] != x {
+		u.parent[x] = u.parent[u.parent[x]]
+		x = u.parent[x]
+	}
+	return x
+}
+
+// union joins two groups; the root is the one mentioned first, so group
+// ids follow text order.
+func (u *unionFind) union(a, b int) {
+	ra, rb := u.find(a), u.find(b)
+	if ra == rb {
+		return
+	}
+	if rb < ra {
+		ra, rb = rb, ra
+	}
+	u.parent[rb] = ra
+}
+
+// maxFuzzyForms bounds the pairwise comparison of distinct name forms, so
+// that a pathological article (thousands of distinct names) stays linear;
+// news articles have a few dozen.
+const maxFuzzyForms = 500
+
+// form is one distinct (type, name) in the article with its items.
+type form struct {
+	typ   string
+	words []string
+	core  []string
+	cc    string
+	items []int // indexes into items, in text order
+}
+
+func (f *form) first() int { return f.items[0] }
+
+// link applies the name-matching rules.
+func (r *Resolver) link(items []*item, uf *unionFind) {
+	// 1. Identical names (with and without the article, any type: one sense
+	// per discourse), and for places without spaces (أبو قرين / أبوقرين).
+	byKey := map[string]int{}
+	for i, it := range items {
+		k := it.key()
+		if it.typ == model.LOC {
+			k = strings.ReplaceAll(k, " ", "")
+		}
+		if j, ok := byKey[k]; ok {
+			uf.union(j, i)
+		} else {
+			byKey[k] = i
+		}
+	}
+	// Distinct forms by type.
+	var forms []*form
+	idx := map[string]*form{}
+	for i, it := range items {
+		k := it.typ + "\x00" + strings.Join(it.words, " ") + "\x00" + it.nisbaCC
+		f := idx[k]
+		if f == nil {
+			f = &form{typ: it.typ, words: it.words, core: it.core, cc: it.nisbaCC}
+			idx[k] = f
+			forms = append(forms, f)
+		}
+		f.items = append(f.items, i)
+	}
+	// 2. Organisations with one core (قوات الوفاق, حكومة الوفاق, الوفاق).
+	coreIdx := map[string]*form{}
+	for _, f := range forms {
+		if f.typ != model.ORG {
+			continue
+		}
+		k := alKey(f.core)
+		if g, ok := coreIdx[k]; ok && (g.cc == f.cc || g.cc == "" || f.cc == "") {
+			uf.union(g.first(), f.first())
+		} else if !ok {
+			coreIdx[k] = f
+		}
+	}
+	if len(forms) > maxFuzzyForms {
+		return
+	}
+	// 3. Persons: the same full name in another spelling.
+	for i, f := range forms {
+		if f.typ != model.PER {
+			continue
+		}
+		for _, g := range forms[i+1:] {
+			if g.typ != model.PER || len(g.words) != len(f.words) {
+				continue
+			}
+			same := true
+			for k := range f.words {
+				if !sameWord(f.words[k], g.words[k], r.opt.Fuzzy) {
+					same = false
+					break
+				}
+			}
+			if same {
+				uf.union(f.first(), g.first())
+			}
+		}
+	}
+	// 4. A shorter name to the fuller one: the surname alone, or first name
+	// and surname (إينزو ميلانيزي → إينزو موافيرو ميلانيزي). A one-word name
+	// of another type joins a person whose surname it is (the tagger's type
+	// is outvoted: السراج is also a Tripoli suburb, but not in an article
+	// that names فائز السراج), unless it is a country's name.
+	for _, f := range forms {
+		var cands []*form
+		for _, g := range forms {
+			if g == f || g.typ != model.PER || len(g.words) <= len(f.words) {
+				continue
+			}
+			if f.typ != model.PER && (len(f.words) > 1 || r.isCountry(f.words[0])) {
+				continue
+			}
+			if !sameWord(f.words[len(f.words)-1], g.words[len(g.words)-1], r.opt.Fuzzy) {
+				continue
+			}
+			if subsequence(f.words, g.words, r.opt.Fuzzy) {
+				cands = append(cands, g)
+			}
+		}
+		r.joinNearest(items, uf, f, cands)
+	}
+	// 5. Organisations: a shorter form with the same first word whose words
+	// all occur in the longer one, and no conflicting country
+	// (الجيش الليبي → الجيش الوطني الليبي, but not الجيش التركي).
+	for _, f := range forms {
+		if f.typ != model.ORG {
+			continue
+		}
+		var cands []*form
+		for _, g := range forms {
+			if g == f || g.typ != model.ORG || len(g.core) <= len(f.core) {
+				continue
+			}
+			if f.cc != "" && g.cc != "" && f.cc != g.cc {
+				continue
+			}
+			if !sameWord(f.core[0], g.core[0], false) {
+				continue
+			}
+			if subsequence(f.core, g.core, false) {
+				cands = append(cands, g)
+			}
+		}
+		r.joinNearest(items, uf, f, cands)
+	}
+	// 6. A named facility or district and its bare name (قاعدة معيتيقة /
+	// معيتيقة), unless the bare name is a settlement of its own (مطار
+	// طرابلس is not طرابلس).
+	for _, f := range forms {
+		if f.typ != model.LOC || len(f.words) < 2 {
+			continue
+		}
+		n := r.lx.match(classFacility, f.words)
+		if n == 0 || n >= len(f.words) {
+			continue
+		}
+		bare := alKey(f.words[n:])
+		if len(r.gaz.lookupKey(strings.Join(f.words[n:], " "))) > 0 {
+			continue
+		}
+		for _, g := range forms {
+			if g.typ == model.LOC && alKey(g.words) == bare {
+				uf.union(f.first(), g.first())
+			}
+		}
+	}
+}
+
+// isCountry reports whether the normalised name is a country's.
+func (r *Resolver) isCountry(k string) bool {
+	for _, p := range r.gaz.lookupKey(k) {
+		if p.Kind == KindCountry {
+			return true
+		}
+	}
+	return false
+}
+
+// joinNearest joins form f to one of the candidate groups: the only one, or
+// else the one mentioned last before f (the usual antecedent), or else the
+// first one after it.
+func (r *Resolver) joinNearest(items []*item, uf *unionFind, f *form, cands []*form) {
+	if len(cands) == 0 {
+		return
+	}
+	roots := map[int]bool{}
+	for _, g := range cands {
+		roots[uf.find(g.first())] = true
+	}
+	if len(roots) == 1 {
+		uf.union(f.first(), cands[0].first())
+		return
+	}
+	at := items[f.first()].m.Start
+	best, bestPos := -1, -1
+	for _, g := range cands {
+		for _, i := range g.items {
+			if p := items[i].m.Start; p < at && p > bestPos {
+				best, bestPos = i, p
+			}
+		}
+	}
+	if best < 0 {
+		bestPos = int(^uint(0) >> 1)
+		for _, g := range cands {
+			if p := items[g.first()].m.Start; p < bestPos {
+				best, bestPos = g.first(), p
+			}
+		}
+	}
+	uf.union(f.first(), best)
+}
+
+// maxBracketWords is the longest alias taken from brackets or quotes after
+// an organisation: acronyms and short names have one to three words
+// (أفريكوم, داعش, «البنيان المرصوص»).
+const maxBracketWords = 3
+
+// linkBrackets links an organisation to a short name written in brackets or
+// quotes right after it (وزارة الدفاع الأمريكية “بنتاغون”, … (أفريكوم)),
+// adding a mention when the tagger did not mark the alias.
+func (r *Resolver) linkBrackets(doc *docIndex, items []*item, uf *unionFind) []*item {
+	byStart := map[int]int{}
+	for i, it := range items {
+		byStart[it.m.Start] = i
+	}
+	n := len(items)
+	for i := 0; i < n; i++ {
+		it := items[i]
+		if it.typ != model.ORG && it.typ != model.MISC {
+			continue
+		}
+		k := doc.at(it.m.End)
+		for k < len(doc.toks) && isQuote(doc.toks[k].Text) && doc.toks[k].Start-it.m.End <= 2 && isClosing(doc.toks[k].Text) {
+			k++
+		}
+		if k >= len(doc.toks) {
+			continue
+		}
+		open := doc.toks[k].Text
+		closeWith := map[string]string{"(": ")", "«": "»", "“": "”", "\"": "\"", "[": "]"}[open]
+		if closeWith == "" || strings.TrimSpace(doc.text[prevEnd(doc, k, it.m.End):doc.toks[k].Start]) != "" {
+			continue
+		}
+		j := k + 1
+		for j < len(doc.toks) && doc.toks[j].IsWord() && j-k-1 < maxBracketWords+1 {
+			j++
+		}
+		nw := j - k - 1
+		if nw == 0 || nw > maxBracketWords || j >= len(doc.toks) || doc.toks[j].Text != closeWith {
+			continue
+		}
+		inner := doc.toks[k+1 : j]
+		if !r.looksLikeAlias(inner) {
+			continue
+		}
+		s, e := inner[0].Start, inner[len(inner)-1].End
+		if o, ok := byStart[s]; ok {
+			uf.union(i, o)
+			continue
+		}
+		if overlapsAny(items, s, e) {
+			continue
+		}
+		words := make([]string, len(inner))
+		for w, t := range inner {
+			words[w] = t.Norm
+		}
+		na := &item{m: model.Mention{Text: doc.text[s:e], Start: s, End: e, Type: it.typ},
+			typ: it.typ, nameStart: s, nameEnd: e, display: doc.text[s:e], words: words, order: len(items)}
+		r.orgCore(na)
+		items = append(items, na)
+		byStart[s] = len(items) - 1
+		uf.grow(len(items))
+		uf.union(i, len(items)-1)
+	}
+	return items
+}
+
+func isClosing(s string) bool {
+	switch s {
+	case "»", "”", "\"", "’", "'":
+		return true
+	}
+	return false
+}
+
+func prevEnd(doc *docIndex, k, def int) int {
+	if k > 0 && doc.toks[k-1].End > def {
+		return doc.toks[k-1].End
+	}
+	return def
+}
+
+// looksLikeAlias rejects bracketed words that are a comment rather than a
+// name: function words, leader phrases (يرأسها فايز السراج), numbers.
+func (r *Resolver) looksLikeAlias(ws []arabic.Token) bool {
+	words := make([]string, len(ws))
+	for i, t := range ws {
+		if t.Kind == arabic.KindNumber || arabic.IsStopword(t.Norm) {
+			return false
+		}
+		words[i] = t.Norm
+	}
+	for i := range words {
+		if r.lx.match(classLeader, words[i:]) > 0 || r.lx.match(classRole, words[i:]) > 0 || r.lx.match(classPlace, words[i:]) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func overlapsAny(items []*item, s, e int) bool {
+	for _, it := range items {
+		if it.m.Start < e && s < it.m.End {
+			return true
+		}
+	}
+	return false
+}
+
+// linkLeaders finds where the article says who leads an organisation and
+// joins "حكومة X" / "قوات X" (X that person) to that organisation:
+//
+//	ORG [،(] برئاسة|يرأسها|بقيادة … [rank] PER   حكومة الوفاق الوطني برئاسة فائز السراج
+//	PER [،] قائد|رئيس|زعيم [ل] ORG               حفتر قائد “الجيش الوطني الليبي”
+//	قائد|رئيس ORG [rank] PER                       قائد الجيش الوطني الليبي المشير خليفة حفتر
+func (r *Resolver) linkLeaders(doc *docIndex, items []*item, uf *unionFind) []*item {
+	byStart := map[int]int{}
+	for i, it := range items {
+		if _, ok := byStart[it.m.Start]; !ok {
+			byStart[it.m.Start] = i
+		}
+		if _, ok := byStart[it.nameStart]; !ok {
+			byStart[it.nameStart] = i
+		}
+	}
+	// words returns the normalised words from token k on, skipping quotes,
+	// brackets and commas, up to max words, with the token index of each.
+	words := func(k, max int) ([]string, []int) {
+		var ws []string
+		var at []int
+		for ; k < len(doc.toks) && len(ws) < max; k++ {
+			t := doc.toks[k]
+			if !t.IsWord() {
+				if isQuote(t.Text) || t.Text == "(" || t.Text == "،" || t.Text == "," {
+					continue
+				}
+				break
+			}
+			ws = append(ws, t.Norm)
+			at = append(at, k)
+		}
+		return ws, at
+	}
+	// items by start, for the clitic-led fallback of itemAt
+	order := make([]int, len(items))
+	for i := range order {
+		order[i] = i
+	}
+	sort.Slice(order, func(a, b int) bool { return items[order[a]].m.Start < items[order[b]].m.Start })
+	itemAt := func(k int, typ string) (int, bool) {
+		if k >= len(doc.toks) {
+			return 0, false
+		}
+		t := doc.toks[k]
+		if i, ok := byStart[t.Start]; ok && items[i].typ == typ {
+			return i, true
+		}
+		// a clitic-led mention (لـ«الجيش الوطني») starts inside the token
+		x := sort.Search(len(order), func(a int) bool { return items[order[a]].m.Start >= t.Start })
+		for ; x < len(order) && items[order[x]].m.Start < t.End+4; x++ {
+			if items[order[x]].typ == typ {
+				return order[x], true
+			}
+		}
+		return 0, false
+	}
+	skipTitles := func(ws []string, at []int, from int) int {
+		i := from
+		for i < len(ws) {
+			n := r.lx.match(classRank, ws[i:])
+			if n == 0 {
+				break
+			}
+			i += n
+		}
+		return i
+	}
+	leads := map[int]int{}         // person root → organisation item
+	descs := map[string]int{}      // role \x00 organisation root → person item
+	establishing := map[int]bool{} // organisation items inside the apposition that set up a description
+	for i, it := range items {
+		switch it.typ {
+		case model.ORG:
+			ws, at := words(doc.at(it.m.End), 6)
+			if n := r.lx.match(classLeader, ws); n > 0 {
+				p := skipTitles(ws, at, n)
+				if p < len(at) {
+					if j, ok := itemAt(at[p], model.PER); ok {
+						leads[uf.find(j)] = i
+					}
+				}
+			}
+			// قائد ORG [rank] PER: the role word right before the organisation.
+			if _, role, ok := r.roleBefore(doc, it.m.Start); ok {
+				ws, at := words(doc.at(it.m.End), 4)
+				p := skipTitles(ws, at, 0)
+				if p < len(at) {
+					if j, ok := itemAt(at[p], model.PER); ok {
+						leads[uf.find(j)] = i
+						descs[role+"\x00"+itoa(uf.find(i))] = j
+						establishing[i] = true
+					}
+				}
+			}
+		case model.PER:
+			ws, at := words(doc.at(it.m.End), 4)
+			if n := r.lx.match(classRoleLink, ws); n > 0 && n < len(at) {
+				if j, ok := itemAt(at[n], model.ORG); ok {
+					leads[uf.find(i)] = j
+					descs[alKey(ws[:n])+"\x00"+itoa(uf.find(j))] = i
+					establishing[j] = true
+				}
+			}
+		}
+	}
+	if len(leads) == 0 {
+		return items
+	}
+	if r.opt.Descriptions && len(descs) > 0 {
+		items = r.addDescriptions(doc, items, uf, descs, establishing)
+	}
+	// حكومة X / قوات X where X names a person who leads an organisation.
+	perByLast := map[string][]int{}
+	for j, p := range items {
+		if p.typ == model.PER && !p.desc {
+			if _, ok := leads[uf.find(j)]; ok {
+				k := stripAl(p.words[len(p.words)-1])
+				perByLast[k] = append(perByLast[k], j)
+			}
+		}
+	}
+	for i, it := range items {
+		if it.typ != model.ORG || !it.headed || len(it.core) > 3 {
+			continue
+		}
+		for _, j := range perByLast[stripAl(it.core[len(it.core)-1])] {
+			org := leads[uf.find(j)]
+			if org == i {
+				continue
+			}
+			if subsequence(it.core, items[j].words, false) {
+				uf.union(org, i)
+				break
+			}
+		}
+	}
+	return items
+}
+
+// roleBefore finds a role phrase of the rolelink class (قائد, رئيس,
+// القائد العام) written right before byte offset start, over quotes and a
+// lone proclitic (القائد العام لـ«الجيش الوطني»). It returns the phrase's
+// start and its normalised key.
+func (r *Resolver) roleBefore(doc *docIndex, start int) (int, string, bool) {
+	b := doc.at(start) - 1
+	for b >= 0 && (isQuote(doc.toks[b].Text) || isLoneClitic(doc.toks[b].Norm)) {
+		b--
+	}
+	for n := 2; n >= 1; n-- {
+		if b-n+1 < 0 {
+			continue
+		}
+		ws := make([]string, 0, n)
+		ok := true
+		for j := b - n + 1; j <= b; j++ {
+			t := doc.toks[j]
+			if !t.IsWord() || (j > b-n+1 && strings.TrimSpace(doc.text[doc.toks[j-1].End:t.Start]) != "") {
+				ok = false
+				break
+			}
+			ws = append(ws, t.Norm)
+		}
+		if !ok {
+			continue
+		}
+		first := doc.toks[b-n+1]
+		roleStart := first.Start
+		if r.lx.match(classRoleLink, ws) != n {
+			ws[0] = stripConj(ws[0])
+			if r.lx.match(classRoleLink, ws) != n {
+				continue
+			}
+			roleStart += skipLetters(first.Text, 1)
+		}
+		return roleStart, alKey(ws), true
+	}
+	return 0, "", false
+}
+
+// addDescriptions adds, for each description the article set up
+// ("قائد الجيش الوطني الليبي المشير خليفة حفتر"), a mention of the person at
+// every later use of the same role and organisation without the name
+// ("وصول قائد الجيش الوطني الليبي إلى العاصمة"). The mention spans role and
+// organisation; the organisation keeps its own mention.
+func (r *Resolver) addDescriptions(doc *docIndex, items []*item, uf *unionFind, descs map[string]int, establishing map[int]bool) []*item {
+	n := len(items)
+	for i := 0; i < n; i++ {
+		it := items[i]
+		if it.typ != model.ORG || establishing[i] {
+			continue
+		}
+		roleStart, role, ok := r.roleBefore(doc, it.m.Start)
+		if !ok {
+			continue
+		}
+		j, ok := descs[role+"\x00"+itoa(uf.find(i))]
+		if !ok || overlapsAny(items[:n], roleStart, it.m.Start) {
+			continue
+		}
+		end := it.m.End
+		// a quote opened inside the description closes inside it too
+		if k := doc.at(end); k < len(doc.toks) && doc.toks[k].Start == end && isClosing(doc.toks[k].Text) &&
+			strings.ContainsAny(doc.text[roleStart:it.m.Start], "«“\"") {
+			end = doc.toks[k].End
+		}
+		d := &item{m: model.Mention{Text: doc.text[roleStart:end], Start: roleStart, End: end, Type: model.PER},
+			typ: model.PER, nameStart: roleStart, nameEnd: end, display: doc.text[roleStart:end],
+			words: normWords(doc.text[roleStart:end]), order: len(items), desc: true}
+		items = append(items, d)
+		uf.grow(len(items))
+		uf.union(j, len(items)-1)
+	}
+	return items
+}
+
+// build turns groups into entities in order of first mention.
+func (r *Resolver) build(doc *docIndex, items []*item, uf *unionFind) []model.Entity {
+	groups := map[int][]*item{}
+	var roots []int
+	for i, it := range items {
+		root := uf.find(i)
+		if _, ok := groups[root]; !ok {
+			roots = append(roots, root)
+		}
+		groups[root] = append(groups[root], it)
+	}
+	for _, g := range groups {
+		sort.SliceStable(g, func(a, b int) bool { return g[a].m.Start < g[b].m.Start })
+	}
+	sort.SliceStable(roots, func(a, b int) bool { return groups[roots[a]][0].m.Start < groups[roots[b]][0].m.Start })
+	ents := make([]model.Entity, 0, len(roots))
+	for _, root := range roots {
+		g := groups[root]
+		typ := voteType(g)
+		canon := canonical(g, typ)
+		e := model.Entity{Type: typ, Name: canon.display}
+		seen := map[string]bool{canon.display: true}
+		for _, it := range g {
+			m := it.m
+			m.Type = typ
+			e.Mentions = append(e.Mentions, m)
+			if !it.desc && !seen[it.display] {
+				seen[it.display] = true
+				e.Aliases = append(e.Aliases, it.display)
+			}
+		}
+		e.ID = "e" + itoa(len(ents)+1)
+		ents = append(ents, e)
+	}
+	if r.opt.Geocode {
+		r.geocode(doc, ents)
+	}
+	return ents
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b [20]byte
+	i := len(b)
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return string(b[i:])
+}
+
+// voteType returns the type most mentions have; a tie goes to the type of
+// the mention with the most words, then to the first.
+func voteType(g []*item) string {
+	count := map[string]int{}
+	for _, it := range g {
+		if !it.desc {
+			count[it.typ]++
+		}
+	}
+	best := ""
+	bestWords := -1
+	for _, it := range g {
+		if it.desc {
+			continue
+		}
+		t := it.typ
+		if best == "" || count[t] > count[best] || (count[t] == count[best] && t != best && len(it.words) > bestWords) {
+			best = t
+			bestWords = len(it.words)
+		}
+	}
+	return best
+}
+
+// canonical picks the fullest name of a group: most words among mentions
+// of the voted type, then the most frequent spelling, then the first.
+func canonical(g []*item, typ string) *item {
+	freq := map[string]int{}
+	for _, it := range g {
+		freq[it.display]++
+	}
+	var best *item
+	for _, it := range g {
+		if it.typ != typ || it.desc {
+			continue
+		}
+		if best == nil || len(it.words) > len(best.words) ||
+			(len(it.words) == len(best.words) && freq[it.display] > freq[best.display]) {
+			best = it
+		}
+	}
+	if best == nil {
+		best = g[0]
+	}
+	return best
+}
+
+// largePlace is the population above which a place is well known enough to
+// be placed on the map without its country being mentioned in the article.
+const largePlace = 100000
+
+// geocode sets Geo on places: the candidate whose country the article
+// mentions (as a place or by a nisba adjective: الليبية), else a country or
+// a large city.
+func (r *Resolver) geocode(doc *docIndex, ents []model.Entity) {
+	countries := map[string]int{}
+	for _, e := range ents {
+		if e.Type != model.LOC {
+			continue
+		}
+		for _, p := range r.gaz.lookupKey(strings.Join(normWords(e.Name), " ")) {
+			if p.Kind == KindCountry {
+				countries[p.Country] += len(e.Mentions)
+				break
+			}
+		}
+	}
+	for _, t := range doc.toks {
+		if t.Kind == arabic.KindArabic && utf8.RuneCountInString(t.Norm) >= 4 {
+			if cc, ok := r.gaz.NisbaCountry(t.Norm); ok {
+				countries[cc]++
+			}
+		}
+	}
+	for k := range ents {
+		e := &ents[k]
+		if e.Type != model.LOC {
+			continue
+		}
+		var cands []Place
+		names := append([]string{e.Name}, e.Aliases...)
+		for _, n := range names {
+			if cands = r.gaz.lookupKey(strings.Join(normWords(n), " ")); len(cands) > 0 {
+				break
+			}
+		}
+		if len(cands) == 0 {
+			continue
+		}
+		p, ok := Choose(cands, countries)
+		if !ok {
+			continue
+		}
+		if countries[p.Country] == 0 && p.Kind != KindCountry && p.Population < largePlace {
+			continue
+		}
+		e.Geo = p.Geo()
+	}
+}

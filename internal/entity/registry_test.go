@@ -1,0 +1,96 @@
+package entity
+
+import (
+	"fmt"
+	"sync"
+	"testing"
+
+	"github.com/marsad-project/marsad/internal/model"
+)
+
+func TestRegistry(t *testing.T) {
+	reg := NewRegistry()
+	id1 := reg.Resolve(model.Entity{Type: "PER", Name: "فايز السراج", Aliases: []string{"السراج"}})
+	tests := []struct {
+		name   string
+		e      model.Entity
+		sameAs string // "" = a new id
+	}{
+		{"hamza seat", model.Entity{Type: "PER", Name: "فائز السراج"}, id1},
+		{"via a full alias", model.Entity{Type: "PER", Name: "رئيس المجلس فايز مصطفى السراج", Aliases: []string{"فايز السراج"}}, id1},
+		{"a lone surname is not a key", model.Entity{Type: "PER", Name: "السراج"}, ""},
+		{"another type is another entity", model.Entity{Type: "LOC", Name: "فايز السراج"}, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			id := reg.Resolve(tc.e)
+			if tc.sameAs != "" && id != tc.sameAs {
+				t.Errorf("id %s, want %s", id, tc.sameAs)
+			}
+			if tc.sameAs == "" && id == id1 {
+				t.Errorf("merged into %s", id1)
+			}
+		})
+	}
+	// skeleton key across articles
+	w1 := reg.Resolve(model.Entity{Type: "PER", Name: "ستيفاني وليامز"})
+	w2 := reg.Resolve(model.Entity{Type: "PER", Name: "ستيفاني ويليامز"})
+	if w1 != w2 {
+		t.Errorf("وليامز/ويليامز: %s vs %s", w1, w2)
+	}
+	if id, ok := reg.Lookup("PER", "فائز السراج"); !ok || id != id1 {
+		t.Errorf("Lookup: %s %v", id, ok)
+	}
+	e, ok := reg.Entry(id1)
+	if !ok || e.Name != "فايز السراج" || len(e.Aliases) < 2 {
+		t.Errorf("Entry: %+v", e)
+	}
+}
+
+func TestRegistryDeterministic(t *testing.T) {
+	a, b := NewRegistry(), NewRegistry()
+	b.Resolve(model.Entity{Type: "ORG", Name: "الأمم المتحدة"}) // other entities first do not change ids
+	e := model.Entity{Type: "PER", Name: "خليفة حفتر"}
+	if a.Resolve(e) != b.Resolve(e) {
+		t.Fatal("ids depend on registration history")
+	}
+}
+
+func TestRegistryConcurrent(t *testing.T) {
+	reg := NewRegistry()
+	var wg sync.WaitGroup
+	ids := make([]string, 8)
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 200 {
+				id := reg.Resolve(model.Entity{Type: "LOC", Name: fmt.Sprintf("مدينة%d", i%50)})
+				if i == 0 {
+					ids[g] = id
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if reg.Len() != 50 {
+		t.Errorf("registered %d, want 50", reg.Len())
+	}
+	for _, id := range ids[1:] {
+		if id != ids[0] {
+			t.Errorf("concurrent ids differ: %v", ids)
+		}
+	}
+}
+
+func TestRegistryReload(t *testing.T) {
+	a := NewRegistry()
+	id := a.Resolve(model.Entity{Type: "PER", Name: "فايز السراج", Aliases: []string{"فايز مصطفى السراج"}})
+	b := NewRegistry()
+	for _, e := range a.Entries() {
+		b.Add(e.ID, model.Entity{Type: e.Type, Name: e.Name, Aliases: e.Aliases})
+	}
+	if got := b.Resolve(model.Entity{Type: "PER", Name: "فائز مصطفى السراج"}); got != id {
+		t.Errorf("after reload: %s, want %s", got, id)
+	}
+}

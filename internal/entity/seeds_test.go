@@ -1,0 +1,188 @@
+package entity
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/marsad-project/marsad/internal/export"
+	"github.com/marsad-project/marsad/internal/model"
+	"github.com/marsad-project/marsad/internal/ner"
+	"github.com/marsad-project/marsad/internal/pipeline"
+)
+
+var (
+	seedsOut    = flag.String("seeds.out", "", "write the extract contract of the seeds to this file (for score.py)")
+	seedsTagger = flag.Bool("seeds.tagger", true, "run the NER tagger before the resolver")
+	seedsFinder = flag.Bool("seeds.finder", true, "run the gazetteer place finder before the resolver")
+	seedsOrgs   = flag.Bool("seeds.orgs", false, "run the curated organisation finder before the resolver")
+)
+
+// sharedDir finds ../shared/<sub> by walking up from the package directory;
+// it skips the test when the folder is absent.
+func sharedDir(t testing.TB, sub string) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		p := filepath.Join(dir, "shared", sub)
+		if st, err := os.Stat(p); err == nil && st.IsDir() {
+			return p
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skipf("shared/%s not found above the package directory", sub)
+		}
+		dir = parent
+	}
+}
+
+// TestSeeds runs sentences → NER tagger → place finder → resolver on the
+// seed articles: every mention must be a valid span and every entity must
+// have a name. With -seeds.out the extract contract is written for
+// ../shared/eval/score.py; -seeds.tagger=false / -seeds.finder=false drop a
+// stage to measure what it brings.
+func TestSeeds(t *testing.T) {
+	dir := sharedDir(t, "seeds")
+	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Skip("no seed articles")
+	}
+	sort.Strings(files)
+	var stages []pipeline.Stage
+	if *seedsTagger {
+		tg, err := ner.Load()
+		if err != nil {
+			t.Fatal(err)
+		}
+		stages = append(stages, ner.NewStage(tg))
+	}
+	if *seedsFinder {
+		f, err := NewPlaceFinder(DefaultFinderOptions())
+		if err != nil {
+			t.Fatal(err)
+		}
+		stages = append(stages, f)
+	}
+	if *seedsOrgs {
+		of, err := NewOrgFinder()
+		if err != nil {
+			t.Fatal(err)
+		}
+		stages = append(stages, of)
+	}
+	r, err := NewResolver(DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := pipeline.New(append(stages, r)...)
+	var w *export.JSONLWriter
+	if *seedsOut != "" {
+		out, err := os.Create(*seedsOut)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer out.Close()
+		bw := bufio.NewWriter(out)
+		defer bw.Flush()
+		w = export.NewJSONLWriter(bw)
+	}
+	for _, path := range files {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := p.Analyze(context.Background(), model.Document{ID: filepath.Base(path), Text: string(data)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkEntities(t, a.Doc.Text, a.Entities)
+		if w != nil {
+			if err := w.Write(&a); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}
+
+func checkEntities(t *testing.T, text string, ents []model.Entity) {
+	t.Helper()
+	for _, e := range ents {
+		if strings.TrimSpace(e.Name) == "" || !isTypeOK(e.Type) || len(e.Mentions) == 0 {
+			t.Errorf("bad entity %+v", e)
+		}
+		for _, m := range e.Mentions {
+			if !validSpan(text, m.Start, m.End) || text[m.Start:m.End] != m.Text {
+				t.Errorf("entity %q: bad mention %+v", e.Name, m)
+			}
+		}
+	}
+}
+
+var corpusOut = flag.String("corpus.out", "", "write the entities of the Libya news sample to this file (JSON Lines)")
+
+// TestLibyaCorpus runs the whole chain on the 150 Libya articles of
+// ../shared/data/arabic-news (CC BY-NC-SA: read in place, never copied):
+// every mention must be a valid span. With -corpus.out the contract is
+// written for reading by eye.
+func TestLibyaCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short")
+	}
+	path := filepath.Join(sharedDir(t, "data"), "arabic-news", "libya_articles.jsonl")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Skip(err)
+	}
+	tg, err := ner.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := NewPlaceFinder(DefaultFinderOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := NewResolver(DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := pipeline.New(ner.NewStage(tg), f, r)
+	var w *export.JSONLWriter
+	if *corpusOut != "" {
+		out, err := os.Create(*corpusOut)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer out.Close()
+		bw := bufio.NewWriter(out)
+		defer bw.Flush()
+		w = export.NewJSONLWriter(bw)
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		var art struct{ ID, Text string }
+		if err := json.Unmarshal([]byte(line), &art); err != nil {
+			t.Fatal(err)
+		}
+		a, err := p.Analyze(context.Background(), model.Document{ID: art.ID, Text: art.Text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkEntities(t, a.Doc.Text, a.Entities)
+		if w != nil {
+			if err := w.Write(&a); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}

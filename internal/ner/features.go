@@ -1,0 +1,525 @@
+package ner
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/marsad-project/marsad/internal/arabic"
+)
+
+// FeatureSet selects feature groups. The groups that earn their cost are
+// decided by the ablation table in docs/NER.md; a model records the set it
+// was trained with.
+type FeatureSet uint32
+
+// Feature groups.
+const (
+	FeatWord      FeatureSet = 1 << iota // normalised word and its core (clitics stripped)
+	FeatContext                          // words and cores at ±1, ±2
+	FeatBigram                           // word pairs (w-1,w0), (w0,w+1)
+	FeatAffix                            // prefixes and suffixes of 1–3 letters, the proclitic string
+	FeatShape                            // script/digit/punct shape and length, of w0 and its neighbours
+	FeatTrigger                          // title, place-noun, organisation-noun and speech-verb triggers nearby
+	FeatGazetteer                        // gazetteer phrase matches (begin/inside) and word membership
+	FeatCluster                          // word clusters from unlabelled news, of w0 and its neighbours
+	FeatCharNgram                        // character 3-grams of the core
+	FeatFreq                             // corpus-frequency bucket of the word
+	FeatDoc                              // second pass: first-pass tags here and of the same word elsewhere in the document
+)
+
+// DefaultFeatures is the feature set of the shipped model.
+const DefaultFeatures = FeatWord | FeatContext | FeatBigram | FeatAffix | FeatShape | FeatTrigger | FeatGazetteer | FeatCluster | FeatFreq | FeatCharNgram | FeatDoc
+
+var featureNames = []struct {
+	f    FeatureSet
+	name string
+}{
+	{FeatWord, "word"}, {FeatContext, "context"}, {FeatBigram, "bigram"}, {FeatAffix, "affix"},
+	{FeatShape, "shape"}, {FeatTrigger, "trigger"}, {FeatGazetteer, "gazetteer"}, {FeatCluster, "cluster"},
+	{FeatCharNgram, "charngram"}, {FeatFreq, "freq"}, {FeatDoc, "doc"},
+}
+
+// String lists the groups, comma-separated.
+func (fs FeatureSet) String() string {
+	s := ""
+	for _, n := range featureNames {
+		if fs&n.f != 0 {
+			if s != "" {
+				s += ","
+			}
+			s += n.name
+		}
+	}
+	return s
+}
+
+// ParseFeatureGroup returns the group with the given name.
+func ParseFeatureGroup(name string) (FeatureSet, bool) {
+	for _, n := range featureNames {
+		if n.name == name {
+			return n.f, true
+		}
+	}
+	return 0, false
+}
+
+// Feature templates: the first byte hashed into every feature.
+const (
+	tBias byte = iota + 1
+	tW0
+	tWm1
+	tWp1
+	tWm2
+	tWp2
+	tC0
+	tCm1
+	tCp1
+	tPre1
+	tPre2
+	tPre3
+	tSuf1
+	tSuf2
+	tSuf3
+	tCSuf2
+	tProclitic
+	tShape0
+	tShapeWin
+	tLen
+	tBiL
+	tBiR
+	tTrigM1
+	tTrigM2
+	tTrigP1
+	tTrigP2
+	tGazB
+	tGazI
+	tGazW
+	tGazM1
+	tGazP1
+	tCl1
+	tCl2
+	tCl2M1
+	tCl2P1
+	tCl1M1
+	tCl1P1
+	tChar3
+	tFreq
+	tFreqWin
+	tS1
+	tS1Win
+	tDocBits
+	tDocMaj
+	tDocMajW
+)
+
+// Token shapes.
+const (
+	shapeArabic byte = 'a'
+	shapeLatin  byte = 'l'
+	shapeLatinC byte = 'L' // Latin, capitalised
+	shapeDigit  byte = 'd'
+	shapePunct  byte = 'p'
+	shapeQuote  byte = 'q' // quotes and guillemets: names are often quoted
+	shapeMixed  byte = 'm'
+	shapeBound  byte = 'b' // beyond the sentence
+)
+
+// tokInfo is what the features need to know about one token.
+type tokInfo struct {
+	norm, core, pre string
+	shape           byte
+	runes           int
+	cl              cluster
+	hasCl           bool
+	gazB, gazI      uint8 // type bits of a gazetteer phrase beginning / continuing here
+	gazW            uint8 // type bits of the word alone
+	trig            uint8
+}
+
+// featurizer turns a sentence into hashed features. It holds scratch space
+// and is not safe for concurrent use; the Tagger keeps them in a pool.
+type featurizer struct {
+	lx    *Lexicon
+	set   FeatureSet
+	info  []tokInfo
+	s1    []int            // second pass: first-pass tags of the sentence
+	doc   [][numTags]int32 // second pass: first-pass tags of the same word elsewhere in the document
+	feats []uint64         // hashed features, token after token
+	offs  []int32          // feats[offs[i]:offs[i+1]] belong to token i
+}
+
+const fnvOffset uint64 = 14695981039346656037
+const fnvPrime uint64 = 1099511628211
+
+func hashStr(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
+	}
+	return h
+}
+
+func hashByte(h uint64, b byte) uint64 {
+	h ^= uint64(b)
+	h *= fnvPrime
+	return h
+}
+
+func f1(t byte, s string) uint64 { return hashStr(hashByte(fnvOffset, t), s) }
+
+func f2(t byte, a, b string) uint64 {
+	return hashStr(hashByte(hashStr(hashByte(fnvOffset, t), a), 0x1f), b)
+}
+
+func fb(t byte, b ...byte) uint64 {
+	h := hashByte(fnvOffset, t)
+	for _, x := range b {
+		h = hashByte(h, x)
+	}
+	return h
+}
+
+func fi(t byte, v int) uint64 {
+	h := hashByte(fnvOffset, t)
+	h = hashByte(h, byte(v))
+	h = hashByte(h, byte(v>>8))
+	return h
+}
+
+// maxFeatRunes caps the letters looked at in one token, so that a
+// pathological 5,000-letter "word" costs no more than a long real one.
+const maxFeatRunes = 64
+
+// shapeOf classifies a token's original text.
+func shapeOf(s string) byte {
+	var ar, lat, dig, other int
+	upper := false
+	n := 0
+	for i, r := range s {
+		if n >= maxFeatRunes {
+			break
+		}
+		n++
+		switch {
+		case arabic.IsArabicLetter(r) || arabic.IsDiacritic(r) || r == arabic.Tatweel:
+			ar++
+		case isDigitRune(r):
+			dig++
+		case unicode.IsLetter(r):
+			lat++
+			if i == 0 && unicode.IsUpper(r) {
+				upper = true
+			}
+		default:
+			other++
+		}
+	}
+	switch {
+	case ar > 0 && lat == 0 && dig == 0:
+		return shapeArabic
+	case lat > 0 && ar == 0 && dig == 0:
+		if upper {
+			return shapeLatinC
+		}
+		return shapeLatin
+	case dig > 0 && ar == 0 && lat == 0:
+		return shapeDigit
+	case ar == 0 && lat == 0 && dig == 0:
+		r, _ := utf8.DecodeRuneInString(s)
+		switch r {
+		case '"', '\'', arabic.LeftGuillemet, arabic.RightGuillemet, '“', '”', '‘', '’':
+			return shapeQuote
+		}
+		return shapePunct
+	}
+	return shapeMixed
+}
+
+func isDigitRune(r rune) bool { _, ok := arabic.DigitValue(r); return ok }
+
+// capRunes returns s cut to at most maxFeatRunes runes.
+func capRunes(s string) string {
+	if len(s) <= 2*maxFeatRunes {
+		return s
+	}
+	n := 0
+	for i := range s {
+		if n == maxFeatRunes {
+			return s[:i]
+		}
+		n++
+	}
+	return s
+}
+
+// prepare fills f.info for a sentence given its tokens' original and
+// normalised forms.
+func (f *featurizer) prepare(text, norm []string) {
+	n := len(norm)
+	if cap(f.info) < n {
+		f.info = make([]tokInfo, n)
+	}
+	f.info = f.info[:n]
+	for i := range norm {
+		w := capRunes(norm[i])
+		pre, core := splitCore(w)
+		ti := tokInfo{norm: w, core: core, pre: pre, shape: shapeOf(text[i]), runes: runeLen(w)}
+		if f.lx != nil {
+			if c, ok := f.lx.clusters[w]; ok {
+				ti.cl, ti.hasCl = c, true
+			} else if c, ok := f.lx.clusters[core]; ok {
+				ti.cl, ti.hasCl = c, true
+			}
+			ti.trig = f.lx.triggers[core]
+			if b, ok := f.lx.gaz[gazStep(gazSeed, core)]; ok {
+				ti.gazW = b &^ gazPrefix
+			}
+		}
+		f.info[i] = ti
+	}
+	if f.lx != nil && f.set&FeatGazetteer != 0 {
+		f.matchGazetteer()
+	}
+}
+
+// matchGazetteer marks the longest gazetteer phrase starting at each token.
+// Cost: O(n × longest phrase).
+func (f *featurizer) matchGazetteer() {
+	info := f.info
+	for i := range info {
+		h := gazSeed
+		best, bestBits := 0, uint8(0)
+		for j := i; j < len(info) && j-i < f.lx.gazMaxLen; j++ {
+			h = gazStep(h, info[j].core)
+			b, ok := f.lx.gaz[h]
+			if !ok {
+				break
+			}
+			if t := b &^ gazPrefix; t != 0 {
+				best, bestBits = j-i+1, t
+			}
+			if b&gazPrefix == 0 {
+				break
+			}
+		}
+		if best > 0 {
+			info[i].gazB |= bestBits
+			for j := i + 1; j < i+best; j++ {
+				info[j].gazI |= bestBits
+			}
+		}
+	}
+}
+
+func (f *featurizer) at(i int) *tokInfo {
+	if i < 0 || i >= len(f.info) {
+		return nil
+	}
+	return &f.info[i]
+}
+
+var (
+	boundL = tokInfo{norm: "<s>", core: "<s>", shape: shapeBound}
+	boundR = tokInfo{norm: "</s>", core: "</s>", shape: shapeBound}
+)
+
+func (f *featurizer) ctx(i int) *tokInfo {
+	if i < 0 {
+		return &boundL
+	}
+	if i >= len(f.info) {
+		return &boundR
+	}
+	return &f.info[i]
+}
+
+// extract computes the features of every token of the prepared sentence.
+func (f *featurizer) extract() {
+	f.feats = f.feats[:0]
+	f.offs = append(f.offs[:0], 0)
+	set := f.set
+	for i := range f.info {
+		t := &f.info[i]
+		m1, p1, m2, p2 := f.ctx(i-1), f.ctx(i+1), f.ctx(i-2), f.ctx(i+2)
+		fs := f.feats
+		fs = append(fs, fb(tBias))
+		if set&FeatWord != 0 {
+			fs = append(fs, f1(tW0, t.norm), f1(tC0, t.core))
+		}
+		if set&FeatContext != 0 {
+			fs = append(fs, f1(tWm1, m1.norm), f1(tWp1, p1.norm), f1(tWm2, m2.norm), f1(tWp2, p2.norm),
+				f1(tCm1, m1.core), f1(tCp1, p1.core))
+		}
+		if set&FeatBigram != 0 {
+			fs = append(fs, f2(tBiL, m1.core, t.core), f2(tBiR, t.core, p1.core))
+		}
+		if set&FeatAffix != 0 {
+			fs = appendAffixes(fs, t.norm)
+			if r := t.runes; r >= 4 {
+				fs = append(fs, f1(tCSuf2, lastRunes(t.core, 2)))
+			}
+			fs = append(fs, f1(tProclitic, t.pre))
+		}
+		if set&FeatShape != 0 {
+			l := t.runes
+			if l > 8 {
+				l = 8
+			}
+			fs = append(fs, fb(tShape0, t.shape), fb(tShapeWin, m1.shape, t.shape, p1.shape), fb(tLen, byte(l)))
+		}
+		if set&FeatTrigger != 0 {
+			fs = append(fs, fb(tTrigM1, m1.trig), fb(tTrigM2, m2.trig), fb(tTrigP1, p1.trig), fb(tTrigP2, p2.trig))
+		}
+		if set&FeatGazetteer != 0 {
+			fs = append(fs, fb(tGazB, t.gazB), fb(tGazI, t.gazI), fb(tGazW, t.gazW),
+				fb(tGazM1, m1.gazB|m1.gazI, t.gazB), fb(tGazP1, p1.gazB|p1.gazW, t.gazW))
+		}
+		if set&FeatCluster != 0 {
+			fs = append(fs, clusterFeat(tCl1, t, false), clusterFeat(tCl2, t, true),
+				clusterFeat(tCl2M1, m1, true), clusterFeat(tCl2P1, p1, true),
+				clusterFeat(tCl1M1, m1, false), clusterFeat(tCl1P1, p1, false))
+		}
+		if set&FeatFreq != 0 {
+			fq, fm, fp := freqOf(t), freqOf(m1), freqOf(p1)
+			fs = append(fs, fb(tFreq, fq, t.shape), fb(tFreqWin, fm, fq, fp))
+		}
+		if set&FeatCharNgram != 0 {
+			fs = appendChar3(fs, t.core)
+		}
+		if set&FeatDoc != 0 && f.s1 != nil {
+			fs = f.appendDoc(fs, i)
+		}
+		f.feats = fs
+		f.offs = append(f.offs, int32(len(fs)))
+	}
+}
+
+func freqOf(t *tokInfo) byte {
+	if t.shape == shapeBound {
+		return 0xfe
+	}
+	if !t.hasCl {
+		return 0xff
+	}
+	return t.cl.freq
+}
+
+func clusterFeat(tpl byte, t *tokInfo, fine bool) uint64 {
+	switch {
+	case t.shape == shapeBound:
+		return fi(tpl, -2)
+	case !t.hasCl:
+		return fi(tpl, -1)
+	case fine:
+		return fi(tpl, int(t.cl.fine))
+	}
+	return fi(tpl, int(t.cl.coarse))
+}
+
+// appendAffixes adds the first and last 1–3 letters of w.
+func appendAffixes(fs []uint64, w string) []uint64 {
+	// byte offsets after the first 1..3 runes and before the last 1..3 runes
+	var pre [3]int
+	n := 0
+	for i := range w {
+		if n > 0 && n <= 3 {
+			pre[n-1] = i
+		}
+		n++
+		if n > 3 {
+			break
+		}
+	}
+	if n == 0 {
+		return fs
+	}
+	if n <= 3 {
+		pre[n-1] = len(w)
+	}
+	tp := [3]byte{tPre1, tPre2, tPre3}
+	ts := [3]byte{tSuf1, tSuf2, tSuf3}
+	for k := 0; k < 3; k++ {
+		if pre[k] == 0 {
+			break
+		}
+		fs = append(fs, f1(tp[k], w[:pre[k]]))
+	}
+	e := len(w)
+	for k := 0; k < 3 && e > 0; k++ {
+		_, sz := utf8.DecodeLastRuneInString(w[:e])
+		e -= sz
+		fs = append(fs, f1(ts[k], w[e:]))
+	}
+	return fs
+}
+
+func lastRunes(s string, k int) string {
+	e := len(s)
+	for ; k > 0 && e > 0; k-- {
+		_, sz := utf8.DecodeLastRuneInString(s[:e])
+		e -= sz
+	}
+	return s[e:]
+}
+
+// appendChar3 adds the character trigrams of "^core$".
+func appendChar3(fs []uint64, core string) []uint64 {
+	var rs [maxFeatRunes + 2]rune
+	n := 0
+	rs[n] = '^'
+	n++
+	for _, r := range core {
+		if n >= maxFeatRunes+1 {
+			break
+		}
+		rs[n] = r
+		n++
+	}
+	rs[n] = '$'
+	n++
+	for i := 0; i+3 <= n; i++ {
+		h := hashByte(fnvOffset, tChar3)
+		for _, r := range rs[i : i+3] {
+			h = hashByte(hashByte(h, byte(r)), byte(r>>8))
+		}
+		fs = append(fs, h)
+	}
+	return fs
+}
+
+// appendDoc adds the second-pass features of token i: the first pass's tag
+// here and at ±1, and the tags the first pass gave the same word elsewhere
+// in the document (names recur in an article, and a name tagged in a clear
+// context elsewhere is evidence here: Krishnan & Manning 2006, Ratinov &
+// Roth 2009).
+func (f *featurizer) appendDoc(fs []uint64, i int) []uint64 {
+	s1 := func(j int) byte {
+		if j < 0 || j >= len(f.s1) {
+			return 0xff
+		}
+		return byte(f.s1[j])
+	}
+	fs = append(fs, fb(tS1, s1(i)), fb(tS1Win, s1(i-1), s1(i), s1(i+1)))
+	c := &f.doc[i]
+	var bits uint16
+	total, best, arg := int32(0), int32(0), -1
+	for t, n := range c {
+		if n > 0 {
+			bits |= 1 << t
+		}
+		total += n
+		if t != tagO && n > best {
+			best, arg = n, t
+		}
+	}
+	if total == 0 {
+		return append(fs, fb(tDocBits, 0xff))
+	}
+	fs = append(fs, fb(tDocBits, byte(bits), byte(bits>>8)))
+	if arg >= 0 {
+		// share of the other occurrences tagged as a name, in quarters
+		q := byte(4 * best / total)
+		fs = append(fs, fb(tDocMaj, byte(arg), q), fb(tDocMajW, byte(arg), s1(i)))
+	}
+	return fs
+}

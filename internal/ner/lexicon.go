@@ -1,0 +1,204 @@
+package ner
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/marsad-project/marsad/internal/arabic"
+)
+
+// Lexicon holds the tagger's word lists: gazetteers (names of places,
+// persons and organisations), word clusters learned from unlabelled news,
+// and trigger words. It is built once and read-only afterwards.
+type Lexicon struct {
+	gaz       map[uint64]uint8 // hash of a phrase's token cores → type bits (gazPER …) | gazPrefix
+	gazMaxLen int              // longest phrase, in tokens
+	gazWords  map[string]uint8 // one-word entries by their full normalised form → type bits
+	clusters  map[string]cluster
+	triggers  map[string]uint8 // core of a trigger word → trigger bits
+	hash      uint64           // fingerprint of the inputs, stored in models trained with it
+}
+
+type cluster struct {
+	coarse, fine int16 // two levels of a hierarchical clustering
+	freq         uint8 // ⌊log2(count+1)⌋ in the unlabelled corpus
+}
+
+// Gazetteer type bits (tag order).
+const (
+	gazPER uint8 = 1 << iota
+	gazORG
+	gazLOC
+	gazMISC
+	gazPrefix // a longer phrase starts with these tokens
+)
+
+// Trigger bits: words that announce a name of one type.
+const (
+	trigPER    uint8 = 1 << iota // titles before a person: الرئيس، المشير، وزير
+	trigLOC                      // place nouns before a place: مدينة، بلدة، قاعدة
+	trigORG                      // organisation nouns: وكالة، صحيفة، حزب
+	trigSpeech                   // speech verbs after a person: قال، أكد، أعلن
+)
+
+// triggerWords lists the trigger words by type. They are common Arabic news
+// vocabulary (titles, place and organisation nouns, speech verbs) written as
+// in the text; they are matched on their core (normalised, proclitics and
+// article removed), so الرئيس, والرئيس and للرئيس all match رئيس.
+var triggerWords = map[uint8][]string{
+	trigPER: {
+		"الرئيس", "الرئيسة", "المشير", "الفريق", "اللواء", "العميد", "العقيد", "المقدم", "الرائد", "النقيب",
+		"وزير", "وزيرة", "الوزير", "السيد", "السيدة", "الشيخ", "الملك", "الملكة", "الأمير", "الأميرة",
+		"الدكتور", "الدكتورة", "المهندس", "الأستاذ", "الناطق", "المتحدث", "السفير", "المبعوث", "النائب",
+		"الزعيم", "القائد", "قائد", "المستشار", "الإمام", "البابا", "الكاردينال", "القاضي", "المحامي", "الحاج",
+		"المدرب", "اللاعب", "الفنان", "الفنانة", "الكاتب", "الشاعر", "الصحفي", "المراسل", "رئيس", "نائب",
+		"الأمين", "مدير", "المدير", "محافظ", "المحافظ", "سمو", "معالي", "فخامة", "جلالة", "المطران", "ابن", "بن", "أبو",
+	},
+	trigLOC: {
+		"مدينة", "بلدة", "قرية", "منطقة", "ولاية", "محافظة", "العاصمة", "عاصمة", "جزيرة", "قاعدة",
+		"ميناء", "مطار", "إقليم", "دولة", "حي", "شارع", "نهر", "بحر", "جبل", "مخيم", "ساحل", "صحراء",
+		"شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "ضواحي", "قرب", "بلاد", "جمهورية", "مملكة",
+	},
+	trigORG: {
+		"وكالة", "صحيفة", "حزب", "تنظيم", "لواء", "كتيبة", "حركة", "جماعة", "منظمة", "شركة", "جامعة", "مجلس",
+		"وزارة", "جمعية", "اتحاد", "بنك", "مصرف", "قناة", "إذاعة", "هيئة", "مؤسسة", "جبهة", "ميليشيا", "ميليشيات",
+		"قوات", "جيش", "بعثة", "لجنة", "نادي", "مجموعة", "تحالف", "رابطة", "مكتب", "محكمة", "برلمان", "مركز", "معهد", "فريق",
+	},
+	trigSpeech: {
+		"قال", "قالت", "أكد", "أكدت", "أعلن", "أعلنت", "أضاف", "أضافت", "صرح", "أوضح", "أوضحت", "أشار", "أشارت",
+		"ذكر", "ذكرت", "يقول", "تقول", "اعتبر", "طالب", "دعا", "نفى", "حذر", "وصف", "التقى", "استقبل",
+	},
+}
+
+// ParseLexicon builds a Lexicon from the compiled gazetteer and clusters
+// files (gzip'd TSV, as written by the generator in ./gen). Either may be
+// nil.
+func ParseLexicon(gazGz, clustersGz []byte) (*Lexicon, error) {
+	lx := &Lexicon{gaz: map[uint64]uint8{}, gazWords: map[string]uint8{}, clusters: map[string]cluster{}, triggers: map[string]uint8{}}
+	fp := fnv.New64a()
+	fp.Write([]byte("marsad-ner-lexicon-1\x00"))
+	for bit, words := range triggerWords {
+		for _, w := range words {
+			_, c := splitCore(arabic.Normalize(w))
+			lx.triggers[c] |= bit
+		}
+	}
+	for _, bit := range []uint8{trigPER, trigLOC, trigORG, trigSpeech} {
+		for _, w := range triggerWords[bit] {
+			fmt.Fprintf(fp, "%d %s\n", bit, w)
+		}
+	}
+	if len(gazGz) != 0 {
+		fp.Write(gazGz)
+		err := eachTSV(gazGz, func(f []string) error {
+			if len(f) != 2 {
+				return fmt.Errorf("want 2 columns, got %d", len(f))
+			}
+			var bit uint8
+			switch f[0] {
+			case "PER":
+				bit = gazPER
+			case "ORG":
+				bit = gazORG
+			case "LOC":
+				bit = gazLOC
+			case "MISC":
+				bit = gazMISC
+			default:
+				return fmt.Errorf("unknown type %q", f[0])
+			}
+			lx.addPhrase(f[1], bit)
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("ner: gazetteer: %w", err)
+		}
+	}
+	if len(clustersGz) != 0 {
+		fp.Write(clustersGz)
+		err := eachTSV(clustersGz, func(f []string) error {
+			if len(f) != 4 {
+				return fmt.Errorf("want 4 columns, got %d", len(f))
+			}
+			c1, err1 := strconv.Atoi(f[1])
+			c2, err2 := strconv.Atoi(f[2])
+			fr, err3 := strconv.Atoi(f[3])
+			if err1 != nil || err2 != nil || err3 != nil {
+				return fmt.Errorf("bad numbers in %q", strings.Join(f, "\t"))
+			}
+			lx.clusters[f[0]] = cluster{coarse: int16(c1), fine: int16(c2), freq: uint8(fr)}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("ner: clusters: %w", err)
+		}
+	}
+	lx.hash = fp.Sum64()
+	return lx, nil
+}
+
+// addPhrase adds a gazetteer phrase (normalised tokens separated by spaces).
+func (lx *Lexicon) addPhrase(phrase string, bit uint8) {
+	toks := strings.Fields(phrase)
+	if len(toks) == 0 {
+		return
+	}
+	if len(toks) == 1 {
+		lx.gazWords[toks[0]] |= bit
+	}
+	h := gazSeed
+	for i, t := range toks {
+		_, c := splitCore(t)
+		h = gazStep(h, c)
+		if i < len(toks)-1 {
+			lx.gaz[h] |= gazPrefix
+		}
+	}
+	lx.gaz[h] |= bit
+	if len(toks) > lx.gazMaxLen {
+		lx.gazMaxLen = len(toks)
+	}
+}
+
+const gazSeed uint64 = 14695981039346656037
+
+// gazStep extends a phrase hash by one token core.
+func gazStep(h uint64, core string) uint64 {
+	for i := 0; i < len(core); i++ {
+		h ^= uint64(core[i])
+		h *= 1099511628211
+	}
+	h ^= 0x1f // token separator
+	h *= 1099511628211
+	return h
+}
+
+func eachTSV(gz []byte, fn func([]string) error) error {
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		return err
+	}
+	sc := bufio.NewScanner(zr)
+	sc.Buffer(make([]byte, 0, 64*1024), 1024*1024)
+	line := 0
+	for sc.Scan() {
+		line++
+		s := sc.Text()
+		if s == "" || strings.HasPrefix(s, "#") {
+			continue
+		}
+		if err := fn(strings.Split(s, "\t")); err != nil {
+			return fmt.Errorf("line %d: %w", line, err)
+		}
+	}
+	if err := sc.Err(); err != nil && err != io.EOF {
+		return err
+	}
+	return nil
+}

@@ -1,0 +1,449 @@
+package ner
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"math/rand/v2"
+	"time"
+
+	"github.com/marsad-project/marsad/internal/arabic"
+)
+
+// TrainOptions controls training. The zero value is not useful; start from
+// DefaultTrainOptions.
+type TrainOptions struct {
+	Epochs    int        // passes over the training data at most
+	Patience  int        // stop after this many epochs without a better dev F1 (0: never stop early)
+	Seed      uint64     // seeds the order of sentences in each epoch: same seed, same model
+	Features  FeatureSet // feature groups
+	Folds     int        // with FeatDoc: folds for the first-pass tags of the training data (default 5)
+	TuneOBias bool       // tune the O penalty (recall bias) on dev after training
+	Prune     float64    // drop features whose weights are all below this fraction of the largest weight
+	Progress  io.Writer  // per-epoch progress lines; nil for none
+}
+
+// DefaultTrainOptions returns the settings the shipped model was trained with.
+func DefaultTrainOptions() TrainOptions {
+	return TrainOptions{Epochs: 20, Patience: 4, Seed: 1, Features: DefaultFeatures, TuneOBias: true}
+}
+
+// EpochReport is what one epoch achieved.
+type EpochReport struct {
+	Epoch    int
+	Mistakes int // training sentences decoded wrongly during the epoch
+	Dev      Evaluation
+}
+
+// TrainReport sums up a training run.
+type TrainReport struct {
+	Epochs    []EpochReport
+	BestEpoch int // 1-based; the returned model holds this epoch's averaged weights
+	Features  int // features in the returned model
+}
+
+// SplitDev carves a deterministic development set out of sents: the last
+// ⌈frac × len⌉ sentences. ANERcorp is a sequence of whole news stories, so a
+// contiguous tail keeps the dev stories apart from the training ones, as
+// the CAMeL Lab train/test split does (it cuts the corpus at 5/6).
+func SplitDev(sents []Sentence, frac float64) (train, dev []Sentence) {
+	if frac <= 0 {
+		return sents, nil
+	}
+	k := int(math.Ceil(frac * float64(len(sents))))
+	if k > len(sents) {
+		k = len(sents)
+	}
+	return sents[:len(sents)-k], sents[len(sents)-k:]
+}
+
+// encoded is a sentence as feature ids and gold tag indices.
+type encoded struct {
+	ids  []int32 // feature ids, token after token
+	offs []int32
+	gold []int
+}
+
+// Train learns a model from tagged sentences (tags in any spelling
+// CanonicalTag accepts) with a structured averaged perceptron (Collins
+// 2002) and BIO-constrained Viterbi decoding. When dev is not empty, the
+// averaged weights of the epoch with the best dev F1 are kept.
+//
+// With FeatDoc in opt.Features the model is stacked: a first-pass model
+// (without FeatDoc) tags the text, and a second-pass model also sees those
+// tags and the tags of the same words elsewhere in the document. The
+// second pass is trained on first-pass tags of the training sentences
+// produced by models that did not see them (opt.Folds contiguous folds), so
+// that it learns how far to trust the first pass on unseen text.
+func Train(ctx context.Context, train, dev []Sentence, lx *Lexicon, opt TrainOptions) (*Model, TrainReport, error) {
+	if opt.Features&FeatDoc == 0 {
+		return trainStage(ctx, train, dev, nil, nil, lx, opt)
+	}
+	base := opt
+	base.Features &^= FeatDoc
+	logf(opt.Progress, "first pass:\n")
+	m1, rep1, err := trainStage(ctx, train, dev, nil, nil, lx, base)
+	if err != nil {
+		return nil, rep1, err
+	}
+	folds := opt.Folds
+	if folds < 2 {
+		folds = 5
+	}
+	trS1 := make([][]int, len(train))
+	fopt := base
+	fopt.Epochs, fopt.Patience, fopt.Progress = rep1.BestEpoch, 0, nil
+	for k := 0; k < folds; k++ {
+		lo, hi := k*len(train)/folds, (k+1)*len(train)/folds
+		rest := append(append([]Sentence(nil), train[:lo]...), train[hi:]...)
+		mk, _, err := trainStage(ctx, rest, nil, nil, nil, lx, fopt)
+		if err != nil {
+			return nil, rep1, err
+		}
+		for i := lo; i < hi; i++ {
+			trS1[i] = firstPass(mk, lx, train[i].Tokens)
+		}
+		logf(opt.Progress, "first pass, fold %d/%d: tagged sentences %d–%d with a model trained without them\n", k+1, folds, lo+1, hi)
+	}
+	dvS1 := make([][]int, len(dev))
+	for i := range dev {
+		dvS1[i] = firstPass(m1, lx, dev[i].Tokens)
+	}
+	logf(opt.Progress, "second pass:\n")
+	m2, rep, err := trainStage(ctx, train, dev, newDocData(lx, train, trS1), newDocData(lx, dev, dvS1), lx, opt)
+	if err != nil {
+		return nil, rep, err
+	}
+	m2.First = m1
+	return m2, rep, nil
+}
+
+// docData is the first pass's output over a stream of sentences.
+type docData struct {
+	s1     [][]int
+	counts [][][numTags]int32
+}
+
+func newDocData(lx *Lexicon, sents []Sentence, s1 [][]int) *docData {
+	fz := &featurizer{lx: lx}
+	keys := make([][]string, len(sents))
+	for k, s := range sents {
+		fz.prepare(s.Tokens, normAll(s.Tokens))
+		keys[k] = make([]string, len(s.Tokens))
+		for i := range fz.info {
+			keys[k][i] = docKey(&fz.info[i])
+		}
+	}
+	return &docData{s1: s1, counts: docCounts(keys, s1, docWindow)}
+}
+
+// firstPass tags one sentence with a single-pass model.
+func firstPass(m *Model, lx *Lexicon, toks []string) []int {
+	s := &scratch{fz: featurizer{lx: lx, set: m.Features}}
+	s.text = toks
+	s.norm = normAll(toks)
+	s.fz.prepare(s.text, s.norm)
+	s.fz.extract()
+	return append([]int(nil), s.decode(m, nil)...)
+}
+
+// trainStage trains one perceptron; trDoc/dvDoc carry first-pass output
+// for a second-pass model (nil otherwise).
+func trainStage(ctx context.Context, train, dev []Sentence, trDoc, dvDoc *docData, lx *Lexicon, opt TrainOptions) (*Model, TrainReport, error) {
+	var rep TrainReport
+	if len(train) == 0 {
+		return nil, rep, errors.New("ner: train: no training sentences")
+	}
+	if opt.Epochs <= 0 {
+		return nil, rep, errors.New("ner: train: epochs must be positive")
+	}
+	train, err := CanonicalSentences(train)
+	if err != nil {
+		return nil, rep, fmt.Errorf("ner: train: %w", err)
+	}
+	if dev != nil {
+		if dev, err = CanonicalSentences(dev); err != nil {
+			return nil, rep, fmt.Errorf("ner: train: dev: %w", err)
+		}
+	}
+	fz := &featurizer{lx: lx, set: opt.Features}
+	index := map[uint64]int32{}
+	var keys []uint64
+	enc := func(s Sentence, grow bool, dd *docData, k int) encoded {
+		fz.prepare(s.Tokens, normAll(s.Tokens))
+		fz.s1, fz.doc = nil, nil
+		if dd != nil {
+			fz.s1, fz.doc = dd.s1[k], dd.counts[k]
+		}
+		fz.extract()
+		e := encoded{offs: make([]int32, 1, len(s.Tokens)+1), gold: make([]int, len(s.Tokens))}
+		for i := range s.Tokens {
+			for _, h := range fz.feats[fz.offs[i]:fz.offs[i+1]] {
+				id, ok := index[h]
+				if !ok && grow {
+					id = int32(len(keys))
+					index[h] = id
+					keys = append(keys, h)
+					ok = true
+				}
+				if ok {
+					e.ids = append(e.ids, id)
+				}
+			}
+			e.offs = append(e.offs, int32(len(e.ids)))
+			e.gold[i], _ = tagIndex(s.Tags[i])
+		}
+		return e
+	}
+	tr := make([]encoded, len(train))
+	for i, s := range train {
+		tr[i] = enc(s, true, trDoc, i)
+	}
+	dv := make([]encoded, len(dev))
+	for i, s := range dev {
+		dv[i] = enc(s, false, dvDoc, i)
+	}
+	nf := len(keys)
+	logf(opt.Progress, "features: %d (groups %s), training sentences %d, dev sentences %d\n", nf, opt.Features, len(tr), len(dv))
+
+	w := make([]float32, nf*numTags)
+	u := make([]float32, nf*numTags) // Σ c·Δw, for averaging (Daumé's trick)
+	var tw, tu [numTags + 1][numTags]float64
+	avg := make([]float32, nf*numTags)
+	var tavg [numTags + 1][numTags]float32
+	var best []float32
+	var btrans [numTags + 1][numTags]float32
+	bestF := -1.0
+	c := 1.0
+
+	rng := rand.New(rand.NewPCG(opt.Seed, 0x6d61727361640a))
+	order := make([]int, len(tr))
+	for i := range order {
+		order[i] = i
+	}
+	var emit []float32
+	var back []uint8
+	var pred []int
+	var trans32 [numTags + 1][numTags]float32
+	decode := func(e *encoded, weights []float32, trans *[numTags + 1][numTags]float32, obias float32) []int {
+		n := len(e.gold)
+		emit = grow(emit, n*numTags)
+		back = growU8(back, n*numTags)
+		pred = growInt(pred, n)
+		for i := 0; i < n; i++ {
+			row := emit[i*numTags : (i+1)*numTags]
+			clear(row)
+			for _, id := range e.ids[e.offs[i]:e.offs[i+1]] {
+				ws := weights[int(id)*numTags : int(id+1)*numTags]
+				for t := range row {
+					row[t] += ws[t]
+				}
+			}
+			row[tagO] -= obias
+		}
+		viterbi(emit[:n*numTags], trans, pred[:n], back)
+		return pred[:n]
+	}
+	update := func(e *encoded, i, t int, d float32) {
+		cd := float32(c) * d
+		for _, id := range e.ids[e.offs[i]:e.offs[i+1]] {
+			w[int(id)*numTags+t] += d
+			u[int(id)*numTags+t] += cd
+		}
+	}
+	stale := 0
+	for ep := 1; ep <= opt.Epochs; ep++ {
+		if err := ctx.Err(); err != nil {
+			return nil, rep, err
+		}
+		t0 := time.Now()
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		mistakes := 0
+		for _, si := range order {
+			e := &tr[si]
+			for p := range trans32 {
+				for q := range trans32[p] {
+					trans32[p][q] = float32(tw[p][q])
+				}
+			}
+			p := decode(e, w, &trans32, 0)
+			wrong := false
+			prevG, prevP := startTag, startTag
+			for i, g := range e.gold {
+				if p[i] != g {
+					wrong = true
+					update(e, i, g, 1)
+					update(e, i, p[i], -1)
+				}
+				if p[i] != g || prevG != prevP {
+					tw[prevG][g]++
+					tu[prevG][g] += c
+					tw[prevP][p[i]]--
+					tu[prevP][p[i]] -= c
+				}
+				prevG, prevP = g, p[i]
+			}
+			if wrong {
+				mistakes++
+			}
+			c++
+		}
+		// averaged weights: w − u/c
+		inv := float32(1 / c)
+		for i := range avg {
+			avg[i] = w[i] - u[i]*inv
+		}
+		for p := range tavg {
+			for q := range tavg[p] {
+				tavg[p][q] = float32(tw[p][q] - tu[p][q]/c)
+			}
+		}
+		er := EpochReport{Epoch: ep, Mistakes: mistakes}
+		if len(dv) > 0 {
+			gold := make([][]string, len(dv))
+			predT := make([][]string, len(dv))
+			for i := range dv {
+				gold[i] = tagStrings(dv[i].gold)
+				predT[i] = tagStrings(decode(&dv[i], avg, &tavg, 0))
+			}
+			er.Dev = Evaluate(gold, predT)
+		}
+		rep.Epochs = append(rep.Epochs, er)
+		f := er.Dev.Overall.F1()
+		improved := len(dv) == 0 || f > bestF
+		logf(opt.Progress, "epoch %2d  mistakes %5d/%d  dev P %.4f R %.4f F1 %.4f  %s  (%.1fs)%s\n",
+			ep, mistakes, len(tr), er.Dev.Overall.P(), er.Dev.Overall.R(), f, typeF1s(er.Dev), time.Since(t0).Seconds(), mark(improved))
+		if improved {
+			bestF = f
+			rep.BestEpoch = ep
+			best = append(best[:0], avg...)
+			btrans = tavg
+			stale = 0
+		} else if stale++; opt.Patience > 0 && stale >= opt.Patience {
+			logf(opt.Progress, "no dev improvement for %d epochs: stopping\n", stale)
+			break
+		}
+	}
+	// Keep the rows that survive int16 quantisation (the rest are zero in
+	// the written model anyway).
+	maxAbs := float32(0)
+	for _, v := range best {
+		if a := float32(math.Abs(float64(v))); a > maxAbs {
+			maxAbs = a
+		}
+	}
+	eps := maxAbs / 32767 / 2
+	if p := float32(opt.Prune) * maxAbs; p > eps {
+		eps = p
+	}
+	var kk []uint64
+	var ww []float32
+	for id, k := range keys {
+		row := best[id*numTags : (id+1)*numTags]
+		keep := false
+		for _, v := range row {
+			if v > eps || v < -eps {
+				keep = true
+				break
+			}
+		}
+		if keep {
+			kk = append(kk, k)
+			ww = append(ww, row...)
+		}
+	}
+	// Recall bias: a perceptron trained on text where O outnumbers names
+	// 12 to 1 is cautious (dev recall well below precision), so pick the
+	// O penalty that maximises dev F1.
+	var obias float32
+	if len(dv) > 0 && opt.TuneOBias {
+		gold := make([][]string, len(dv))
+		for i := range dv {
+			gold[i] = tagStrings(dv[i].gold)
+		}
+		bestB := bestF
+		for _, b := range []float32{0.5, 1, 2, 3, 4, 6, 8, 12, 16} {
+			predT := make([][]string, len(dv))
+			for i := range dv {
+				predT[i] = tagStrings(decode(&dv[i], best, &btrans, b))
+			}
+			ev := Evaluate(gold, predT)
+			logf(opt.Progress, "O bias %4.1f: dev P %.4f R %.4f F1 %.4f\n", b, ev.Overall.P(), ev.Overall.R(), ev.Overall.F1())
+			if f := ev.Overall.F1(); f > bestB+0.001 {
+				bestB, obias = f, b
+			}
+		}
+		logf(opt.Progress, "O bias kept: %.1f (dev F1 %.4f)\n", obias, bestB)
+	}
+	var lexHash uint64
+	if lx != nil {
+		lexHash = lx.hash
+	}
+	m := newModel(opt.Features, lexHash, &btrans, kk, ww)
+	m.OBias = obias
+	rep.Features = len(kk)
+	logf(opt.Progress, "best epoch %d (dev F1 %.4f); %d of %d features kept\n", rep.BestEpoch, bestF, len(kk), nf)
+	return m, rep, nil
+}
+
+func mark(b bool) string {
+	if b {
+		return "  *"
+	}
+	return ""
+}
+
+func typeF1s(ev Evaluation) string {
+	s := ""
+	for _, t := range entityTypes {
+		if sc, ok := ev.ByType[t]; ok {
+			s += fmt.Sprintf(" %s %.3f", t, sc.F1())
+		}
+	}
+	return s
+}
+
+func logf(w io.Writer, format string, a ...any) {
+	if w != nil {
+		fmt.Fprintf(w, format, a...)
+	}
+}
+
+func tagStrings(tags []int) []string {
+	out := make([]string, len(tags))
+	for i, t := range tags {
+		out[i] = tagNames[t]
+	}
+	return out
+}
+
+func normAll(toks []string) []string {
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = arabic.Normalize(t)
+	}
+	return out
+}
+
+func grow(s []float32, n int) []float32 {
+	if cap(s) < n {
+		return make([]float32, n)
+	}
+	return s[:n]
+}
+
+func growU8(s []uint8, n int) []uint8 {
+	if cap(s) < n {
+		return make([]uint8, n)
+	}
+	return s[:n]
+}
+
+func growInt(s []int, n int) []int {
+	if cap(s) < n {
+		return make([]int, n)
+	}
+	return s[:n]
+}

@@ -1,0 +1,230 @@
+// Package postgres is marsad's store for scale: PostgreSQL through pgx,
+// with a tsvector column (GIN-indexed) built directly from the analyser's
+// terms and positions — the same terms SQLite's FTS5 table indexes — so
+// both backends match the same documents for the same query.
+package postgres
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"fmt"
+	"io/fs"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
+
+	"github.com/marsad-project/marsad/internal/arabic"
+	"github.com/marsad-project/marsad/internal/store"
+	"github.com/marsad-project/marsad/internal/store/sqlstore"
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// EnvURL is the environment variable `marsad` reads the server URL from
+// when --pg is not given.
+const EnvURL = "MARSAD_PG"
+
+// Options for Open.
+type Options struct {
+	Analyzer store.Analyzer // required: search.Analyzer in marsad
+	// Schema holds marsad's tables; created if missing. "" uses the
+	// connection's search_path (normally public).
+	Schema string
+	// MaxConns bounds open connections; 0 means 8.
+	MaxConns int
+}
+
+// DefaultOptions returns the options `marsad` uses (Analyzer still to set).
+func DefaultOptions() Options { return Options{MaxConns: 8} }
+
+var schemaName = regexp.MustCompile(`^[a-z_][a-z0-9_]{0,62}$`)
+
+// Open connects to the server at url (postgres://user@host:port/db …) and
+// migrates the schema.
+func Open(ctx context.Context, url string, opt Options) (*sqlstore.DB, error) {
+	cfg, err := pgx.ParseConfig(url)
+	if err != nil {
+		return nil, fmt.Errorf("store: postgres: %w", err)
+	}
+	if opt.MaxConns <= 0 {
+		opt.MaxConns = 8
+	}
+	if opt.Schema != "" {
+		if !schemaName.MatchString(opt.Schema) {
+			return nil, fmt.Errorf("store: postgres: schema %q: want lower-case letters, digits and _", opt.Schema)
+		}
+		conn, err := pgx.ConnectConfig(ctx, cfg)
+		if err != nil {
+			return nil, fmt.Errorf("store: postgres: connect: %w", err)
+		}
+		_, err = conn.Exec(ctx, `CREATE SCHEMA IF NOT EXISTS `+opt.Schema)
+		conn.Close(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("store: postgres: create schema: %w", err)
+		}
+		cfg.RuntimeParams["search_path"] = opt.Schema
+	}
+	db := stdlib.OpenDB(*cfg)
+	db.SetMaxOpenConns(opt.MaxConns)
+	db.SetMaxIdleConns(opt.MaxConns)
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("store: postgres: connect: %w", err)
+	}
+	loc := cfg.Host + ":" + strconv.Itoa(int(cfg.Port)) + "/" + cfg.Database
+	if opt.Schema != "" {
+		loc += " schema " + opt.Schema
+	}
+	s, err := sqlstore.Open(ctx, db, dialect{loc: loc}, sqlstore.Options{Analyzer: opt.Analyzer})
+	if err != nil && s == nil {
+		db.Close()
+	}
+	return s, err
+}
+
+type dialect struct{ loc string }
+
+func (dialect) Name() string       { return "postgres" }
+func (d dialect) Location() string { return d.loc }
+func (dialect) Migrations() fs.FS {
+	sub, _ := fs.Sub(migrations, "migrations")
+	return sub
+}
+
+// Bind rewrites ? as $1, $2 … (marsad's statements have no ? in literals).
+func (dialect) Bind(q string) string {
+	if !strings.Contains(q, "?") {
+		return q
+	}
+	var b strings.Builder
+	n := 0
+	for i := 0; i < len(q); i++ {
+		if q[i] == '?' {
+			n++
+			b.WriteByte('$')
+			b.WriteString(strconv.Itoa(n))
+			continue
+		}
+		b.WriteByte(q[i])
+	}
+	return b.String()
+}
+
+func (dialect) LockMigrations(ctx context.Context, tx *sql.Tx) error {
+	_, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtext('marsad:' || current_schema()))`)
+	return err
+}
+
+// maxPos is the largest position a tsvector holds; later positions are
+// stored as maxPos (PostgreSQL's limit), so phrases past the 16,383rd
+// term of an article are not matched there.
+const maxPos = 16383
+
+// TSVector returns the tsvector literal of terms: each distinct term with
+// its 1-based positions in the term sequence.
+func TSVector(terms []arabic.Term) string {
+	pos := map[string][]int{}
+	for i, t := range terms {
+		pos[t.Term] = append(pos[t.Term], min(i+1, maxPos))
+	}
+	keys := make([]string, 0, len(pos))
+	for k := range pos {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var b strings.Builder
+	for i, k := range keys {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(quote(k))
+		b.WriteByte(':')
+		last := -1
+		first := true
+		for _, p := range pos[k] {
+			if p == last {
+				continue
+			}
+			if !first {
+				b.WriteByte(',')
+			}
+			first = false
+			b.WriteString(strconv.Itoa(p))
+			last = p
+		}
+	}
+	return b.String()
+}
+
+// quote makes a tsvector/tsquery lexeme literal.
+func quote(s string) string {
+	return "'" + strings.NewReplacer(`'`, `''`, `\`, `\\`).Replace(s) + "'"
+}
+
+func (d dialect) InsertDoc(ctx context.Context, tx *sql.Tx, cols []string, vals []any, terms []arabic.Term) (int64, error) {
+	cols = append(cols[:len(cols):len(cols)], "tsv")
+	vals = append(vals[:len(vals):len(vals)], TSVector(terms))
+	ph := strings.TrimSuffix(strings.Repeat("?, ", len(cols)-1), ", ")
+	q := d.Bind(`INSERT INTO documents(` + strings.Join(cols, ", ") + `) VALUES (` + ph + `, ?::tsvector) RETURNING rowid`)
+	var rowid int64
+	err := tx.QueryRowContext(ctx, q, vals...).Scan(&rowid)
+	return rowid, err
+}
+
+// TSQuery is the tsquery of q: an alternative's terms joined with <-> (a
+// phrase), alternatives with |, clauses with &, exclusions with & !.
+func TSQuery(q store.Query) string {
+	expr := func(cs []store.Clause, op string) string {
+		parts := make([]string, len(cs))
+		for i, c := range cs {
+			alts := make([]string, len(c.Alts))
+			for j, alt := range c.Alts {
+				ws := make([]string, len(alt))
+				for k, w := range alt {
+					ws[k] = quote(w)
+				}
+				alts[j] = strings.Join(ws, " <-> ")
+				if len(alt) > 1 {
+					alts[j] = "(" + alts[j] + ")"
+				}
+			}
+			parts[i] = "(" + strings.Join(alts, " | ") + ")"
+		}
+		return strings.Join(parts, op)
+	}
+	m := expr(q.Must, " & ")
+	if len(q.Not) > 0 {
+		m = "(" + m + ") & !(" + expr(q.Not, " | ") + ")"
+	}
+	return m
+}
+
+func (dialect) Match(q store.Query) sqlstore.Match {
+	tq := TSQuery(q)
+	return sqlstore.Match{
+		From:      `documents d`,
+		Where:     `d.tsv @@ CAST(? AS tsquery)`,
+		WhereArgs: []any{tq},
+		// Cover density ranking, divided by 1 + log(length) (flag 1) like
+		// BM25's length normalisation.
+		Score:     `ts_rank_cd(d.tsv, CAST(? AS tsquery), 1)`,
+		ScoreArgs: []any{tq},
+	}
+}
+
+func (dialect) DayExpr(col string) string {
+	return `to_char(to_timestamp(` + col + `) AT TIME ZONE 'UTC', 'YYYY-MM-DD')`
+}
+
+func (dialect) Size(ctx context.Context, db *sql.DB) (int64, error) {
+	var n sql.NullInt64
+	err := db.QueryRowContext(ctx, `SELECT CAST(sum(pg_total_relation_size(c.oid)) AS BIGINT) FROM pg_class c
+		JOIN pg_namespace ns ON ns.oid = c.relnamespace WHERE ns.nspname = current_schema() AND c.relkind = 'r'`).Scan(&n)
+	return n.Int64, err
+}

@@ -1,0 +1,148 @@
+// Package sqlite is marsad's embedded store: one SQLite file (pure Go
+// driver modernc.org/sqlite, so the binary stays cgo-free), WAL journal so
+// searches run while an ingest writes, FTS5 over the analysed terms with
+// BM25 ranking.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"strings"
+
+	"github.com/marsad-project/marsad/internal/arabic"
+	"github.com/marsad-project/marsad/internal/store"
+	"github.com/marsad-project/marsad/internal/store/sqlstore"
+
+	_ "modernc.org/sqlite" // database/sql driver "sqlite"
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// Options for Open.
+type Options struct {
+	Analyzer store.Analyzer // required: search.Analyzer in marsad
+	// Synchronous is SQLite's synchronous pragma: "FULL" (default) makes
+	// every committed batch survive a power cut, "NORMAL" only a crash of
+	// the process.
+	Synchronous string
+	// MaxConns bounds open connections (readers); 0 means 8.
+	MaxConns int
+}
+
+// DefaultOptions returns the options `marsad` uses (Analyzer still to set).
+func DefaultOptions() Options { return Options{Synchronous: "FULL", MaxConns: 8} }
+
+// Open opens (creating if needed) the store in the file at path.
+func Open(ctx context.Context, path string, opt Options) (*sqlstore.DB, error) {
+	if opt.Synchronous == "" {
+		opt.Synchronous = "FULL"
+	}
+	if opt.MaxConns <= 0 {
+		opt.MaxConns = 8
+	}
+	v := url.Values{}
+	for _, p := range []string{
+		"journal_mode(WAL)",
+		"busy_timeout(30000)",
+		"synchronous(" + opt.Synchronous + ")",
+		"foreign_keys(ON)",
+		"cache_size(-32000)",
+	} {
+		v.Add("_pragma", p)
+	}
+	v.Set("_txlock", "immediate") // writers take the lock at BEGIN: no upgrade deadlocks
+	dsn := "file:" + path + "?" + v.Encode()
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("store: sqlite: open %s: %w", path, err)
+	}
+	db.SetMaxOpenConns(opt.MaxConns)
+	db.SetMaxIdleConns(opt.MaxConns)
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("store: sqlite: open %s: %w", path, err)
+	}
+	s, err := sqlstore.Open(ctx, db, dialect{path: path}, sqlstore.Options{Analyzer: opt.Analyzer})
+	if err != nil && s == nil {
+		db.Close()
+	}
+	return s, err
+}
+
+type dialect struct{ path string }
+
+func (dialect) Name() string         { return "sqlite" }
+func (dialect) Bind(q string) string { return q }
+func (d dialect) Location() string   { return d.path }
+func (dialect) Migrations() fs.FS {
+	sub, _ := fs.Sub(migrations, "migrations")
+	return sub
+}
+
+// LockMigrations: the write lock is taken at BEGIN (_txlock=immediate).
+func (dialect) LockMigrations(context.Context, *sql.Tx) error { return nil }
+
+func (dialect) InsertDoc(ctx context.Context, tx *sql.Tx, cols []string, vals []any, terms []arabic.Term) (int64, error) {
+	q := `INSERT INTO documents(` + strings.Join(cols, ", ") + `) VALUES (` +
+		strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ") + `)`
+	r, err := tx.ExecContext(ctx, q, vals...)
+	if err != nil {
+		return 0, err
+	}
+	rowid, err := r.LastInsertId()
+	if err != nil {
+		return 0, err
+	}
+	joined, _ := store.JoinTerms(terms)
+	if _, err := tx.ExecContext(ctx, `INSERT INTO documents_fts(rowid, terms) VALUES (?, ?)`, rowid, joined); err != nil {
+		return 0, fmt.Errorf("index: %w", err)
+	}
+	return rowid, nil
+}
+
+// Match builds an FTS5 query: each alternative a quoted phrase of terms
+// (the analyzer guarantees terms hold no quotes or ASCII punctuation, so
+// nothing the user typed reaches FTS5 as syntax), alternatives ORed,
+// clauses ANDed, exclusions after NOT.
+func (dialect) Match(q store.Query) sqlstore.Match {
+	expr := func(cs []store.Clause, op string) string {
+		parts := make([]string, len(cs))
+		for i, c := range cs {
+			alts := make([]string, len(c.Alts))
+			for j, alt := range c.Alts {
+				alts[j] = `"` + strings.ReplaceAll(strings.Join(alt, " "), `"`, `""`) + `"`
+			}
+			parts[i] = "(" + strings.Join(alts, " OR ") + ")"
+		}
+		return strings.Join(parts, op)
+	}
+	m := expr(q.Must, " AND ")
+	if len(q.Not) > 0 {
+		m = "(" + m + ") NOT (" + expr(q.Not, " OR ") + ")"
+	}
+	return sqlstore.Match{
+		From:      `documents_fts JOIN documents d ON d.rowid = documents_fts.rowid`,
+		Where:     `documents_fts MATCH ?`,
+		WhereArgs: []any{m},
+		// bm25() is lower-is-better; k1=1.2, b=0.75 (FTS5's defaults).
+		Score: `-bm25(documents_fts)`,
+	}
+}
+
+func (dialect) DayExpr(col string) string { return `date(` + col + `, 'unixepoch')` }
+
+func (d dialect) Size(ctx context.Context, db *sql.DB) (int64, error) {
+	var n int64
+	for _, f := range []string{d.path, d.path + "-wal"} {
+		if st, err := os.Stat(f); err == nil {
+			n += st.Size()
+		}
+	}
+	return n, nil
+}

@@ -1,0 +1,847 @@
+// Package sqlstore is the SQL core shared by the sqlite and postgres
+// stores: the same tables, the same statements (written with ? and rebound
+// per dialect), and a Dialect for what differs — the full-text index, the
+// day of a timestamp, the database size.
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/marsad-project/marsad/internal/arabic"
+	"github.com/marsad-project/marsad/internal/model"
+	"github.com/marsad-project/marsad/internal/store"
+)
+
+// Dialect is what differs between SQL backends.
+type Dialect interface {
+	Name() string
+	// Bind rewrites ? placeholders for the driver.
+	Bind(query string) string
+	// Migrations holds the dialect's ordered NNNN_name.sql files.
+	Migrations() fs.FS
+	// LockMigrations serialises migrations between processes (inside tx).
+	LockMigrations(ctx context.Context, tx *sql.Tx) error
+	// InsertDoc inserts a documents row (cols/vals) and its terms into the
+	// full-text index, inside tx, and returns the row's rowid.
+	InsertDoc(ctx context.Context, tx *sql.Tx, cols []string, vals []any, terms []arabic.Term) (int64, error)
+	// Match returns how to restrict documents d to the matches of q.
+	Match(q store.Query) Match
+	// DayExpr is the SQL for the UTC day (YYYY-MM-DD) of unix seconds col.
+	DayExpr(col string) string
+	// Size is the on-disk size of the store.
+	Size(ctx context.Context, db *sql.DB) (int64, error)
+	// Location names the store for messages.
+	Location() string
+}
+
+// Match is a dialect's SQL for one query. The final statement is
+// SELECT … Score … FROM From WHERE Where …, so ScoreArgs bind before
+// WhereArgs.
+type Match struct {
+	From      string // must name the documents table "d"
+	Where     string
+	Score     string // higher is better
+	ScoreArgs []any
+	WhereArgs []any
+}
+
+// Options for Open.
+type Options struct {
+	Analyzer store.Analyzer
+	// Now returns the time recorded as StoredAt (tests fix it).
+	Now func() time.Time
+}
+
+// DB is a store.Store on a database/sql handle.
+type DB struct {
+	db  *sql.DB
+	d   Dialect
+	an  store.Analyzer
+	now func() time.Time
+}
+
+var _ store.Store = (*DB)(nil)
+
+// Open migrates db and returns the store. It reports
+// store.ErrAnalyzerChanged (wrapped) when the index was built with another
+// analyzer version; the store is still returned, usable for reading.
+func Open(ctx context.Context, db *sql.DB, d Dialect, opt Options) (*DB, error) {
+	if opt.Analyzer == nil {
+		return nil, errors.New("store: open: no analyzer given")
+	}
+	s := &DB{db: db, d: d, an: opt.Analyzer, now: opt.Now}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	if err := migrate(ctx, db, d); err != nil {
+		return nil, fmt.Errorf("store: %s: migrate: %w", d.Name(), err)
+	}
+	v := opt.Analyzer.Version()
+	var have string
+	err := db.QueryRowContext(ctx, d.Bind(`SELECT value FROM meta WHERE key = 'analyzer'`)).Scan(&have)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		if _, err := db.ExecContext(ctx, d.Bind(`INSERT INTO meta(key, value) VALUES ('analyzer', ?) ON CONFLICT (key) DO NOTHING`), v); err != nil {
+			return nil, fmt.Errorf("store: %s: %w", d.Name(), err)
+		}
+	case err != nil:
+		return nil, fmt.Errorf("store: %s: %w", d.Name(), err)
+	case have != v:
+		return s, fmt.Errorf("store: %s: %w (index %s, now %s): re-ingest into a new store", d.Name(), store.ErrAnalyzerChanged, have, v)
+	}
+	return s, nil
+}
+
+// SQL returns the underlying handle (tests, benchmarks).
+func (s *DB) SQL() *sql.DB { return s.db }
+
+// Close closes the database.
+func (s *DB) Close() error { return s.db.Close() }
+
+func (s *DB) wrap(op string, err error) error {
+	return fmt.Errorf("store: %s: %s: %w", s.d.Name(), op, err)
+}
+
+// ---- Put ----
+
+// Put implements store.Store.
+func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult, error) {
+	res := make([]store.PutResult, len(batch))
+	if len(batch) == 0 {
+		return res, nil
+	}
+	// Analyse outside the transaction, on every CPU: it is the slow part.
+	terms := make([][]arabic.Term, len(batch))
+	var wg sync.WaitGroup
+	workers := min(runtime.GOMAXPROCS(0), len(batch))
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(batch); i += workers {
+				terms[i] = s.an.Terms(batch[i].Doc.Text)
+			}
+		}()
+	}
+	wg.Wait()
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, s.wrap("put: begin", err)
+	}
+	defer tx.Rollback()
+	seenID := map[string]string{}
+	seenHash := map[string]string{}
+	now := s.now().Unix()
+	for i := range batch {
+		a := &batch[i]
+		doc := &a.Doc
+		if doc.ID == "" {
+			return nil, s.wrap("put", fmt.Errorf("article %d of the batch has no id", i))
+		}
+		res[i] = store.PutResult{ID: doc.ID, Status: store.Stored}
+		if prev, ok := seenID[doc.ID]; ok {
+			res[i] = store.PutResult{ID: doc.ID, Status: store.Duplicate, DuplicateOf: prev}
+			continue
+		}
+		if prev, ok := seenHash[doc.Hash]; ok && doc.Hash != "" {
+			res[i] = store.PutResult{ID: doc.ID, Status: store.Duplicate, DuplicateOf: prev}
+			continue
+		}
+		var prev string
+		err := tx.QueryRowContext(ctx, s.d.Bind(`SELECT id FROM documents WHERE id = ? UNION ALL SELECT id FROM documents WHERE hash = ? AND hash <> '' LIMIT 1`), doc.ID, doc.Hash).Scan(&prev)
+		if err == nil {
+			res[i] = store.PutResult{ID: doc.ID, Status: store.Duplicate, DuplicateOf: prev}
+			continue
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return nil, s.wrap("put: look up "+doc.ID, err)
+		}
+		seenID[doc.ID] = doc.ID
+		if doc.Hash != "" {
+			seenHash[doc.Hash] = doc.ID
+		}
+		if err := s.putOne(ctx, tx, a, terms[i], now); err != nil {
+			return nil, s.wrap("put "+doc.ID, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, s.wrap("put: commit", err)
+	}
+	return res, nil
+}
+
+func jsonString(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return "null"
+	}
+	return string(b)
+}
+
+func unixOrNil(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.Unix()
+}
+
+func (s *DB) putOne(ctx context.Context, tx *sql.Tx, a *model.Analysis, terms []arabic.Term, now int64) error {
+	doc := &a.Doc
+	sentences := make([][2]int, len(a.Sentences))
+	for i, sn := range a.Sentences {
+		sentences[i] = [2]int{sn.Start, sn.End}
+	}
+	mentions := a.Mentions
+	if mentions == nil {
+		mentions = []model.Mention{}
+	}
+	cols := []string{"id", "hash", "source", "url", "title", "published", "origin", "body", "sentences", "mentions", "nterms", "stored_at"}
+	vals := []any{doc.ID, doc.Hash, doc.Source, doc.URL, doc.Title, unixOrNil(doc.Published), doc.Origin, doc.Text,
+		jsonString(sentences), jsonString(mentions), len(terms), now}
+	rowid, err := s.d.InsertDoc(ctx, tx, cols, vals, terms)
+	if err != nil {
+		return err
+	}
+	for _, de := range store.DocEntities(a) {
+		e := &de.Entity
+		var lat, lon any
+		country := ""
+		if e.Geo != nil {
+			lat, lon, country = e.Geo.Lat, e.Geo.Lon, e.Geo.Country
+		}
+		var erow int64
+		err := tx.QueryRowContext(ctx, s.d.Bind(`INSERT INTO entities(key, name, norm, type, articles, mentions, lat, lon, country)
+			VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?)
+			ON CONFLICT (key) DO UPDATE SET articles = entities.articles + 1, mentions = entities.mentions + excluded.mentions,
+				lat = COALESCE(entities.lat, excluded.lat), lon = COALESCE(entities.lon, excluded.lon),
+				country = CASE WHEN entities.country = '' THEN excluded.country ELSE entities.country END
+			RETURNING rowid`),
+			de.Key, e.Name, de.NameNorm, e.Type, len(e.Mentions), lat, lon, country).Scan(&erow)
+		if err != nil {
+			return fmt.Errorf("entity %q: %w", e.Name, err)
+		}
+		for _, al := range append([]string{e.Name}, e.Aliases...) {
+			if _, err := tx.ExecContext(ctx, s.d.Bind(`INSERT INTO entity_aliases(entity, alias, norm) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`),
+				erow, al, store.NameKey(al)); err != nil {
+				return fmt.Errorf("alias %q: %w", al, err)
+			}
+		}
+		ms := e.Mentions
+		if ms == nil {
+			ms = []model.Mention{}
+		}
+		al := e.Aliases
+		if al == nil {
+			al = []string{}
+		}
+		if _, err := tx.ExecContext(ctx, s.d.Bind(`INSERT INTO doc_entities(doc, entity, ord, name, aliases, mentions, n) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+			rowid, erow, de.Ord, e.Name, jsonString(al), jsonString(ms), len(ms)); err != nil {
+			return fmt.Errorf("entity %q of article: %w", e.Name, err)
+		}
+	}
+	for i, ev := range a.Events {
+		rec := ev.Recipients
+		if rec == nil {
+			rec = []string{}
+		}
+		q := ev.Quantities
+		if q == nil {
+			q = map[string]int{}
+		}
+		var evrow int64
+		err := tx.QueryRowContext(ctx, s.d.Bind(`INSERT INTO events(doc, ord, type, mode, actor, recipients, location, date, day, date_text,
+				modality, quantities, trigger, sentence, sent_start, sent_end, source)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING rowid`),
+			rowid, i, ev.Type, ev.Mode, ev.Actor, jsonString(rec), ev.Location, ev.Date, store.EventDay(ev, doc.Published), ev.DateText,
+			ev.Modality, jsonString(q), ev.Trigger, ev.Sentence, ev.Start, ev.End, doc.Source).Scan(&evrow)
+		if err != nil {
+			return fmt.Errorf("event %d: %w", i, err)
+		}
+		for _, arg := range store.EventArgs(ev) {
+			if _, err := tx.ExecContext(ctx, s.d.Bind(`INSERT INTO event_args(event, role, norm) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`),
+				evrow, arg.Role, arg.Norm); err != nil {
+				return fmt.Errorf("event %d argument: %w", i, err)
+			}
+		}
+	}
+	return nil
+}
+
+// ---- Article ----
+
+type docRow struct {
+	rowid     int64
+	doc       model.Document
+	sentences string
+	mentions  string
+	storedAt  int64
+}
+
+func timeOf(v sql.NullInt64) time.Time {
+	if !v.Valid {
+		return time.Time{}
+	}
+	return time.Unix(v.Int64, 0).UTC()
+}
+
+// Article implements store.Store.
+func (s *DB) Article(ctx context.Context, id string) (*store.Article, error) {
+	var r docRow
+	var pub sql.NullInt64
+	err := s.db.QueryRowContext(ctx, s.d.Bind(`SELECT rowid, id, hash, source, url, title, published, origin, body, sentences, mentions, stored_at
+		FROM documents WHERE id = ?`), id).Scan(&r.rowid, &r.doc.ID, &r.doc.Hash, &r.doc.Source, &r.doc.URL, &r.doc.Title, &pub,
+		&r.doc.Origin, &r.doc.Text, &r.sentences, &r.mentions, &r.storedAt)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("store: article %q: %w", id, store.ErrNotFound)
+	}
+	if err != nil {
+		return nil, s.wrap("article", err)
+	}
+	r.doc.Published = timeOf(pub)
+	art := &store.Article{StoredAt: time.Unix(r.storedAt, 0).UTC()}
+	art.Doc = r.doc
+	var sents [][2]int
+	if err := json.Unmarshal([]byte(r.sentences), &sents); err != nil {
+		return nil, s.wrap("article: sentences", err)
+	}
+	for _, sn := range sents {
+		art.Sentences = append(art.Sentences, model.Sentence{Start: sn[0], End: sn[1]})
+	}
+	if err := json.Unmarshal([]byte(r.mentions), &art.Mentions); err != nil {
+		return nil, s.wrap("article: mentions", err)
+	}
+	rows, err := s.db.QueryContext(ctx, s.d.Bind(`SELECT e.key, de.name, e.type, de.aliases, de.mentions, e.lat, e.lon, e.country
+		FROM doc_entities de JOIN entities e ON e.rowid = de.entity WHERE de.doc = ? ORDER BY de.ord`), r.rowid)
+	if err != nil {
+		return nil, s.wrap("article: entities", err)
+	}
+	for rows.Next() {
+		var e model.Entity
+		var aliases, mentions string
+		var lat, lon sql.NullFloat64
+		var country string
+		if err := rows.Scan(&e.ID, &e.Name, &e.Type, &aliases, &mentions, &lat, &lon, &country); err != nil {
+			rows.Close()
+			return nil, s.wrap("article: entities", err)
+		}
+		_ = json.Unmarshal([]byte(aliases), &e.Aliases)
+		_ = json.Unmarshal([]byte(mentions), &e.Mentions)
+		if lat.Valid && lon.Valid {
+			e.Geo = &model.Geo{Lat: lat.Float64, Lon: lon.Float64, Country: country}
+		}
+		art.Entities = append(art.Entities, e)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, s.wrap("article: entities", err)
+	}
+	evs, err := s.queryEvents(ctx, `WHERE ev.doc = ? ORDER BY ev.ord`, r.rowid)
+	if err != nil {
+		return nil, err
+	}
+	for _, ev := range evs {
+		art.Events = append(art.Events, ev.Event)
+	}
+	return art, nil
+}
+
+// ---- Search ----
+
+// MaxLimit caps page sizes.
+const MaxLimit = 1000
+
+// Search implements store.Store.
+func (s *DB) Search(ctx context.Context, sq store.SearchQuery) (*store.SearchResult, error) {
+	q, err := s.an.ParseQuery(sq.Text)
+	if err != nil {
+		return nil, err
+	}
+	m := s.d.Match(q)
+	where := m.Where
+	args := append([]any{}, m.WhereArgs...)
+	if len(sq.Sources) > 0 {
+		where += " AND d.source IN (" + strings.TrimSuffix(strings.Repeat("?, ", len(sq.Sources)), ", ") + ")"
+		for _, src := range sq.Sources {
+			args = append(args, src)
+		}
+	}
+	if !sq.From.IsZero() {
+		where += " AND d.published >= ?"
+		args = append(args, sq.From.Unix())
+	}
+	if !sq.To.IsZero() {
+		where += " AND d.published < ?"
+		args = append(args, sq.To.Unix())
+	}
+	limit, offset := store.Limit(sq.Limit, 10), store.Offset(sq.Offset)
+	// The window function runs outside the subquery: FTS5's bm25() may not
+	// be evaluated in a window context.
+	query := `SELECT r, score, count(*) OVER () FROM (SELECT d.rowid AS r, ` + m.Score + ` AS score FROM ` + m.From + ` WHERE ` + where +
+		`) m ORDER BY score DESC, r LIMIT ? OFFSET ?`
+	all := append(append(append([]any{}, m.ScoreArgs...), args...), limit, offset)
+	rows, err := s.db.QueryContext(ctx, s.d.Bind(query), all...)
+	if err != nil {
+		return nil, s.wrap("search", err)
+	}
+	res := &store.SearchResult{Query: q}
+	type ranked struct {
+		rowid int64
+		score float64
+	}
+	var page []ranked
+	for rows.Next() {
+		var r ranked
+		if err := rows.Scan(&r.rowid, &r.score, &res.Total); err != nil {
+			rows.Close()
+			return nil, s.wrap("search", err)
+		}
+		page = append(page, r)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, s.wrap("search", err)
+	}
+	if len(page) == 0 && offset > 0 {
+		// Past the last page: still tell the total.
+		if err := s.db.QueryRowContext(ctx, s.d.Bind(`SELECT count(*) FROM `+m.From+` WHERE `+where), args...).Scan(&res.Total); err != nil {
+			return nil, s.wrap("search: count", err)
+		}
+	}
+	if len(page) > 0 {
+		ids := make([]any, len(page))
+		for i, r := range page {
+			ids[i] = r.rowid
+		}
+		body := "body"
+		if sq.NoSnippets {
+			body = "''"
+		}
+		rows, err := s.db.QueryContext(ctx, s.d.Bind(`SELECT rowid, id, title, source, url, published, `+body+` FROM documents WHERE rowid IN (`+
+			strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", ")+`)`), ids...)
+		if err != nil {
+			return nil, s.wrap("search: fetch", err)
+		}
+		byRow := map[int64]*store.Hit{}
+		bodies := map[int64]string{}
+		for rows.Next() {
+			var rowid int64
+			var h store.Hit
+			var pub sql.NullInt64
+			var body string
+			if err := rows.Scan(&rowid, &h.ID, &h.Title, &h.Source, &h.URL, &pub, &body); err != nil {
+				rows.Close()
+				return nil, s.wrap("search: fetch", err)
+			}
+			h.Published = timeOf(pub)
+			byRow[rowid] = &h
+			bodies[rowid] = body
+		}
+		if err := rows.Close(); err != nil {
+			return nil, s.wrap("search: fetch", err)
+		}
+		for _, r := range page {
+			h, ok := byRow[r.rowid]
+			if !ok {
+				continue // deleted meanwhile
+			}
+			h.Score = r.score
+			if !sq.NoSnippets {
+				h.Snippet = store.MakeSnippet(s.an, bodies[r.rowid], q)
+			}
+			res.Hits = append(res.Hits, *h)
+		}
+	}
+	if sq.Facets {
+		f, err := s.facets(ctx, m, where, args)
+		if err != nil {
+			return nil, err
+		}
+		res.Facets = f
+	}
+	return res, nil
+}
+
+func (s *DB) facets(ctx context.Context, m Match, where string, args []any) (*store.Facets, error) {
+	f := &store.Facets{}
+	var err error
+	f.Sources, err = s.counts(ctx, `SELECT d.source, '', count(*) FROM `+m.From+` WHERE `+where+` GROUP BY d.source ORDER BY 3 DESC, 1 LIMIT 50`, args...)
+	if err != nil {
+		return nil, err
+	}
+	day := s.d.DayExpr("d.published")
+	f.Days, err = s.counts(ctx, `SELECT `+day+`, '', count(*) FROM `+m.From+` WHERE `+where+` AND d.published IS NOT NULL GROUP BY 1 ORDER BY 1`, args...)
+	if err != nil {
+		return nil, err
+	}
+	f.Entities, err = s.counts(ctx, `SELECT e.key, e.name, count(*) FROM `+m.From+` JOIN doc_entities de ON de.doc = d.rowid JOIN entities e ON e.rowid = de.entity WHERE `+
+		where+` GROUP BY e.key, e.name ORDER BY 3 DESC, 1 LIMIT 20`, args...)
+	if err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+func (s *DB) counts(ctx context.Context, query string, args ...any) ([]store.Count, error) {
+	rows, err := s.db.QueryContext(ctx, s.d.Bind(query), args...)
+	if err != nil {
+		return nil, s.wrap("count", err)
+	}
+	defer rows.Close()
+	var out []store.Count
+	for rows.Next() {
+		var c store.Count
+		var key sql.NullString
+		if err := rows.Scan(&key, &c.Label, &c.N); err != nil {
+			return nil, s.wrap("count", err)
+		}
+		c.Key = key.String
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, s.wrap("count", err)
+	}
+	return out, nil
+}
+
+// ---- Entities ----
+
+// nameFilter is the SQL condition "entity e is named (or aliased) like
+// name", with its args.
+func nameFilter(name string) (string, []any) {
+	pat := "%" + store.EscapeLike(store.NameKey(name)) + "%"
+	return `(e.norm LIKE ? ESCAPE '\' OR e.rowid IN (SELECT entity FROM entity_aliases WHERE norm LIKE ? ESCAPE '\'))`, []any{pat, pat}
+}
+
+// Entities implements store.Store.
+func (s *DB) Entities(ctx context.Context, f store.EntityFilter) (*store.EntityPage, error) {
+	where := "1 = 1"
+	var args []any
+	if f.Type != "" {
+		where += " AND e.type = ?"
+		args = append(args, f.Type)
+	}
+	if strings.TrimSpace(f.Name) != "" {
+		cond, a := nameFilter(f.Name)
+		where += " AND " + cond
+		args = append(args, a...)
+	}
+	page := &store.EntityPage{}
+	if err := s.db.QueryRowContext(ctx, s.d.Bind(`SELECT count(*) FROM entities e WHERE `+where), args...).Scan(&page.Total); err != nil {
+		return nil, s.wrap("entities", err)
+	}
+	rows, err := s.db.QueryContext(ctx, s.d.Bind(`SELECT e.key, e.name, e.type, e.articles, e.mentions FROM entities e WHERE `+where+
+		` ORDER BY e.mentions DESC, e.articles DESC, e.key LIMIT ? OFFSET ?`), append(args, store.Limit(f.Limit, 50), store.Offset(f.Offset))...)
+	if err != nil {
+		return nil, s.wrap("entities", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var e store.EntitySummary
+		if err := rows.Scan(&e.ID, &e.Name, &e.Type, &e.Articles, &e.Mentions); err != nil {
+			return nil, s.wrap("entities", err)
+		}
+		page.Entities = append(page.Entities, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, s.wrap("entities", err)
+	}
+	return page, nil
+}
+
+// Entity implements store.Store.
+func (s *DB) Entity(ctx context.Context, id string) (*store.EntityDetail, error) {
+	var d store.EntityDetail
+	var erow int64
+	var norm string
+	var lat, lon sql.NullFloat64
+	var country string
+	err := s.db.QueryRowContext(ctx, s.d.Bind(`SELECT rowid, key, name, norm, type, articles, mentions, lat, lon, country FROM entities WHERE key = ?`), id).
+		Scan(&erow, &d.ID, &d.Name, &norm, &d.Type, &d.Articles, &d.Mentions, &lat, &lon, &country)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("store: entity %q: %w", id, store.ErrNotFound)
+	}
+	if err != nil {
+		return nil, s.wrap("entity", err)
+	}
+	if lat.Valid && lon.Valid {
+		d.Geo = &model.Geo{Lat: lat.Float64, Lon: lon.Float64, Country: country}
+	}
+	rows, err := s.db.QueryContext(ctx, s.d.Bind(`SELECT alias FROM entity_aliases WHERE entity = ? ORDER BY alias`), erow)
+	if err != nil {
+		return nil, s.wrap("entity: aliases", err)
+	}
+	var norms []any
+	for rows.Next() {
+		var a string
+		if err := rows.Scan(&a); err != nil {
+			rows.Close()
+			return nil, s.wrap("entity: aliases", err)
+		}
+		if a != d.Name {
+			d.Aliases = append(d.Aliases, a)
+		}
+		norms = append(norms, store.NameKey(a))
+	}
+	if err := rows.Close(); err != nil {
+		return nil, s.wrap("entity: aliases", err)
+	}
+	rows, err = s.db.QueryContext(ctx, s.d.Bind(`SELECT d.id, d.title, d.source, d.published, de.n FROM doc_entities de JOIN documents d ON d.rowid = de.doc
+		WHERE de.entity = ? ORDER BY d.published DESC, d.rowid DESC LIMIT 100`), erow)
+	if err != nil {
+		return nil, s.wrap("entity: articles", err)
+	}
+	for rows.Next() {
+		var a store.ArticleRef
+		var pub sql.NullInt64
+		if err := rows.Scan(&a.ID, &a.Title, &a.Source, &pub, &a.Mentions); err != nil {
+			rows.Close()
+			return nil, s.wrap("entity: articles", err)
+		}
+		a.Published = timeOf(pub)
+		d.ArticleRefs = append(d.ArticleRefs, a)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, s.wrap("entity: articles", err)
+	}
+	rows, err = s.db.QueryContext(ctx, s.d.Bind(`SELECT e.key, e.name, e.type, e.articles, e.mentions, count(*) AS shared
+		FROM doc_entities a JOIN doc_entities b ON b.doc = a.doc AND b.entity <> a.entity JOIN entities e ON e.rowid = b.entity
+		WHERE a.entity = ? GROUP BY e.key, e.name, e.type, e.articles, e.mentions ORDER BY shared DESC, e.mentions DESC, e.key LIMIT 30`), erow)
+	if err != nil {
+		return nil, s.wrap("entity: co-occurring", err)
+	}
+	for rows.Next() {
+		var c store.Cooccurrence
+		if err := rows.Scan(&c.ID, &c.Name, &c.Type, &c.Articles, &c.Mentions, &c.Shared); err != nil {
+			rows.Close()
+			return nil, s.wrap("entity: co-occurring", err)
+		}
+		d.Cooccurring = append(d.Cooccurring, c)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, s.wrap("entity: co-occurring", err)
+	}
+	if len(norms) > 0 {
+		evs, err := s.queryEvents(ctx, `WHERE ev.rowid IN (SELECT event FROM event_args WHERE norm IN (`+
+			strings.TrimSuffix(strings.Repeat("?, ", len(norms)), ", ")+`)) ORDER BY ev.day DESC, ev.rowid DESC LIMIT 100`, norms...)
+		if err != nil {
+			return nil, err
+		}
+		d.Events = evs
+	}
+	return &d, nil
+}
+
+// ---- Events ----
+
+const eventCols = `ev.rowid, d.id, d.title, d.source, d.published, ev.day, ev.type, ev.mode, ev.actor, ev.recipients, ev.location, ev.date,
+	ev.date_text, ev.modality, ev.quantities, ev.trigger, ev.sentence, ev.sent_start, ev.sent_end`
+
+func (s *DB) queryEvents(ctx context.Context, tail string, args ...any) ([]store.EventRecord, error) {
+	rows, err := s.db.QueryContext(ctx, s.d.Bind(`SELECT `+eventCols+` FROM events ev JOIN documents d ON d.rowid = ev.doc `+tail), args...)
+	if err != nil {
+		return nil, s.wrap("events", err)
+	}
+	defer rows.Close()
+	var out []store.EventRecord
+	for rows.Next() {
+		var r store.EventRecord
+		var pub sql.NullInt64
+		var rec, q string
+		if err := rows.Scan(&r.ID, &r.ArticleID, &r.Title, &r.Source, &pub, &r.Day, &r.Type, &r.Mode, &r.Actor, &rec, &r.Location, &r.Date,
+			&r.DateText, &r.Modality, &q, &r.Trigger, &r.Sentence, &r.Start, &r.End); err != nil {
+			return nil, s.wrap("events", err)
+		}
+		r.Published = timeOf(pub)
+		_ = json.Unmarshal([]byte(rec), &r.Recipients)
+		_ = json.Unmarshal([]byte(q), &r.Quantities)
+		if len(r.Recipients) == 0 {
+			r.Recipients = nil
+		}
+		if len(r.Quantities) == 0 {
+			r.Quantities = nil
+		}
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, s.wrap("events", err)
+	}
+	return out, nil
+}
+
+// argNames is the SQL condition "event ev has a name in roles matching
+// name (or one of the aliases of the entities so named)".
+func argNames(name string, roles ...string) (string, []any) {
+	n := store.NameKey(name)
+	cond := `ev.rowid IN (SELECT event FROM event_args WHERE role IN (` + strings.TrimSuffix(strings.Repeat("?, ", len(roles)), ", ") + `) AND norm IN (
+		SELECT ? UNION SELECT e.norm FROM entity_aliases a JOIN entities e ON e.rowid = a.entity WHERE a.norm = ?
+		UNION SELECT a2.norm FROM entity_aliases a JOIN entity_aliases a2 ON a2.entity = a.entity WHERE a.norm = ?))`
+	var args []any
+	for _, r := range roles {
+		args = append(args, r)
+	}
+	return cond, append(args, n, n, n)
+}
+
+// Events implements store.Store.
+func (s *DB) Events(ctx context.Context, f store.EventFilter) (*store.EventPage, error) {
+	where := "WHERE 1 = 1"
+	var args []any
+	if f.Type != "" {
+		where += " AND ev.type = ?"
+		args = append(args, strings.ToUpper(f.Type))
+	}
+	if strings.TrimSpace(f.Actor) != "" {
+		c, a := argNames(f.Actor, "actor", "recipient")
+		where += " AND " + c
+		args = append(args, a...)
+	}
+	if strings.TrimSpace(f.Place) != "" {
+		c, a := argNames(f.Place, "location")
+		where += " AND " + c
+		args = append(args, a...)
+	}
+	if f.Source != "" {
+		where += " AND ev.source = ?"
+		args = append(args, f.Source)
+	}
+	lo, hi := store.DayRange(f.From, f.To)
+	if lo != "" {
+		where += " AND ev.day >= ?"
+		args = append(args, lo)
+	}
+	if hi != "" {
+		where += " AND ev.day < ? AND ev.day <> ''"
+		args = append(args, hi)
+	}
+	page := &store.EventPage{}
+	if err := s.db.QueryRowContext(ctx, s.d.Bind(`SELECT count(*) FROM events ev `+where), args...).Scan(&page.Total); err != nil {
+		return nil, s.wrap("events", err)
+	}
+	evs, err := s.queryEvents(ctx, where+` ORDER BY ev.day DESC, ev.rowid DESC LIMIT ? OFFSET ?`,
+		append(args, store.Limit(f.Limit, 50), store.Offset(f.Offset))...)
+	if err != nil {
+		return nil, err
+	}
+	page.Events = evs
+	return page, nil
+}
+
+// ---- Stats ----
+
+// Stats implements store.Store.
+func (s *DB) Stats(ctx context.Context) (*store.Stats, error) {
+	st := &store.Stats{Backend: s.d.Name(), Location: s.d.Location()}
+	var first, last sql.NullInt64
+	var terms sql.NullInt64
+	err := s.db.QueryRowContext(ctx, `SELECT count(*), min(published), max(published), sum(nterms) FROM documents`).Scan(&st.Articles, &first, &last, &terms)
+	if err != nil {
+		return nil, s.wrap("stats", err)
+	}
+	st.FirstPublished, st.LastPublished, st.Terms = timeOf(first), timeOf(last), int(terms.Int64)
+	var mentions sql.NullInt64
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*), sum(mentions) FROM entities`).Scan(&st.Entities, &mentions); err != nil {
+		return nil, s.wrap("stats", err)
+	}
+	st.Mentions = int(mentions.Int64)
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM events`).Scan(&st.Events); err != nil {
+		return nil, s.wrap("stats", err)
+	}
+	if st.Sources, err = s.counts(ctx, `SELECT source, '', count(*) FROM documents GROUP BY source ORDER BY 3 DESC, 1`); err != nil {
+		return nil, err
+	}
+	if st.EntityTypes, err = s.counts(ctx, `SELECT type, '', count(*) FROM entities GROUP BY type ORDER BY 3 DESC, 1`); err != nil {
+		return nil, err
+	}
+	if st.EventTypes, err = s.counts(ctx, `SELECT type, '', count(*) FROM events GROUP BY type ORDER BY 3 DESC, 1`); err != nil {
+		return nil, err
+	}
+	if st.SizeBytes, err = s.d.Size(ctx, s.db); err != nil {
+		return nil, s.wrap("stats: size", err)
+	}
+	_ = s.db.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'analyzer'`).Scan(&st.Analyzer)
+	return st, nil
+}
+
+// ---- migrations ----
+
+// migrate applies the dialect's NNNN_*.sql files above the recorded
+// schema_version, all in one transaction.
+func migrate(ctx context.Context, db *sql.DB, d Dialect) error {
+	names, err := fs.Glob(d.Migrations(), "*.sql")
+	if err != nil {
+		return err
+	}
+	sort.Strings(names)
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := d.LockMigrations(ctx, tx); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)`); err != nil {
+		return err
+	}
+	var have sql.NullInt64
+	if err := tx.QueryRowContext(ctx, `SELECT max(version) FROM schema_version`).Scan(&have); err != nil {
+		return err
+	}
+	for _, name := range names {
+		num, _, ok := strings.Cut(name, "_")
+		v, err := strconv.Atoi(num)
+		if !ok || err != nil {
+			return fmt.Errorf("migration %s: name must start with a number and _", name)
+		}
+		if int64(v) <= have.Int64 {
+			continue
+		}
+		body, err := fs.ReadFile(d.Migrations(), name)
+		if err != nil {
+			return err
+		}
+		for _, stmt := range splitSQL(string(body)) {
+			if _, err := tx.ExecContext(ctx, stmt); err != nil {
+				return fmt.Errorf("migration %s: %w", name, err)
+			}
+		}
+		if _, err := tx.ExecContext(ctx, d.Bind(`INSERT INTO schema_version(version, applied_at) VALUES (?, ?)`), v, time.Now().Unix()); err != nil {
+			return err
+		}
+	}
+	return tx.Commit()
+}
+
+// splitSQL splits a migration file at semicolons that end a line (the
+// files have no semicolons inside strings at line ends) and drops comments.
+func splitSQL(body string) []string {
+	var out []string
+	var cur strings.Builder
+	for _, line := range strings.Split(body, "\n") {
+		if i := strings.Index(line, "--"); i >= 0 {
+			line = line[:i]
+		}
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		cur.WriteString(line)
+		cur.WriteByte('\n')
+		if strings.HasSuffix(strings.TrimSpace(line), ";") {
+			out = append(out, strings.TrimSpace(cur.String()))
+			cur.Reset()
+		}
+	}
+	if s := strings.TrimSpace(cur.String()); s != "" {
+		out = append(out, s)
+	}
+	return out
+}

@@ -1,0 +1,621 @@
+// Package storetest is the conformance suite every store.Store passes:
+// run it from a backend's tests with Run. Match sets are checked against a
+// reference matcher evaluated in Go over the analyzer's terms, so two
+// backends that pass match the same documents for the same queries.
+package storetest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/marsad-project/marsad/internal/corpus"
+	"github.com/marsad-project/marsad/internal/ingest"
+	"github.com/marsad-project/marsad/internal/model"
+	"github.com/marsad-project/marsad/internal/search"
+	"github.com/marsad-project/marsad/internal/store"
+)
+
+// Analyzer returns the analyzer the suite expects stores to be opened with.
+func Analyzer(t testing.TB) *search.Analyzer {
+	t.Helper()
+	a, err := search.NewAnalyzer(search.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+// Run runs the suite. newStore returns a fresh, empty store opened with
+// Analyzer(t); the suite closes it.
+func Run(t *testing.T, newStore func(t *testing.T) store.Store) {
+	open := func(t *testing.T) store.Store {
+		s := newStore(t)
+		t.Cleanup(func() { s.Close() })
+		return s
+	}
+	t.Run("PutArticle", func(t *testing.T) { testPutArticle(t, open(t)) })
+	t.Run("Duplicates", func(t *testing.T) { testDuplicates(t, open(t)) })
+	t.Run("AtomicBatch", func(t *testing.T) { testAtomicBatch(t, open(t)) })
+	t.Run("SeedRecall", func(t *testing.T) { testSeedRecall(t, open(t)) })
+	t.Run("MatchesReference", func(t *testing.T) { testMatchesReference(t, open(t)) })
+	t.Run("Filters", func(t *testing.T) { testFilters(t, open(t)) })
+	t.Run("Snippets", func(t *testing.T) { testSnippets(t, open(t)) })
+	t.Run("BadQueries", func(t *testing.T) { testBadQueries(t, open(t)) })
+	t.Run("EntitiesEvents", func(t *testing.T) { testEntitiesEvents(t, open(t)) })
+	t.Run("Stats", func(t *testing.T) { testStats(t, open(t)) })
+	t.Run("ConcurrentSearchDuringIngest", func(t *testing.T) { testConcurrent(t, open(t)) })
+}
+
+// Seeds returns the five demo articles as analyses with a source and date
+// each (seed i: source "src-a" or "src-b" by parity, published 2016-11-0i).
+func Seeds(t testing.TB) []model.Analysis {
+	t.Helper()
+	files, err := corpus.Seeds()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := ingest.NewReader(ingest.DefaultOptions())
+	var out []model.Analysis
+	for i, f := range files {
+		err := r.ReadBytes(context.Background(), f.Name, f.Data, func(d model.Document) error {
+			d.Source = []string{"src-a", "src-b"}[i%2]
+			d.Published = time.Date(2016, 11, i+1, 10, 0, 0, 0, time.UTC)
+			d.Title = firstLine(d.Text)
+			out = append(out, model.Analysis{Doc: d})
+			return nil
+		}, func(err error) { t.Fatal(err) })
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return out
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	if len([]rune(s)) > 80 {
+		s = string([]rune(s)[:80])
+	}
+	return strings.TrimSpace(s)
+}
+
+func put(t testing.TB, s store.Store, as ...model.Analysis) []store.PutResult {
+	t.Helper()
+	res, err := s.Put(context.Background(), as)
+	if err != nil {
+		t.Fatalf("Put: %v", err)
+	}
+	return res
+}
+
+// rich is an analysis with entities, mentions and events.
+func rich(id, text string) model.Analysis {
+	i := strings.Index(text, "السراج")
+	j := strings.Index(text, "طرابلس")
+	return model.Analysis{
+		Doc: model.Document{ID: id, Source: "test", Title: "عنوان " + id, URL: "https://example.org/" + id, Text: text,
+			Published: time.Date(2017, 5, 2, 8, 30, 0, 0, time.UTC), Origin: id + ".txt", Hash: ingest.TextHash(text)},
+		Sentences: []model.Sentence{{Start: 0, End: len(text)}},
+		Mentions:  []model.Mention{{Text: "السراج", Start: i, End: i + len("السراج"), Type: model.PER}},
+		Entities: []model.Entity{
+			{ID: "e1", Name: "فايز السراج", Type: model.PER, Aliases: []string{"السراج"},
+				Mentions: []model.Mention{{Text: "السراج", Start: i, End: i + len("السراج"), Type: model.PER}}},
+			{ID: "e2", Name: "طرابلس", Type: model.LOC, Geo: &model.Geo{Lat: 32.9, Lon: 13.18, Country: "LY"},
+				Mentions: []model.Mention{{Text: "طرابلس", Start: j, End: j + len("طرابلس"), Type: model.LOC}}},
+		},
+		Events: []model.Event{{Type: "CONSULT", Mode: "meet", Actor: "فايز السراج", Recipients: []string{"مارتن كوبلر"},
+			Location: "طرابلس", Date: "2017-05-01", DateText: "أمس", Modality: model.Asserted,
+			Quantities: map[string]int{"dead": 2}, Trigger: "التقى", Sentence: text, Start: 0, End: len(text)}},
+	}
+}
+
+const richText = "التقى فايز السراج في طرابلس أمس المبعوث الأممي مارتن كوبلر لبحث الوضع في سرت."
+
+func testPutArticle(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	a := rich("r1", richText)
+	res := put(t, s, a)
+	if len(res) != 1 || res[0].Status != store.Stored || res[0].ID != "r1" {
+		t.Fatalf("Put result %+v", res)
+	}
+	got, err := s.Article(ctx, "r1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := got.Doc
+	if d.ID != "r1" || d.Text != richText || d.Title != a.Doc.Title || d.Source != "test" || d.URL != a.Doc.URL ||
+		!d.Published.Equal(a.Doc.Published) || d.Hash != a.Doc.Hash || d.Origin != a.Doc.Origin {
+		t.Errorf("document round trip:\n got %+v\nwant %+v", d, a.Doc)
+	}
+	if !slices.Equal(got.Sentences, a.Sentences) || !slices.Equal(got.Mentions, a.Mentions) {
+		t.Errorf("sentences/mentions: %+v %+v", got.Sentences, got.Mentions)
+	}
+	if len(got.Entities) != 2 || got.Entities[0].Name != "فايز السراج" || got.Entities[0].ID != store.EntityKey(a.Entities[0]) ||
+		!slices.Equal(got.Entities[0].Aliases, []string{"السراج"}) || len(got.Entities[0].Mentions) != 1 ||
+		got.Entities[1].Geo == nil || got.Entities[1].Geo.Country != "LY" {
+		t.Errorf("entities: %+v", got.Entities)
+	}
+	if len(got.Events) != 1 {
+		t.Fatalf("events: %+v", got.Events)
+	}
+	ev := got.Events[0]
+	want := a.Events[0]
+	if ev.Type != want.Type || ev.Mode != want.Mode || ev.Actor != want.Actor || !slices.Equal(ev.Recipients, want.Recipients) ||
+		ev.Location != want.Location || ev.Date != want.Date || ev.Quantities["dead"] != 2 || ev.Start != 0 || ev.End != len(richText) ||
+		ev.Trigger != want.Trigger || ev.Modality != want.Modality || ev.DateText != want.DateText {
+		t.Errorf("event round trip:\n got %+v\nwant %+v", ev, want)
+	}
+	if _, err := s.Article(ctx, "nope"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("missing article: %v, want ErrNotFound", err)
+	}
+}
+
+func testDuplicates(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	a := rich("d1", richText)
+	sameText := rich("d2", richText)            // other id, same text hash
+	sameID := rich("d1", richText+" نص مختلف.") // same id, other text
+	res := put(t, s, a, sameText, a)
+	want := []store.Status{store.Stored, store.Duplicate, store.Duplicate}
+	for i, r := range res {
+		if r.Status != want[i] || r.DuplicateOf != []string{"", "d1", "d1"}[i] {
+			t.Errorf("in-batch result %d: %+v, want %s", i, r, want[i])
+		}
+	}
+	res = put(t, s, sameID, sameText, rich("d3", "نص آخر تماما عن بنغازي."))
+	for i, st := range []store.Status{store.Duplicate, store.Duplicate, store.Stored} {
+		if res[i].Status != st {
+			t.Errorf("second batch result %d: %+v, want %s", i, res[i], st)
+		}
+	}
+	st, err := s.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Articles != 2 {
+		t.Errorf("stored %d articles, want 2", st.Articles)
+	}
+	// Counters are not bumped by duplicates.
+	e, err := s.Entity(ctx, store.EntityKey(a.Entities[0]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.Articles != 2 || e.Mentions != 2 || len(e.ArticleRefs) != 2 {
+		t.Errorf("entity counts after duplicates: %d articles, %d mentions, want 2, 2", e.Articles, e.Mentions)
+	}
+}
+
+func testAtomicBatch(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	good := rich("a1", richText)
+	bad := rich("", "نص بلا معرف") // no id: the store refuses it
+	if _, err := s.Put(ctx, []model.Analysis{good, bad}); err == nil {
+		t.Fatal("Put with an id-less article: want an error")
+	}
+	if _, err := s.Article(ctx, "a1"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("a failed batch left article a1 behind: %v", err)
+	}
+	r, err := s.Search(ctx, store.SearchQuery{Text: "كوبلر"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Total != 0 {
+		t.Errorf("a failed batch left index terms behind: %d hits", r.Total)
+	}
+	p, err := s.Entities(ctx, store.EntityFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Total != 0 {
+		t.Errorf("a failed batch left entities behind: %+v", p.Entities)
+	}
+	// A cancelled context fails the batch the same way.
+	cctx, cancel := context.WithCancel(ctx)
+	cancel()
+	if _, err := s.Put(cctx, []model.Analysis{good}); err == nil {
+		t.Error("Put with a cancelled context: want an error")
+	}
+	if _, err := s.Article(ctx, "a1"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("a cancelled batch stored a1: %v", err)
+	}
+	// And the store still works.
+	put(t, s, good)
+	if _, err := s.Article(ctx, "a1"); err != nil {
+		t.Error(err)
+	}
+}
+
+func hitIDs(r *store.SearchResult) []string {
+	var ids []string
+	for _, h := range r.Hits {
+		ids = append(ids, h.ID[:3])
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+func testSeedRecall(t *testing.T, s store.Store) {
+	put(t, s, Seeds(t)...)
+	for _, tc := range []struct {
+		name, q string
+		want    []string // seed numbers that must be found
+	}{
+		{"hamza on yeh", "فائز السراج", []string{"001", "003"}},
+		{"yeh without hamza", "فايز السراج", []string{"001", "003"}},
+		{"proclitic ba", "بسرت", []string{"001", "003"}},
+		{"American, two spellings", "الأمريكية", []string{"001", "003"}},
+		{"Arabic-Indic digits and glued و", "١٢ نوفمبر", []string{"000"}},
+		{"phrase", `"خليفة حفتر"`, []string{"000", "003", "004"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r, err := s.Search(context.Background(), store.SearchQuery{Text: tc.q, Limit: 10})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := hitIDs(r)
+			for _, w := range tc.want {
+				if !slices.Contains(got, w) {
+					t.Errorf("%q found %v, want %s among them", tc.q, got, w)
+				}
+			}
+			if r.Total != len(r.Hits) {
+				t.Errorf("total %d, hits %d", r.Total, len(r.Hits))
+			}
+		})
+	}
+}
+
+// ReferenceQueries are the queries whose match sets the suite checks
+// against the reference matcher.
+var ReferenceQueries = []string{
+	"حفتر", "فايز السراج", `"فايز السراج"`, `"السراج فايز"`, "سرت OR بنغازي", "حفتر -سرت", "الأميركية",
+	"١٢ نوفمبر", "ماكرون", "الجيش الوطني الليبي", `"الجيش الوطني"`, "Macron", "طرابلس NOT حفتر", "وقف إطلاق النار",
+	"بسرت", "روما", "المبعوث الأممي",
+}
+
+// refMatch evaluates q on a document's term sequence, as the backends
+// must: clauses ANDed, alternatives ORed, an alternative is a run of
+// consecutive terms.
+func refMatch(q store.Query, terms []string) bool {
+	has := func(alt []string) bool {
+		for i := 0; i+len(alt) <= len(terms); i++ {
+			if slices.Equal(terms[i:i+len(alt)], alt) {
+				return true
+			}
+		}
+		return false
+	}
+	clause := func(c store.Clause) bool {
+		for _, alt := range c.Alts {
+			if has(alt) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, c := range q.Must {
+		if !clause(c) {
+			return false
+		}
+	}
+	for _, c := range q.Not {
+		if clause(c) {
+			return false
+		}
+	}
+	return true
+}
+
+func testMatchesReference(t *testing.T, s store.Store) {
+	an := Analyzer(t)
+	seeds := Seeds(t)
+	extra := []model.Analysis{rich("x1", richText), rich("x2", "وقال السراج فايز إن روما تدعم وقف إطلاق النار في بنغازي.")}
+	all := append(seeds, extra...)
+	put(t, s, all...)
+	docTerms := map[string][]string{}
+	for _, a := range all {
+		for _, tm := range an.Terms(a.Doc.Text) {
+			docTerms[a.Doc.ID] = append(docTerms[a.Doc.ID], tm.Term)
+		}
+	}
+	for _, qs := range ReferenceQueries {
+		q, err := an.ParseQuery(qs)
+		if err != nil {
+			t.Fatalf("%q: %v", qs, err)
+		}
+		var want []string
+		for id, terms := range docTerms {
+			if refMatch(q, terms) {
+				want = append(want, id)
+			}
+		}
+		sort.Strings(want)
+		r, err := s.Search(context.Background(), store.SearchQuery{Text: qs, Limit: 100})
+		if err != nil {
+			t.Fatalf("%q: %v", qs, err)
+		}
+		var got []string
+		for _, h := range r.Hits {
+			got = append(got, h.ID)
+		}
+		sort.Strings(got)
+		if !slices.Equal(got, want) {
+			t.Errorf("%q matched %v, reference %v", qs, got, want)
+		}
+		for i := 1; i < len(r.Hits); i++ {
+			if r.Hits[i].Score > r.Hits[i-1].Score {
+				t.Errorf("%q: hits not best first: %v", qs, r.Hits)
+			}
+		}
+	}
+}
+
+func testFilters(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	put(t, s, Seeds(t)...)
+	q := "حفتر"
+	all, err := s.Search(ctx, store.SearchQuery{Text: q, Facets: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if all.Total < 4 {
+		t.Fatalf("%q: %d hits, want at least 4", q, all.Total)
+	}
+	r, err := s.Search(ctx, store.SearchQuery{Text: q, Sources: []string{"src-b"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range r.Hits {
+		if h.Source != "src-b" {
+			t.Errorf("source filter let through %s (%s)", h.ID, h.Source)
+		}
+	}
+	if r.Total == 0 || r.Total >= all.Total {
+		t.Errorf("source filter: %d of %d", r.Total, all.Total)
+	}
+	// Seeds are published 2016-11-01 … 05: [02, 04) keeps seeds 1 and 2.
+	r, err = s.Search(ctx, store.SearchQuery{Text: q, From: time.Date(2016, 11, 2, 0, 0, 0, 0, time.UTC), To: time.Date(2016, 11, 4, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range r.Hits {
+		if d := h.Published.Day(); d < 2 || d >= 4 {
+			t.Errorf("date filter let through %s (%v)", h.ID, h.Published)
+		}
+	}
+	// Paging: two pages of 2 make up the first 4 hits, total unchanged.
+	p1, err1 := s.Search(ctx, store.SearchQuery{Text: q, Limit: 2})
+	p2, err2 := s.Search(ctx, store.SearchQuery{Text: q, Limit: 2, Offset: 2})
+	if err := errors.Join(err1, err2); err != nil {
+		t.Fatal(err)
+	}
+	if p1.Total != all.Total || p2.Total != all.Total || len(p1.Hits) != 2 {
+		t.Errorf("paging totals %d %d, want %d", p1.Total, p2.Total, all.Total)
+	}
+	for i, h := range append(p1.Hits, p2.Hits...) {
+		if h.ID != all.Hits[i].ID {
+			t.Errorf("paging hit %d: %s, want %s", i, h.ID, all.Hits[i].ID)
+		}
+	}
+	past, err := s.Search(ctx, store.SearchQuery{Text: q, Offset: 100})
+	if err != nil || len(past.Hits) != 0 || past.Total != all.Total {
+		t.Errorf("past the last page: %v %+v", err, past)
+	}
+	// Facets count every match.
+	n := 0
+	for _, c := range all.Facets.Sources {
+		n += c.N
+	}
+	if n != all.Total || len(all.Facets.Days) == 0 {
+		t.Errorf("facets %+v, total %d", all.Facets, all.Total)
+	}
+}
+
+func testSnippets(t *testing.T, s store.Store) {
+	seeds := Seeds(t)
+	put(t, s, seeds...)
+	texts := map[string]string{}
+	for _, a := range seeds {
+		texts[a.Doc.ID] = a.Doc.Text
+	}
+	r, err := s.Search(context.Background(), store.SearchQuery{Text: "فايز السراج"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range r.Hits {
+		sn := h.Snippet
+		text := texts[h.ID]
+		if sn.Start < 0 || sn.End > len(text) || text[sn.Start:sn.End] != sn.Text {
+			t.Fatalf("%s: snippet is not a slice of the original text: %+v", h.ID, sn)
+		}
+		if len(sn.Highlights) == 0 {
+			t.Errorf("%s: no highlights in %q", h.ID, sn.Text)
+		}
+		for _, hl := range sn.Highlights {
+			w := sn.Text[hl.Start:hl.End]
+			if !strings.Contains(w, "السراج") && !strings.Contains(w, "فايز") && !strings.Contains(w, "فائز") {
+				t.Errorf("%s: highlighted %q", h.ID, w)
+			}
+		}
+	}
+}
+
+func testBadQueries(t *testing.T, s store.Store) {
+	put(t, s, Seeds(t)...)
+	for _, tc := range []struct {
+		name, q string
+		want    error // nil: must run (maybe with no hits)
+	}{
+		{"empty", "", search.ErrEmptyQuery},
+		{"punctuation only", "؟!،.«»()", search.ErrEmptyQuery},
+		{"10,000 characters", strings.Repeat("حفتر ", 2000), search.ErrQueryTooLong},
+		{"10,000 characters of one word", strings.Repeat("ح", 10000), nil},
+		{"FTS operators", `AND OR NOT NEAR * ^ : " ( ) -`, search.ErrEmptyQuery},
+		{"operators around words", `حفتر* ^سرت NEAR(ليبيا, 3) col:value "unbalanced`, nil},
+		{"SQL", `'; DROP TABLE documents; --`, nil},
+		{"quotes inside", `"حفتر" "" """ '`, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := s.Search(context.Background(), store.SearchQuery{Text: tc.q})
+			if tc.want == nil && err != nil {
+				t.Errorf("%.50q: %v", tc.q, err)
+			}
+			if tc.want != nil && !errors.Is(err, tc.want) {
+				t.Errorf("%.50q: error %v, want %v", tc.q, err, tc.want)
+			}
+		})
+	}
+	st, err := s.Stats(context.Background())
+	if err != nil || st.Articles != 5 {
+		t.Errorf("store damaged by bad queries: %v %+v", err, st)
+	}
+}
+
+func testEntitiesEvents(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	a1 := rich("n1", richText)
+	a2 := rich("n2", "وصل فائز السراج إلى طرابلس مع مارتن كوبلر.")
+	a2.Entities[0].Name = "فائز السراج" // other spelling: same key after normalisation
+	a2.Entities[0].Aliases = []string{"رئيس المجلس الرئاسي"}
+	a2.Events[0].Type = "ASSAULT"
+	a2.Events[0].Date = "2017-06-10"
+	a2.Events[0].Location = "بنغازي"
+	a2.Doc.Source = "other"
+	put(t, s, a1, a2)
+	p, err := s.Entities(ctx, store.EntityFilter{Type: model.PER})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Total != 1 || p.Entities[0].Articles != 2 || p.Entities[0].Mentions != 2 {
+		t.Fatalf("PER entities: %+v", p)
+	}
+	id := p.Entities[0].ID
+	for _, name := range []string{"السراج", "فائز", "رئيس المجلس"} {
+		p, err := s.Entities(ctx, store.EntityFilter{Name: name})
+		if err != nil || p.Total != 1 || p.Entities[0].ID != id {
+			t.Errorf("entities named %q: %v %+v", name, err, p)
+		}
+	}
+	if p, _ := s.Entities(ctx, store.EntityFilter{Name: "100%_"}); p == nil || p.Total != 0 {
+		t.Errorf("LIKE wildcards not escaped: %+v", p)
+	}
+	e, err := s.Entity(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(e.Aliases, "رئيس المجلس الرئاسي") || len(e.ArticleRefs) != 2 || len(e.Cooccurring) != 1 ||
+		e.Cooccurring[0].Name != "طرابلس" || e.Cooccurring[0].Shared != 2 || len(e.Events) != 2 {
+		t.Errorf("entity detail: %+v", e)
+	}
+	if _, err := s.Entity(ctx, "PER:nobody"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("missing entity: %v", err)
+	}
+	for _, tc := range []struct {
+		name string
+		f    store.EventFilter
+		want []string // article ids
+	}{
+		{"all", store.EventFilter{}, []string{"n2", "n1"}},
+		{"type", store.EventFilter{Type: "consult"}, []string{"n1"}},
+		{"actor by alias", store.EventFilter{Actor: "السراج"}, []string{"n2", "n1"}},
+		{"recipient", store.EventFilter{Actor: "مارتن كوبلر"}, []string{"n2", "n1"}},
+		{"place", store.EventFilter{Place: "بنغازي"}, []string{"n2"}},
+		{"source", store.EventFilter{Source: "other"}, []string{"n2"}},
+		{"from", store.EventFilter{From: "2017-06-01"}, []string{"n2"}},
+		{"to month", store.EventFilter{To: "2017-05"}, []string{"n1"}},
+		{"paging", store.EventFilter{Limit: 1, Offset: 1}, []string{"n1"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p, err := s.Events(ctx, tc.f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, ev := range p.Events {
+				got = append(got, ev.ArticleID)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("events %+v: %v, want %v", tc.f, got, tc.want)
+			}
+		})
+	}
+}
+
+func testStats(t *testing.T, s store.Store) {
+	put(t, s, append(Seeds(t), rich("s1", richText))...)
+	st, err := s.Stats(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Articles != 6 || st.Entities != 2 || st.Events != 1 || st.Terms == 0 || len(st.Sources) != 3 ||
+		st.FirstPublished.Year() != 2016 || st.LastPublished.Year() != 2017 || st.Analyzer == "" || st.Backend == "" {
+		t.Errorf("stats %+v", st)
+	}
+}
+
+func testConcurrent(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	put(t, s, Seeds(t)...)
+	base := rich("c", richText)
+	var wg sync.WaitGroup
+	errs := make(chan error, 100)
+	stop := make(chan struct{})
+	for w := 0; w < 4; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; ; i++ {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				r, err := s.Search(ctx, store.SearchQuery{Text: []string{"حفتر", "كوبلر", `"فايز السراج"`}[i%3]})
+				if err != nil {
+					errs <- err
+					return
+				}
+				if r.Total != len(r.Hits) && len(r.Hits) != 10 {
+					errs <- fmt.Errorf("inconsistent page: total %d, %d hits", r.Total, len(r.Hits))
+					return
+				}
+			}
+		}()
+	}
+	for b := 0; b < 20; b++ {
+		var batch []model.Analysis
+		for i := 0; i < 5; i++ {
+			a := base
+			a.Doc.ID = fmt.Sprintf("c%d-%d", b, i)
+			a.Doc.Text = fmt.Sprintf("%s رقم %d-%d.", richText, b, i)
+			a.Doc.Hash = ingest.TextHash(a.Doc.Text)
+			batch = append(batch, a)
+		}
+		if _, err := s.Put(ctx, batch); err != nil {
+			t.Errorf("Put during searches: %v", err)
+			break
+		}
+	}
+	close(stop)
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Errorf("search during ingest: %v", err)
+	}
+	r, err := s.Search(ctx, store.SearchQuery{Text: "كوبلر"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Total != 100 {
+		t.Errorf("after ingest: %d hits, want 100", r.Total)
+	}
+}
