@@ -57,11 +57,14 @@ type Options struct {
 	// MaxTerms: a document's highest-weighted terms used to find story
 	// candidates.
 	MaxTerms int
+	// Centroid: a document joins a story only if its cosine with the
+	// story's centroid is at least Centroid × SameStory (0: no check).
+	Centroid float64
 }
 
 // DefaultOptions returns the settings measured in this package's tests.
 func DefaultOptions() Options {
-	return Options{ShingleSize: 3, Hashes: 128, Bands: 32, Duplicate: 0.8, SameStory: 0.3, Window: 4 * 24 * time.Hour, MaxTerms: 12}
+	return Options{ShingleSize: 3, Hashes: 128, Bands: 32, Duplicate: 0.8, SameStory: 0.3, Window: 4 * 24 * time.Hour, MaxTerms: 12, Centroid: 1}
 }
 
 // Clusterer assigns documents to stories as they are added. It is safe for
@@ -72,11 +75,12 @@ type Clusterer struct {
 
 	mu     sync.Mutex
 	docs   []entry
-	byHash map[string]int32     // exact text hash → first document
-	bands  []map[uint64][]int32 // LSH buckets per band
-	df     map[string]int       // term → documents containing it
-	post   map[string][]int32   // top term → documents having it among their top terms
-	seeds  []uint64             // MinHash seeds
+	byHash map[string]int32              // exact text hash → first document
+	bands  []map[uint64][]int32          // LSH buckets per band
+	df     map[string]int                // term → documents containing it
+	post   map[string][]int32            // top term → documents having it among their top terms
+	seeds  []uint64                      // MinHash seeds
+	cent   map[string]map[string]float64 // story → sum of its documents' term frequencies
 }
 
 type entry struct {
@@ -84,6 +88,7 @@ type entry struct {
 	pub       time.Time
 	sig       []uint64
 	tf        map[string]float64
+	norm      float64 // length of the TF-IDF vector with the idf of when it was added
 }
 
 // New returns an empty Clusterer.
@@ -108,6 +113,7 @@ func New(opt Options) *Clusterer {
 		bands:    make([]map[uint64][]int32, opt.Bands),
 		df:       map[string]int{},
 		post:     map[string][]int32{},
+		cent:     map[string]map[string]float64{},
 	}
 	for i := range c.bands {
 		c.bands[i] = map[uint64][]int32{}
@@ -154,7 +160,20 @@ func (c *Clusterer) Add(doc model.Document) (storyID, duplicateOf string) {
 	} else {
 		e.story = doc.ID
 	}
+	for t, f := range tf {
+		w := f * c.idf(t)
+		e.norm += w * w
+	}
+	e.norm = math.Sqrt(e.norm)
 	c.docs = append(c.docs, e)
+	cen := c.cent[e.story]
+	if cen == nil {
+		cen = map[string]float64{}
+		c.cent[e.story] = cen
+	}
+	for t, f := range tf {
+		cen[t] += f
+	}
 	if doc.Hash != "" {
 		if _, ok := c.byHash[doc.Hash]; !ok {
 			c.byHash[doc.Hash] = idx
@@ -389,12 +408,45 @@ func (c *Clusterer) bestStory(e *entry) int32 {
 			shared[j]++
 		}
 	}
+	// the new document's weights once; candidates' lengths were cached
+	// when they were added (the idf drifts little between the two)
+	type tw struct{ w, idf float64 }
+	wa := make(map[string]tw, len(e.tf))
+	na := 0.0
+	for t, f := range e.tf {
+		idf := c.idf(t)
+		wa[t] = tw{f * idf, idf}
+		na += f * idf * f * idf
+	}
+	na = math.Sqrt(na)
+	if na == 0 {
+		return -1
+	}
 	best, bestSim := int32(-1), 0.0
 	for j, n := range shared {
-		if n < need || !c.inWindow(e.pub, c.docs[j].pub) {
+		d := &c.docs[j]
+		if n < need || d.norm == 0 || !c.inWindow(e.pub, d.pub) {
 			continue
 		}
-		if s := c.cosine(e.tf, c.docs[j].tf); s >= c.opt.SameStory && (s > bestSim || (s == bestSim && j < best)) {
+		dot := 0.0
+		for t, x := range wa {
+			if fb, ok := d.tf[t]; ok {
+				dot += x.w * fb * x.idf
+			}
+		}
+		s := dot / (na * d.norm)
+		if s < c.opt.SameStory {
+			continue
+		}
+		// the document must also be close to the story as a whole (its
+		// centroid), or stories chain: A~B, B~C, … until A and Z share
+		// nothing
+		if c.opt.Centroid > 0 {
+			if cs := c.cosine(e.tf, c.cent[d.story]); cs < c.opt.SameStory*c.opt.Centroid {
+				continue
+			}
+		}
+		if s > bestSim || (s == bestSim && j < best) {
 			best, bestSim = j, s
 		}
 	}

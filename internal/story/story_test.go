@@ -157,6 +157,7 @@ func TestSameStoryANS(t *testing.T) {
 		c2.Add(model.Document{ID: fmt.Sprintf("tr%d", i), Text: p.a})
 	}
 	joined, n := 0, 0
+	pairsIn := map[string]map[int]bool{} // story → test pairs with a headline in it
 	for i, p := range test {
 		if p.stance == "other" {
 			continue
@@ -167,8 +168,36 @@ func TestSameStoryANS(t *testing.T) {
 		if s1 == s2 {
 			joined++
 		}
+		for _, s := range []string{s1, s2} {
+			if pairsIn[s] == nil {
+				pairsIn[s] = map[int]bool{}
+			}
+			pairsIn[s][i] = true
+		}
 	}
-	t.Logf("Add: %d of %d test pairs (%.1f%%) end in one story", joined, n, 100*float64(joined)/float64(n))
+	mixed, largest := 0, 0
+	largestStory := ""
+	for st, ps := range pairsIn {
+		if len(ps) > 1 {
+			mixed++
+		}
+		if len(ps) > largest || (len(ps) == largest && st < largestStory) {
+			largest, largestStory = len(ps), st
+		}
+	}
+	var shown []int
+	for i := range pairsIn[largestStory] {
+		shown = append(shown, i)
+	}
+	sort.Ints(shown)
+	for _, i := range shown[:min(6, len(shown))] {
+		t.Logf("    largest story: %s", test[i].a)
+	}
+	t.Logf("Add: %d of %d test pairs (%.1f%%) end in one story; %d of %d stories mix headlines of different test pairs (largest: %d pairs)",
+		joined, n, 100*float64(joined)/float64(n), mixed, len(pairsIn), largest)
+	if float64(joined) < 0.75*float64(n) {
+		t.Errorf("only %d of %d same-story pairs joined", joined, n)
+	}
 }
 
 type newsDoc struct {
@@ -179,7 +208,9 @@ type newsDoc struct {
 	Published string `json:"published"`
 }
 
-func readNews(t *testing.T, file string) []model.Document {
+func readNews(t *testing.T, file string) []model.Document { return readNewsB(t, file) }
+
+func readNewsB(t testing.TB, file string) []model.Document {
 	t.Helper()
 	f, err := os.Open(filepath.Join(sharedDir(t, "data/arabic-news"), file))
 	if err != nil {
@@ -290,7 +321,9 @@ func TestStoriesArabicNews(t *testing.T) {
 	for id, m := range stories {
 		all = append(all, st{id, m})
 	}
-	sort.Slice(all, func(i, j int) bool { return len(all[i].m) > len(all[j].m) || (len(all[i].m) == len(all[j].m) && all[i].id < all[j].id) })
+	sort.Slice(all, func(i, j int) bool {
+		return len(all[i].m) > len(all[j].m) || (len(all[i].m) == len(all[j].m) && all[i].id < all[j].id)
+	})
 	for _, s := range all[:min(6, len(all))] {
 		t.Logf("story %s (%d):", s.id, len(s.m))
 		for _, i := range s.m[:min(6, len(s.m))] {
