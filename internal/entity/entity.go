@@ -239,6 +239,25 @@ func (r *Resolver) prepare(doc *docIndex, mentions []model.Mention) []*item {
 				}
 			}
 		}
+		// An organisation's head written right before the mention belongs to
+		// its name in construct (حكومة الوفاق, تنظيم داعش): the tagger left it
+		// out. A proclitic on the head stays outside (لحكومة → حكومة).
+		if m.Type == model.ORG && ws[0].Start == m.Start {
+			if k := doc.at(m.Start); k > 0 {
+				t := doc.toks[k-1]
+				if t.Kind == arabic.KindArabic && t.End <= m.Start && strings.TrimSpace(doc.text[t.End:m.Start]) == "" &&
+					!r.lx.has(classOrgHead, ws[0].Norm) {
+					if cut, ok := r.headWord(t); ok {
+						h := t
+						h.Start += cut
+						h.Text = doc.text[h.Start:h.End]
+						h.Norm = arabic.Normalize(h.Text)
+						ws = append([]arabic.Token{h}, ws...)
+						m.Start = h.Start
+					}
+				}
+			}
+		}
 		// A mention that starts inside a word: the tagger cut a clitic.
 		// Decide again on the whole word (وبراك: و + براك, not وب + راك).
 		tagCut := 0
@@ -351,6 +370,21 @@ func (r *Resolver) splitClitic(first, typ string, attested map[string]int) (clit
 		}
 	}
 	return cliticSplit{}, false
+}
+
+// headWord reports whether token t is an organisation head without the
+// article (construct state), possibly after a proclitic, and how many bytes
+// of proclitic to skip.
+func (r *Resolver) headWord(t arabic.Token) (int, bool) {
+	if r.lx.has(classOrgHead, t.Norm) && !strings.HasPrefix(t.Norm, "ال") {
+		return 0, true
+	}
+	for _, s := range cliticSplits(t.Norm) {
+		if !s.article && r.lx.has(classOrgHead, s.word) && !strings.HasPrefix(s.word, "ال") {
+			return skipLetters(t.Text, s.letters), true
+		}
+	}
+	return 0, false
 }
 
 // allHeads reports whether every word is a head or descriptor of the
@@ -474,7 +508,11 @@ func nextStart(doc *docIndex, ws []arabic.Token, j, end int) int {
 // orgCore computes the words an organisation is compared by.
 func (r *Resolver) orgCore(it *item) {
 	core := it.words
-	if n := r.lx.match(classOrgHead, core); n > 0 && n < len(core) {
+	n := r.lx.match(classOrgHead, core)
+	if n == 0 {
+		n = r.lx.match(classMembers, core)
+	}
+	if n > 0 && n < len(core) {
 		rest := core[n:]
 		allNisba := true
 		for _, w := range rest {

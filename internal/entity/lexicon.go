@@ -20,6 +20,7 @@ const (
 	classPlace    = "place"
 	classFacility = "facility"
 	classOrgHead  = "orghead"
+	classMembers  = "members"
 	classLeader   = "leader"
 	classRoleLink = "rolelink"
 )
