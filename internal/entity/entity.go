@@ -355,7 +355,7 @@ func (r *Resolver) splitClitic(first, typ string, attested map[string]int) (clit
 		if attested[s.word] > 0 || attested[stripAl(s.word)] > 0 {
 			return s, true
 		}
-		for _, c := range [...]string{classRank, classRole, classOrgHead, classPlace, classFacility} {
+		for _, c := range [...]string{classRank, classRole, classOrgHead, classMembers, classPlace, classFacility} {
 			if r.lx.has(c, s.word) {
 				return s, true
 			}

@@ -621,26 +621,32 @@ func itoa(n int) string {
 	return string(b[i:])
 }
 
-// voteType returns the type most mentions have; a tie goes to the type of
-// the mention with the most words, then to the first.
+// voteType returns the type the group's mentions vote for, each mention
+// weighing its number of words: a full name (برناردينو ليون, PER) is
+// stronger evidence than a lone word the tagger read as a place (ليون). A
+// tie goes to the type of the longest mention, then to the first.
 func voteType(g []*item) string {
-	count := map[string]int{}
-	for _, it := range g {
-		if !it.desc {
-			count[it.typ]++
-		}
-	}
-	best := ""
-	bestWords := -1
+	weight := map[string]int{}
+	longest := map[string]int{}
+	var order []string
 	for _, it := range g {
 		if it.desc {
 			continue
 		}
-		t := it.typ
-		if best == "" || count[t] > count[best] || (count[t] == count[best] && t != best && len(it.words) > bestWords) {
-			best = t
-			bestWords = len(it.words)
+		if _, ok := weight[it.typ]; !ok {
+			order = append(order, it.typ)
 		}
+		weight[it.typ] += len(it.words)
+		longest[it.typ] = max(longest[it.typ], len(it.words))
+	}
+	best := ""
+	for _, t := range order {
+		if best == "" || weight[t] > weight[best] || (weight[t] == weight[best] && longest[t] > longest[best]) {
+			best = t
+		}
+	}
+	if best == "" && len(g) > 0 {
+		best = g[0].typ
 	}
 	return best
 }
