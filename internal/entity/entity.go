@@ -217,9 +217,13 @@ func (r *Resolver) prepare(doc *docIndex, mentions []model.Mention) []*item {
 			t.End += m.Start
 			ws = append(ws, t)
 		}
-		// A lone proclitic written apart (لـ«الجيش الوطني»).
-		for len(ws) > 1 && isLoneClitic(ws[0].Norm) {
+		// A lone proclitic written apart (لـ«الجيش الوطني»), and function
+		// words the tagger ran into the name (أين مصطفى عبد الجليل).
+		for len(ws) > 1 && (isLoneClitic(ws[0].Norm) || r.lx.has(classFunction, ws[0].Norm)) {
 			ws = ws[1:]
+		}
+		for len(ws) > 1 && r.lx.has(classFunction, ws[len(ws)-1].Norm) {
+			ws = ws[:len(ws)-1]
 		}
 		if len(ws) == 0 {
 			continue

@@ -23,6 +23,7 @@ const (
 	classMembers  = "members"
 	classLeader   = "leader"
 	classRoleLink = "rolelink"
+	classFunction = "function"
 )
 
 // lexicon holds multi-word phrases per class as normalised token slices,
