@@ -434,13 +434,16 @@ func (r *Resolver) linkLeaders(doc *docIndex, items []*item, uf *unionFind) []*i
 					}
 				}
 			}
-			// قائد ORG [rank] PER: the role word right before the organisation.
-			if _, role, ok := r.roleBefore(doc, it.m.Start); ok {
+			// قائد ORG [rank] PER: the role word right before the organisation
+			// (a spokesman, الناطق باسم ORG PER, sets up a description only).
+			if _, role, leader, ok := r.roleBefore(doc, it.m.Start); ok {
 				ws, at := words(doc.at(it.m.End), 4)
 				p := skipTitles(ws, at, 0)
 				if p < len(at) {
 					if j, ok := itemAt(at[p], model.PER); ok {
-						leads[uf.find(j)] = i
+						if leader {
+							leads[uf.find(j)] = i
+						}
 						descs[role+"\x00"+itoa(uf.find(i))] = j
 						establishing[i] = true
 					}
@@ -457,11 +460,11 @@ func (r *Resolver) linkLeaders(doc *docIndex, items []*item, uf *unionFind) []*i
 			}
 		}
 	}
-	if len(leads) == 0 {
-		return items
-	}
 	if r.opt.Descriptions && len(descs) > 0 {
 		items = r.addDescriptions(doc, items, uf, descs, establishing)
+	}
+	if len(leads) == 0 {
+		return items
 	}
 	// حكومة X / قوات X where X names a person who leads an organisation.
 	perByLast := map[string][]int{}
@@ -491,16 +494,16 @@ func (r *Resolver) linkLeaders(doc *docIndex, items []*item, uf *unionFind) []*i
 	return items
 }
 
-// roleBefore finds a role phrase of the rolelink class (قائد, رئيس,
-// القائد العام) written right before byte offset start, over quotes and a
-// lone proclitic (القائد العام لـ«الجيش الوطني»). It returns the phrase's
-// start and its normalised key.
-func (r *Resolver) roleBefore(doc *docIndex, start int) (int, string, bool) {
+// roleBefore finds a role phrase written right before byte offset start,
+// over quotes and a lone proclitic (القائد العام لـ«الجيش الوطني»): a leader
+// (rolelink class: قائد, رئيس) or a spokesman (الناطق باسم). It returns the
+// phrase's start, its normalised key and whether it names a leader.
+func (r *Resolver) roleBefore(doc *docIndex, start int) (int, string, bool, bool) {
 	b := doc.at(start) - 1
 	for b >= 0 && (isQuote(doc.toks[b].Text) || isLoneClitic(doc.toks[b].Norm)) {
 		b--
 	}
-	for n := 2; n >= 1; n-- {
+	for n := 3; n >= 1; n-- {
 		if b-n+1 < 0 {
 			continue
 		}
@@ -518,17 +521,20 @@ func (r *Resolver) roleBefore(doc *docIndex, start int) (int, string, bool) {
 			continue
 		}
 		first := doc.toks[b-n+1]
-		roleStart := first.Start
-		if r.lx.match(classRoleLink, ws) != n {
-			ws[0] = stripConj(ws[0])
-			if r.lx.match(classRoleLink, ws) != n {
-				continue
+		for _, class := range [...]string{classRoleLink, classSpokesman} {
+			roleStart := first.Start
+			w := append([]string(nil), ws...)
+			if r.lx.match(class, w) != n {
+				w[0] = stripConj(w[0])
+				if r.lx.match(class, w) != n {
+					continue
+				}
+				roleStart += skipLetters(first.Text, 1)
 			}
-			roleStart += skipLetters(first.Text, 1)
+			return roleStart, alKey(w), class == classRoleLink, true
 		}
-		return roleStart, alKey(ws), true
 	}
-	return 0, "", false
+	return 0, "", false, false
 }
 
 // addDescriptions adds, for each description the article set up
@@ -543,7 +549,7 @@ func (r *Resolver) addDescriptions(doc *docIndex, items []*item, uf *unionFind, 
 		if it.typ != model.ORG || establishing[i] {
 			continue
 		}
-		roleStart, role, ok := r.roleBefore(doc, it.m.Start)
+		roleStart, role, _, ok := r.roleBefore(doc, it.m.Start)
 		if !ok {
 			continue
 		}
