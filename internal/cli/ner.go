@@ -42,6 +42,7 @@ func runTrainNER(ctx context.Context, env Env, args []string) error {
 	features := fs.String("features", "default", "feature groups: default, all, or a comma list; -name removes one from default (e.g. default,-cluster)")
 	writeDev := fs.String("write-dev", "", "also write the development sentences (tags canonical: PER) to this CoNLL file")
 	lexDir := fs.String("lexicon", "", "folder with gazetteer.tsv.gz and clusters.tsv.gz to use instead of the embedded ones (experiments)")
+	prune := fs.Float64("prune", def.Prune, "drop features whose weights are all below this fraction of the largest weight (smaller, faster model)")
 	cv := fs.Int("cv", 0, "instead of training one model, cross-validate over N contiguous folds of the data and print the scores (for feature ablations)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -64,7 +65,9 @@ func runTrainNER(ctx context.Context, env Env, args []string) error {
 		return fmt.Errorf("train ner: %s: %w", *data, err)
 	}
 	if *cv > 1 {
-		return crossValidate(ctx, env, sents, *cv, *lexDir, opt0(*epochs, *patience, *seed, fset))
+		o := opt0(*epochs, *patience, *seed, fset)
+		o.Prune = *prune
+		return crossValidate(ctx, env, sents, *cv, *lexDir, o)
 	}
 	train, dev := ner.SplitDev(sents, *devFrac)
 	fmt.Fprintf(env.Stderr, "data: %d sentences; training on %d, dev = last %d (%.0f%%)\n", len(sents), len(train), len(dev), 100**devFrac)
@@ -83,6 +86,7 @@ func runTrainNER(ctx context.Context, env Env, args []string) error {
 	}
 	opt := def
 	opt.Epochs, opt.Patience, opt.Seed, opt.Features, opt.Progress = *epochs, *patience, *seed, fset, env.Stderr
+	opt.Prune = *prune
 	t0 := time.Now()
 	m, rep, err := ner.Train(ctx, train, dev, lx, opt)
 	if err != nil {

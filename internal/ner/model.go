@@ -22,11 +22,17 @@ type Model struct {
 	OBias       float32    // subtracted from the score of O at every token: trades precision for recall, tuned on dev
 	trans       [numTags + 1][numTags]float32
 
-	// open-addressing table from feature hash to weight row
-	keys    []uint64 // 0 = empty slot
-	rows    []int32
-	mask    uint64
-	weights []float32 // numTags per row
+	// Open-addressing table from feature hash to weights, with the weights
+	// in the slot so that a lookup touches one cache line.
+	slots []slot
+	mask  uint64
+	shift uint // 64 − log2(len(slots))
+	n     int  // features
+}
+
+type slot struct {
+	key uint64 // 0 = empty
+	w   [numTags]float32
 }
 
 // ErrBadModel is returned for a model file that cannot be decoded.
@@ -45,43 +51,50 @@ func fixKey(h uint64) uint64 {
 // newModel builds the lookup table for feature keys with their weight rows
 // (numTags weights each).
 func newModel(fs FeatureSet, lexHash uint64, trans *[numTags + 1][numTags]float32, keys []uint64, weights []float32) *Model {
-	m := &Model{Features: fs, LexiconHash: lexHash, trans: *trans, weights: weights}
-	size := 1
-	for size < 2*len(keys)+2 {
+	m := &Model{Features: fs, LexiconHash: lexHash, trans: *trans, n: len(keys)}
+	size, bits := 16, uint(4)
+	for size*2 < len(keys)*3 { // load factor at most 2/3
 		size <<= 1
+		bits++
 	}
-	m.keys = make([]uint64, size)
-	m.rows = make([]int32, size)
+	m.shift = 64 - bits
+	m.slots = make([]slot, size)
 	m.mask = uint64(size - 1)
 	for r, k := range keys {
 		k = fixKey(k)
-		i := (k * 0x9E3779B97F4A7C15) >> 7 & m.mask
-		for m.keys[i] != 0 && m.keys[i] != k {
+		i := m.home(k)
+		for m.slots[i].key != 0 && m.slots[i].key != k {
 			i = (i + 1) & m.mask
 		}
-		m.keys[i] = k
-		m.rows[i] = int32(r)
+		m.slots[i].key = k
+		copy(m.slots[i].w[:], weights[r*numTags:(r+1)*numTags])
 	}
 	return m
 }
 
-// row returns the weight row of feature hash h, or -1.
-func (m *Model) row(h uint64) int32 {
+// home is a key's first slot: the high bits of a multiplicative hash.
+func (m *Model) home(k uint64) uint64 {
+	return (k * 0x9E3779B97F4A7C15) >> m.shift
+}
+
+// lookup returns the weights of feature hash h, or nil.
+func (m *Model) lookup(h uint64) *[numTags]float32 {
 	k := fixKey(h)
-	i := (k * 0x9E3779B97F4A7C15) >> 7 & m.mask
+	i := m.home(k)
 	for {
-		switch m.keys[i] {
+		s := &m.slots[i]
+		switch s.key {
 		case k:
-			return m.rows[i]
+			return &s.w
 		case 0:
-			return -1
+			return nil
 		}
 		i = (i + 1) & m.mask
 	}
 }
 
 // NumFeatures returns the number of features with weights.
-func (m *Model) NumFeatures() int { return len(m.weights) / numTags }
+func (m *Model) NumFeatures() int { return m.n }
 
 // WriteTo writes the model in marsad's compact binary format (gzip'd): a
 // record for the model and, for a stacked model, one for its first pass.
@@ -105,17 +118,19 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 }
 
 func (m *Model) writeRecord(bw *bufio.Writer) {
-	type ent struct {
-		key uint64
-		row int32
-	}
-	var ents []ent
-	for i, k := range m.keys {
-		if k != 0 {
-			ents = append(ents, ent{k, m.rows[i]})
+	var ents []*slot
+	maxAbs := float32(0)
+	for i := range m.slots {
+		if m.slots[i].key != 0 {
+			ents = append(ents, &m.slots[i])
+			for _, v := range m.slots[i].w {
+				if a := float32(math.Abs(float64(v))); a > maxAbs {
+					maxAbs = a
+				}
+			}
 		}
 	}
-	slices.SortFunc(ents, func(a, b ent) int {
+	slices.SortFunc(ents, func(a, b *slot) int {
 		switch {
 		case a.key < b.key:
 			return -1
@@ -124,12 +139,6 @@ func (m *Model) writeRecord(bw *bufio.Writer) {
 		}
 		return 0
 	})
-	maxAbs := float32(0)
-	for _, v := range m.weights {
-		if a := float32(math.Abs(float64(v))); a > maxAbs {
-			maxAbs = a
-		}
-	}
 	scale := maxAbs / 32767
 	if scale == 0 {
 		scale = 1
@@ -152,7 +161,7 @@ func (m *Model) writeRecord(bw *bufio.Writer) {
 	for _, e := range ents {
 		putU(e.key - prev)
 		prev = e.key
-		row := m.weights[int(e.row)*numTags : int(e.row+1)*numTags]
+		row := e.w[:]
 		var mask uint64
 		var q [numTags]int16
 		for t, v := range row {

@@ -21,6 +21,7 @@ type TrainOptions struct {
 	Features  FeatureSet // feature groups
 	Folds     int        // with FeatDoc: folds for the first-pass tags of the training data (default 5)
 	TuneOBias bool       // tune the O penalty (recall bias) on dev after training
+	Prune     float64    // drop features whose weights are all below this fraction of the largest weight
 	Progress  io.Writer  // per-epoch progress lines; nil for none
 }
 
@@ -143,7 +144,9 @@ func firstPass(m *Model, lx *Lexicon, toks []string) []int {
 	s := &scratch{fz: featurizer{lx: lx, set: m.Features}}
 	s.text = toks
 	s.norm = normAll(toks)
-	return append([]int(nil), decodeModel(m, s, nil, nil)...)
+	s.fz.prepare(s.text, s.norm)
+	s.fz.extract()
+	return append([]int(nil), s.decode(m, nil)...)
 }
 
 // trainStage trains one perceptron; trDoc/dvDoc carry first-pass output
@@ -332,6 +335,9 @@ func trainStage(ctx context.Context, train, dev []Sentence, trDoc, dvDoc *docDat
 		}
 	}
 	eps := maxAbs / 32767 / 2
+	if p := float32(opt.Prune) * maxAbs; p > eps {
+		eps = p
+	}
 	var kk []uint64
 	var ww []float32
 	for id, k := range keys {
