@@ -71,6 +71,10 @@ func commands() []command {
 		{"extract", "clean and analyse articles; write JSON Lines (entities, events)", runExtract},
 		{"ner", "tag names (PER, ORG, LOC, MISC) in CoNLL input or raw text", runNER},
 		{"train", "train a model: train ner --data FILE --out FILE", runTrain},
+		{"serve", "serve the web interface and JSON API (--demo: the embedded corpus)", runServe},
+		{"ingest", "analyse articles and store them (SQLite file or PostgreSQL)", runIngest},
+		{"search", "search the stored articles (Arabic-aware: clitics, spellings, digits)", runSearch},
+		{"stats", "count what the store holds", runStats},
 		{"version", "print the version", runVersion},
 	}
 }

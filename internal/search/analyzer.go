@@ -76,6 +76,7 @@ var _ store.Analyzer = (*Analyzer)(nil)
 type Analyzer struct {
 	opt      Options
 	base     *arabic.Analyzer
+	tok      *arabic.Tokenizer
 	norm     *arabic.Normalizer
 	variants *variants
 	version  string
@@ -87,6 +88,7 @@ func NewAnalyzer(opt Options) (*Analyzer, error) {
 	a := &Analyzer{
 		opt:  opt,
 		base: arabic.NewAnalyzer(opt.Arabic),
+		tok:  arabic.NewTokenizer(arabic.TokenizerOptions{Norm: opt.Arabic.Norm, SplitRunTogether: !opt.Arabic.NoRunTogether}),
 		norm: arabic.NewNormalizer(opt.Arabic.Norm),
 	}
 	table := opt.Variants
@@ -123,32 +125,36 @@ func (a *Analyzer) fingerprint(table string) string {
 }
 
 // Terms returns the index terms of text with the byte offsets of the words
-// they come from. A multi-word variant (كانون الأول) yields one term
-// spanning its words.
+// they come from. Spelling variants are looked up on the normalised words
+// first (so a name the stemmer would cut, or a two-word month such as
+// كانون الأول, maps whole to its canonical term), then on the analysed
+// terms (word starts and ends: أميرك* covers الأميركية).
 func (a *Analyzer) Terms(text string) []arabic.Term {
-	return a.variants.apply(a.rawTerms(nil, text))
-}
-
-// rawTerms runs the chain up to (not including) the variants table.
-func (a *Analyzer) rawTerms(dst []arabic.Term, text string) []arabic.Term {
-	toks := arabic.AppendTokens(nil, text, a.norm)
-	pos := 0
+	toks := a.tok.AppendTokens(nil, text)
+	words := toks[:0]
 	for _, t := range toks {
-		if !t.IsWord() {
+		if t.IsWord() {
+			if a.opt.FoldForeignLetters {
+				t.Norm = foldForeign(t.Norm)
+			}
+			words = append(words, t)
+		}
+	}
+	var out []arabic.Term
+	for i := 0; i < len(words); i++ {
+		t := words[i]
+		if canon, n := a.variants.tokens(words[i:]); n > 0 {
+			out = append(out, arabic.Term{Term: canon, Start: t.Start, End: words[i+n-1].End, Pos: i})
+			i += n - 1
 			continue
 		}
-		pos++
-		norm := t.Norm
-		if a.opt.FoldForeignLetters {
-			norm = foldForeign(norm)
-		}
-		term := safeTerm(a.base.TermOf(norm, t.Kind))
+		term := safeTerm(a.base.TermOf(t.Norm, t.Kind))
 		if term == "" {
 			continue
 		}
-		dst = append(dst, arabic.Term{Term: term, Start: t.Start, End: t.End, Pos: pos - 1})
+		out = append(out, arabic.Term{Term: a.variants.term(term), Start: t.Start, End: t.End, Pos: i})
 	}
-	return dst
+	return out
 }
 
 func foldForeign(s string) string {
@@ -191,4 +197,12 @@ func safeTerm(t string) string {
 	}
 	s := strings.Trim(b.String(), "·")
 	return s
+}
+
+func termStrings(ts []arabic.Term) []string {
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = t.Term
+	}
+	return out
 }

@@ -118,7 +118,7 @@ func (a *Analyzer) forms(t string) []string {
 	bases := []string{t}
 	for i := len(proclitics) - 1; i >= 0; i-- { // two-letter ones first
 		if rest, ok := strings.CutPrefix(t, proclitics[i]); ok && utf8.RuneCountInString(rest) >= 3 {
-			bases = append(bases, a.variants.word(rest))
+			bases = append(bases, a.variants.term(rest))
 			break
 		}
 	}

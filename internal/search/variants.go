@@ -10,26 +10,35 @@ import (
 )
 
 // variants maps spelling variants to canonical terms. Built once, read-only.
+//
+// A canonical term is the normalised first spelling of its line (words
+// joined by "·"), not its analysed form: it stays the same when the
+// stemmer changes, and a name is not cut by it.
 type variants struct {
-	// seqs maps the first term of a multi-term spelling to its spellings,
-	// longest first.
+	// seqs maps the first normalised word of a multi-word spelling to its
+	// spellings, longest first.
 	seqs   map[string][]seqVariant
-	single map[string]string // term → canonical term
-	prefix map[string]string // word start → canonical word start
-	suffix map[string]string // word end → canonical word end
+	words  map[string]string // normalised word (with or without ال) → canonical
+	terms  map[string]string // analysed term → canonical, where analysis kept the word whole
+	prefix map[string]string // term start → canonical start
+	suffix map[string]string // term end → canonical end
 	maxPre int               // longest prefix key, in bytes
 	maxSuf int
 }
 
 type seqVariant struct {
-	terms     []string
+	words     []string
 	canonical string
 }
 
-// parseVariants reads a table (see variants.txt), analysing each spelling
-// with a's chain so the table matches what indexing produces.
+// wordProclitics may stand before a variant spelling in text: conjunctions,
+// prepositions, the article and their usual combinations.
+var wordProclitics = []string{"وال", "بال", "فال", "كال", "لل", "ال", "وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك"}
+
+// parseVariants reads a table (see variants.txt).
 func parseVariants(a *Analyzer, table string) (*variants, error) {
-	v := &variants{seqs: map[string][]seqVariant{}, single: map[string]string{}, prefix: map[string]string{}, suffix: map[string]string{}}
+	v := &variants{seqs: map[string][]seqVariant{}, words: map[string]string{}, terms: map[string]string{},
+		prefix: map[string]string{}, suffix: map[string]string{}}
 	sc := bufio.NewScanner(strings.NewReader(table))
 	sc.Buffer(make([]byte, 64*1024), 1<<20)
 	line := 0
@@ -43,53 +52,53 @@ func parseVariants(a *Analyzer, table string) (*variants, error) {
 		if len(parts) < 2 {
 			return nil, fmt.Errorf("search: variants line %d: want two or more spellings separated by |: %q", line, s)
 		}
+		affix := strings.Contains(parts[0], "*")
 		var canon string
-		var canonAffix string
 		for i, p := range parts {
 			p = strings.TrimSpace(p)
-			switch {
-			case strings.HasSuffix(p, "*") || strings.HasPrefix(p, "*"):
+			if strings.Contains(p, "*") != affix {
+				return nil, fmt.Errorf("search: variants line %d: mix of X* and whole words", line)
+			}
+			if affix {
 				isPre := strings.HasSuffix(p, "*")
-				w := a.affix(strings.Trim(p, "*"))
-				if w == "" {
-					return nil, fmt.Errorf("search: variants line %d: %q has no letters", line, p)
+				if isPre == strings.HasPrefix(p, "*") {
+					return nil, fmt.Errorf("search: variants line %d: %q: put * at the start or the end", line, p)
+				}
+				w := a.normWords(strings.Trim(p, "*"))
+				if len(w) != 1 {
+					return nil, fmt.Errorf("search: variants line %d: %q: one word part, please", line, p)
 				}
 				if i == 0 {
-					canonAffix = w
-					continue
-				}
-				if canonAffix == "" {
-					return nil, fmt.Errorf("search: variants line %d: mix of X* and whole words", line)
-				}
-				if isPre {
-					v.prefix[w] = canonAffix
-					v.maxPre = max(v.maxPre, len(w))
+					canon = w[0]
+				} else if isPre {
+					v.prefix[w[0]] = canon
+					v.maxPre = max(v.maxPre, len(w[0]))
 				} else {
-					v.suffix[w] = canonAffix
-					v.maxSuf = max(v.maxSuf, len(w))
+					v.suffix[w[0]] = canon
+					v.maxSuf = max(v.maxSuf, len(w[0]))
 				}
-			default:
-				if canonAffix != "" {
-					return nil, fmt.Errorf("search: variants line %d: mix of X* and whole words", line)
-				}
-				terms := termStrings(a.rawTerms(nil, p))
-				if len(terms) == 0 {
-					return nil, fmt.Errorf("search: variants line %d: %q has no words (only stopwords or punctuation?)", line, p)
-				}
-				if i == 0 {
-					canon = safeTerm(strings.Join(terms, "·"))
-					if len(terms) > 1 {
-						v.addSeq(terms, canon)
-					}
-					continue
-				}
-				if len(terms) == 1 {
-					if terms[0] != canon {
-						v.single[terms[0]] = canon
-					}
-				} else {
-					v.addSeq(terms, canon)
-				}
+				continue
+			}
+			words := a.normWords(p)
+			if len(words) == 0 {
+				return nil, fmt.Errorf("search: variants line %d: %q has no words", line, p)
+			}
+			if i == 0 {
+				canon = safeTerm(strings.TrimPrefix(strings.Join(words, "·"), "ال"))
+			}
+			if len(words) > 1 {
+				v.addSeq(words, canon)
+				continue
+			}
+			w := words[0]
+			v.words[w] = canon
+			if rest, ok := strings.CutPrefix(w, "ال"); ok && utf8.RuneCountInString(rest) >= 2 {
+				v.words[rest] = canon
+			}
+			// Where the analyzer keeps the word whole (bar the article), its
+			// term may stand for it too: الفاجنر → فاجنر → فاغنر.
+			if t := safeTerm(a.base.TermOf(w, arabic.KindArabic)); t != "" && (t == w || "ال"+t == w) {
+				v.terms[t] = canon
 			}
 		}
 	}
@@ -99,77 +108,75 @@ func parseVariants(a *Analyzer, table string) (*variants, error) {
 	return v, nil
 }
 
-func (v *variants) addSeq(terms []string, canon string) {
-	list := append(v.seqs[terms[0]], seqVariant{terms: terms, canonical: canon})
-	// Longest first, so the longest spelling wins.
-	for i := len(list) - 1; i > 0 && len(list[i].terms) > len(list[i-1].terms); i-- {
-		list[i], list[i-1] = list[i-1], list[i]
-	}
-	v.seqs[terms[0]] = list
-}
-
-// affix normalises one word-part of a X* / *X spelling (no clitic
-// stripping: it is a part of a word).
-func (a *Analyzer) affix(s string) string {
-	n := a.norm.Normalize(strings.TrimSpace(s))
-	if a.opt.FoldForeignLetters {
-		n = foldForeign(n)
-	}
-	return safeTerm(n)
-}
-
-func termStrings(ts []arabic.Term) []string {
-	out := make([]string, len(ts))
-	for i, t := range ts {
-		out[i] = t.Term
+// normWords returns the normalised words of s (no clitics stripped).
+func (a *Analyzer) normWords(s string) []string {
+	var out []string
+	for _, t := range a.tok.AppendTokens(nil, s) {
+		if t.IsWord() {
+			n := t.Norm
+			if a.opt.FoldForeignLetters {
+				n = foldForeign(n)
+			}
+			out = append(out, n)
+		}
 	}
 	return out
 }
 
-// apply rewrites terms in place: multi-term spellings first (longest
-// first), then whole-term spellings, then word starts and ends.
-func (v *variants) apply(ts []arabic.Term) []arabic.Term {
-	out := ts[:0]
-	for i := 0; i < len(ts); i++ {
-		t := ts[i]
-		if cands, ok := v.seqs[t.Term]; ok {
-			matched := false
-			for _, c := range cands {
-				if i+len(c.terms) > len(ts) {
-					continue
-				}
-				ok := true
-				for k, w := range c.terms {
-					if ts[i+k].Term != w {
-						ok = false
-						break
-					}
-				}
-				if ok {
-					end := ts[i+len(c.terms)-1].End
-					out = append(out, arabic.Term{Term: c.canonical, Start: t.Start, End: end, Pos: t.Pos})
-					i += len(c.terms) - 1
-					matched = true
+func (v *variants) addSeq(words []string, canon string) {
+	list := append(v.seqs[words[0]], seqVariant{words: words, canonical: canon})
+	for i := len(list) - 1; i > 0 && len(list[i].words) > len(list[i-1].words); i-- {
+		list[i], list[i-1] = list[i-1], list[i]
+	}
+	v.seqs[words[0]] = list
+}
+
+// tokens matches a spelling at the start of toks (their Norm, the first
+// possibly with a proclitic): it returns the canonical term and the number
+// of tokens used, or 0.
+func (v *variants) tokens(toks []arabic.Token) (string, int) {
+	first := toks[0].Norm
+	try := func(w string) (string, int) {
+		for _, c := range v.seqs[w] {
+			if len(c.words) > len(toks) {
+				continue
+			}
+			ok := true
+			for k := 1; k < len(c.words); k++ {
+				if toks[k].Norm != c.words[k] {
+					ok = false
 					break
 				}
 			}
-			if matched {
-				continue
+			if ok {
+				return c.canonical, len(c.words)
 			}
 		}
-		t.Term = v.word(t.Term)
-		out = append(out, t)
+		if c, ok := v.words[w]; ok {
+			return c, 1
+		}
+		return "", 0
 	}
-	return out
+	if c, n := try(first); n > 0 {
+		return c, n
+	}
+	for _, p := range wordProclitics {
+		if rest, ok := strings.CutPrefix(first, p); ok && utf8.RuneCountInString(rest) >= 3 {
+			if c, n := try(rest); n > 0 {
+				return c, n
+			}
+		}
+	}
+	return "", 0
 }
 
-// word maps one term.
-func (v *variants) word(w string) string {
-	if c, ok := v.single[w]; ok {
+// term maps one analysed term.
+func (v *variants) term(w string) string {
+	if c, ok := v.terms[w]; ok {
 		return c
 	}
 	// Longest matching start (أميرك* covers أميركا itself), then longest
-	// matching end (which must leave a stem: *بورغ does not rewrite بورغ).
+	// matching end, which must leave a stem (*بورغ does not rewrite بورغ).
 	for n := min(v.maxPre, len(w)); n > 0; n-- {
 		if n < len(w) && !utf8.RuneStart(w[n]) {
 			continue
@@ -179,12 +186,12 @@ func (v *variants) word(w string) string {
 			break
 		}
 	}
-	for n := min(v.maxSuf, len(w)); n > 0; n-- {
+	for n := min(v.maxSuf, len(w)-1); n > 0; n-- {
 		k := len(w) - n
 		if !utf8.RuneStart(w[k]) {
 			continue
 		}
-		if c, ok := v.suffix[w[k:]]; ok && k > 0 {
+		if c, ok := v.suffix[w[k:]]; ok {
 			w = w[:k] + c
 			break
 		}

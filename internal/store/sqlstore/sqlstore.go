@@ -11,9 +11,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/marsad-project/marsad/internal/arabic"
@@ -119,11 +121,20 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 	if len(batch) == 0 {
 		return res, nil
 	}
-	// Analyse outside the transaction: it is the slow part.
+	// Analyse outside the transaction, on every CPU: it is the slow part.
 	terms := make([][]arabic.Term, len(batch))
-	for i := range batch {
-		terms[i] = s.an.Terms(batch[i].Doc.Text)
+	var wg sync.WaitGroup
+	workers := min(runtime.GOMAXPROCS(0), len(batch))
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(batch); i += workers {
+				terms[i] = s.an.Terms(batch[i].Doc.Text)
+			}
+		}()
 	}
+	wg.Wait()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, s.wrap("put: begin", err)
@@ -410,7 +421,11 @@ func (s *DB) Search(ctx context.Context, sq store.SearchQuery) (*store.SearchRes
 		for i, r := range page {
 			ids[i] = r.rowid
 		}
-		rows, err := s.db.QueryContext(ctx, s.d.Bind(`SELECT rowid, id, title, source, url, published, body FROM documents WHERE rowid IN (`+
+		body := "body"
+		if sq.NoSnippets {
+			body = "''"
+		}
+		rows, err := s.db.QueryContext(ctx, s.d.Bind(`SELECT rowid, id, title, source, url, published, `+body+` FROM documents WHERE rowid IN (`+
 			strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", ")+`)`), ids...)
 		if err != nil {
 			return nil, s.wrap("search: fetch", err)
@@ -439,7 +454,9 @@ func (s *DB) Search(ctx context.Context, sq store.SearchQuery) (*store.SearchRes
 				continue // deleted meanwhile
 			}
 			h.Score = r.score
-			h.Snippet = store.MakeSnippet(s.an, bodies[r.rowid], q)
+			if !sq.NoSnippets {
+				h.Snippet = store.MakeSnippet(s.an, bodies[r.rowid], q)
+			}
 			res.Hits = append(res.Hits, *h)
 		}
 	}

@@ -1,0 +1,345 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/marsad-project/marsad/internal/corpus"
+	"github.com/marsad-project/marsad/internal/ingest"
+	"github.com/marsad-project/marsad/internal/model"
+	"github.com/marsad-project/marsad/internal/pipeline"
+	"github.com/marsad-project/marsad/internal/store"
+)
+
+func runIngest(ctx context.Context, env Env, args []string) error {
+	fs := newFlagSet(env, "ingest", "[flags] FILE|DIR|- ...")
+	sf := addStoreFlags(fs)
+	format := fs.String("format", "auto", "input format: auto, text, jsonl, html, feed")
+	published := fs.String("published", "", "publication date (YYYY-MM-DD) for articles whose input gives none")
+	demo := fs.Bool("demo", false, "ingest the embedded demo corpus (the five seed articles)")
+	batch := fs.Int("batch", 200, "articles per transaction")
+	workers := fs.Int("workers", 0, "analysis workers (0: one per CPU)")
+	quiet := fs.Bool("quiet", false, "no progress bar")
+	verbose := fs.Bool("v", false, "list every duplicate")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	opt := ingest.DefaultOptions()
+	opt.Format = *format
+	if *published != "" {
+		t, err := time.Parse("2006-01-02", *published)
+		if err != nil {
+			return usageError("ingest: --published %q: want YYYY-MM-DD", *published)
+		}
+		opt.Published = t
+	}
+	paths := fs.Args()
+	if len(paths) == 0 && !*demo {
+		fs.Usage()
+		return usageError("ingest: no input given (name files, directories or -, or use --demo)")
+	}
+	if *batch < 1 {
+		return usageError("ingest: --batch must be at least 1")
+	}
+	p, err := newPipeline()
+	if err != nil {
+		return err
+	}
+	s, err := sf.open(ctx, openWrite, env.Stderr)
+	if err != nil {
+		return fmt.Errorf("ingest: %w", err)
+	}
+	defer s.Close()
+	in := &ingester{
+		store: s, stderr: env.Stderr, batchSize: *batch, verbose: *verbose, start: time.Now(),
+		reasons: map[string]int{},
+	}
+	if isTerminal(env.Stderr) && !*quiet {
+		in.progress = newProgress(env.Stderr, paths)
+	}
+	err = in.run(ctx, p, *workers, func(emit func(model.Document) error, reject func(error)) error {
+		r := ingest.NewReader(opt)
+		if *demo {
+			files, err := corpus.Seeds()
+			if err != nil {
+				return err
+			}
+			for _, f := range files {
+				if err := r.ReadBytes(ctx, f.Name, f.Data, emit, reject); err != nil {
+					return err
+				}
+			}
+		}
+		return r.Read(ctx, paths, env.Stdin, emit, reject)
+	})
+	in.summary(env.Stdout)
+	if err != nil {
+		return fmt.Errorf("ingest: %w (the %d articles reported stored are stored)", err, in.stored)
+	}
+	if in.rejected > 0 {
+		return &ExitError{Code: ExitRejected, Err: fmt.Errorf("ingest: %d input(s) rejected", in.rejected)}
+	}
+	return nil
+}
+
+// ingester analyses documents on a worker pool and stores them in input
+// order, one transaction per batch. Counters change only after a batch is
+// committed, so what is reported stored is stored.
+type ingester struct {
+	store     store.Store
+	stderr    io.Writer
+	batchSize int
+	verbose   bool
+	start     time.Time
+	progress  *progress
+
+	mu         sync.Mutex // guards the counters below (the reader rejects from its goroutine)
+	stored     int
+	duplicates int
+	rejected   int
+	reasons    map[string]int // rejection reason → count
+	dupShown   int
+
+	pending []model.Analysis
+}
+
+func (in *ingester) reject(err error) {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	in.rejected++
+	reason := err.Error()
+	var ie *ingest.InputError
+	if errors.As(err, &ie) {
+		reason = ie.Err.Error()
+	}
+	in.reasons[reason]++
+	in.clearProgress()
+	fmt.Fprintln(in.stderr, "marsad: ingest: rejected:", err)
+}
+
+func (in *ingester) clearProgress() {
+	if in.progress != nil {
+		in.progress.clear()
+	}
+}
+
+// run reads with read, analyses and stores.
+func (in *ingester) run(ctx context.Context, p *pipeline.Pipeline, workers int, read func(emit func(model.Document) error, reject func(error)) error) error {
+	stopTicker := in.tick()
+	defer stopTicker()
+	o := p.NewOrdered(ctx, workers, func(r pipeline.Result) error {
+		if r.Err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			in.reject(r.Err)
+			return nil
+		}
+		in.pending = append(in.pending, r.Analysis)
+		if len(in.pending) >= in.batchSize {
+			return in.flush(ctx)
+		}
+		return nil
+	})
+	readErr := read(func(d model.Document) error {
+		if in.progress != nil {
+			in.mu.Lock()
+			in.progress.seen(d.Origin)
+			in.mu.Unlock()
+		}
+		return o.Submit(d)
+	}, in.reject)
+	sinkErr := o.Close()
+	if err := errors.Join(readErr, sinkErr); err != nil {
+		return err // the pending batch is not stored, and not reported
+	}
+	return in.flush(ctx)
+}
+
+func (in *ingester) flush(ctx context.Context) error {
+	if len(in.pending) == 0 {
+		return nil
+	}
+	res, err := in.store.Put(ctx, in.pending)
+	if err != nil {
+		in.pending = in.pending[:0]
+		return err
+	}
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	for _, r := range res {
+		switch r.Status {
+		case store.Stored:
+			in.stored++
+		case store.Duplicate:
+			in.duplicates++
+			if in.verbose || in.dupShown < 5 {
+				in.dupShown++
+				in.clearProgress()
+				if r.DuplicateOf == r.ID {
+					fmt.Fprintf(in.stderr, "marsad: ingest: duplicate: %s is already stored\n", r.ID)
+				} else {
+					fmt.Fprintf(in.stderr, "marsad: ingest: duplicate: %s has the same text as %s\n", r.ID, r.DuplicateOf)
+				}
+			}
+		}
+	}
+	in.pending = in.pending[:0]
+	return nil
+}
+
+// tick redraws the progress bar until the returned stop is called.
+func (in *ingester) tick() func() {
+	if in.progress == nil {
+		return func() {}
+	}
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		t := time.NewTicker(200 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				in.mu.Lock()
+				in.progress.draw(in.stored, in.duplicates, in.rejected, time.Since(in.start))
+				in.mu.Unlock()
+			}
+		}
+	}()
+	return func() {
+		close(done)
+		wg.Wait()
+		in.mu.Lock()
+		in.clearProgress()
+		in.mu.Unlock()
+	}
+}
+
+func (in *ingester) summary(w io.Writer) {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	el := time.Since(in.start)
+	rate := float64(in.stored+in.duplicates) / max(el.Seconds(), 1e-9)
+	fmt.Fprintf(w, "stored %d, duplicates %d, rejected %d (%.1fs, %.0f articles/s)\n", in.stored, in.duplicates, in.rejected, el.Seconds(), rate)
+	if in.duplicates > in.dupShown {
+		fmt.Fprintf(w, "  (%d duplicates not listed; -v lists them)\n", in.duplicates-in.dupShown)
+	}
+	var rs []string
+	for r := range in.reasons {
+		rs = append(rs, r)
+	}
+	sort.Slice(rs, func(i, j int) bool {
+		return in.reasons[rs[i]] > in.reasons[rs[j]] || in.reasons[rs[i]] == in.reasons[rs[j]] && rs[i] < rs[j]
+	})
+	for _, r := range rs {
+		fmt.Fprintf(w, "  rejected %d: %s\n", in.reasons[r], r)
+	}
+}
+
+// progress draws a one-line bar on a terminal: the share of input bytes
+// read (files are sized up front; inside a JSON Lines file, by line).
+type progress struct {
+	w     io.Writer
+	total int64
+	files map[string]*fileProgress
+	done  int64 // bytes of files finished
+	cur   *fileProgress
+	drawn bool
+}
+
+type fileProgress struct {
+	size  int64
+	lines int // for line-numbered origins, counted lazily; -1 unknown
+	path  string
+	frac  float64
+}
+
+func newProgress(w io.Writer, paths []string) *progress {
+	p := &progress{w: w, files: map[string]*fileProgress{}}
+	for _, root := range paths {
+		if root == "-" {
+			continue
+		}
+		filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return nil
+			}
+			if info, err := d.Info(); err == nil {
+				p.files[path] = &fileProgress{size: info.Size(), lines: -1, path: path}
+				p.total += info.Size()
+			}
+			return nil
+		})
+	}
+	return p
+}
+
+// seen notes a document from origin ("path", "path:line", "path#item").
+func (p *progress) seen(origin string) {
+	path, line := origin, 0
+	if _, ok := p.files[path]; !ok {
+		if i := strings.LastIndexAny(origin, ":#"); i > 0 {
+			path = origin[:i]
+			line, _ = strconv.Atoi(strings.TrimPrefix(origin[i+1:], "item "))
+		}
+	}
+	f, ok := p.files[path]
+	if !ok {
+		return
+	}
+	if p.cur != f {
+		if p.cur != nil {
+			p.done += p.cur.size
+		}
+		p.cur = f
+	}
+	if line > 0 {
+		if f.lines < 0 {
+			f.lines = 1
+			if b, err := os.ReadFile(f.path); err == nil {
+				f.lines = bytes.Count(b, []byte{'\n'}) + 1
+			}
+		}
+		f.frac = min(1, float64(line)/float64(f.lines))
+	}
+}
+
+func (p *progress) draw(stored, dups, rejected int, el time.Duration) {
+	pos := p.done
+	if p.cur != nil {
+		pos += int64(float64(p.cur.size) * p.cur.frac)
+	}
+	frac := 0.0
+	if p.total > 0 {
+		frac = min(1, float64(pos)/float64(p.total))
+	}
+	const width = 30
+	n := int(frac * width)
+	bar := strings.Repeat("█", n) + strings.Repeat("░", width-n)
+	rate := float64(stored+dups) / max(el.Seconds(), 1e-9)
+	fmt.Fprintf(p.w, "\r\x1b[K%s %3.0f%%  stored %d  duplicates %d  rejected %d  %.0f/s", bar, frac*100, stored, dups, rejected, rate)
+	p.drawn = true
+}
+
+func (p *progress) clear() {
+	if p.drawn {
+		fmt.Fprint(p.w, "\r\x1b[K")
+		p.drawn = false
+	}
+}
