@@ -262,8 +262,17 @@ func (r *Resolver) linkBrackets(doc *docIndex, items []*item, uf *unionFind) []*
 		if it.typ != model.ORG && it.typ != model.MISC {
 			continue
 		}
-		k := doc.at(it.m.End)
-		for k < len(doc.toks) && isQuote(doc.toks[k].Text) && doc.toks[k].Start-it.m.End <= 2 && isClosing(doc.toks[k].Text) {
+		end := it.m.End
+		k := doc.at(end)
+		// The name may go on with في + a place the tagger marked apart
+		// (القيادة العسكرية الأمريكية | في | إفريقيا (أفريكوم)).
+		if k < len(doc.toks) && doc.toks[k].Norm == "في" {
+			if l, ok := byStart[tokStart(doc, k+1)]; ok && items[l].typ == model.LOC {
+				end = items[l].m.End
+				k = doc.at(end)
+			}
+		}
+		for k < len(doc.toks) && isQuote(doc.toks[k].Text) && doc.toks[k].Start-end <= 2 && isClosing(doc.toks[k].Text) {
 			k++
 		}
 		if k >= len(doc.toks) {
@@ -271,7 +280,7 @@ func (r *Resolver) linkBrackets(doc *docIndex, items []*item, uf *unionFind) []*
 		}
 		open := doc.toks[k].Text
 		closeWith := map[string]string{"(": ")", "«": "»", "“": "”", "\"": "\"", "[": "]"}[open]
-		if closeWith == "" || strings.TrimSpace(doc.text[prevEnd(doc, k, it.m.End):doc.toks[k].Start]) != "" {
+		if closeWith == "" || strings.TrimSpace(doc.text[prevEnd(doc, k, end):doc.toks[k].Start]) != "" {
 			continue
 		}
 		j := k + 1
@@ -307,6 +316,13 @@ func (r *Resolver) linkBrackets(doc *docIndex, items []*item, uf *unionFind) []*
 		uf.union(i, len(items)-1)
 	}
 	return items
+}
+
+func tokStart(doc *docIndex, k int) int {
+	if k < len(doc.toks) {
+		return doc.toks[k].Start
+	}
+	return -1
 }
 
 func isClosing(s string) bool {
@@ -658,19 +674,36 @@ func voteType(g []*item) string {
 }
 
 // canonical picks the fullest name of a group: most words among mentions
-// of the voted type, then the most frequent spelling, then the first.
+// of the voted type (for organisations, most words besides a generic head:
+// الجيش الوطني الليبي over قوات الجيش الليبي), then the most frequent
+// spelling, then the first.
 func canonical(g []*item, typ string) *item {
 	freq := map[string]int{}
 	for _, it := range g {
 		freq[it.display]++
+	}
+	size := func(it *item) (int, int) {
+		if it.typ == model.ORG && it.core != nil {
+			n := len(it.core)
+			if it.nisbaCC != "" {
+				n++
+			}
+			return n, len(it.words)
+		}
+		return len(it.words), len(it.words)
 	}
 	var best *item
 	for _, it := range g {
 		if it.typ != typ || it.desc {
 			continue
 		}
-		if best == nil || len(it.words) > len(best.words) ||
-			(len(it.words) == len(best.words) && freq[it.display] > freq[best.display]) {
+		if best == nil {
+			best = it
+			continue
+		}
+		a1, a2 := size(it)
+		b1, b2 := size(best)
+		if a1 > b1 || (a1 == b1 && (a2 > b2 || (a2 == b2 && freq[it.display] > freq[best.display]))) {
 			best = it
 		}
 	}
