@@ -427,6 +427,13 @@ func (r *Resolver) stripTitles(words []string) int {
 	}
 	i := start
 	for i < len(words)-1 {
+		// a nationality before the name (الجزائري عبد المالك سلال)
+		if len(words)-i > 2 && isDefiniteNisba(words[i]) {
+			if _, ok := r.gaz.NisbaCountry(words[i]); ok {
+				i++
+				continue
+			}
+		}
 		if n := r.lx.match(classRank, words[i:]); n > 0 {
 			i += n
 			continue

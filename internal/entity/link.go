@@ -145,6 +145,10 @@ func (r *Resolver) link(items []*item, uf *unionFind) {
 			if !sameWord(f.words[len(f.words)-1], g.words[len(g.words)-1], r.opt.Fuzzy) {
 				continue
 			}
+			// عبد الله is no surname الله; the compound must be whole
+			if len(f.words) == 1 && len(g.words) >= 2 && nameParticles[g.words[len(g.words)-2]] {
+				continue
+			}
 			if subsequence(f.words, g.words, r.opt.Fuzzy) {
 				cands = append(cands, g)
 			}
@@ -164,6 +168,11 @@ func (r *Resolver) link(items []*item, uf *unionFind) {
 				continue
 			}
 			if f.cc != "" && g.cc != "" && f.cc != g.cc {
+				continue
+			}
+			// a country against another relative adjective: الجهاد الجزائري is not
+			// الجهاد الأفغاني, الجامعة التونسية not جامعة الدول العربية
+			if f.cc != "" && g.cc == "" && isDefiniteNisba(g.core[len(g.core)-1]) {
 				continue
 			}
 			if !sameWord(f.core[0], g.core[0], false) {
