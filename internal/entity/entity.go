@@ -368,6 +368,20 @@ func (r *Resolver) splitClitic(first, typ string, attested map[string]int) (clit
 			return s, true
 		}
 	}
+	// The segmenter's corpus evidence (arabic.Segment: the bare stem is
+	// common in Arabic news, لمجلس → ل + مجلس). Only proclitics matter here.
+	if seg := arabic.Segment(first); seg.Prefix != "" && !seg.Future {
+		n := utf8.RuneCountInString(seg.Prefix)
+		elided := strings.HasSuffix(seg.Prefix, "لل")
+		if strings.HasSuffix(seg.Prefix, "ال") || elided {
+			n -= 2
+		}
+		for _, s := range splits {
+			if s.letters == n && s.elided == elided && (s.article || !strings.HasSuffix(seg.Prefix, "ال")) {
+				return s, true
+			}
+		}
+	}
 	for _, s := range splits {
 		if s.article && utf8.RuneCountInString(s.word) >= 5 {
 			return s, true
@@ -498,6 +512,10 @@ func (r *Resolver) extendRank(doc *docIndex, start int) int {
 			}
 			if ok && r.lx.match(classRank, words) == k {
 				start = ws[0].Start
+				// a conjunction on the rank stays outside (والملك → الملك)
+				if w0 := strings.TrimPrefix(words[0], "و"); w0 != words[0] && r.lx.match(classRank, append([]string{w0}, words[1:]...)) == k {
+					start += skipLetters(ws[0].Text, 1)
+				}
 				moved = true
 				break
 			}

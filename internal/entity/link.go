@@ -149,7 +149,7 @@ func (r *Resolver) link(items []*item, uf *unionFind) {
 			if len(f.words) == 1 && len(g.words) >= 2 && nameParticles[g.words[len(g.words)-2]] {
 				continue
 			}
-			if subsequence(f.words, g.words, r.opt.Fuzzy) {
+			if subsequence(f.words, g.words, r.opt.Fuzzy) && !startsAtFather(f.words, g.words, r.opt.Fuzzy) {
 				cands = append(cands, g)
 			}
 		}
@@ -205,6 +205,21 @@ func (r *Resolver) link(items []*item, uf *unionFind) {
 			}
 		}
 	}
+}
+
+// startsAtFather reports whether the shorter name (several words) starts
+// where the longer one names a father: in محمد بن سلمان بن عبد العزيز,
+// سلمان بن عبد العزيز is the father, not the son.
+func startsAtFather(short, long []string, fuzzy bool) bool {
+	if len(short) < 2 {
+		return false
+	}
+	for i := 1; i < len(long); i++ {
+		if sameWord(short[0], long[i], fuzzy) && (long[i-1] == "بن" || long[i-1] == "ابن" || long[i-1] == "بنت") {
+			return !sameWord(short[0], long[0], fuzzy)
+		}
+	}
+	return false
 }
 
 // isCountry reports whether the normalised name is a country's.
