@@ -312,6 +312,11 @@ func TestPlaceFinder(t *testing.T) {
 		{"common word that is also a place", "عقد اجتماع جديد في المدينة", nil, nil},
 		{"a cue word allows it", "في مدينة الجديد جنوب ليبيا", nil, []string{"الجديد", "ليبيا"}},
 		{"a clitic does not hide inside a foreign name", "قناة فرانس 24", nil, nil},
+		{"the segmenter's clitic, not another", "يتكلمون العربية ولغات أخرى", nil, nil},
+		{"an adjective agreeing with its noun", "وبهذه المبادرة السعودية وحكومة سورية جديدة", nil, nil},
+		{"the country after a preposition", "عاد إلى السعودية", nil, []string{"السعودية"}},
+		{"a country name does not gain the article", "يقدم التشيلي فيدال", nil, nil},
+		{"coordinated adjectives", "مفاوضات باريس اليمنية والسورية", nil, []string{"باريس"}},
 		{"existing mentions are kept and not overlapped", "زار حفتر روما", []ment{{"حفتر روما", "PER"}}, []string{"حفتر روما"}},
 	}
 	for _, tc := range tests {
