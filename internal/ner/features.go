@@ -146,6 +146,7 @@ type featurizer struct {
 	doc   [][numTags]int32 // second pass: first-pass tags of the same word elsewhere in the document
 	feats []uint64         // hashed features, token after token
 	offs  []int32          // feats[offs[i]:offs[i+1]] belong to token i
+	lexN  []int32          // the first lexN[i] features of token i name the word itself (word, core, pairs)
 }
 
 const fnvOffset uint64 = 14695981039346656037
@@ -337,21 +338,26 @@ func (f *featurizer) ctx(i int) *tokInfo {
 func (f *featurizer) extract() {
 	f.feats = f.feats[:0]
 	f.offs = append(f.offs[:0], 0)
+	f.lexN = f.lexN[:0]
 	set := f.set
 	for i := range f.info {
 		t := &f.info[i]
 		m1, p1, m2, p2 := f.ctx(i-1), f.ctx(i+1), f.ctx(i-2), f.ctx(i+2)
 		fs := f.feats
-		fs = append(fs, fb(tBias))
+		// Features that name the word itself come first, so that training
+		// can leave them out (word dropout, see TrainOptions).
+		n0 := len(fs)
 		if set&FeatWord != 0 {
 			fs = append(fs, f1(tW0, t.norm), f1(tC0, t.core))
 		}
+		if set&FeatBigram != 0 {
+			fs = append(fs, f2(tBiL, m1.core, t.core), f2(tBiR, t.core, p1.core))
+		}
+		f.lexN = append(f.lexN, int32(len(fs)-n0))
+		fs = append(fs, fb(tBias))
 		if set&FeatContext != 0 {
 			fs = append(fs, f1(tWm1, m1.norm), f1(tWp1, p1.norm), f1(tWm2, m2.norm), f1(tWp2, p2.norm),
 				f1(tCm1, m1.core), f1(tCp1, p1.core))
-		}
-		if set&FeatBigram != 0 {
-			fs = append(fs, f2(tBiL, m1.core, t.core), f2(tBiR, t.core, p1.core))
 		}
 		if set&FeatAffix != 0 {
 			fs = appendAffixes(fs, t.norm)

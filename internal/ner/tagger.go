@@ -185,12 +185,16 @@ func (t *Tagger) tagDoc(texts, norms [][]string) [][]int {
 		for i := 0; i < n; i++ {
 			fz.feats = fz.appendDoc(fz.feats[:0], i)
 			row := em[i*numTags : (i+1)*numTags]
+			var acc [numTags]int32
 			for _, h := range fz.feats {
 				if sl := t.tab.lookup(h); sl != nil {
-					for j := range row {
-						row[j] += sl.w[1][j]
+					for j := range acc {
+						acc[j] += int32(sl.w[1][j])
 					}
 				}
+			}
+			for j := range row {
+				row[j] += float32(acc[j]) * t.tab.scale[1]
 			}
 		}
 		fz.s1, fz.doc = nil, nil
@@ -204,12 +208,16 @@ func (t *Tagger) tagDoc(texts, norms [][]string) [][]int {
 func (t *Tagger) emit1(s *scratch, em []float32) {
 	for i := range len(s.norm) {
 		row := em[i*numTags : (i+1)*numTags]
+		var acc [numTags]int32
 		for _, h := range s.fz.feats[s.fz.offs[i]:s.fz.offs[i+1]] {
 			if sl := t.tab.lookup(h); sl != nil {
-				for j := range row {
-					row[j] += sl.w[0][j]
+				for j := range acc {
+					acc[j] += int32(sl.w[0][j])
 				}
 			}
+		}
+		for j := range row {
+			row[j] += float32(acc[j]) * t.tab.scale[0]
 		}
 	}
 }
@@ -220,13 +228,18 @@ func (t *Tagger) emit2(s *scratch, em1, em2 []float32) {
 	for i := range len(s.norm) {
 		r1 := em1[i*numTags : (i+1)*numTags]
 		r2 := em2[i*numTags : (i+1)*numTags]
+		var a1, a2 [numTags]int32
 		for _, h := range s.fz.feats[s.fz.offs[i]:s.fz.offs[i+1]] {
 			if sl := t.tab.lookup(h); sl != nil {
-				for j := range r1 {
-					r1[j] += sl.w[0][j]
-					r2[j] += sl.w[1][j]
+				for j := range a1 {
+					a1[j] += int32(sl.w[0][j])
+					a2[j] += int32(sl.w[1][j])
 				}
 			}
+		}
+		for j := range r1 {
+			r1[j] += float32(a1[j]) * t.tab.scale[0]
+			r2[j] += float32(a2[j]) * t.tab.scale[1]
 		}
 	}
 }
