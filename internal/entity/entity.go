@@ -281,6 +281,35 @@ func (r *Resolver) prepare(doc *docIndex, mentions []model.Mention) []*item {
 			attested[w.Norm]++
 		}
 	}
+	// A person's name has no word led by a preposition: in "حفتر لباريس"
+	// the tagger ran the name into a place. Cut the mention there, and keep
+	// the place when the gazetteer or the article knows it.
+	for k := 0; k < len(raws); k++ {
+		rw := raws[k]
+		if rw.m.Type != model.PER || len(rw.words) < 2 {
+			continue
+		}
+		for i := 1; i < len(rw.words); i++ {
+			w := rw.words[i]
+			if !strings.HasPrefix(w.Norm, "ل") && !strings.HasPrefix(w.Norm, "ب") || strings.HasPrefix(w.Norm, "ال") {
+				continue
+			}
+			rest := w.Norm[len("ل"):] // ل and ب are both two bytes
+			place := len(r.gaz.lookupText(rest)) > 0
+			if utf8.RuneCountInString(rest) < 3 || (!place && attested[rest] == 0) {
+				continue
+			}
+			raws[k].words = rw.words[:i]
+			raws[k].m.End = rw.words[i-1].End
+			if place && i == len(rw.words)-1 {
+				st := w.Start + skipLetters(w.Text, 1)
+				raws = append(raws, raw{m: model.Mention{Start: st, End: w.End, Type: model.LOC},
+					words: []arabic.Token{{Text: doc.text[st:w.End], Norm: rest, Start: st, End: w.End, Kind: arabic.KindArabic}}})
+			}
+			break
+		}
+	}
+	sort.SliceStable(raws, func(a, b int) bool { return raws[a].m.Start < raws[b].m.Start })
 	var items []*item
 	for _, rw := range raws {
 		ws := rw.words

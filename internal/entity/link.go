@@ -142,14 +142,16 @@ func (r *Resolver) link(items []*item, uf *unionFind) {
 			if f.typ != model.PER && (len(f.words) > 1 || r.isCountry(f.words[0])) {
 				continue
 			}
-			if !sameWord(f.words[len(f.words)-1], g.words[len(g.words)-1], r.opt.Fuzzy) {
+			// across types only the exact surname counts
+			fuzzy := r.opt.Fuzzy && f.typ == model.PER
+			if !sameWord(f.words[len(f.words)-1], g.words[len(g.words)-1], fuzzy) {
 				continue
 			}
 			// عبد الله is no surname الله; the compound must be whole
 			if len(f.words) == 1 && len(g.words) >= 2 && nameParticles[g.words[len(g.words)-2]] {
 				continue
 			}
-			if subsequence(f.words, g.words, r.opt.Fuzzy) && !startsAtFather(f.words, g.words, r.opt.Fuzzy) {
+			if subsequence(f.words, g.words, fuzzy) && !startsAtFather(f.words, g.words, fuzzy) {
 				cands = append(cands, g)
 			}
 		}

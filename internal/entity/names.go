@@ -162,9 +162,15 @@ func sameWord(a, b string, fuzzy bool) bool {
 	if utf8.RuneCountInString(a) < 5 || utf8.RuneCountInString(b) < 5 {
 		return false
 	}
-	// a place and its nisba are two words (القيروان / القيرواني)
+	// a place and its nisba are two words (القيروان / القيرواني), and a word
+	// with a proclitic is no spelling of it (لباريس / باريس)
 	if a+"ي" == b || b+"ي" == a || a+"يه" == b || b+"يه" == a {
 		return false
+	}
+	for _, p := range [...]string{"و", "ف", "ب", "ل", "ك"} {
+		if p+a == b || p+b == a {
+			return false
+		}
 	}
 	return skeleton(a) == skeleton(b) || editDistance(a, b, 1) <= 1
 }
