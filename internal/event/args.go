@@ -83,7 +83,8 @@ func placeMentions(text string, words []word, all []docMention) []mention {
 				m.with = true
 				break
 			}
-			if words[b].boundary || words[b].number {
+			// titles may stand between, even after a comma: "مع الرئيس الفرنسي، إيمانويل ماكرون"
+			if words[b].number || words[b].Norm == "." {
 				break
 			}
 		}
@@ -258,7 +259,9 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 		}
 		if before != nil {
 			actor = before.Name
-		} else if subj != nil && subj.First-m.Last <= 12 {
+		} else if subj != nil && (subj.First-m.Last <= 12 && verbal(p, words[m.First]) || subj.First-m.Last <= 3) {
+			// after a verb the subject may come after adverbs and places; after
+			// an event noun only its genitive agent: "زيارة حفتر"
 			actor = subj.Name
 			for i := range rest {
 				if rest[i].First == subj.First {
@@ -313,7 +316,7 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 	}
 	// a pronoun subject ("…، حيث ألقت القبض"، "أعلن الجيش أنه قصف"): the
 	// nearest party before the trigger in the sentence, the speaker included
-	if actor == "" && !patient {
+	if actor == "" && !patient && verbal(p, words[m.First]) {
 		for i := len(ms) - 1; i >= 0; i-- {
 			x := ms[i]
 			if x.Last < m.First && m.First-x.Last <= 12 && (x.Type == model.PER || x.Type == model.ORG) && !x.with && !contains(recips, x.Name) && !words[x.First].paren {
@@ -342,8 +345,8 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 		if x.First < m.First {
 			d = 2*(m.First-x.Last) + 3
 		}
-		if d > 30 {
-			continue
+		if d > 15 {
+			continue // too far to be where this event happened
 		}
 		if d < bestD {
 			best, bestD = i, d

@@ -184,7 +184,7 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 		}
 		matches = kept
 		done := map[string]bool{}
-		emit := func(typ string, m *Match) {
+		emit := func(typ string, m *Match) bool {
 			ev := model.Event{Type: typ, Sentence: text[s.Start:s.End], Start: s.Start, End: s.End}
 			first, future := 0, false
 			if m != nil {
@@ -220,7 +220,7 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 				// (PLOVER codes the source actor of every event); the gated
 				// types, confirmed by the detector, may keep an unknown actor
 				if ev.Actor == "" {
-					return
+					return false
 				}
 				// an event noun (زيارة، اجتماع، تهديدات) is often a mention of
 				// an event told elsewhere: keep it when a party follows it
@@ -228,10 +228,11 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 				// a time, or counts
 				if m != nil && !verbal(m.Pattern, words[m.First]) && len(ev.Quantities) == 0 &&
 					!partyFollows(ms, m) && (ev.Location == "" || ev.DateText == "") {
-					return
+					return false
 				}
 			}
 			evs = append(evs, ev)
+			return true
 		}
 		for i := range matches {
 			m := &matches[i]
@@ -245,8 +246,8 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 			if x.gated[t] && !fire[t] {
 				continue
 			}
-			done[t] = true
-			emit(t, m)
+			// one event per type and sentence: the first trigger that yields one
+			done[t] = emit(t, m)
 		}
 	}
 	if x.opt.Merge {
@@ -259,7 +260,7 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 // the trigger (within two words), or after مع.
 func partyFollows(ms []mention, m *Match) bool {
 	for _, x := range ms {
-		if x.First > m.Last && (x.Type == model.PER || x.Type == model.ORG || x.Type == model.LOC && !x.locative) {
+		if x.First > m.Last && (x.Type == model.PER || x.Type == model.ORG) {
 			if x.First-m.Last <= 4 || x.with && x.First-m.Last <= 6 {
 				return true
 			}
