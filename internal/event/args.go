@@ -101,6 +101,9 @@ func placeMentions(text string, words []word, all []docMention) []mention {
 			}
 		}
 		for b := wi - 1; b >= 0 && b >= wi-3; b-- {
+			if words[b].comma {
+				break
+			}
 			if n := words[b].Norm; n == "في" || n == "فى" {
 				m.inPrep = true
 				break
@@ -120,6 +123,9 @@ func arabicPrefix(s string) string {
 func locativeBefore(words []word, wi int) bool {
 	for b := wi - 1; b >= 0 && b >= wi-4; b-- {
 		w := words[b]
+		if w.comma {
+			return false
+		}
 		if locPreps[w.Norm] {
 			return true
 		}

@@ -150,39 +150,22 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 		if len(words) == 0 {
 			continue
 		}
-		matches := x.lex.Find(words)
+		ms := placeMentions(text, words, dms)
+		matches := x.triggers(words, ms)
 		q := Quantities(words)
 		dates := findDates(text, words, pub)
 		fire := map[string]bool{}
-		if len(x.gated) > 0 {
-			var feats []string
-			for t := range x.gated {
-				if !hasType(matches, t) {
-					continue // the detector confirms triggers, it does not find events alone
-				}
-				m := x.det.Model(t)
-				if feats == nil {
-					feats = Features(text[s.Start:s.End], words, matches, q, dates)
-				}
-				fire[t] = m.Prob(feats) >= m.Threshold
+		var feats []string
+		for t := range x.gated {
+			if !hasType(matches, t) {
+				continue // the detector confirms triggers, it does not find events alone
 			}
+			if feats == nil {
+				feats = Features(text[s.Start:s.End], words, matches, q, dates, ms)
+			}
+			m := x.det.Model(t)
+			fire[t] = m.Prob(feats) >= m.Threshold
 		}
-		ms := placeMentions(text, words, dms)
-		// a trigger inside a name is part of the name: "إدارة الدعم والتوجيه"
-		// (but "مؤتمر برلين" names a meeting)
-		kept := matches[:0]
-		for _, m := range matches {
-			inside := false
-			for _, x := range ms {
-				if x.First <= m.First && m.Last <= x.Last {
-					inside = true
-				}
-			}
-			if !inside || m.Pattern.Mode == "multilateral" {
-				kept = append(kept, m)
-			}
-		}
-		matches = kept
 		done := map[string]bool{}
 		emit := func(typ string, m *Match) bool {
 			ev := model.Event{Type: typ, Sentence: text[s.Start:s.End], Start: s.Start, End: s.End}
@@ -291,6 +274,25 @@ func verbal(p *Pattern, w word) bool {
 		}
 	}
 	return false
+}
+
+// triggers finds the trigger matches of a sentence, leaving out those inside
+// a name: "إدارة الدعم والتوجيه" (but "مؤتمر برلين" names a meeting).
+func (x *Extractor) triggers(words []word, ms []mention) []Match {
+	matches := x.lex.Find(words)
+	kept := matches[:0]
+	for _, m := range matches {
+		inside := false
+		for _, mm := range ms {
+			if mm.First <= m.First && m.Last <= mm.Last {
+				inside = true
+			}
+		}
+		if !inside || m.Pattern.Mode == "multilateral" {
+			kept = append(kept, m)
+		}
+	}
+	return kept
 }
 
 // quantitiesFor keeps the counts that measure an event of type typ (PLOVER
