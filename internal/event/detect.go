@@ -204,6 +204,9 @@ func Features(text string, words []word, matches []Match, q map[string]int, date
 				f = append(f, "arg:loc:"+p.Type)
 			}
 		}
+		if len(ms) > 0 && overt(p.Type, words, []Match{m}, ms, q) {
+			f = append(f, "overt:"+p.Type)
+		}
 		mod := modality(words, m.First, m.Future, nil)
 		f = append(f, "t:"+p.Type, "tm:"+p.Type+"/"+p.Mode, "tp:"+p.Type+"/"+p.Words[0][0], "tpos:"+p.Type+"/"+p.POS, "tmod:"+p.Type+"/"+mod)
 		if m.First < 3 {
