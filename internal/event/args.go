@@ -214,6 +214,11 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 				blocked = true
 			}
 		}
+		// "(يرأسها فايز السراج)، نفذت": a bracketed or comma-closed name is
+		// not the subject of the verb after it
+		if words[x.Last].comma || words[x.First].paren {
+			blocked = true
+		}
 		if !blocked && party(x) {
 			before = &ms[i]
 		}
@@ -353,6 +358,9 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 		}
 		if d > 15 {
 			continue // too far to be where this event happened
+		}
+		if m.Next > 0 && x.First > m.Next {
+			continue // past the next event's trigger: its place
 		}
 		if d < bestD {
 			best, bestD = i, d

@@ -211,7 +211,8 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 				// who did it is what a user of event data needs first
 				// (PLOVER codes the source actor of every event); the gated
 				// types, confirmed by the detector, may keep an unknown actor
-				if ev.Actor == "" {
+				// (counts also make a report worth keeping: "ألقت القبض على رجلين وامرأة")
+				if ev.Actor == "" && len(ev.Quantities) == 0 {
 					return false
 				}
 				// an event noun (زيارة، اجتماع، تهديدات) is often a mention of

@@ -146,6 +146,7 @@ type Match struct {
 	Last       int   // index of the last matched word
 	Used       []int // indexes of the words the pattern matched (not the gaps)
 	Future     bool  // the trigger verb carries the future prefix سـ
+	Next       int   // index of the first word of the next trigger in the sentence (0: none)
 	StartByte  int   // byte offset of the first word in the document
 	EndByte    int   // byte offset after the last word
 	TriggerTxt string
@@ -196,6 +197,9 @@ func (l *Lexicon) Find(words []word) []Match {
 		out = append(out, m)
 	}
 	sort.Slice(out, func(a, b int) bool { return out[a].First < out[b].First })
+	for i := 0; i+1 < len(out); i++ {
+		out[i].Next = out[i+1].First
+	}
 	return out
 }
 
