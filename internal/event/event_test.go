@@ -91,6 +91,8 @@ func TestNotTriggers(t *testing.T) {
 	tests := []struct{ name, in, typ string }{
 		{"وزارة is not و+زار", "أعلنت وزارة الدفاع", "CONSULT"},
 		{"بحث is not ب+حث", "في إطار بحث علمي", "REQUEST"},
+		{"هنا (here) is not هنأ", "وهنا تكمن المشكلة", "SUPPORT"},
+		{"الرحلة (the trip) is not رحّل", "خلال الرحلة إلى روما", "COERCE"},
 	}
 	for _, tc := range tests {
 		if _, m, ok := firstMatch(t, tc.in, tc.typ); ok {
