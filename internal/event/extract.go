@@ -133,14 +133,6 @@ func docMentions(a *model.Analysis) []docMention {
 	return out[:k]
 }
 
-// sentenceInfo is what the extractor computes once per sentence.
-type sentenceInfo struct {
-	words   []word
-	matches []Match
-	q       map[string]int
-	dates   []DateExpr
-}
-
 // Extract returns the events of an analysis.
 func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 	text := a.Doc.Text
