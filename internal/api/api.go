@@ -33,7 +33,7 @@ type Options struct {
 
 // DefaultOptions returns the options `marsad serve` uses.
 func DefaultOptions() Options {
-	return Options{DefaultPerPage: 20, MaxPerPage: 200, MaxExport: 10000}
+	return Options{DefaultPerPage: 10, MaxPerPage: 200, MaxExport: 10000}
 }
 
 // API holds the handlers' dependencies. It is safe for concurrent use.
