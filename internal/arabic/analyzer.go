@@ -29,7 +29,7 @@ func DefaultAnalyzerOptions() AnalyzerOptions {
 type Analyzer struct {
 	opt   AnalyzerOptions
 	tok   *Tokenizer
-	terms map[string]string // precomputed terms of the lexicon's words, or nil
+	terms *termTable // precomputed terms of the lexicon's words, or nil
 }
 
 // NewAnalyzer returns an Analyzer with opt.
@@ -45,14 +45,14 @@ func NewAnalyzer(opt AnalyzerOptions) *Analyzer {
 // chain (clitics, stemmer, stop words), computed once: 9 tokens in 10 of
 // news text are in the lexicon, so the chain costs one map look-up for them.
 // It is exact, since the term of a word depends on nothing else.
-var lexiconTerms = sync.OnceValue(func() map[string]string {
+var lexiconTerms = sync.OnceValue(func() *termTable {
 	a := &Analyzer{opt: AnalyzerOptions{StripClitics: true, Stem: true, DropStopwords: true}}
 	lex := lexicon()
 	m := make(map[string]string, len(lex))
 	for w := range lex {
 		m[w] = a.termOf(w)
 	}
-	return m
+	return newTermTable(m)
 })
 
 // Analyze returns the terms of text.
@@ -62,20 +62,48 @@ func (a *Analyzer) Analyze(text string) []Term {
 
 // AppendTerms appends the terms of text to dst.
 func (a *Analyzer) AppendTerms(dst []Term, text string) []Term {
-	toks := a.tok.AppendTokens(nil, text)
+	var scratch [128]byte
+	var parts [2]Token
 	pos := 0
-	for _, t := range toks {
-		if !t.IsWord() {
+	for i := 0; ; {
+		start, end, kind := nextToken(text, i)
+		if kind == 0 {
+			return dst
+		}
+		i = end
+		if kind == KindPunct {
 			continue
 		}
-		term := a.TermOf(t.Norm, t.Kind)
+		word := text[start:end]
+		if kind == KindArabic && a.tok.opt.SplitRunTogether && len(word) >= 8 && mayRunTogether(word) {
+			t := mk(text, start, end, kind, a.tok.norm)
+			for _, p := range SplitRunTogether(parts[:0], t, a.tok.norm) {
+				if term := a.TermOf(p.Norm, p.Kind); term != "" {
+					dst = append(dst, Term{Term: term, Start: p.Start, End: p.End, Pos: pos})
+				}
+				pos++
+			}
+			continue
+		}
+		// the common case: normalise into scratch and look the word up
+		// without allocating
+		norm := a.tok.norm.AppendNormalize(scratch[:0], word)
+		var term string
+		if kind == KindArabic && a.terms != nil {
+			if t, ok := a.terms.get(norm); ok {
+				if t != "" {
+					dst = append(dst, Term{Term: t, Start: start, End: end, Pos: pos})
+				}
+				pos++
+				continue
+			}
+		}
+		term = a.TermOf(string(norm), kind)
+		if term != "" {
+			dst = append(dst, Term{Term: term, Start: start, End: end, Pos: pos})
+		}
 		pos++
-		if term == "" {
-			continue
-		}
-		dst = append(dst, Term{Term: term, Start: t.Start, End: t.End, Pos: pos - 1})
 	}
-	return dst
 }
 
 // TermOf maps one normalised token to its term; "" drops it.
@@ -83,8 +111,10 @@ func (a *Analyzer) TermOf(norm string, kind Kind) string {
 	if kind != KindArabic {
 		return norm
 	}
-	if t, ok := a.terms[norm]; ok {
-		return t
+	if a.terms != nil {
+		if t, ok := a.terms.getString(norm); ok {
+			return t
+		}
 	}
 	return a.termOf(norm)
 }

@@ -101,6 +101,27 @@ func (n *Normalizer) Normalize(s string) string {
 	return b.String()
 }
 
+// AppendNormalize appends the folded form of s to dst: Normalize without
+// allocating when dst has room.
+func (n *Normalizer) AppendNormalize(dst []byte, s string) []byte {
+	if n.clean(s) {
+		return append(dst, s...)
+	}
+	if n.opt.FoldPresentation && needsNFKC(s) {
+		s = norm.NFKC.String(s)
+	}
+	for i, r := range s {
+		if r == WawHamza && n.opt.FoldHamzaSeats && n.wawFollows(s[i+len("ؤ"):]) {
+			dst = utf8.AppendRune(dst, Yeh)
+			continue
+		}
+		if r2, keep := n.fold(r); keep {
+			dst = utf8.AppendRune(dst, r2)
+		}
+	}
+	return dst
+}
+
 // wawFollows reports whether s starts with و once dropped marks (a harakah
 // between ؤ and و: مسؤُول) are skipped.
 func (n *Normalizer) wawFollows(s string) bool {

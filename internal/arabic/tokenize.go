@@ -105,7 +105,19 @@ func (tk *Tokenizer) AppendTokens(dst []Token, s string) []Token {
 // AppendTokens appends the tokens of s to dst, normalising each with n. It
 // does not split run-together words (see Tokenizer).
 func AppendTokens(dst []Token, s string, n *Normalizer) []Token {
-	i := 0
+	for i := 0; ; {
+		start, end, kind := nextToken(s, i)
+		if kind == 0 {
+			return dst
+		}
+		dst = append(dst, mk(s, start, end, kind, n))
+		i = end
+	}
+}
+
+// nextToken finds the first token of s at or after byte i; kind is 0 when
+// there is none.
+func nextToken(s string, i int) (start, end int, kind Kind) {
 	for i < len(s) {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
@@ -121,14 +133,11 @@ func AppendTokens(dst []Token, s string, n *Normalizer) []Token {
 				}
 				break
 			}
-			dst = append(dst, mk(s, i, end, KindArabic, n))
-			i = end
+			return i, end, KindArabic
 		case isSpace(r) || (IsFormatMark(r) && r != ZeroWidthNonJoiner && r != ZeroWidthJoiner):
 			i += size
 		case isDigit(r):
-			end := scanNumber(s, i)
-			dst = append(dst, mk(s, i, end, KindNumber, n))
-			i = end
+			return i, scanNumber(s, i), KindNumber
 		case unicode.IsLetter(r) || unicode.IsMark(r):
 			end := i + size
 			for end < len(s) {
@@ -147,14 +156,12 @@ func AppendTokens(dst []Token, s string, n *Normalizer) []Token {
 				}
 				break
 			}
-			dst = append(dst, mk(s, i, end, KindLatin, n))
-			i = end
+			return i, end, KindLatin
 		default:
-			dst = append(dst, mk(s, i, i+size, KindPunct, n))
-			i += size
+			return i, i + size, KindPunct
 		}
 	}
-	return dst
+	return len(s), len(s), 0
 }
 
 func mk(s string, start, end int, k Kind, n *Normalizer) Token {
@@ -238,7 +245,7 @@ const runTogetherMin = 20
 // وزيرالخارجية → وزير + الخارجية. Compound names written together by
 // convention (عبدالله, عبدالرحمن) stay whole.
 func SplitRunTogether(dst []Token, t Token, n *Normalizer) []Token {
-	if t.Kind != KindArabic || len(t.Norm) < 8 || WordFreq(t.Norm) >= minEvidence {
+	if t.Kind != KindArabic || len(t.Norm) < 8 || !mayRunTogether(t.Text) || WordFreq(t.Norm) >= minEvidence {
 		return append(dst, t)
 	}
 	best, bestScore := -1, 0
@@ -284,4 +291,21 @@ func SplitRunTogether(dst []Token, t Token, n *Normalizer) []Token {
 	return append(dst,
 		Token{Text: t.Text[:best], Norm: bl, Start: t.Start, End: t.Start + best, Kind: KindArabic},
 		Token{Text: t.Text[best:], Norm: br, Start: t.Start + best, End: t.End, Kind: KindArabic})
+}
+
+// mayRunTogether is a cheap filter for SplitRunTogether: a medial ة or ى, an
+// ال after the first letter, or a leading ما لا يا.
+func mayRunTogether(w string) bool {
+	if strings.HasPrefix(w, "ما") || strings.HasPrefix(w, "لا") || strings.HasPrefix(w, "يا") {
+		return true
+	}
+	if i := strings.Index(w[1:], "ال"); i >= 0 {
+		return true
+	}
+	for _, mark := range [...]string{"ة", "ى"} {
+		if i := strings.Index(w, mark); i >= 0 && i+len(mark) < len(w) {
+			return true
+		}
+	}
+	return false
 }

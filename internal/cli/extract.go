@@ -4,11 +4,14 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/marsad-project/marsad/internal/corpus"
 	"github.com/marsad-project/marsad/internal/entity"
+	"github.com/marsad-project/marsad/internal/event"
 	"github.com/marsad-project/marsad/internal/export"
 	"github.com/marsad-project/marsad/internal/ingest"
 	"github.com/marsad-project/marsad/internal/ner"
@@ -21,11 +24,19 @@ func runExtract(ctx context.Context, env Env, args []string) error {
 	published := fs.String("published", "", "publication date (YYYY-MM-DD) for articles whose input gives none")
 	demo := fs.Bool("demo", false, "run on the embedded demo corpus (the five seed articles)")
 	workers := fs.Int("workers", 0, "analysis goroutines (0: one per CPU)")
+	maxBytes := fs.Int64("max-bytes", ingest.DefaultOptions().MaxBytes, "largest article input in bytes: a text or HTML file, a feed, one JSON line (0: no limit)")
+	keepJunk := fs.Bool("keep-junk", false, "keep page junk (share widgets, related headlines, bylines…) in the text")
+	learn := fs.Bool("learn-boilerplate", false, "read the inputs twice: first learn the lines each source repeats in many articles, then drop them")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	opt := ingest.DefaultOptions()
+	if !slices.Contains(ingest.Formats, *format) {
+		return usageError("extract: --format %q: want one of %s", *format, strings.Join(ingest.Formats, ", "))
+	}
 	opt.Format = *format
+	opt.MaxBytes = *maxBytes
+	opt.KeepJunk = *keepJunk
 	if *published != "" {
 		t, err := time.Parse("2006-01-02", *published)
 		if err != nil {
@@ -37,6 +48,16 @@ func runExtract(ctx context.Context, env Env, args []string) error {
 	if len(paths) == 0 && !*demo {
 		fs.Usage()
 		return usageError("extract: no input given (name files, directories or -, or use --demo)")
+	}
+	if *learn {
+		if slices.Contains(paths, "-") {
+			return usageError("extract: --learn-boilerplate reads the inputs twice and cannot take standard input")
+		}
+		b, err := ingest.LearnBoilerplate(ctx, opt, ingest.DefaultLearnOptions(), paths)
+		if err != nil {
+			return fmt.Errorf("extract: %w", err)
+		}
+		opt.Boilerplate = b
 	}
 	p, err := newPipeline()
 	if err != nil {
@@ -91,7 +112,8 @@ func runExtract(ctx context.Context, env Env, args []string) error {
 }
 
 // newPipeline builds the analysis pipeline with every stage marsad has:
-// sentences → name tagger → gazetteer places → entity resolution. The
+// sentences → name tagger → gazetteer places → entity resolution → PLOVER
+// events. The
 // models and gazetteers load once per process and are shared read-only.
 func newPipeline() (*pipeline.Pipeline, error) {
 	tagger, err := ner.Load()
@@ -106,5 +128,9 @@ func newPipeline() (*pipeline.Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	return pipeline.New(ner.NewStage(tagger), places, resolver), nil
+	events, err := event.New(event.DefaultOptions())
+	if err != nil {
+		return nil, err
+	}
+	return pipeline.New(ner.NewStage(tagger), places, resolver, events), nil
 }

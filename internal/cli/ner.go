@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -40,6 +41,9 @@ func runTrainNER(ctx context.Context, env Env, args []string) error {
 	devFrac := fs.Float64("dev-fraction", 0.1, "the last fraction of sentences held out as the development set (0: none)")
 	features := fs.String("features", "default", "feature groups: default, all, or a comma list; -name removes one from default (e.g. default,-cluster)")
 	writeDev := fs.String("write-dev", "", "also write the development sentences (tags canonical: PER) to this CoNLL file")
+	lexDir := fs.String("lexicon", "", "folder with gazetteer.tsv.gz and clusters.tsv.gz to use instead of the embedded ones (experiments)")
+	prune := fs.Float64("prune", def.Prune, "drop features whose weights are all below this fraction of the largest weight (smaller, faster model)")
+	cv := fs.Int("cv", 0, "instead of training one model, cross-validate over N contiguous folds of the data and print the scores (for feature ablations)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -60,6 +64,11 @@ func runTrainNER(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("train ner: %s: %w", *data, err)
 	}
+	if *cv > 1 {
+		o := opt0(*epochs, *patience, *seed, fset)
+		o.Prune = *prune
+		return crossValidate(ctx, env, sents, *cv, *lexDir, o)
+	}
 	train, dev := ner.SplitDev(sents, *devFrac)
 	fmt.Fprintf(env.Stderr, "data: %d sentences; training on %d, dev = last %d (%.0f%%)\n", len(sents), len(train), len(dev), 100**devFrac)
 	if *writeDev != "" {
@@ -71,12 +80,13 @@ func runTrainNER(ctx context.Context, env Env, args []string) error {
 			return fmt.Errorf("train ner: %w", err)
 		}
 	}
-	lx, err := ner.DefaultLexicon()
+	lx, err := loadLexicon(*lexDir)
 	if err != nil {
 		return fmt.Errorf("train ner: %w", err)
 	}
 	opt := def
 	opt.Epochs, opt.Patience, opt.Seed, opt.Features, opt.Progress = *epochs, *patience, *seed, fset, env.Stderr
+	opt.Prune = *prune
 	t0 := time.Now()
 	m, rep, err := ner.Train(ctx, train, dev, lx, opt)
 	if err != nil {
@@ -147,6 +157,7 @@ func runNER(ctx context.Context, env Env, args []string) error {
 	fs := newFlagSet(env, "ner", "[flags] [FILE|- ...]")
 	text := fs.Bool("text", false, "input is raw text: print the mentions found (TYPE, start, end in code points, text)")
 	modelPath := fs.String("model", "", "use this model file instead of the embedded one")
+	lexDir := fs.String("lexicon", "", "with --model: the folder of word lists it was trained with (default: the embedded ones)")
 	tagset := fs.String("tagset", "auto", "person tag in CoNLL output: PER (marsad), PERS (anercorp), or auto: PERS when the input's tag column uses PERS")
 	eval := fs.Bool("eval", false, "CoNLL input with gold tags: print entity-level scores instead of tags")
 	if err := parseFlags(fs, args); err != nil {
@@ -157,7 +168,7 @@ func runNER(ctx context.Context, env Env, args []string) error {
 	default:
 		return usageError("ner: --tagset %q: want auto, marsad or anercorp", *tagset)
 	}
-	tg, err := loadTagger(*modelPath)
+	tg, err := loadTagger(*modelPath, *lexDir)
 	if err != nil {
 		return err
 	}
@@ -183,10 +194,13 @@ func runNER(ctx context.Context, env Env, args []string) error {
 		if err != nil {
 			return fmt.Errorf("ner: %s: %w", p, err)
 		}
-		tags := make([][]string, len(sents))
-		pers := *tagset == "anercorp"
+		words := make([][]string, len(sents))
 		for i, s := range sents {
-			tags[i] = tg.TagWords(s.Tokens)
+			words[i] = s.Tokens
+		}
+		tags := tg.TagSentences(words)
+		pers := *tagset == "anercorp"
+		for _, s := range sents {
 			if *tagset == "auto" && !pers {
 				for _, t := range s.Tags {
 					if strings.HasSuffix(t, "-PERS") {
@@ -227,7 +241,22 @@ func runNER(ctx context.Context, env Env, args []string) error {
 	return nil
 }
 
-func loadTagger(path string) (*ner.Tagger, error) {
+func loadLexicon(dir string) (*ner.Lexicon, error) {
+	if dir == "" {
+		return ner.DefaultLexicon()
+	}
+	gaz, err := os.ReadFile(filepath.Join(dir, "gazetteer.tsv.gz"))
+	if err != nil {
+		return nil, err
+	}
+	cl, err := os.ReadFile(filepath.Join(dir, "clusters.tsv.gz"))
+	if err != nil {
+		return nil, err
+	}
+	return ner.ParseLexicon(gaz, cl)
+}
+
+func loadTagger(path, lexDir string) (*ner.Tagger, error) {
 	if path == "" {
 		return ner.Load()
 	}
@@ -240,9 +269,9 @@ func loadTagger(path string) (*ner.Tagger, error) {
 	if err != nil {
 		return nil, fmt.Errorf("ner: %s: %w", path, err)
 	}
-	lx, err := ner.DefaultLexicon()
+	lx, err := loadLexicon(lexDir)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("ner: %w", err)
 	}
 	return ner.NewTagger(m, lx)
 }
@@ -262,4 +291,51 @@ func writeMentions(w *bufio.Writer, name string, withName bool, text string, ms 
 		}
 		fmt.Fprintf(w, "%s\t%d\t%d\t%s\n", m.Type, idx.Rune(m.Start), idx.Rune(m.End), m.Text)
 	}
+}
+
+func opt0(epochs, patience int, seed uint64, fs ner.FeatureSet) ner.TrainOptions {
+	o := ner.DefaultTrainOptions()
+	o.Epochs, o.Patience, o.Seed, o.Features = epochs, patience, seed, fs
+	return o
+}
+
+// crossValidate trains on all folds but one and scores the held-out fold,
+// in turn; the development set for early stopping is the last tenth of
+// the training part.
+func crossValidate(ctx context.Context, env Env, sents []ner.Sentence, k int, lexDir string, opt ner.TrainOptions) error {
+	lx, err := loadLexicon(lexDir)
+	if err != nil {
+		return fmt.Errorf("train ner: %w", err)
+	}
+	var gold, pred [][]string
+	for f := 0; f < k; f++ {
+		lo, hi := f*len(sents)/k, (f+1)*len(sents)/k
+		rest := append(append([]ner.Sentence(nil), sents[:lo]...), sents[hi:]...)
+		tr, dv := ner.SplitDev(rest, 0.1)
+		m, _, err := ner.Train(ctx, tr, dv, lx, opt)
+		if err != nil {
+			return fmt.Errorf("train ner: fold %d: %w", f+1, err)
+		}
+		tg, err := ner.NewTagger(m, lx)
+		if err != nil {
+			return err
+		}
+		held, err := ner.CanonicalSentences(sents[lo:hi])
+		if err != nil {
+			return err
+		}
+		words := make([][]string, len(held))
+		var g [][]string
+		for i, s := range held {
+			words[i] = s.Tokens
+			g = append(g, s.Tags)
+		}
+		p := tg.TagSentences(words)
+		ev := ner.Evaluate(g, p)
+		fmt.Fprintf(env.Stdout, "fold %d (sentences %d-%d): F1 %.4f\n", f+1, lo+1, hi, ev.Overall.F1())
+		gold, pred = append(gold, g...), append(pred, p...)
+	}
+	fmt.Fprintf(env.Stdout, "cross-validation, %d folds, features %s:\n", k, opt.Features)
+	ner.Evaluate(gold, pred).Print(env.Stdout)
+	return nil
 }

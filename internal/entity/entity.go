@@ -43,13 +43,18 @@ type Options struct {
 	// Leaders links "حكومة X" / "قوات X" to the organisation the article
 	// says X leads (برئاسة X, يرأسها X, X قائد …).
 	Leaders bool
+	// Descriptions adds a mention of a person wherever the article reuses a
+	// description it set up by apposition (needs Leaders): after "قائد
+	// الجيش الوطني الليبي المشير خليفة حفتر", a later "قائد الجيش الوطني
+	// الليبي" is a mention of حفتر.
+	Descriptions bool
 	// Geocode sets Entity.Geo for places found in the gazetteer.
 	Geocode bool
 }
 
 // DefaultOptions turns every step on.
 func DefaultOptions() Options {
-	return Options{ExtendRanks: true, Fuzzy: true, Brackets: true, Leaders: true, Geocode: true}
+	return Options{ExtendRanks: true, Fuzzy: true, Brackets: true, Leaders: true, Descriptions: true, Geocode: true}
 }
 
 // Resolver is the pipeline stage that fills Analysis.Entities from
@@ -97,6 +102,7 @@ type item struct {
 	core      []string // ORG: words without a generic head (قوات, حكومة) and trailing country nisba
 	nisbaCC   string   // ORG: the country of a trailing nisba (الليبي → LY)
 	headed    bool     // ORG: the name starts with a generic head
+	desc      bool     // a description (قائد الجيش الوطني الليبي), not a name: never canonical or alias
 	order     int
 }
 
@@ -116,7 +122,7 @@ func (r *Resolver) Resolve(text string, mentions []model.Mention) []model.Entity
 	}
 	r.link(items, uf)
 	if r.opt.Leaders {
-		r.linkLeaders(doc, items, uf)
+		items = r.linkLeaders(doc, items, uf)
 	}
 	return r.build(doc, items, uf)
 }

@@ -94,6 +94,10 @@ func TestResolvePhenomena(t *testing.T) {
 			[]ment{{"الجيش الوطني الليبي", "ORG"}, {"خليفة حفتر", "PER"}, {"قوات حفتر", "ORG"}},
 			[]wantEnt{{"الجيش الوطني الليبي", "ORG", []string{"الجيش الوطني الليبي", "قوات حفتر"}, ""},
 				{"خليفة حفتر", "PER", []string{"المشير خليفة حفتر"}, ""}}},
+		{"description set up by apposition, reused later", "قائد الجيش الوطني الليبي المشير خليفة حفتر. ونفى مصدر وصول قائد \"الجيش الوطني الليبي\" إلى باريس",
+			[]ment{{"الجيش الوطني الليبي", "ORG"}, {"خليفة حفتر", "PER"}, {"الجيش الوطني الليبي", "ORG"}},
+			[]wantEnt{{"الجيش الوطني الليبي", "ORG", []string{"الجيش الوطني الليبي", "الجيش الوطني الليبي"}, ""},
+				{"خليفة حفتر", "PER", []string{"المشير خليفة حفتر", "قائد \"الجيش الوطني الليبي\""}, ""}}},
 		{"acronym in brackets", "وجاء في بيان للقيادة العسكرية الأمريكية في إفريقيا (أفريكوم)، أنه",
 			[]ment{{"للقيادة العسكرية الأمريكية في إفريقيا", "ORG"}},
 			[]wantEnt{{"القيادة العسكرية الأمريكية في إفريقيا", "ORG", []string{"للقيادة العسكرية الأمريكية في إفريقيا", "أفريكوم"}, ""}}},
@@ -281,6 +285,36 @@ func TestPlaceFinder(t *testing.T) {
 			for _, m := range ms {
 				if tc.text[m.Start:m.End] != m.Text {
 					t.Errorf("bad span %+v", m)
+				}
+				got = append(got, m.Text)
+			}
+			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestOrgFinder(t *testing.T) {
+	f, err := NewOrgFinder()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"plain and with elided article", "قال الأمين العام للأمم المتحدة إن الأمم المتحدة", []string{"للأمم المتحدة", "الأمم المتحدة"}},
+		{"longest name first", "برعاية مجلس الأمن الدولي", []string{"مجلس الأمن الدولي"}},
+		{"conjunction split off", "مثل القاعدة وداعش", []string{"داعش"}},
+		{"a common word is not listed bare", "بكل حماس", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, m := range f.Find(tc.text, nil) {
+				if tc.text[m.Start:m.End] != m.Text || m.Type != "ORG" {
+					t.Errorf("bad mention %+v", m)
 				}
 				got = append(got, m.Text)
 			}

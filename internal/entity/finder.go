@@ -74,16 +74,7 @@ func (f *PlaceFinder) Process(ctx context.Context, a *model.Analysis) error {
 // them, sorted by offset.
 func (f *PlaceFinder) Find(text string, have []model.Mention) []model.Mention {
 	toks := arabic.Tokenize(text)
-	taken := make([]bool, len(toks))
-	for _, m := range have {
-		if m.Start < 0 || m.End > len(text) || m.Start >= m.End {
-			continue
-		}
-		i := sort.Search(len(toks), func(i int) bool { return toks[i].End > m.Start })
-		for ; i < len(toks) && toks[i].Start < m.End; i++ {
-			taken[i] = true
-		}
-	}
+	taken := markTaken(toks, text, have)
 	// One sense per discourse: a word the tagger found in a person's name
 	// is not a place elsewhere in the article (ليون of برناردينو ليون).
 	personWords := map[string]bool{}
@@ -101,14 +92,23 @@ func (f *PlaceFinder) Find(text string, have []model.Mention) []model.Mention {
 			continue
 		}
 		cue := i > 0 && toks[i-1].Kind == arabic.KindArabic && f.lx.has(classPlace, stripConj(toks[i-1].Norm))
+		splits := cliticSplits(toks[i].Norm)
+		// can a name of several words start here (with or without a proclitic)?
+		multi := f.gaz.startsName(toks[i].Norm)
+		for _, s := range splits {
+			multi = multi || f.gaz.startsName(s.word)
+		}
 		for n := min(f.opt.MaxWords, len(toks)-i); n >= 1; n-- {
+			if n > 1 && !multi {
+				continue
+			}
 			if !f.freeWords(toks, taken, i, n) {
 				continue
 			}
 			if n == 1 && personWords[stripAl(toks[i].Norm)] {
 				continue
 			}
-			cands, skip := f.lookup(toks[i:i+n], n)
+			cands, skip := f.lookup(toks[i:i+n], n, splits, multi)
 			if len(cands) == 0 || !f.accept(cands, cue, toks[i:i+n], skip) {
 				continue
 			}
@@ -153,23 +153,30 @@ func (f *PlaceFinder) freeWords(toks []arabic.Token, taken []bool, i, n int) boo
 	return true
 }
 
-func (f *PlaceFinder) lookup(ws []arabic.Token, n int) ([]Place, int) {
+func (f *PlaceFinder) lookup(ws []arabic.Token, n int, splits []cliticSplit, multi bool) ([]Place, int) {
 	if n == 1 {
-		return f.gaz.LookupWord(ws[0].Norm)
+		if ps := f.gaz.lookupKey(ws[0].Norm); len(ps) > 0 {
+			return ps, 0
+		}
+		for _, s := range splits {
+			if ps := f.gaz.lookupKey(s.word); len(ps) > 0 {
+				return ps, s.letters
+			}
+		}
+		return nil, 0
 	}
-	key := ws[0].Norm
+	if !multi {
+		return nil, 0
+	}
+	rest := ""
 	for _, t := range ws[1:] {
-		key += " " + t.Norm
+		rest += " " + t.Norm
 	}
-	if ps := f.gaz.lookupKey(key); len(ps) > 0 {
+	if ps := f.gaz.lookupKey(ws[0].Norm + rest); len(ps) > 0 {
 		return ps, 0
 	}
-	for _, s := range cliticSplits(ws[0].Norm) {
-		k := s.word
-		for _, t := range ws[1:] {
-			k += " " + t.Norm
-		}
-		if ps := f.gaz.lookupKey(k); len(ps) > 0 {
+	for _, s := range splits {
+		if ps := f.gaz.lookupKey(s.word + rest); len(ps) > 0 {
 			return ps, s.letters
 		}
 	}

@@ -45,6 +45,7 @@ type Place struct {
 type Gazetteer struct {
 	places map[string][]Place // key → candidates, most populous first
 	nisba  map[string]string  // relative adjective → country code (ليبي → LY)
+	firsts map[string]bool    // first words (without ال) of names of several words
 }
 
 // LoadGazetteer returns the embedded gazetteer, parsed once.
@@ -52,7 +53,7 @@ var LoadGazetteer = sync.OnceValues(func() (*Gazetteer, error) { return ParseGaz
 
 // ParseGazetteer reads the compiled TSV format written by gengaz.
 func ParseGazetteer(src string) (*Gazetteer, error) {
-	g := &Gazetteer{places: map[string][]Place{}, nisba: map[string]string{}}
+	g := &Gazetteer{places: map[string][]Place{}, nisba: map[string]string{}, firsts: map[string]bool{}}
 	for n, line := range strings.Split(src, "\n") {
 		if line == "" || line[0] == '#' {
 			continue
@@ -82,27 +83,15 @@ func ParseGazetteer(src string) (*Gazetteer, error) {
 			return nil, fmt.Errorf("entity: gazetteer line %d: lon: %w", n+1, err)
 		}
 		g.places[f[0]] = append(g.places[f[0]], p)
+		if first, _, ok := strings.Cut(f[0], " "); ok {
+			g.firsts[stripAl(first)] = true
+		}
 	}
 	return g, nil
 }
 
 // Len returns the number of distinct names.
 func (g *Gazetteer) Len() int { return len(g.places) }
-
-// keyVariants are the forms a normalised name is looked up under: as is,
-// without the article, with it, and without spaces (أبو قرين / أبوقرين).
-func keyVariants(k string) []string {
-	out := []string{k}
-	if s := stripAl(k); s != k {
-		out = append(out, s)
-	} else if !strings.Contains(k, " ") {
-		out = append(out, "ال"+k)
-	}
-	if strings.Contains(k, " ") {
-		out = append(out, strings.ReplaceAll(k, " ", ""))
-	}
-	return out
-}
 
 // Lookup returns the candidates for a place name (any spelling; it is
 // normalised here), trying the forms with and without the article. It does
@@ -116,17 +105,31 @@ func (g *Gazetteer) lookupKey(k string) []Place {
 	if k == "" {
 		return nil
 	}
-	var out []Place
-	seen := map[string]bool{}
-	for _, v := range keyVariants(k) {
-		if seen[v] {
-			continue
-		}
-		seen[v] = true
-		out = append(out, g.places[v]...)
+	// as is; without the article or with it; without spaces
+	v1 := k
+	var v2 string
+	if s := stripAl(k); s != k {
+		v2 = s
+	} else if !strings.Contains(k, " ") {
+		v2 = "ال" + k
 	}
-	return out
+	var v3 string
+	if strings.Contains(k, " ") {
+		v3 = strings.ReplaceAll(k, " ", "")
+	}
+	p1, p2, p3 := g.places[v1], g.places[v2], g.places[v3]
+	if len(p2)+len(p3) == 0 {
+		return p1
+	}
+	out := make([]Place, 0, len(p1)+len(p2)+len(p3))
+	out = append(out, p1...)
+	out = append(out, p2...)
+	return append(out, p3...)
 }
+
+// startsName reports whether a normalised word can begin a gazetteer name
+// of several words.
+func (g *Gazetteer) startsName(w string) bool { return g.firsts[stripAl(w)] }
 
 // LookupWord looks up one normalised word that may carry proclitics
 // (بسرت, وبراك, للجفرة): it returns the candidates and the number of clitic

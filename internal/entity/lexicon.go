@@ -28,6 +28,7 @@ const (
 // longest first so that matching is greedy.
 type lexicon struct {
 	phrases map[string][][]string
+	byFirst map[string]map[string][][]string // class → first word without ال → phrases, longest first
 }
 
 var loadLexicon = sync.OnceValues(func() (*lexicon, error) { return parseLexicon(lexiconTSV) })
@@ -49,8 +50,15 @@ func parseLexicon(src string) (*lexicon, error) {
 		}
 		lx.phrases[class] = append(lx.phrases[class], toks)
 	}
-	for _, ps := range lx.phrases {
+	lx.byFirst = map[string]map[string][][]string{}
+	for class, ps := range lx.phrases {
 		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i]) > len(ps[j]) })
+		m := map[string][][]string{}
+		for _, p := range ps {
+			k := stripAl(p[0])
+			m[k] = append(m[k], p)
+		}
+		lx.byFirst[class] = m
 	}
 	return lx, nil
 }
@@ -71,7 +79,15 @@ func normWords(s string) []string {
 // starts words, or 0. A phrase word matches with or without the article ال
 // and with a leading conjunction و (ووزير الخارجية).
 func (lx *lexicon) match(class string, words []string) int {
-	for _, p := range lx.phrases[class] {
+	if len(words) == 0 {
+		return 0
+	}
+	m := lx.byFirst[class]
+	cands := m[stripAl(words[0])]
+	if c := strings.TrimPrefix(words[0], "و"); c != words[0] {
+		cands = append(cands[:len(cands):len(cands)], m[stripAl(c)]...)
+	}
+	for _, p := range cands {
 		if len(p) > len(words) {
 			continue
 		}

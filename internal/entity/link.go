@@ -49,7 +49,7 @@ func (u *unionFind) union(a, b int) {
 // maxFuzzyForms bounds the pairwise comparison of distinct name forms, so
 // that a pathological article (thousands of distinct names) stays linear;
 // news articles have a few dozen.
-const maxFuzzyForms = 1500
+const maxFuzzyForms = 500
 
 // form is one distinct (type, name) in the article with its items.
 type form struct {
@@ -357,7 +357,7 @@ func overlapsAny(items []*item, s, e int) bool {
 //	ORG [،(] برئاسة|يرأسها|بقيادة … [rank] PER   حكومة الوفاق الوطني برئاسة فائز السراج
 //	PER [،] قائد|رئيس|زعيم [ل] ORG               حفتر قائد “الجيش الوطني الليبي”
 //	قائد|رئيس ORG [rank] PER                       قائد الجيش الوطني الليبي المشير خليفة حفتر
-func (r *Resolver) linkLeaders(doc *docIndex, items []*item, uf *unionFind) {
+func (r *Resolver) linkLeaders(doc *docIndex, items []*item, uf *unionFind) []*item {
 	byStart := map[int]int{}
 	for i, it := range items {
 		if _, ok := byStart[it.m.Start]; !ok {
@@ -385,21 +385,28 @@ func (r *Resolver) linkLeaders(doc *docIndex, items []*item, uf *unionFind) {
 		}
 		return ws, at
 	}
+	// items by start, for the clitic-led fallback of itemAt
+	order := make([]int, len(items))
+	for i := range order {
+		order[i] = i
+	}
+	sort.Slice(order, func(a, b int) bool { return items[order[a]].m.Start < items[order[b]].m.Start })
 	itemAt := func(k int, typ string) (int, bool) {
 		if k >= len(doc.toks) {
 			return 0, false
 		}
-		i, ok := byStart[doc.toks[k].Start]
-		if !ok || items[i].typ != typ {
-			// a clitic-led ORG mention (لـ«الجيش الوطني») starts inside the token
-			for j, it := range items {
-				if it.typ == typ && it.m.Start >= doc.toks[k].Start && it.m.Start < doc.toks[k].End+4 {
-					return j, true
-				}
-			}
-			return 0, false
+		t := doc.toks[k]
+		if i, ok := byStart[t.Start]; ok && items[i].typ == typ {
+			return i, true
 		}
-		return i, true
+		// a clitic-led mention (لـ«الجيش الوطني») starts inside the token
+		x := sort.Search(len(order), func(a int) bool { return items[order[a]].m.Start >= t.Start })
+		for ; x < len(order) && items[order[x]].m.Start < t.End+4; x++ {
+			if items[order[x]].typ == typ {
+				return order[x], true
+			}
+		}
+		return 0, false
 	}
 	skipTitles := func(ws []string, at []int, from int) int {
 		i := from
@@ -412,7 +419,9 @@ func (r *Resolver) linkLeaders(doc *docIndex, items []*item, uf *unionFind) {
 		}
 		return i
 	}
-	leads := map[int]int{} // person root → organisation item
+	leads := map[int]int{}         // person root → organisation item
+	descs := map[string]int{}      // role \x00 organisation root → person item
+	establishing := map[int]bool{} // organisation items inside the apposition that set up a description
 	for i, it := range items {
 		switch it.typ {
 		case model.ORG:
@@ -426,21 +435,14 @@ func (r *Resolver) linkLeaders(doc *docIndex, items []*item, uf *unionFind) {
 				}
 			}
 			// قائد ORG [rank] PER: the role word right before the organisation.
-			if k := doc.at(it.m.Start); k > 0 {
-				b := k - 1
-				for b >= 0 && isQuote(doc.toks[b].Text) {
-					b--
-				}
-				if b >= 0 && doc.toks[b].IsWord() {
-					w := doc.toks[b].Norm
-					if r.lx.has(classRoleLink, w) || r.lx.has(classRoleLink, strings.TrimSuffix(w, "ل")) {
-						ws, at := words(doc.at(it.m.End), 4)
-						p := skipTitles(ws, at, 0)
-						if p < len(at) {
-							if j, ok := itemAt(at[p], model.PER); ok {
-								leads[uf.find(j)] = i
-							}
-						}
+			if _, role, ok := r.roleBefore(doc, it.m.Start); ok {
+				ws, at := words(doc.at(it.m.End), 4)
+				p := skipTitles(ws, at, 0)
+				if p < len(at) {
+					if j, ok := itemAt(at[p], model.PER); ok {
+						leads[uf.find(j)] = i
+						descs[role+"\x00"+itoa(uf.find(i))] = j
+						establishing[i] = true
 					}
 				}
 			}
@@ -449,33 +451,120 @@ func (r *Resolver) linkLeaders(doc *docIndex, items []*item, uf *unionFind) {
 			if n := r.lx.match(classRoleLink, ws); n > 0 && n < len(at) {
 				if j, ok := itemAt(at[n], model.ORG); ok {
 					leads[uf.find(i)] = j
+					descs[alKey(ws[:n])+"\x00"+itoa(uf.find(j))] = i
+					establishing[j] = true
 				}
 			}
 		}
 	}
 	if len(leads) == 0 {
-		return
+		return items
+	}
+	if r.opt.Descriptions && len(descs) > 0 {
+		items = r.addDescriptions(doc, items, uf, descs, establishing)
 	}
 	// حكومة X / قوات X where X names a person who leads an organisation.
+	perByLast := map[string][]int{}
+	for j, p := range items {
+		if p.typ == model.PER && !p.desc {
+			if _, ok := leads[uf.find(j)]; ok {
+				k := stripAl(p.words[len(p.words)-1])
+				perByLast[k] = append(perByLast[k], j)
+			}
+		}
+	}
 	for i, it := range items {
 		if it.typ != model.ORG || !it.headed || len(it.core) > 3 {
 			continue
 		}
-		for j, p := range items {
-			if p.typ != model.PER {
+		for _, j := range perByLast[stripAl(it.core[len(it.core)-1])] {
+			org := leads[uf.find(j)]
+			if org == i {
 				continue
 			}
-			org, ok := leads[uf.find(j)]
-			if !ok || org == i {
-				continue
-			}
-			last := p.words[len(p.words)-1]
-			if sameWord(it.core[len(it.core)-1], last, false) && subsequence(it.core, p.words, false) {
+			if subsequence(it.core, items[j].words, false) {
 				uf.union(org, i)
 				break
 			}
 		}
 	}
+	return items
+}
+
+// roleBefore finds a role phrase of the rolelink class (قائد, رئيس,
+// القائد العام) written right before byte offset start, over quotes and a
+// lone proclitic (القائد العام لـ«الجيش الوطني»). It returns the phrase's
+// start and its normalised key.
+func (r *Resolver) roleBefore(doc *docIndex, start int) (int, string, bool) {
+	b := doc.at(start) - 1
+	for b >= 0 && (isQuote(doc.toks[b].Text) || isLoneClitic(doc.toks[b].Norm)) {
+		b--
+	}
+	for n := 2; n >= 1; n-- {
+		if b-n+1 < 0 {
+			continue
+		}
+		ws := make([]string, 0, n)
+		ok := true
+		for j := b - n + 1; j <= b; j++ {
+			t := doc.toks[j]
+			if !t.IsWord() || (j > b-n+1 && strings.TrimSpace(doc.text[doc.toks[j-1].End:t.Start]) != "") {
+				ok = false
+				break
+			}
+			ws = append(ws, t.Norm)
+		}
+		if !ok {
+			continue
+		}
+		first := doc.toks[b-n+1]
+		roleStart := first.Start
+		if r.lx.match(classRoleLink, ws) != n {
+			ws[0] = stripConj(ws[0])
+			if r.lx.match(classRoleLink, ws) != n {
+				continue
+			}
+			roleStart += skipLetters(first.Text, 1)
+		}
+		return roleStart, alKey(ws), true
+	}
+	return 0, "", false
+}
+
+// addDescriptions adds, for each description the article set up
+// ("قائد الجيش الوطني الليبي المشير خليفة حفتر"), a mention of the person at
+// every later use of the same role and organisation without the name
+// ("وصول قائد الجيش الوطني الليبي إلى العاصمة"). The mention spans role and
+// organisation; the organisation keeps its own mention.
+func (r *Resolver) addDescriptions(doc *docIndex, items []*item, uf *unionFind, descs map[string]int, establishing map[int]bool) []*item {
+	n := len(items)
+	for i := 0; i < n; i++ {
+		it := items[i]
+		if it.typ != model.ORG || establishing[i] {
+			continue
+		}
+		roleStart, role, ok := r.roleBefore(doc, it.m.Start)
+		if !ok {
+			continue
+		}
+		j, ok := descs[role+"\x00"+itoa(uf.find(i))]
+		if !ok || overlapsAny(items[:n], roleStart, it.m.Start) {
+			continue
+		}
+		end := it.m.End
+		// a quote opened inside the description closes inside it too
+		if k := doc.at(end); k < len(doc.toks) && doc.toks[k].Start == end && isClosing(doc.toks[k].Text) &&
+			strings.ContainsAny(doc.text[roleStart:it.m.Start], "«“\"") {
+			end = doc.toks[k].End
+		}
+		d := &item{m: model.Mention{Text: doc.text[roleStart:end], Start: roleStart, End: end, Type: model.PER},
+			typ: model.PER, nameStart: roleStart, nameEnd: end, display: doc.text[roleStart:end],
+			words: normWords(doc.text[roleStart:end]), order: len(items), desc: true}
+		items = append(items, d)
+		uf.grow(len(items))
+		uf.union(j, len(items)-1)
+	}
+	return items
 }
 
 // build turns groups into entities in order of first mention.
@@ -504,7 +593,7 @@ func (r *Resolver) build(doc *docIndex, items []*item, uf *unionFind) []model.En
 			m := it.m
 			m.Type = typ
 			e.Mentions = append(e.Mentions, m)
-			if !seen[it.display] {
+			if !it.desc && !seen[it.display] {
 				seen[it.display] = true
 				e.Aliases = append(e.Aliases, it.display)
 			}
@@ -537,11 +626,16 @@ func itoa(n int) string {
 func voteType(g []*item) string {
 	count := map[string]int{}
 	for _, it := range g {
-		count[it.typ]++
+		if !it.desc {
+			count[it.typ]++
+		}
 	}
 	best := ""
 	bestWords := -1
 	for _, it := range g {
+		if it.desc {
+			continue
+		}
 		t := it.typ
 		if best == "" || count[t] > count[best] || (count[t] == count[best] && t != best && len(it.words) > bestWords) {
 			best = t
@@ -560,7 +654,7 @@ func canonical(g []*item, typ string) *item {
 	}
 	var best *item
 	for _, it := range g {
-		if it.typ != typ {
+		if it.typ != typ || it.desc {
 			continue
 		}
 		if best == nil || len(it.words) > len(best.words) ||

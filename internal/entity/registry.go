@@ -3,6 +3,7 @@ package entity
 import (
 	"crypto/sha1"
 	"encoding/hex"
+	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -161,4 +162,43 @@ func contains(xs []string, s string) bool {
 func newID(typ, key string) string {
 	h := sha1.Sum([]byte(typ + "\x00" + key))
 	return strings.ToLower(typ) + ":" + hex.EncodeToString(h[:6])
+}
+
+// Add registers e under a known id (a store reloading the entities it
+// persisted); its keys are added where free, as in Resolve.
+func (r *Registry) Add(id string, e model.Entity) {
+	if id == "" {
+		return
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	ent := r.entries[id]
+	if ent == nil {
+		ent = &RegistryEntry{ID: id, Type: e.Type, Name: e.Name}
+		r.entries[id] = ent
+	}
+	for _, n := range append([]string{e.Name}, e.Aliases...) {
+		if n != ent.Name && !contains(ent.Aliases, n) {
+			ent.Aliases = append(ent.Aliases, n)
+		}
+	}
+	for _, k := range keysOf(e) {
+		if _, ok := r.byKey[e.Type+"\x00"+k]; !ok {
+			r.byKey[e.Type+"\x00"+k] = id
+		}
+	}
+}
+
+// Entries returns every entry, sorted by id, for persisting.
+func (r *Registry) Entries() []RegistryEntry {
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	out := make([]RegistryEntry, 0, len(r.entries))
+	for _, e := range r.entries {
+		c := *e
+		c.Aliases = append([]string(nil), e.Aliases...)
+		out = append(out, c)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
 }

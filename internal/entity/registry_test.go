@@ -82,3 +82,15 @@ func TestRegistryConcurrent(t *testing.T) {
 		}
 	}
 }
+
+func TestRegistryReload(t *testing.T) {
+	a := NewRegistry()
+	id := a.Resolve(model.Entity{Type: "PER", Name: "فايز السراج", Aliases: []string{"فايز مصطفى السراج"}})
+	b := NewRegistry()
+	for _, e := range a.Entries() {
+		b.Add(e.ID, model.Entity{Type: e.Type, Name: e.Name, Aliases: e.Aliases})
+	}
+	if got := b.Resolve(model.Entity{Type: "PER", Name: "فائز مصطفى السراج"}); got != id {
+		t.Errorf("after reload: %s, want %s", got, id)
+	}
+}

@@ -21,6 +21,7 @@ var (
 	seedsOut    = flag.String("seeds.out", "", "write the extract contract of the seeds to this file (for score.py)")
 	seedsTagger = flag.Bool("seeds.tagger", true, "run the NER tagger before the resolver")
 	seedsFinder = flag.Bool("seeds.finder", true, "run the gazetteer place finder before the resolver")
+	seedsOrgs   = flag.Bool("seeds.orgs", false, "run the curated organisation finder before the resolver")
 )
 
 // sharedDir finds ../shared/<sub> by walking up from the package directory;
@@ -70,6 +71,13 @@ func TestSeeds(t *testing.T) {
 			t.Fatal(err)
 		}
 		stages = append(stages, f)
+	}
+	if *seedsOrgs {
+		of, err := NewOrgFinder()
+		if err != nil {
+			t.Fatal(err)
+		}
+		stages = append(stages, of)
 	}
 	r, err := NewResolver(DefaultOptions())
 	if err != nil {

@@ -1,10 +1,14 @@
 package ingest
 
 import (
+	"context"
+	"errors"
+	"fmt"
 	"sort"
 	"strings"
 
 	"github.com/marsad-project/marsad/internal/arabic"
+	"github.com/marsad-project/marsad/internal/model"
 )
 
 // LearnOptions controls what the BoilerplateLearner calls boilerplate.
@@ -38,8 +42,8 @@ func DefaultLearnOptions() LearnOptions {
 //	opt.Boilerplate = l.Boilerplate()
 //	// second pass: read with opt (the Cleaner drops the learned lines)
 //
-// LearnBoilerplate does both passes' first half for a list of paths. Not
-// safe for concurrent use.
+// LearnBoilerplate does the first pass for a list of paths. Not safe for
+// concurrent use.
 type BoilerplateLearner struct {
 	opt    LearnOptions
 	docs   map[string]int                 // source → articles seen
@@ -156,4 +160,28 @@ func (b *Boilerplate) Lines() []LearnedLine {
 		return nil
 	}
 	return b.samples
+}
+
+// LearnBoilerplate is the first pass of a two-pass read: it reads paths
+// (files and directories; "-" is refused, standard input cannot be read
+// twice) with opt, junk kept, and learns each source's repeated lines.
+// Bad inputs are skipped silently here; the second pass reports them. Set
+// the result as Options.Boilerplate for the second pass.
+func LearnBoilerplate(ctx context.Context, opt Options, lo LearnOptions, paths []string) (*Boilerplate, error) {
+	for _, p := range paths {
+		if p == "-" {
+			return nil, errors.New("ingest: learn boilerplate: standard input cannot be read twice")
+		}
+	}
+	opt.KeepJunk = true
+	opt.Boilerplate = nil
+	l := NewBoilerplateLearner(lo)
+	err := NewReader(opt).Read(ctx, paths, nil, func(d model.Document) error {
+		l.Add(d.Source, d.Text)
+		return nil
+	}, func(error) {})
+	if err != nil {
+		return nil, fmt.Errorf("ingest: learn boilerplate: %w", err)
+	}
+	return l.Boilerplate(), nil
 }

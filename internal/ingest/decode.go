@@ -11,6 +11,7 @@ import (
 	"golang.org/x/text/encoding/charmap"
 	xunicode "golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/encoding/unicode/utf32"
+	"golang.org/x/text/transform"
 )
 
 // Encoding names reported by Decode.
@@ -239,4 +240,28 @@ func isBinaryRune(r rune) bool {
 		return true
 	}
 	return unicode.IsControl(r)
+}
+
+// sniffUTF16Head recognises UTF-16 from the first bytes of a stream: a BOM,
+// or the NUL pattern (see sniffUTF16).
+func sniffUTF16Head(head []byte) (string, bool) {
+	switch {
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}) && !bytes.HasPrefix(head, []byte{0xFF, 0xFE, 0, 0}):
+		return EncUTF16LE, true
+	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
+		return EncUTF16BE, true
+	}
+	if len(head)%2 == 1 {
+		head = head[:len(head)-1]
+	}
+	return sniffUTF16(head)
+}
+
+// utf16Decoder decodes UTF-16 in the given byte order, dropping a BOM.
+func utf16Decoder(enc string) transform.Transformer {
+	end := xunicode.LittleEndian
+	if enc == EncUTF16BE {
+		end = xunicode.BigEndian
+	}
+	return xunicode.UTF16(end, xunicode.ExpectBOM).NewDecoder()
 }

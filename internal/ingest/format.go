@@ -10,14 +10,14 @@ import (
 const sniffLen = 4096
 
 // DetectFormat names the format of an input from its name's extension and,
-// where that does not decide, its first bytes: JSON Lines when the first
-// non-blank character is '{', a feed when an <rss>, <feed> or <rdf:RDF>
+// where that does not decide, its first bytes: JSON (Lines) when the first
+// non-blank character is '{' or an array of objects opens it, a feed when an <rss>, <feed> or <rdf:RDF>
 // element opens it, HTML for <!doctype html>, <html>, <head> or <body>,
 // plain text otherwise. UTF-16 heads are looked at through their ASCII
 // bytes. The result is never FormatAuto.
 func DetectFormat(name string, head []byte) string {
 	switch strings.ToLower(filepath.Ext(name)) {
-	case ".jsonl", ".ndjson", ".jsonlines":
+	case ".jsonl", ".ndjson", ".jsonlines", ".json":
 		return FormatJSONL
 	case ".html", ".htm", ".xhtml", ".shtml":
 		return FormatHTML
@@ -28,7 +28,7 @@ func DetectFormat(name string, head []byte) string {
 	}
 	h := asciiHead(head)
 	switch {
-	case len(h) > 0 && h[0] == '{':
+	case len(h) > 0 && h[0] == '{', bytes.HasPrefix(h, []byte("[{")), bytes.HasPrefix(h, []byte("[\n")) && bytes.Contains(h, []byte("{")):
 		return FormatJSONL
 	case looksFeed(h):
 		return FormatFeed

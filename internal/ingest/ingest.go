@@ -18,8 +18,11 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
+
+	"golang.org/x/text/transform"
 
 	"github.com/marsad-project/marsad/internal/arabic"
 	"github.com/marsad-project/marsad/internal/model"
@@ -194,7 +197,15 @@ func (r *Reader) readStream(ctx context.Context, name string, rd io.Reader, size
 		format = DetectFormat(name, head)
 	}
 	if format == FormatJSONL {
-		return r.readJSONL(ctx, name, br, emit, reject)
+		// JSON Lines from Windows tools may come as UTF-16: decode the
+		// stream on the fly
+		if enc, ok := sniffUTF16Head(head); ok {
+			br = bufio.NewReaderSize(transform.NewReader(br, utf16Decoder(enc)), 64<<10)
+			head, _ = br.Peek(sniffLen)
+		}
+		if !jsonDocument(name, head) {
+			return r.readJSONL(ctx, name, br, emit, reject)
+		}
 	}
 	max := r.opt.MaxBytes
 	if max > 0 && size > max {
@@ -228,6 +239,8 @@ func (r *Reader) readStream(ctx context.Context, name string, rd io.Reader, size
 		r.log.Info("ingest: decoded", "input", name, "encoding", enc)
 	}
 	switch format {
+	case FormatJSONL:
+		return r.readJSONDocument(ctx, name, text, emit, reject)
 	case FormatHTML:
 		return r.readHTML(ctx, name, text, emit, reject)
 	case FormatFeed:
@@ -271,13 +284,21 @@ func validFormat(f string) bool {
 // and emits it, or rejects it when nothing is left.
 func (r *Reader) finish(doc model.Document, emit func(model.Document) error, reject func(error)) error {
 	doc.Title = strings.Join(strings.Fields(sanitize(doc.Title)), " ")
+	var removed []Removal
 	if !r.opt.KeepJunk {
-		doc.Text = r.cleaner.Clean(doc.Source, doc.Text).Text
+		res := r.cleaner.Clean(doc.Source, doc.Text)
+		doc.Text, removed = res.Text, res.Removed
 	} else {
 		doc.Text = strings.TrimSpace(sanitize(doc.Text))
 	}
 	if doc.Text == "" {
-		reject(&InputError{Input: doc.Origin, Err: errors.New("no article text left after removing page junk")})
+		var rules []string
+		for _, rm := range removed {
+			if !slices.Contains(rules, rm.Rule) {
+				rules = append(rules, rm.Rule)
+			}
+		}
+		reject(&InputError{Input: doc.Origin, Err: fmt.Errorf("no article text left after removing page junk (%s)", strings.Join(rules, ", "))})
 		return nil
 	}
 	if doc.Published.IsZero() {

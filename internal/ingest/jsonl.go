@@ -70,6 +70,58 @@ func (r *Reader) readJSONL(ctx context.Context, name string, br *bufio.Reader, e
 	return nil
 }
 
+// jsonDocument reports whether an input sniffed as JSON is one JSON value
+// (an array of articles, or one pretty-printed object) rather than JSON
+// Lines: it opens with '[', or its first line is not a whole object.
+func jsonDocument(name string, head []byte) bool {
+	h := bytes.TrimLeft(bytes.TrimPrefix(head, []byte{0xEF, 0xBB, 0xBF}), " \t\r\n")
+	if len(h) == 0 {
+		return false
+	}
+	if h[0] == '[' {
+		return true
+	}
+	first, _, found := bytes.Cut(h, []byte{'\n'})
+	if !found && len(h) == sniffLen {
+		return false // a long first line: JSON Lines with a big article
+	}
+	return !json.Valid(bytes.TrimSpace(first))
+}
+
+// readJSONDocument reads a JSON array of articles or a single article
+// object (the whole input, up to MaxBytes). Elements are named
+// "file#N" in messages.
+func (r *Reader) readJSONDocument(ctx context.Context, name, text string, emit func(model.Document) error, reject func(error)) error {
+	dec := json.NewDecoder(strings.NewReader(text))
+	tok, err := dec.Token()
+	if err != nil {
+		reject(&InputError{Input: name, Err: fmt.Errorf("malformed JSON: %v", err)})
+		return nil
+	}
+	base := filepath.Base(name)
+	if tok != json.Delim('[') {
+		if !json.Valid([]byte(text)) {
+			reject(&InputError{Input: name, Err: fmt.Errorf("malformed JSON: neither JSON Lines nor one JSON object: %s", jsonReason(json.Unmarshal([]byte(text), new(any)), []byte(text)))})
+			return nil
+		}
+		return r.jsonLine(name, base, 0, []byte(strings.TrimSpace(text)), emit, reject)
+	}
+	for n := 1; dec.More(); n++ {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			reject(&InputError{Input: fmt.Sprintf("%s#%d", name, n), Err: fmt.Errorf("malformed JSON: %v; the rest of the array is not read", err)})
+			return nil
+		}
+		if err := r.jsonLine(fmt.Sprintf("%s#%d", name, n), base, n, raw, emit, reject); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // readLine reads one line without its newline. A line over max bytes is
 // skipped to its end and reported as tooLong.
 func readLine(br *bufio.Reader, max int64) (line []byte, tooLong bool, err error) {
@@ -124,7 +176,10 @@ func (r *Reader) jsonLine(at, base string, lineNo int, line []byte, emit func(mo
 		return nil
 	}
 	if id == "" {
-		id = base + ":" + strconv.Itoa(lineNo)
+		id = base
+		if lineNo > 0 {
+			id += ":" + strconv.Itoa(lineNo)
+		}
 	}
 	doc := model.Document{ID: id, Origin: at, Title: a.Title, Text: text, Source: a.Source, URL: strings.TrimSpace(a.URL)}
 	if doc.Source == "" {

@@ -24,10 +24,11 @@ const (
 	FeatCluster                          // word clusters from unlabelled news, of w0 and its neighbours
 	FeatCharNgram                        // character 3-grams of the core
 	FeatFreq                             // corpus-frequency bucket of the word
+	FeatDoc                              // second pass: first-pass tags here and of the same word elsewhere in the document
 )
 
 // DefaultFeatures is the feature set of the shipped model.
-const DefaultFeatures = FeatWord | FeatContext | FeatBigram | FeatAffix | FeatShape | FeatTrigger | FeatGazetteer | FeatCluster | FeatFreq
+const DefaultFeatures = FeatWord | FeatContext | FeatBigram | FeatAffix | FeatShape | FeatTrigger | FeatGazetteer | FeatCluster | FeatFreq | FeatCharNgram | FeatDoc
 
 var featureNames = []struct {
 	f    FeatureSet
@@ -35,7 +36,7 @@ var featureNames = []struct {
 }{
 	{FeatWord, "word"}, {FeatContext, "context"}, {FeatBigram, "bigram"}, {FeatAffix, "affix"},
 	{FeatShape, "shape"}, {FeatTrigger, "trigger"}, {FeatGazetteer, "gazetteer"}, {FeatCluster, "cluster"},
-	{FeatCharNgram, "charngram"}, {FeatFreq, "freq"},
+	{FeatCharNgram, "charngram"}, {FeatFreq, "freq"}, {FeatDoc, "doc"},
 }
 
 // String lists the groups, comma-separated.
@@ -104,6 +105,11 @@ const (
 	tChar3
 	tFreq
 	tFreqWin
+	tS1
+	tS1Win
+	tDocBits
+	tDocMaj
+	tDocMajW
 )
 
 // Token shapes.
@@ -136,8 +142,10 @@ type featurizer struct {
 	lx    *Lexicon
 	set   FeatureSet
 	info  []tokInfo
-	feats []uint64 // hashed features, token after token
-	offs  []int32  // feats[offs[i]:offs[i+1]] belong to token i
+	s1    []int            // second pass: first-pass tags of the sentence
+	doc   [][numTags]int32 // second pass: first-pass tags of the same word elsewhere in the document
+	feats []uint64         // hashed features, token after token
+	offs  []int32          // feats[offs[i]:offs[i+1]] belong to token i
 }
 
 const fnvOffset uint64 = 14695981039346656037
@@ -378,6 +386,9 @@ func (f *featurizer) extract() {
 		if set&FeatCharNgram != 0 {
 			fs = appendChar3(fs, t.core)
 		}
+		if set&FeatDoc != 0 && f.s1 != nil {
+			fs = f.appendDoc(fs, i)
+		}
 		f.feats = fs
 		f.offs = append(f.offs, int32(len(fs)))
 	}
@@ -472,6 +483,43 @@ func appendChar3(fs []uint64, core string) []uint64 {
 			h = hashByte(hashByte(h, byte(r)), byte(r>>8))
 		}
 		fs = append(fs, h)
+	}
+	return fs
+}
+
+// appendDoc adds the second-pass features of token i: the first pass's tag
+// here and at ±1, and the tags the first pass gave the same word elsewhere
+// in the document (names recur in an article, and a name tagged in a clear
+// context elsewhere is evidence here: Krishnan & Manning 2006, Ratinov &
+// Roth 2009).
+func (f *featurizer) appendDoc(fs []uint64, i int) []uint64 {
+	s1 := func(j int) byte {
+		if j < 0 || j >= len(f.s1) {
+			return 0xff
+		}
+		return byte(f.s1[j])
+	}
+	fs = append(fs, fb(tS1, s1(i)), fb(tS1Win, s1(i-1), s1(i), s1(i+1)))
+	c := &f.doc[i]
+	var bits uint16
+	total, best, arg := int32(0), int32(0), -1
+	for t, n := range c {
+		if n > 0 {
+			bits |= 1 << t
+		}
+		total += n
+		if t != tagO && n > best {
+			best, arg = n, t
+		}
+	}
+	if total == 0 {
+		return append(fs, fb(tDocBits, 0xff))
+	}
+	fs = append(fs, fb(tDocBits, byte(bits), byte(bits>>8)))
+	if arg >= 0 {
+		// share of the other occurrences tagged as a name, in quarters
+		q := byte(4 * best / total)
+		fs = append(fs, fb(tDocMaj, byte(arg), q), fb(tDocMajW, byte(arg), s1(i)))
 	}
 	return fs
 }

@@ -19,6 +19,7 @@ import (
 type Lexicon struct {
 	gaz       map[uint64]uint8 // hash of a phrase's token cores → type bits (gazPER …) | gazPrefix
 	gazMaxLen int              // longest phrase, in tokens
+	gazWords  map[string]uint8 // one-word entries by their full normalised form → type bits
 	clusters  map[string]cluster
 	triggers  map[string]uint8 // core of a trigger word → trigger bits
 	hash      uint64           // fingerprint of the inputs, stored in models trained with it
@@ -79,7 +80,7 @@ var triggerWords = map[uint8][]string{
 // files (gzip'd TSV, as written by the generator in ./gen). Either may be
 // nil.
 func ParseLexicon(gazGz, clustersGz []byte) (*Lexicon, error) {
-	lx := &Lexicon{gaz: map[uint64]uint8{}, clusters: map[string]cluster{}, triggers: map[string]uint8{}}
+	lx := &Lexicon{gaz: map[uint64]uint8{}, gazWords: map[string]uint8{}, clusters: map[string]cluster{}, triggers: map[string]uint8{}}
 	fp := fnv.New64a()
 	fp.Write([]byte("marsad-ner-lexicon-1\x00"))
 	for bit, words := range triggerWords {
@@ -147,6 +148,9 @@ func (lx *Lexicon) addPhrase(phrase string, bit uint8) {
 	toks := strings.Fields(phrase)
 	if len(toks) == 0 {
 		return
+	}
+	if len(toks) == 1 {
+		lx.gazWords[toks[0]] |= bit
 	}
 	h := gazSeed
 	for i, t := range toks {

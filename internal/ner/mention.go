@@ -2,6 +2,7 @@ package ner
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -12,44 +13,51 @@ import (
 // Mentions tags text sentence by sentence and returns the names found, with
 // byte offsets into text. A mention never includes surrounding punctuation
 // or quotes («الوفاق» → الوفاق), nor a proclitic attached to its first word
-// (لحفتر → حفتر, والجيش الوطني → الجيش الوطني; see trimProclitic).
+// (لحفتر → حفتر, والجيش الوطني → الجيش الوطني; see procliticBytes).
 func (t *Tagger) Mentions(text string) []model.Mention {
-	var out []model.Mention
-	for _, s := range arabic.Sentences(text) {
-		out = t.appendMentions(out, text, s.Start, s.End)
+	ss := arabic.Sentences(text)
+	spans := make([]model.Sentence, len(ss))
+	for i, s := range ss {
+		spans[i] = model.Sentence{Start: s.Start, End: s.End}
 	}
-	return out
+	return t.appendMentions(nil, text, spans)
 }
 
-// appendMentions tags text[start:end] as one sentence.
-func (t *Tagger) appendMentions(dst []model.Mention, text string, start, end int) []model.Mention {
-	toks := arabic.Tokenize(text[start:end])
-	if len(toks) == 0 {
-		return dst
-	}
-	s := t.pool.Get().(*scratch)
-	defer t.pool.Put(s)
-	s.text, s.norm = s.text[:0], s.norm[:0]
-	for _, tok := range toks {
-		s.text = append(s.text, tok.Text)
-		s.norm = append(s.norm, tok.Norm)
-	}
-	tags := t.tag(s)
-	for i := 0; i < len(tags); {
-		if tags[i] == tagO {
-			i++
+// appendMentions tags the sentences (byte spans of text) of one document.
+func (t *Tagger) appendMentions(dst []model.Mention, text string, sents []model.Sentence) []model.Mention {
+	toks := make([][]arabic.Token, 0, len(sents))
+	texts := make([][]string, 0, len(sents))
+	norms := make([][]string, 0, len(sents))
+	bases := make([]int, 0, len(sents))
+	for _, sp := range sents {
+		ts := arabic.Tokenize(text[sp.Start:sp.End])
+		if len(ts) == 0 {
 			continue
 		}
-		// an entity: a B-X (or a stray I-X) and the I-X that follow
-		typ := typeOf(tags[i])
-		j := i + 1
-		for j < len(tags) && isInside(tags[j]) && typeOf(tags[j]) == typ {
-			j++
+		tx, nm := make([]string, len(ts)), make([]string, len(ts))
+		for i, tok := range ts {
+			tx[i], nm[i] = tok.Text, tok.Norm
 		}
-		if m, ok := t.mention(text, start, toks[i:j], typ); ok {
-			dst = append(dst, m)
+		toks, texts, norms, bases = append(toks, ts), append(texts, tx), append(norms, nm), append(bases, sp.Start)
+	}
+	all := t.tagDoc(texts, norms)
+	for k, tags := range all {
+		for i := 0; i < len(tags); {
+			if tags[i] == tagO {
+				i++
+				continue
+			}
+			// an entity: a B-X (or a stray I-X) and the I-X that follow
+			typ := typeOf(tags[i])
+			j := i + 1
+			for j < len(tags) && isInside(tags[j]) && typeOf(tags[j]) == typ {
+				j++
+			}
+			if m, ok := t.mention(text, bases[k], toks[k][i:j], typ); ok {
+				dst = append(dst, m)
+			}
+			i = j
 		}
-		i = j
 	}
 	return dst
 }
@@ -75,57 +83,56 @@ func (t *Tagger) mention(text string, base int, toks []arabic.Token, typ int) (m
 // are a proclitic that is not part of the name: the conjunctions و ف, the
 // prepositions ب ل ك, or a pair of them (وب، ول، فب …).
 //
-// Before the article it is certain: وال/فال/بال/كال are clitic + ال, so
-// والجيش → الجيش. (ل + ال is written لل with the alef dropped, so للأمم
-// cannot be cut to a substring that reads الأمم; it is kept whole.)
-// Elsewhere a first و ب ل ك ف may be the name's own letter (وليد, بغداد,
-// لبنان, كندا, فرنسا), so the letter is cut only when the rest is the better
-// attested word: a gazetteer name, or a more frequent word in the
-// unlabelled news than the whole (لحفتر → حفتر, بسرت → سرت).
+// A first و ف ب ل ك may be the name's own letter (وليد, بغداد, لبنان,
+// كندا, فرنسا, براك), so a letter is cut only when the rest is the better
+// attested word in the unlabelled news (lexicon frequencies): لحفتر → حفتر,
+// بسرت → سرت. Before the article the conjunctions و ف are cut unless the
+// whole word is the more frequent (والجيش → الجيش), but ب ك ل only when the
+// rest is known, since names start with بال and كال (باليرمو, كاليفورنيا).
+// A rest that is a gazetteer name is cut to (وغات → غات); a whole word
+// that is one is kept.
+// ل + ال is written لل with the alef dropped, so للأمم cannot be cut to a
+// substring that reads الأمم; it is kept whole.
 func (lx *Lexicon) procliticBytes(tok arabic.Token) int {
 	if tok.Kind != arabic.KindArabic {
 		return 0
 	}
 	w := tok.Norm
-	best := 0 // letters to cut
+	fw := lx.freq(w)
+	if lx.gazWords[w] != 0 {
+		return 0 // a name as it stands (براك, باليرمو)
+	}
 	for _, p := range [...]string{"وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك"} {
 		rest, ok := strings.CutPrefix(w, p)
-		if !ok || runeLen(rest) < 2 {
+		if !ok {
 			continue
 		}
-		n := runeLen(p)
-		if strings.HasPrefix(rest, article) && runeLen(rest) >= 4 {
-			best = n
-			break
+		fr := lx.freq(rest)
+		if lx.gazWords[rest] != 0 && runeLen(rest) >= 2 {
+			return letterBytes(tok.Text, runeLen(p)) // وغات → غات
 		}
-		if strings.HasPrefix(rest, prepLam) && strings.HasSuffix(p, prepLam) {
-			continue // ل + لل…: leave
-		}
-		if lx.betterAttested(rest, w) {
-			best = n
-			break
+		conj := p == conjWaw || p == conjFa
+		switch {
+		case strings.HasPrefix(rest, article) && runeLen(rest) >= 4:
+			if fr >= fw && (conj || fr >= 0) {
+				return letterBytes(tok.Text, runeLen(p))
+			}
+		case strings.HasPrefix(rest, prepLam) && strings.HasSuffix(p, prepLam):
+			// ل + لل…: leave
+		case runeLen(rest) >= 3 && fr > fw:
+			return letterBytes(tok.Text, runeLen(p))
 		}
 	}
-	if best == 0 {
-		return 0
-	}
-	return letterBytes(tok.Text, best)
+	return 0
 }
 
-// betterAttested reports whether rest is more likely a word of its own than
-// whole.
-func (lx *Lexicon) betterAttested(rest, whole string) bool {
-	fr, okR := lx.clusters[rest]
-	fw, okW := lx.clusters[whole]
-	if okR && (!okW || fr.freq > fw.freq) {
-		return true
+// freq returns the frequency bucket of a normalised word in the unlabelled
+// news, or -1 when it is not in the lexicon.
+func (lx *Lexicon) freq(w string) int {
+	if c, ok := lx.clusters[w]; ok {
+		return int(c.freq)
 	}
-	if b := lx.gaz[gazStep(gazSeed, rest)]; b&^gazPrefix != 0 && !okW {
-		if bw := lx.gaz[gazStep(gazSeed, whole)]; bw&^gazPrefix == 0 {
-			return true
-		}
-	}
-	return false
+	return -1
 }
 
 // letterBytes returns the byte length of the first n letters of s, with the
@@ -161,17 +168,15 @@ func (*Stage) Name() string { return "ner" }
 
 // Process appends the mentions of every sentence of a to a.Mentions.
 func (s *Stage) Process(ctx context.Context, a *model.Analysis) error {
-	text := a.Doc.Text
-	for i, sent := range a.Sentences {
-		if i%64 == 0 {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-		}
-		if sent.Start < 0 || sent.End > len(text) || sent.Start > sent.End {
-			continue
-		}
-		a.Mentions = s.t.appendMentions(a.Mentions, text, sent.Start, sent.End)
+	if err := ctx.Err(); err != nil {
+		return err
 	}
+	text := a.Doc.Text
+	for _, sent := range a.Sentences {
+		if sent.Start < 0 || sent.End > len(text) || sent.Start > sent.End {
+			return fmt.Errorf("ner: sentence [%d,%d) outside the text (%d bytes)", sent.Start, sent.End, len(text))
+		}
+	}
+	a.Mentions = s.t.appendMentions(a.Mentions, text, a.Sentences)
 	return nil
 }

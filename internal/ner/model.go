@@ -18,13 +18,21 @@ import (
 type Model struct {
 	Features    FeatureSet // feature groups it was trained with
 	LexiconHash uint64     // fingerprint of the Lexicon it was trained with
+	First       *Model     // with FeatDoc: the first-pass model whose tags this one reads
+	OBias       float32    // subtracted from the score of O at every token: trades precision for recall, tuned on dev
 	trans       [numTags + 1][numTags]float32
 
-	// open-addressing table from feature hash to weight row
-	keys    []uint64 // 0 = empty slot
-	rows    []int32
-	mask    uint64
-	weights []float32 // numTags per row
+	// Open-addressing table from feature hash to weights, with the weights
+	// in the slot so that a lookup touches one cache line.
+	slots []slot
+	mask  uint64
+	shift uint // 64 − log2(len(slots))
+	n     int  // features
+}
+
+type slot struct {
+	key uint64 // 0 = empty
+	w   [numTags]float32
 }
 
 // ErrBadModel is returned for a model file that cannot be decoded.
@@ -43,60 +51,86 @@ func fixKey(h uint64) uint64 {
 // newModel builds the lookup table for feature keys with their weight rows
 // (numTags weights each).
 func newModel(fs FeatureSet, lexHash uint64, trans *[numTags + 1][numTags]float32, keys []uint64, weights []float32) *Model {
-	m := &Model{Features: fs, LexiconHash: lexHash, trans: *trans, weights: weights}
-	size := 1
-	for size < 2*len(keys)+2 {
+	m := &Model{Features: fs, LexiconHash: lexHash, trans: *trans, n: len(keys)}
+	size, bits := 16, uint(4)
+	for size*2 < len(keys)*3 { // load factor at most 2/3
 		size <<= 1
+		bits++
 	}
-	m.keys = make([]uint64, size)
-	m.rows = make([]int32, size)
+	m.shift = 64 - bits
+	m.slots = make([]slot, size)
 	m.mask = uint64(size - 1)
 	for r, k := range keys {
 		k = fixKey(k)
-		i := (k * 0x9E3779B97F4A7C15) >> 7 & m.mask
-		for m.keys[i] != 0 && m.keys[i] != k {
+		i := m.home(k)
+		for m.slots[i].key != 0 && m.slots[i].key != k {
 			i = (i + 1) & m.mask
 		}
-		m.keys[i] = k
-		m.rows[i] = int32(r)
+		m.slots[i].key = k
+		copy(m.slots[i].w[:], weights[r*numTags:(r+1)*numTags])
 	}
 	return m
 }
 
-// row returns the weight row of feature hash h, or -1.
-func (m *Model) row(h uint64) int32 {
+// home is a key's first slot: the high bits of a multiplicative hash.
+func (m *Model) home(k uint64) uint64 {
+	return (k * 0x9E3779B97F4A7C15) >> m.shift
+}
+
+// lookup returns the weights of feature hash h, or nil.
+func (m *Model) lookup(h uint64) *[numTags]float32 {
 	k := fixKey(h)
-	i := (k * 0x9E3779B97F4A7C15) >> 7 & m.mask
+	i := m.home(k)
 	for {
-		switch m.keys[i] {
+		s := &m.slots[i]
+		switch s.key {
 		case k:
-			return m.rows[i]
+			return &s.w
 		case 0:
-			return -1
+			return nil
 		}
 		i = (i + 1) & m.mask
 	}
 }
 
 // NumFeatures returns the number of features with weights.
-func (m *Model) NumFeatures() int { return len(m.weights) / numTags }
+func (m *Model) NumFeatures() int { return m.n }
 
-// WriteTo writes the model in marsad's compact binary format (gzip'd):
-// magic, feature set, lexicon hash, transitions, then every feature as a
-// delta-coded key, a bit mask of its non-zero tags and those weights
-// quantised to int16 against one scale.
+// WriteTo writes the model in marsad's compact binary format (gzip'd): a
+// record for the model and, for a stacked model, one for its first pass.
+// A record holds the magic, the feature set, the lexicon hash, the
+// transitions, then every feature as a delta-coded key, a bit mask of its
+// non-zero tags and those weights quantised to int16 against one scale.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
-	type ent struct {
-		key uint64
-		row int32
+	cw := &countWriter{w: w}
+	zw, _ := gzip.NewWriterLevel(cw, gzip.BestCompression)
+	bw := bufio.NewWriter(zw)
+	for r := m; r != nil; r = r.First {
+		r.writeRecord(bw)
 	}
-	var ents []ent
-	for i, k := range m.keys {
-		if k != 0 {
-			ents = append(ents, ent{k, m.rows[i]})
+	if err := bw.Flush(); err != nil {
+		return cw.n, fmt.Errorf("ner: write model: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return cw.n, fmt.Errorf("ner: write model: %w", err)
+	}
+	return cw.n, nil
+}
+
+func (m *Model) writeRecord(bw *bufio.Writer) {
+	var ents []*slot
+	maxAbs := float32(0)
+	for i := range m.slots {
+		if m.slots[i].key != 0 {
+			ents = append(ents, &m.slots[i])
+			for _, v := range m.slots[i].w {
+				if a := float32(math.Abs(float64(v))); a > maxAbs {
+					maxAbs = a
+				}
+			}
 		}
 	}
-	slices.SortFunc(ents, func(a, b ent) int {
+	slices.SortFunc(ents, func(a, b *slot) int {
 		switch {
 		case a.key < b.key:
 			return -1
@@ -105,19 +139,10 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		}
 		return 0
 	})
-	maxAbs := float32(0)
-	for _, v := range m.weights {
-		if a := float32(math.Abs(float64(v))); a > maxAbs {
-			maxAbs = a
-		}
-	}
 	scale := maxAbs / 32767
 	if scale == 0 {
 		scale = 1
 	}
-	cw := &countWriter{w: w}
-	zw, _ := gzip.NewWriterLevel(cw, gzip.BestCompression)
-	bw := bufio.NewWriter(zw)
 	var buf [binary.MaxVarintLen64]byte
 	putU := func(v uint64) { bw.Write(buf[:binary.PutUvarint(buf[:], v)]) }
 	putF := func(f float32) { binary.Write(bw, binary.LittleEndian, f) }
@@ -129,13 +154,14 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 			putF(v)
 		}
 	}
+	putF(m.OBias)
 	putU(uint64(len(ents)))
 	putF(scale)
 	prev := uint64(0)
 	for _, e := range ents {
 		putU(e.key - prev)
 		prev = e.key
-		row := m.weights[int(e.row)*numTags : int(e.row+1)*numTags]
+		row := e.w[:]
 		var mask uint64
 		var q [numTags]int16
 		for t, v := range row {
@@ -151,13 +177,6 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 			}
 		}
 	}
-	if err := bw.Flush(); err != nil {
-		return cw.n, fmt.Errorf("ner: write model: %w", err)
-	}
-	if err := zw.Close(); err != nil {
-		return cw.n, fmt.Errorf("ner: write model: %w", err)
-	}
-	return cw.n, nil
 }
 
 type countWriter struct {
@@ -182,7 +201,23 @@ func ReadModel(r io.Reader) (*Model, error) {
 		return nil, fmt.Errorf("%w: %v", ErrBadModel, err)
 	}
 	d := &decoder{b: data}
-	if !bytes.HasPrefix(data, []byte(modelMagic)) {
+	m, err := d.record()
+	if err != nil {
+		return nil, err
+	}
+	if m.Features&FeatDoc != 0 {
+		if m.First, err = d.record(); err != nil {
+			return nil, err
+		}
+	}
+	if len(d.b) != 0 {
+		return nil, fmt.Errorf("%w: %d trailing bytes", ErrBadModel, len(d.b))
+	}
+	return m, nil
+}
+
+func (d *decoder) record() (*Model, error) {
+	if !bytes.HasPrefix(d.b, []byte(modelMagic)) {
 		return nil, ErrBadModel
 	}
 	d.b = d.b[len(modelMagic):]
@@ -194,6 +229,7 @@ func ReadModel(r io.Reader) (*Model, error) {
 			trans[i][j] = d.f32()
 		}
 	}
+	obias := d.f32()
 	n := d.uvarint()
 	if d.err != nil || n > uint64(len(d.b)) {
 		return nil, fmt.Errorf("%w: truncated header", ErrBadModel)
@@ -215,10 +251,9 @@ func ReadModel(r io.Reader) (*Model, error) {
 			return nil, fmt.Errorf("%w: truncated at feature %d", ErrBadModel, i)
 		}
 	}
-	if len(d.b) != 0 {
-		return nil, fmt.Errorf("%w: %d trailing bytes", ErrBadModel, len(d.b))
-	}
-	return newModel(fs, lexHash, &trans, keys, weights), nil
+	m := newModel(fs, lexHash, &trans, keys, weights)
+	m.OBias = obias
+	return m, nil
 }
 
 type decoder struct {

@@ -51,6 +51,7 @@ func Load() (*Tagger, error) { return loadEmbedded() }
 // Tagger tags tokens with BIO tags. It is safe for concurrent use.
 type Tagger struct {
 	m    *Model
+	tab  *table // weights of m (and of m.First), for scoring
 	lx   *Lexicon
 	pool sync.Pool // *scratch
 }
@@ -74,6 +75,20 @@ func NewTagger(m *Model, lx *Lexicon) (*Tagger, error) {
 		return nil, fmt.Errorf("ner: new tagger: the model was trained with other word lists (lexicon %016x, have %016x): retrain it (docs/NER.md)", m.LexiconHash, lx.hash)
 	}
 	t := &Tagger{m: m, lx: lx}
+	if m.First != nil {
+		t.tab = newTable(m.First, m)
+	} else {
+		t.tab = newTable(m)
+	}
+	if m.First != nil && m.First.LexiconHash != lx.hash {
+		return nil, fmt.Errorf("ner: new tagger: the first-pass model was trained with other word lists: retrain it (docs/NER.md)")
+	}
+	if m.First != nil && m.First.Features != m.Features&^FeatDoc {
+		return nil, fmt.Errorf("ner: new tagger: first pass features %s do not match %s", m.First.Features, m.Features)
+	}
+	if (m.First != nil) != (m.Features&FeatDoc != 0) {
+		return nil, fmt.Errorf("ner: new tagger: a model with document features needs its first pass")
+	}
 	t.pool.New = func() any { return &scratch{fz: featurizer{lx: lx, set: m.Features}} }
 	return t, nil
 }
@@ -81,55 +96,173 @@ func NewTagger(m *Model, lx *Lexicon) (*Tagger, error) {
 // Model returns the tagger's model.
 func (t *Tagger) Model() *Model { return t.m }
 
-// TagTokens returns one BIO tag per token (O, B-PER, I-PER, B-ORG …).
-// Tokens come from arabic.Tokenize; the tagger reads Text and Norm.
+// TagTokens returns one BIO tag per token (O, B-PER, I-PER, B-ORG …) of
+// one sentence. Tokens come from arabic.Tokenize; the tagger reads Text and
+// Norm.
 func (t *Tagger) TagTokens(tokens []arabic.Token) []string {
-	s := t.pool.Get().(*scratch)
-	defer t.pool.Put(s)
-	s.text, s.norm = s.text[:0], s.norm[:0]
-	for _, tok := range tokens {
-		s.text = append(s.text, tok.Text)
-		s.norm = append(s.norm, tok.Norm)
+	text := make([]string, len(tokens))
+	norm := make([]string, len(tokens))
+	for i, tok := range tokens {
+		text[i], norm[i] = tok.Text, tok.Norm
 	}
-	return tagStrings(t.tag(s))
+	return tagStrings(t.tagDoc([][]string{text}, [][]string{norm})[0])
 }
 
-// TagWords returns one BIO tag per word of a pre-tokenised sentence (for
-// example a CoNLL file).
+// TagWords returns one BIO tag per word of one pre-tokenised sentence.
 func (t *Tagger) TagWords(words []string) []string {
-	s := t.pool.Get().(*scratch)
-	defer t.pool.Put(s)
-	s.text = append(s.text[:0], words...)
-	s.norm = s.norm[:0]
-	for _, w := range words {
-		s.norm = append(s.norm, arabic.Normalize(w))
-	}
-	return tagStrings(t.tag(s))
+	return t.TagSentences([][]string{words})[0]
 }
 
-// tag decodes s.text/s.norm; the result aliases s.out.
-func (t *Tagger) tag(s *scratch) []int {
-	n := len(s.norm)
-	s.fz.prepare(s.text, s.norm)
-	s.fz.extract()
-	s.emit = grow(s.emit, n*numTags)
-	s.back = growU8(s.back, n*numTags)
-	s.out = growInt(s.out, n)
-	m := t.m
-	for i := 0; i < n; i++ {
-		row := s.emit[i*numTags : (i+1)*numTags]
-		clear(row)
-		for _, h := range s.fz.feats[s.fz.offs[i]:s.fz.offs[i+1]] {
-			r := m.row(h)
-			if r < 0 {
-				continue
+// TagSentences tags a sequence of pre-tokenised sentences (for example a
+// CoNLL file) that follow each other in one text: a stacked model uses the
+// neighbouring sentences as document context.
+func (t *Tagger) TagSentences(sents [][]string) [][]string {
+	norms := make([][]string, len(sents))
+	for i, s := range sents {
+		norms[i] = normAll(s)
+	}
+	tags := t.tagDoc(sents, norms)
+	out := make([][]string, len(tags))
+	for i, ts := range tags {
+		out[i] = tagStrings(ts)
+	}
+	return out
+}
+
+// tagDoc tags the sentences of one document (original and normalised
+// token texts). Cost: linear in the number of tokens.
+//
+// A stacked model's features are its first pass's plus the document
+// features, so the shared features are extracted once: the first pass
+// scores them for both models and keeps the second model's partial scores
+// (numTags floats a token) until the document counts are known.
+func (t *Tagger) tagDoc(texts, norms [][]string) [][]int {
+	s := t.pool.Get().(*scratch)
+	defer t.pool.Put(s)
+	out := make([][]int, len(texts))
+	m2 := t.m
+	m1 := m2.First
+	if m1 == nil {
+		for k := range texts {
+			s.text, s.norm = texts[k], norms[k]
+			s.fz.set = m2.Features
+			s.fz.prepare(s.text, s.norm)
+			s.fz.extract()
+			n := len(s.norm)
+			s.emit = grow(s.emit, n*numTags)
+			clear(s.emit)
+			t.emit1(s, s.emit)
+			out[k] = append([]int(nil), s.decode(m2, s.emit)...)
+		}
+		s.text, s.norm = nil, nil
+		return out
+	}
+	keys := make([][]string, len(texts))
+	partial := make([][]float32, len(texts))
+	for k := range texts {
+		s.text, s.norm = texts[k], norms[k]
+		s.fz.set = m1.Features
+		s.fz.prepare(s.text, s.norm)
+		s.fz.extract()
+		n := len(s.norm)
+		s.emit = grow(s.emit, n*numTags)
+		clear(s.emit)
+		partial[k] = make([]float32, n*numTags)
+		t.emit2(s, s.emit, partial[k])
+		out[k] = append([]int(nil), s.decode(m1, s.emit)...)
+		keys[k] = make([]string, n)
+		for i := range s.fz.info {
+			keys[k][i] = docKey(&s.fz.info[i])
+		}
+	}
+	counts := docCounts(keys, out, docWindow)
+	fz := &s.fz
+	for k := range texts {
+		s.text, s.norm = texts[k], norms[k]
+		n := len(texts[k])
+		fz.s1, fz.doc = out[k], counts[k]
+		em := partial[k]
+		for i := 0; i < n; i++ {
+			fz.feats = fz.appendDoc(fz.feats[:0], i)
+			row := em[i*numTags : (i+1)*numTags]
+			for _, h := range fz.feats {
+				if sl := t.tab.lookup(h); sl != nil {
+					for j := range row {
+						row[j] += sl.w[1][j]
+					}
+				}
 			}
-			ws := m.weights[int(r)*numTags : int(r+1)*numTags]
-			for k := range row {
-				row[k] += ws[k]
+		}
+		fz.s1, fz.doc = nil, nil
+		out[k] = append(out[k][:0], s.decode(m2, em)...)
+	}
+	s.text, s.norm = nil, nil
+	return out
+}
+
+// emit1 adds the scores of the extracted features under a one-pass model.
+func (t *Tagger) emit1(s *scratch, em []float32) {
+	for i := range len(s.norm) {
+		row := em[i*numTags : (i+1)*numTags]
+		for _, h := range s.fz.feats[s.fz.offs[i]:s.fz.offs[i+1]] {
+			if sl := t.tab.lookup(h); sl != nil {
+				for j := range row {
+					row[j] += sl.w[0][j]
+				}
 			}
 		}
 	}
-	viterbi(s.emit, &m.trans, s.out, s.back)
+}
+
+// emit2 adds the scores of the extracted features under both passes: the
+// first pass's to em1, the second's to em2 (numTags per token each).
+func (t *Tagger) emit2(s *scratch, em1, em2 []float32) {
+	for i := range len(s.norm) {
+		r1 := em1[i*numTags : (i+1)*numTags]
+		r2 := em2[i*numTags : (i+1)*numTags]
+		for _, h := range s.fz.feats[s.fz.offs[i]:s.fz.offs[i+1]] {
+			if sl := t.tab.lookup(h); sl != nil {
+				for j := range r1 {
+					r1[j] += sl.w[0][j]
+					r2[j] += sl.w[1][j]
+				}
+			}
+		}
+	}
+}
+
+// emitInto adds m's scores of the extracted features to em (numTags per
+// token).
+func (s *scratch) emitInto(m *Model, em []float32) {
+	for i := range len(s.norm) {
+		row := em[i*numTags : (i+1)*numTags]
+		for _, h := range s.fz.feats[s.fz.offs[i]:s.fz.offs[i+1]] {
+			if w := m.lookup(h); w != nil {
+				for j := range row {
+					row[j] += w[j]
+				}
+			}
+		}
+	}
+}
+
+// decode runs Viterbi with m over emission scores em, or over m's scores
+// of the extracted features when em is nil. The result aliases s.out.
+func (s *scratch) decode(m *Model, em []float32) []int {
+	n := len(s.norm)
+	if em == nil {
+		s.emit = grow(s.emit, n*numTags)
+		clear(s.emit)
+		s.emitInto(m, s.emit)
+		em = s.emit
+	}
+	if m.OBias != 0 {
+		for i := 0; i < n; i++ {
+			em[i*numTags+tagO] -= m.OBias
+		}
+	}
+	s.back = growU8(s.back, n*numTags)
+	s.out = growInt(s.out, n)
+	viterbi(em, &m.trans, s.out, s.back)
 	return s.out
 }

@@ -147,6 +147,9 @@ type SearchQuery struct {
 	Limit   int       // hits to return; 0 means 10, capped at 1000
 	Offset  int       // hits to skip, for paging
 	Facets  bool      // also count matches by source, day and entity
+	// NoSnippets skips the snippets (ids, titles and scores only): the
+	// snippet re-analyses each hit's text.
+	NoSnippets bool
 }
 
 // SearchResult is the answer to a SearchQuery.

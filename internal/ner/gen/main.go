@@ -38,6 +38,7 @@ func main() {
 	data := flag.String("data", "../shared/data", "folder of the shared third-party data")
 	out := flag.String("out", "internal/ner/data", "output folder")
 	anerGazet := flag.Bool("anergazet", false, "include Benajiba's ANERGazet lists")
+	geonames := flag.Bool("geonames", true, "include the GeoNames cities")
 	minCount := flag.Int("min-count", 5, "clusters: minimum count of a word")
 	contexts := flag.Int("contexts", 1000, "clusters: number of context words")
 	dim := flag.Int("dim", 128, "clusters: projected dimension")
@@ -49,7 +50,7 @@ func main() {
 	var err error
 	switch flag.Arg(0) {
 	case "gazetteer":
-		err = gazetteer(*data, *out, *anerGazet)
+		err = gazetteer(*data, *out, *anerGazet, *geonames)
 	case "clusters":
 		err = clusters(*data, *out, *extra, *minCount, *contexts, *dim, *k1, *k2, *seed)
 	default:
@@ -89,7 +90,7 @@ func readTSV(path string, fn func(head map[string]int, f []string)) error {
 	return nil
 }
 
-func gazetteer(data, out string, anerGazet bool) error {
+func gazetteer(data, out string, anerGazet, geonames bool) error {
 	set := map[string]bool{}
 	add := func(typ, name string) {
 		if p := normPhrase(name); p != "" {
@@ -114,10 +115,12 @@ func gazetteer(data, out string, anerGazet bool) error {
 	}); err != nil {
 		return err
 	}
-	if err := readTSV(filepath.Join(g, "geonames_cities15000_ar.tsv"), func(h map[string]int, f []string) {
-		add("LOC", col(h, f, "name_ar"))
-	}); err != nil {
-		return err
+	if geonames {
+		if err := readTSV(filepath.Join(g, "geonames_cities15000_ar.tsv"), func(h map[string]int, f []string) {
+			add("LOC", col(h, f, "name_ar"))
+		}); err != nil {
+			return err
+		}
 	}
 	if err := readTSV(filepath.Join(g, "libya_osm_places.tsv"), func(h map[string]int, f []string) {
 		add("LOC", col(h, f, "name_ar"))

@@ -11,8 +11,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"sort"
 	"runtime"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -421,7 +421,11 @@ func (s *DB) Search(ctx context.Context, sq store.SearchQuery) (*store.SearchRes
 		for i, r := range page {
 			ids[i] = r.rowid
 		}
-		rows, err := s.db.QueryContext(ctx, s.d.Bind(`SELECT rowid, id, title, source, url, published, body FROM documents WHERE rowid IN (`+
+		body := "body"
+		if sq.NoSnippets {
+			body = "''"
+		}
+		rows, err := s.db.QueryContext(ctx, s.d.Bind(`SELECT rowid, id, title, source, url, published, `+body+` FROM documents WHERE rowid IN (`+
 			strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", ")+`)`), ids...)
 		if err != nil {
 			return nil, s.wrap("search: fetch", err)
@@ -450,7 +454,9 @@ func (s *DB) Search(ctx context.Context, sq store.SearchQuery) (*store.SearchRes
 				continue // deleted meanwhile
 			}
 			h.Score = r.score
-			h.Snippet = store.MakeSnippet(s.an, bodies[r.rowid], q)
+			if !sq.NoSnippets {
+				h.Snippet = store.MakeSnippet(s.an, bodies[r.rowid], q)
+			}
 			res.Hits = append(res.Hits, *h)
 		}
 	}

@@ -1,0 +1,363 @@
+package event
+
+import (
+	"strings"
+
+	"github.com/marsad-project/marsad/internal/model"
+)
+
+// mention is an entity mention inside one sentence, placed on its words.
+type mention struct {
+	Name        string // canonical entity name
+	Type        string
+	Geo         *model.Geo
+	First, Last int  // word indexes
+	locative    bool // governed by a locative preposition: في، ب، إلى، قرب …
+	source      bool // the subject of a speech verb: قال، أعلن، أفاد …
+	conj        bool // joined to the previous mention by و
+	with        bool // governed by مع: a partner, not the subject
+	inPrep      bool // governed by في: where something is, not a destination
+}
+
+// Locative prepositions and the place nouns and directions that may stand
+// between one and the name ("في مدينة سرت", "إلى العاصمة الليبية طرابلس",
+// "جنوب شرقي مدينة سرت").
+var locPreps = normKeys(map[string]bool{"في": true, "فى": true, "الي": true, "الى": true, "قرب": true, "داخل": true, "عند": true, "نحو": true, "باتجاه": true, "اتجاه": true, "حول": true, "بين": false, "قبالة": true, "قباله": true, "لدى": false})
+
+var placeHeads = normKeys(map[string]bool{
+	"مدينه": true, "مدينتي": true, "مدن": true, "منطقه": true, "منطقتي": true, "مناطق": true, "العاصمه": true, "عاصمه": true, "بلده": true,
+	"قريه": true, "محافظه": true, "ولايه": true, "اقليم": true, "مقر": true, "مقره": true, "ميناء": true, "مطار": true, "قاعده": true, "حي": true,
+	"جنوب": true, "شمال": true, "شرق": true, "غرب": true, "جنوبي": true, "شمالي": true, "شرقي": true, "غربي": true, "وسط": true,
+	"ضواحي": true, "محيط": true, "تخوم": true, "قصر": true, "مخيم": true, "معسكر": true, "سجن": true, "ساحه": true, "شارع": true, "ميدان": true,
+})
+
+// Speech and report verbs: the name after one is the source of the news,
+// not the actor of the event reported.
+var speechVerbs = normKeys(map[string]bool{
+	"قال": true, "يقول": true, "اعلن": true, "يعلن": true, "افاد": true, "يفيد": true, "ذكر": true, "يذكر": true, "اكد": true, "يؤكد": true, "يوكد": true,
+	"اضاف": true, "يضيف": true, "كشف": true, "يكشف": true, "اوضح": true, "يوضح": true, "اشار": true, "يشير": true, "صرح": true, "يصرح": true,
+	"نقل": true, "نقلت": true, "اعلنت": true, "قالت": true, "افادت": true, "ذكرت": true, "اكدت": true, "اضافت": true, "كشفت": true, "اوضحت": true,
+	"بيان": true, "زعم": true, "زعمت": true, "ادعي": true, "ادعت": true, "بحسب": true, "حسب": true, "وفق": true, "وفقا": true, "نفي": true, "نفت": true,
+})
+
+// placeMentions places the mentions that lie inside the words' span.
+func placeMentions(text string, words []word, all []docMention) []mention {
+	if len(words) == 0 {
+		return nil
+	}
+	s, e := words[0].Start, words[len(words)-1].End
+	var out []mention
+	wi := 0
+	for _, dm := range all {
+		if dm.Start < s || dm.End > e {
+			continue
+		}
+		for wi < len(words) && words[wi].End <= dm.Start {
+			wi++
+		}
+		if wi >= len(words) {
+			break
+		}
+		last := wi
+		for last+1 < len(words) && words[last+1].Start < dm.End {
+			last++
+		}
+		m := mention{Name: dm.Name, Type: dm.Type, Geo: dm.Geo, First: wi, Last: last}
+		// a clitic glued before the name: "بالرجمة", "لباريس", "وحفتر"
+		prefix := arabicPrefix(text[words[wi].Start:dm.Start])
+		if strings.HasSuffix(prefix, "ب") || strings.HasSuffix(prefix, "بال") || strings.HasSuffix(prefix, "ل") && m.Type == model.LOC {
+			m.locative = true
+		}
+		if strings.HasPrefix(prefix, "و") {
+			m.conj = true
+		}
+		if !m.locative {
+			m.locative = locativeBefore(words, wi)
+		}
+		if wi > 0 && words[wi-1].Norm == "و" {
+			m.conj = true
+		}
+		// "مع الرئيس الفرنسي إيمانويل ماكرون"
+		for b := wi - 1; b >= 0 && b >= wi-4; b-- {
+			if n := words[b].Norm; n == "مع" || n == "ومع" {
+				m.with = true
+				break
+			}
+			if words[b].boundary || words[b].number {
+				break
+			}
+		}
+		// "أعلنت وزارة الدفاع الأمريكية «بنتاغون»، مقتل …": the name is the
+		// speaker, up to five words after the speech verb.
+		for b := wi - 1; b >= 0 && b >= wi-5; b-- {
+			if speechVerbs[words[b].base] || speechVerbs[words[b].Norm] {
+				m.source = true
+				break
+			}
+			// after أن the name is the subject of the reported clause
+			if n := words[b].Norm; words[b].comma || n == "ان" || n == "بان" || n == "وان" || n == "انه" {
+				break
+			}
+		}
+		for b := wi - 1; b >= 0 && b >= wi-3; b-- {
+			if n := words[b].Norm; n == "في" || n == "فى" {
+				m.inPrep = true
+				break
+			}
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+func arabicPrefix(s string) string {
+	return strings.TrimRight(strings.ReplaceAll(s, "ـ", ""), " ")
+}
+
+// locativeBefore walks back from the word before a name over place nouns,
+// directions and nisba adjectives (up to three) to a locative preposition.
+func locativeBefore(words []word, wi int) bool {
+	for b := wi - 1; b >= 0 && b >= wi-4; b-- {
+		w := words[b]
+		if locPreps[w.Norm] {
+			return true
+		}
+		if placeHeads[w.base] || placeHeads[w.Norm] {
+			if w.prep == "ب" || strings.HasPrefix(w.Norm, "ب") && placeHeads[w.Norm[len("ب"):]] {
+				return true
+			}
+			continue
+		}
+		if strings.HasSuffix(w.base, "يه") || strings.HasSuffix(w.base, "ي") && strings.HasPrefix(w.Norm, "ال") {
+			continue // nisba adjective: العاصمة الليبية طرابلس
+		}
+		return false
+	}
+	return false
+}
+
+// patientTrigger reports whether the entity after the trigger undergoes the
+// event rather than acting: the masdar of an attack or arrest (مقتل X،
+// اعتقال X، اغتيال X) and the passive casualty verbs (قتل 18 شخصا).
+func patientTrigger(p *Pattern, words []word, m Match) bool {
+	if p.Type != "ASSAULT" && p.Type != "COERCE" && p.Type != "SANCTION" {
+		return false
+	}
+	w := words[m.First]
+	switch {
+	case w.has("مقتل"), w.has("قتلي"), w.has("قتيل"), w.has("مصرع"), w.has("لقي"), w.has("اسفر"), w.has("ادي"),
+		w.has("اصابه"), w.has("اصيب"), w.has("جرح"), w.has("جرحي"), w.has("اغتيال"), w.has("اختطاف"), w.has("خطف"),
+		w.has("اعتقال"), w.has("القبض"), w.has("احتجاز"), w.has("عقوبات"), w.has("عقوبه"), w.has("استهداف"):
+		return true
+	}
+	// قُتل / اعتُقل + a number: the passive
+	if m.Last+1 < len(words) {
+		if _, _, ok := parseNumber(words, m.Last+1); ok && (w.has("قتل") || w.has("اعتقل")) {
+			return true
+		}
+	}
+	return false
+}
+
+// arguments chooses actor, recipients and location for the event triggered
+// by m. Arabic news mixes verb-subject-object ("استقبل حفتر … سلامة") with
+// subject-verb ("حفتر يستقبل", "أن حفتر أمر"): a name right before the
+// trigger is its subject, else the first name after it.
+func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, recips []string, loc *mention) {
+	if len(ms) == 0 {
+		return "", nil, nil
+	}
+	inTrigger := func(x mention) bool {
+		for _, u := range m.Used {
+			if x.First <= u && u <= x.Last {
+				return true
+			}
+		}
+		return false
+	}
+	visit := p.Type == "CONSULT" && p.Mode == "visit"
+	// A place acts only as a government next to the verb ("تركيا ترسل",
+	// "استضافت باريس"); elsewhere it is where the event happened.
+	party := func(x mention) bool {
+		if inTrigger(x) || x.source {
+			return false
+		}
+		if x.Type == model.LOC {
+			if x.locative || visit {
+				return false
+			}
+			return x.Last == m.First-1 || x.First == m.First+1 && verbal(p, words[m.First])
+		}
+		return x.Type == model.PER || x.Type == model.ORG
+	}
+	patient := patientTrigger(p, words, m)
+	// the subject before: at most two words between, no clause boundary
+	var before *mention
+	for i := len(ms) - 1; i >= 0; i-- {
+		x := ms[i]
+		if x.Last >= m.First {
+			continue
+		}
+		if m.First-x.Last > 3 {
+			break
+		}
+		blocked := false
+		for b := x.Last; b < m.First; b++ {
+			if words[b].boundary && b > x.Last || words[b].boundary && b == x.Last && m.First-x.Last > 1 {
+				blocked = true
+			}
+		}
+		if !blocked && party(x) {
+			before = &ms[i]
+		}
+		break
+	}
+	// the next trigger of another event bounds the objects of this one
+	var after []mention
+	for _, x := range ms {
+		if x.First > m.First && party(x) {
+			after = append(after, x)
+		}
+	}
+	objects := after[:0:0]
+	for _, x := range after {
+		if x.Type != model.LOC {
+			objects = append(objects, x)
+		}
+	}
+	add := func(name string) {
+		if name == "" || name == actor {
+			return
+		}
+		for _, r := range recips {
+			if r == name {
+				return
+			}
+		}
+		recips = append(recips, name)
+	}
+	const maxRecipients = 4
+	switch {
+	case patient:
+		if before != nil {
+			actor = before.Name
+		}
+		for _, x := range objects {
+			if len(recips) < maxRecipients && x.First-m.Last <= 12 {
+				add(x.Name)
+			}
+		}
+	default:
+		rest := objects
+		var subj *mention
+		for i := range after {
+			if !after[i].with {
+				subj = &after[i]
+				break
+			}
+		}
+		if before != nil {
+			actor = before.Name
+		} else if subj != nil && subj.First-m.Last <= 12 {
+			actor = subj.Name
+			for i := range rest {
+				if rest[i].First == subj.First {
+					rest = append(rest[:i:i], rest[i+1:]...)
+					break
+				}
+			}
+		} else if len(rest) > 0 && rest[0].with {
+			// "X … خلال اجتماع مع Y", "X بحث … مع Y": the subject is earlier in the clause
+			for i := len(ms) - 1; i >= 0; i-- {
+				x := ms[i]
+				// the speaker may be the one who met: "أكد حفتر خلال اجتماع مع ماكرون"
+				if x.Last < m.First && m.First-x.Last <= 15 && (x.Type == model.PER || x.Type == model.ORG) && !x.with {
+					actor = x.Name
+					break
+				}
+			}
+		}
+		for i, x := range rest {
+			if len(recips) >= maxRecipients {
+				break
+			}
+			// objects follow closely, or join the previous one with و
+			if x.Name == actor {
+				continue
+			}
+			if i == 0 && x.First-m.Last <= 25 || i > 0 && (x.conj || x.First-rest[i-1].Last <= 12) {
+				add(x.Name)
+				continue
+			}
+			break
+		}
+	}
+	// "رئيس مجلس النواب الليبي، المستشار عقيلة صالح": the person in apposition
+	// to an organisation is the actor
+	if actor != "" {
+		for i, x := range ms {
+			if x.Name != actor || x.Type != model.ORG {
+				continue
+			}
+			if i+1 < len(ms) && ms[i+1].Type == model.PER && ms[i+1].First-x.Last <= 3 && ms[i+1].First > x.Last && !ms[i+1].with {
+				actor = ms[i+1].Name
+				for k, r := range recips {
+					if r == actor {
+						recips = append(recips[:k], recips[k+1:]...)
+						break
+					}
+				}
+			}
+			break
+		}
+	}
+	// a pronoun subject ("…، حيث ألقت القبض"، "أعلن الجيش أنه قصف"): the
+	// nearest party before the trigger in the sentence, the speaker included
+	if actor == "" && !patient {
+		for i := len(ms) - 1; i >= 0; i-- {
+			x := ms[i]
+			if x.Last < m.First && m.First-x.Last <= 12 && (x.Type == model.PER || x.Type == model.ORG) && !x.with && !contains(recips, x.Name) && !words[x.First].paren {
+				actor = x.Name
+				break
+			}
+		}
+	}
+	// location: a place governed by a locative preposition near the
+	// trigger, after it preferred; for a visit, the place visited.
+	best, bestD := -1, 1<<30
+	for i, x := range ms {
+		if x.Type != model.LOC || inTrigger(x) || x.Name == actor {
+			continue
+		}
+		if !x.locative && x.First < m.First {
+			continue
+		}
+		d := x.First - m.Last
+		switch {
+		case visit && x.inPrep:
+			d += 6 // "يزور حفتر، الرجل القوي في شرق ليبيا، باريس": في is where he is from
+		case !x.locative && !visit:
+			d += 6 // an unmarked place after the trigger: its object, weaker
+		}
+		if x.First < m.First {
+			d = 2*(m.First-x.Last) + 3
+		}
+		if d > 30 {
+			continue
+		}
+		if d < bestD {
+			best, bestD = i, d
+		}
+	}
+	if best >= 0 {
+		loc = &ms[best]
+		// the place is not also a recipient
+		for i, r := range recips {
+			if r == loc.Name {
+				recips = append(recips[:i], recips[i+1:]...)
+				break
+			}
+		}
+	}
+	return actor, recips, loc
+}

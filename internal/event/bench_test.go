@@ -1,0 +1,91 @@
+package event_test
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/marsad-project/marsad/internal/event"
+	"github.com/marsad-project/marsad/internal/model"
+	"github.com/marsad-project/marsad/internal/pipeline"
+)
+
+// newsDocs reads up to n articles of ../shared/data/arabic-news (the text
+// stays there: CC BY-NC-SA) and counts their words.
+func newsDocs(b *testing.B, n int) ([]model.Document, int) {
+	b.Helper()
+	f, err := os.Open(filepath.Join(sharedDir(b, "data/arabic-news"), "general_saudinewsnet_5000.jsonl"))
+	if err != nil {
+		b.Skip(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	var docs []model.Document
+	words := 0
+	for sc.Scan() && len(docs) < n {
+		var r struct{ ID, Text string }
+		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, model.Document{ID: r.ID, Text: r.Text})
+		words += len(strings.Fields(r.Text))
+	}
+	return docs, words
+}
+
+// BenchmarkPipeline: the whole analysis (sentences, NER, places, entities,
+// events) on one core, in words per second.
+//
+//	go test ./internal/event -run '^$' -bench Pipeline -benchtime 3x -cpu 1
+func BenchmarkPipeline(b *testing.B) {
+	docs, words := newsDocs(b, 300)
+	p := fullPipeline(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, d := range docs {
+			if _, err := p.Analyze(context.Background(), d); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")
+}
+
+// BenchmarkEventsStage: the events stage alone, on analyses that went
+// through NER and entity resolution beforehand.
+//
+//	go test ./internal/event -run '^$' -bench EventsStage -benchtime 3x -cpu 1
+func BenchmarkEventsStage(b *testing.B) {
+	docs, words := newsDocs(b, 300)
+	p := fullPipeline(b)
+	x, err := event.New(event.DefaultOptions())
+	if err != nil {
+		b.Fatal(err)
+	}
+	var as []model.Analysis
+	for _, d := range docs {
+		a, err := p.Analyze(context.Background(), d)
+		if err != nil {
+			b.Fatal(err)
+		}
+		as = append(as, a)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for k := range as {
+			if err := x.Process(context.Background(), &as[k]); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")
+}
+
+var _ pipeline.Stage = (*event.Extractor)(nil)

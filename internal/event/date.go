@@ -1,0 +1,395 @@
+package event
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Month names, normalised: the Egyptian/Gulf transliterations (يناير …),
+// the Levantine/Iraqi Syriac names (كانون الثاني …) and the Maghrebi
+// (Moroccan يوليوز غشت شتنبر نونبر دجنبر; Algerian/Tunisian جانفي فيفري
+// افريل جوان جويلية اوت). آب (normalised اب, also "father") counts only
+// after a day number or another month name.
+var monthNames = normKeys(map[string]int{
+	"يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5, "يونيو": 6, "يوليو": 7, "اغسطس": 8,
+	"سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
+	"شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6, "تموز": 7, "ايلول": 9,
+	"ماي": 5, "يوليوز": 7, "غشت": 8, "شتنبر": 9, "نونبر": 11, "دجنبر": 12, "اكتوبر ": 10,
+	"جانفي": 1, "فيفري": 2, "افريل": 4, "جوان": 6, "جويليه": 7, "اوت": 8,
+})
+
+// Two-word Levantine names: كانون الثاني (January), تشرين الاول …
+var monthPairs = normKeys(map[string]map[string]int{
+	"كانون": {"الثاني": 1, "الاول": 12},
+	"تشرين": {"الاول": 10, "الثاني": 11},
+})
+
+var weekdays = normKeys(map[string]time.Weekday{
+	"الاحد": time.Sunday, "الاثنين": time.Monday, "الثلاثاء": time.Tuesday, "الاربعاء": time.Wednesday,
+	"الخميس": time.Thursday, "الجمعه": time.Friday, "السبت": time.Saturday,
+})
+
+// DateExpr is a date expression found in a sentence.
+type DateExpr struct {
+	Text       string // the original words
+	First      int    // first word index
+	Last       int    // last word index
+	Start, End int    // byte offsets in the document
+	Date       string // ISO 8601 (YYYY-MM-DD, YYYY-MM or YYYY); "" when it needs a publication date that is unknown
+	Future     bool   // the expression points forward (غدا، المقبل)
+	bareDay    bool   // a weekday without الماضي / المقبل: its direction follows the event's tense
+	weekday    time.Weekday
+}
+
+// Resolve re-reads a bare weekday for a planned event: the coming one
+// instead of the most recent.
+func (e DateExpr) resolve(pub time.Time, planned bool) string {
+	if e.bareDay && planned && !pub.IsZero() {
+		d := (int(e.weekday) - int(pub.Weekday()) + 7) % 7 // the coming one, the publication day included
+		return pub.AddDate(0, 0, d).Format("2006-01-02")
+	}
+	return e.Date
+}
+
+// month reads a month name at words[i] (with its other naming after a slash
+// or in brackets: أغسطس/آب, تموز/يوليو) and returns the month and the
+// index after it.
+func month(words []word, i int) (int, int) {
+	if i >= len(words) {
+		return 0, i
+	}
+	n := words[i].base
+	if _, ok := monthNames[words[i].Norm]; ok {
+		n = words[i].Norm
+	} else if _, ok := monthPairs[words[i].Norm]; ok {
+		n = words[i].Norm
+	}
+	m := 0
+	j := i + 1
+	if v, ok := monthNames[n]; ok {
+		m = v
+	} else if pm, ok := monthPairs[n]; ok && j < len(words) {
+		if v, ok := pm[words[j].Norm]; ok {
+			m = v
+			j++
+		}
+	}
+	if m == 0 {
+		return 0, i
+	}
+	// the other naming: "أغسطس/آب", "تموز/ يوليو", "ديسمبر/كانون الأول"
+	if j < len(words) {
+		n2 := words[j].Norm
+		if _, ok := monthNames[n2]; ok {
+			j++
+		} else if n2 == "اب" {
+			j++
+		} else if pm, ok := monthPairs[n2]; ok && j+1 < len(words) {
+			if _, ok := pm[words[j+1].Norm]; ok {
+				j += 2
+			}
+		}
+	}
+	return m, j
+}
+
+func dayNumber(w word) (int, bool) {
+	if !w.number {
+		return 0, false
+	}
+	d := 0
+	for _, r := range w.Norm {
+		if r < '0' || r > '9' {
+			return 0, false
+		}
+		d = d*10 + int(r-'0')
+	}
+	return d, d >= 1 && d <= 31
+}
+
+func yearNumber(w word) (int, bool) {
+	if !w.number || len(w.Norm) != 4 {
+		return 0, false
+	}
+	y := 0
+	for _, r := range w.Norm {
+		if r < '0' || r > '9' {
+			return 0, false
+		}
+		y = y*10 + int(r-'0')
+	}
+	return y, y >= 1900 && y <= 2100
+}
+
+func isPast(n string) bool {
+	switch n {
+	case "الماضي", "الماضيه", "المنصرم", "المنصرمه", "السابق", "الفائت":
+		return true
+	}
+	return false
+}
+
+func isNext(n string) bool {
+	switch n {
+	case "المقبل", "المقبله", "القادم", "القادمه", "التالي":
+		return true
+	}
+	return false
+}
+
+// findDates returns the date expressions of a sentence, resolved against
+// pub (zero: unknown, the expressions keep their words and no date). A bare
+// weekday resolves to the most recent one (the publication day included);
+// DateExpr.resolve moves it forward for a planned event.
+func findDates(text string, words []word, pub time.Time) []DateExpr {
+	var out []DateExpr
+	has := !pub.IsZero()
+	day := func(t time.Time) string { return t.Format("2006-01-02") }
+	emit := func(first, last int, date string, future bool) {
+		out = append(out, DateExpr{
+			Text: text[words[first].Start:words[last].End], First: first, Last: last,
+			Start: words[first].Start, End: words[last].End, Date: date, Future: future,
+		})
+	}
+	for i := 0; i < len(words); i++ {
+		n := words[i].base
+		nn := words[i].Norm
+		next := func(k int) string {
+			if i+k < len(words) {
+				return words[i+k].Norm
+			}
+			return ""
+		}
+		switch {
+		// أول أمس / أول من أمس
+		case n == "اول" && (next(1) == "امس" || next(1) == "من" && next(2) == "امس"):
+			last := i + 1
+			if next(1) == "من" {
+				last = i + 2
+			}
+			emit(i, last, ifDate(has, func() string { return day(pub.AddDate(0, 0, -2)) }), false)
+			i = last
+		case n == "امس" || nn == "امس" || nn == "بالامس":
+			if next(1) == "الاول" { // أمس الأول
+				emit(i, i+1, ifDate(has, func() string { return day(pub.AddDate(0, 0, -2)) }), false)
+				i++
+				continue
+			}
+			// "أمس الأحد": the weekday names the same day
+			last := i
+			if i+1 < len(words) {
+				if _, ok := weekdayOf(words[i+1]); ok {
+					last = i + 1
+				}
+			}
+			emit(i, last, ifDate(has, func() string { return day(pub.AddDate(0, 0, -1)) }), false)
+			i = last
+		case nn == "اليوم" || nn == "الليله" || nn == "واليوم":
+			last := i
+			if i+1 < len(words) {
+				if _, ok := weekdayOf(words[i+1]); ok {
+					last = i + 1
+				}
+			}
+			emit(i, last, ifDate(has, func() string { return day(pub) }), false)
+			i = last
+		case n == "بعد" && (next(1) == "غد" || next(1) == "غدا"):
+			emit(i, i+1, ifDate(has, func() string { return day(pub.AddDate(0, 0, 2)) }), true)
+			i++
+		case nn == "غدا" || nn == "وغدا" || n == "غد" && i > 0 && words[i-1].Norm != "بعد":
+			emit(i, i, ifDate(has, func() string { return day(pub.AddDate(0, 0, 1)) }), true)
+		case n == "اسبوع" || nn == "الاسبوع":
+			if isPast(next(1)) {
+				emit(i, i+1, ifDate(has, func() string { return day(pub.AddDate(0, 0, -7)) }), false)
+				i++
+			} else if isNext(next(1)) {
+				emit(i, i+1, ifDate(has, func() string { return day(pub.AddDate(0, 0, 7)) }), true)
+				i++
+			}
+		case nn == "الشهر" || n == "شهر" && strings.HasPrefix(nn, "ال"):
+			if isPast(next(1)) {
+				emit(i, i+1, ifDate(has, func() string { return pub.AddDate(0, -1, 0).Format("2006-01") }), false)
+				i++
+			} else if isNext(next(1)) {
+				emit(i, i+1, ifDate(has, func() string { return pub.AddDate(0, 1, 0).Format("2006-01") }), true)
+				i++
+			}
+		case nn == "العام" || nn == "السنه" || n == "عام" || n == "سنه":
+			if isPast(next(1)) {
+				emit(i, i+1, ifDate(has, func() string { return fmt.Sprint(pub.Year() - 1) }), false)
+				i++
+			} else if isNext(next(1)) {
+				emit(i, i+1, ifDate(has, func() string { return fmt.Sprint(pub.Year() + 1) }), true)
+				i++
+			} else if y, ok := yearNumberAt(words, i+1); ok {
+				emit(i, i+1, fmt.Sprint(y), false)
+				i++
+			}
+		default:
+			if wd, ok := weekdayOf(words[i]); ok {
+				first := i
+				if i > 0 && words[i-1].base == "يوم" {
+					first = i - 1
+				}
+				last := i
+				dir := 0
+				if isPast(next(1)) {
+					dir, last = -1, i+1
+				} else if isNext(next(1)) {
+					dir, last = 1, i+1
+				}
+				emitWeekday(&out, text, words, first, last, wd, dir, pub)
+				i = last
+				continue
+			}
+			if d, ok := dayNumber(words[i]); ok {
+				// "12 و13 نوفمبر", "28 أغسطس/آب الماضي", "24 أكتوبر 2018"
+				j := i + 1
+				if j+1 < len(words) && words[j].Norm == "و" {
+					if _, ok := dayNumber(words[j+1]); ok {
+						j += 2
+					}
+				}
+				if m, k := month(words, j); m > 0 {
+					last := k - 1
+					y, hasYear := 0, false
+					if k < len(words) {
+						if yy, ok := yearNumber(words[k]); ok {
+							y, hasYear, last = yy, true, k
+						}
+					}
+					future := false
+					dir := 0
+					if last+1 < len(words) {
+						if isPast(words[last+1].Norm) {
+							dir, last = -1, last+1
+						} else if isNext(words[last+1].Norm) {
+							dir, last, future = 1, last+1, true
+						}
+					}
+					date := ""
+					if hasYear {
+						date = fmt.Sprintf("%04d-%02d-%02d", y, m, d)
+					} else if has {
+						date = nearestDate(pub, m, d, dir).Format("2006-01-02")
+					}
+					emit(i, last, date, future)
+					i = last
+					continue
+				}
+			}
+			if m, k := month(words, i); m > 0 && (i == 0 || !words[i-1].number) {
+				// "في مايو/أيار", "ديسمبر/كانون الأول 2016", "يوليو الماضي"
+				if n == "اب" {
+					continue
+				}
+				last := k - 1
+				date := ""
+				if k < len(words) {
+					if y, ok := yearNumber(words[k]); ok {
+						date, last = fmt.Sprintf("%04d-%02d", y, m), k
+					}
+				}
+				dir := 0
+				if last+1 < len(words) {
+					if isPast(words[last+1].Norm) {
+						dir, last = -1, last+1
+					} else if isNext(words[last+1].Norm) {
+						dir, last = 1, last+1
+					}
+				}
+				if date == "" && has {
+					date = nearestDate(pub, m, 1, dir).Format("2006-01")
+				}
+				emit(i, last, date, dir > 0)
+				i = last
+				continue
+			}
+			if y, ok := yearNumber(words[i]); ok && i > 0 && (words[i-1].Norm == "في" || words[i-1].Norm == "فى" || words[i-1].base == "منذ") {
+				emit(i, i, fmt.Sprint(y), false)
+			}
+		}
+	}
+	return out
+}
+
+func weekdayOf(w word) (time.Weekday, bool) {
+	if d, ok := weekdays[w.Norm]; ok {
+		return d, true
+	}
+	d, ok := weekdays["ال"+w.base]
+	return d, ok
+}
+
+func yearNumberAt(words []word, i int) (int, bool) {
+	if i < len(words) {
+		return yearNumber(words[i])
+	}
+	return 0, false
+}
+
+func ifDate(has bool, f func() string) string {
+	if !has {
+		return ""
+	}
+	return f()
+}
+
+// emitWeekday resolves a weekday against pub: dir -1 (الماضي) the one before
+// pub, +1 (المقبل) the one after, 0 (bare) left for the event's tense to decide
+// (recorded as the most recent, pub included; DateExpr.resolve moves it).
+func emitWeekday(out *[]DateExpr, text string, words []word, first, last int, wd time.Weekday, dir int, pub time.Time) {
+	e := DateExpr{Text: text[words[first].Start:words[last].End], First: first, Last: last, Start: words[first].Start, End: words[last].End, Future: dir > 0, bareDay: dir == 0, weekday: wd}
+	if !pub.IsZero() {
+		e.Date = weekdayDate(pub, wd, dir).Format("2006-01-02")
+	}
+	*out = append(*out, e)
+}
+
+// weekdayDate: dir -1 the latest wd strictly before pub, +1 the first strictly
+// after, 0 the latest on or before pub.
+func weekdayDate(pub time.Time, wd time.Weekday, dir int) time.Time {
+	switch dir {
+	case 1:
+		d := (int(wd) - int(pub.Weekday()) + 7) % 7
+		if d == 0 {
+			d = 7
+		}
+		return pub.AddDate(0, 0, d)
+	case -1:
+		d := (int(pub.Weekday()) - int(wd) + 7) % 7
+		if d == 0 {
+			d = 7
+		}
+		return pub.AddDate(0, 0, -d)
+	}
+	d := (int(pub.Weekday()) - int(wd) + 7) % 7
+	return pub.AddDate(0, 0, -d)
+}
+
+// nearestDate gives the date of day d of month m closest to pub in the
+// direction dir (-1 past, +1 future, 0 the year of pub unless that lies more
+// than a month ahead, then the year before: news reports the past, and
+// writes المقبل before a date further ahead).
+func nearestDate(pub time.Time, m, d, dir int) time.Time {
+	t := time.Date(pub.Year(), time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	p := time.Date(pub.Year(), pub.Month(), pub.Day(), 0, 0, 0, 0, time.UTC)
+	switch dir {
+	case -1:
+		if !t.Before(p) {
+			t = t.AddDate(-1, 0, 0)
+		}
+	case 1:
+		if !t.After(p) {
+			t = t.AddDate(1, 0, 0)
+		}
+	default:
+		if t.After(p.AddDate(0, 1, 0)) {
+			t = t.AddDate(-1, 0, 0)
+		} else if t.Before(p.AddDate(0, -6, 0)) {
+			t = t.AddDate(1, 0, 0)
+		}
+	}
+	return t
+}

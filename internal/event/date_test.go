@@ -1,0 +1,100 @@
+package event
+
+import (
+	"testing"
+	"time"
+)
+
+// pub is a Thursday.
+var pub = time.Date(2018, 10, 25, 10, 0, 0, 0, time.UTC)
+
+func firstDate(t *testing.T, s string, p time.Time) (DateExpr, bool) {
+	t.Helper()
+	w := splitWords(s, 0, len(s))
+	ds := findDates(s, w, p)
+	if len(ds) == 0 {
+		return DateExpr{}, false
+	}
+	return ds[0], true
+}
+
+func TestDates(t *testing.T) {
+	tests := []struct {
+		name, in, text, date string
+	}{
+		{"yesterday", "التقى الوزير أمس نظيره", "أمس", "2018-10-24"},
+		{"yesterday with weekday", "وصل أمس الأربعاء إلى طرابلس", "أمس الأربعاء", "2018-10-24"},
+		{"day before yesterday", "قال أول أمس إن", "أول أمس", "2018-10-23"},
+		{"day before yesterday, أول من أمس", "في تصريحات مساء أول من أمس", "أول من أمس", "2018-10-23"},
+		{"day before yesterday, أمس الأول", "اجتمع أمس الأول مع", "أمس الأول", "2018-10-23"},
+		{"today", "يصل اليوم إلى روما", "اليوم", "2018-10-25"},
+		{"tomorrow", "يزور غدا باريس", "غدا", "2018-10-26"},
+		{"after tomorrow", "بعد غد الخميس", "بعد غد", "2018-10-27"},
+		{"weekday past", "أعلن يوم الجمعة الماضية إطلاق", "يوم الجمعة الماضية", "2018-10-19"},
+		{"weekday next", "يلتقي الأحد المقبل", "الأحد المقبل", "2018-10-28"},
+		{"bare weekday, most recent", "وقالت القوات، الثلاثاء، إن", "الثلاثاء", "2018-10-23"},
+		{"bare weekday, same day", "يزور باريس الخميس", "الخميس", "2018-10-25"},
+		{"last week", "عرضها الأسبوع الماضي في", "الأسبوع الماضي", "2018-10-18"},
+		{"next week", "سيزور روما الأسبوع المقبل", "الأسبوع المقبل", "2018-11-01"},
+		{"last month", "منذ الشهر الماضي", "الشهر الماضي", "2018-09"},
+		{"next year", "انتخابات السنة المقبلة", "السنة المقبلة", "2019"},
+		{"day and month, both namings", "في 28 أغسطس/آب الماضي، أعلنت", "28 أغسطس/آب الماضي", "2018-08-28"},
+		{"Levantine then transliterated", "في 3 تموز/يوليو", "3 تموز/يوليو", "2018-07-03"},
+		{"two-word Levantine month", "في 5 كانون الأول", "5 كانون الأول", "2017-12-05"},
+		{"Maghrebi month", "يوم 14 غشت", "14 غشت", "2018-08-14"},
+		{"Algerian month", "في 9 جويلية", "9 جويلية", "2018-07-09"},
+		{"range with next", "المقرر عقده يومي 12 و13 نوفمبر المقبل", "12 و13 نوفمبر المقبل", "2018-11-12"},
+		{"range run together", "يومى 12و13 نوفمبر المقبل", "12و13 نوفمبر المقبل", "2018-11-12"},
+		{"full date", "في 24 أكتوبر 2016", "24 أكتوبر 2016", "2016-10-24"},
+		{"Arabic-Indic digits", "في ٢٤ أكتوبر ٢٠١٦", "٢٤ أكتوبر ٢٠١٦", "2016-10-24"},
+		{"month and year", "في ديسمبر/كانون الأول 2016", "ديسمبر/كانون الأول 2016", "2016-12"},
+		{"month alone", "في مايو/أيار أجرى", "مايو/أيار", "2018-05"},
+		{"year alone", "منذ سقوط القذافي في 2011", "2011", "2011"},
+		{"عام + year", "في نهاية عام 2015", "عام 2015", "2015"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d, ok := firstDate(t, tc.in, pub)
+			if !ok {
+				t.Fatalf("%q: no date found", tc.in)
+			}
+			if d.Text != tc.text || d.Date != tc.date {
+				t.Errorf("%q: got %q → %q, want %q → %q", tc.in, d.Text, d.Date, tc.text, tc.date)
+			}
+		})
+	}
+}
+
+func TestDatesWithoutPublication(t *testing.T) {
+	for _, in := range []string{"التقى أمس", "الأسبوع المقبل", "الخميس", "28 أغسطس"} {
+		d, ok := firstDate(t, in, time.Time{})
+		if !ok {
+			t.Errorf("%q: expression not found", in)
+			continue
+		}
+		if d.Date != "" || d.Text == "" {
+			t.Errorf("%q: without a publication date want date_text only, got %+v", in, d)
+		}
+	}
+	if d, _ := firstDate(t, "في 24 أكتوبر 2016", time.Time{}); d.Date != "2016-10-24" {
+		t.Errorf("an explicit full date needs no publication date, got %q", d.Date)
+	}
+}
+
+func TestBareWeekdayPlanned(t *testing.T) {
+	d, _ := firstDate(t, "يزور باريس السبت", pub)
+	if got := d.resolve(pub, false); got != "2018-10-20" {
+		t.Errorf("past reading: %s", got)
+	}
+	if got := d.resolve(pub, true); got != "2018-10-27" {
+		t.Errorf("planned reading: %s", got)
+	}
+}
+
+func TestNoDate(t *testing.T) {
+	for _, in := range []string{"قتل 17 مسلحا", "على بعد 150 ميلا", "الساعة 12:30"} {
+		if d, ok := firstDate(t, in, pub); ok {
+			t.Errorf("%q: unexpected date %+v", in, d)
+		}
+	}
+}

@@ -1,0 +1,301 @@
+package event
+
+import (
+	"bufio"
+	_ "embed"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Detector scores a sentence for the event types where a trigger word is
+// not enough: a sentence that mentions violence or protest is not always a
+// report of an attack or a demonstration (arabic_event_gsr's "difficult
+// no" sentences). It is a logistic regression per type over the features
+// of Features, trained by cmd/traindetect on arabic_event_gsr.
+type Detector struct {
+	models map[string]*LinearModel
+}
+
+// LinearModel is a logistic regression over string features.
+type LinearModel struct {
+	Bias      float64
+	Threshold float64 // decision threshold on the probability
+	W         map[string]float64
+}
+
+// Prob returns the probability that feats describe a positive.
+func (m *LinearModel) Prob(feats []string) float64 {
+	z := m.Bias
+	for _, f := range feats {
+		z += m.W[f]
+	}
+	return 1 / (1 + math.Exp(-z))
+}
+
+// Model returns the model for an event type, or nil.
+func (d *Detector) Model(typ string) *LinearModel {
+	if d == nil {
+		return nil
+	}
+	return d.models[typ]
+}
+
+// Types returns the event types the detector has models for.
+func (d *Detector) Types() []string {
+	var ts []string
+	for t := range d.models {
+		ts = append(ts, t)
+	}
+	sort.Strings(ts)
+	return ts
+}
+
+// NewDetector returns a detector with the given models by type.
+func NewDetector(models map[string]*LinearModel) *Detector { return &Detector{models: models} }
+
+//go:embed data/detector.tsv
+var detectorTSV string
+
+// DefaultDetector returns the detector shipped with marsad
+// (data/detector.tsv, trained on arabic_event_gsr; MIT).
+var DefaultDetector = sync.OnceValues(func() (*Detector, error) {
+	return ReadDetector(strings.NewReader(detectorTSV))
+})
+
+// ReadDetector reads models written by WriteDetector: lines
+// "TYPE<TAB>feature<TAB>weight" with the features __bias__ and __threshold__.
+func ReadDetector(r io.Reader) (*Detector, error) {
+	d := &Detector{models: map[string]*LinearModel{}}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<16), 1<<20)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 3 {
+			return nil, fmt.Errorf("event: detector line %d: want 3 fields", n)
+		}
+		v, err := strconv.ParseFloat(f[2], 64)
+		if err != nil {
+			return nil, fmt.Errorf("event: detector line %d: %w", n, err)
+		}
+		m := d.models[f[0]]
+		if m == nil {
+			m = &LinearModel{W: map[string]float64{}, Threshold: 0.5}
+			d.models[f[0]] = m
+		}
+		switch f[1] {
+		case "__bias__":
+			m.Bias = v
+		case "__threshold__":
+			m.Threshold = v
+		default:
+			m.W[f[1]] = v
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("event: detector: %w", err)
+	}
+	return d, nil
+}
+
+// WriteDetector writes d's models, dropping weights smaller than minWeight.
+func WriteDetector(w io.Writer, d *Detector, minWeight float64) error {
+	bw := bufio.NewWriter(w)
+	for _, t := range d.Types() {
+		m := d.models[t]
+		fmt.Fprintf(bw, "%s\t__bias__\t%.5g\n%s\t__threshold__\t%.4g\n", t, m.Bias, t, m.Threshold)
+		keys := make([]string, 0, len(m.W))
+		for k, v := range m.W {
+			if math.Abs(v) >= minWeight {
+				keys = append(keys, k)
+			}
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			fmt.Fprintf(bw, "%s\t%s\t%.4g\n", t, k, m.W[k])
+		}
+	}
+	return bw.Flush()
+}
+
+// Features returns the detector's features of one sentence: words (their
+// bases: conjunction, article, glued preposition removed; word pairs
+// over-fitted in cross-validation and are left out),
+// the trigger lexicon's types, modes and patterns, casualty and other
+// counts, date expressions, negation / future / attribution cues, question
+// marks, and the sentence length.
+func Features(text string, words []word, matches []Match, q map[string]int, dates []DateExpr) []string {
+	f := make([]string, 0, 3*len(words)+16)
+	for i := range words {
+		b := words[i].base
+		if words[i].number {
+			b = "#"
+		}
+		f = append(f, "u:"+b)
+		if words[i].future {
+			f = append(f, "fut")
+		}
+		if negators[words[i].Norm] {
+			f = append(f, "neg")
+		}
+		if claimVerbs[b] || sourceNouns[b] {
+			f = append(f, "src")
+		}
+	}
+	count := map[string]int{}
+	for _, m := range matches {
+		p := m.Pattern
+		count[p.Type]++
+		if count[p.Type] == 2 {
+			f = append(f, "tmany:"+p.Type)
+		}
+		if m.First > 0 {
+			f = append(f, "tb:"+p.Type+"/"+words[m.First-1].base)
+		}
+		if m.Last+1 < len(words) {
+			f = append(f, "ta:"+p.Type+"/"+words[m.Last+1].base)
+		}
+		tw := words[m.First]
+		switch {
+		case p.POS == POSVerb && (tw.has(p.Words[0][0]) || tw.Norm == p.Words[0][0]):
+			f = append(f, "tpast:"+p.Type) // the first form listed is the past 3ms
+		case p.POS == POSVerb && strings.HasPrefix(tw.base, "ي"):
+			f = append(f, "tpres:"+p.Type)
+		case p.POS == POSPhrase:
+			f = append(f, "tphrase:"+p.Type)
+		default:
+			f = append(f, "tnoun:"+p.Type)
+		}
+		if len(q) > 0 {
+			f = append(f, "tq:"+p.Type)
+		}
+		if len(dates) > 0 {
+			f = append(f, "tdate:"+p.Type)
+		}
+		mod := modality(words, m.First, m.Future, nil)
+		f = append(f, "t:"+p.Type, "tm:"+p.Type+"/"+p.Mode, "tp:"+p.Type+"/"+p.Words[0][0], "tpos:"+p.Type+"/"+p.POS, "tmod:"+p.Type+"/"+mod)
+		if m.First < 3 {
+			f = append(f, "tfirst:"+p.Type)
+		}
+	}
+	for k := range q {
+		f = append(f, "q:"+k)
+	}
+	// a crowd: a count next to people (مئات المتظاهرين، 40 متظاهرا، آلاف الأشخاص)
+	for i := range words {
+		if _, _, ok := parseNumber(words, i); ok && i+1 < len(words) {
+			if n := words[i+1].base; crowdNouns[n] || i+2 < len(words) && crowdNouns[words[i+2].base] {
+				f = append(f, "crowd")
+				break
+			}
+		}
+	}
+	if len(q) > 0 {
+		f = append(f, "q:any")
+	}
+	if len(dates) > 0 {
+		f = append(f, "date")
+	}
+	if strings.ContainsAny(text, "?؟") {
+		f = append(f, "question")
+	}
+	if strings.ContainsAny(text, "«»\"“”") {
+		f = append(f, "quote")
+	}
+	n := len(words)
+	switch {
+	case n < 8:
+		f = append(f, "len:short")
+	case n < 20:
+		f = append(f, "len:mid")
+	case n < 40:
+		f = append(f, "len:long")
+	default:
+		f = append(f, "len:vlong")
+	}
+	return f
+}
+
+var crowdNouns = normKeys(map[string]bool{
+	"متظاهرين": true, "متظاهرا": true, "متظاهر": true, "محتجين": true, "محتجا": true, "اشخاص": true, "شخص": true, "شخصا": true,
+	"مواطنين": true, "مواطن": true, "طلاب": true, "عمال": true, "انصار": true, "مؤيدي": true, "مويدي": true, "مناصري": true, "ناشطين": true,
+})
+
+// Example is one labelled sentence for training.
+type Example struct {
+	Feats []string
+	Pos   bool
+}
+
+// TrainOptions controls Train.
+type TrainOptions struct {
+	Epochs   int     // passes over the data
+	Rate     float64 // AdaGrad base learning rate
+	L2       float64 // L2 penalty per update
+	PosScale float64 // weight of a positive example (class imbalance)
+	Seed     uint64  // shuffling seed
+}
+
+// DefaultTrainOptions are the settings cmd/traindetect uses (chosen by
+// cross-validation on the dev part of arabic_event_gsr).
+func DefaultTrainOptions() TrainOptions {
+	return TrainOptions{Epochs: 30, Rate: 0.2, L2: 1e-4, PosScale: 3, Seed: 1}
+}
+
+// Train fits a logistic regression with AdaGrad. Deterministic for a seed.
+func Train(ex []Example, opt TrainOptions) *LinearModel {
+	m := &LinearModel{W: map[string]float64{}, Threshold: 0.5}
+	g2 := map[string]float64{}
+	var gb float64
+	order := make([]int, len(ex))
+	for i := range order {
+		order[i] = i
+	}
+	s := opt.Seed | 1
+	for ep := 0; ep < opt.Epochs; ep++ {
+		for i := len(order) - 1; i > 0; i-- { // Fisher-Yates with xorshift
+			s ^= s << 13
+			s ^= s >> 7
+			s ^= s << 17
+			j := int(s % uint64(i+1))
+			order[i], order[j] = order[j], order[i]
+		}
+		for _, k := range order {
+			e := ex[k]
+			p := m.Prob(e.Feats)
+			y := 0.0
+			wt := 1.0
+			if e.Pos {
+				y, wt = 1, opt.PosScale
+			}
+			g := (p - y) * wt
+			gb += g * g
+			m.Bias -= opt.Rate * g / math.Sqrt(gb+1e-8)
+			for _, f := range e.Feats {
+				w := m.W[f]
+				gf := g + opt.L2*w
+				g2[f] += gf * gf
+				m.W[f] = w - opt.Rate*gf/math.Sqrt(g2[f]+1e-8)
+			}
+		}
+	}
+	return m
+}
+
+// SentenceFeatures returns the detector features of text taken as one
+// sentence, with the lexicon lex.
+func SentenceFeatures(lex *Lexicon, text string) []string {
+	words := splitWords(text, 0, len(text))
+	return Features(text, words, lex.Find(words), Quantities(words), findDates(text, words, time.Time{}))
+}

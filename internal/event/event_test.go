@@ -1,0 +1,323 @@
+package event
+
+import (
+	"context"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/marsad-project/marsad/internal/model"
+)
+
+func lex(t testing.TB) *Lexicon {
+	t.Helper()
+	l, err := DefaultLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
+// firstMatch returns the first trigger of type typ in s.
+func firstMatch(t *testing.T, s, typ string) ([]word, Match, bool) {
+	t.Helper()
+	w := splitWords(s, 0, len(s))
+	for _, m := range lex(t).Find(w) {
+		if m.Pattern.Type == typ {
+			return w, m, true
+		}
+	}
+	return w, Match{}, false
+}
+
+func TestTriggers(t *testing.T) {
+	tests := []struct{ name, in, typ, mode string }{
+		{"past verb", "استقبل الرئيس الوفد", "CONSULT", "meet"},
+		{"present verb", "يستقبل الرئيس الوفد", "CONSULT", "meet"},
+		{"feminine present", "تستقبل الوزيرة الوفد", "CONSULT", "meet"},
+		{"masdar", "خلال استقبال الوفد", "CONSULT", "meet"},
+		{"weak verb past", "التقى حفتر الوفد", "CONSULT", "meet"},
+		{"conjunction + future + verb", "وسيلتقي الوزير نظيره", "CONSULT", "meet"},
+		{"noun with article and preposition", "بعد اللقاء", "CONSULT", "meet"},
+		{"visit noun with pronoun", "زيارته إلى روما", "CONSULT", "visit"},
+		{"dual pronoun", "وتأتي زيارتاه لروما", "CONSULT", "visit"},
+		{"discuss with", "بحث الوزير مع نظيره", "CONSULT", "meet"},
+		{"phone call", "في اتصال هاتفي", "CONSULT", "phone"},
+		{"air strikes with gap", "شن سلاح الجو الليبي ضربات على", "ASSAULT", "aerial"},
+		{"air raid plural", "نفذت القوات 6 غارات جوية", "ASSAULT", "aerial"},
+		{"shelling", "وقصفت المدفعية الحي", "ASSAULT", "artillery"},
+		{"left dead", "أسفرت عن مقتل 17", "ASSAULT", ""},
+		{"car bomb", "انفجار سيارة مفخخة", "ASSAULT", "explosives"},
+		{"drone", "طائرات مسيرة تركية", "ASSAULT", "drone"},
+		{"abduction", "اختطف مسلحون موظفا", "ASSAULT", "abduct"},
+		{"prisoner exchange is RETREAT release", "تبادلت أمس 8 أسرى", "RETREAT", "release"},
+		{"release", "أفرجت السلطات عن", "RETREAT", "release"},
+		{"withdrawal", "انسحاب مجموعات من المرتزقة", "RETREAT", "withdraw"},
+		{"declared ceasefire is CONCEDE", "أعلن الجيش وقف إطلاق النار", "CONCEDE", "ceasefire"},
+		{"arrest phrase", "ألقت القبض على رجلين", "COERCE", "arrest"},
+		{"arrest masdar", "حملة اعتقالات واسعة", "COERCE", "arrest"},
+		{"seizure", "كما صادرت كمية من الأسلحة", "COERCE", "seize"},
+		{"threat", "هدد الرئيس بفرض", "THREATEN", ""},
+		{"accusation", "اتهمت الحكومة المعارضة", "ACCUSE", "accuse"},
+		{"condemnation", "أدانت الجامعة الهجوم", "ACCUSE", "condemn"},
+		{"welcome", "رحبت الخارجية بالاتفاق", "SUPPORT", "praise"},
+		{"call for", "دعا صالح إلى حث البعثة", "REQUEST", ""},
+		{"demonstration", "تظاهر الآلاف في الساحة", "PROTEST", "demonstrate"},
+		{"protesters noun", "أحرق المتظاهرون الإطارات", "PROTEST", "demonstrate"},
+		{"sanctions", "فرض عقوبات على", "SANCTION", "sanction"},
+		{"mobilisation", "استمرار تحشيد قوات الوفاق", "MOBILIZE", "troops"},
+		{"deployment", "نشر قوات على الحدود", "MOBILIZE", "troops"},
+		{"reinforcements sent", "أرسل الجيش تعزيزات عسكرية", "MOBILIZE", "troops"},
+		{"agreement signed", "وقع الطرفان اتفاقا", "AGREE", ""},
+		{"aid", "أرسلت الإمارات مساعدات", "AID", "humanitarian"},
+		{"cooperation", "التعاون مع الحكومة", "COOPERATE", ""},
+		{"rejection", "رفض البرلمان الخطة", "REJECT", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, m, ok := firstMatch(t, tc.in, tc.typ)
+			if !ok {
+				t.Fatalf("%q: no %s trigger", tc.in, tc.typ)
+			}
+			if m.Pattern.Mode != tc.mode {
+				t.Errorf("%q: mode %q, want %q", tc.in, m.Pattern.Mode, tc.mode)
+			}
+		})
+	}
+}
+
+func TestNotTriggers(t *testing.T) {
+	tests := []struct{ name, in, typ string }{
+		{"وزارة is not و+زار", "أعلنت وزارة الدفاع", "CONSULT"},
+		{"بحث is not ب+حث", "في إطار بحث علمي", "REQUEST"},
+	}
+	for _, tc := range tests {
+		if _, m, ok := firstMatch(t, tc.in, tc.typ); ok {
+			t.Errorf("%s: %q matched %v", tc.name, tc.in, m.Pattern.Words)
+		}
+	}
+}
+
+func TestModality(t *testing.T) {
+	tests := []struct{ name, in, typ, want string }{
+		{"plain past", "التقى الرئيس نظيره أمس", "CONSULT", model.Asserted},
+		{"future prefix سـ", "سيزور الرئيس روما", "CONSULT", model.Planned},
+		{"future سوف", "سوف يزور الرئيس روما", "CONSULT", model.Planned},
+		{"scheduled المقرر", "ومن المقرر أن يلتقي الرئيس نظيره", "CONSULT", model.Planned},
+		{"intends يعتزم", "يعتزم الوزير زيارة روما", "CONSULT", model.Planned},
+		{"expected من المنتظر", "من المنتظر أن يصل الوزير إلى طرابلس", "CONSULT", model.Planned},
+		{"next week", "يزور روما الأسبوع المقبل", "CONSULT", model.Planned},
+		{"negated past لم", "لم يلتق الرئيس نظيره", "CONSULT", model.Negated},
+		{"negated future لن", "لن يزور الرئيس روما", "CONSULT", model.Negated},
+		{"negated ما", "ما زار الرئيس روما قط", "CONSULT", model.Negated},
+		{"ما زال is not negation", "ما زال الجيش يقصف المدينة", "ASSAULT", model.Asserted},
+		{"denial نفى", "نفى مصدر في الإليزيه وصول حفتر إلى باريس", "CONSULT", model.Negated},
+		{"claim زعم", "وزعمت القوات أنها قصفت المعسكر", "ASSAULT", model.Reported},
+		{"claim ادعى", "ادعى التنظيم أنه هاجم الدورية", "ASSAULT", model.Reported},
+		{"unnamed source قال مصدر", "قال مصدر أمني إن مسلحين هاجموا الدورية", "ASSAULT", model.Reported},
+		{"sources أفادت مصادر", "أفادت مصادر محلية بمقتل ثلاثة", "ASSAULT", model.Reported},
+		{"according to بحسب مصادر", "قصفت الطائرات المعسكر بحسب مصادر", "ASSAULT", model.Reported},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			w, m, ok := firstMatch(t, tc.in, tc.typ)
+			if !ok {
+				t.Fatalf("%q: no %s trigger", tc.in, tc.typ)
+			}
+			var date *DateExpr
+			if ds := findDates(tc.in, w, pub); len(ds) > 0 {
+				date = &ds[0]
+			}
+			if got := modality(w, m.First, w[m.First].future, date); got != tc.want {
+				t.Errorf("%q: %s, want %s", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestQuantities(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     map[string]int
+	}{
+		{"masdar + digits", "أسفرت عن مقتل 17 مسلحاً من التنظيم", map[string]int{"dead": 17}},
+		{"N من group", "أعلنت مقتل 17 من داعش", map[string]int{"dead": 17}},
+		{"passive verb + count", "قتل 18 شخصا وأصيب عشرات آخرون بجروح", map[string]int{"dead": 18, "injured": 12}},
+		{"count noun after", "سقوط 16 قتيلا و40 جريحا", map[string]int{"dead": 16, "injured": 40}},
+		{"Arabic-Indic digits", "مقتل ١١٧ من تلك الفصائل", map[string]int{"dead": 117}},
+		{"number word", "اعتقال ثلاثة أشخاص", map[string]int{"arrested": 3}},
+		{"compound number word", "مقتل خمسة وعشرين جنديا", map[string]int{"dead": 25}},
+		{"teens", "إصابة ثلاثة عشر مدنيا", map[string]int{"injured": 13}},
+		{"at least more than", "مقتل أكثر من 60 شخصا", map[string]int{"dead": 60}},
+		{"hundreds", "اعتقال مئات المتظاهرين", map[string]int{"arrested": 100}},
+		{"thousands multiplier", "نشر ثلاثة آلاف جندي", map[string]int{"fighters": 3000}},
+		{"dual + singular", "ألقت القبض على رجلين وامرأة", map[string]int{"arrested": 3}},
+		{"prisoners", "تبادلت أمس 8 أسرى", map[string]int{"prisoners": 8}},
+		{"strikes", "بتوجيه 4 ضربات متتالية", map[string]int{"strikes": 4}},
+		{"air raids", "نفذت 6 غارات جوية", map[string]int{"strikes": 6}},
+		{"fighters", "إن 1900 مقاتل وصلوا", map[string]int{"fighters": 1900}},
+		{"vehicles", "وتدمير 3 مركبات عسكرية", map[string]int{"vehicles": 3}},
+		{"thousands separator", "مقتل 1,200 شخص", map[string]int{"dead": 1200}},
+		{"distance is not a count", "على بعد 150 ميلاً جنوب سرت", map[string]int{}},
+		{"year is not a count", "في عام 2011 قتل", map[string]int{}},
+		{"date is not a count", "في 28 أغسطس قتل", map[string]int{}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			w := splitWords(tc.in, 0, len(tc.in))
+			if got := Quantities(w); !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("%q: %v, want %v", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+// analysis builds an analysis by hand: entities found by their surface forms.
+func analysis(text string, ents ...model.Entity) *model.Analysis {
+	a := &model.Analysis{Doc: model.Document{ID: "t", Text: text, Published: pub}}
+	for _, e := range ents {
+		forms := append([]string{e.Name}, e.Aliases...)
+		for _, f := range forms {
+			for off := 0; ; {
+				i := strings.Index(text[off:], f)
+				if i < 0 {
+					break
+				}
+				s := off + i
+				e.Mentions = append(e.Mentions, model.Mention{Text: f, Start: s, End: s + len(f), Type: e.Type})
+				off = s + len(f)
+			}
+		}
+		a.Entities = append(a.Entities, e)
+	}
+	a.Sentences = []model.Sentence{{Start: 0, End: len(text)}}
+	return a
+}
+
+func per(n string, al ...string) model.Entity {
+	return model.Entity{Name: n, Type: model.PER, Aliases: al}
+}
+func org(n string, al ...string) model.Entity {
+	return model.Entity{Name: n, Type: model.ORG, Aliases: al}
+}
+func loc(n string, al ...string) model.Entity {
+	return model.Entity{Name: n, Type: model.LOC, Aliases: al}
+}
+
+func TestArguments(t *testing.T) {
+	x, err := New(DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		a    *model.Analysis
+		typ  string
+		want model.Event
+	}{
+		{"VSO with two recipients and a place",
+			analysis("استقبل حفتر فى مقر القيادة العامة بالرجمة، أمس، ممثل الأمين العام غسان سلامة ونائبته للشئون السياسية ستيفانى وليامز.",
+				per("خليفة حفتر", "حفتر"), loc("الرجمة"), per("غسان سلامة"), per("ستيفاني وليامز", "ستيفانى وليامز")),
+			"CONSULT", model.Event{Actor: "خليفة حفتر", Recipients: []string{"غسان سلامة", "ستيفاني وليامز"}, Location: "الرجمة", Date: "2018-10-24"}},
+		{"SVO headline",
+			analysis("حفتر يستقبل غسان سلامة في الرجمة", per("خليفة حفتر", "حفتر"), per("غسان سلامة"), loc("الرجمة")),
+			"CONSULT", model.Event{Actor: "خليفة حفتر", Recipients: []string{"غسان سلامة"}, Location: "الرجمة"}},
+		{"partner after مع, subject earlier",
+			analysis("أكد حفتر خلال اجتماع مع الرئيس الفرنسي إيمانويل ماكرون أنه ملتزم", per("خليفة حفتر", "حفتر"), per("إيمانويل ماكرون")),
+			"CONSULT", model.Event{Actor: "خليفة حفتر", Recipients: []string{"إيمانويل ماكرون"}}},
+		{"visit: the place visited is the location",
+			analysis("يزور المشير خليفة حفتر باريس الخميس", per("خليفة حفتر"), loc("باريس")),
+			"CONSULT", model.Event{Actor: "خليفة حفتر", Location: "باريس", Date: "2018-10-25"}},
+		{"country acting next to the verb",
+			analysis("وأرسلت تركيا تعزيزات إلى طرابلس", loc("تركيا"), loc("طرابلس")),
+			"MOBILIZE", model.Event{Actor: "تركيا", Location: "طرابلس"}},
+		{"speaker is not the actor; victims are recipients",
+			analysis("أعلنت وزارة الدفاع الأمريكية مقتل 17 من داعش قرب سرت", org("وزارة الدفاع الأمريكية"), org("داعش"), loc("سرت")),
+			"ASSAULT", model.Event{Recipients: []string{"داعش"}, Location: "سرت", Quantities: map[string]int{"dead": 17}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if err := x.Process(context.Background(), tc.a); err != nil {
+				t.Fatal(err)
+			}
+			var got *model.Event
+			for i := range tc.a.Events {
+				if tc.a.Events[i].Type == tc.typ {
+					got = &tc.a.Events[i]
+					break
+				}
+			}
+			if got == nil {
+				t.Fatalf("no %s event in %+v", tc.typ, tc.a.Events)
+			}
+			if got.Actor != tc.want.Actor || !reflect.DeepEqual(nz(got.Recipients), nz(tc.want.Recipients)) || got.Location != tc.want.Location {
+				t.Errorf("actor %q recipients %q location %q; want %q %q %q", got.Actor, got.Recipients, got.Location, tc.want.Actor, tc.want.Recipients, tc.want.Location)
+			}
+			if tc.want.Date != "" && got.Date != tc.want.Date {
+				t.Errorf("date %q, want %q", got.Date, tc.want.Date)
+			}
+			if tc.want.Quantities != nil && !reflect.DeepEqual(got.Quantities, tc.want.Quantities) {
+				t.Errorf("quantities %v, want %v", got.Quantities, tc.want.Quantities)
+			}
+		})
+	}
+}
+
+func nz(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// FuzzExtract: never a panic, events point at real sentences, arguments are
+// entity names, modality is one of the four.
+func FuzzExtract(f *testing.F) {
+	for _, s := range []string{"استقبل حفتر سلامة أمس في الرجمة.", "قتل 17 وأصيب ١٢ في غارة.", "يومي 12و13 نوفمبر المقبل", "ووو سس 0"} {
+		f.Add(s)
+	}
+	x, err := New(DefaultOptions())
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		a := analysis(s, per("حفتر"), loc("الرجمة"))
+		if err := x.Process(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+		for _, ev := range a.Events {
+			if ev.Start < 0 || ev.End > len(s) || s[ev.Start:ev.End] != ev.Sentence {
+				t.Fatalf("bad span %+v", ev)
+			}
+			if ev.Actor != "" && ev.Actor != "حفتر" && ev.Actor != "الرجمة" {
+				t.Fatalf("actor %q is not an entity", ev.Actor)
+			}
+			switch ev.Modality {
+			case model.Asserted, model.Planned, model.Negated, model.Reported:
+			default:
+				t.Fatalf("modality %q", ev.Modality)
+			}
+		}
+	})
+}
+
+func BenchmarkExtract(b *testing.B) {
+	x, err := New(DefaultOptions())
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := strings.Repeat("استقبل حفتر فى مقر القيادة العامة بالرجمة، أمس، ممثل الأمين العام غسان سلامة. وأسفرت الغارة عن مقتل 17 مسلحا قرب سرت. ", 20)
+	a := analysis(text, per("حفتر"), loc("الرجمة"), per("غسان سلامة"), loc("سرت"))
+	words := len(strings.Fields(text))
+	b.ReportAllocs()
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		x.Extract(a)
+	}
+	b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")
+}

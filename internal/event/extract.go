@@ -1,0 +1,404 @@
+// Package event finds PLOVER events in analysed Arabic news: who did what to
+// whom, where and when. A trigger lexicon (data/triggers.tsv) proposes events
+// for all 16 PLOVER types with their modes; a learned detector confirms the
+// types where a trigger word alone does not tell an event report from a
+// mention (ASSAULT, PROTEST); arguments come from the resolved entities,
+// dates from the publication date, counts and modality from the sentence.
+package event
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/marsad-project/marsad/internal/model"
+)
+
+// Options controls extraction.
+type Options struct {
+	// Lexicon of triggers; nil: DefaultLexicon.
+	Lexicon *Lexicon
+	// Detector for the gated types; nil: DefaultDetector.
+	Detector *Detector
+	// Gated lists the types that need the detector's confirmation.
+	Gated []string
+	// Merge joins repeated reports of one event in a document (same type and
+	// actor, no conflicting place or date) and drops argument-less repeats.
+	Merge bool
+	// RequireArgument drops events of non-gated types that have neither
+	// actor, recipients, location nor counts.
+	RequireArgument bool
+}
+
+// DefaultOptions returns the settings `marsad extract` uses.
+func DefaultOptions() Options {
+	return Options{Gated: []string{"ASSAULT", "PROTEST"}, Merge: true, RequireArgument: true}
+}
+
+// Extractor is the events stage of the pipeline. It is immutable and safe
+// for concurrent use.
+type Extractor struct {
+	opt   Options
+	lex   *Lexicon
+	det   *Detector
+	gated map[string]bool
+	cache *readingCache
+}
+
+// New returns an Extractor with opt.
+func New(opt Options) (*Extractor, error) {
+	x := &Extractor{opt: opt, lex: opt.Lexicon, det: opt.Detector, gated: map[string]bool{}, cache: &readingCache{}}
+	var err error
+	if x.lex == nil {
+		if x.lex, err = DefaultLexicon(); err != nil {
+			return nil, err
+		}
+	}
+	if x.det == nil {
+		if x.det, err = DefaultDetector(); err != nil {
+			return nil, err
+		}
+	}
+	for _, t := range opt.Gated {
+		if !IsType(t) {
+			return nil, fmt.Errorf("event: gated type %q is not a PLOVER type", t)
+		}
+		if x.det.Model(t) != nil {
+			x.gated[t] = true
+		}
+	}
+	return x, nil
+}
+
+// Name implements pipeline.Stage.
+func (x *Extractor) Name() string { return "events" }
+
+// Process fills a.Events from a.Sentences and a.Entities (or, before entity
+// resolution, the raw a.Mentions).
+func (x *Extractor) Process(ctx context.Context, a *model.Analysis) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	a.Events = x.Extract(a)
+	return nil
+}
+
+// docMention is one mention with the canonical name of its entity.
+type docMention struct {
+	Start, End int
+	Name, Type string
+	Geo        *model.Geo
+}
+
+func docMentions(a *model.Analysis) []docMention {
+	var out []docMention
+	if len(a.Entities) > 0 {
+		for _, e := range a.Entities {
+			for _, m := range e.Mentions {
+				out = append(out, docMention{Start: m.Start, End: m.End, Name: e.Name, Type: e.Type, Geo: e.Geo})
+			}
+		}
+	} else {
+		for _, m := range a.Mentions {
+			out = append(out, docMention{Start: m.Start, End: m.End, Name: m.Text, Type: m.Type})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Start != out[j].Start {
+			return out[i].Start < out[j].Start
+		}
+		return out[i].End > out[j].End
+	})
+	// drop nested mentions: keep the longest at each place
+	k := 0
+	end := -1
+	for _, m := range out {
+		if m.Start < end {
+			continue
+		}
+		out[k] = m
+		k++
+		end = m.End
+	}
+	return out[:k]
+}
+
+// sentenceInfo is what the extractor computes once per sentence.
+type sentenceInfo struct {
+	words   []word
+	matches []Match
+	q       map[string]int
+	dates   []DateExpr
+}
+
+// Extract returns the events of an analysis.
+func (x *Extractor) Extract(a *model.Analysis) []model.Event {
+	text := a.Doc.Text
+	pub := a.Doc.Published
+	dms := docMentions(a)
+	var evs []model.Event
+	sents := a.Sentences
+	if len(sents) == 0 && text != "" {
+		sents = []model.Sentence{{Start: 0, End: len(text)}}
+	}
+	for _, s := range sents {
+		if s.Start < 0 || s.End > len(text) || s.Start >= s.End {
+			continue
+		}
+		words := splitWordsCached(x.cache, text, s.Start, s.End)
+		if len(words) == 0 {
+			continue
+		}
+		matches := x.lex.Find(words)
+		q := Quantities(words)
+		dates := findDates(text, words, pub)
+		fire := map[string]bool{}
+		if len(x.gated) > 0 {
+			var feats []string
+			for t := range x.gated {
+				if !hasType(matches, t) {
+					continue // the detector confirms triggers, it does not find events alone
+				}
+				m := x.det.Model(t)
+				if feats == nil {
+					feats = Features(text[s.Start:s.End], words, matches, q, dates)
+				}
+				fire[t] = m.Prob(feats) >= m.Threshold
+			}
+		}
+		ms := placeMentions(text, words, dms)
+		// a trigger inside a name is part of the name: "إدارة الدعم والتوجيه"
+		// (but "مؤتمر برلين" names a meeting)
+		kept := matches[:0]
+		for _, m := range matches {
+			inside := false
+			for _, x := range ms {
+				if x.First <= m.First && m.Last <= x.Last {
+					inside = true
+				}
+			}
+			if !inside || m.Pattern.Mode == "multilateral" {
+				kept = append(kept, m)
+			}
+		}
+		matches = kept
+		done := map[string]bool{}
+		emit := func(typ string, m *Match) {
+			ev := model.Event{Type: typ, Sentence: text[s.Start:s.End], Start: s.Start, End: s.End}
+			first, future := 0, false
+			if m != nil {
+				p := m.Pattern
+				ev.Mode = p.Mode
+				ev.Trigger = text[words[m.First].Start:words[m.Last].End]
+				first, future = m.First, words[m.First].future
+				actor, recips, loc := arguments(p, words, ms, *m)
+				ev.Actor, ev.Recipients = actor, recips
+				if loc != nil {
+					ev.Location = loc.Name
+				}
+			}
+			var date *DateExpr
+			bestD := 1 << 30
+			for i := range dates {
+				d := dates[i].First - first
+				if d < 0 {
+					d = -d
+				}
+				if d < bestD {
+					date, bestD = &dates[i], d
+				}
+			}
+			ev.Modality = modality(words, first, future, date)
+			if date != nil {
+				ev.DateText = date.Text
+				ev.Date = date.resolve(pub, ev.Modality == model.Planned)
+			}
+			ev.Quantities = quantitiesFor(typ, q)
+			if x.opt.RequireArgument && !x.gated[typ] {
+				// who did it is what a user of event data needs first
+				// (PLOVER codes the source actor of every event); the gated
+				// types, confirmed by the detector, may keep an unknown actor
+				if ev.Actor == "" {
+					return
+				}
+				// an event noun (زيارة، اجتماع، تهديدات) is often a mention of
+				// an event told elsewhere: keep it when a party follows it
+				// ("زيارة حفتر", "اجتماع مع ماكرون"), or it gives a place and
+				// a time, or counts
+				if m != nil && !verbal(m.Pattern, words[m.First]) && len(ev.Quantities) == 0 &&
+					!partyFollows(ms, m) && (ev.Location == "" || ev.DateText == "") {
+					return
+				}
+			}
+			evs = append(evs, ev)
+		}
+		for i := range matches {
+			m := &matches[i]
+			t := m.Pattern.Type
+			if m.Pattern.POS == POSVerbOnly && !verbal(m.Pattern, words[m.First]) {
+				continue
+			}
+			if done[t] {
+				continue
+			}
+			if x.gated[t] && !fire[t] {
+				continue
+			}
+			done[t] = true
+			emit(t, m)
+		}
+	}
+	if x.opt.Merge {
+		evs = mergeEvents(evs)
+	}
+	return evs
+}
+
+// partyFollows reports whether a person or organisation stands right after
+// the trigger (within two words), or after مع.
+func partyFollows(ms []mention, m *Match) bool {
+	for _, x := range ms {
+		if x.First > m.Last && (x.Type == model.PER || x.Type == model.ORG || x.Type == model.LOC && !x.locative) {
+			if x.First-m.Last <= 4 || x.with && x.First-m.Last <= 6 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func hasType(ms []Match, t string) bool {
+	for _, m := range ms {
+		if m.Pattern.Type == t {
+			return true
+		}
+	}
+	return false
+}
+
+// verbal reports whether the trigger word is a verb form: the past 3ms
+// (listed first in the lexicon) or a present form (ي…), not a masdar or
+// event noun.
+func verbal(p *Pattern, w word) bool {
+	if p.POS == POSNoun || strings.HasPrefix(w.Norm, "ال") || w.base != w.Norm && strings.Contains(w.Norm, "ال"+w.base) {
+		return false // a word with the article is a noun
+	}
+	for i, a := range p.Words[0] {
+		if w.has(a) && (i == 0 || strings.HasPrefix(a, "ي")) {
+			return true
+		}
+	}
+	return false
+}
+
+// quantitiesFor keeps the counts that measure an event of type typ (PLOVER
+// size fields: casualties for ASSAULT, arrests for COERCE, …).
+func quantitiesFor(typ string, q map[string]int) map[string]int {
+	var keys []string
+	switch typ {
+	case "ASSAULT":
+		keys = []string{Dead, Injured, Strikes, Vehicles, Prisoners}
+	case "COERCE":
+		keys = []string{Arrested, Vehicles, Dead, Injured}
+	case "RETREAT":
+		keys = []string{Prisoners, Fighters, Vehicles}
+	case "MOBILIZE":
+		keys = []string{Fighters, Vehicles}
+	case "PROTEST":
+		keys = []string{Dead, Injured, Arrested}
+	default:
+		keys = []string{Prisoners}
+	}
+	out := map[string]int{}
+	for _, k := range keys {
+		if v, ok := q[k]; ok {
+			out[k] = v
+		}
+	}
+	return out
+}
+
+// mergeEvents joins repeated reports of one event in a document: same type
+// and modality, same actor (or none), no conflicting location or date.
+// News repeats the lead event in the headline and again in the body.
+func mergeEvents(evs []model.Event) []model.Event {
+	var out []model.Event
+	for _, e := range evs {
+		merged := false
+		for i := range out {
+			o := &out[i]
+			if o.Type != e.Type || o.Modality != e.Modality {
+				continue
+			}
+			if e.Actor != "" && o.Actor != "" && e.Actor != o.Actor {
+				continue
+			}
+			if e.Location != "" && o.Location != "" && e.Location != o.Location {
+				continue
+			}
+			if e.DateText != "" && o.DateText != "" && (e.Date != o.Date || e.Date == "" && e.DateText != o.DateText) {
+				continue
+			}
+			if o.Type == "CONSULT" && e.Mode != o.Mode && e.Mode != "" && o.Mode != "" && !(e.Mode == "visit" || o.Mode == "visit") {
+				continue
+			}
+			// the same actor, or the same place, or nothing to tell them apart
+			same := e.Actor != "" && e.Actor == o.Actor || e.Location != "" && e.Location == o.Location ||
+				e.Actor == "" && e.Location == "" && len(e.Recipients) == 0
+			if !same {
+				continue
+			}
+			if len(e.Quantities) > 0 && len(o.Quantities) > 0 && !sameCounts(e.Quantities, o.Quantities) {
+				continue
+			}
+			merged = true
+			if o.Actor == "" {
+				o.Actor = e.Actor
+			}
+			if o.Location == "" {
+				o.Location = e.Location
+			}
+			if o.DateText == "" {
+				o.Date, o.DateText = e.Date, e.DateText
+			}
+			if o.Mode == "" {
+				o.Mode = e.Mode
+			}
+			for _, r := range e.Recipients {
+				if !contains(o.Recipients, r) && r != o.Actor {
+					o.Recipients = append(o.Recipients, r)
+				}
+			}
+			for k, v := range e.Quantities {
+				if _, ok := o.Quantities[k]; !ok {
+					o.Quantities[k] = v
+				}
+			}
+			break
+		}
+		if !merged {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// sameCounts reports whether two count sets agree on every shared key.
+func sameCounts(a, b map[string]int) bool {
+	for k, v := range a {
+		if w, ok := b[k]; ok && w != v {
+			return false
+		}
+	}
+	return true
+}
+
+func contains(xs []string, s string) bool {
+	for _, x := range xs {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,89 @@
+package event
+
+import "strings"
+
+// Modality cues. Sources: Ryding (2005) ch. 38 (negation: لم + jussive for
+// the past, لن + subjunctive for the future, ما with the past, لا with the
+// present, ليس); future سـ / سوف; and newswire usage for scheduling
+// (المقرر، يعتزم، من المنتظر، المرتقب) and attribution (زعم، ادعى،
+// قال مصدر، أفادت مصادر، بحسب).
+
+var negators = normKeys(map[string]bool{"لم": true, "لن": true, "لا": true, "ليس": true, "ليست": true, "عدم": true, "دون": true, "بدون": true, "غير": true, "ما": true, "لما": true})
+
+// ما before زال / دام is "still", not a negation.
+var notNegAfterMa = normKeys(map[string]bool{"زال": true, "زالت": true, "يزال": true, "تزال": true, "دام": true, "دامت": true, "اذا": true})
+
+var denyVerbs = normKeys(map[string]bool{"نفي": true, "نفت": true, "ينفي": true, "تنفي": true, "نفوا": true, "نفيه": true})
+
+var plannedCues = normKeys(map[string]bool{
+	"سوف": true, "المقرر": true, "مقرر": true, "المقرره": true, "يعتزم": true, "تعتزم": true, "اعتزام": true, "يعتزمون": true,
+	"المنتظر": true, "المتوقع": true, "المرتقب": true, "المرتقبه": true, "مرتقب": true, "مرتقبه": true, "المزمع": true, "المزمعه": true,
+	"ينوي": true, "تنوي": true, "يخطط": true, "تخطط": true, "يعتزمان": true, "يستعد": true, "تستعد": true,
+	"ملتزم": true, "يتوقع": true, "تتوقع": true,
+})
+
+var claimVerbs = normKeys(map[string]bool{
+	"زعم": true, "زعمت": true, "يزعم": true, "تزعم": true, "زعموا": true, "مزاعم": true, "ادعي": true, "ادعت": true, "يدعي": true, "تدعي": true, "ادعاءات": true,
+})
+
+var sourceNouns = normKeys(map[string]bool{"مصدر": true, "مصادر": true, "تقارير": true, "انباء": true, "شهود": true})
+
+// Modality classifies the event triggered at words[first..last]:
+// negated, planned, reported or asserted, in that order of precedence.
+func modality(words []word, first int, future bool, date *DateExpr) string {
+	// negation: a particle just before the trigger (لم يلتق، لن يزور،
+	// عدم إقدام), or a denial verb earlier in the clause (نفى وصول).
+	for b := first - 1; b >= 0 && b >= first-3; b-- {
+		n := words[b].Norm
+		if n == "ما" && first > b+1 && notNegAfterMa[words[b+1].Norm] {
+			break
+		}
+		if n == "ما" && b+1 == first || n != "ما" && negators[n] {
+			return "negated"
+		}
+		if words[b].boundary && b < first-1 {
+			break
+		}
+	}
+	for b := first - 1; b >= 0 && b >= first-6; b-- {
+		if denyVerbs[words[b].base] || denyVerbs[words[b].Norm] {
+			return "negated"
+		}
+	}
+	if future {
+		return "planned"
+	}
+	for b := first - 1; b >= 0 && b >= first-6; b-- {
+		if plannedCues[words[b].base] || plannedCues[words[b].Norm] {
+			return "planned"
+		}
+		if words[b].future && b >= first-3 {
+			return "planned" // "سيتم نقلها", "ستبدأ مفاوضات"
+		}
+	}
+	if date != nil && date.Future {
+		return "planned"
+	}
+	for b := 0; b < len(words); b++ {
+		if b >= first && b > first+2 {
+			break
+		}
+		n := words[b].base
+		if claimVerbs[n] || claimVerbs[words[b].Norm] {
+			return "reported"
+		}
+		if sourceNouns[n] && b+1 < len(words) && !strings.HasPrefix(words[b+1].Norm, "ال") {
+			// an unnamed source: "قال مصدر أمني", "أفادت مصادر", not "مصدر الجيش الليبي"
+			return "reported"
+		}
+	}
+	// "… بحسب مصادر", "وفقا لمصادر": attribution anywhere in the sentence
+	for b := 0; b+1 < len(words); b++ {
+		if n := words[b].base; n == "بحسب" || n == "حسب" || n == "وفق" || n == "وفقا" || n == "نقلا" {
+			if sourceNouns[words[b+1].base] || b+2 < len(words) && sourceNouns[words[b+2].base] {
+				return "reported"
+			}
+		}
+	}
+	return "asserted"
+}

@@ -1,0 +1,269 @@
+package event
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Quantity keys of the contract (PLOVER size fields and ACLED-like counts).
+const (
+	Dead      = "dead"
+	Injured   = "injured"
+	Arrested  = "arrested"
+	Prisoners = "prisoners"
+	Strikes   = "strikes"
+	Fighters  = "fighters"
+	Vehicles  = "vehicles"
+)
+
+// Vague counts follow the ACLED codebook's convention for reports without a
+// figure: "dozens" is coded 12, "hundreds" 100, "thousands" 1000; "several"
+// 10 is not used because بعض / عدة carry no count at all.
+var numberWords = normKeys(map[string]int{
+	"واحد": 1, "احد": 1, "واحده": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2,
+	"ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5, "ست": 6, "سته": 6,
+	"سبع": 7, "سبعه": 7, "ثمان": 8, "ثماني": 8, "ثمانيه": 8, "تسع": 9, "تسعه": 9, "عشر": 10, "عشره": 10,
+	"عشرون": 20, "عشرين": 20, "ثلاثون": 30, "ثلاثين": 30, "اربعون": 40, "اربعين": 40,
+	"خمسون": 50, "خمسين": 50, "ستون": 60, "ستين": 60, "سبعون": 70, "سبعين": 70,
+	"ثمانون": 80, "ثمانين": 80, "تسعون": 90, "تسعين": 90,
+	"مئه": 100, "مائه": 100, "مئتين": 200, "مائتين": 200, "مئتان": 200, "مائتان": 200,
+	"الف": 1000, "الفا": 1000, "الفين": 2000, "الفان": 2000,
+	"عشرات": 12, "مئات": 100, "الاف": 1000,
+})
+
+// multipliers combine with a preceding number: ثلاثة آلاف, خمس مئة.
+var multipliers = normKeys(map[string]int{"الاف": 1000, "الف": 1000, "الفا": 1000, "مئه": 100, "مائه": 100})
+
+// parseNumber reads a number starting at words[i]: digits (any script; the
+// tokenizer folds them to ASCII) with separators, number words, compounds
+// (خمسة وعشرون، ثلاثة آلاف) and teens (احد عشر). It returns the value and
+// the index after the number.
+func parseNumber(words []word, i int) (int, int, bool) {
+	if i >= len(words) {
+		return 0, i, false
+	}
+	w := words[i]
+	if w.number {
+		s := strings.NewReplacer(",", "", "٬", "").Replace(w.Norm)
+		if k := strings.IndexAny(s, "./:"); k >= 0 {
+			return 0, i, false // decimals, times and dates are not counts
+		}
+		v, err := strconv.Atoi(s)
+		if err != nil {
+			return 0, i, false
+		}
+		j := i + 1
+		if j < len(words) {
+			if m, ok := multipliers[words[j].Norm]; ok {
+				v *= m
+				j++
+			}
+		}
+		return v, j, true
+	}
+	v, ok := numberWords[w.Norm]
+	if !ok {
+		return 0, i, false
+	}
+	j := i + 1
+	if j < len(words) {
+		n := words[j].Norm
+		switch {
+		case v < 10 && (n == "عشر" || n == "عشره"): // teens: ثلاثة عشر
+			v += 10
+			j++
+		case v < 10 && strings.HasPrefix(n, "و"): // خمسة وعشرون
+			if t, ok := numberWords[n[len("و"):]]; ok && t >= 20 && t < 100 {
+				v += t
+				j++
+			}
+		}
+	}
+	if j < len(words) && v < 100 {
+		if m, ok := multipliers[words[j].Norm]; ok {
+			v *= m
+			j++
+		}
+	}
+	return v, j, true
+}
+
+// Quantity cue words, by key, as bases (after the conjunction, article and
+// glued preposition are removed) and their common suffixed forms.
+var cueBefore = normKeys(map[string]string{
+	// "مقتل 17", "قتل 18 شخصا", "بمقتل 117"
+	"مقتل": Dead, "قتل": Dead, "مصرع": Dead, "وفاه": Dead, "قتلت": Dead, "قتلوا": Dead,
+	"اصابه": Injured, "اصيب": Injured, "اصيبت": Injured, "جرح": Injured, "جرحت": Injured, "اصابات": Injured,
+	"اعتقال": Arrested, "اعتقل": Arrested, "اعتقلت": Arrested, "توقيف": Arrested, "احتجاز": Arrested,
+	"القبض": Arrested, "اعتقلوا": Arrested,
+	"تبادل": Prisoners, "تبادلت": Prisoners, "الافراج": Prisoners, "افراج": Prisoners, "سراح": Prisoners,
+	"نشر": Fighters, "ارسال": Fighters, "ارسل": Fighters, "وصول": Fighters,
+	"تدمير": Vehicles,
+})
+
+// Count nouns that name what a number counts: "17 قتيلا", "6 غارات".
+var cueAfter = normKeys(map[string]string{
+	"قتيل": Dead, "قتيلا": Dead, "قتلي": Dead, "جثه": Dead, "جثث": Dead,
+	"جريح": Injured, "جريحا": Injured, "جرحي": Injured, "مصاب": Injured, "مصابا": Injured, "مصابين": Injured,
+	"معتقل": Arrested, "معتقلا": Arrested, "معتقلين": Arrested, "موقوف": Arrested, "موقوفين": Arrested,
+	"اسري": Prisoners, "اسير": Prisoners, "اسيرا": Prisoners, "سجين": Prisoners, "سجناء": Prisoners, "رهائن": Prisoners, "رهينه": Prisoners, "محتجزين": Prisoners,
+	"غاره": Strikes, "غارات": Strikes, "ضربه": Strikes, "ضربات": Strikes, "طلعه": Strikes, "طلعات": Strikes,
+	"مقاتل": Fighters, "مقاتلا": Fighters, "مقاتلين": Fighters, "جندي": Fighters, "جنديا": Fighters, "جنود": Fighters,
+	"مرتزق": Fighters, "مرتزقه": Fighters, "عنصر": Fighters, "عنصرا": Fighters, "عناصر": Fighters, "مسلح": Fighters, "مسلحا": Fighters, "مسلحين": Fighters,
+	"مركبه": Vehicles, "مركبات": Vehicles, "عربه": Vehicles, "عربات": Vehicles, "اليه": Vehicles, "اليات": Vehicles,
+	"دبابه": Vehicles, "دبابات": Vehicles, "سياره": Vehicles, "سيارات": Vehicles,
+})
+
+// A cue noun after a number that is a casualty verb in the passive:
+// "18 شخصا قتلوا".
+var cueVerbAfter = normKeys(map[string]string{"قتلوا": Dead, "قتل": Dead, "لقوا": Dead, "اصيبوا": Injured, "جرحوا": Injured, "اعتقلوا": Arrested})
+
+// Units that make a number something other than a count of people or things.
+var notCount = normKeys(map[string]bool{
+	"كلم": true, "كم": true, "كيلومتر": true, "كيلومترا": true, "ميل": true, "ميلا": true, "متر": true, "مترا": true,
+	"دولار": true, "دولارا": true, "يورو": true, "دينار": true, "دينارا": true, "ساعه": true, "ساعات": true, "دقيقه": true,
+	"يوم": true, "يوما": true, "ايام": true, "اسبوع": true, "اسابيع": true, "شهر": true, "اشهر": true, "عام": true, "عاما": true, "سنه": true, "سنوات": true,
+	"بالمئه": true, "بالمائه": true, "%": true, "مره": true, "مرات": true,
+})
+
+// Person nouns whose dual counts two: "القبض على رجلين وامرأة" = 3.
+var personNouns = normKeys(map[string]string{
+	"رجل": "رجلين", "شخص": "شخصين", "جندي": "جنديين", "عنصر": "عنصرين", "مدني": "مدنيين", "طفل": "طفلين",
+	"امراه": "امراتين", "مسلح": "مسلحين", "شرطي": "شرطيين", "مواطن": "مواطنين", "صحفي": "صحفيين",
+})
+
+var dualPersons = func() map[string]bool {
+	m := map[string]bool{}
+	for _, d := range personNouns {
+		m[d] = true
+	}
+	m["رجلان"], m["شخصان"], m["جنديان"] = true, true, true
+	return m
+}()
+
+// Quantities finds the counts a sentence gives, keyed by the contract's
+// quantity keys. The first figure for a key wins.
+func Quantities(words []word) map[string]int {
+	q := map[string]int{}
+	set := func(k string, v int) {
+		if _, ok := q[k]; !ok && v > 0 {
+			q[k] = v
+		}
+	}
+	for i := 0; i < len(words); i++ {
+		// Duals after a cue: "القبض على رجلين وامرأة"
+		if dualPersons[words[i].base] || dualPersons[words[i].Norm] {
+			if k := cueBeforeAt(words, i); k != "" {
+				v := 2
+				if i+1 < len(words) && strings.HasPrefix(words[i+1].Norm, "و") {
+					if _, ok := personNouns[words[i+1].Norm[len("و"):]]; ok {
+						v++
+					}
+				}
+				set(k, v)
+			}
+			continue
+		}
+		v, j, ok := parseNumber(words, i)
+		if !ok {
+			continue
+		}
+		if isYear(words, i, v) {
+			i = j - 1
+			continue
+		}
+		k := ""
+		// what follows: "17 قتيلا", "6 غارات", "17 من داعش", "8 أسرى"
+		after := j
+		if after < len(words) && (words[after].Norm == "من" || words[after].Norm == "اخرين" || words[after].Norm == "اخرون") {
+			after++
+		}
+		if m, _ := month(words, j); m > 0 { // a date: "28 أغسطس"
+			i = j - 1
+			continue
+		}
+		if j < len(words) && notCount[words[j].Norm] {
+			i = j - 1
+			continue
+		}
+		if j < len(words) {
+			if c, ok := lookupCue(cueAfter, words[j]); ok {
+				k = c
+			}
+		}
+		if kb := cueBeforeAt(words, i); kb != "" && (k == "" || k == Fighters || kb == Prisoners && k == Prisoners) {
+			// "مقتل 17 مسلحا": the cue before says what happened to them
+			if !(kb == Fighters && k != "") && !(kb == Vehicles && k != Vehicles) {
+				k = kb
+			}
+		}
+		if k == "" {
+			for a := after; a < len(words) && a <= after+2; a++ {
+				if c, ok := lookupCue(cueVerbAfter, words[a]); ok {
+					k = c
+					break
+				}
+				if words[a].boundary {
+					break
+				}
+			}
+		}
+		if k == Vehicles {
+			if _, ok := lookupCue(cueAfter, words[min(j, len(words)-1)]); !ok {
+				k = ""
+			}
+		}
+		if k != "" {
+			set(k, v)
+		}
+		i = j - 1
+	}
+	return q
+}
+
+func lookupCue(m map[string]string, w word) (string, bool) {
+	if k, ok := m[w.Norm]; ok {
+		return k, true
+	}
+	if k, ok := m[w.base]; ok {
+		return k, true
+	}
+	return "", false
+}
+
+// cueBeforeAt looks up to three words back from i, not across a clause
+// boundary, for a cue such as مقتل, اعتقال, تبادل.
+func cueBeforeAt(words []word, i int) string {
+	for b := i - 1; b >= 0 && b >= i-3; b-- {
+		if words[b].boundary {
+			return ""
+		}
+		if k, ok := lookupCue(cueBefore, words[b]); ok {
+			return k
+		}
+		if _, ok := lookupCue(cueAfter, words[b]); ok { // another count noun in between
+			return ""
+		}
+	}
+	return ""
+}
+
+// isYear reports whether the number at i is a year: four digits 1900–2100,
+// or preceded by عام / سنة.
+func isYear(words []word, i, v int) bool {
+	if i > 0 {
+		p := words[i-1].base
+		if p == "عام" || p == "سنه" || p == "العام" {
+			return true
+		}
+	}
+	if words[i].number && v >= 1900 && v <= 2100 {
+		if i+1 < len(words) {
+			if _, ok := cueAfter[words[i+1].Norm]; ok {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}

@@ -1,0 +1,550 @@
+package ner
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/marsad-project/marsad/internal/arabic"
+	"github.com/marsad-project/marsad/internal/model"
+)
+
+func TestCanonicalTag(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"O", "O"},
+		{"B-PERS", "B-PER"}, // ANERcorp spelling
+		{"I-PERS", "I-PER"},
+		{"B-PER", "B-PER"},
+		{"I-ORG", "I-ORG"},
+		{"B-LOC", "B-LOC"},
+		{"I-MISC", "I-MISC"},
+	}
+	for _, tt := range tests {
+		got, err := CanonicalTag(tt.in)
+		if err != nil || got != tt.want {
+			t.Errorf("CanonicalTag(%q) = %q, %v; want %q", tt.in, got, err, tt.want)
+		}
+	}
+	for _, bad := range []string{"", "X-PER", "B-DATE", "B", "PER"} {
+		if _, err := CanonicalTag(bad); err == nil {
+			t.Errorf("CanonicalTag(%q): want an error", bad)
+		}
+	}
+}
+
+func TestSplitCore(t *testing.T) {
+	tests := []struct {
+		name, in, pre, core string
+	}{
+		{"article", "الجيش", "ال", "جيش"},
+		{"conjunction + article", "والجيش", "وال", "جيش"},
+		{"preposition + article", "بالجيش", "بال", "جيش"},
+		{"lam + article written لل", "للجيش", "لل", "جيش"},
+		{"conjunction + preposition", "وبطرابلس", "وب", "طرابلس"},
+		{"preposition on a name", "لحفتر", "ل", "حفتر"},
+		{"short word kept", "ولد", "", "ولد"},
+		{"two letters kept", "ال", "", "ال"},
+		{"no clitic", "حفتر", "", "حفتر"},
+		{"latin untouched", "nato", "", "nato"},
+	}
+	for _, tt := range tests {
+		pre, core := splitCore(arabic.Normalize(tt.in))
+		if pre != arabic.Normalize(tt.pre) || core != arabic.Normalize(tt.core) {
+			t.Errorf("%s: splitCore(%q) = %q, %q; want %q, %q", tt.name, tt.in, pre, core, tt.pre, tt.core)
+		}
+	}
+}
+
+func TestShapeOf(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     byte
+	}{
+		{"arabic word", "حفتر", shapeArabic},
+		{"arabic with diacritics", "مُحَمَّد", shapeArabic},
+		{"latin lower", "nato", shapeLatin},
+		{"latin capitalised", "Haftar", shapeLatinC},
+		{"ascii digits", "2019", shapeDigit},
+		{"arabic-indic digits", "١٩", shapeDigit},
+		{"guillemet", "«", shapeQuote},
+		{"comma", "،", shapePunct},
+		{"mixed", "الأمن1706", shapeMixed},
+	}
+	for _, tt := range tests {
+		if got := shapeOf(tt.in); got != tt.want {
+			t.Errorf("%s: shapeOf(%q) = %c, want %c", tt.name, tt.in, got, tt.want)
+		}
+	}
+}
+
+// testLexicon builds a small lexicon: a few gazetteer phrases and clusters.
+func testLexicon(t testing.TB) *Lexicon {
+	t.Helper()
+	gaz := gz(t, "LOC\tطرابلس\nLOC\tسرت\nORG\tالامم المتحده\nPER\tخليفه حفتر\n")
+	cl := gz(t, "حفتر\t1\t10\t6\nسرت\t2\t20\t5\nطرابلس\t2\t20\t8\nالجيش\t3\t30\t9\nسلامه\t4\t40\t7\n")
+	lx, err := ParseLexicon(gaz, cl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lx
+}
+
+func gz(t testing.TB, s string) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	zw := gzip.NewWriter(&b)
+	zw.Write([]byte(s))
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// featuresOf returns the hashed features of token i of a sentence.
+func featuresOf(lx *Lexicon, set FeatureSet, words []string, i int) []uint64 {
+	f := &featurizer{lx: lx, set: set}
+	f.prepare(words, normAll(words))
+	f.extract()
+	return f.feats[f.offs[i]:f.offs[i+1]]
+}
+
+func TestFeatures(t *testing.T) {
+	lx := testLexicon(t)
+	sent := strings.Fields("قال المشير خليفة حفتر إن قواته دخلت مدينة سرت و الأمم المتحدة")
+	tests := []struct {
+		name string
+		set  FeatureSet
+		i    int
+		want uint64
+	}{
+		{"normalised word", FeatWord, 2, f1(tW0, "خليفه")},
+		{"core of a clitic-attached word", FeatWord, 5, f1(tC0, "قواته")},
+		{"previous word", FeatContext, 3, f1(tWm1, "خليفه")},
+		{"sentence start", FeatContext, 0, f1(tWm1, "<s>")},
+		{"sentence end", FeatContext, 11, f1(tWp1, "</s>")},
+		{"prefix of 2", FeatAffix, 3, f1(tPre2, "حف")},
+		{"suffix of 3", FeatAffix, 3, f1(tSuf3, "فتر")},
+		{"title trigger two words before", FeatTrigger, 3, fb(tTrigM2, trigPER)},
+		{"place-noun trigger before", FeatTrigger, 8, fb(tTrigM1, trigLOC)},
+		{"speech verb two words before", FeatTrigger, 2, fb(tTrigM2, trigSpeech)},
+		{"gazetteer phrase begins", FeatGazetteer, 2, fb(tGazB, gazPER)},
+		{"gazetteer phrase continues", FeatGazetteer, 3, fb(tGazI, gazPER)},
+		{"multi-word gazetteer phrase begins", FeatGazetteer, 10, fb(tGazB, gazORG)},
+		{"single-word gazetteer entry", FeatGazetteer, 8, fb(tGazW, gazLOC)},
+		{"cluster of the word", FeatCluster, 3, fi(tCl2, 10)},
+		{"unknown word's cluster", FeatCluster, 2, fi(tCl2, -1)},
+		{"frequency bucket", FeatFreq, 3, fb(tFreq, 6, shapeArabic)},
+		{"bias", 0, 0, fb(tBias)},
+	}
+	for _, tt := range tests {
+		fs := featuresOf(lx, tt.set, sent, tt.i)
+		if !slices.Contains(fs, tt.want) {
+			t.Errorf("%s: token %d (%s): feature missing", tt.name, tt.i, sent[tt.i])
+		}
+	}
+	// A group that is off adds nothing.
+	if n := len(featuresOf(lx, 0, sent, 3)); n != 1 {
+		t.Errorf("no groups: %d features, want only the bias", n)
+	}
+}
+
+func TestViterbiConstraints(t *testing.T) {
+	var trans [numTags + 1][numTags]float32
+	ix := func(tag string) int { i, _ := tagIndex(tag); return i }
+	// Emissions that prefer I- tags everywhere, of changing types.
+	emit := make([]float32, 3*numTags)
+	emit[0*numTags+ix("I-PER")] = 10 // I- at the start is not allowed
+	emit[0*numTags+ix("B-PER")] = 1
+	emit[1*numTags+ix("I-LOC")] = 10 // I-LOC after B-PER is not allowed
+	emit[1*numTags+ix("I-PER")] = 2
+	emit[2*numTags+ix("I-ORG")] = 10
+	out := make([]int, 3)
+	viterbi(emit, &trans, out, make([]uint8, len(emit)))
+	got := tagStrings(out)
+	for i, tag := range got {
+		prev := startTag
+		if i > 0 {
+			prev = out[i-1]
+		}
+		if !allowed(prev, out[i]) {
+			t.Fatalf("viterbi produced %v: %s not allowed after %d", got, tag, prev)
+		}
+	}
+	// Unconstrained, the best tags would be I-PER I-LOC I-ORG.
+	if got[0] != "B-PER" || got[1] == "I-LOC" {
+		t.Errorf("viterbi = %v", got)
+	}
+	// Empty input.
+	viterbi(nil, &trans, nil, nil)
+}
+
+func TestConllRoundTrip(t *testing.T) {
+	in := "فرانكفورت B-LOC\n(د O\n\nأعلن extra O\nاتحاد B-ORG\n\n\n"
+	sents, err := ReadCoNLL(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sents) != 2 || len(sents[0].Tokens) != 2 || sents[1].Tags[0] != "O" || sents[1].Tokens[0] != "أعلن" {
+		t.Fatalf("ReadCoNLL = %+v", sents)
+	}
+	var b bytes.Buffer
+	tags := [][]string{sents[0].Tags, sents[1].Tags}
+	if err := WriteCoNLL(&b, sents, tags); err != nil {
+		t.Fatal(err)
+	}
+	want := "فرانكفورت B-LOC\n(د O\n\nأعلن O\nاتحاد B-ORG\n\n"
+	if b.String() != want {
+		t.Errorf("WriteCoNLL = %q, want %q", b.String(), want)
+	}
+	// Tokens only: no tags.
+	sents, err = ReadCoNLL(strings.NewReader("حفتر\nفي\n\nسرت\n"))
+	if err != nil || len(sents) != 2 || sents[0].Tags != nil {
+		t.Errorf("untagged ReadCoNLL = %+v, %v", sents, err)
+	}
+	if _, err := CanonicalSentences(sents); err == nil {
+		t.Error("CanonicalSentences on untagged input: want an error")
+	}
+}
+
+// synthetic returns a tiny corpus with clear patterns: a title before a
+// person, a place noun before a place, an organisation noun before an
+// organisation.
+func synthetic() []Sentence {
+	pers := []string{"زيد", "عمرو", "خالد", "سعيد", "ماجد", "نادر"}
+	places := []string{"سرت", "درنة", "غات", "براك", "هون", "زلة"}
+	orgs := []string{"النور", "الفجر", "الكرامة", "الوفاق", "الشروق", "الأمل"}
+	var out []Sentence
+	for i := 0; i < 60; i++ {
+		p, l, o := pers[i%len(pers)], places[(i/2)%len(places)], orgs[(i/3)%len(orgs)]
+		out = append(out,
+			Sentence{Tokens: []string{"قال", "الرئيس", p, "إن", "مدينة", l, "آمنة"}, Tags: []string{"O", "O", "B-PERS", "O", "O", "B-LOC", "O"}},
+			Sentence{Tokens: []string{"أعلن", "حزب", o, "دعم", "الرئيس", p, "أمس"}, Tags: []string{"O", "B-ORG", "I-ORG", "O", "O", "B-PERS", "O"}},
+		)
+	}
+	return out
+}
+
+func trainSynthetic(t testing.TB, fs FeatureSet) (*Model, *Lexicon) {
+	t.Helper()
+	lx := testLexicon(t)
+	opt := DefaultTrainOptions()
+	opt.Epochs, opt.Features = 5, fs
+	data := synthetic()
+	train, dev := SplitDev(data, 0.1)
+	m, rep, err := Train(context.Background(), train, dev, lx, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f := rep.Epochs[rep.BestEpoch-1].Dev.Overall.F1(); f < 0.99 {
+		t.Fatalf("dev F1 on the synthetic set = %.3f, want 1", f)
+	}
+	return m, lx
+}
+
+func TestTrainLearnsSynthetic(t *testing.T) {
+	for _, fs := range []FeatureSet{DefaultFeatures, DefaultFeatures | FeatDoc} {
+		m, lx := trainSynthetic(t, fs)
+		tg, err := NewTagger(m, lx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Deterministic: same seed, same model bytes.
+		m2, _ := trainSynthetic(t, fs)
+		var a, b bytes.Buffer
+		m.WriteTo(&a)
+		m2.WriteTo(&b)
+		if !bytes.Equal(a.Bytes(), b.Bytes()) {
+			t.Errorf("features %s: two trainings with one seed differ", fs)
+		}
+		if fs&FeatDoc != 0 {
+			continue // the stacked model is too unsure on a set this small
+		}
+		// unseen names in the learned contexts
+		got := tg.TagWords(strings.Fields("قال الرئيس فهد إن مدينة ودان آمنة"))
+		want := []string{"O", "O", "B-PER", "O", "O", "B-LOC", "O"}
+		if !slices.Equal(got, want) {
+			t.Errorf("features %s: TagWords = %v, want %v", fs, got, want)
+		}
+	}
+}
+
+func TestModelRoundTrip(t *testing.T) {
+	for _, fs := range []FeatureSet{DefaultFeatures, DefaultFeatures | FeatDoc} {
+		m, lx := trainSynthetic(t, fs)
+		var b bytes.Buffer
+		if _, err := m.WriteTo(&b); err != nil {
+			t.Fatal(err)
+		}
+		m2, err := ReadModel(bytes.NewReader(b.Bytes()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m2.Features != m.Features || m2.NumFeatures() != m.NumFeatures() || (m.First == nil) != (m2.First == nil) {
+			t.Fatalf("round trip: features %s/%s, %d/%d rows", m.Features, m2.Features, m.NumFeatures(), m2.NumFeatures())
+		}
+		t1, _ := NewTagger(m, lx)
+		t2, _ := NewTagger(m2, lx)
+		for _, s := range synthetic()[:10] {
+			if a, b := t1.TagWords(s.Tokens), t2.TagWords(s.Tokens); !slices.Equal(a, b) {
+				t.Errorf("round trip changes tags: %v vs %v", a, b)
+			}
+		}
+		// Truncated and foreign data are refused.
+		for _, bad := range [][]byte{nil, []byte("not gzip"), gz(t, "MARSADNER\x01"), gz(t, "something else")} {
+			if _, err := ReadModel(bytes.NewReader(bad)); !errors.Is(err, ErrBadModel) {
+				t.Errorf("ReadModel(%q): err = %v, want ErrBadModel", bad, err)
+			}
+		}
+		// Another lexicon is refused.
+		other, _ := ParseLexicon(gz(t, "LOC\tمصر\n"), nil)
+		if _, err := NewTagger(m2, other); err == nil {
+			t.Error("NewTagger with another lexicon: want an error")
+		}
+	}
+}
+
+func TestProcliticBytes(t *testing.T) {
+	lx := testLexicon(t)
+	tests := []struct {
+		name, word, want string // want: the mention's text once the proclitic is cut
+	}{
+		{"preposition on a known name", "لحفتر", "حفتر"},
+		{"preposition on a gazetteer place", "بسرت", "سرت"},
+		{"conjunction before the article", "والجيش", "الجيش"},
+		{"preposition before the article", "بالجيش", "الجيش"},
+		{"conjunction + preposition before the article", "وبالجيش", "الجيش"},
+		{"lam + article cannot be cut to a substring", "للأمم", "للأمم"},
+		{"name's own first letter (unknown rest)", "وليامز", "وليامز"},
+		{"name's own first letter, more frequent whole", "طرابلس", "طرابلس"},
+		{"diacritics after the clitic go with it", "لِحفتر", "حفتر"},
+		{"latin untouched", "Libya", "Libya"},
+	}
+	for _, tt := range tests {
+		toks := arabic.Tokenize(tt.word)
+		if len(toks) != 1 {
+			t.Fatalf("%s: %d tokens", tt.name, len(toks))
+		}
+		n := lx.procliticBytes(toks[0])
+		if got := tt.word[n:]; got != tt.want {
+			t.Errorf("%s: %q → %q, want %q", tt.name, tt.word, got, tt.want)
+		}
+	}
+}
+
+func TestMentionTrimming(t *testing.T) {
+	lx := testLexicon(t)
+	tg := &Tagger{lx: lx}
+	text := "قالت «الوفاق» إن لحفتر قوات"
+	toks := arabic.Tokenize(text)
+	// «الوفاق» tagged with its guillemets: tokens 1..3
+	m, ok := tg.mention(text, 0, toks[1:4], 1)
+	if !ok || m.Text != "الوفاق" || text[m.Start:m.End] != m.Text || m.Type != "ORG" {
+		t.Errorf("guillemets: %+v", m)
+	}
+	// لحفتر: token 5
+	m, ok = tg.mention(text, 0, toks[5:6], 0)
+	if !ok || m.Text != "حفتر" || text[m.Start:m.End] != "حفتر" || m.Type != "PER" {
+		t.Errorf("clitic: %+v", m)
+	}
+	// punctuation alone is no mention
+	if _, ok := tg.mention(text, 0, toks[1:2], 0); ok {
+		t.Error("a lone guillemet became a mention")
+	}
+	// offsets relative to a sentence start
+	m, _ = tg.mention("xx "+text, 3, toks[5:6], 0)
+	if m.Text != "حفتر" {
+		t.Errorf("base offset: %+v", m)
+	}
+}
+
+func embedded(t testing.TB) *Tagger {
+	t.Helper()
+	tg, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tg
+}
+
+func checkMentions(t *testing.T, text string, ms []model.Mention) {
+	t.Helper()
+	prev := -1
+	for _, m := range ms {
+		if m.Start < 0 || m.End > len(text) || m.Start >= m.End {
+			t.Fatalf("mention %+v outside the text (%d bytes)", m, len(text))
+		}
+		if text[m.Start:m.End] != m.Text || !utf8.ValidString(m.Text) {
+			t.Fatalf("mention %+v: text is not text[Start:End]", m)
+		}
+		if m.Start < prev {
+			t.Fatalf("mentions out of order at %+v", m)
+		}
+		prev = m.End
+		switch m.Type {
+		case model.PER, model.ORG, model.LOC, model.MISC:
+		default:
+			t.Fatalf("mention %+v: bad type", m)
+		}
+	}
+}
+
+func TestEmbeddedMentions(t *testing.T) {
+	tg := embedded(t)
+	text := "قال المشير خليفة حفتر إن الجيش الوطني الليبي سيطر على مدينة سرت، وأكد غسان سلامة في طرابلس أن «الوفاق» ستجتمع لحفتر."
+	ms := tg.Mentions(text)
+	checkMentions(t, text, ms)
+	found := map[string]string{}
+	for _, m := range ms {
+		found[m.Text] = m.Type
+		if strings.HasPrefix(m.Text, "«") || strings.HasSuffix(m.Text, "»") || strings.HasPrefix(m.Text, "لحفتر") {
+			t.Errorf("mention %q keeps punctuation or a clitic", m.Text)
+		}
+	}
+	for _, want := range []struct{ text, typ string }{{"حفتر", "PER"}, {"سرت", "LOC"}, {"طرابلس", "LOC"}} {
+		ok := false
+		for text, typ := range found {
+			ok = ok || (typ == want.typ && strings.Contains(text, want.text))
+		}
+		if !ok {
+			t.Errorf("no %s mention with %q in %v", want.typ, want.text, found)
+		}
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	tg := embedded(t)
+	long := strings.Repeat("ب", 5000)
+	var article strings.Builder
+	for i := 0; i < 100000; i++ {
+		article.WriteString([]string{"قال", "حفتر", "في", "سرت", "إن", "الجيش"}[i%6])
+		article.WriteByte(' ')
+	}
+	tests := []struct{ name, text string }{
+		{"no Arabic", "The Libyan National Army said on Monday that it controls Sirte."},
+		{"one 5,000-letter token", long},
+		{"a 5,000-letter token among words", "قال " + long + " في طرابلس"},
+		{"mixed Latin and Arabic", "قال Haftar إن LNA سيطر على Sirte و سرت 2019"},
+		{"only punctuation", "«»،.!؟ ... ---"},
+		{"invalid UTF-8", "حفتر \xff\xfe سرت"},
+		{"a 100,000-word article without sentence breaks", article.String()},
+		{"empty", ""},
+	}
+	for _, tt := range tests {
+		ms := tg.Mentions(tt.text)
+		checkMentions(t, tt.text, ms)
+	}
+	// Features per token are bounded whatever the token's length, so the
+	// cost of a token does not grow with it.
+	lx, _ := DefaultLexicon()
+	short := len(featuresOf(lx, DefaultFeatures|FeatCharNgram, []string{"بببب"}, 0))
+	huge := len(featuresOf(lx, DefaultFeatures|FeatCharNgram, []string{long}, 0))
+	if huge > short+maxFeatRunes {
+		t.Errorf("a 5,000-letter token yields %d features (a short one %d)", huge, short)
+	}
+}
+
+func TestStage(t *testing.T) {
+	tg := embedded(t)
+	st := NewStage(tg)
+	text := "وصل خليفة حفتر إلى بنغازي.\nوقال غسان سلامة إن الأمم المتحدة تدعم الحوار."
+	a := &model.Analysis{Doc: model.Document{Text: text}}
+	for _, s := range arabic.Sentences(text) {
+		a.Sentences = append(a.Sentences, model.Sentence{Start: s.Start, End: s.End})
+	}
+	if st.Name() != "ner" {
+		t.Errorf("Name = %q", st.Name())
+	}
+	if err := st.Process(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	checkMentions(t, text, a.Mentions)
+	if len(a.Mentions) == 0 {
+		t.Error("no mentions")
+	}
+	if !slices.Equal(a.Mentions, tg.Mentions(text)) {
+		t.Error("Stage and Mentions disagree")
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := st.Process(ctx, &model.Analysis{Doc: a.Doc, Sentences: a.Sentences}); err == nil {
+		t.Error("cancelled context: want an error")
+	}
+	bad := &model.Analysis{Doc: model.Document{Text: "قصير"}, Sentences: []model.Sentence{{Start: 0, End: 100}}}
+	if err := st.Process(context.Background(), bad); err == nil {
+		t.Error("sentence outside the text: want an error")
+	}
+}
+
+// sharedData finds ../shared/data by walking up from the package folder.
+func sharedData(t testing.TB) string {
+	dir, _ := os.Getwd()
+	for {
+		p := filepath.Join(dir, "shared", "data")
+		if st, err := os.Stat(p); err == nil && st.IsDir() {
+			return p
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("shared/data not found above the package folder: skipping the ANERcorp check")
+		}
+		dir = parent
+	}
+}
+
+// TestEmbeddedModelOnDev checks the embedded model on the development set
+// (the last 10% of the ANERcorp training split). It guards against a
+// change to the features, normalisation or word lists that the committed
+// model was not retrained for.
+func TestEmbeddedModelOnDev(t *testing.T) {
+	path := filepath.Join(sharedData(t), "anercorp", "camel_splits_reconstructed", "ANERCorp_CamelLab_train.reconstructed.txt")
+	f, err := os.Open(path)
+	if err != nil {
+		t.Skipf("ANERcorp training split not available: %v", err)
+	}
+	defer f.Close()
+	sents, err := ReadCoNLL(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, dev := SplitDev(sents, 0.1)
+	dev, err = CanonicalSentences(dev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg := embedded(t)
+	words := make([][]string, len(dev))
+	gold := make([][]string, len(dev))
+	for i, s := range dev {
+		words[i], gold[i] = s.Tokens, s.Tags
+	}
+	ev := Evaluate(gold, tg.TagSentences(words))
+	t.Logf("dev F1 %.4f (P %.4f R %.4f)", ev.Overall.F1(), ev.Overall.P(), ev.Overall.R())
+	if ev.Overall.F1() < 0.65 {
+		t.Errorf("dev F1 = %.4f, below 0.65: was the model retrained after a feature change?", ev.Overall.F1())
+	}
+}
+
+func FuzzMentions(f *testing.F) {
+	for _, s := range []string{"قال المشير خليفة حفتر في «سرت».", "Haftar في بنغازي", "لحفتر ولسلامة", "\xff\xfeب", ""} {
+		f.Add(s)
+	}
+	tg, err := Load()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		ms := tg.Mentions(text)
+		for _, m := range ms {
+			if m.Start < 0 || m.End > len(text) || m.Start >= m.End || text[m.Start:m.End] != m.Text {
+				t.Fatalf("bad mention %+v in %q", m, text)
+			}
+		}
+	})
+}
