@@ -205,10 +205,11 @@ func TSQuery(q store.Query) string {
 	return m
 }
 
-func (dialect) Match(q store.Query) sqlstore.Match {
+func (dialect) Match(q store.Query, _ bool) sqlstore.Match {
 	tq := TSQuery(q)
 	return sqlstore.Match{
 		From:      `documents d`,
+		Key:       `d.rowid`,
 		Where:     `d.tsv @@ CAST(? AS tsquery)`,
 		WhereArgs: []any{tq},
 		// Cover density ranking, divided by 1 + log(length) (flag 1) like

@@ -110,7 +110,7 @@ func (dialect) InsertDoc(ctx context.Context, tx *sql.Tx, cols []string, vals []
 // (the analyzer guarantees terms hold no quotes or ASCII punctuation, so
 // nothing the user typed reaches FTS5 as syntax), alternatives ORed,
 // clauses ANDed, exclusions after NOT.
-func (dialect) Match(q store.Query) sqlstore.Match {
+func (dialect) Match(q store.Query, joinDocs bool) sqlstore.Match {
 	expr := func(cs []store.Clause, op string) string {
 		parts := make([]string, len(cs))
 		for i, c := range cs {
@@ -126,8 +126,13 @@ func (dialect) Match(q store.Query) sqlstore.Match {
 	if len(q.Not) > 0 {
 		m = "(" + m + ") NOT (" + expr(q.Not, " OR ") + ")"
 	}
+	from, key := `documents_fts`, `documents_fts.rowid`
+	if joinDocs {
+		from, key = `documents_fts JOIN documents d ON d.rowid = documents_fts.rowid`, `d.rowid`
+	}
 	return sqlstore.Match{
-		From:      `documents_fts JOIN documents d ON d.rowid = documents_fts.rowid`,
+		From:      from,
+		Key:       key,
 		Where:     `documents_fts MATCH ?`,
 		WhereArgs: []any{m},
 		// bm25() is lower-is-better; k1=1.2, b=0.75 (FTS5's defaults).

@@ -35,8 +35,10 @@ type Dialect interface {
 	// InsertDoc inserts a documents row (cols/vals) and its terms into the
 	// full-text index, inside tx, and returns the row's rowid.
 	InsertDoc(ctx context.Context, tx *sql.Tx, cols []string, vals []any, terms []arabic.Term) (int64, error)
-	// Match returns how to restrict documents d to the matches of q.
-	Match(q store.Query) Match
+	// Match returns how to restrict documents to the matches of q. With
+	// joinDocs, From must name the documents table "d" (filters, facets);
+	// without, it may leave it out (Key is then the rowid to use).
+	Match(q store.Query, joinDocs bool) Match
 	// DayExpr is the SQL for the UTC day (YYYY-MM-DD) of unix seconds col.
 	DayExpr(col string) string
 	// Size is the on-disk size of the store.
@@ -49,7 +51,8 @@ type Dialect interface {
 // SELECT … Score … FROM From WHERE Where …, so ScoreArgs bind before
 // WhereArgs.
 type Match struct {
-	From      string // must name the documents table "d"
+	From      string // names the documents table "d" when asked to join it
+	Key       string // the documents' rowid in From
 	Where     string
 	Score     string // higher is better
 	ScoreArgs []any
@@ -366,7 +369,8 @@ func (s *DB) Search(ctx context.Context, sq store.SearchQuery) (*store.SearchRes
 	if err != nil {
 		return nil, err
 	}
-	m := s.d.Match(q)
+	filtered := len(sq.Sources) > 0 || !sq.From.IsZero() || !sq.To.IsZero()
+	m := s.d.Match(q, filtered || sq.Facets)
 	where := m.Where
 	args := append([]any{}, m.WhereArgs...)
 	if len(sq.Sources) > 0 {
@@ -386,7 +390,7 @@ func (s *DB) Search(ctx context.Context, sq store.SearchQuery) (*store.SearchRes
 	limit, offset := store.Limit(sq.Limit, 10), store.Offset(sq.Offset)
 	// The window function runs outside the subquery: FTS5's bm25() may not
 	// be evaluated in a window context.
-	query := `SELECT r, score, count(*) OVER () FROM (SELECT d.rowid AS r, ` + m.Score + ` AS score FROM ` + m.From + ` WHERE ` + where +
+	query := `SELECT r, score, count(*) OVER () FROM (SELECT ` + m.Key + ` AS r, ` + m.Score + ` AS score FROM ` + m.From + ` WHERE ` + where +
 		`) m ORDER BY score DESC, r LIMIT ? OFFSET ?`
 	all := append(append(append([]any{}, m.ScoreArgs...), args...), limit, offset)
 	rows, err := s.db.QueryContext(ctx, s.d.Bind(query), all...)
