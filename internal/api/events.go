@@ -3,11 +3,13 @@ package api
 import (
 	"context"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"net/http"
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/marsad-project/marsad/internal/model"
@@ -156,7 +158,7 @@ func (a *API) handleEvents(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, err)
 		return
 	}
-	places := NewPlaces(a.store)
+	places := a.places
 	w.Header().Set("X-Total-Count", strconv.Itoa(total))
 	name := "marsad-events"
 	if ep.Type != "" {
@@ -331,16 +333,33 @@ func writeEventsPLOVER(ctx context.Context, w http.ResponseWriter, evs []store.E
 }
 
 // Places finds coordinates for event place names through the store's
-// place entities (their Geo comes from the gazetteer at analysis time). It
-// remembers answers for one request or page; it is not shared between
-// goroutines.
+// place entities (their Geo comes from the gazetteer at analysis time).
+// Answers are cached: a place's coordinates do not change once stored, and
+// "no coordinates" is re-checked after placeMissTTL, since a later article
+// may bring them. Safe for concurrent use.
 type Places struct {
-	st   store.Store
-	seen map[string]*model.Geo
+	st  store.Store
+	mu  sync.Mutex
+	m   map[string]placeEntry
+	now func() time.Time
 }
 
+type placeEntry struct {
+	geo *model.Geo
+	at  time.Time
+}
+
+// Cache bounds: a few thousand places cover a large corpus; the cache is
+// simply emptied when full.
+const (
+	placeCacheMax = 20000
+	placeMissTTL  = 5 * time.Minute
+)
+
 // NewPlaces returns a lookup over st.
-func NewPlaces(st store.Store) *Places { return &Places{st: st, seen: map[string]*model.Geo{}} }
+func NewPlaces(st store.Store) *Places {
+	return &Places{st: st, m: map[string]placeEntry{}, now: time.Now}
+}
 
 // Geo returns the coordinates of the place called name, or nil.
 func (p *Places) Geo(ctx context.Context, name string) *model.Geo {
@@ -348,13 +367,29 @@ func (p *Places) Geo(ctx context.Context, name string) *model.Geo {
 		return nil
 	}
 	key := store.NameKey(name)
-	if g, ok := p.seen[key]; ok {
-		return g
+	p.mu.Lock()
+	e, ok := p.m[key]
+	p.mu.Unlock()
+	if ok && (e.geo != nil || p.now().Sub(e.at) < placeMissTTL) {
+		return e.geo
 	}
-	p.seen[key] = nil
+	g, err := p.lookup(ctx, name, key)
+	if err != nil {
+		return nil // not cached: a cancelled request says nothing about the place
+	}
+	p.mu.Lock()
+	if len(p.m) >= placeCacheMax {
+		p.m = map[string]placeEntry{}
+	}
+	p.m[key] = placeEntry{geo: g, at: p.now()}
+	p.mu.Unlock()
+	return g
+}
+
+func (p *Places) lookup(ctx context.Context, name, key string) (*model.Geo, error) {
 	page, err := p.st.Entities(ctx, store.EntityFilter{Type: model.LOC, Name: name, Limit: 20})
 	if err != nil {
-		return nil
+		return nil, err
 	}
 	// The name itself first; else the filter matched an alias, which is
 	// safe to follow only when it names one place.
@@ -369,12 +404,14 @@ func (p *Places) Geo(ctx context.Context, name string) *model.Geo {
 		pick = page.Entities[0].ID
 	}
 	if pick == "" {
-		return nil
+		return nil, nil
 	}
 	d, err := p.st.Entity(ctx, pick)
-	if err != nil || d.Geo == nil {
-		return nil
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, nil
 	}
-	p.seen[key] = d.Geo
-	return d.Geo
+	if err != nil {
+		return nil, err
+	}
+	return d.Geo, nil
 }

@@ -111,7 +111,7 @@ func (s *Server) eventsMap(r *http.Request, evs []store.EventRecord, filters url
 	if len(names) > mapMaxPlaces {
 		names = names[:mapMaxPlaces]
 	}
-	places := api.NewPlaces(s.store)
+	places := s.api.Places()
 	var pts []MapPoint
 	for _, n := range names {
 		g := places.Geo(r.Context(), n)
