@@ -22,7 +22,7 @@ func TestPlacesCache(t *testing.T) {
 	}{
 		{"باريس", true, 48.8566, "FR"},
 		{"سرت", true, 31.2059, "LY"},
-		{" سرت ", true, 31.2059, "LY"}, // same key after normalisation
+		{" سرت ", true, 31.2059, "LY"},     // same key after normalisation
 		{"الولايات المتحدة", false, 0, ""}, // an actor, not a stored place
 		{"", false, 0, ""},
 	} {
