@@ -256,6 +256,7 @@ func (s *Server) funcs() template.FuncMap {
 		"entityHref":   func(id string) string { return "/entities/" + url.PathEscape(id) },
 		"articleHref":  func(id string) string { return "/articles/" + url.PathEscape(id) },
 		"truncate":     truncate,
+		"dir":          textDir,
 		"join":         strings.Join,
 	}
 }
