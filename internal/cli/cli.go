@@ -74,6 +74,7 @@ func commands() []command {
 		{"serve", "serve the web interface and JSON API (--demo: the embedded corpus)", runServe},
 		{"ingest", "analyse articles and store them (SQLite file or PostgreSQL)", runIngest},
 		{"search", "search the stored articles (Arabic-aware: clitics, spellings, digits)", runSearch},
+		{"events", "list stored events (filters; table, JSON Lines, CSV, PLOVER JSON, GeoJSON)", runEvents},
 		{"stats", "count what the store holds", runStats},
 		{"version", "print the version", runVersion},
 	}

@@ -55,7 +55,7 @@ func TestRecallVersusBleve(t *testing.T) {
 		{"فايز السراج", []string{"001", "003"}},
 		{"بسرت", []string{"001", "003"}},
 		{"الأمريكية", []string{"001", "003"}}, // 003 writes الأميركية / أميركية
-		{"١٢ نوفمبر", []string{"000"}},      // 000 writes 12و13 نوفمبر
+		{"١٢ نوفمبر", []string{"000"}},        // 000 writes 12و13 نوفمبر
 	} {
 		r, err := s.Search(ctx, store.SearchQuery{Text: tc.q})
 		if err != nil {
