@@ -219,6 +219,12 @@ func (dialect) Match(q store.Query, _ bool) sqlstore.Match {
 	}
 }
 
+// EncodeBody stores the text as is: TOAST compresses long values.
+func (dialect) EncodeBody(text string) any { return text }
+
+// DecodeBody returns the stored text.
+func (dialect) DecodeBody(b []byte) (string, error) { return string(b), nil }
+
 func (dialect) DayExpr(col string) string {
 	return `to_char(to_timestamp(` + col + `) AT TIME ZONE 'UTC', 'YYYY-MM-DD')`
 }

@@ -5,10 +5,13 @@
 package sqlite
 
 import (
+	"bytes"
+	"compress/flate"
 	"context"
 	"database/sql"
 	"embed"
 	"fmt"
+	"io"
 	"io/fs"
 	"net/url"
 	"os"
@@ -138,6 +141,37 @@ func (dialect) Match(q store.Query, joinDocs bool) sqlstore.Match {
 		// bm25() is lower-is-better; k1=1.2, b=0.75 (FTS5's defaults).
 		Score: `-bm25(documents_fts)`,
 	}
+}
+
+// EncodeBody compresses the article text with DEFLATE: the text is most of
+// a store (measured on arabic-news: 17 MB of 28 MB before; Arabic UTF-8
+// compresses about 3.5×), and SQLite does not compress. Level 5 measured
+// close to the best ratio at a third of level 9's time.
+func (dialect) EncodeBody(text string) any {
+	var b bytes.Buffer
+	b.WriteByte(bodyDeflate)
+	w, _ := flate.NewWriter(&b, 5)
+	w.Write([]byte(text))
+	w.Close()
+	return b.Bytes()
+}
+
+// bodyDeflate marks a DEFLATE body (a format byte leaves room for others).
+const bodyDeflate = 1
+
+// DecodeBody reverses EncodeBody.
+func (dialect) DecodeBody(b []byte) (string, error) {
+	if len(b) == 0 {
+		return "", nil
+	}
+	if b[0] != bodyDeflate {
+		return "", fmt.Errorf("article text: unknown encoding %d", b[0])
+	}
+	out, err := io.ReadAll(flate.NewReader(bytes.NewReader(b[1:])))
+	if err != nil {
+		return "", fmt.Errorf("article text: %w", err)
+	}
+	return string(out), nil
 }
 
 func (dialect) DayExpr(col string) string { return `date(` + col + `, 'unixepoch')` }
