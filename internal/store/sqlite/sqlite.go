@@ -174,6 +174,18 @@ func (dialect) DecodeBody(b []byte) (string, error) {
 	return string(out), nil
 }
 
+// Optimize merges the FTS5 index into one segment: every batch leaves a
+// segment, and a query probes each one for each term (measured: a query
+// with no hits on 750 articles stored in 150 batches took 128 µs of CPU,
+// 50 µs after merging), then updates the planner's statistics.
+func (dialect) Optimize(ctx context.Context, db *sql.DB) error {
+	if _, err := db.ExecContext(ctx, `INSERT INTO documents_fts(documents_fts) VALUES ('optimize')`); err != nil {
+		return err
+	}
+	_, err := db.ExecContext(ctx, `PRAGMA optimize`)
+	return err
+}
+
 func (dialect) DayExpr(col string) string { return `date(` + col + `, 'unixepoch')` }
 
 func (d dialect) Size(ctx context.Context, db *sql.DB) (int64, error) {
