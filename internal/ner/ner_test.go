@@ -526,8 +526,9 @@ func TestEmbeddedModelOnDev(t *testing.T) {
 	}
 	ev := Evaluate(gold, tg.TagSentences(words))
 	t.Logf("dev F1 %.4f (P %.4f R %.4f)", ev.Overall.F1(), ev.Overall.P(), ev.Overall.R())
-	if ev.Overall.F1() < 0.65 {
-		t.Errorf("dev F1 = %.4f, below 0.65: was the model retrained after a feature change?", ev.Overall.F1())
+	// The shipped model scores 0.7232 (docs/NER.md).
+	if ev.Overall.F1() < 0.71 {
+		t.Errorf("dev F1 = %.4f, below 0.71: was the model retrained after a change of features, normalisation or word lists?", ev.Overall.F1())
 	}
 }
 
