@@ -32,6 +32,8 @@ func TestCleanerPhenomena(t *testing.T) {
 		{"author e-mail", s1 + "\ntariq@example.com", s1},
 		{"SMS contact glued to e-mail (almadina)", s1 + "\nname@yahoo.comللتواصل مع الكاتب ارسل رسالة SMS تبدأ بالرمز (6) ثم مسافة", s1},
 		{"link to source (alweeam)", s1 + " رابط الخبر بصحيفة الوئام: الجيش يسيطر على المطار", s1},
+		{"WordPress feed footer", s1 + "\nظهرت المقالة الجيش يسيطر على المطار أولاً على حضرموت نت.", s1},
+		{"WordPress feed footer (English)", s1 + " The post الجيش يسيطر appeared first on Hadramout Net.", s1},
 		{"separator stars", s1 + "\n* * *\n" + s2, s1 + "\n" + s2},
 		{"HTML entities", "قال: &quot;لا تراجع&quot; عن القرار.", "قال: \"لا تراجع\" عن القرار."},
 		// related headlines

@@ -82,6 +82,9 @@ var linePatterns = []struct {
 	// as "عين اليوم – طرابلس" is kept: it says where the story is from).
 	{"agency byline", `[^.،]{2,40} [-–—] (?:وكالات|متابعات|واس|رويترز|ا ف ب|اف ب|د ب ا|الاناضول|سبوتنيك|وام|قنا|كونا|بنا|وكالات الانباء) ?:?`, 7, []string{" -", " –", " —"}},
 	{"agency byline", `(?:وكالات|متابعات|المصدر) ?[:：] ?(?:وكالات|متابعات|[^.،]{2,30})`, 5, []string{":", "："}},
+	// web: WordPress feed footers, "ظهرت المقالة … أولاً على …" / "The post … appeared first on …"
+	{"feed footer", `(?:ظهرت|نشرت) (?:المقاله|التدوينه|المشاركه) .{0,200}(?:اولا|لاول مره) علي .{0,80}`, 60, []string{"ظهرت", "نشرت"}},
+	{"feed footer", `the post .{0,200} appeared first on .{0,80}`, 60, []string{"appeared first"}},
 	// alriyadh: a poll widget's script glued into the text ("p: '0px' } }); });")
 	{"script", `.*(?:\}\s*\);|function ?\(|adsbygoogle|googletag\.|document\.write|jQuery\().*`, 150, []string{"}", "function", "adsbygoogle", "googletag", "document.write", "jQuery"}},
 }
