@@ -34,6 +34,13 @@ func TestCleanerPhenomena(t *testing.T) {
 		{"link to source (alweeam)", s1 + " رابط الخبر بصحيفة الوئام: الجيش يسيطر على المطار", s1},
 		{"WordPress feed footer", s1 + "\nظهرت المقالة الجيش يسيطر على المطار أولاً على حضرموت نت.", s1},
 		{"WordPress feed footer (English)", s1 + " The post الجيش يسيطر appeared first on Hadramout Net.", s1},
+		{"a paragraph break ends the related run", "قد يهمك ايضا :\nعنوان خبر آخر\n\nعودة الهدوء إلى سبها\n" + s1, "عودة الهدوء إلى سبها\n" + s1},
+		{"menu line", "الرئيسية - محليات - عربي - رياضة\n" + s1, s1},
+		{"breadcrumb", "الرئيسية » أخبار » ليبيا\n" + s1, s1},
+		{"breaking-news sidebar glued to its header", "أخبار عاجلةوزير الداخلية يصل إلى الكفرة\nإغلاق مؤقت لحقل الشرارة\nانطلاق العام الدراسي في موعده\n\n" + s1, s1},
+		{"exclusive dateline", "سبها - خاص\n" + s1, s1},
+		{"read also with a headline: next line is kept", s1 + "\nاقرأ أيضا: المفوضية تفتح باب التسجيل\nخليفة حفتر في باريس بعد روما\n" + s2, s1 + "\nخليفة حفتر في باريس بعد روما\n" + s2},
+		{"home in a sentence stays", "الرئيسية في المدينة مغلقة منذ أمس بسبب الأمطار.", "الرئيسية في المدينة مغلقة منذ أمس بسبب الأمطار."},
 		{"separator stars", s1 + "\n* * *\n" + s2, s1 + "\n" + s2},
 		{"HTML entities", "قال: &quot;لا تراجع&quot; عن القرار.", "قال: \"لا تراجع\" عن القرار."},
 		// related headlines
