@@ -3,6 +3,7 @@ package ingest
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestCleanerPhenomena: one row per kind of junk, and per kind of real text
@@ -139,6 +140,9 @@ func TestLearnBoilerplateArabicNews(t *testing.T) {
 	lines := b.Lines()
 	for _, ln := range lines {
 		t.Logf("%-10s %3d  %s", ln.Source, ln.Docs, ln.Line)
+		if last, _ := utf8.DecodeLastRuneInString(ln.Line); wordCount(ln.Line) >= 10 && isSentenceEnd(last) {
+			t.Errorf("learned a line that reads like an article sentence: %s: %s", ln.Source, ln.Line)
+		}
 	}
 	if len(lines) == 0 {
 		t.Fatal("nothing learned; almadina's SMS line is in 40 articles")
