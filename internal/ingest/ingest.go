@@ -39,7 +39,9 @@ const (
 )
 
 // Formats lists the accepted values of Options.Format.
-var Formats = []string{FormatAuto, FormatText, FormatJSONL, FormatHTML, FormatFeed}
+func Formats() []string {
+	return []string{FormatAuto, FormatText, FormatJSONL, FormatHTML, FormatFeed}
+}
 
 // Options controls reading.
 type Options struct {
@@ -107,7 +109,7 @@ func NewReader(opt Options) *Reader {
 // after which reading goes on. Read returns emit's first error, or ctx's.
 func (r *Reader) Read(ctx context.Context, paths []string, stdin io.Reader, emit func(model.Document) error, reject func(error)) error {
 	if !validFormat(r.opt.Format) {
-		return fmt.Errorf("ingest: unknown format %q (want one of %s)", r.opt.Format, strings.Join(Formats, ", "))
+		return fmt.Errorf("ingest: unknown format %q (want one of %s)", r.opt.Format, strings.Join(Formats(), ", "))
 	}
 	for _, p := range paths {
 		if err := ctx.Err(); err != nil {
@@ -179,7 +181,7 @@ func (r *Reader) readFile(ctx context.Context, path string, emit func(model.Docu
 // extension) and in messages.
 func (r *Reader) ReadBytes(ctx context.Context, name string, data []byte, emit func(model.Document) error, reject func(error)) error {
 	if !validFormat(r.opt.Format) {
-		return fmt.Errorf("ingest: unknown format %q (want one of %s)", r.opt.Format, strings.Join(Formats, ", "))
+		return fmt.Errorf("ingest: unknown format %q (want one of %s)", r.opt.Format, strings.Join(Formats(), ", "))
 	}
 	return r.readStream(ctx, name, bytes.NewReader(data), int64(len(data)), emit, reject)
 }
@@ -282,7 +284,7 @@ func humanBytes(n int64) string {
 }
 
 func validFormat(f string) bool {
-	for _, g := range Formats {
+	for _, g := range Formats() {
 		if f == g {
 			return true
 		}
