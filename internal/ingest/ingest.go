@@ -14,6 +14,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"html"
 	"io"
 	"log/slog"
 	"os"
@@ -295,6 +296,9 @@ func validFormat(f string) bool {
 // finish cleans a document's text and title, fills defaults and the hash,
 // and emits it, or rejects it when nothing is left.
 func (r *Reader) finish(doc model.Document, emit func(model.Document) error, reject func(error)) error {
+	if strings.IndexByte(doc.Title, '&') >= 0 {
+		doc.Title = html.UnescapeString(doc.Title) // "&#8220;حي التواهي&#8221;" (arabic-news titles)
+	}
 	doc.Title = strings.Join(strings.Fields(sanitize(doc.Title)), " ")
 	var removed []Removal
 	if !r.opt.KeepJunk {

@@ -422,3 +422,10 @@ func TestHTMLDeclaredCharset(t *testing.T) {
 		t.Errorf("docs %+v errs %v", c.docs, c.errText())
 	}
 }
+
+func TestTitleEntities(t *testing.T) {
+	c := readBytes(t, DefaultOptions(), "a.jsonl", []byte(`{"id":"1","title":"المقاومة تستعد للسيطرة على &#8220;حي التواهي&#8221;","text":"نص الخبر."}`))
+	if len(c.docs) != 1 || c.docs[0].Title != "المقاومة تستعد للسيطرة على “حي التواهي”" {
+		t.Errorf("%+v %v", c.docs, c.errText())
+	}
+}
