@@ -80,7 +80,6 @@ func TestJunkRateArabicNews(t *testing.T) {
 	if lineRate := float64(removedLines) / float64(lines); lineRate >= 0.04 {
 		t.Errorf("patterns remove %.2f%% of lines (want < 4%%)", 100*lineRate)
 	}
-	_ = rate
 	for _, s := range sentenceLike {
 		t.Errorf("removed a piece that reads like an article sentence: %s", s)
 	}
