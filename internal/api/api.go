@@ -33,14 +33,15 @@ type Options struct {
 
 // DefaultOptions returns the options `marsad serve` uses.
 func DefaultOptions() Options {
-	return Options{DefaultPerPage: 20, MaxPerPage: 200, MaxExport: 10000}
+	return Options{DefaultPerPage: 10, MaxPerPage: 200, MaxExport: 10000}
 }
 
 // API holds the handlers' dependencies. It is safe for concurrent use.
 type API struct {
-	store store.Store
-	log   *slog.Logger
-	opt   Options
+	store  store.Store
+	log    *slog.Logger
+	opt    Options
+	places *Places
 }
 
 // New returns an API reading from st.
@@ -48,8 +49,11 @@ func New(st store.Store, log *slog.Logger, opt Options) *API {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &API{store: st, log: log, opt: opt}
+	return &API{store: st, log: log, opt: opt, places: NewPlaces(st)}
 }
+
+// Places returns the API's cached place lookup, for pages that draw maps.
+func (a *API) Places() *Places { return a.places }
 
 // Route is one documented endpoint.
 type Route struct {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/marsad-project/marsad/internal/api"
 	"github.com/marsad-project/marsad/internal/api/apitest"
+	"github.com/marsad-project/marsad/internal/export"
 )
 
 func newServer(t *testing.T) *httptest.Server {
@@ -206,7 +207,7 @@ func TestEventExports(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != 3 || strings.Join(rows[0], ",") != strings.Join(api.EventCSVHeader, ",") {
+	if len(rows) != 3 || strings.Join(rows[0], ",") != strings.Join(export.CSVHeader, ",") {
 		t.Fatalf("csv rows: %q", rows)
 	}
 	col := map[string]int{}
@@ -239,12 +240,11 @@ func TestEventExports(t *testing.T) {
 			}
 			Properties api.Event
 		}
-		Unlocated int
 	}
 	if err := json.Unmarshal(body, &fc); err != nil {
 		t.Fatal(err)
 	}
-	if fc.Type != "FeatureCollection" || len(fc.Features) != 3 || fc.Unlocated != 0 {
+	if fc.Type != "FeatureCollection" || len(fc.Features) != 3 {
 		t.Fatalf("geojson: %s", body)
 	}
 	for _, f := range fc.Features {

@@ -2,14 +2,16 @@ package api
 
 import (
 	"context"
-	"encoding/csv"
-	"fmt"
+	"errors"
+	"io"
 	"net/http"
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
+	"github.com/marsad-project/marsad/internal/export"
 	"github.com/marsad-project/marsad/internal/model"
 	"github.com/marsad-project/marsad/internal/store"
 )
@@ -156,7 +158,7 @@ func (a *API) handleEvents(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, err)
 		return
 	}
-	places := NewPlaces(a.store)
+	rows := exportRows(ctx, a.places, evs)
 	w.Header().Set("X-Total-Count", strconv.Itoa(total))
 	name := "marsad-events"
 	if ep.Type != "" {
@@ -166,15 +168,21 @@ func (a *API) handleEvents(w http.ResponseWriter, r *http.Request) {
 	case "csv":
 		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 		w.Header().Set("Content-Disposition", `attachment; filename="`+name+`.csv"`)
-		err = writeEventsCSV(ctx, w, evs, places)
+		// A byte-order mark, so spreadsheet programs read the Arabic as UTF-8.
+		if _, err = io.WriteString(w, "\uFEFF"); err == nil {
+			for i := range rows {
+				defuseRow(&rows[i])
+			}
+			err = export.WriteEventsCSV(w, rows)
+		}
 	case "geojson":
 		w.Header().Set("Content-Type", "application/geo+json")
 		w.Header().Set("Content-Disposition", `attachment; filename="`+name+`.geojson"`)
-		err = writeEventsGeoJSON(ctx, w, evs, places)
+		err = export.WriteEventsGeoJSON(w, rows)
 	case "plover":
 		w.Header().Set("Content-Type", "application/json; charset=utf-8")
 		w.Header().Set("Content-Disposition", `attachment; filename="`+name+`.plover.json"`)
-		err = writeEventsPLOVER(ctx, w, evs, places)
+		err = export.WritePloverJSON(w, rows)
 	}
 	if err != nil {
 		// Headers are gone; the truncated body is all we can do.
@@ -182,8 +190,21 @@ func (a *API) handleEvents(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// csvCell guards a text cell against spreadsheet formula injection (OWASP:
-// cells starting with = + - @ tab or CR are prefixed with a quote).
+// defuseRow guards the text cells of a CSV row against spreadsheet formula
+// injection (OWASP: a cell starting with = + - @ tab or CR is prefixed with
+// a quote). Article text is untrusted, and a CSV is opened in spreadsheets.
+func defuseRow(r *export.EventRow) {
+	for _, s := range []*string{&r.Source, &r.URL, &r.DocID, &r.Event.Mode, &r.Event.Actor, &r.Event.Location,
+		&r.Event.DateText, &r.Event.Trigger, &r.Event.Sentence} {
+		*s = csvCell(*s)
+	}
+	rc := make([]string, len(r.Event.Recipients))
+	for i, x := range r.Event.Recipients {
+		rc[i] = csvCell(x)
+	}
+	r.Event.Recipients = rc
+}
+
 func csvCell(s string) string {
 	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
 		return "'" + s
@@ -191,156 +212,34 @@ func csvCell(s string) string {
 	return s
 }
 
-// EventCSVHeader lists the CSV columns, after ACLED's (event_date,
-// event_type, sub_event_type, actor1, actor2, location, latitude, longitude,
-// fatalities, notes) with marsad's provenance columns.
-var EventCSVHeader = []string{
-	"event_id", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "location", "latitude", "longitude",
-	"fatalities", "injured", "modality", "date_text", "trigger", "source", "article_id", "article_title", "published", "notes",
-}
-
-func writeEventsCSV(ctx context.Context, w http.ResponseWriter, evs []store.EventRecord, places *Places) error {
-	// A byte-order mark, so spreadsheet programs read the Arabic as UTF-8.
-	if _, err := w.Write([]byte("\uFEFF")); err != nil {
-		return err
-	}
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true
-	if err := cw.Write(EventCSVHeader); err != nil {
-		return err
-	}
-	for _, e := range evs {
-		lat, lon := "", ""
-		if g := places.Geo(ctx, e.Location); g != nil {
-			lat, lon = strconv.FormatFloat(g.Lat, 'f', 5, 64), strconv.FormatFloat(g.Lon, 'f', 5, 64)
-		}
-		qty := func(k string) string {
-			if v, ok := e.Quantities[k]; ok {
-				return strconv.Itoa(v)
-			}
-			return ""
-		}
-		row := []string{
-			strconv.FormatInt(e.ID, 10), e.Day, e.Type, csvCell(e.Mode), csvCell(e.Actor), csvCell(strings.Join(e.Recipients, "; ")),
-			csvCell(e.Location), lat, lon, qty("dead"), qty("injured"), e.Modality, csvCell(e.DateText), csvCell(e.Trigger),
-			csvCell(e.Source), csvCell(e.ArticleID), csvCell(e.Title), isoTime(e.Published), csvCell(e.Sentence),
-		}
-		if err := cw.Write(row); err != nil {
-			return err
-		}
-	}
-	cw.Flush()
-	return cw.Error()
-}
-
-// GeoJSON (RFC 7946) of events: one Point feature per event whose place
-// has coordinates.
-type geoJSON struct {
-	Type     string       `json:"type"`
-	Features []geoFeature `json:"features"`
-	// Unlocated counts events left out for want of coordinates (a foreign
-	// member, allowed by RFC 7946 §6.1).
-	Unlocated int `json:"unlocated"`
-}
-
-type geoFeature struct {
-	Type       string      `json:"type"`
-	ID         int64       `json:"id"`
-	Geometry   geoGeometry `json:"geometry"`
-	Properties Event       `json:"properties"`
-}
-
-type geoGeometry struct {
-	Type        string     `json:"type"`
-	Coordinates [2]float64 `json:"coordinates"` // lon, lat
-}
-
-func writeEventsGeoJSON(ctx context.Context, w http.ResponseWriter, evs []store.EventRecord, places *Places) error {
-	out := geoJSON{Type: "FeatureCollection", Features: []geoFeature{}}
-	for _, e := range evs {
-		g := places.Geo(ctx, e.Location)
-		if g == nil {
-			out.Unlocated++
-			continue
-		}
-		out.Features = append(out.Features, geoFeature{
-			Type: "Feature", ID: e.ID, Geometry: geoGeometry{Type: "Point", Coordinates: [2]float64{g.Lon, g.Lat}},
-			Properties: eventJSON(e),
-		})
-	}
-	writeJSON(w, out)
-	return nil
-}
-
-// ploverEvent follows the PLOVER manual's event record: id, date, actor,
-// recipient, event, mode, context, event_loc, size, event_text, cite_info.
-type ploverEvent struct {
-	ID        string         `json:"id"`
-	Date      string         `json:"date"`
-	Actor     string         `json:"actor"`
-	Recipient string         `json:"recipient"`
-	Event     string         `json:"event"`
-	Mode      string         `json:"mode"`
-	Context   []string       `json:"context"`
-	Modality  string         `json:"modality"`
-	EventLoc  *ploverLoc     `json:"event_loc"`
-	Size      map[string]int `json:"size"`
-	EventText string         `json:"event_text"`
-	CiteInfo  ploverCite     `json:"cite_info"`
-}
-
-type ploverLoc struct {
-	Name    string   `json:"name"`
-	Lat     *float64 `json:"lat"`
-	Lon     *float64 `json:"lon"`
-	Country string   `json:"country,omitempty"`
-}
-
-type ploverCite struct {
-	ArticleID string `json:"article_id"`
-	Title     string `json:"title"`
-	Source    string `json:"source"`
-	Published string `json:"published,omitempty"`
-	Trigger   string `json:"trigger,omitempty"`
-	DateText  string `json:"date_text,omitempty"`
-}
-
-func writeEventsPLOVER(ctx context.Context, w http.ResponseWriter, evs []store.EventRecord, places *Places) error {
-	out := make([]ploverEvent, 0, len(evs))
-	for _, e := range evs {
-		pe := ploverEvent{
-			ID: fmt.Sprintf("marsad-%d", e.ID), Date: e.Day, Actor: e.Actor, Recipient: strings.Join(e.Recipients, "; "),
-			Event: e.Type, Mode: e.Mode, Context: []string{}, Modality: e.Modality, Size: map[string]int{},
-			EventText: e.Sentence,
-			CiteInfo:  ploverCite{ArticleID: e.ArticleID, Title: e.Title, Source: e.Source, Published: isoTime(e.Published), Trigger: e.Trigger, DateText: e.DateText},
-		}
-		for k, v := range e.Quantities {
-			pe.Size[k] = v
-		}
-		if e.Location != "" {
-			pe.EventLoc = &ploverLoc{Name: e.Location}
-			if g := places.Geo(ctx, e.Location); g != nil {
-				lat, lon := g.Lat, g.Lon
-				pe.EventLoc.Lat, pe.EventLoc.Lon, pe.EventLoc.Country = &lat, &lon, g.Country
-			}
-		}
-		out = append(out, pe)
-	}
-	writeJSON(w, out)
-	return nil
-}
-
 // Places finds coordinates for event place names through the store's
-// place entities (their Geo comes from the gazetteer at analysis time). It
-// remembers answers for one request or page; it is not shared between
-// goroutines.
+// place entities (their Geo comes from the gazetteer at analysis time).
+// Answers are cached: a place's coordinates do not change once stored, and
+// "no coordinates" is re-checked after placeMissTTL, since a later article
+// may bring them. Safe for concurrent use.
 type Places struct {
-	st   store.Store
-	seen map[string]*model.Geo
+	st  store.Store
+	mu  sync.Mutex
+	m   map[string]placeEntry
+	now func() time.Time
 }
+
+type placeEntry struct {
+	geo *model.Geo
+	at  time.Time
+}
+
+// Cache bounds: a few thousand places cover a large corpus; the cache is
+// simply emptied when full.
+const (
+	placeCacheMax = 20000
+	placeMissTTL  = 5 * time.Minute
+)
 
 // NewPlaces returns a lookup over st.
-func NewPlaces(st store.Store) *Places { return &Places{st: st, seen: map[string]*model.Geo{}} }
+func NewPlaces(st store.Store) *Places {
+	return &Places{st: st, m: map[string]placeEntry{}, now: time.Now}
+}
 
 // Geo returns the coordinates of the place called name, or nil.
 func (p *Places) Geo(ctx context.Context, name string) *model.Geo {
@@ -348,13 +247,29 @@ func (p *Places) Geo(ctx context.Context, name string) *model.Geo {
 		return nil
 	}
 	key := store.NameKey(name)
-	if g, ok := p.seen[key]; ok {
-		return g
+	p.mu.Lock()
+	e, ok := p.m[key]
+	p.mu.Unlock()
+	if ok && (e.geo != nil || p.now().Sub(e.at) < placeMissTTL) {
+		return e.geo
 	}
-	p.seen[key] = nil
+	g, err := p.lookup(ctx, name, key)
+	if err != nil {
+		return nil // not cached: a cancelled request says nothing about the place
+	}
+	p.mu.Lock()
+	if len(p.m) >= placeCacheMax {
+		p.m = map[string]placeEntry{}
+	}
+	p.m[key] = placeEntry{geo: g, at: p.now()}
+	p.mu.Unlock()
+	return g
+}
+
+func (p *Places) lookup(ctx context.Context, name, key string) (*model.Geo, error) {
 	page, err := p.st.Entities(ctx, store.EntityFilter{Type: model.LOC, Name: name, Limit: 20})
 	if err != nil {
-		return nil
+		return nil, err
 	}
 	// The name itself first; else the filter matched an alias, which is
 	// safe to follow only when it names one place.
@@ -369,12 +284,14 @@ func (p *Places) Geo(ctx context.Context, name string) *model.Geo {
 		pick = page.Entities[0].ID
 	}
 	if pick == "" {
-		return nil
+		return nil, nil
 	}
 	d, err := p.st.Entity(ctx, pick)
-	if err != nil || d.Geo == nil {
-		return nil
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, nil
 	}
-	p.seen[key] = d.Geo
-	return d.Geo
+	if err != nil {
+		return nil, err
+	}
+	return d.Geo, nil
 }

@@ -11,7 +11,10 @@ import (
 // ExportRows turns stored events into the rows of the export formats, with
 // the coordinates the store knows for each event's place.
 func ExportRows(ctx context.Context, st store.Store, evs []store.EventRecord) []export.EventRow {
-	places := NewPlaces(st)
+	return exportRows(ctx, NewPlaces(st), evs)
+}
+
+func exportRows(ctx context.Context, places *Places, evs []store.EventRecord) []export.EventRow {
 	rows := make([]export.EventRow, 0, len(evs))
 	for _, e := range evs {
 		r := export.EventRow{

@@ -42,7 +42,6 @@ func runTrainNER(ctx context.Context, env Env, args []string) error {
 	features := fs.String("features", "default", "feature groups: default, all, or a comma list; -name removes one from default (e.g. default,-cluster)")
 	writeDev := fs.String("write-dev", "", "also write the development sentences (tags canonical: PER) to this CoNLL file")
 	lexDir := fs.String("lexicon", "", "folder with gazetteer.tsv.gz and clusters.tsv.gz to use instead of the embedded ones (experiments)")
-	wdrop := fs.Float64("word-dropout", def.WordDropout, "in training, leave out a token's own-word features with this probability (names the model has not seen)")
 	prune := fs.Float64("prune", def.Prune, "drop features whose weights are all below this fraction of the largest weight (smaller, faster model)")
 	cv := fs.Int("cv", 0, "instead of training one model, cross-validate over N contiguous folds of the data and print the scores (for feature ablations)")
 	if err := parseFlags(fs, args); err != nil {
@@ -67,7 +66,7 @@ func runTrainNER(ctx context.Context, env Env, args []string) error {
 	}
 	if *cv > 1 {
 		o := opt0(*epochs, *patience, *seed, fset)
-		o.Prune, o.WordDropout = *prune, *wdrop
+		o.Prune = *prune
 		return crossValidate(ctx, env, sents, *cv, *lexDir, o)
 	}
 	train, dev := ner.SplitDev(sents, *devFrac)
@@ -87,7 +86,7 @@ func runTrainNER(ctx context.Context, env Env, args []string) error {
 	}
 	opt := def
 	opt.Epochs, opt.Patience, opt.Seed, opt.Features, opt.Progress = *epochs, *patience, *seed, fset, env.Stderr
-	opt.Prune, opt.WordDropout = *prune, *wdrop
+	opt.Prune = *prune
 	t0 := time.Now()
 	m, rep, err := ner.Train(ctx, train, dev, lx, opt)
 	if err != nil {

@@ -48,6 +48,13 @@ func runServe(ctx context.Context, env Env, args []string) error {
 		return usageError("serve: the ingest token must be at least 12 characters")
 	}
 
+	// Bind first: a busy or bad address fails at once, before the demo
+	// corpus is analysed; requests that arrive while it loads wait.
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	defer ln.Close()
 	var st store.Store
 	if *demo {
 		// A fresh SQLite file that disappears with the server, whatever
@@ -72,7 +79,6 @@ func runServe(ctx context.Context, env Env, args []string) error {
 		if *token != "" {
 			mode = openWrite // the ingest form writes
 		}
-		var err error
 		if st, err = sf.open(ctx, mode, env.Stderr); err != nil {
 			return fmt.Errorf("serve: %w", err)
 		}
@@ -99,10 +105,6 @@ func runServe(ctx context.Context, env Env, args []string) error {
 	srv, err := web.New(st, ingestFn, log, opt)
 	if err != nil {
 		return err
-	}
-	ln, err := net.Listen("tcp", *addr)
-	if err != nil {
-		return fmt.Errorf("serve: %w", err)
 	}
 	url := "http://" + displayAddr(ln.Addr())
 	fmt.Fprintf(env.Stdout, "marsad: serving on %s\n", url)

@@ -15,15 +15,14 @@ import (
 // TrainOptions controls training. The zero value is not useful; start from
 // DefaultTrainOptions.
 type TrainOptions struct {
-	Epochs      int        // passes over the training data at most
-	Patience    int        // stop after this many epochs without a better dev F1 (0: never stop early)
-	Seed        uint64     // seeds the order of sentences in each epoch: same seed, same model
-	Features    FeatureSet // feature groups
-	Folds       int        // with FeatDoc: folds for the first-pass tags of the training data (default 5)
-	TuneOBias   bool       // tune the O penalty (recall bias) on dev after training
-	Prune       float64    // drop features whose weights are all below this fraction of the largest weight
-	WordDropout float64    // in training, leave out a token's own-word features with this probability
-	Progress    io.Writer  // per-epoch progress lines; nil for none
+	Epochs    int        // passes over the training data at most
+	Patience  int        // stop after this many epochs without a better dev F1 (0: never stop early)
+	Seed      uint64     // seeds the order of sentences in each epoch: same seed, same model
+	Features  FeatureSet // feature groups
+	Folds     int        // with FeatDoc: folds for the first-pass tags of the training data (default 5)
+	TuneOBias bool       // tune the O penalty (recall bias) on dev after training
+	Prune     float64    // drop features whose weights are all below this fraction of the largest weight
+	Progress  io.Writer  // per-epoch progress lines; nil for none
 }
 
 // DefaultTrainOptions returns the settings the shipped model was trained with.
@@ -64,7 +63,6 @@ func SplitDev(sents []Sentence, frac float64) (train, dev []Sentence) {
 type encoded struct {
 	ids  []int32 // feature ids, token after token
 	offs []int32
-	lexN []int32 // the first lexN[i] ids of token i name the word itself
 	gold []int
 }
 
@@ -148,7 +146,18 @@ func firstPass(m *Model, lx *Lexicon, toks []string) []int {
 	s.norm = normAll(toks)
 	s.fz.prepare(s.text, s.norm)
 	s.fz.extract()
-	return append([]int(nil), s.decode(m, nil)...)
+	em := make([]float32, len(toks)*numTags)
+	for i := range toks {
+		row := em[i*numTags : (i+1)*numTags]
+		for _, h := range s.fz.feats[s.fz.offs[i]:s.fz.offs[i+1]] {
+			if w := m.lookup(h); w != nil {
+				for j := range row {
+					row[j] += w[j]
+				}
+			}
+		}
+	}
+	return append([]int(nil), s.decode(m, em)...)
 }
 
 // trainStage trains one perceptron; trDoc/dvDoc carry first-pass output
@@ -180,9 +189,9 @@ func trainStage(ctx context.Context, train, dev []Sentence, trDoc, dvDoc *docDat
 			fz.s1, fz.doc = dd.s1[k], dd.counts[k]
 		}
 		fz.extract()
-		e := encoded{offs: make([]int32, 1, len(s.Tokens)+1), gold: make([]int, len(s.Tokens)), lexN: make([]int32, len(s.Tokens))}
+		e := encoded{offs: make([]int32, 1, len(s.Tokens)+1), gold: make([]int, len(s.Tokens))}
 		for i := range s.Tokens {
-			for j, h := range fz.feats[fz.offs[i]:fz.offs[i+1]] {
+			for _, h := range fz.feats[fz.offs[i]:fz.offs[i+1]] {
 				id, ok := index[h]
 				if !ok && grow {
 					id = int32(len(keys))
@@ -192,9 +201,6 @@ func trainStage(ctx context.Context, train, dev []Sentence, trDoc, dvDoc *docDat
 				}
 				if ok {
 					e.ids = append(e.ids, id)
-					if int32(j) < fz.lexN[i] {
-						e.lexN[i]++
-					}
 				}
 			}
 			e.offs = append(e.offs, int32(len(e.ids)))
@@ -224,7 +230,6 @@ func trainStage(ctx context.Context, train, dev []Sentence, trDoc, dvDoc *docDat
 	c := 1.0
 
 	rng := rand.New(rand.NewPCG(opt.Seed, 0x6d61727361640a))
-	dropRng := rand.New(rand.NewPCG(opt.Seed, 0x64726f70))
 	order := make([]int, len(tr))
 	for i := range order {
 		order[i] = i
@@ -233,17 +238,6 @@ func trainStage(ctx context.Context, train, dev []Sentence, trDoc, dvDoc *docDat
 	var back []uint8
 	var pred []int
 	var trans32 [numTags + 1][numTags]float32
-	// drop[i]: token i's own-word features are left out for this update
-	// (word dropout), so that the weights of its context, affixes, clusters
-	// and gazetteer entries learn to carry names the model has not seen.
-	var drop []bool
-	ids := func(e *encoded, i int) []int32 {
-		a := e.offs[i]
-		if drop != nil && drop[i] {
-			a += e.lexN[i]
-		}
-		return e.ids[a:e.offs[i+1]]
-	}
 	decode := func(e *encoded, weights []float32, trans *[numTags + 1][numTags]float32, obias float32) []int {
 		n := len(e.gold)
 		emit = grow(emit, n*numTags)
@@ -252,7 +246,7 @@ func trainStage(ctx context.Context, train, dev []Sentence, trDoc, dvDoc *docDat
 		for i := 0; i < n; i++ {
 			row := emit[i*numTags : (i+1)*numTags]
 			clear(row)
-			for _, id := range ids(e, i) {
+			for _, id := range e.ids[e.offs[i]:e.offs[i+1]] {
 				ws := weights[int(id)*numTags : int(id+1)*numTags]
 				for t := range row {
 					row[t] += ws[t]
@@ -265,7 +259,7 @@ func trainStage(ctx context.Context, train, dev []Sentence, trDoc, dvDoc *docDat
 	}
 	update := func(e *encoded, i, t int, d float32) {
 		cd := float32(c) * d
-		for _, id := range ids(e, i) {
+		for _, id := range e.ids[e.offs[i]:e.offs[i+1]] {
 			w[int(id)*numTags+t] += d
 			u[int(id)*numTags+t] += cd
 		}
@@ -280,13 +274,6 @@ func trainStage(ctx context.Context, train, dev []Sentence, trDoc, dvDoc *docDat
 		mistakes := 0
 		for _, si := range order {
 			e := &tr[si]
-			drop = nil
-			if opt.WordDropout > 0 {
-				drop = make([]bool, len(e.gold))
-				for i := range drop {
-					drop[i] = dropRng.Float64() < opt.WordDropout
-				}
-			}
 			for p := range trans32 {
 				for q := range trans32[p] {
 					trans32[p][q] = float32(tw[p][q])
@@ -314,7 +301,6 @@ func trainStage(ctx context.Context, train, dev []Sentence, trDoc, dvDoc *docDat
 			}
 			c++
 		}
-		drop = nil
 		// averaged weights: w − u/c
 		inv := float32(1 / c)
 		for i := range avg {

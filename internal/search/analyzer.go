@@ -47,10 +47,10 @@ type Options struct {
 	Variants string
 	// ExtraVariants is appended to Variants (users' --variants files).
 	ExtraVariants string
-	// CliticAlternatives makes each query word also match its forms with or
-	// without a one-letter proclitic (ب ل ك و ف and their pairs): the
-	// arabic analyzer keeps بسرت whole, since ب may be part of the word
-	// (بريطانيا), so the query side adds the alternatives instead.
+	// CliticAlternatives makes a query word that starts with a proclitic
+	// (ب ل ك و ف and their pairs) also match the word without it, where the
+	// arabic analyzer kept it whole (it splits only words its lexicon
+	// knows, since ب may be part of the word: بريطانيا).
 	CliticAlternatives bool
 }
 

@@ -108,27 +108,20 @@ func (a *Analyzer) phraseClause(terms []string) store.Clause {
 	return c
 }
 
-// forms returns t and, for Arabic words, the same word with and without a
-// proclitic, each mapped through the variants table.
+// forms returns t and, for an Arabic word the analyzer left whole that
+// starts with a proclitic (ب ل ك و ف or a pair), the word without it: the
+// segmenter in internal/arabic splits clitics only off words its lexicon
+// knows, so بسرت in a query also looks for سرت. (Adding proclitics to
+// query words instead would cost ten alternatives a word for little: the
+// documents' words went through the same segmenter.)
 func (a *Analyzer) forms(t string) []string {
 	out := []string{t}
 	if !a.opt.CliticAlternatives || !isArabicTerm(t) {
 		return out
 	}
-	bases := []string{t}
 	for i := len(proclitics) - 1; i >= 0; i-- { // two-letter ones first
 		if rest, ok := strings.CutPrefix(t, proclitics[i]); ok && utf8.RuneCountInString(rest) >= 3 {
-			bases = append(bases, a.variants.term(rest))
-			break
-		}
-	}
-	for _, b := range bases {
-		out = appendUnique(out, b)
-		if utf8.RuneCountInString(b) < 3 {
-			continue
-		}
-		for _, p := range proclitics {
-			out = appendUnique(out, p+b)
+			return appendUnique(out, a.variants.term(rest))
 		}
 	}
 	return out

@@ -24,6 +24,7 @@ type articleData struct {
 type textBlock struct {
 	Parts  []textPart
 	Events []eventCard
+	Dir    string // rtl or ltr, by the block's letters
 }
 
 type eventCard struct {
@@ -102,7 +103,7 @@ func articleBlocks(a *model.Analysis) ([]textBlock, []eventCard) {
 		if lo >= hi {
 			return
 		}
-		blocks = append(blocks, textBlock{Parts: mentionParts(text, lo, hi, ms), Events: evs})
+		blocks = append(blocks, textBlock{Parts: mentionParts(text, lo, hi, ms), Events: evs, Dir: textDir(text[lo:hi])})
 	}
 	pos := 0
 	for i, st := range sents {

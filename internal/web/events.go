@@ -34,7 +34,7 @@ const mapMaxPlaces = 80
 
 func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
 	d := eventsData{base: s.base("الأحداث", "events"), Types: api.PLOVERTypes}
-	ep, err := api.ParseEvents(r, s.opt.API)
+	ep, err := api.ParseEvents(r, s.listOptions())
 	d.Params = ep
 	if err == nil && ep.Format != "json" {
 		err = api.BadParam("format", "the page shows events; use /api/events for exports")
@@ -111,7 +111,7 @@ func (s *Server) eventsMap(r *http.Request, evs []store.EventRecord, filters url
 	if len(names) > mapMaxPlaces {
 		names = names[:mapMaxPlaces]
 	}
-	places := api.NewPlaces(s.store)
+	places := s.api.Places()
 	var pts []MapPoint
 	for _, n := range names {
 		g := places.Geo(r.Context(), n)

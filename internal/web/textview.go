@@ -3,6 +3,7 @@ package web
 import (
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -169,4 +170,31 @@ func truncate(s string, n int) string {
 		cut = sp
 	}
 	return strings.TrimSpace(s[:cut]) + "…"
+}
+
+// textDir gives the direction of a paragraph by its majority of strong
+// letters: "rtl" for Arabic, "ltr" for Latin. HTML's dir="auto" looks only
+// at the first strong letter, so an Arabic paragraph opening with "CNN" or
+// "BBC" would be laid out left to right; a tie or no letters gives "rtl",
+// the page's direction.
+func textDir(s string) string {
+	rtl, ltr := 0, 0
+	for _, r := range s {
+		switch {
+		case r < 0x80:
+			if r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' {
+				ltr++
+			}
+		case unicode.In(r, unicode.Arabic, unicode.Hebrew, unicode.Syriac, unicode.Thaana):
+			if unicode.IsLetter(r) {
+				rtl++
+			}
+		case unicode.IsLetter(r):
+			ltr++
+		}
+	}
+	if ltr > rtl {
+		return "ltr"
+	}
+	return "rtl"
 }

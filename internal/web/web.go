@@ -85,6 +85,14 @@ func New(st store.Store, ingest IngestFunc, log *slog.Logger, opt Options) (*Ser
 	return s, nil
 }
 
+// listOptions are the API options for the entity and event tables, which
+// show more rows per page than search results.
+func (s *Server) listOptions() api.Options {
+	o := s.opt.API
+	o.DefaultPerPage = min(50, o.MaxPerPage)
+	return o
+}
+
 func (s *Server) ingestOn() bool { return s.opt.IngestToken != "" && s.ingest != nil }
 
 // Handler returns the whole site: pages, static files and the API, behind
@@ -248,6 +256,7 @@ func (s *Server) funcs() template.FuncMap {
 		"entityHref":   func(id string) string { return "/entities/" + url.PathEscape(id) },
 		"articleHref":  func(id string) string { return "/articles/" + url.PathEscape(id) },
 		"truncate":     truncate,
+		"dir":          textDir,
 		"join":         strings.Join,
 	}
 }

@@ -129,3 +129,19 @@ func TestBuildTimeline(t *testing.T) {
 		t.Errorf("only a year: no timeline")
 	}
 }
+
+func TestTextDir(t *testing.T) {
+	for _, tc := range []struct{ name, text, want string }{
+		{"Arabic", "قال فائز السراج", "rtl"},
+		{"Arabic opening with a Latin name", "CNN: قالت مصادر ليبية إن الاجتماع انتهى", "rtl"},
+		{"English", "The meeting ended in Paris", "ltr"},
+		{"English quoting an Arabic word", "He said سرت twice in the interview", "ltr"},
+		{"digits and punctuation only", "2018-09-12 …", "rtl"},
+		{"empty", "", "rtl"},
+		{"Persian letters count as RTL", "گفت و گو", "rtl"},
+	} {
+		if got := textDir(tc.text); got != tc.want {
+			t.Errorf("%s: textDir(%q) = %s, want %s", tc.name, tc.text, got, tc.want)
+		}
+	}
+}

@@ -205,10 +205,11 @@ func TSQuery(q store.Query) string {
 	return m
 }
 
-func (dialect) Match(q store.Query) sqlstore.Match {
+func (dialect) Match(q store.Query, _ bool) sqlstore.Match {
 	tq := TSQuery(q)
 	return sqlstore.Match{
 		From:      `documents d`,
+		Key:       `d.rowid`,
 		Where:     `d.tsv @@ CAST(? AS tsquery)`,
 		WhereArgs: []any{tq},
 		// Cover density ranking, divided by 1 + log(length) (flag 1) like
@@ -217,6 +218,12 @@ func (dialect) Match(q store.Query) sqlstore.Match {
 		ScoreArgs: []any{tq},
 	}
 }
+
+// EncodeBody stores the text as is: TOAST compresses long values.
+func (dialect) EncodeBody(text string) any { return text }
+
+// DecodeBody returns the stored text.
+func (dialect) DecodeBody(b []byte) (string, error) { return string(b), nil }
 
 func (dialect) DayExpr(col string) string {
 	return `to_char(to_timestamp(` + col + `) AT TIME ZONE 'UTC', 'YYYY-MM-DD')`

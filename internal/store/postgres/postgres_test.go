@@ -32,6 +32,9 @@ func open(t *testing.T) store.Store {
 	url := testURL()
 	conn, err := pgx.Connect(ctx, url)
 	if err != nil {
+		if os.Getenv("MARSAD_PG_REQUIRE") != "" {
+			t.Fatalf("no PostgreSQL server at %s (%v), and MARSAD_PG_REQUIRE is set (CI)", url, err)
+		}
 		t.Skipf("no PostgreSQL server at %s (%v): skipping the PostgreSQL store tests", url, err)
 	}
 	b := make([]byte, 6)

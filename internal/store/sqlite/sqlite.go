@@ -5,10 +5,13 @@
 package sqlite
 
 import (
+	"bytes"
+	"compress/flate"
 	"context"
 	"database/sql"
 	"embed"
 	"fmt"
+	"io"
 	"io/fs"
 	"net/url"
 	"os"
@@ -110,7 +113,7 @@ func (dialect) InsertDoc(ctx context.Context, tx *sql.Tx, cols []string, vals []
 // (the analyzer guarantees terms hold no quotes or ASCII punctuation, so
 // nothing the user typed reaches FTS5 as syntax), alternatives ORed,
 // clauses ANDed, exclusions after NOT.
-func (dialect) Match(q store.Query) sqlstore.Match {
+func (dialect) Match(q store.Query, joinDocs bool) sqlstore.Match {
 	expr := func(cs []store.Clause, op string) string {
 		parts := make([]string, len(cs))
 		for i, c := range cs {
@@ -126,13 +129,49 @@ func (dialect) Match(q store.Query) sqlstore.Match {
 	if len(q.Not) > 0 {
 		m = "(" + m + ") NOT (" + expr(q.Not, " OR ") + ")"
 	}
+	from, key := `documents_fts`, `documents_fts.rowid`
+	if joinDocs {
+		from, key = `documents_fts JOIN documents d ON d.rowid = documents_fts.rowid`, `d.rowid`
+	}
 	return sqlstore.Match{
-		From:      `documents_fts JOIN documents d ON d.rowid = documents_fts.rowid`,
+		From:      from,
+		Key:       key,
 		Where:     `documents_fts MATCH ?`,
 		WhereArgs: []any{m},
 		// bm25() is lower-is-better; k1=1.2, b=0.75 (FTS5's defaults).
 		Score: `-bm25(documents_fts)`,
 	}
+}
+
+// EncodeBody compresses the article text with DEFLATE: the text is most of
+// a store (measured on arabic-news: 17 MB of 28 MB before; Arabic UTF-8
+// compresses about 3.5×), and SQLite does not compress. Level 5 measured
+// close to the best ratio at a third of level 9's time.
+func (dialect) EncodeBody(text string) any {
+	var b bytes.Buffer
+	b.WriteByte(bodyDeflate)
+	w, _ := flate.NewWriter(&b, 5)
+	w.Write([]byte(text))
+	w.Close()
+	return b.Bytes()
+}
+
+// bodyDeflate marks a DEFLATE body (a format byte leaves room for others).
+const bodyDeflate = 1
+
+// DecodeBody reverses EncodeBody.
+func (dialect) DecodeBody(b []byte) (string, error) {
+	if len(b) == 0 {
+		return "", nil
+	}
+	if b[0] != bodyDeflate {
+		return "", fmt.Errorf("article text: unknown encoding %d", b[0])
+	}
+	out, err := io.ReadAll(flate.NewReader(bytes.NewReader(b[1:])))
+	if err != nil {
+		return "", fmt.Errorf("article text: %w", err)
+	}
+	return string(out), nil
 }
 
 func (dialect) DayExpr(col string) string { return `date(` + col + `, 'unixepoch')` }

@@ -35,8 +35,14 @@ type Dialect interface {
 	// InsertDoc inserts a documents row (cols/vals) and its terms into the
 	// full-text index, inside tx, and returns the row's rowid.
 	InsertDoc(ctx context.Context, tx *sql.Tx, cols []string, vals []any, terms []arabic.Term) (int64, error)
-	// Match returns how to restrict documents d to the matches of q.
-	Match(q store.Query) Match
+	// Match returns how to restrict documents to the matches of q. With
+	// joinDocs, From must name the documents table "d" (filters, facets);
+	// without, it may leave it out (Key is then the rowid to use).
+	Match(q store.Query, joinDocs bool) Match
+	// EncodeBody and DecodeBody store the article text (SQLite compresses
+	// it; PostgreSQL's TOAST already does).
+	EncodeBody(text string) any
+	DecodeBody(b []byte) (string, error)
 	// DayExpr is the SQL for the UTC day (YYYY-MM-DD) of unix seconds col.
 	DayExpr(col string) string
 	// Size is the on-disk size of the store.
@@ -49,7 +55,8 @@ type Dialect interface {
 // SELECT … Score … FROM From WHERE Where …, so ScoreArgs bind before
 // WhereArgs.
 type Match struct {
-	From      string // must name the documents table "d"
+	From      string // names the documents table "d" when asked to join it
+	Key       string // the documents' rowid in From
 	Where     string
 	Score     string // higher is better
 	ScoreArgs []any
@@ -69,6 +76,40 @@ type DB struct {
 	d   Dialect
 	an  store.Analyzer
 	now func() time.Time
+
+	mu    sync.Mutex
+	stmts map[string]*sql.Stmt // prepared search statements by SQL text
+}
+
+// maxStmts bounds the statement cache (the SQL of a search varies only
+// with the number of sources filtered on).
+const maxStmts = 64
+
+// query runs a read statement, prepared once and cached: parsing the
+// search statement costs more than running it for a rare word.
+func (s *DB) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	q := s.d.Bind(query)
+	s.mu.Lock()
+	st, ok := s.stmts[q]
+	s.mu.Unlock()
+	if !ok {
+		var err error
+		st, err = s.db.PrepareContext(ctx, q)
+		if err != nil {
+			return nil, err
+		}
+		s.mu.Lock()
+		if old, ok := s.stmts[q]; ok {
+			st.Close()
+			st = old
+		} else if len(s.stmts) < maxStmts {
+			s.stmts[q] = st
+		} else {
+			defer st.Close()
+		}
+		s.mu.Unlock()
+	}
+	return st.QueryContext(ctx, args...)
 }
 
 var _ store.Store = (*DB)(nil)
@@ -80,7 +121,7 @@ func Open(ctx context.Context, db *sql.DB, d Dialect, opt Options) (*DB, error) 
 	if opt.Analyzer == nil {
 		return nil, errors.New("store: open: no analyzer given")
 	}
-	s := &DB{db: db, d: d, an: opt.Analyzer, now: opt.Now}
+	s := &DB{db: db, d: d, an: opt.Analyzer, now: opt.Now, stmts: map[string]*sql.Stmt{}}
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -107,7 +148,15 @@ func Open(ctx context.Context, db *sql.DB, d Dialect, opt Options) (*DB, error) 
 func (s *DB) SQL() *sql.DB { return s.db }
 
 // Close closes the database.
-func (s *DB) Close() error { return s.db.Close() }
+func (s *DB) Close() error {
+	s.mu.Lock()
+	for _, st := range s.stmts {
+		st.Close()
+	}
+	s.stmts = map[string]*sql.Stmt{}
+	s.mu.Unlock()
+	return s.db.Close()
+}
 
 func (s *DB) wrap(op string, err error) error {
 	return fmt.Errorf("store: %s: %s: %w", s.d.Name(), op, err)
@@ -140,6 +189,40 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 		return nil, s.wrap("put: begin", err)
 	}
 	defer tx.Rollback()
+	// Which ids and hashes of the batch are stored already: one query.
+	storedID := map[string]bool{}
+	storedHash := map[string]string{}
+	{
+		var ids, hashes []any
+		for i := range batch {
+			ids = append(ids, batch[i].Doc.ID)
+			if batch[i].Doc.Hash != "" {
+				hashes = append(hashes, batch[i].Doc.Hash)
+			}
+		}
+		q := `SELECT id, hash FROM documents WHERE id IN (` + placeholders(len(ids)) + `)`
+		if len(hashes) > 0 {
+			q += ` OR hash IN (` + placeholders(len(hashes)) + `)`
+		}
+		rows, err := tx.QueryContext(ctx, s.d.Bind(q), append(ids, hashes...)...)
+		if err != nil {
+			return nil, s.wrap("put: look up", err)
+		}
+		for rows.Next() {
+			var id, hash string
+			if err := rows.Scan(&id, &hash); err != nil {
+				rows.Close()
+				return nil, s.wrap("put: look up", err)
+			}
+			storedID[id] = true
+			if hash != "" {
+				storedHash[hash] = id
+			}
+		}
+		if err := rows.Close(); err != nil {
+			return nil, s.wrap("put: look up", err)
+		}
+	}
 	seenID := map[string]string{}
 	seenHash := map[string]string{}
 	now := s.now().Unix()
@@ -150,6 +233,14 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 			return nil, s.wrap("put", fmt.Errorf("article %d of the batch has no id", i))
 		}
 		res[i] = store.PutResult{ID: doc.ID, Status: store.Stored}
+		if storedID[doc.ID] {
+			res[i] = store.PutResult{ID: doc.ID, Status: store.Duplicate, DuplicateOf: doc.ID}
+			continue
+		}
+		if prev, ok := storedHash[doc.Hash]; ok && doc.Hash != "" {
+			res[i] = store.PutResult{ID: doc.ID, Status: store.Duplicate, DuplicateOf: prev}
+			continue
+		}
 		if prev, ok := seenID[doc.ID]; ok {
 			res[i] = store.PutResult{ID: doc.ID, Status: store.Duplicate, DuplicateOf: prev}
 			continue
@@ -157,15 +248,6 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 		if prev, ok := seenHash[doc.Hash]; ok && doc.Hash != "" {
 			res[i] = store.PutResult{ID: doc.ID, Status: store.Duplicate, DuplicateOf: prev}
 			continue
-		}
-		var prev string
-		err := tx.QueryRowContext(ctx, s.d.Bind(`SELECT id FROM documents WHERE id = ? UNION ALL SELECT id FROM documents WHERE hash = ? AND hash <> '' LIMIT 1`), doc.ID, doc.Hash).Scan(&prev)
-		if err == nil {
-			res[i] = store.PutResult{ID: doc.ID, Status: store.Duplicate, DuplicateOf: prev}
-			continue
-		}
-		if !errors.Is(err, sql.ErrNoRows) {
-			return nil, s.wrap("put: look up "+doc.ID, err)
 		}
 		seenID[doc.ID] = doc.ID
 		if doc.Hash != "" {
@@ -179,6 +261,10 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 		return nil, s.wrap("put: commit", err)
 	}
 	return res, nil
+}
+
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
 }
 
 func jsonString(v any) string {
@@ -207,7 +293,7 @@ func (s *DB) putOne(ctx context.Context, tx *sql.Tx, a *model.Analysis, terms []
 		mentions = []model.Mention{}
 	}
 	cols := []string{"id", "hash", "source", "url", "title", "published", "origin", "body", "sentences", "mentions", "nterms", "stored_at"}
-	vals := []any{doc.ID, doc.Hash, doc.Source, doc.URL, doc.Title, unixOrNil(doc.Published), doc.Origin, doc.Text,
+	vals := []any{doc.ID, doc.Hash, doc.Source, doc.URL, doc.Title, unixOrNil(doc.Published), doc.Origin, s.d.EncodeBody(doc.Text),
 		jsonString(sentences), jsonString(mentions), len(terms), now}
 	rowid, err := s.d.InsertDoc(ctx, tx, cols, vals, terms)
 	if err != nil {
@@ -299,9 +385,10 @@ func timeOf(v sql.NullInt64) time.Time {
 func (s *DB) Article(ctx context.Context, id string) (*store.Article, error) {
 	var r docRow
 	var pub sql.NullInt64
+	var body []byte
 	err := s.db.QueryRowContext(ctx, s.d.Bind(`SELECT rowid, id, hash, source, url, title, published, origin, body, sentences, mentions, stored_at
 		FROM documents WHERE id = ?`), id).Scan(&r.rowid, &r.doc.ID, &r.doc.Hash, &r.doc.Source, &r.doc.URL, &r.doc.Title, &pub,
-		&r.doc.Origin, &r.doc.Text, &r.sentences, &r.mentions, &r.storedAt)
+		&r.doc.Origin, &body, &r.sentences, &r.mentions, &r.storedAt)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("store: article %q: %w", id, store.ErrNotFound)
 	}
@@ -309,6 +396,9 @@ func (s *DB) Article(ctx context.Context, id string) (*store.Article, error) {
 		return nil, s.wrap("article", err)
 	}
 	r.doc.Published = timeOf(pub)
+	if r.doc.Text, err = s.d.DecodeBody(body); err != nil {
+		return nil, s.wrap("article "+id, err)
+	}
 	art := &store.Article{StoredAt: time.Unix(r.storedAt, 0).UTC()}
 	art.Doc = r.doc
 	var sents [][2]int
@@ -366,7 +456,8 @@ func (s *DB) Search(ctx context.Context, sq store.SearchQuery) (*store.SearchRes
 	if err != nil {
 		return nil, err
 	}
-	m := s.d.Match(q)
+	filtered := len(sq.Sources) > 0 || !sq.From.IsZero() || !sq.To.IsZero()
+	m := s.d.Match(q, filtered || sq.Facets)
 	where := m.Where
 	args := append([]any{}, m.WhereArgs...)
 	if len(sq.Sources) > 0 {
@@ -384,80 +475,52 @@ func (s *DB) Search(ctx context.Context, sq store.SearchQuery) (*store.SearchRes
 		args = append(args, sq.To.Unix())
 	}
 	limit, offset := store.Limit(sq.Limit, 10), store.Offset(sq.Offset)
-	// The window function runs outside the subquery: FTS5's bm25() may not
-	// be evaluated in a window context.
-	query := `SELECT r, score, count(*) OVER () FROM (SELECT d.rowid AS r, ` + m.Score + ` AS score FROM ` + m.From + ` WHERE ` + where +
-		`) m ORDER BY score DESC, r LIMIT ? OFFSET ?`
+	body := "d.body"
+	if sq.NoSnippets {
+		body = "NULL"
+	}
+	// One statement: rank every match, count them (the window function runs
+	// outside the innermost query: FTS5's bm25() may not be evaluated in a
+	// window context), keep one page, fetch its rows.
+	query := `SELECT p.r, p.score, p.total, d.id, d.title, d.source, d.url, d.published, ` + body + `
+		FROM (SELECT r, score, count(*) OVER () AS total FROM (SELECT ` + m.Key + ` AS r, ` + m.Score + ` AS score FROM ` + m.From + ` WHERE ` + where +
+		`) m ORDER BY score DESC, r LIMIT ? OFFSET ?) p JOIN documents d ON d.rowid = p.r ORDER BY p.score DESC, p.r`
 	all := append(append(append([]any{}, m.ScoreArgs...), args...), limit, offset)
-	rows, err := s.db.QueryContext(ctx, s.d.Bind(query), all...)
+	rows, err := s.query(ctx, query, all...)
 	if err != nil {
 		return nil, s.wrap("search", err)
 	}
 	res := &store.SearchResult{Query: q}
-	type ranked struct {
-		rowid int64
-		score float64
-	}
-	var page []ranked
+	var bodies [][]byte
 	for rows.Next() {
-		var r ranked
-		if err := rows.Scan(&r.rowid, &r.score, &res.Total); err != nil {
+		var h store.Hit
+		var rowid int64
+		var pub sql.NullInt64
+		var b []byte
+		if err := rows.Scan(&rowid, &h.Score, &res.Total, &h.ID, &h.Title, &h.Source, &h.URL, &pub, &b); err != nil {
 			rows.Close()
 			return nil, s.wrap("search", err)
 		}
-		page = append(page, r)
+		h.Published = timeOf(pub)
+		res.Hits = append(res.Hits, h)
+		bodies = append(bodies, b)
 	}
 	if err := rows.Close(); err != nil {
 		return nil, s.wrap("search", err)
 	}
-	if len(page) == 0 && offset > 0 {
+	if len(res.Hits) == 0 && offset > 0 {
 		// Past the last page: still tell the total.
 		if err := s.db.QueryRowContext(ctx, s.d.Bind(`SELECT count(*) FROM `+m.From+` WHERE `+where), args...).Scan(&res.Total); err != nil {
 			return nil, s.wrap("search: count", err)
 		}
 	}
-	if len(page) > 0 {
-		ids := make([]any, len(page))
-		for i, r := range page {
-			ids[i] = r.rowid
-		}
-		body := "body"
-		if sq.NoSnippets {
-			body = "''"
-		}
-		rows, err := s.db.QueryContext(ctx, s.d.Bind(`SELECT rowid, id, title, source, url, published, `+body+` FROM documents WHERE rowid IN (`+
-			strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", ")+`)`), ids...)
-		if err != nil {
-			return nil, s.wrap("search: fetch", err)
-		}
-		byRow := map[int64]*store.Hit{}
-		bodies := map[int64]string{}
-		for rows.Next() {
-			var rowid int64
-			var h store.Hit
-			var pub sql.NullInt64
-			var body string
-			if err := rows.Scan(&rowid, &h.ID, &h.Title, &h.Source, &h.URL, &pub, &body); err != nil {
-				rows.Close()
-				return nil, s.wrap("search: fetch", err)
+	if !sq.NoSnippets {
+		for i := range res.Hits {
+			text, err := s.d.DecodeBody(bodies[i])
+			if err != nil {
+				return nil, s.wrap("search: "+res.Hits[i].ID, err)
 			}
-			h.Published = timeOf(pub)
-			byRow[rowid] = &h
-			bodies[rowid] = body
-		}
-		if err := rows.Close(); err != nil {
-			return nil, s.wrap("search: fetch", err)
-		}
-		for _, r := range page {
-			h, ok := byRow[r.rowid]
-			if !ok {
-				continue // deleted meanwhile
-			}
-			h.Score = r.score
-			if !sq.NoSnippets {
-				h.Snippet = store.MakeSnippet(s.an, bodies[r.rowid], q)
-			}
-			res.Hits = append(res.Hits, *h)
+			res.Hits[i].Snippet = store.MakeSnippet(s.an, text, q)
 		}
 	}
 	if sq.Facets {

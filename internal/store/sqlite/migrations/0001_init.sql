@@ -13,7 +13,7 @@ CREATE TABLE documents (
 	title     TEXT NOT NULL DEFAULT '',
 	published INTEGER,             -- unix seconds, NULL when unknown
 	origin    TEXT NOT NULL DEFAULT '',
-	body      TEXT NOT NULL,
+	body      BLOB NOT NULL,       -- the text, DEFLATE-compressed (see EncodeBody)
 	sentences TEXT NOT NULL DEFAULT '[]', -- JSON [[start,end],…]
 	mentions  TEXT NOT NULL DEFAULT '[]', -- JSON raw tagger mentions
 	nterms    INTEGER NOT NULL DEFAULT 0,

@@ -1,0 +1,458 @@
+// Command marsad-storebench measures marsad's store and search against
+// bleve (stock Arabic analyzer, on-disk index) on the same articles in the
+// same run: ingest articles/s, search latency p50/p99, store+index size
+// against the raw text, and peak memory, at several multiples of the corpus.
+//
+// It is a separate binary so that marsad itself does not link bleve.
+//
+//	go run ./cmd/marsad-storebench -sizes 1,4,16
+//
+// Each (system, size) runs in a child process of its own, so peak memory
+// (the child's maximum resident set) belongs to that system alone. For
+// PostgreSQL that is the client's memory; the server's is not counted.
+// Ingest here stores analysed articles WITHOUT the NER and event stages
+// (sentence split and search terms only): it measures the store, not the
+// taggers.
+package main
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	_ "github.com/blevesearch/bleve/v2/analysis/lang/ar" // bleve's stock Arabic analyzer "ar"
+	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/jackc/pgx/v5"
+
+	"github.com/marsad-project/marsad/internal/arabic"
+	"github.com/marsad-project/marsad/internal/ingest"
+	"github.com/marsad-project/marsad/internal/model"
+	"github.com/marsad-project/marsad/internal/search"
+	"github.com/marsad-project/marsad/internal/store"
+	"github.com/marsad-project/marsad/internal/store/postgres"
+	"github.com/marsad-project/marsad/internal/store/sqlite"
+)
+
+type result struct {
+	System     string  `json:"system"`
+	Size       int     `json:"size"`
+	Articles   int     `json:"articles"`
+	RawBytes   int64   `json:"raw_bytes"`
+	IngestSec  float64 `json:"ingest_sec"`
+	PerSec     float64 `json:"articles_per_sec"`
+	StoreBytes int64   `json:"store_bytes"`
+	Queries    int     `json:"queries"`
+	P50ms      float64 `json:"p50_ms"`
+	P99ms      float64 `json:"p99_ms"`
+	SnipP50ms  float64 `json:"snippet_p50_ms,omitempty"`
+	SnipP99ms  float64 `json:"snippet_p99_ms,omitempty"`
+	MeanHits   float64 `json:"mean_hits"`
+	// CPU time of this process (user+system), which the machine's load
+	// does not inflate the way it inflates wall-clock time. For PostgreSQL
+	// it leaves out the server's share.
+	IngestCPUms float64 `json:"ingest_cpu_ms_per_article"`
+	SearchCPUms float64 `json:"search_cpu_ms_per_query"`
+	PeakRSSMB   float64 `json:"peak_rss_mb"`
+	Err         string  `json:"error,omitempty"`
+}
+
+func main() {
+	data := flag.String("data", "", "folder holding arabic-news/ and trec2002-arabic-topics-qrels/ (default: find shared/data upwards)")
+	sizes := flag.String("sizes", "1,4,16", "corpus multiples to run")
+	systems := flag.String("systems", "sqlite,postgres,bleve", "systems to run")
+	pg := flag.String("pg", "", "PostgreSQL URL (default $MARSAD_PG, else postgres://postgres@127.0.0.1:5432/test)")
+	rounds := flag.Int("rounds", 5, "times each query is run")
+	work := flag.String("work", "", "folder for the stores (default a temporary folder, removed)")
+	child := flag.String("child", "", "internal: run one system")
+	size := flag.Int("size", 1, "internal: corpus multiple")
+	flag.Parse()
+	if *data == "" {
+		*data = findData()
+	}
+	if *pg == "" {
+		*pg = os.Getenv(postgres.EnvURL)
+	}
+	if *pg == "" {
+		*pg = "postgres://postgres@127.0.0.1:5432/test"
+	}
+	if *child != "" {
+		r := runChild(*child, *size, *data, *pg, *work, *rounds)
+		json.NewEncoder(os.Stdout).Encode(r)
+		return
+	}
+	if *work == "" {
+		d, err := os.MkdirTemp("", "marsad-storebench-")
+		if err != nil {
+			fatal(err)
+		}
+		defer os.RemoveAll(d)
+		*work = d
+	}
+	var results []result
+	for _, s := range strings.Split(*sizes, ",") {
+		k, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil || k < 1 {
+			fatal(fmt.Errorf("bad size %q", s))
+		}
+		for _, sys := range strings.Split(*systems, ",") {
+			sys = strings.TrimSpace(sys)
+			cmd := exec.Command(os.Args[0], "-child", sys, "-size", strconv.Itoa(k), "-data", *data, "-pg", *pg,
+				"-work", *work, "-rounds", strconv.Itoa(*rounds))
+			cmd.Stderr = os.Stderr
+			out, err := cmd.Output()
+			var r result
+			if jerr := json.Unmarshal(bytes.TrimSpace(out), &r); jerr != nil {
+				r = result{System: sys, Size: k, Err: fmt.Sprint(err, jerr)}
+			}
+			if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+				r.PeakRSSMB = float64(ru.Maxrss) / 1024 // Linux: KiB
+			}
+			fmt.Fprintf(os.Stderr, "%s ×%d: %+v\n", sys, k, r)
+			results = append(results, r)
+		}
+	}
+	printTable(results)
+}
+
+func printTable(rs []result) {
+	fmt.Printf("| system | corpus | articles | ingest art/s | ingest CPU ms/art | search p50 ms | p99 ms | search CPU ms/query | with snippets p50/p99 ms | mean hits | store+index / raw text | peak RSS MB |\n")
+	fmt.Printf("|---|---|---|---|---|---|---|---|---|---|---|---|\n")
+	for _, r := range rs {
+		if r.Err != "" {
+			fmt.Printf("| %s | %d× | error: %s |||||||\n", r.System, r.Size, r.Err)
+			continue
+		}
+		snip := "–"
+		if r.SnipP50ms > 0 {
+			snip = fmt.Sprintf("%.2f / %.2f", r.SnipP50ms, r.SnipP99ms)
+		}
+		fmt.Printf("| %s | %d× | %d | %.0f | %.2f | %.2f | %.2f | %.3f | %s | %.1f | %.2f× (%.0f MB / %.0f MB) | %.0f |\n",
+			r.System, r.Size, r.Articles, r.PerSec, r.IngestCPUms, r.P50ms, r.P99ms, r.SearchCPUms, snip, r.MeanHits,
+			float64(r.StoreBytes)/float64(r.RawBytes), float64(r.StoreBytes)/1e6, float64(r.RawBytes)/1e6, r.PeakRSSMB)
+	}
+}
+
+func fatal(err error) {
+	fmt.Fprintln(os.Stderr, "marsad-storebench:", err)
+	os.Exit(1)
+}
+
+// findData walks up from the working directory to a shared/data folder.
+func findData() string {
+	dir, _ := os.Getwd()
+	for {
+		for _, c := range []string{filepath.Join(dir, "shared", "data"), filepath.Join(dir, "..", "shared", "data")} {
+			if st, err := os.Stat(c); err == nil && st.IsDir() {
+				return c
+			}
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			fatal(errors.New("no shared/data folder found; give -data"))
+		}
+		dir = parent
+	}
+}
+
+// loadDocs reads the 5,150 articles through marsad's reader.
+func loadDocs(data string) ([]model.Document, error) {
+	var docs []model.Document
+	r := ingest.NewReader(ingest.DefaultOptions())
+	paths := []string{filepath.Join(data, "arabic-news", "general_saudinewsnet_5000.jsonl"), filepath.Join(data, "arabic-news", "libya_articles.jsonl")}
+	err := r.Read(context.Background(), paths, nil, func(d model.Document) error {
+		docs = append(docs, d)
+		return nil
+	}, func(error) {})
+	return docs, err
+}
+
+// copies returns k distinct copies: new ids, and a first line naming the
+// copy so the text hashes differ (the store would drop exact duplicates).
+func copies(docs []model.Document, k int) []model.Document {
+	out := make([]model.Document, 0, len(docs)*k)
+	for c := 0; c < k; c++ {
+		for _, d := range docs {
+			if c > 0 {
+				d.ID = fmt.Sprintf("%s#%d", d.ID, c)
+				d.Text = fmt.Sprintf("نسخة %d\n%s", c, d.Text)
+				d.Hash = ingest.TextHash(d.Text)
+			}
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+var titleRE = regexp.MustCompile(`(?m)^<title>\s*(.+?)\s*$`)
+
+// queries: the 50 TREC 2002 Arabic topic titles, then names of people,
+// places and organisations frequent in the corpus's news.
+func queries(data string) ([]string, error) {
+	b, err := os.ReadFile(filepath.Join(data, "trec2002-arabic-topics-qrels", "topics.trec02ar-ar.txt"))
+	if err != nil {
+		return nil, err
+	}
+	var qs []string
+	for _, m := range titleRE.FindAllStringSubmatch(string(b), -1) {
+		qs = append(qs, strings.Join(strings.Fields(m[1]), " "))
+	}
+	qs = append(qs, "الملك سلمان", "ولي العهد", "محمد بن نايف", "داعش", "الحوثيين", "عبدربه منصور هادي", "بشار الأسد",
+		"أوباما", "إيران", "الأمم المتحدة", "مجلس التعاون الخليجي", "الهلال", "النصر", "وزارة الداخلية", "أرامكو",
+		"الرياض", "جدة", "مكة المكرمة", "اليمن", "ليبيا", "حفتر", "طرابلس", "بنغازي", "الاتحاد الأوروبي", "روسيا",
+		"تركيا", "مصر", "عاصفة الحزم", "هيئة الأمر بالمعروف", "سوق الأسهم")
+	return qs, nil
+}
+
+func runChild(sys string, k int, data, pg, work string, rounds int) (r result) {
+	r = result{System: sys, Size: k}
+	defer func() {
+		if e := recover(); e != nil {
+			r.Err = fmt.Sprint(e)
+		}
+	}()
+	base, err := loadDocs(data)
+	if err != nil {
+		r.Err = err.Error()
+		return r
+	}
+	docs := copies(base, k)
+	base = nil
+	r.Articles = len(docs)
+	for _, d := range docs {
+		r.RawBytes += int64(len(d.Title) + len(d.Text))
+	}
+	qs, err := queries(data)
+	if err != nil {
+		r.Err = err.Error()
+		return r
+	}
+	r.Queries = len(qs)
+	runtime.GC()
+	ctx := context.Background()
+	switch sys {
+	case "sqlite", "postgres":
+		an, err := search.NewAnalyzer(search.DefaultOptions())
+		if err != nil {
+			r.Err = err.Error()
+			return r
+		}
+		var s store.Store
+		var sdb *sql.DB
+		if sys == "sqlite" {
+			opt := sqlite.DefaultOptions()
+			opt.Analyzer = an
+			path := filepath.Join(work, fmt.Sprintf("marsad-%d.db", k))
+			for _, f := range []string{path, path + "-wal", path + "-shm"} {
+				os.Remove(f)
+			}
+			st, err := sqlite.Open(ctx, path, opt)
+			if err != nil {
+				r.Err = err.Error()
+				return r
+			}
+			s, sdb = st, st.SQL()
+			defer func() {
+				st.Close()
+				for _, f := range []string{path, path + "-wal", path + "-shm"} {
+					os.Remove(f)
+				}
+			}()
+		} else {
+			schema := fmt.Sprintf("marsad_bench_%d", k)
+			if err := dropSchema(ctx, pg, schema); err != nil {
+				r.Err = "postgres: " + err.Error()
+				return r
+			}
+			opt := postgres.DefaultOptions()
+			opt.Analyzer = an
+			opt.Schema = schema
+			st, err := postgres.Open(ctx, pg, opt)
+			if err != nil {
+				r.Err = err.Error()
+				return r
+			}
+			s, sdb = st, st.SQL()
+			defer func() {
+				st.Close()
+				dropSchema(ctx, pg, schema)
+			}()
+		}
+		t0, c0 := time.Now(), cpu()
+		const batch = 500
+		for i := 0; i < len(docs); i += batch {
+			as := make([]model.Analysis, 0, batch)
+			for _, d := range docs[i:min(i+batch, len(docs))] {
+				a := model.Analysis{Doc: d}
+				for _, sn := range arabic.Sentences(d.Text) {
+					a.Sentences = append(a.Sentences, model.Sentence{Start: sn.Start, End: sn.End})
+				}
+				as = append(as, a)
+			}
+			if _, err := s.Put(ctx, as); err != nil {
+				r.Err = err.Error()
+				return r
+			}
+		}
+		// Make the store what a reader would see: SQLite's WAL folded into
+		// the file, PostgreSQL's statistics up to date.
+		if sys == "sqlite" {
+			_, err = sdb.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`)
+		} else {
+			_, err = sdb.ExecContext(ctx, `VACUUM ANALYZE`)
+		}
+		if err != nil {
+			r.Err = err.Error()
+			return r
+		}
+		r.IngestSec = time.Since(t0).Seconds()
+		r.IngestCPUms = (cpu() - c0).Seconds() * 1000 / float64(len(docs))
+		st, err := s.Stats(ctx)
+		if err != nil {
+			r.Err = err.Error()
+			return r
+		}
+		r.StoreBytes = st.SizeBytes
+		run := func(snippets bool) ([]time.Duration, int) {
+			var lat []time.Duration
+			hits := 0
+			for round := 0; round <= rounds; round++ { // round 0 warms the caches
+				for _, q := range qs {
+					t := time.Now()
+					res, err := s.Search(ctx, store.SearchQuery{Text: q, Limit: 10, NoSnippets: !snippets})
+					d := time.Since(t)
+					if err != nil {
+						continue // an all-stopword query: answered with an error, no search
+					}
+					if round > 0 {
+						lat = append(lat, d)
+						hits += res.Total
+					}
+				}
+			}
+			return lat, hits
+		}
+		c1 := cpu()
+		lat, hits := run(false)
+		r.SearchCPUms = (cpu() - c1).Seconds() * 1000 / float64(len(qs)*(rounds+1))
+		r.P50ms, r.P99ms = pct(lat, 50), pct(lat, 99)
+		r.MeanHits = float64(hits) / float64(max(1, len(lat)))
+		lat, _ = run(true)
+		r.SnipP50ms, r.SnipP99ms = pct(lat, 50), pct(lat, 99)
+	case "bleve":
+		dir := filepath.Join(work, fmt.Sprintf("bleve-%d", k))
+		os.RemoveAll(dir)
+		defer os.RemoveAll(dir)
+		im := bleve.NewIndexMapping()
+		im.DefaultAnalyzer = "ar"
+		idx, err := bleve.New(dir, im)
+		if err != nil {
+			r.Err = err.Error()
+			return r
+		}
+		defer idx.Close()
+		t0, c0 := time.Now(), cpu()
+		const batch = 500
+		for i := 0; i < len(docs); i += batch {
+			b := idx.NewBatch()
+			for _, d := range docs[i:min(i+batch, len(docs))] {
+				if err := b.Index(d.ID, map[string]string{"title": d.Title, "text": d.Text, "source": d.Source}); err != nil {
+					r.Err = err.Error()
+					return r
+				}
+			}
+			if err := idx.Batch(b); err != nil {
+				r.Err = err.Error()
+				return r
+			}
+		}
+		r.IngestSec = time.Since(t0).Seconds()
+		r.IngestCPUms = (cpu() - c0).Seconds() * 1000 / float64(len(docs))
+		r.StoreBytes = dirSize(dir)
+		var lat []time.Duration
+		hits := 0
+		c1 := cpu()
+		for round := 0; round <= rounds; round++ {
+			for _, q := range qs {
+				mq := bleve.NewMatchQuery(q)
+				mq.Analyzer = "ar"
+				mq.SetOperator(query.MatchQueryOperatorAnd) // all words, as marsad
+				req := bleve.NewSearchRequestOptions(mq, 10, 0, false)
+				t := time.Now()
+				res, err := idx.Search(req)
+				d := time.Since(t)
+				if err != nil {
+					continue
+				}
+				if round > 0 {
+					lat = append(lat, d)
+					hits += int(res.Total)
+				}
+			}
+		}
+		r.SearchCPUms = (cpu() - c1).Seconds() * 1000 / float64(len(qs)*(rounds+1))
+		r.P50ms, r.P99ms = pct(lat, 50), pct(lat, 99)
+		r.MeanHits = float64(hits) / float64(max(1, len(lat)))
+	default:
+		r.Err = "unknown system " + sys
+		return r
+	}
+	r.PerSec = float64(r.Articles) / r.IngestSec
+	return r
+}
+
+// cpu is this process's user+system time so far.
+func cpu() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+func pct(ds []time.Duration, p int) float64 {
+	if len(ds) == 0 {
+		return 0
+	}
+	s := append([]time.Duration(nil), ds...)
+	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+	i := (len(s)*p + 99) / 100
+	i = min(max(i-1, 0), len(s)-1)
+	return float64(s[i].Microseconds()) / 1000
+}
+
+func dirSize(dir string) int64 {
+	var n int64
+	filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if info, err := d.Info(); err == nil {
+				n += info.Size()
+			}
+		}
+		return nil
+	})
+	return n
+}
+
+func dropSchema(ctx context.Context, url, schema string) error {
+	conn, err := pgx.Connect(ctx, url)
+	if err != nil {
+		return err
+	}
+	defer conn.Close(ctx)
+	_, err = conn.Exec(ctx, "DROP SCHEMA IF EXISTS "+schema+" CASCADE")
+	return err
+}
