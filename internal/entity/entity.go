@@ -334,7 +334,8 @@ func (r *Resolver) prepare(doc *docIndex, mentions []model.Mention) []*item {
 			// Keep a cut the tagger made after و, ب or ل (ومولدافيا, لهاني);
 			// undo it after ك or ف, rare before a name and common inside one
 			// (كيري, فيليبي): read from the Libya news sample.
-			if p := arabic.Normalize(ws[0].Text[:rw.tagCut]); p != "ك" && p != "ف" {
+			rest := arabic.Normalize(ws[0].Text[rw.tagCut:])
+			if p := arabic.Normalize(ws[0].Text[:rw.tagCut]); p != "ك" && p != "ف" && !(strings.HasPrefix(rest, "ال") && corpusKeepsWhole(first, rest)) {
 				cut, nameCut = rw.tagCut, rw.tagCut
 				words[0] = arabic.Normalize(ws[0].Text[cut:])
 			}
@@ -421,7 +422,7 @@ func (r *Resolver) splitClitic(first, typ string, attested map[string]int) (clit
 		}
 	}
 	for _, s := range splits {
-		if s.article && utf8.RuneCountInString(s.word) >= 5 {
+		if s.article && utf8.RuneCountInString(s.word) >= 5 && !corpusKeepsWhole(first, s.word) {
 			return s, true
 		}
 	}
@@ -441,6 +442,14 @@ func (r *Resolver) headWord(t arabic.Token) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// corpusKeepsWhole reports whether Arabic news (the arabic package's word
+// counts) writes the whole word but never the part left after a proclitic:
+// باليرمو (7) is Palermo, اليرمو (0) no word; بالجيش splits, الجيش is
+// everywhere.
+func corpusKeepsWhole(whole, rest string) bool {
+	return arabic.WordFreq(whole) >= 2 && arabic.WordFreq(rest) == 0
 }
 
 // wellKnownPlace reports whether the gazetteer knows k as a country, a
