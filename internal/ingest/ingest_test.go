@@ -72,6 +72,7 @@ func TestDecode(t *testing.T) {
 		{"PNG", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "", ErrBinary},
 		{"PDF", []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"), "", ErrBinary},
 		{"control characters", []byte(strings.Repeat("\x01\x02\x03\x04abc", 20)), "", ErrBinary},
+		{"a few stray control characters in a long text", []byte(strings.Repeat(arText, 10) + "\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f"), EncUTF8, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -88,7 +89,7 @@ func TestDecode(t *testing.T) {
 			if enc != tt.enc {
 				t.Errorf("encoding %q, want %q", enc, tt.enc)
 			}
-			if text != arText {
+			if !strings.HasPrefix(text, arText) {
 				t.Errorf("decoded %q", text)
 			}
 		})
