@@ -344,8 +344,8 @@ func quantitiesFor(typ string, q map[string]int) map[string]int {
 		keys = []string{Fighters, Vehicles}
 	case "PROTEST":
 		keys = []string{Dead, Injured, Arrested}
-	default:
-		keys = []string{Prisoners}
+	case "CONCEDE", "AGREE":
+		keys = []string{Prisoners} // a release agreed or conceded
 	}
 	out := map[string]int{}
 	for _, k := range keys {
