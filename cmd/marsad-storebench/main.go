@@ -63,8 +63,13 @@ type result struct {
 	SnipP50ms  float64 `json:"snippet_p50_ms,omitempty"`
 	SnipP99ms  float64 `json:"snippet_p99_ms,omitempty"`
 	MeanHits   float64 `json:"mean_hits"`
-	PeakRSSMB  float64 `json:"peak_rss_mb"`
-	Err        string  `json:"error,omitempty"`
+	// CPU time of this process (user+system), which the machine's load
+	// does not inflate the way it inflates wall-clock time. For PostgreSQL
+	// it leaves out the server's share.
+	IngestCPUms float64 `json:"ingest_cpu_ms_per_article"`
+	SearchCPUms float64 `json:"search_cpu_ms_per_query"`
+	PeakRSSMB   float64 `json:"peak_rss_mb"`
+	Err         string  `json:"error,omitempty"`
 }
 
 func main() {
@@ -126,8 +131,8 @@ func main() {
 }
 
 func printTable(rs []result) {
-	fmt.Printf("| system | corpus | articles | ingest art/s | search p50 ms | p99 ms | with snippets p50/p99 ms | mean hits | store+index / raw text | peak RSS MB |\n")
-	fmt.Printf("|---|---|---|---|---|---|---|---|---|---|\n")
+	fmt.Printf("| system | corpus | articles | ingest art/s | ingest CPU ms/art | search p50 ms | p99 ms | search CPU ms/query | with snippets p50/p99 ms | mean hits | store+index / raw text | peak RSS MB |\n")
+	fmt.Printf("|---|---|---|---|---|---|---|---|---|---|---|---|\n")
 	for _, r := range rs {
 		if r.Err != "" {
 			fmt.Printf("| %s | %d× | error: %s |||||||\n", r.System, r.Size, r.Err)
@@ -137,8 +142,8 @@ func printTable(rs []result) {
 		if r.SnipP50ms > 0 {
 			snip = fmt.Sprintf("%.2f / %.2f", r.SnipP50ms, r.SnipP99ms)
 		}
-		fmt.Printf("| %s | %d× | %d | %.0f | %.2f | %.2f | %s | %.1f | %.2f× (%.0f MB / %.0f MB) | %.0f |\n",
-			r.System, r.Size, r.Articles, r.PerSec, r.P50ms, r.P99ms, snip, r.MeanHits,
+		fmt.Printf("| %s | %d× | %d | %.0f | %.2f | %.2f | %.2f | %.3f | %s | %.1f | %.2f× (%.0f MB / %.0f MB) | %.0f |\n",
+			r.System, r.Size, r.Articles, r.PerSec, r.IngestCPUms, r.P50ms, r.P99ms, r.SearchCPUms, snip, r.MeanHits,
 			float64(r.StoreBytes)/float64(r.RawBytes), float64(r.StoreBytes)/1e6, float64(r.RawBytes)/1e6, r.PeakRSSMB)
 	}
 }
@@ -288,7 +293,7 @@ func runChild(sys string, k int, data, pg, work string, rounds int) (r result) {
 				dropSchema(ctx, pg, schema)
 			}()
 		}
-		t0 := time.Now()
+		t0, c0 := time.Now(), cpu()
 		const batch = 500
 		for i := 0; i < len(docs); i += batch {
 			as := make([]model.Analysis, 0, batch)
@@ -316,6 +321,7 @@ func runChild(sys string, k int, data, pg, work string, rounds int) (r result) {
 			return r
 		}
 		r.IngestSec = time.Since(t0).Seconds()
+		r.IngestCPUms = (cpu() - c0).Seconds() * 1000 / float64(len(docs))
 		st, err := s.Stats(ctx)
 		if err != nil {
 			r.Err = err.Error()
@@ -341,7 +347,9 @@ func runChild(sys string, k int, data, pg, work string, rounds int) (r result) {
 			}
 			return lat, hits
 		}
+		c1 := cpu()
 		lat, hits := run(false)
+		r.SearchCPUms = (cpu() - c1).Seconds() * 1000 / float64(len(qs)*(rounds+1))
 		r.P50ms, r.P99ms = pct(lat, 50), pct(lat, 99)
 		r.MeanHits = float64(hits) / float64(max(1, len(lat)))
 		lat, _ = run(true)
@@ -358,7 +366,7 @@ func runChild(sys string, k int, data, pg, work string, rounds int) (r result) {
 			return r
 		}
 		defer idx.Close()
-		t0 := time.Now()
+		t0, c0 := time.Now(), cpu()
 		const batch = 500
 		for i := 0; i < len(docs); i += batch {
 			b := idx.NewBatch()
@@ -374,9 +382,11 @@ func runChild(sys string, k int, data, pg, work string, rounds int) (r result) {
 			}
 		}
 		r.IngestSec = time.Since(t0).Seconds()
+		r.IngestCPUms = (cpu() - c0).Seconds() * 1000 / float64(len(docs))
 		r.StoreBytes = dirSize(dir)
 		var lat []time.Duration
 		hits := 0
+		c1 := cpu()
 		for round := 0; round <= rounds; round++ {
 			for _, q := range qs {
 				mq := bleve.NewMatchQuery(q)
@@ -395,6 +405,7 @@ func runChild(sys string, k int, data, pg, work string, rounds int) (r result) {
 				}
 			}
 		}
+		r.SearchCPUms = (cpu() - c1).Seconds() * 1000 / float64(len(qs)*(rounds+1))
 		r.P50ms, r.P99ms = pct(lat, 50), pct(lat, 99)
 		r.MeanHits = float64(hits) / float64(max(1, len(lat)))
 	default:
@@ -403,6 +414,13 @@ func runChild(sys string, k int, data, pg, work string, rounds int) (r result) {
 	}
 	r.PerSec = float64(r.Articles) / r.IngestSec
 	return r
+}
+
+// cpu is this process's user+system time so far.
+func cpu() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 func pct(ds []time.Duration, p int) float64 {

@@ -38,3 +38,24 @@ func TestAnalyzerTerms(t *testing.T) {
 		t.Errorf("run-together: %+v", got)
 	}
 }
+
+// TestAnalyzerMatchesTokenChain checks the fused fast loop of AppendTerms
+// against tokenising and mapping each token, on the seed articles' phenomena
+// and on arabic-news where present.
+func TestAnalyzerMatchesTokenChain(t *testing.T) {
+	a := NewAnalyzer(DefaultAnalyzerOptions())
+	texts := append([]string{}, fuzzSeeds...)
+	if dir := sharedDataOrEmpty(); dir != "" {
+		texts = append(texts, corpusSample(t, dir, 300)...)
+	}
+	for _, s := range texts {
+		if got, want := a.Analyze(s), referenceTerms(a, s); !equalTerms(got, want) {
+			for i := range min(len(got), len(want)) {
+				if got[i] != want[i] {
+					t.Fatalf("term %d: fast %+v, chain %+v", i, got[i], want[i])
+				}
+			}
+			t.Fatalf("fast loop gives %d terms, chain %d", len(got), len(want))
+		}
+	}
+}

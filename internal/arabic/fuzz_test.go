@@ -79,6 +79,10 @@ func FuzzSegment(f *testing.F) {
 		if st := Stem(seg.Stem); !utf8.ValidString(st) || (st == "" && seg.Stem != "") {
 			t.Fatalf("Stem(%q) = %q", seg.Stem, st)
 		}
+		if st := SegmentText(s); st.Word != w || !strings.HasPrefix(w, st.Prefix) || !strings.HasSuffix(w, st.Suffix) ||
+			len(st.Prefix)+len(st.Suffix) > len(w) {
+			t.Fatalf("SegmentText(%q) = %+v", s, st)
+		}
 	})
 }
 
@@ -118,6 +122,10 @@ func FuzzAnalyzer(f *testing.F) {
 			}
 			prevStart, prevPos = term.Start, term.Pos
 		}
+		// the fused loop gives what tokenising and mapping each token gives
+		if got, want := a.Analyze(s), referenceTerms(a, s); !equalTerms(got, want) {
+			t.Fatalf("Analyze(%q) = %+v, token by token %+v", s, got, want)
+		}
 		// the memoised fast path and the plain chain agree word by word
 		for _, tk := range AppendTokens(nil, s, defaultNormalizer) {
 			if tk.Kind != KindArabic {
@@ -128,4 +136,33 @@ func FuzzAnalyzer(f *testing.F) {
 			}
 		}
 	})
+}
+
+// referenceTerms is the Analyzer's chain written plainly: tokenise, then map
+// each word token with TermOf.
+func referenceTerms(a *Analyzer, s string) []Term {
+	var out []Term
+	pos := 0
+	for _, tk := range a.tok.AppendTokens(nil, s) {
+		if !tk.IsWord() {
+			continue
+		}
+		if term := a.TermOf(tk.Norm, tk.Kind); term != "" {
+			out = append(out, Term{Term: term, Start: tk.Start, End: tk.End, Pos: pos})
+		}
+		pos++
+	}
+	return out
+}
+
+func equalTerms(a, b []Term) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }

@@ -108,6 +108,10 @@ func IsArabicLetter(r rune) bool {
 		return true
 	case r >= '\u0750' && r <= '\u077F', r >= '\u08A0' && r <= '\u08C9':
 		return true
+	case r >= '\uFB50' && r <= '\uFDFB' && r != '\uFD3E' && r != '\uFD3F', r >= '\uFE70' && r <= '\uFEFC':
+		// presentation forms (ﻻ, ﷲ) still met in web text: letters until
+		// the normaliser folds them (NFKC)
+		return true
 	}
 	return false
 }

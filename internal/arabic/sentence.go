@@ -21,7 +21,7 @@ type Sentence struct {
 //     after a number is an era (عام 2014م. / 1436هـ.) and does end the
 //     sentence: in arabic-news 88 of 88 such periods end one;
 //   - after a list number opening the sentence (1. …);
-//   - at .. or … inside an open bracket or quotation («إديها ميه .. تديك
+//   - at .., ... or … inside an open bracket or quotation («إديها ميه .. تديك
 //     طراوه»), where arabic-news uses them as a pause. Elsewhere they end the
 //     sentence, as in most of the corpus (مستقرة.. أوضح ذلك).
 //
@@ -101,7 +101,7 @@ func Sentences(text string) []Sentence {
 		if !isSpace(next) {
 			continue
 		}
-		pause := r == '…' || dots == 2
+		pause := r == '…' || dots >= 2
 		switch {
 		case pause && depth > 0:
 			continue

@@ -28,6 +28,7 @@ func TestSentences(t *testing.T) {
 		{"two dots as a pause inside a quotation", "«إديها ميه .. تديك طراوه». ثم", []string{"«إديها ميه .. تديك طراوه».", "ثم"}},
 		{"two dots between sentences", "وحالته مستقرة.. أوضح ذلك العميد", []string{"وحالته مستقرة..", "أوضح ذلك العميد"}},
 		{"ellipsis between sentences", "انتظرنا… ثم جاء", []string{"انتظرنا…", "ثم جاء"}},
+		{"three dots inside a quotation", "قال «لا أعرف... ربما غداً» ثم صمت.", []string{"قال «لا أعرف... ربما غداً» ثم صمت."}},
 		{"dots in brackets are not an end", "إنها معركة (...)، إنها", []string{"إنها معركة (...)، إنها"}},
 		{"leading and trailing spaces trimmed", "  جملة.  ", []string{"جملة."}},
 		{"urdu full stop", "یہ جملہ ہے۔ دوسرا", []string{"یہ جملہ ہے۔", "دوسرا"}},

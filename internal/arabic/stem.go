@@ -20,7 +20,8 @@ func StripClitics(w string) string { return Segment(w).Stem }
 // suffixes that also end ordinary words (قانون, فلسطين, لبنان, اوقات), only when
 // the lexicon attests the remainder; an imperfect prefix is removed only when
 // the lexicon attests the word with all three of ي ت ن (يقول تقول نقول), so
-// يزيد and تونس keep theirs. Measured against Snowball in stem_test.go.
+// يزيد and تونس keep theirs. Measured against Snowball and hand stems in
+// stem_test.go (figures in docs/BENCHMARKS.md).
 func Stem(w string) string {
 	if len(w) < 8 && utf8.RuneCountInString(w) < 4 {
 		return w
@@ -44,13 +45,16 @@ func stemSuffix(lex map[string]uint32, w string) string {
 			return r
 		}
 	}
-	// feminine sound plural: حكومات → حكوم (حكومه attested), سيارات; not اوقات
+	// feminine sound plural: حكومات → حكوم (حكومه attested), سيارات, ليبيات →
+	// ليبي; not اوقات
 	if r, ok := cut("ات"); ok && (lex[r] >= minEvidence || lookup2(lex, r, "ه") >= minEvidence) {
-		return strings.TrimSuffix(r, "ي") + trailingYeh(r)
+		return r
 	}
-	// masculine sound plural / dual oblique: مسيولون, مسيولين, ليبيين → مسيول, ليبي
+	// masculine sound plural / dual oblique: مسيولون, مسيولين, ليبيين → مسيول,
+	// ليبي. Four letters must remain: with three, ين is mostly part of a
+	// verbal noun (تامين "insurance" is not تام "complete" + ين).
 	for _, suf := range [...]string{"ون", "ين"} {
-		if r, ok := cut(suf); ok && lex[r] >= minEvidence {
+		if r, ok := cut(suf); ok && n-2 >= 4 && lex[r] >= minEvidence {
 			return stemFeminine(r)
 		}
 	}
@@ -62,14 +66,6 @@ func stemSuffix(lex map[string]uint32, w string) string {
 		}
 	}
 	return stemFeminine(w)
-}
-
-// trailingYeh keeps the nisba ي of a plural such as ليبيات → ليبي.
-func trailingYeh(r string) string {
-	if strings.HasSuffix(r, "ي") {
-		return "ي"
-	}
-	return ""
 }
 
 // stemFeminine removes the feminine ending ه (ة after normalisation) when

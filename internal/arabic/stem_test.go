@@ -26,6 +26,7 @@ func TestStem(t *testing.T) {
 		{"ان of a name stays: لبنان", "لبنان", "لبنان"},
 		{"ان of a name stays: سلمان", "سلمان", "سلمان"},
 		{"ون of a singular noun stays: قانون", "قانون", "قانون"},
+		{"ين of a verbal noun stays: تامين", "تامين", "تامين"},
 		{"ين of a name stays: فلسطين", "فلسطين", "فلسطين"},
 		{"ات of a broken plural stays: اوقات", "اوقات", "اوقات"},
 		{"imperfect prefix of an attested verb", "يقول", "قول"},

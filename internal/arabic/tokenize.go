@@ -35,7 +35,7 @@ func (k Kind) String() string {
 // original text.
 type Token struct {
 	Text       string // exactly the original text[Start:End]
-	Norm       string // normalised form for matching (DefaultNormOptions)
+	Norm       string // normalised form for matching (the Tokenizer's NormOptions)
 	Start, End int    // byte offsets into the original text
 	Kind       Kind
 }
@@ -85,21 +85,14 @@ func (tk *Tokenizer) AppendTokens(dst []Token, s string) []Token {
 	if !tk.opt.SplitRunTogether {
 		return AppendTokens(dst, s, tk.norm)
 	}
-	start := len(dst)
-	dst = AppendTokens(dst, s, tk.norm)
-	// split in place from the end so that indexes stay valid
-	var parts [2]Token
-	for i := len(dst) - 1; i >= start; i-- {
-		if dst[i].Kind != KindArabic {
-			continue
+	for i := 0; ; {
+		start, end, kind := nextToken(s, i)
+		if kind == 0 {
+			return dst
 		}
-		if p := SplitRunTogether(parts[:0], dst[i], tk.norm); len(p) == 2 {
-			dst = append(dst, Token{})
-			copy(dst[i+2:], dst[i+1:])
-			dst[i], dst[i+1] = p[0], p[1]
-		}
+		dst = SplitRunTogether(dst, mk(s, start, end, kind, tk.norm), tk.norm)
+		i = end
 	}
-	return dst
 }
 
 // AppendTokens appends the tokens of s to dst, normalising each with n. It

@@ -217,9 +217,13 @@ func (r *Resolver) prepare(doc *docIndex, mentions []model.Mention) []*item {
 			t.End += m.Start
 			ws = append(ws, t)
 		}
-		// A lone proclitic written apart (لـ«الجيش الوطني»).
-		for len(ws) > 1 && isLoneClitic(ws[0].Norm) {
+		// A lone proclitic written apart (لـ«الجيش الوطني»), and function
+		// words the tagger ran into the name (أين مصطفى عبد الجليل).
+		for len(ws) > 1 && (isLoneClitic(ws[0].Norm) || r.lx.has(classFunction, ws[0].Norm)) {
 			ws = ws[1:]
+		}
+		for len(ws) > 1 && r.lx.has(classFunction, ws[len(ws)-1].Norm) {
+			ws = ws[:len(ws)-1]
 		}
 		if len(ws) == 0 {
 			continue
@@ -236,6 +240,25 @@ func (r *Resolver) prepare(doc *docIndex, mentions []model.Mention) []*item {
 					ws = append(ws, t)
 					m.End = t.End
 					extendedTo = t.End
+				}
+			}
+		}
+		// An organisation's head written right before the mention belongs to
+		// its name in construct (حكومة الوفاق, تنظيم داعش): the tagger left it
+		// out. A proclitic on the head stays outside (لحكومة → حكومة).
+		if m.Type == model.ORG && ws[0].Start == m.Start {
+			if k := doc.at(m.Start); k > 0 {
+				t := doc.toks[k-1]
+				if t.Kind == arabic.KindArabic && t.End <= m.Start && strings.TrimSpace(doc.text[t.End:m.Start]) == "" &&
+					!r.lx.has(classOrgHead, ws[0].Norm) {
+					if cut, ok := r.headWord(t); ok {
+						h := t
+						h.Start += cut
+						h.Text = doc.text[h.Start:h.End]
+						h.Norm = arabic.Normalize(h.Text)
+						ws = append([]arabic.Token{h}, ws...)
+						m.Start = h.Start
+					}
 				}
 			}
 		}
@@ -258,6 +281,35 @@ func (r *Resolver) prepare(doc *docIndex, mentions []model.Mention) []*item {
 			attested[w.Norm]++
 		}
 	}
+	// A person's name has no word led by a preposition: in "حفتر لباريس"
+	// the tagger ran the name into a place. Cut the mention there, and keep
+	// the place when the gazetteer or the article knows it.
+	for k := 0; k < len(raws); k++ {
+		rw := raws[k]
+		if rw.m.Type != model.PER || len(rw.words) < 2 {
+			continue
+		}
+		for i := 1; i < len(rw.words); i++ {
+			w := rw.words[i]
+			if !strings.HasPrefix(w.Norm, "ل") && !strings.HasPrefix(w.Norm, "ب") || strings.HasPrefix(w.Norm, "ال") {
+				continue
+			}
+			rest := w.Norm[len("ل"):] // ل and ب are both two bytes
+			place := len(r.gaz.lookupText(rest)) > 0
+			if utf8.RuneCountInString(rest) < 3 || (!place && attested[rest] == 0) {
+				continue
+			}
+			raws[k].words = rw.words[:i]
+			raws[k].m.End = rw.words[i-1].End
+			if place && i == len(rw.words)-1 {
+				st := w.Start + skipLetters(w.Text, 1)
+				raws = append(raws, raw{m: model.Mention{Start: st, End: w.End, Type: model.LOC},
+					words: []arabic.Token{{Text: doc.text[st:w.End], Norm: rest, Start: st, End: w.End, Kind: arabic.KindArabic}}})
+			}
+			break
+		}
+	}
+	sort.SliceStable(raws, func(a, b int) bool { return raws[a].m.Start < raws[b].m.Start })
 	var items []*item
 	for _, rw := range raws {
 		ws := rw.words
@@ -336,7 +388,7 @@ func (r *Resolver) splitClitic(first, typ string, attested map[string]int) (clit
 		if attested[s.word] > 0 || attested[stripAl(s.word)] > 0 {
 			return s, true
 		}
-		for _, c := range [...]string{classRank, classRole, classOrgHead, classPlace, classFacility} {
+		for _, c := range [...]string{classRank, classRole, classOrgHead, classMembers, classPlace, classFacility} {
 			if r.lx.has(c, s.word) {
 				return s, true
 			}
@@ -345,12 +397,41 @@ func (r *Resolver) splitClitic(first, typ string, attested map[string]int) (clit
 			return s, true
 		}
 	}
+	// The segmenter's corpus evidence (arabic.Segment: the bare stem is
+	// common in Arabic news, لمجلس → ل + مجلس). Only proclitics matter here.
+	if seg := arabic.Segment(first); seg.Prefix != "" && !seg.Future {
+		n := utf8.RuneCountInString(seg.Prefix)
+		elided := strings.HasSuffix(seg.Prefix, "لل")
+		if strings.HasSuffix(seg.Prefix, "ال") || elided {
+			n -= 2
+		}
+		for _, s := range splits {
+			if s.letters == n && s.elided == elided && (s.article || !strings.HasSuffix(seg.Prefix, "ال")) {
+				return s, true
+			}
+		}
+	}
 	for _, s := range splits {
 		if s.article && utf8.RuneCountInString(s.word) >= 5 {
 			return s, true
 		}
 	}
 	return cliticSplit{}, false
+}
+
+// headWord reports whether token t is an organisation head without the
+// article (construct state), possibly after a proclitic, and how many bytes
+// of proclitic to skip.
+func (r *Resolver) headWord(t arabic.Token) (int, bool) {
+	if r.lx.has(classOrgHead, t.Norm) && !strings.HasPrefix(t.Norm, "ال") {
+		return 0, true
+	}
+	for _, s := range cliticSplits(t.Norm) {
+		if !s.article && r.lx.has(classOrgHead, s.word) && !strings.HasPrefix(s.word, "ال") {
+			return skipLetters(t.Text, s.letters), true
+		}
+	}
+	return 0, false
 }
 
 // allHeads reports whether every word is a head or descriptor of the
@@ -389,6 +470,13 @@ func (r *Resolver) stripTitles(words []string) int {
 	}
 	i := start
 	for i < len(words)-1 {
+		// a nationality before the name (الجزائري عبد المالك سلال)
+		if len(words)-i > 2 && isDefiniteNisba(words[i]) {
+			if _, ok := r.gaz.NisbaCountry(words[i]); ok {
+				i++
+				continue
+			}
+		}
 		if n := r.lx.match(classRank, words[i:]); n > 0 {
 			i += n
 			continue
@@ -453,6 +541,10 @@ func (r *Resolver) extendRank(doc *docIndex, start int) int {
 			}
 			if ok && r.lx.match(classRank, words) == k {
 				start = ws[0].Start
+				// a conjunction on the rank stays outside (والملك → الملك)
+				if w0 := strings.TrimPrefix(words[0], "و"); w0 != words[0] && r.lx.match(classRank, append([]string{w0}, words[1:]...)) == k {
+					start += skipLetters(ws[0].Text, 1)
+				}
 				moved = true
 				break
 			}
@@ -474,7 +566,11 @@ func nextStart(doc *docIndex, ws []arabic.Token, j, end int) int {
 // orgCore computes the words an organisation is compared by.
 func (r *Resolver) orgCore(it *item) {
 	core := it.words
-	if n := r.lx.match(classOrgHead, core); n > 0 && n < len(core) {
+	n := r.lx.match(classOrgHead, core)
+	if n == 0 {
+		n = r.lx.match(classMembers, core)
+	}
+	if n > 0 && n < len(core) {
 		rest := core[n:]
 		allNisba := true
 		for _, w := range rest {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/marsad-project/marsad/internal/arabic"
@@ -112,6 +113,9 @@ func (f *PlaceFinder) Find(text string, have []model.Mention) []model.Mention {
 			if len(cands) == 0 || !f.accept(cands, cue, toks[i:i+n], skip) {
 				continue
 			}
+			if n == 1 && !cue && i > 0 && isAgreeingAdjective(toks[i-1], toks[i]) {
+				continue // المبادرة السعودية, حكومة سورية: an adjective, not the country
+			}
 			start := toks[i].Start + skipLetters(toks[i].Text, skip)
 			end := toks[i+n-1].End
 			out = append(out, model.Mention{Text: text[start:end], Start: start, End: end, Type: model.LOC})
@@ -127,6 +131,35 @@ func (f *PlaceFinder) Find(text string, have []model.Mention) []model.Mention {
 		sort.SliceStable(out, func(a, b int) bool { return out[a].Start < out[b].Start })
 	}
 	return out
+}
+
+// stripLetters drops the first n runes of a normalised word.
+func stripLetters(w string, n int) string {
+	for i := range w {
+		if n == 0 {
+			return w[i:]
+		}
+		n--
+	}
+	return ""
+}
+
+// isAgreeingAdjective reports whether cur reads as a relative adjective
+// agreeing with the noun before it: both definite (المبادرة السعودية) or a
+// feminine noun before an indefinite feminine nisba (حكومة سورية). Arabic
+// adjectives follow their noun and agree in definiteness (Ryding §10).
+func isAgreeingAdjective(prev, cur arabic.Token) bool {
+	if prev.Kind != arabic.KindArabic || !strings.HasSuffix(cur.Norm, "يه") {
+		return false
+	}
+	p, c := prev.Norm, cur.Norm
+	if strings.HasPrefix(c, "وال") {
+		c = c[len("و"):] // coordinated adjectives: اليمنية والسورية
+	}
+	if strings.HasPrefix(c, "ال") {
+		return strings.HasPrefix(p, "ال") && utf8.RuneCountInString(p) > 3
+	}
+	return strings.HasSuffix(p, "ه") && !strings.HasPrefix(p, "ال") && utf8.RuneCountInString(p) > 2
 }
 
 // stripConj removes a leading و or ف from a cue word (ومدينة).
@@ -155,11 +188,11 @@ func (f *PlaceFinder) freeWords(toks []arabic.Token, taken []bool, i, n int) boo
 
 func (f *PlaceFinder) lookup(ws []arabic.Token, n int, splits []cliticSplit, multi bool) ([]Place, int) {
 	if n == 1 {
-		if ps := f.gaz.lookupKey(ws[0].Norm); len(ps) > 0 {
+		if ps := f.gaz.lookupText(ws[0].Norm); len(ps) > 0 {
 			return ps, 0
 		}
 		for _, s := range splits {
-			if ps := f.gaz.lookupKey(s.word); len(ps) > 0 {
+			if ps := f.gaz.lookupText(s.word); len(ps) > 0 {
 				return ps, s.letters
 			}
 		}
@@ -172,11 +205,11 @@ func (f *PlaceFinder) lookup(ws []arabic.Token, n int, splits []cliticSplit, mul
 	for _, t := range ws[1:] {
 		rest += " " + t.Norm
 	}
-	if ps := f.gaz.lookupKey(ws[0].Norm + rest); len(ps) > 0 {
+	if ps := f.gaz.lookupText(ws[0].Norm + rest); len(ps) > 0 {
 		return ps, 0
 	}
 	for _, s := range splits {
-		if ps := f.gaz.lookupKey(s.word + rest); len(ps) > 0 {
+		if ps := f.gaz.lookupText(s.word + rest); len(ps) > 0 {
 			return ps, s.letters
 		}
 	}
@@ -195,9 +228,23 @@ func (f *PlaceFinder) accept(cands []Place, cue bool, ws []arabic.Token, skip in
 	if utf8.RuneCountInString(w)-skip < 3 || arabic.IsStopword(w) {
 		return false
 	}
+	bare := w
+	if skip > 0 {
+		// the proclitic read off must be the one the segmenter reads (its
+		// corpus evidence): ولغات is و + لغات, not ول + غات
+		seg := arabic.Segment(w)
+		n := utf8.RuneCountInString(seg.Prefix)
+		if strings.HasSuffix(seg.Prefix, "ال") {
+			n -= 2
+		}
+		if n != skip {
+			return false
+		}
+		bare = stripLetters(w, skip)
+	}
 	if len(ws) == 1 {
-		for _, c := range [...]string{classPlace, classFacility, classOrgHead, classRank, classRole} {
-			if f.lx.has(c, w) {
+		for _, c := range [...]string{classPlace, classFacility, classOrgHead, classMembers, classRank, classRole, classFunction} {
+			if f.lx.has(c, w) || f.lx.has(c, bare) {
 				return false
 			}
 		}

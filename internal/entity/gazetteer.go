@@ -127,6 +127,25 @@ func (g *Gazetteer) lookupKey(k string) []Place {
 	return append(out, p3...)
 }
 
+// lookupText is lookupKey for a word as written in running text: a
+// country's name is taken only as the gazetteer spells it, since a country
+// name never gains or loses the article (تشيلي is Chile, التشيلي "the
+// Chilean").
+func (g *Gazetteer) lookupText(k string) []Place {
+	ps := g.lookupKey(k)
+	exact := len(g.places[k])
+	if len(ps) == exact {
+		return ps
+	}
+	out := append([]Place(nil), ps[:exact]...)
+	for _, p := range ps[exact:] {
+		if p.Kind != KindCountry {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
 // startsName reports whether a normalised word can begin a gazetteer name
 // of several words.
 func (g *Gazetteer) startsName(w string) bool { return g.firsts[stripAl(w)] }

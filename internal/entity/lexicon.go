@@ -15,13 +15,16 @@ var lexiconTSV string
 
 // Lexicon classes (see data/lexicon.tsv).
 const (
-	classRank     = "rank"
-	classRole     = "role"
-	classPlace    = "place"
-	classFacility = "facility"
-	classOrgHead  = "orghead"
-	classLeader   = "leader"
-	classRoleLink = "rolelink"
+	classRank      = "rank"
+	classRole      = "role"
+	classPlace     = "place"
+	classFacility  = "facility"
+	classOrgHead   = "orghead"
+	classMembers   = "members"
+	classLeader    = "leader"
+	classRoleLink  = "rolelink"
+	classFunction  = "function"
+	classSpokesman = "spokesman"
 )
 
 // lexicon holds multi-word phrases per class as normalised token slices,

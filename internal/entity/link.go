@@ -142,10 +142,16 @@ func (r *Resolver) link(items []*item, uf *unionFind) {
 			if f.typ != model.PER && (len(f.words) > 1 || r.isCountry(f.words[0])) {
 				continue
 			}
-			if !sameWord(f.words[len(f.words)-1], g.words[len(g.words)-1], r.opt.Fuzzy) {
+			// across types only the exact surname counts
+			fuzzy := r.opt.Fuzzy && f.typ == model.PER
+			if !sameWord(f.words[len(f.words)-1], g.words[len(g.words)-1], fuzzy) {
 				continue
 			}
-			if subsequence(f.words, g.words, r.opt.Fuzzy) {
+			// عبد الله is no surname الله; the compound must be whole
+			if len(f.words) == 1 && len(g.words) >= 2 && nameParticles[g.words[len(g.words)-2]] {
+				continue
+			}
+			if subsequence(f.words, g.words, fuzzy) && !startsAtFather(f.words, g.words, fuzzy) {
 				cands = append(cands, g)
 			}
 		}
@@ -164,6 +170,11 @@ func (r *Resolver) link(items []*item, uf *unionFind) {
 				continue
 			}
 			if f.cc != "" && g.cc != "" && f.cc != g.cc {
+				continue
+			}
+			// a country against another relative adjective: الجهاد الجزائري is not
+			// الجهاد الأفغاني, الجامعة التونسية not جامعة الدول العربية
+			if f.cc != "" && g.cc == "" && isDefiniteNisba(g.core[len(g.core)-1]) {
 				continue
 			}
 			if !sameWord(f.core[0], g.core[0], false) {
@@ -196,6 +207,21 @@ func (r *Resolver) link(items []*item, uf *unionFind) {
 			}
 		}
 	}
+}
+
+// startsAtFather reports whether the shorter name (several words) starts
+// where the longer one names a father: in محمد بن سلمان بن عبد العزيز,
+// سلمان بن عبد العزيز is the father, not the son.
+func startsAtFather(short, long []string, fuzzy bool) bool {
+	if len(short) < 2 {
+		return false
+	}
+	for i := 1; i < len(long); i++ {
+		if sameWord(short[0], long[i], fuzzy) && (long[i-1] == "بن" || long[i-1] == "ابن" || long[i-1] == "بنت") {
+			return !sameWord(short[0], long[0], fuzzy)
+		}
+	}
+	return false
 }
 
 // isCountry reports whether the normalised name is a country's.
@@ -262,8 +288,17 @@ func (r *Resolver) linkBrackets(doc *docIndex, items []*item, uf *unionFind) []*
 		if it.typ != model.ORG && it.typ != model.MISC {
 			continue
 		}
-		k := doc.at(it.m.End)
-		for k < len(doc.toks) && isQuote(doc.toks[k].Text) && doc.toks[k].Start-it.m.End <= 2 && isClosing(doc.toks[k].Text) {
+		end := it.m.End
+		k := doc.at(end)
+		// The name may go on with في + a place the tagger marked apart
+		// (القيادة العسكرية الأمريكية | في | إفريقيا (أفريكوم)).
+		if k < len(doc.toks) && doc.toks[k].Norm == "في" {
+			if l, ok := byStart[tokStart(doc, k+1)]; ok && items[l].typ == model.LOC {
+				end = items[l].m.End
+				k = doc.at(end)
+			}
+		}
+		for k < len(doc.toks) && isQuote(doc.toks[k].Text) && doc.toks[k].Start-end <= 2 && isClosing(doc.toks[k].Text) {
 			k++
 		}
 		if k >= len(doc.toks) {
@@ -271,7 +306,7 @@ func (r *Resolver) linkBrackets(doc *docIndex, items []*item, uf *unionFind) []*
 		}
 		open := doc.toks[k].Text
 		closeWith := map[string]string{"(": ")", "«": "»", "“": "”", "\"": "\"", "[": "]"}[open]
-		if closeWith == "" || strings.TrimSpace(doc.text[prevEnd(doc, k, it.m.End):doc.toks[k].Start]) != "" {
+		if closeWith == "" || strings.TrimSpace(doc.text[prevEnd(doc, k, end):doc.toks[k].Start]) != "" {
 			continue
 		}
 		j := k + 1
@@ -307,6 +342,13 @@ func (r *Resolver) linkBrackets(doc *docIndex, items []*item, uf *unionFind) []*
 		uf.union(i, len(items)-1)
 	}
 	return items
+}
+
+func tokStart(doc *docIndex, k int) int {
+	if k < len(doc.toks) {
+		return doc.toks[k].Start
+	}
+	return -1
 }
 
 func isClosing(s string) bool {
@@ -434,13 +476,16 @@ func (r *Resolver) linkLeaders(doc *docIndex, items []*item, uf *unionFind) []*i
 					}
 				}
 			}
-			// قائد ORG [rank] PER: the role word right before the organisation.
-			if _, role, ok := r.roleBefore(doc, it.m.Start); ok {
+			// قائد ORG [rank] PER: the role word right before the organisation
+			// (a spokesman, الناطق باسم ORG PER, sets up a description only).
+			if _, role, leader, ok := r.roleBefore(doc, it.m.Start); ok {
 				ws, at := words(doc.at(it.m.End), 4)
 				p := skipTitles(ws, at, 0)
 				if p < len(at) {
 					if j, ok := itemAt(at[p], model.PER); ok {
-						leads[uf.find(j)] = i
+						if leader {
+							leads[uf.find(j)] = i
+						}
 						descs[role+"\x00"+itoa(uf.find(i))] = j
 						establishing[i] = true
 					}
@@ -457,11 +502,11 @@ func (r *Resolver) linkLeaders(doc *docIndex, items []*item, uf *unionFind) []*i
 			}
 		}
 	}
-	if len(leads) == 0 {
-		return items
-	}
 	if r.opt.Descriptions && len(descs) > 0 {
 		items = r.addDescriptions(doc, items, uf, descs, establishing)
+	}
+	if len(leads) == 0 {
+		return items
 	}
 	// حكومة X / قوات X where X names a person who leads an organisation.
 	perByLast := map[string][]int{}
@@ -491,16 +536,16 @@ func (r *Resolver) linkLeaders(doc *docIndex, items []*item, uf *unionFind) []*i
 	return items
 }
 
-// roleBefore finds a role phrase of the rolelink class (قائد, رئيس,
-// القائد العام) written right before byte offset start, over quotes and a
-// lone proclitic (القائد العام لـ«الجيش الوطني»). It returns the phrase's
-// start and its normalised key.
-func (r *Resolver) roleBefore(doc *docIndex, start int) (int, string, bool) {
+// roleBefore finds a role phrase written right before byte offset start,
+// over quotes and a lone proclitic (القائد العام لـ«الجيش الوطني»): a leader
+// (rolelink class: قائد, رئيس) or a spokesman (الناطق باسم). It returns the
+// phrase's start, its normalised key and whether it names a leader.
+func (r *Resolver) roleBefore(doc *docIndex, start int) (int, string, bool, bool) {
 	b := doc.at(start) - 1
 	for b >= 0 && (isQuote(doc.toks[b].Text) || isLoneClitic(doc.toks[b].Norm)) {
 		b--
 	}
-	for n := 2; n >= 1; n-- {
+	for n := 3; n >= 1; n-- {
 		if b-n+1 < 0 {
 			continue
 		}
@@ -518,17 +563,20 @@ func (r *Resolver) roleBefore(doc *docIndex, start int) (int, string, bool) {
 			continue
 		}
 		first := doc.toks[b-n+1]
-		roleStart := first.Start
-		if r.lx.match(classRoleLink, ws) != n {
-			ws[0] = stripConj(ws[0])
-			if r.lx.match(classRoleLink, ws) != n {
-				continue
+		for _, class := range [...]string{classRoleLink, classSpokesman} {
+			roleStart := first.Start
+			w := append([]string(nil), ws...)
+			if r.lx.match(class, w) != n {
+				w[0] = stripConj(w[0])
+				if r.lx.match(class, w) != n {
+					continue
+				}
+				roleStart += skipLetters(first.Text, 1)
 			}
-			roleStart += skipLetters(first.Text, 1)
+			return roleStart, alKey(w), class == classRoleLink, true
 		}
-		return roleStart, alKey(ws), true
 	}
-	return 0, "", false
+	return 0, "", false, false
 }
 
 // addDescriptions adds, for each description the article set up
@@ -543,7 +591,7 @@ func (r *Resolver) addDescriptions(doc *docIndex, items []*item, uf *unionFind, 
 		if it.typ != model.ORG || establishing[i] {
 			continue
 		}
-		roleStart, role, ok := r.roleBefore(doc, it.m.Start)
+		roleStart, role, _, ok := r.roleBefore(doc, it.m.Start)
 		if !ok {
 			continue
 		}
@@ -621,44 +669,67 @@ func itoa(n int) string {
 	return string(b[i:])
 }
 
-// voteType returns the type most mentions have; a tie goes to the type of
-// the mention with the most words, then to the first.
+// voteType returns the type the group's mentions vote for, each mention
+// weighing its number of words: a full name (برناردينو ليون, PER) is
+// stronger evidence than a lone word the tagger read as a place (ليون). A
+// tie goes to the type of the longest mention, then to the first.
 func voteType(g []*item) string {
-	count := map[string]int{}
-	for _, it := range g {
-		if !it.desc {
-			count[it.typ]++
-		}
-	}
-	best := ""
-	bestWords := -1
+	weight := map[string]int{}
+	longest := map[string]int{}
+	var order []string
 	for _, it := range g {
 		if it.desc {
 			continue
 		}
-		t := it.typ
-		if best == "" || count[t] > count[best] || (count[t] == count[best] && t != best && len(it.words) > bestWords) {
-			best = t
-			bestWords = len(it.words)
+		if _, ok := weight[it.typ]; !ok {
+			order = append(order, it.typ)
 		}
+		weight[it.typ] += len(it.words)
+		longest[it.typ] = max(longest[it.typ], len(it.words))
+	}
+	best := ""
+	for _, t := range order {
+		if best == "" || weight[t] > weight[best] || (weight[t] == weight[best] && longest[t] > longest[best]) {
+			best = t
+		}
+	}
+	if best == "" && len(g) > 0 {
+		best = g[0].typ
 	}
 	return best
 }
 
 // canonical picks the fullest name of a group: most words among mentions
-// of the voted type, then the most frequent spelling, then the first.
+// of the voted type (for organisations, most words besides a generic head:
+// الجيش الوطني الليبي over قوات الجيش الليبي), then the most frequent
+// spelling, then the first.
 func canonical(g []*item, typ string) *item {
 	freq := map[string]int{}
 	for _, it := range g {
 		freq[it.display]++
+	}
+	size := func(it *item) (int, int) {
+		if it.typ == model.ORG && it.core != nil {
+			n := len(it.core)
+			if it.nisbaCC != "" {
+				n++
+			}
+			return n, len(it.words)
+		}
+		return len(it.words), len(it.words)
 	}
 	var best *item
 	for _, it := range g {
 		if it.typ != typ || it.desc {
 			continue
 		}
-		if best == nil || len(it.words) > len(best.words) ||
-			(len(it.words) == len(best.words) && freq[it.display] > freq[best.display]) {
+		if best == nil {
+			best = it
+			continue
+		}
+		a1, a2 := size(it)
+		b1, b2 := size(best)
+		if a1 > b1 || (a1 == b1 && (a2 > b2 || (a2 == b2 && freq[it.display] > freq[best.display]))) {
 			best = it
 		}
 	}

@@ -9,9 +9,9 @@ import (
 )
 
 // stripAl removes the definite article from a normalised word, keeping at
-// least two letters (الجفرة → جفرة, but الله stays).
+// least three letters (الجفرة → جفرة, but الله stays: له is another word).
 func stripAl(w string) string {
-	if strings.HasPrefix(w, "ال") && utf8.RuneCountInString(w) >= 4 {
+	if strings.HasPrefix(w, "ال") && utf8.RuneCountInString(w) >= 5 {
 		return w[len("ال"):]
 	}
 	return w
@@ -162,6 +162,16 @@ func sameWord(a, b string, fuzzy bool) bool {
 	if utf8.RuneCountInString(a) < 5 || utf8.RuneCountInString(b) < 5 {
 		return false
 	}
+	// a place and its nisba are two words (القيروان / القيرواني), and a word
+	// with a proclitic is no spelling of it (لباريس / باريس)
+	if a+"ي" == b || b+"ي" == a || a+"يه" == b || b+"يه" == a {
+		return false
+	}
+	for _, p := range [...]string{"و", "ف", "ب", "ل", "ك"} {
+		if p+a == b || p+b == a {
+			return false
+		}
+	}
 	return skeleton(a) == skeleton(b) || editDistance(a, b, 1) <= 1
 }
 
@@ -176,6 +186,10 @@ func subsequence(short, long []string, fuzzy bool) bool {
 	}
 	return j == len(short)
 }
+
+// nameParticles begin compound names: عبد الله, أبو بكر, بن علي. The word
+// after one is not a surname by itself.
+var nameParticles = map[string]bool{"عبد": true, "ابو": true, "ابي": true, "ابا": true, "بن": true, "ابن": true, "بنت": true, "ام": true, "بو": true}
 
 // isDefiniteNisba reports whether w (normalised) looks like a definite
 // relative adjective (الإيطالي, الليبية): the article and the nisba ending.

@@ -186,3 +186,54 @@ func TestLibyaCorpus(t *testing.T) {
 		}
 	}
 }
+
+// TestSeedsRegistry registers the entities of the five seed articles (whole
+// chain) and checks that people named in several of them get one id.
+func TestSeedsRegistry(t *testing.T) {
+	dir := sharedDir(t, "seeds")
+	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if len(files) == 0 {
+		t.Skip("no seed articles")
+	}
+	sort.Strings(files)
+	tg, err := ner.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, _ := NewPlaceFinder(DefaultFinderOptions())
+	r, _ := NewResolver(DefaultOptions())
+	p := pipeline.New(ner.NewStage(tg), f, r)
+	reg := NewRegistry()
+	ids := map[string]map[string]bool{} // registry id → docs
+	for _, path := range files {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := p.Analyze(context.Background(), model.Document{ID: filepath.Base(path), Text: string(data)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range a.Entities {
+			id := reg.Resolve(e)
+			if ids[id] == nil {
+				ids[id] = map[string]bool{}
+			}
+			ids[id][a.Doc.ID] = true
+		}
+	}
+	for _, name := range []string{"فائز السراج", "ليبيا", "طرابلس"} {
+		found := false
+		for _, typ := range []string{"PER", "LOC"} {
+			if id, ok := reg.Lookup(typ, name); ok {
+				found = true
+				if len(ids[id]) < 2 {
+					t.Errorf("%s: id %s seen in %d article(s), want several", name, id, len(ids[id]))
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s not registered", name)
+		}
+	}
+}

@@ -83,7 +83,8 @@ func placeMentions(text string, words []word, all []docMention) []mention {
 				m.with = true
 				break
 			}
-			if words[b].boundary || words[b].number {
+			// titles may stand between, even after a comma: "مع الرئيس الفرنسي، إيمانويل ماكرون"
+			if words[b].number || words[b].Norm == "." {
 				break
 			}
 		}
@@ -100,6 +101,9 @@ func placeMentions(text string, words []word, all []docMention) []mention {
 			}
 		}
 		for b := wi - 1; b >= 0 && b >= wi-3; b-- {
+			if words[b].comma {
+				break
+			}
 			if n := words[b].Norm; n == "في" || n == "فى" {
 				m.inPrep = true
 				break
@@ -119,6 +123,9 @@ func arabicPrefix(s string) string {
 func locativeBefore(words []word, wi int) bool {
 	for b := wi - 1; b >= 0 && b >= wi-4; b-- {
 		w := words[b]
+		if w.comma {
+			return false
+		}
 		if locPreps[w.Norm] {
 			return true
 		}
@@ -207,6 +214,11 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 				blocked = true
 			}
 		}
+		// "(يرأسها فايز السراج)، نفذت": a bracketed or comma-closed name is
+		// not the subject of the verb after it
+		if words[x.Last].comma || words[x.First].paren {
+			blocked = true
+		}
 		if !blocked && party(x) {
 			before = &ms[i]
 		}
@@ -258,7 +270,9 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 		}
 		if before != nil {
 			actor = before.Name
-		} else if subj != nil && subj.First-m.Last <= 12 {
+		} else if subj != nil && (subj.First-m.Last <= 12 && verbal(p, words[m.First]) || subj.First-m.Last <= 3) {
+			// after a verb the subject may come after adverbs and places; after
+			// an event noun only its genitive agent: "زيارة حفتر"
 			actor = subj.Name
 			for i := range rest {
 				if rest[i].First == subj.First {
@@ -313,7 +327,7 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 	}
 	// a pronoun subject ("…، حيث ألقت القبض"، "أعلن الجيش أنه قصف"): the
 	// nearest party before the trigger in the sentence, the speaker included
-	if actor == "" && !patient {
+	if actor == "" && !patient && verbal(p, words[m.First]) {
 		for i := len(ms) - 1; i >= 0; i-- {
 			x := ms[i]
 			if x.Last < m.First && m.First-x.Last <= 12 && (x.Type == model.PER || x.Type == model.ORG) && !x.with && !contains(recips, x.Name) && !words[x.First].paren {
@@ -342,8 +356,11 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 		if x.First < m.First {
 			d = 2*(m.First-x.Last) + 3
 		}
-		if d > 30 {
-			continue
+		if d > 15 {
+			continue // too far to be where this event happened
+		}
+		if m.Next > 0 && x.First > m.Next {
+			continue // past the next event's trigger: its place
 		}
 		if d < bestD {
 			best, bestD = i, d

@@ -314,12 +314,16 @@ func findDates(text string, words []word, pub time.Time) []DateExpr {
 	return out
 }
 
+// weekdayOf reads a weekday name, which takes the article: "الجمعة",
+// "والأحد", "بالخميس" (bare جمعة, أحد, واحد are other words).
 func weekdayOf(w word) (time.Weekday, bool) {
 	if d, ok := weekdays[w.Norm]; ok {
 		return d, true
 	}
-	d, ok := weekdays["ال"+w.base]
-	return d, ok
+	if d, ok := weekdays["ال"+w.base]; ok && strings.Contains(w.Norm, "ال"+w.base) {
+		return d, true
+	}
+	return 0, false
 }
 
 func yearNumberAt(words []word, i int) (int, bool) {

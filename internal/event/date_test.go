@@ -92,7 +92,7 @@ func TestBareWeekdayPlanned(t *testing.T) {
 }
 
 func TestNoDate(t *testing.T) {
-	for _, in := range []string{"قتل 17 مسلحا", "على بعد 150 ميلا", "الساعة 12:30"} {
+	for _, in := range []string{"قتل 17 مسلحا", "على بعد 150 ميلا", "الساعة 12:30", "في يوم واحد", "صلاة جمعة", "أحد المسلحين"} {
 		if d, ok := firstDate(t, in, pub); ok {
 			t.Errorf("%q: unexpected date %+v", in, d)
 		}

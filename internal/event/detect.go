@@ -11,6 +11,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/marsad-project/marsad/internal/model"
 )
 
 // Detector scores a sentence for the event types where a trigger word is
@@ -135,8 +137,15 @@ func WriteDetector(w io.Writer, d *Detector, minWeight float64) error {
 // the trigger lexicon's types, modes and patterns, casualty and other
 // counts, date expressions, negation / future / attribution cues, question
 // marks, and the sentence length.
-func Features(text string, words []word, matches []Match, q map[string]int, dates []DateExpr) []string {
+func Features(text string, words []word, matches []Match, q map[string]int, dates []DateExpr, ms []mention) []string {
 	f := make([]string, 0, 3*len(words)+16)
+	// named participants and places: a report of one event names them
+	for _, x := range ms {
+		f = append(f, "ent:"+x.Type)
+		if x.Type == model.LOC && x.locative {
+			f = append(f, "ent:locative")
+		}
+	}
 	for i := range words {
 		b := words[i].base
 		if words[i].number {
@@ -182,6 +191,21 @@ func Features(text string, words []word, matches []Match, q map[string]int, date
 		}
 		if len(dates) > 0 {
 			f = append(f, "tdate:"+p.Type)
+		}
+		if len(ms) > 0 {
+			actor, recips, loc := arguments(p, words, ms, m)
+			if actor != "" {
+				f = append(f, "arg:actor:"+p.Type)
+			}
+			if len(recips) > 0 {
+				f = append(f, "arg:recip:"+p.Type)
+			}
+			if loc != nil {
+				f = append(f, "arg:loc:"+p.Type)
+			}
+		}
+		if len(ms) > 0 && overt(p.Type, words, []Match{m}, ms, q) {
+			f = append(f, "overt:"+p.Type)
 		}
 		mod := modality(words, m.First, m.Future, nil)
 		f = append(f, "t:"+p.Type, "tm:"+p.Type+"/"+p.Mode, "tp:"+p.Type+"/"+p.Words[0][0], "tpos:"+p.Type+"/"+p.POS, "tmod:"+p.Type+"/"+mod)
@@ -293,9 +317,12 @@ func Train(ex []Example, opt TrainOptions) *LinearModel {
 	return m
 }
 
-// SentenceFeatures returns the detector features of text taken as one
-// sentence, with the lexicon lex.
-func SentenceFeatures(lex *Lexicon, text string) []string {
-	words := splitWords(text, 0, len(text))
-	return Features(text, words, lex.Find(words), Quantities(words), findDates(text, words, time.Time{}))
+// SentenceFeatures returns the detector features of one sentence of an
+// analysis (its entities included), as Extract computes them.
+func (x *Extractor) SentenceFeatures(a *model.Analysis, s model.Sentence) []string {
+	text := a.Doc.Text
+	words := splitWordsCached(x.cache, text, s.Start, s.End)
+	ms := placeMentions(text, words, docMentions(a))
+	matches := x.triggers(words, ms)
+	return Features(text[s.Start:s.End], words, matches, Quantities(words), findDates(text, words, time.Time{}), ms)
 }

@@ -91,6 +91,8 @@ func TestNotTriggers(t *testing.T) {
 	tests := []struct{ name, in, typ string }{
 		{"وزارة is not و+زار", "أعلنت وزارة الدفاع", "CONSULT"},
 		{"بحث is not ب+حث", "في إطار بحث علمي", "REQUEST"},
+		{"هنا (here) is not هنأ", "وهنا تكمن المشكلة", "SUPPORT"},
+		{"الرحلة (the trip) is not رحّل", "خلال الرحلة إلى روما", "COERCE"},
 	}
 	for _, tc := range tests {
 		if _, m, ok := firstMatch(t, tc.in, tc.typ); ok {
@@ -229,6 +231,17 @@ func TestArguments(t *testing.T) {
 		{"visit: the place visited is the location",
 			analysis("يزور المشير خليفة حفتر باريس الخميس", per("خليفة حفتر"), loc("باريس")),
 			"CONSULT", model.Event{Actor: "خليفة حفتر", Location: "باريس", Date: "2018-10-25"}},
+		{"visit: a place inside an apposition is not the destination",
+			analysis("يزور المشير خليفة حفتر، الرجل القوي في شرق ليبيا، باريس الخميس حيث يلتقي وزير الخارجية جان ايف لودريان",
+				per("خليفة حفتر"), loc("ليبيا"), loc("باريس"), per("جان ايف لودريان")),
+			"CONSULT", model.Event{Actor: "خليفة حفتر", Recipients: []string{"جان ايف لودريان"}, Location: "باريس"}},
+		{"compound object after مع, titles and a comma between",
+			analysis("بدأ حفتر محادثات مع الرئيس الفرنسي، إيمانويل ماكرون، في قصر الإليزيه", per("خليفة حفتر", "حفتر"), per("إيمانويل ماكرون"), loc("قصر الإليزيه")),
+			"CONSULT", model.Event{Actor: "خليفة حفتر", Recipients: []string{"إيمانويل ماكرون"}, Location: "قصر الإليزيه"}},
+		{"prisoner exchange: actor, partner, place and count",
+			analysis("قالت مصادر في قوات الوفاق إنها تبادلت أمس 8 أسرى مع قوات الجيش الوطني شرق مدينة سرت",
+				org("حكومة الوفاق", "قوات الوفاق"), org("الجيش الوطني الليبي", "قوات الجيش الوطني"), loc("سرت")),
+			"RETREAT", model.Event{Actor: "حكومة الوفاق", Recipients: []string{"الجيش الوطني الليبي"}, Location: "سرت", Quantities: map[string]int{"prisoners": 8}}},
 		{"country acting next to the verb",
 			analysis("وأرسلت تركيا تعزيزات إلى طرابلس", loc("تركيا"), loc("طرابلس")),
 			"MOBILIZE", model.Event{Actor: "تركيا", Location: "طرابلس"}},

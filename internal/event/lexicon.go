@@ -141,14 +141,12 @@ func ParseLexicon(r io.Reader) (*Lexicon, error) {
 
 // Match is one trigger found in a sentence.
 type Match struct {
-	Pattern    *Pattern
-	First      int   // index of the first matched word
-	Last       int   // index of the last matched word
-	Used       []int // indexes of the words the pattern matched (not the gaps)
-	Future     bool  // the trigger verb carries the future prefix سـ
-	StartByte  int   // byte offset of the first word in the document
-	EndByte    int   // byte offset after the last word
-	TriggerTxt string
+	Pattern *Pattern
+	First   int   // index of the first matched word
+	Last    int   // index of the last matched word
+	Used    []int // indexes of the words the pattern matched (not the gaps)
+	Future  bool  // the trigger verb carries the future prefix سـ
+	Next    int   // index of the first word of the next trigger in the sentence (0: none)
 }
 
 // Find returns the non-overlapping trigger matches in words, longer
@@ -159,7 +157,7 @@ func (l *Lexicon) Find(words []word) []Match {
 		for _, r := range words[i].readings {
 			for _, p := range l.byFirst[r] {
 				if used, ok := matchAt(p, words, i); ok {
-					all = append(all, Match{Pattern: p, First: i, Last: used[len(used)-1], Used: used})
+					all = append(all, Match{Pattern: p, First: i, Last: used[len(used)-1], Used: used, Future: words[i].future})
 				}
 			}
 		}
@@ -196,6 +194,9 @@ func (l *Lexicon) Find(words []word) []Match {
 		out = append(out, m)
 	}
 	sort.Slice(out, func(a, b int) bool { return out[a].First < out[b].First })
+	for i := 0; i+1 < len(out); i++ {
+		out[i].Next = out[i+1].First
+	}
 	return out
 }
 

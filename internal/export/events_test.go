@@ -151,3 +151,26 @@ func TestWriteEventsUnknownFormat(t *testing.T) {
 		}
 	}
 }
+
+func TestEventFilter(t *testing.T) {
+	rows := EventRows(eventAnalysis())
+	tests := []struct {
+		name string
+		f    EventFilter
+		want int
+	}{
+		{"no filter", EventFilter{}, 2},
+		{"type", EventFilter{Types: []string{"assault"}}, 1},
+		{"actor by part of the name, hamza folded", EventFilter{Actor: "حفتر"}, 1},
+		{"party matches a recipient", EventFilter{Party: "سلامه"}, 1},
+		{"place", EventFilter{Place: "سرت"}, 1},
+		{"date range inside", EventFilter{From: "2018-10-01", To: "2018-10-31"}, 1},
+		{"date range outside", EventFilter{From: "2019-01-01"}, 0},
+		{"modality", EventFilter{Modality: "reported"}, 1},
+	}
+	for _, tc := range tests {
+		if got := len(FilterEvents(rows, tc.f)); got != tc.want {
+			t.Errorf("%s: %d events, want %d", tc.name, got, tc.want)
+		}
+	}
+}

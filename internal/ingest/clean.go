@@ -251,7 +251,18 @@ func isSentenceEnd(r rune) bool {
 	return false
 }
 
-func isSpaceRune(r rune) bool { return unicode.IsSpace(r) || r == '\u200f' || r == '\u200e' }
+// isSpaceRune: Unicode white space, and the directional marks that pages
+// put around RTL text. Arabic and other letters below U+1680 are answered
+// without a table look-up (cleaning is on every document's path).
+func isSpaceRune(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		return r == ' ' || (r >= '\t' && r <= '\r')
+	case r < 0x1680:
+		return r == 0x85 || r == 0xA0
+	}
+	return unicode.IsSpace(r) || r == '\u200f' || r == '\u200e'
+}
 
 func trimSpace(s string) string { return strings.TrimFunc(s, isSpaceRune) }
 
@@ -311,7 +322,38 @@ func onlyHeadlines(s string) bool {
 	return strings.IndexFunc(body, isSentenceEnd) < 0
 }
 
-func wordCount(s string) int { return len(strings.Fields(s)) }
+func wordCount(s string) int { return countWords(s, len(s)) }
+
+// countWords counts space-separated words in s, stopping once it passes
+// limit (callers only ask "more than limit?"). It does not allocate.
+func countWords(s string, limit int) int {
+	n := 0
+	in := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		size := 1
+		var sp bool
+		if c < utf8.RuneSelf {
+			sp = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			sp = isSpaceRune(r)
+		}
+		switch {
+		case sp:
+			in = false
+		case !in:
+			in = true
+			n++
+			if n > limit {
+				return n
+			}
+		}
+		i += size
+	}
+	return n
+}
 
 // junkSegment reports whether a whole line (or segment of one) is junk, with
 // the rule's name; header is true for "related articles" headers, after
@@ -329,18 +371,34 @@ func junkSegment(s string) (rule string, header bool) {
 		if rest == "" {
 			return "related headlines", true
 		}
-		if wordCount(rest) <= 25 && onlyHeadlines(rest) {
+		if countWords(rest, 25) <= 25 && onlyHeadlines(rest) {
 			return "related headlines", false
 		}
 	}
 	p := patterns()
-	n := wordCount(s)
+	n := countWords(s, maxPatternWords)
 	for _, jp := range p.line {
-		if n <= jp.maxWords && jp.re.MatchString(s) {
+		if n <= jp.maxWords && containsAny(s, jp.hints) && jp.re.MatchString(s) {
 			return jp.name, false
 		}
 	}
 	return "", false
+}
+
+// maxWidgetWords: the longest widget line seen (a row of share buttons
+// with labels) has 8 words.
+const maxWidgetWords = 12
+
+// maxPatternWords is the largest maxWords in linePatterns.
+const maxPatternWords = 150
+
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // relatedHeaderAt returns the "read also" header at the start of s, or "".
@@ -356,6 +414,9 @@ func relatedHeaderAt(s string) string {
 // counters and punctuation only ("0 تعليق ارسل لصديق نسخة للطباعة",
 // "شاركنا ..", "إعجاب تحميل..."). No sentence is made of these words alone.
 func isWidgetOnly(s string) bool {
+	if countWords(s, maxWidgetWords) > maxWidgetWords {
+		return false
+	}
 	norm := arabic.Normalize(strings.ToLower(s))
 	words := strings.FieldsFunc(norm, func(r rune) bool {
 		return !(unicode.IsLetter(r) || unicode.IsMark(r))
@@ -382,7 +443,8 @@ func isWidgetOnly(s string) bool {
 type linePattern struct {
 	name     string
 	re       *regexp.Regexp
-	maxWords int // longer lines never match: a junk line is short
+	maxWords int      // longer lines never match: a junk line is short
+	hints    []string // a match contains one of these
 }
 
 type patternSet struct {
@@ -399,7 +461,7 @@ var patterns = sync.OnceValue(func() *patternSet {
 	}
 	p.related = regexp.MustCompile(`(?i)^` + arPattern(relatedHeader))
 	for _, lp := range linePatterns {
-		p.line = append(p.line, linePattern{name: lp.name, re: regexp.MustCompile(`(?i)^(?:` + arPattern(lp.re) + `)$`), maxWords: lp.maxWords})
+		p.line = append(p.line, linePattern{name: lp.name, re: regexp.MustCompile(`(?i)^(?:` + arPattern(lp.re) + `)$`), maxWords: lp.maxWords, hints: lp.hints})
 	}
 	return p
 })

@@ -3,8 +3,10 @@ package ingest
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 )
 
@@ -38,30 +40,44 @@ type newsArticle struct {
 	Text   string `json:"text"`
 }
 
+var (
+	newsOnce sync.Once
+	newsDocs []newsArticle
+	newsErr  error
+)
+
 // loadArabicNews reads the arabic-news corpus (Libya file and the general
-// 5,000), raw.
+// 5,000), raw; once per test binary.
 func loadArabicNews(t testing.TB) []newsArticle {
 	t.Helper()
 	dir := sharedDir(t, "data/arabic-news")
+	newsOnce.Do(func() { newsDocs, newsErr = readArabicNews(dir) })
+	if newsErr != nil {
+		t.Fatal(newsErr)
+	}
+	return newsDocs
+}
+
+func readArabicNews(dir string) ([]newsArticle, error) {
 	var out []newsArticle
 	for _, f := range []string{"libya_articles.jsonl", "general_saudinewsnet_5000.jsonl"} {
 		fh, err := os.Open(filepath.Join(dir, f))
 		if err != nil {
-			t.Skipf("arabic-news: %v", err)
+			return nil, fmt.Errorf("arabic-news: %w", err)
 		}
 		sc := bufio.NewScanner(fh)
 		sc.Buffer(make([]byte, 1<<20), 16<<20)
 		for sc.Scan() {
 			var a newsArticle
 			if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-				t.Fatalf("%s: %v", f, err)
+				return nil, fmt.Errorf("%s: %w", f, err)
 			}
 			out = append(out, a)
 		}
 		fh.Close()
 		if err := sc.Err(); err != nil {
-			t.Fatal(err)
+			return nil, err
 		}
 	}
-	return out
+	return out, nil
 }

@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	htmlcharset "golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	xunicode "golang.org/x/text/encoding/unicode"
@@ -264,4 +265,19 @@ func utf16Decoder(enc string) transform.Transformer {
 		end = xunicode.BigEndian
 	}
 	return xunicode.UTF16(end, xunicode.ExpectBOM).NewDecoder()
+}
+
+// decodeDeclared decodes an HTML page by the charset its <meta> declares
+// (ISO-8859-6 and the like, which detection does not guess); orig is the
+// detection error, returned when the page declares nothing usable.
+func decodeDeclared(data []byte, orig error) (string, string, error) {
+	e, name, _ := htmlcharset.DetermineEncoding(data, "text/html")
+	if e == nil || name == "utf-8" || name == "windows-1252" { // windows-1252 is the no-declaration default
+		return "", "", orig
+	}
+	b, err := e.NewDecoder().Bytes(data)
+	if err != nil {
+		return "", "", fmt.Errorf("%w: declared charset %s: %v", ErrEncoding, name, err)
+	}
+	return checkText(string(b), name)
 }

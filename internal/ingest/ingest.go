@@ -21,6 +21,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/text/transform"
 
@@ -230,7 +231,16 @@ func (r *Reader) readStream(ctx context.Context, name string, rd io.Reader, size
 		reject(&InputError{Input: name, Err: ErrEmpty})
 		return nil
 	}
-	text, enc, err := Decode(data)
+	var text, enc string
+	if format == FormatHTML && !utf8.Valid(data) {
+		// a page that is not UTF-8 usually says what it is in <meta
+		// charset>; that beats detection (ISO-8859-6 shares bytes with
+		// Windows-1256 but not letters)
+		text, enc, err = decodeDeclared(data, ErrEncoding)
+	}
+	if enc == "" {
+		text, enc, err = Decode(data)
+	}
 	if err != nil {
 		reject(&InputError{Input: name, Err: err})
 		return nil

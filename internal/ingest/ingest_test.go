@@ -408,3 +408,16 @@ func TestContextCancelled(t *testing.T) {
 		t.Errorf("err %v", err)
 	}
 }
+
+func TestHTMLDeclaredCharset(t *testing.T) {
+	page := "<!doctype html><html lang=ar><head><meta charset=\"iso-8859-6\"><title>خبر</title></head><body><article><p>" +
+		strings.Repeat("أعلنت الحكومة الليبية اليوم عن خطة جديدة لإعادة إعمار المدن المتضررة من الحرب. ", 6) + "</p></article></body></html>"
+	enc, err := charmap.ISO8859_6.NewEncoder().String(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := readBytes(t, DefaultOptions(), "page.html", []byte(enc))
+	if len(c.docs) != 1 || !strings.Contains(c.docs[0].Text, "خطة جديدة لإعادة إعمار") {
+		t.Errorf("docs %+v errs %v", c.docs, c.errText())
+	}
+}

@@ -85,6 +85,22 @@ func BenchmarkTag(b *testing.B) {
 	reportCPU(b, c0, n)
 }
 
+// BenchmarkTagCold is BenchmarkTag with the per-word score cache emptied
+// before every document, as for the first article a process tags.
+func BenchmarkTagCold(b *testing.B) {
+	tg := embedded(b)
+	texts, norms, n, _ := seedSentences(b)
+	b.ReportAllocs()
+	c0 := cpuTime()
+	for b.Loop() {
+		s := tg.pool.Get().(*scratch)
+		s.cache = nil
+		tg.pool.Put(s)
+		tg.tagDoc(texts, norms)
+	}
+	reportCPU(b, c0, n)
+}
+
 // BenchmarkMentions measures raw text to mentions: sentence splitting,
 // tokenisation and normalisation included.
 func BenchmarkMentions(b *testing.B) {

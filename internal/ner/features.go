@@ -337,61 +337,95 @@ func (f *featurizer) ctx(i int) *tokInfo {
 func (f *featurizer) extract() {
 	f.feats = f.feats[:0]
 	f.offs = append(f.offs[:0], 0)
-	set := f.set
 	for i := range f.info {
-		t := &f.info[i]
-		m1, p1, m2, p2 := f.ctx(i-1), f.ctx(i+1), f.ctx(i-2), f.ctx(i+2)
-		fs := f.feats
-		fs = append(fs, fb(tBias))
-		if set&FeatWord != 0 {
-			fs = append(fs, f1(tW0, t.norm), f1(tC0, t.core))
-		}
-		if set&FeatContext != 0 {
-			fs = append(fs, f1(tWm1, m1.norm), f1(tWp1, p1.norm), f1(tWm2, m2.norm), f1(tWp2, p2.norm),
-				f1(tCm1, m1.core), f1(tCp1, p1.core))
-		}
-		if set&FeatBigram != 0 {
-			fs = append(fs, f2(tBiL, m1.core, t.core), f2(tBiR, t.core, p1.core))
-		}
-		if set&FeatAffix != 0 {
-			fs = appendAffixes(fs, t.norm)
-			if r := t.runes; r >= 4 {
-				fs = append(fs, f1(tCSuf2, lastRunes(t.core, 2)))
-			}
-			fs = append(fs, f1(tProclitic, t.pre))
-		}
-		if set&FeatShape != 0 {
-			l := t.runes
-			if l > 8 {
-				l = 8
-			}
-			fs = append(fs, fb(tShape0, t.shape), fb(tShapeWin, m1.shape, t.shape, p1.shape), fb(tLen, byte(l)))
-		}
-		if set&FeatTrigger != 0 {
-			fs = append(fs, fb(tTrigM1, m1.trig), fb(tTrigM2, m2.trig), fb(tTrigP1, p1.trig), fb(tTrigP2, p2.trig))
-		}
-		if set&FeatGazetteer != 0 {
-			fs = append(fs, fb(tGazB, t.gazB), fb(tGazI, t.gazI), fb(tGazW, t.gazW),
-				fb(tGazM1, m1.gazB|m1.gazI, t.gazB), fb(tGazP1, p1.gazB|p1.gazW, t.gazW))
-		}
-		if set&FeatCluster != 0 {
-			fs = append(fs, clusterFeat(tCl1, t, false), clusterFeat(tCl2, t, true),
-				clusterFeat(tCl2M1, m1, true), clusterFeat(tCl2P1, p1, true),
-				clusterFeat(tCl1M1, m1, false), clusterFeat(tCl1P1, p1, false))
-		}
-		if set&FeatFreq != 0 {
-			fq, fm, fp := freqOf(t), freqOf(m1), freqOf(p1)
-			fs = append(fs, fb(tFreq, fq, t.shape), fb(tFreqWin, fm, fq, fp))
-		}
-		if set&FeatCharNgram != 0 {
-			fs = appendChar3(fs, t.core)
-		}
-		if set&FeatDoc != 0 && f.s1 != nil {
-			fs = f.appendDoc(fs, i)
-		}
-		f.feats = fs
-		f.offs = append(f.offs, int32(len(fs)))
+		f.feats = f.appendIntrinsic(f.feats, &f.info[i])
+		f.feats = f.appendContext(f.feats, i)
+		f.offs = append(f.offs, int32(len(f.feats)))
 	}
+}
+
+// extractContext computes only the features that depend on a token's
+// neighbours; the tagger caches the scores of the intrinsic ones per word.
+func (f *featurizer) extractContext() {
+	f.feats = f.feats[:0]
+	f.offs = append(f.offs[:0], 0)
+	for i := range f.info {
+		f.feats = f.appendContext(f.feats, i)
+		f.offs = append(f.offs, int32(len(f.feats)))
+	}
+}
+
+// appendIntrinsic adds the features that depend only on the token itself
+// (its normalised form, shape and lexicon entries).
+func (f *featurizer) appendIntrinsic(fs []uint64, t *tokInfo) []uint64 {
+	set := f.set
+	fs = append(fs, fb(tBias))
+	if set&FeatWord != 0 {
+		fs = append(fs, f1(tW0, t.norm), f1(tC0, t.core))
+	}
+	if set&FeatAffix != 0 {
+		fs = appendAffixes(fs, t.norm)
+		if r := t.runes; r >= 4 {
+			fs = append(fs, f1(tCSuf2, lastRunes(t.core, 2)))
+		}
+		fs = append(fs, f1(tProclitic, t.pre))
+	}
+	if set&FeatShape != 0 {
+		l := t.runes
+		if l > 8 {
+			l = 8
+		}
+		fs = append(fs, fb(tShape0, t.shape), fb(tLen, byte(l)))
+	}
+	if set&FeatGazetteer != 0 {
+		fs = append(fs, fb(tGazW, t.gazW))
+	}
+	if set&FeatCluster != 0 {
+		fs = append(fs, clusterFeat(tCl1, t, false), clusterFeat(tCl2, t, true))
+	}
+	if set&FeatFreq != 0 {
+		fs = append(fs, fb(tFreq, freqOf(t), t.shape))
+	}
+	if set&FeatCharNgram != 0 {
+		fs = appendChar3(fs, t.core)
+	}
+	return fs
+}
+
+// appendContext adds the features of token i that depend on its
+// neighbours (and, in a second pass, on the first pass's tags).
+func (f *featurizer) appendContext(fs []uint64, i int) []uint64 {
+	set := f.set
+	t := &f.info[i]
+	m1, p1, m2, p2 := f.ctx(i-1), f.ctx(i+1), f.ctx(i-2), f.ctx(i+2)
+	if set&FeatContext != 0 {
+		fs = append(fs, f1(tWm1, m1.norm), f1(tWp1, p1.norm), f1(tWm2, m2.norm), f1(tWp2, p2.norm),
+			f1(tCm1, m1.core), f1(tCp1, p1.core))
+	}
+	if set&FeatBigram != 0 {
+		fs = append(fs, f2(tBiL, m1.core, t.core), f2(tBiR, t.core, p1.core))
+	}
+	if set&FeatShape != 0 {
+		fs = append(fs, fb(tShapeWin, m1.shape, t.shape, p1.shape))
+	}
+	if set&FeatTrigger != 0 {
+		fs = append(fs, fb(tTrigM1, m1.trig), fb(tTrigM2, m2.trig), fb(tTrigP1, p1.trig), fb(tTrigP2, p2.trig))
+	}
+	if set&FeatGazetteer != 0 {
+		fs = append(fs, fb(tGazB, t.gazB), fb(tGazI, t.gazI),
+			fb(tGazM1, m1.gazB|m1.gazI, t.gazB), fb(tGazP1, p1.gazB|p1.gazW, t.gazW))
+	}
+	if set&FeatCluster != 0 {
+		fs = append(fs, clusterFeat(tCl2M1, m1, true), clusterFeat(tCl2P1, p1, true),
+			clusterFeat(tCl1M1, m1, false), clusterFeat(tCl1P1, p1, false))
+	}
+	if set&FeatFreq != 0 {
+		fs = append(fs, fb(tFreqWin, freqOf(m1), freqOf(t), freqOf(p1)))
+	}
+	if set&FeatDoc != 0 && f.s1 != nil {
+		fs = f.appendDoc(fs, i)
+	}
+	return fs
 }
 
 func freqOf(t *tokInfo) byte {

@@ -42,6 +42,7 @@ func (t *Tagger) appendMentions(dst []model.Mention, text string, sents []model.
 	}
 	all := t.tagDoc(texts, norms)
 	for k, tags := range all {
+		t.lx.addOrgPhrases(toks[k], tags)
 		for i := 0; i < len(tags); {
 			if tags[i] == tagO {
 				i++
@@ -84,55 +85,55 @@ func (t *Tagger) mention(text string, base int, toks []arabic.Token, typ int) (m
 // prepositions ب ل ك, or a pair of them (وب، ول، فب …).
 //
 // A first و ف ب ل ك may be the name's own letter (وليد, بغداد, لبنان,
-// كندا, فرنسا, براك), so a letter is cut only when the rest is the better
-// attested word in the unlabelled news (lexicon frequencies): لحفتر → حفتر,
-// بسرت → سرت. Before the article the conjunctions و ف are cut unless the
-// whole word is the more frequent (والجيش → الجيش), but ب ك ل only when the
-// rest is known, since names start with بال and كال (باليرمو, كاليفورنيا).
-// A rest that is a gazetteer name is cut to (وغات → غات); a whole word
-// that is one is kept.
-// ل + ال is written لل with the alef dropped, so للأمم cannot be cut to a
-// substring that reads الأمم; it is kept whole.
+// كندا, فرنسا, براك), so the split is arabic.Segment's, which accepts a
+// clitic only when the news lexicon attests the stem clearly (لحفتر → حفتر,
+// بسرت → سرت, والجيش → الجيش); a word that is a gazetteer name as it
+// stands is kept whole (براك, باليرمو), and a rest that is one is cut to
+// although news rarely names it (وغات → غات, ومرزق → مرزق). The article
+// stays in the mention. ل + ال is written لل with the alef dropped, so
+// للأمم cannot be cut to a substring that reads الأمم; it is kept whole.
 func (lx *Lexicon) procliticBytes(tok arabic.Token) int {
 	if tok.Kind != arabic.KindArabic {
 		return 0
 	}
 	w := tok.Norm
-	fw := lx.freq(w)
 	if lx.gazWords[w] != 0 {
-		return 0 // a name as it stands (براك, باليرمو)
+		return 0
+	}
+	if n := procliticLetters(arabic.Segment(w).Prefix); n > 0 {
+		return letterBytes(tok.Text, n)
 	}
 	for _, p := range [...]string{"وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك"} {
-		rest, ok := strings.CutPrefix(w, p)
-		if !ok {
-			continue
-		}
-		fr := lx.freq(rest)
-		if lx.gazWords[rest] != 0 && runeLen(rest) >= 2 {
-			return letterBytes(tok.Text, runeLen(p)) // وغات → غات
-		}
-		conj := p == conjWaw || p == conjFa
-		switch {
-		case strings.HasPrefix(rest, article) && runeLen(rest) >= 4:
-			if fr >= fw && (conj || fr >= 0) {
-				return letterBytes(tok.Text, runeLen(p))
-			}
-		case strings.HasPrefix(rest, prepLam) && strings.HasSuffix(p, prepLam):
-			// ل + لل…: leave
-		case runeLen(rest) >= 3 && fr > fw:
+		if rest, ok := strings.CutPrefix(w, p); ok && runeLen(rest) >= 2 && lx.gazWords[rest] != 0 {
 			return letterBytes(tok.Text, runeLen(p))
 		}
 	}
 	return 0
 }
 
-// freq returns the frequency bucket of a normalised word in the unlabelled
-// news, or -1 when it is not in the lexicon.
-func (lx *Lexicon) freq(w string) int {
-	if c, ok := lx.clusters[w]; ok {
-		return int(c.freq)
+// procliticLetters returns how many letters of a segmentation prefix are
+// conjunctions and prepositions to cut: all of them before the article
+// (وال → و, بال → ب) but none of لل, whose ل and ال share a letter.
+func procliticLetters(prefix string) int {
+	switch {
+	case strings.HasSuffix(prefix, lamLam):
+		prefix = strings.TrimSuffix(prefix, lamLam)
+		if strings.HasSuffix(prefix, prepLam) || strings.HasSuffix(prefix, prepBa) || strings.HasSuffix(prefix, prepKaf) {
+			return 0 // not a written form
+		}
+	case strings.HasSuffix(prefix, article):
+		prefix = strings.TrimSuffix(prefix, article)
 	}
-	return -1
+	n := 0
+	for _, r := range prefix {
+		switch string(r) {
+		case conjWaw, conjFa, prepBa, prepLam, prepKaf:
+			n++
+		default:
+			return 0 // the future marker س: a verb, not a name
+		}
+	}
+	return n
 }
 
 // letterBytes returns the byte length of the first n letters of s, with the

@@ -93,6 +93,22 @@ func (m *Model) lookup(h uint64) *[numTags]float32 {
 	}
 }
 
+// scale returns the int16 quantisation step of m's weights.
+func (m *Model) scale() float32 {
+	maxAbs := float32(0)
+	for i := range m.slots {
+		for _, v := range m.slots[i].w {
+			if a := float32(math.Abs(float64(v))); a > maxAbs {
+				maxAbs = a
+			}
+		}
+	}
+	if maxAbs == 0 {
+		return 1
+	}
+	return maxAbs / 32767
+}
+
 // NumFeatures returns the number of features with weights.
 func (m *Model) NumFeatures() int { return m.n }
 
@@ -119,15 +135,9 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 
 func (m *Model) writeRecord(bw *bufio.Writer) {
 	var ents []*slot
-	maxAbs := float32(0)
 	for i := range m.slots {
 		if m.slots[i].key != 0 {
 			ents = append(ents, &m.slots[i])
-			for _, v := range m.slots[i].w {
-				if a := float32(math.Abs(float64(v))); a > maxAbs {
-					maxAbs = a
-				}
-			}
 		}
 	}
 	slices.SortFunc(ents, func(a, b *slot) int {
@@ -139,10 +149,7 @@ func (m *Model) writeRecord(bw *bufio.Writer) {
 		}
 		return 0
 	})
-	scale := maxAbs / 32767
-	if scale == 0 {
-		scale = 1
-	}
+	scale := m.scale()
 	var buf [binary.MaxVarintLen64]byte
 	putU := func(v uint64) { bw.Write(buf[:binary.PutUvarint(buf[:], v)]) }
 	putF := func(f float32) { binary.Write(bw, binary.LittleEndian, f) }

@@ -548,3 +548,33 @@ func FuzzMentions(f *testing.F) {
 		}
 	})
 }
+
+func TestOrgPhrases(t *testing.T) {
+	lx, err := DefaultLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, text, want string // want: the phrase found, "" for none
+	}{
+		{"army with nationality adjective", "قال الجيش الوطني الليبي إن", "الجيش الوطني الليبي"},
+		{"feminine nisba", "وصلت القوات الخاصة الليبية إلى", "القوات الخاصة الليبية"},
+		{"construct head", "اجتمع مجلس النواب الليبي أمس", "مجلس النواب الليبي"},
+		{"proclitic on the head", "بيان للقوات المسلحة الليبية", "للقوات المسلحة الليبية"},
+		{"nisba of a country with the article", "أعلنت الحكومة العراقية", "الحكومة العراقية"},
+		{"no nationality adjective", "قال الجيش الوطني إن", ""},
+		{"indefinite modifier stops the phrase", "الجيش قوي الليبي", ""},
+		{"title before the head", "قال وزير الخارجية الفرنسي إن", ""},
+		{"not a nisba of a place", "المجلس الوطني الانتقالي", ""},
+	}
+	for _, tt := range tests {
+		toks := arabic.Tokenize(tt.text)
+		got := ""
+		for _, sp := range lx.orgPhrases(toks) {
+			got = tt.text[toks[sp[0]].Start:toks[sp[1]-1].End]
+		}
+		if got != tt.want {
+			t.Errorf("%s: orgPhrases(%q) = %q, want %q", tt.name, tt.text, got, tt.want)
+		}
+	}
+}

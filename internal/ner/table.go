@@ -1,5 +1,7 @@
 package ner
 
+import "math"
+
 // table is the tagger's feature lookup: one open-addressing table holding,
 // for each feature, the weights of both passes of a stacked model side by
 // side, so that scoring a feature for both costs one memory access; a bit
@@ -7,15 +9,19 @@ package ner
 // without touching the table. Tagging is bound by these memory accesses
 // (BenchmarkTag), not by arithmetic.
 type table struct {
+	scale  [2]float32 // weight = int16 × scale, per pass
 	slots  []tslot
 	shift  uint
 	filter []uint64
 	fshift uint
 }
 
+// A slot is 44 bytes: weights are stored as int16 against one scale per
+// pass (the model file quantises them so already), which keeps the table
+// small enough to stay mostly in cache.
 type tslot struct {
 	key uint64 // 0 = empty
-	w   [2][numTags]float32
+	w   [2][numTags]int16
 }
 
 // newTable merges the weights of up to two models: pass 0 (the first pass,
@@ -40,13 +46,16 @@ func newTable(models ...*Model) *table {
 		if m == nil {
 			continue
 		}
+		t.scale[p] = m.scale()
 		for i := range m.slots {
 			s := &m.slots[i]
 			if s.key == 0 {
 				continue
 			}
 			ts := t.insert(s.key)
-			ts.w[p] = s.w
+			for j, v := range s.w {
+				ts.w[p][j] = int16(math.Round(float64(v / t.scale[p])))
+			}
 		}
 	}
 	return t

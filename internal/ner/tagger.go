@@ -59,6 +59,8 @@ type Tagger struct {
 // scratch is per-call working memory.
 type scratch struct {
 	fz         featurizer
+	cache      map[wordKey]*[2][numTags]int32 // scores of a word's intrinsic features, both passes
+	ibuf       []uint64
 	text, norm []string
 	emit       []float32
 	back       []uint8
@@ -129,13 +131,75 @@ func (t *Tagger) TagSentences(sents [][]string) [][]string {
 	return out
 }
 
+// wordKey identifies what a token's intrinsic features depend on.
+type wordKey struct {
+	norm  string
+	shape byte
+}
+
+// maxCache bounds the per-scratch cache of word scores.
+const maxCache = 1 << 16
+
+// intrinsic returns the summed int16 weights, for both passes, of the
+// features that depend only on the token itself, cached per word: words
+// repeat (Zipf), and these are about half of a token's features.
+func (t *Tagger) intrinsic(s *scratch, ti *tokInfo) *[2][numTags]int32 {
+	k := wordKey{ti.norm, ti.shape}
+	if v, ok := s.cache[k]; ok {
+		return v
+	}
+	if s.cache == nil || len(s.cache) >= maxCache {
+		s.cache = make(map[wordKey]*[2][numTags]int32, 1024)
+	}
+	v := new([2][numTags]int32)
+	s.ibuf = s.fz.appendIntrinsic(s.ibuf[:0], ti)
+	for _, h := range s.ibuf {
+		if sl := t.tab.lookup(h); sl != nil {
+			for j := 0; j < numTags; j++ {
+				v[0][j] += int32(sl.w[0][j])
+				v[1][j] += int32(sl.w[1][j])
+			}
+		}
+	}
+	s.cache[k] = v
+	return v
+}
+
+// score fills em1 (and em2, when not nil) with the two passes' scores of
+// the prepared sentence's intrinsic and context features.
+func (t *Tagger) score(s *scratch, em1, em2 []float32) {
+	s.fz.extractContext()
+	for i := range s.fz.info {
+		a := *t.intrinsic(s, &s.fz.info[i])
+		for _, h := range s.fz.feats[s.fz.offs[i]:s.fz.offs[i+1]] {
+			if sl := t.tab.lookup(h); sl != nil {
+				for j := 0; j < numTags; j++ {
+					a[0][j] += int32(sl.w[0][j])
+					a[1][j] += int32(sl.w[1][j])
+				}
+			}
+		}
+		r1 := em1[i*numTags : (i+1)*numTags]
+		for j := range r1 {
+			r1[j] = float32(a[0][j]) * t.tab.scale[0]
+		}
+		if em2 != nil {
+			r2 := em2[i*numTags : (i+1)*numTags]
+			for j := range r2 {
+				r2[j] = float32(a[1][j]) * t.tab.scale[1]
+			}
+		}
+	}
+}
+
 // tagDoc tags the sentences of one document (original and normalised
 // token texts). Cost: linear in the number of tokens.
 //
 // A stacked model's features are its first pass's plus the document
-// features, so the shared features are extracted once: the first pass
-// scores them for both models and keeps the second model's partial scores
-// (numTags floats a token) until the document counts are known.
+// features, so the shared features are extracted and looked up once, for
+// both passes (the table holds both passes' weights side by side); the
+// second model's partial scores wait, numTags floats a token, until the
+// document counts are known.
 func (t *Tagger) tagDoc(texts, norms [][]string) [][]int {
 	s := t.pool.Get().(*scratch)
 	defer t.pool.Put(s)
@@ -143,32 +207,28 @@ func (t *Tagger) tagDoc(texts, norms [][]string) [][]int {
 	m2 := t.m
 	m1 := m2.First
 	if m1 == nil {
+		s.fz.set = m2.Features
 		for k := range texts {
 			s.text, s.norm = texts[k], norms[k]
-			s.fz.set = m2.Features
 			s.fz.prepare(s.text, s.norm)
-			s.fz.extract()
 			n := len(s.norm)
 			s.emit = grow(s.emit, n*numTags)
-			clear(s.emit)
-			t.emit1(s, s.emit)
+			t.score(s, s.emit, nil)
 			out[k] = append([]int(nil), s.decode(m2, s.emit)...)
 		}
 		s.text, s.norm = nil, nil
 		return out
 	}
+	s.fz.set = m1.Features
 	keys := make([][]string, len(texts))
 	partial := make([][]float32, len(texts))
 	for k := range texts {
 		s.text, s.norm = texts[k], norms[k]
-		s.fz.set = m1.Features
 		s.fz.prepare(s.text, s.norm)
-		s.fz.extract()
 		n := len(s.norm)
 		s.emit = grow(s.emit, n*numTags)
-		clear(s.emit)
 		partial[k] = make([]float32, n*numTags)
-		t.emit2(s, s.emit, partial[k])
+		t.score(s, s.emit, partial[k])
 		out[k] = append([]int(nil), s.decode(m1, s.emit)...)
 		keys[k] = make([]string, n)
 		for i := range s.fz.info {
@@ -185,12 +245,16 @@ func (t *Tagger) tagDoc(texts, norms [][]string) [][]int {
 		for i := 0; i < n; i++ {
 			fz.feats = fz.appendDoc(fz.feats[:0], i)
 			row := em[i*numTags : (i+1)*numTags]
+			var acc [numTags]int32
 			for _, h := range fz.feats {
 				if sl := t.tab.lookup(h); sl != nil {
-					for j := range row {
-						row[j] += sl.w[1][j]
+					for j := range acc {
+						acc[j] += int32(sl.w[1][j])
 					}
 				}
+			}
+			for j := range row {
+				row[j] += float32(acc[j]) * t.tab.scale[1]
 			}
 		}
 		fz.s1, fz.doc = nil, nil
@@ -200,62 +264,10 @@ func (t *Tagger) tagDoc(texts, norms [][]string) [][]int {
 	return out
 }
 
-// emit1 adds the scores of the extracted features under a one-pass model.
-func (t *Tagger) emit1(s *scratch, em []float32) {
-	for i := range len(s.norm) {
-		row := em[i*numTags : (i+1)*numTags]
-		for _, h := range s.fz.feats[s.fz.offs[i]:s.fz.offs[i+1]] {
-			if sl := t.tab.lookup(h); sl != nil {
-				for j := range row {
-					row[j] += sl.w[0][j]
-				}
-			}
-		}
-	}
-}
-
-// emit2 adds the scores of the extracted features under both passes: the
-// first pass's to em1, the second's to em2 (numTags per token each).
-func (t *Tagger) emit2(s *scratch, em1, em2 []float32) {
-	for i := range len(s.norm) {
-		r1 := em1[i*numTags : (i+1)*numTags]
-		r2 := em2[i*numTags : (i+1)*numTags]
-		for _, h := range s.fz.feats[s.fz.offs[i]:s.fz.offs[i+1]] {
-			if sl := t.tab.lookup(h); sl != nil {
-				for j := range r1 {
-					r1[j] += sl.w[0][j]
-					r2[j] += sl.w[1][j]
-				}
-			}
-		}
-	}
-}
-
-// emitInto adds m's scores of the extracted features to em (numTags per
-// token).
-func (s *scratch) emitInto(m *Model, em []float32) {
-	for i := range len(s.norm) {
-		row := em[i*numTags : (i+1)*numTags]
-		for _, h := range s.fz.feats[s.fz.offs[i]:s.fz.offs[i+1]] {
-			if w := m.lookup(h); w != nil {
-				for j := range row {
-					row[j] += w[j]
-				}
-			}
-		}
-	}
-}
-
-// decode runs Viterbi with m over emission scores em, or over m's scores
-// of the extracted features when em is nil. The result aliases s.out.
+// decode runs Viterbi with m over emission scores em (numTags a token),
+// after m's O penalty. The result aliases s.out.
 func (s *scratch) decode(m *Model, em []float32) []int {
 	n := len(s.norm)
-	if em == nil {
-		s.emit = grow(s.emit, n*numTags)
-		clear(s.emit)
-		s.emitInto(m, s.emit)
-		em = s.emit
-	}
 	if m.OBias != 0 {
 		for i := 0; i < n; i++ {
 			em[i*numTags+tagO] -= m.OBias

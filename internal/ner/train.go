@@ -146,7 +146,18 @@ func firstPass(m *Model, lx *Lexicon, toks []string) []int {
 	s.norm = normAll(toks)
 	s.fz.prepare(s.text, s.norm)
 	s.fz.extract()
-	return append([]int(nil), s.decode(m, nil)...)
+	em := make([]float32, len(toks)*numTags)
+	for i := range toks {
+		row := em[i*numTags : (i+1)*numTags]
+		for _, h := range s.fz.feats[s.fz.offs[i]:s.fz.offs[i+1]] {
+			if w := m.lookup(h); w != nil {
+				for j := range row {
+					row[j] += w[j]
+				}
+			}
+		}
+	}
+	return append([]int(nil), s.decode(m, em)...)
 }
 
 // trainStage trains one perceptron; trDoc/dvDoc carry first-pass output

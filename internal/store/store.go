@@ -92,6 +92,11 @@ type Query struct {
 // Clause matches when any one of its alternatives matches. An alternative
 // is a sequence of terms that must appear consecutively (a phrase; one term
 // for a single word). Alternatives carry spelling and clitic variants.
+//
+// Positions are those of the TERM sequence (stop words already dropped, a
+// multi-word variant counted once), on both sides: the phrase "رئيس في
+// الحكومة" is the terms رئيس حكومه, and matches the text رئيس الحكومة as
+// well as رئيس في الحكومة — looser by a stop word, never missing a match.
 type Clause struct {
 	Alts [][]string
 }

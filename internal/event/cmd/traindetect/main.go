@@ -1,7 +1,8 @@
 // Command traindetect trains the event detector of package event on the
 // labelled sentences of arabic_event_gsr (ASSAULT and PROTEST; labels "yes",
 // "easy no", "difficult no"), reports k-fold cross-validated precision,
-// recall and F1 of the decision `marsad extract` makes, and writes the
+// recall and F1 of the decision `marsad extract` makes (each sentence is
+// analysed by the same NER and entity stages first), and writes the
 // weights to internal/event/data/detector.tsv.
 //
 //	go run ./internal/event/cmd/traindetect -data ../shared/data/arabic_event_gsr -out internal/event/data/detector.tsv
@@ -9,6 +10,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -17,12 +19,16 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/marsad-project/marsad/internal/arabic"
+	"github.com/marsad-project/marsad/internal/entity"
 	"github.com/marsad-project/marsad/internal/event"
+	"github.com/marsad-project/marsad/internal/model"
+	"github.com/marsad-project/marsad/internal/ner"
+	"github.com/marsad-project/marsad/internal/pipeline"
 )
 
 var (
 	showErrors   = flag.Bool("errors", false, "print the cross-validation errors")
+	withOvert    = flag.Bool("overt", false, "evaluate the decision with event.Options.Overt (fully stated events pass without the detector)")
 	dropPrefixes []string
 	epochList    []int
 	l2List       []float64
@@ -80,7 +86,10 @@ func main() {
 	}
 }
 
-func load(path string, lex *event.Lexicon) ([]item, error) {
+// load reads the labelled sentences and analyses each as extract does
+// (sentences, NER, places, entities), so that the detector sees the same
+// features in training as in use.
+func load(path string, p *pipeline.Pipeline, x *event.Extractor) ([]item, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -95,9 +104,13 @@ func load(path string, lex *event.Lexicon) ([]item, error) {
 			return nil, err
 		}
 		text := strings.TrimSpace(it.Text)
-		it.whole = filter(event.SentenceFeatures(lex, text))
-		for _, s := range arabic.Sentences(text) {
-			it.sents = append(it.sents, filter(event.SentenceFeatures(lex, text[s.Start:s.End])))
+		a, err := p.Analyze(context.Background(), model.Document{ID: it.ID, Text: text})
+		if err != nil {
+			return nil, err
+		}
+		it.whole = filter(x.SentenceFeatures(&a, model.Sentence{Start: 0, End: len(text)}))
+		for _, s := range a.Sentences {
+			it.sents = append(it.sents, filter(x.SentenceFeatures(&a, s)))
 		}
 		items = append(items, it)
 	}
@@ -111,6 +124,9 @@ func score(m *event.LinearModel, typ string, it item) float64 {
 	for _, s := range it.sents {
 		if !hasFeature(s, "t:"+typ) {
 			continue // extract asks the detector only about sentences with a trigger
+		}
+		if *withOvert && hasFeature(s, "overt:"+typ) {
+			return 1 // Options.Overt: a fully stated event passes without the detector
 		}
 		if p := m.Prob(s); p > best {
 			best = p
@@ -195,13 +211,26 @@ func evaluate(items []item, scores []float64, thr float64) result {
 }
 
 func run(data, out string, k int) error {
-	lex, err := event.DefaultLexicon()
+	tagger, err := ner.Load()
+	if err != nil {
+		return err
+	}
+	places, err := entity.NewPlaceFinder(entity.DefaultFinderOptions())
+	if err != nil {
+		return err
+	}
+	resolver, err := entity.NewResolver(entity.DefaultOptions())
+	if err != nil {
+		return err
+	}
+	p := pipeline.New(ner.NewStage(tagger), places, resolver)
+	x, err := event.New(event.DefaultOptions())
 	if err != nil {
 		return err
 	}
 	models := map[string]*event.LinearModel{}
 	for _, typ := range []string{"ASSAULT", "PROTEST"} {
-		items, err := load(filepath.Join(data, strings.ToLower(typ)+".dev.jsonl"), lex)
+		items, err := load(filepath.Join(data, strings.ToLower(typ)+".dev.jsonl"), p, x)
 		if err != nil {
 			return err
 		}

@@ -1,0 +1,108 @@
+package ner
+
+import (
+	"strings"
+
+	"github.com/marsad-project/marsad/internal/arabic"
+)
+
+// Organisation phrases that ANERcorp leaves untagged but news readers (and
+// marsad's entity gold) count as names: an organisation head noun followed
+// by definite modifiers that end in a nationality adjective — الجيش الوطني
+// الليبي, القوات المسلحة الليبية, مجلس النواب الليبي, وزارة الخارجية
+// الفرنسية. ANERcorp tags مجلس الأمن but not الجيش اللبناني or وزارة
+// الخارجية الألمانية (counted in its training split), so the tagger cannot
+// learn them; this rule adds them to raw-text mentions only, not to the
+// CoNLL output, which keeps ANERcorp's conventions.
+
+// orgHeads are head nouns of organisation names, as cores (splitCore of the
+// normalised word): common Arabic news vocabulary for armed forces, state
+// bodies, parties and companies.
+var orgHeads = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{
+		"جيش", "قوات", "قوة", "مجلس", "حكومة", "وزارة", "لواء", "كتيبة", "فرقة", "سلاح", "مؤسسة", "مرصد",
+		"رئاسة", "حزب", "حركة", "جماعة", "تنظيم", "منظمة", "هيئة", "لجنة", "بعثة", "مصرف", "بنك", "شركة",
+		"وكالة", "جامعة", "محكمة", "برلمان", "اتحاد", "معارضة", "قيادة", "شرطة", "خارجية", "داخلية", "استخبارات",
+		"مخابرات", "بحرية", "ائتلاف", "تحالف", "جبهة", "ميليشيا", "ميليشيات", "فصائل", "كتائب", "مليشيا", "مليشيات",
+	} {
+		_, c := splitCore(arabic.Normalize(w))
+		m[c] = true
+	}
+	return m
+}()
+
+// isNisba reports whether a normalised word is a nationality adjective of
+// a gazetteer place: الليبي/الليبية (ليبيا), التشادية (تشاد), الفرنسي
+// (فرنسا), العراقي (العراق).
+func (lx *Lexicon) isNisba(norm string) bool {
+	_, c := splitCore(norm)
+	for _, suf := range [...]string{"يين", "يون", "يه", "ي"} {
+		s, ok := strings.CutSuffix(c, suf)
+		if !ok || runeLen(s) < 2 {
+			continue
+		}
+		for _, cand := range [...]string{s, s + "ا", s + "يا", "ال" + s} {
+			if lx.gazWords[cand]&gazLOC != 0 {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// orgPhrases returns the spans [i, j) of tokens that form an organisation
+// phrase: a head (with or without the article or a proclitic), then up to
+// four definite words, the last of which is a nationality adjective.
+func (lx *Lexicon) orgPhrases(toks []arabic.Token) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(toks); i++ {
+		if toks[i].Kind != arabic.KindArabic {
+			continue
+		}
+		_, c := splitCore(toks[i].Norm)
+		if !orgHeads[c] {
+			continue
+		}
+		if i > 0 {
+			// وزير الخارجية الإيطالي is a title, not the ministry
+			if _, prev := splitCore(toks[i-1].Norm); lx.triggers[prev]&trigPER != 0 {
+				continue
+			}
+		}
+		end := 0
+		for j := i + 1; j < len(toks) && j <= i+4; j++ {
+			t := toks[j]
+			if t.Kind != arabic.KindArabic || !strings.HasPrefix(t.Norm, article) || arabic.IsStopword(t.Norm) {
+				break
+			}
+			if lx.isNisba(t.Norm) {
+				end = j + 1
+			}
+		}
+		if end > 0 {
+			out = append(out, [2]int{i, end})
+			i = end - 1
+		}
+	}
+	return out
+}
+
+// addOrgPhrases marks organisation phrases in tags (one sentence) where
+// they do not cut through a name the tagger found: a phrase replaces the
+// names inside it, and is dropped when a name crosses its edges.
+func (lx *Lexicon) addOrgPhrases(toks []arabic.Token, tags []int) {
+	bORG, _ := tagIndex("B-ORG")
+	iORG, _ := tagIndex("I-ORG")
+	for _, sp := range lx.orgPhrases(toks) {
+		i, j := sp[0], sp[1]
+		if isInside(tags[i]) || (j < len(tags) && isInside(tags[j])) {
+			continue // a name runs across the phrase's edge
+		}
+		tags[i] = bORG
+		for k := i + 1; k < j; k++ {
+			tags[k] = iORG
+		}
+	}
+}

@@ -1,0 +1,44 @@
+package story
+
+import (
+	"testing"
+)
+
+// BenchmarkAddArabicNews adds the 5,000 general arabic-news articles
+// (near-duplicate check + story assignment) to a fresh Clusterer.
+func BenchmarkAddArabicNews(b *testing.B) {
+	docs := readNewsB(b, "general_saudinewsnet_5000.jsonl")
+	var size int64
+	for _, d := range docs {
+		size += int64(len(d.Text))
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		c := New(DefaultOptions())
+		for _, d := range docs {
+			c.Add(d)
+		}
+	}
+}
+
+func FuzzAdd(f *testing.F) {
+	f.Add("أعلن الجيش السيطرة على المطار.", "أعلن الجيش السيطرة على المطار")
+	f.Add("", "")
+	f.Add("\xff\xfe", "a b c d e f")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		c := New(DefaultOptions())
+		s1, d1 := c.Add(doc("a", a))
+		s2, d2 := c.Add(doc("b", b))
+		if s1 != "a" || d1 != "" {
+			t.Fatalf("first document: story %q dup %q", s1, d1)
+		}
+		if s2 != "a" && s2 != "b" || (d2 != "" && d2 != "a") {
+			t.Fatalf("second document: story %q dup %q", s2, d2)
+		}
+		if d2 == "a" && s2 != "a" {
+			t.Fatal("a duplicate outside its original's story")
+		}
+	})
+}
