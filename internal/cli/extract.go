@@ -33,8 +33,8 @@ func runExtract(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	opt := ingest.DefaultOptions()
-	if !slices.Contains(ingest.Formats, *format) {
-		return usageError("extract: --format %q: want one of %s", *format, strings.Join(ingest.Formats, ", "))
+	if !slices.Contains(ingest.Formats(), *format) {
+		return usageError("extract: --format %q: want one of %s", *format, strings.Join(ingest.Formats(), ", "))
 	}
 	opt.Format = *format
 	opt.MaxBytes = *maxBytes
