@@ -103,9 +103,23 @@ func runTrainNER(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("train ner: %w", err)
 	}
-	if len(dev) > 0 && rep.BestEpoch > 0 {
-		fmt.Fprintf(env.Stderr, "dev scores of the kept epoch %d:\n", rep.BestEpoch)
-		rep.Epochs[rep.BestEpoch-1].Dev.Print(env.Stderr)
+	if len(dev) > 0 {
+		// the written model as `marsad ner` will run it (O penalty included)
+		tg, err := ner.NewTagger(m, lx)
+		if err != nil {
+			return fmt.Errorf("train ner: %w", err)
+		}
+		cdev, err := ner.CanonicalSentences(dev)
+		if err != nil {
+			return fmt.Errorf("train ner: %w", err)
+		}
+		words := make([][]string, len(cdev))
+		gold := make([][]string, len(cdev))
+		for i, s := range cdev {
+			words[i], gold[i] = s.Tokens, s.Tags
+		}
+		fmt.Fprintf(env.Stderr, "dev scores of the written model (epoch %d):\n", rep.BestEpoch)
+		ner.Evaluate(gold, tg.TagSentences(words)).Print(env.Stderr)
 	}
 	fmt.Fprintf(env.Stderr, "wrote %s (%d bytes, %d features) in %.1fs\n", *out, n, rep.Features, time.Since(t0).Seconds())
 	return nil

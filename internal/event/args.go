@@ -193,7 +193,7 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 			if x.locative || visit {
 				return false
 			}
-			return x.Last == m.First-1 || x.First == m.First+1 && verbal(p, words[m.First])
+			return x.Last == m.First-1 || x.First == m.First+1 && verbalAt(p, words, m.First)
 		}
 		return x.Type == model.PER || x.Type == model.ORG
 	}
@@ -270,7 +270,7 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 		}
 		if before != nil {
 			actor = before.Name
-		} else if subj != nil && (subj.First-m.Last <= 12 && verbal(p, words[m.First]) || subj.First-m.Last <= 3) {
+		} else if subj != nil && (subj.First-m.Last <= 12 && verbalAt(p, words, m.First) || subj.First-m.Last <= 3) {
 			// after a verb the subject may come after adverbs and places; after
 			// an event noun only its genitive agent: "زيارة حفتر"
 			actor = subj.Name
@@ -327,7 +327,7 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 	}
 	// a pronoun subject ("…، حيث ألقت القبض"، "أعلن الجيش أنه قصف"): the
 	// nearest party before the trigger in the sentence, the speaker included
-	if actor == "" && !patient && verbal(p, words[m.First]) {
+	if actor == "" && !patient && verbalAt(p, words, m.First) {
 		for i := len(ms) - 1; i >= 0; i-- {
 			x := ms[i]
 			if x.Last < m.First && m.First-x.Last <= 12 && (x.Type == model.PER || x.Type == model.ORG) && !x.with && !contains(recips, x.Name) && !words[x.First].paren {

@@ -211,7 +211,7 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 				// an event told elsewhere: keep it when a party follows it
 				// ("زيارة حفتر", "اجتماع مع ماكرون"), or it gives a place and
 				// a time, or counts
-				if m != nil && !verbal(m.Pattern, words[m.First]) && len(ev.Quantities) == 0 &&
+				if m != nil && !verbalAt(m.Pattern, words, m.First) && len(ev.Quantities) == 0 &&
 					!partyFollows(ms, m) && (ev.Location == "" || ev.DateText == "") {
 					return false
 				}
@@ -222,7 +222,7 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 		for i := range matches {
 			m := &matches[i]
 			t := m.Pattern.Type
-			if m.Pattern.POS == POSVerbOnly && !verbal(m.Pattern, words[m.First]) {
+			if m.Pattern.POS == POSVerbOnly && !verbalAt(m.Pattern, words, m.First) {
 				continue
 			}
 			if done[t] {
@@ -267,6 +267,19 @@ func hasType(ms []Match, t string) bool {
 // (listed first in the lexicon) or a present form (ي…), not a masdar or
 // event noun.
 func verbal(p *Pattern, w word) bool {
+	return verbalAt(p, []word{w}, 0)
+}
+
+// verbalAt is verbal with the word's context: a masdar after قام / يقوم
+// ب carries the verb ("تقوم بإعادة الانتشار" = "are redeploying").
+func verbalAt(p *Pattern, words []word, i int) bool {
+	w := words[i]
+	if i > 0 && w.prep == "ب" {
+		switch words[i-1].base {
+		case "قام", "قامت", "يقوم", "تقوم", "قاموا", "يقومون":
+			return true
+		}
+	}
 	if p.POS == POSNoun || strings.HasPrefix(w.Norm, "ال") || w.base != w.Norm && strings.Contains(w.Norm, "ال"+w.base) {
 		return false // a word with the article is a noun
 	}
@@ -283,7 +296,7 @@ func verbal(p *Pattern, w word) bool {
 func overt(t string, words []word, matches []Match, ms []mention, q map[string]int) bool {
 	for _, m := range matches {
 		p := m.Pattern
-		if p.Type != t || !verbal(p, words[m.First]) || strings.HasPrefix(words[m.First].base, "ي") {
+		if p.Type != t || !verbalAt(p, words, m.First) || strings.HasPrefix(words[m.First].base, "ي") {
 			continue
 		}
 		if modality(words, m.First, words[m.First].future, nil) != model.Asserted {
@@ -331,8 +344,8 @@ func quantitiesFor(typ string, q map[string]int) map[string]int {
 		keys = []string{Fighters, Vehicles}
 	case "PROTEST":
 		keys = []string{Dead, Injured, Arrested}
-	default:
-		keys = []string{Prisoners}
+	case "CONCEDE", "AGREE":
+		keys = []string{Prisoners} // a release agreed or conceded
 	}
 	out := map[string]int{}
 	for _, k := range keys {

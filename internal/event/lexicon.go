@@ -42,6 +42,7 @@ const (
 type Pattern struct {
 	ID    int        // line order in the lexicon
 	Words [][]string // alternatives per position (normalised); nil marks a gap
+	Gaps  []int      // for a gap position, how many words it may skip
 	Type  string     // PLOVER type
 	Mode  string     // PLOVER mode, "" when none
 	POS   string     // V, N or P
@@ -73,6 +74,7 @@ var DefaultLexicon = sync.OnceValues(func() (*Lexicon, error) {
 const (
 	maxGap     = 6
 	maxGapPrep = 9
+	maxGapLong = 10 // "**": an order and its addressee, "أمر القوات الخاصة (الصاعقة) التابعة للقيادة العامة للجيش الليبي بالاستعداد"
 )
 
 var gapPreps = map[string]bool{"مع": true, "من": true, "الي": true, "عن": true, "علي": true, "في": true, "ب": true}
@@ -106,10 +108,15 @@ func ParseLexicon(r io.Reader) (*Lexicon, error) {
 			return nil, fmt.Errorf("event: lexicon line %d: %q is not a PLOVER type", n, p.Type)
 		}
 		for _, w := range strings.Fields(f[0]) {
-			if w == "*" {
-				p.Words = append(p.Words, nil)
+			switch w {
+			case "*":
+				p.Words, p.Gaps = append(p.Words, nil), append(p.Gaps, maxGap)
+				continue
+			case "**":
+				p.Words, p.Gaps = append(p.Words, nil), append(p.Gaps, maxGapLong)
 				continue
 			}
+			p.Gaps = append(p.Gaps, 0)
 			var alts []string
 			for _, a := range strings.Split(w, "|") {
 				if a = arabic.Normalize(a); a != "" {
@@ -207,8 +214,8 @@ func matchAt(p *Pattern, words []word, i int) ([]int, bool) {
 	gap := 0
 	for k := 1; k < len(p.Words); k++ {
 		if p.Words[k] == nil {
-			gap = maxGap
-			if k+1 < len(p.Words) && p.Words[k+1] != nil && gapPreps[p.Words[k+1][0]] {
+			gap = p.Gaps[k]
+			if gap == maxGap && k+1 < len(p.Words) && p.Words[k+1] != nil && gapPreps[p.Words[k+1][0]] {
 				gap = maxGapPrep
 			}
 			continue
