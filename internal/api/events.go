@@ -170,10 +170,7 @@ func (a *API) handleEvents(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Disposition", `attachment; filename="`+name+`.csv"`)
 		// A byte-order mark, so spreadsheet programs read the Arabic as UTF-8.
 		if _, err = io.WriteString(w, "\uFEFF"); err == nil {
-			for i := range rows {
-				defuseRow(&rows[i])
-			}
-			err = export.WriteEventsCSV(w, rows)
+			err = export.WriteEventsCSV(w, rows) // defuses formula cells itself
 		}
 	case "geojson":
 		w.Header().Set("Content-Type", "application/geo+json")
@@ -188,28 +185,6 @@ func (a *API) handleEvents(w http.ResponseWriter, r *http.Request) {
 		// Headers are gone; the truncated body is all we can do.
 		a.log.Warn("api: events export", "format", ep.Format, "err", err)
 	}
-}
-
-// defuseRow guards the text cells of a CSV row against spreadsheet formula
-// injection (OWASP: a cell starting with = + - @ tab or CR is prefixed with
-// a quote). Article text is untrusted, and a CSV is opened in spreadsheets.
-func defuseRow(r *export.EventRow) {
-	for _, s := range []*string{&r.Source, &r.URL, &r.DocID, &r.Event.Mode, &r.Event.Actor, &r.Event.Location,
-		&r.Event.DateText, &r.Event.Trigger, &r.Event.Sentence} {
-		*s = csvCell(*s)
-	}
-	rc := make([]string, len(r.Event.Recipients))
-	for i, x := range r.Event.Recipients {
-		rc[i] = csvCell(x)
-	}
-	r.Event.Recipients = rc
-}
-
-func csvCell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
 }
 
 // Places finds coordinates for event place names through the store's
