@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"regexp"
@@ -76,6 +77,20 @@ var EventFormats = []string{"json", "csv", "geojson", "plover"}
 // partialDate is a date the event filters accept: a year, a month or a day.
 var partialDate = regexp.MustCompile(`^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$`)
 
+// CheckPartialDate accepts the dates the event filters take: a year, a
+// month or a real day (YYYY, YYYY-MM, YYYY-MM-DD).
+func CheckPartialDate(v string) error {
+	if !partialDate.MatchString(v) {
+		return fmt.Errorf("want YYYY, YYYY-MM or YYYY-MM-DD, got %q", v)
+	}
+	if len(v) == 10 {
+		if _, err := time.Parse(time.DateOnly, v); err != nil {
+			return fmt.Errorf("no such day: %s", v)
+		}
+	}
+	return nil
+}
+
 // ParseEvents reads the parameters of an event request.
 func ParseEvents(r *http.Request, opt Options) (EventParams, error) {
 	p := newParams(r, "type", "actor", "place", "source", "from", "to", "page", "per_page", "format")
@@ -88,12 +103,8 @@ func ParseEvents(r *http.Request, opt Options) (EventParams, error) {
 		if d.v == "" {
 			continue
 		}
-		if !partialDate.MatchString(d.v) {
-			p.fail(d.name, "want YYYY, YYYY-MM or YYYY-MM-DD, got "+strconv.Quote(d.v))
-		} else if len(d.v) == 10 {
-			if _, err := time.Parse(time.DateOnly, d.v); err != nil {
-				p.fail(d.name, "no such day: "+d.v)
-			}
+		if err := CheckPartialDate(d.v); err != nil {
+			p.fail(d.name, err.Error())
 		}
 	}
 	if p.err == nil && ep.From != "" && ep.To != "" && ep.To < ep.From[:min(len(ep.From), len(ep.To))] {
