@@ -122,6 +122,11 @@ type ingester struct {
 func (in *ingester) reject(err error) {
 	in.mu.Lock()
 	defer in.mu.Unlock()
+	in.rejectLocked(err)
+}
+
+// rejectLocked counts and reports a rejected input; in.mu is held.
+func (in *ingester) rejectLocked(err error) {
 	in.rejected++
 	reason := err.Error()
 	var ie *ingest.InputError
@@ -187,6 +192,8 @@ func (in *ingester) flush(ctx context.Context) error {
 		switch r.Status {
 		case store.Stored:
 			in.stored++
+		case store.Conflict:
+			in.rejectLocked(&ingest.InputError{Input: r.ID, Err: errors.New("another article with this id and a different text is already stored (give the inputs distinct names)")})
 		case store.Duplicate:
 			in.duplicates++
 			if in.verbose || in.dupShown < 5 {

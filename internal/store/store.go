@@ -132,6 +132,10 @@ type Status string
 const (
 	Stored    Status = "stored"
 	Duplicate Status = "duplicate"
+	// Conflict: another article with the same id but a different text is
+	// stored (two folders each with a 001.txt, every scraped index.html).
+	// The article is not stored; the caller reports it as rejected.
+	Conflict Status = "conflict"
 )
 
 // PutResult is the outcome for one article of a batch.
@@ -139,7 +143,8 @@ type PutResult struct {
 	ID     string // the article's id
 	Status Status
 	// DuplicateOf is the id of the stored article it duplicates (the same
-	// id, or another id with the same text hash).
+	// id, or another id with the same text hash); for a Conflict, the id
+	// it collides with.
 	DuplicateOf string
 }
 

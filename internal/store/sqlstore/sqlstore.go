@@ -200,7 +200,7 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 	}
 	defer tx.Rollback()
 	// Which ids and hashes of the batch are stored already: one query.
-	storedID := map[string]bool{}
+	storedID := map[string]string{} // id → its stored text hash
 	storedHash := map[string]string{}
 	{
 		var ids, hashes []any
@@ -224,7 +224,7 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 				rows.Close()
 				return nil, s.wrap("put: look up", err)
 			}
-			storedID[id] = true
+			storedID[id] = hash
 			if hash != "" {
 				storedHash[hash] = id
 			}
@@ -234,6 +234,7 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 		}
 	}
 	seenID := map[string]string{}
+	seenIDHash := map[string]string{}
 	seenHash := map[string]string{}
 	now := s.now().Unix()
 	for i := range batch {
@@ -243,8 +244,12 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 			return nil, s.wrap("put", fmt.Errorf("article %d of the batch has no id", i))
 		}
 		res[i] = store.PutResult{ID: doc.ID, Status: store.Stored}
-		if storedID[doc.ID] {
-			res[i] = store.PutResult{ID: doc.ID, Status: store.Duplicate, DuplicateOf: doc.ID}
+		if h, ok := storedID[doc.ID]; ok {
+			status := store.Duplicate
+			if h != "" && doc.Hash != "" && h != doc.Hash {
+				status = store.Conflict
+			}
+			res[i] = store.PutResult{ID: doc.ID, Status: status, DuplicateOf: doc.ID}
 			continue
 		}
 		if prev, ok := storedHash[doc.Hash]; ok && doc.Hash != "" {
@@ -252,7 +257,11 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 			continue
 		}
 		if prev, ok := seenID[doc.ID]; ok {
-			res[i] = store.PutResult{ID: doc.ID, Status: store.Duplicate, DuplicateOf: prev}
+			status := store.Duplicate
+			if h := seenIDHash[doc.ID]; h != "" && doc.Hash != "" && h != doc.Hash {
+				status = store.Conflict
+			}
+			res[i] = store.PutResult{ID: doc.ID, Status: status, DuplicateOf: prev}
 			continue
 		}
 		if prev, ok := seenHash[doc.Hash]; ok && doc.Hash != "" {
@@ -260,6 +269,7 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 			continue
 		}
 		seenID[doc.ID] = doc.ID
+		seenIDHash[doc.ID] = doc.Hash
 		if doc.Hash != "" {
 			seenHash[doc.Hash] = doc.ID
 		}

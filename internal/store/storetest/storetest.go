@@ -171,8 +171,10 @@ func testDuplicates(t *testing.T, s store.Store) {
 			t.Errorf("in-batch result %d: %+v, want %s", i, r, want[i])
 		}
 	}
+	// The same id with another text is a conflict, never silently a
+	// duplicate: two folders each with a 001.txt are two articles.
 	res = put(t, s, sameID, sameText, rich("d3", "نص آخر تماما عن بنغازي."))
-	for i, st := range []store.Status{store.Duplicate, store.Duplicate, store.Stored} {
+	for i, st := range []store.Status{store.Conflict, store.Duplicate, store.Stored} {
 		if res[i].Status != st {
 			t.Errorf("second batch result %d: %+v, want %s", i, res[i], st)
 		}
