@@ -1,0 +1,386 @@
+package entity
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/marsad-project/marsad/internal/arabic"
+	"github.com/marsad-project/marsad/internal/model"
+)
+
+// CueOptions controls the cue finder.
+type CueOptions struct {
+	// Persons: a rank or office (lexicon classes rank and role) followed by
+	// name-like words becomes a PER mention (المشير X, وزير الخارجية X).
+	Persons bool
+	// Orgs: the head of an armed group or body in construct followed by
+	// name-like words (لواء X, فرقة X), or a definite institution head with a
+	// country adjective and a ل complement (المرصد السوري لحقوق الإنسان)
+	// becomes an ORG mention.
+	Orgs bool
+	// Facilities: a facility word in construct before a place or a rare word
+	// (مطار طرابلس, قاعدة معيتيقة) becomes a LOC mention.
+	Facilities bool
+	// MaxNameFreq is the highest corpus frequency (arabic.WordFreq) of a
+	// word read as part of a name after a cue; MaxFirstFreq the same for the
+	// first word of an organisation's name, which carries no other evidence.
+	MaxNameFreq, MaxFirstFreq int
+}
+
+// DefaultCueOptions enables every cue. The frequency limits were set by
+// reading the finder's output on the Libya news sample
+// (../shared/data/arabic-news/libya_articles.jsonl): given names such as
+// محمد are frequent (≈2,000), common nouns after a cue usually more so.
+func DefaultCueOptions() CueOptions {
+	return CueOptions{Persons: true, Orgs: true, Facilities: true, MaxNameFreq: 2500, MaxFirstFreq: 60}
+}
+
+// CueFinder is an optional pipeline stage that adds mentions signalled by a
+// cue word the tagger trained on 2007 news does not exploit on unseen names:
+// a title before a person, the head of a group before its name, a facility
+// word before a place. Like PlaceFinder it never changes or overlaps the
+// mentions already there, except that a facility word directly before a
+// place mention extends it (مطار + طرابلس → مطار طرابلس). Run it after the
+// tagger and the place finder, before the Resolver. It is immutable and safe
+// for concurrent use.
+type CueFinder struct {
+	opt CueOptions
+	lx  *lexicon
+	gaz *Gazetteer
+}
+
+// NewCueFinder returns a CueFinder using the embedded lexicon and gazetteer.
+func NewCueFinder(opt CueOptions) (*CueFinder, error) {
+	lx, err := loadLexicon()
+	if err != nil {
+		return nil, err
+	}
+	gaz, err := LoadGazetteer()
+	if err != nil {
+		return nil, err
+	}
+	return &CueFinder{opt: opt, lx: lx, gaz: gaz}, nil
+}
+
+// Name implements pipeline.Stage.
+func (f *CueFinder) Name() string { return "cues" }
+
+// Process implements pipeline.Stage.
+func (f *CueFinder) Process(ctx context.Context, a *model.Analysis) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("entity: cues: %w", err)
+	}
+	a.Mentions = f.Find(a.Doc.Text, a.Mentions)
+	return nil
+}
+
+// Facility words whose construct with a name is a place in news usage
+// (airports, bases, ports, palaces, prisons, camps, oil fields); a subset of
+// the lexicon's facility class: street and district words name addresses
+// more often than places of the news.
+var cueFacilities = map[string]bool{"مطار": true, "قاعده": true, "ميناء": true, "قصر": true, "سجن": true,
+	"معسكر": true, "حقل": true, "مرفا": true, "مصفاه": true}
+
+// Heads of armed groups and parties that take a name in construct (لواء
+// المعتصم, فرقة السلطان مراد, حركة حماس). لواء without the article; with it
+// (اللواء) it is a rank.
+var cueGroupHeads = map[string]bool{"لواء": true, "فرقه": true, "كتيبه": true, "جبهه": true, "حركه": true,
+	"حزب": true, "تنظيم": true, "جماعه": true, "ميليشيا": true, "سرايا": true, "فيلق": true, "كتائب": true, "تحالف": true}
+
+// Institution heads that, definite and followed by an adjective and a ل
+// complement, name a body (المرصد السوري لحقوق الإنسان, المؤسسة الوطنية
+// للنفط, المجلس الأعلى للدولة); or, in construct, before a definite noun and
+// a country adjective (مجلس النواب الليبي, وزارة الخارجية التركية).
+var cueBodyHeads = map[string]bool{"مرصد": true, "منظمه": true, "مؤسسه": true, "هيئه": true, "مجلس": true,
+	"وكاله": true, "لجنه": true, "شبكه": true, "رابطه": true, "اتحاد": true, "مفوضيه": true, "مركز": true,
+	"جمعيه": true, "وزاره": true, "برلمان": true}
+
+// Find returns have plus the mentions the cues signal, sorted by offset.
+func (f *CueFinder) Find(text string, have []model.Mention) []model.Mention {
+	toks := arabic.Tokenize(text)
+	taken := markTaken(toks, text, have)
+	out := append([]model.Mention(nil), have...)
+	// mentions by first token, for facility extension
+	locAt, perAt := map[int]int{}, map[int]int{}
+	for mi, m := range out {
+		i := sort.Search(len(toks), func(i int) bool { return toks[i].End > m.Start })
+		if i < len(toks) && toks[i].Start == m.Start {
+			switch m.Type {
+			case model.LOC:
+				locAt[i] = mi
+			case model.PER:
+				perAt[i] = mi
+			}
+		}
+	}
+	added := false
+	add := func(i, j int, skip int, typ string) {
+		start := toks[i].Start + skipLetters(toks[i].Text, skip)
+		end := toks[j-1].End
+		out = append(out, model.Mention{Text: text[start:end], Start: start, End: end, Type: typ})
+		for k := i; k < j; k++ {
+			taken[k] = true
+		}
+		added = true
+	}
+	for i := 0; i < len(toks); i++ {
+		if taken[i] || toks[i].Kind != arabic.KindArabic {
+			continue
+		}
+		w, skip := f.bare(toks[i].Norm)
+		switch {
+		case f.opt.Facilities && cueFacilities[w] && i+1 < len(toks) && adjacent(toks, i+1):
+			if mi, ok := locAt[i+1]; ok && out[mi].Type == model.LOC {
+				// extend the place mention over the facility word
+				start := toks[i].Start + skipLetters(toks[i].Text, skip)
+				out[mi] = model.Mention{Text: text[start:out[mi].End], Start: start, End: out[mi].End, Type: model.LOC}
+				taken[i] = true
+				added = true
+				continue
+			}
+			if !taken[i+1] && f.rareName(toks[i+1].Norm, 100) {
+				add(i, i+2, skip, model.LOC)
+				i++
+			}
+		case f.opt.Orgs && cueGroupHeads[w] && !strings.HasPrefix(toks[i].Norm, "ال") && i+1 < len(toks):
+			if n := f.orgName(toks, taken, i+1); n > 0 {
+				add(i, i+1+n, skip, model.ORG)
+				i += n
+			}
+		case f.opt.Orgs && cueBodyHeads[stripAl(w)]:
+			if n := f.bodyName(toks, taken, i+1, strings.HasPrefix(w, "ال")); n > 0 {
+				add(i, i+1+n, skip, model.ORG)
+				i += n
+			}
+		case f.opt.Persons:
+			if c := f.titleLen(toks, taken, i); c > 0 {
+				j := i + c
+				for j < len(toks) && !taken[j] && adjacent(toks, j) && isDefiniteNisba(toks[j].Norm) && f.notName(toks[j].Norm) {
+					j++ // المبعوث الأممي, الرئيس التركي
+				}
+				n := f.personName(toks, taken, j)
+				if n == 0 {
+					continue
+				}
+				if e := j + n; e < len(toks) && taken[e] && adjacent(toks, e) {
+					// المشير خليفة + tagged حفتر: the tagged name starts earlier
+					if mi, ok := perAt[e]; ok {
+						out[mi] = model.Mention{Text: text[toks[j].Start:out[mi].End], Start: toks[j].Start, End: out[mi].End, Type: model.PER}
+						for k := j; k < e; k++ {
+							taken[k] = true
+						}
+						added = true
+						i = e
+					}
+					continue
+				}
+				add(j, j+n, 0, model.PER)
+				i = j + n - 1
+			}
+		}
+	}
+	if added {
+		sort.SliceStable(out, func(a, b int) bool { return out[a].Start < out[b].Start })
+	}
+	return out
+}
+
+// bare returns w without a leading conjunction or preposition (و ف ب ل) when
+// what remains is a cue word, and the letters removed.
+func (f *CueFinder) bare(w string) (string, int) {
+	for _, p := range [...]string{"و", "ف", "ب", "ل"} {
+		if rest, ok := strings.CutPrefix(w, p); ok && utf8.RuneCountInString(rest) >= 3 {
+			r := stripAl(rest)
+			if cueFacilities[r] || cueGroupHeads[r] || cueBodyHeads[r] {
+				return rest, 1
+			}
+		}
+	}
+	return w, 0
+}
+
+// adjacent reports whether token j follows token j-1 with at most one
+// character between them (a name does not cross punctuation or a line).
+func adjacent(toks []arabic.Token, j int) bool {
+	return j > 0 && toks[j].Kind == arabic.KindArabic && toks[j].Start-toks[j-1].End <= 1
+}
+
+// notName reports whether w is a function word or a lexicon word (a title,
+// head, descriptor): never part of a name after a cue.
+func (f *CueFinder) notName(w string) bool {
+	if arabic.IsStopword(w) || utf8.RuneCountInString(w) < 2 {
+		return true
+	}
+	for _, c := range [...]string{classRank, classRole, classPlace, classFacility, classOrgHead, classMembers, classFunction, classLeader, classRoleLink, classSpokesman} {
+		if f.lx.has(c, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// rareName reports whether w may be (part of) a name: not a function or
+// lexicon word, at least three letters, and at most max times in the news
+// corpus of the arabic lexicon (a place of the gazetteer always qualifies).
+func (f *CueFinder) rareName(w string, max int) bool {
+	if f.notName(w) || utf8.RuneCountInString(w) < 3 {
+		return false
+	}
+	if ps := f.gaz.lookupText(w); len(ps) > 0 {
+		return true
+	}
+	return arabic.WordFreq(w) <= max
+}
+
+// titleLen returns the length of a person cue starting at token i: a rank
+// (المشير, اللواء, السيد) or an office of two words or more (وزير الخارجية,
+// رئيس الوزراء), or a definite one-word office (الرئيس, المبعوث). A bare
+// indefinite office (رئيس, وزير) is followed by its complement, not a name.
+func (f *CueFinder) titleLen(toks []arabic.Token, taken []bool, i int) int {
+	var ws []string
+	for k := i; k < len(toks) && k < i+4 && !taken[k] && (k == i || adjacent(toks, k)); k++ {
+		ws = append(ws, toks[k].Norm)
+	}
+	if len(ws) < 2 {
+		return 0
+	}
+	if n := f.lx.match(classRank, ws); n > 0 && strings.HasPrefix(strings.TrimPrefix(ws[0], "و"), "ال") {
+		return n
+	}
+	n := f.lx.match(classRole, ws)
+	if n > 0 && ws[n-1] == "باسم" {
+		return 0 // الناطق باسم is followed by the organisation, not a name
+	}
+	if n >= 2 || (n == 1 && strings.HasPrefix(strings.TrimPrefix(ws[0], "و"), "ال")) {
+		return n
+	}
+	return 0
+}
+
+// personName returns how many tokens from j read as a person's name after a
+// title: one to three name-like words, the first without the article and
+// not a country or town (الرئيس المصري is an adjective, الرئيس سرت nothing).
+func (f *CueFinder) personName(toks []arabic.Token, taken []bool, j int) int {
+	n := 0
+	for k := j; k < len(toks) && n < 3 && !taken[k] && adjacent(toks, k); k++ {
+		w := toks[k].Norm
+		if f.notName(w) || utf8.RuneCountInString(w) < 3 || arabic.WordFreq(w) > f.opt.MaxNameFreq {
+			break
+		}
+		if n == 0 && (strings.HasPrefix(w, "ال") || strings.HasPrefix(w, "وال") || len(f.gaz.lookupText(w)) > 0 || f.possessed(w)) {
+			break
+		}
+		if rest, ok := strings.CutPrefix(w, "و"); n == 0 && ok && arabic.WordFreq(rest) > arabic.WordFreq(w) {
+			break // ورئيس وزراء ومجلس: a conjunction before a second noun, not وليد
+		}
+		if n > 0 && !nameParticles[toks[k-1].Norm] && (arabic.WordFreq(w) > 300 || looksLikeVerb(w)) {
+			break // حفتر تطرق: a narrative verb after the name
+		}
+		if n > 0 && strings.HasPrefix(w, "ال") && arabic.WordFreq(w) > 50 {
+			break // رامي قنديل الوفد: a definite object, not a surname like السراج
+		}
+		if n > 0 && isDefiniteNisba(w) {
+			if _, ok := f.gaz.NisbaCountry(w); ok {
+				break // السفير فلان الأمريكي: the nationality is not the name
+			}
+		}
+		if n > 0 && nameParticles[toks[k-1].Norm] {
+			n++ // عبد الله: the word after a particle is part of it
+			continue
+		}
+		n++
+	}
+	if n > 0 && nameParticles[toks[j+n-1].Norm] {
+		n-- // a name does not end with عبد / بن
+	}
+	if n == 1 && arabic.WordFreq(toks[j].Norm) > 300 {
+		return 0 // one frequent word after a title is more often not a name
+	}
+	return n
+}
+
+// possessed reports whether w is a lexicon word with a possessive pronoun
+// (ونائبته, وزيرها): a relation, not a name.
+func (f *CueFinder) possessed(w string) bool {
+	w = strings.TrimPrefix(w, "و")
+	for _, suf := range [...]string{"ته", "ها", "هم", "هما", "كم", "نا", "ه"} {
+		if stem, ok := strings.CutSuffix(w, suf); ok && utf8.RuneCountInString(stem) >= 3 {
+			if f.notName(stem) || (suf == "ته" && f.notName(stem+"ه")) {
+				return true
+			}
+		}
+	}
+	return f.notName(w)
+}
+
+// looksLikeVerb reports whether w, a word after a name's first word, has the
+// shape of the verbs that follow a subject in news narrative: an imperfect
+// (يستقبل) or a four-letter Form V/VI perfect (تطرق, تحدث). Surnames of that
+// shape exist (تبون) and are lost to this rule.
+func looksLikeVerb(w string) bool {
+	n := utf8.RuneCountInString(w)
+	return (strings.HasPrefix(w, "ي") && n >= 4) || (strings.HasPrefix(w, "ت") && n == 4)
+}
+
+// orgName returns how many tokens from j name an armed group or party after
+// its head: a rare first word (≤ MaxFirstFreq) and up to two more words that
+// are rare or places (صقور الشمال, السلطان مراد).
+func (f *CueFinder) orgName(toks []arabic.Token, taken []bool, j int) int {
+	if j >= len(toks) || taken[j] || !adjacent(toks, j) {
+		return 0
+	}
+	w := toks[j].Norm
+	if !f.rareName(w, f.opt.MaxFirstFreq) && !(f.lx.has(classRank, w) && arabic.WordFreq(w) <= f.opt.MaxFirstFreq) {
+		return 0 // a rank may open a group's name: فرقة السلطان مراد
+	}
+	n := 1
+	for k := j + 1; k < len(toks) && n < 3 && !taken[k] && adjacent(toks, k); k++ {
+		if strings.HasPrefix(toks[k].Norm, "وال") {
+			break // لواء صقور الشمال والحمزات: a coordinated second group
+		}
+		if !f.rareName(toks[k].Norm, 150) {
+			break
+		}
+		n++
+	}
+	return n
+}
+
+// bodyName returns how many tokens from j complete an institution's name:
+// definite head + definite adjective + ل complement (+ one definite word),
+// or a head in construct + definite noun + country adjective.
+func (f *CueFinder) bodyName(toks []arabic.Token, taken []bool, j int, definite bool) int {
+	word := func(k int) (string, bool) {
+		if k >= len(toks) || taken[k] || !adjacent(toks, k) {
+			return "", false
+		}
+		return toks[k].Norm, true
+	}
+	a, ok := word(j)
+	if !ok || !strings.HasPrefix(a, "ال") || arabic.IsStopword(a) {
+		return 0
+	}
+	b, ok := word(j + 1)
+	if !ok {
+		return 0
+	}
+	if definite {
+		if !isDefiniteNisba(a) && !strings.HasSuffix(a, "ي") {
+			return 0
+		}
+		if !strings.HasPrefix(b, "ل") || strings.HasPrefix(b, "ال") || arabic.IsStopword(b) || utf8.RuneCountInString(b) < 4 {
+			return 0
+		}
+		if c, ok := word(j + 2); ok && strings.HasPrefix(c, "ال") && !arabic.IsStopword(c) && !strings.HasPrefix(b, "لل") {
+			return 3 // لحقوق الإنسان
+		}
+		return 2 // للنفط
+	}
+	if _, ok := f.gaz.NisbaCountry(b); ok && isDefiniteNisba(b) && !isDefiniteNisba(a) {
+		return 2 // مجلس النواب الليبي
+	}
+	return 0
+}
