@@ -50,6 +50,10 @@ type CueFinder struct {
 	opt CueOptions
 	lx  *lexicon
 	gaz *Gazetteer
+	// titleFirst holds the first words of the rank and role phrases exactly
+	// as listed: lexicon matching ignores the article, but الأمر (the
+	// matter) is not آمر (commander), nor الفريق (the team) فريق.
+	titleFirst map[string]bool
 }
 
 // NewCueFinder returns a CueFinder using the embedded lexicon and gazetteer.
@@ -62,7 +66,13 @@ func NewCueFinder(opt CueOptions) (*CueFinder, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &CueFinder{opt: opt, lx: lx, gaz: gaz}, nil
+	tf := map[string]bool{}
+	for _, c := range [...]string{classRank, classRole} {
+		for _, p := range lx.phrases[c] {
+			tf[p[0]] = true
+		}
+	}
+	return &CueFinder{opt: opt, lx: lx, gaz: gaz, titleFirst: tf}, nil
 }
 
 // Name implements pipeline.Stage.
@@ -141,13 +151,25 @@ func (f *CueFinder) Find(text string, have []model.Mention) []model.Mention {
 				added = true
 				continue
 			}
-			if !taken[i+1] && f.rareName(toks[i+1].Norm, 100) {
+			if !taken[i+1] && f.facilityName(toks[i+1]) {
 				add(i, i+2, skip, model.LOC)
 				i++
 			}
 		case f.opt.Orgs && cueGroupHeads[w] && !strings.HasPrefix(toks[i].Norm, "ال") && i+1 < len(toks):
-			if n := f.orgName(toks, taken, i+1); n > 0 {
-				add(i, i+1+n, skip, model.ORG)
+			if n := f.orgName(toks, taken, i+1, verbalHeads[w]); n > 0 {
+				e := i + 1 + n
+				if mi, ok := locAt[e]; ok && adjacent(toks, e) && out[mi].End == toks[e].End {
+					// حزب نداء + tagged تونس: the place is part of the group's name
+					start := toks[i].Start + skipLetters(toks[i].Text, skip)
+					out[mi] = model.Mention{Text: text[start:out[mi].End], Start: start, End: out[mi].End, Type: model.ORG}
+					for k := i; k < e; k++ {
+						taken[k] = true
+					}
+					added = true
+					i = e
+					continue
+				}
+				add(i, e, skip, model.ORG)
 				i += n
 			}
 		case f.opt.Orgs && cueBodyHeads[stripAl(w)]:
@@ -244,7 +266,7 @@ func (f *CueFinder) titleLen(toks []arabic.Token, taken []bool, i int) int {
 	for k := i; k < len(toks) && k < i+4 && !taken[k] && (k == i || adjacent(toks, k)); k++ {
 		ws = append(ws, toks[k].Norm)
 	}
-	if len(ws) < 2 {
+	if len(ws) < 2 || !f.titleFirst[strings.TrimPrefix(ws[0], "و")] && !f.titleFirst[ws[0]] {
 		return 0
 	}
 	if n := f.lx.match(classRank, ws); n > 0 && strings.HasPrefix(strings.TrimPrefix(ws[0], "و"), "ال") {
@@ -267,17 +289,21 @@ func (f *CueFinder) personName(toks []arabic.Token, taken []bool, j int) int {
 	n := 0
 	for k := j; k < len(toks) && n < 3 && !taken[k] && adjacent(toks, k); k++ {
 		w := toks[k].Norm
-		if f.notName(w) || utf8.RuneCountInString(w) < 3 || arabic.WordFreq(w) > f.opt.MaxNameFreq {
+		if f.notName(w) || utf8.RuneCountInString(w) < 3 || arabic.WordFreq(w) > f.opt.MaxNameFreq ||
+			hasTanween(toks[k].Text) || f.possessed(w) || cliticReading(w) || inflected(w, toks[k].Text) {
 			break
 		}
-		if n == 0 && (strings.HasPrefix(w, "ال") || strings.HasPrefix(w, "وال") || len(f.gaz.lookupText(w)) > 0 || f.possessed(w)) {
+		if n == 0 && (strings.HasPrefix(w, "ال") || len(f.gaz.lookupText(w)) > 0) {
 			break
-		}
-		if rest, ok := strings.CutPrefix(w, "و"); n == 0 && ok && arabic.WordFreq(rest) > arabic.WordFreq(w) {
-			break // ورئيس وزراء ومجلس: a conjunction before a second noun, not وليد
 		}
 		if n > 0 && !nameParticles[toks[k-1].Norm] && (arabic.WordFreq(w) > 300 || looksLikeVerb(w)) {
 			break // حفتر تطرق: a narrative verb after the name
+		}
+		if n == 1 && arabic.WordFreq(toks[j].Norm) > 300 && !nameParticles[toks[j].Norm] && arabic.WordFreq(w) > 50 {
+			break // اللاعب مدة زمنية: a frequent first word needs a rare second one
+		}
+		if n > 0 && !strings.HasPrefix(w, "ال") && strings.HasSuffix(w, "يه") {
+			break // an indefinite adjective (زمنية), not a surname
 		}
 		if n > 0 && strings.HasPrefix(w, "ال") && arabic.WordFreq(w) > 50 {
 			break // رامي قنديل الوفد: a definite object, not a surname like السراج
@@ -296,10 +322,58 @@ func (f *CueFinder) personName(toks []arabic.Token, taken []bool, j int) int {
 	if n > 0 && nameParticles[toks[j+n-1].Norm] {
 		n-- // a name does not end with عبد / بن
 	}
-	if n == 1 && arabic.WordFreq(toks[j].Norm) > 300 {
-		return 0 // one frequent word after a title is more often not a name
+	if n == 1 && arabic.WordFreq(toks[j].Norm) > 100 {
+		return 0 // one frequent word after a title is more often not a name (الفريق بدأب, النائب العام أصدر)
 	}
 	return n
+}
+
+// inflected reports whether w (with its original spelling orig) reads as a
+// common word with an ending a name does not take: a possessive pronoun
+// (خلافاتهم, لقاءه: the stem is more frequent), or the accusative alef of
+// an indefinite noun (قادما: قادم and قادمة together are more frequent). Names in ـه (طه) and ـا
+// (باشاغا, رضا) have no more frequent stem.
+func inflected(w, orig string) bool {
+	for _, suf := range [...]string{"هما", "هم", "ها", "كم"} {
+		if strings.HasSuffix(w, suf) && utf8.RuneCountInString(w) > len([]rune(suf))+2 {
+			return true
+		}
+	}
+	f := arabic.WordFreq(w)
+	if stem, ok := strings.CutSuffix(w, "ا"); ok && utf8.RuneCountInString(stem) >= 3 && arabic.WordFreq(stem)+arabic.WordFreq(stem+"ه") > f {
+		return true
+	}
+	if strings.HasSuffix(orig, "ه") {
+		if stem := strings.TrimSuffix(w, "ه"); utf8.RuneCountInString(stem) >= 3 && arabic.WordFreq(stem) > 2*f+5 {
+			return true
+		}
+	}
+	return false
+}
+
+// hasTanween reports whether the original word carries a tanween mark
+// (مسلسلاً, نجاحًا): an indefinite noun, never a proper name.
+func hasTanween(s string) bool {
+	return strings.ContainsAny(s, "\u064B\u064C\u064D")
+}
+
+// cliticReading reports whether w reads better as a proclitic + a more
+// frequent word (لمجلس, بالحكومة, ومجلس) than as a name of its own (وليد,
+// بشار, لطفي keep more frequency whole). لل, بال, وال, فال, كال never open a
+// name.
+func cliticReading(w string) bool {
+	for _, p := range [...]string{"لل", "بال", "وال", "فال", "كال"} {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	f := arabic.WordFreq(w)
+	for _, p := range [...]string{"و", "ف", "ب", "ل", "ك"} {
+		if rest, ok := strings.CutPrefix(w, p); ok && utf8.RuneCountInString(rest) >= 3 && arabic.WordFreq(rest) > 2*f+5 {
+			return true
+		}
+	}
+	return false
 }
 
 // possessed reports whether w is a lexicon word with a possessive pronoun
@@ -322,26 +396,58 @@ func (f *CueFinder) possessed(w string) bool {
 // shape exist (تبون) and are lost to this rule.
 func looksLikeVerb(w string) bool {
 	n := utf8.RuneCountInString(w)
-	return (strings.HasPrefix(w, "ي") && n >= 4) || (strings.HasPrefix(w, "ت") && n == 4)
+	return (strings.HasPrefix(w, "ي") && n >= 3) || (strings.HasPrefix(w, "ت") && n == 4)
+}
+
+// verbalHeads are group heads that are also verbal or common nouns (حركة
+// الأرتال "the movement of convoys", تنظيم الاقتراع "organising the vote",
+// جماعة من): a name after them must be indefinite (حركة حماس, جماعة
+// حازمون), read off the Libya news sample.
+var verbalHeads = map[string]bool{"حركه": true, "تنظيم": true, "جماعه": true, "تحالف": true}
+
+// facilityName reports whether t can name a facility after its head word: a
+// gazetteer place, or a rare word that is not an indefinite adjective
+// (قاعدة دستورية, سجن سري), a verb (قاعدة تبعد) or an indefinite noun.
+func (f *CueFinder) facilityName(t arabic.Token) bool {
+	w := t.Norm
+	if f.notName(w) || hasTanween(t.Text) {
+		return false
+	}
+	if len(f.gaz.lookupText(w)) > 0 {
+		return true
+	}
+	if strings.HasSuffix(w, "ي") || strings.HasSuffix(w, "يه") || looksLikeVerb(w) || cliticReading(w) || inflected(w, t.Text) {
+		return false
+	}
+	return f.rareName(w, 50)
 }
 
 // orgName returns how many tokens from j name an armed group or party after
 // its head: a rare first word (≤ MaxFirstFreq) and up to two more words that
 // are rare or places (صقور الشمال, السلطان مراد).
-func (f *CueFinder) orgName(toks []arabic.Token, taken []bool, j int) int {
+func (f *CueFinder) orgName(toks []arabic.Token, taken []bool, j int, indefinite bool) int {
 	if j >= len(toks) || taken[j] || !adjacent(toks, j) {
 		return 0
 	}
 	w := toks[j].Norm
+	if hasTanween(toks[j].Text) || cliticReading(w) || looksLikeVerb(w) || inflected(w, toks[j].Text) ||
+		f.lx.has(classOrgHead, w) || (indefinite && (strings.HasPrefix(w, "ال") || arabic.WordFreq(w) > 20)) {
+		return 0 // كتيبة لواء: a head inside a head; تحالف مسلح, تنظيم تظاهرات: common nouns
+	}
 	if !f.rareName(w, f.opt.MaxFirstFreq) && !(f.lx.has(classRank, w) && arabic.WordFreq(w) <= f.opt.MaxFirstFreq) {
 		return 0 // a rank may open a group's name: فرقة السلطان مراد
 	}
 	n := 1
-	for k := j + 1; k < len(toks) && n < 3 && !taken[k] && adjacent(toks, k); k++ {
+	for k := j + 1; k < len(toks) && n < 4 && !taken[k] && adjacent(toks, k); k++ {
 		if strings.HasPrefix(toks[k].Norm, "وال") {
 			break // لواء صقور الشمال والحمزات: a coordinated second group
 		}
-		if !f.rareName(toks[k].Norm, 150) {
+		if nameParticles[toks[k].Norm] && k+1 < len(toks) && !taken[k+1] && adjacent(toks, k+1) && n < 3 {
+			n += 2 // كتيبة عقبة بن نافع, كتيبة شهداء أبو سليم
+			k++
+			continue
+		}
+		if hasTanween(toks[k].Text) || cliticReading(toks[k].Norm) || inflected(toks[k].Norm, toks[k].Text) || !f.rareName(toks[k].Norm, 150) {
 			break
 		}
 		n++
@@ -371,10 +477,15 @@ func (f *CueFinder) bodyName(toks []arabic.Token, taken []bool, j int, definite 
 		if !isDefiniteNisba(a) && !strings.HasSuffix(a, "ي") {
 			return 0
 		}
-		if !strings.HasPrefix(b, "ل") || strings.HasPrefix(b, "ال") || arabic.IsStopword(b) || utf8.RuneCountInString(b) < 4 {
-			return 0
+		if !strings.HasPrefix(b, "ل") || strings.HasPrefix(b, "ال") || arabic.IsStopword(b) || utf8.RuneCountInString(b) < 4 ||
+			f.notName(strings.TrimPrefix(b, "ل")) {
+			return 0 // المجلس البلدي لمدينة: a descriptor, the name follows
 		}
-		if c, ok := word(j + 2); ok && strings.HasPrefix(c, "ال") && !arabic.IsStopword(c) && !strings.HasPrefix(b, "لل") {
+		c, ok := word(j + 2)
+		if ok && strings.HasPrefix(c, "ال") && !arabic.IsStopword(c) {
+			if strings.HasPrefix(b, "لل") {
+				return 0 // اللجنة القانونية للمجلس الأعلى…: where the name ends is unclear
+			}
 			return 3 // لحقوق الإنسان
 		}
 		return 2 // للنفط

@@ -37,6 +37,12 @@ func TestCuePhenomena(t *testing.T) {
 		{"facility before a rare name", "سقطت قذائف على قاعدة الوطية الجوية.", nil, []string{"LOC:قاعدة الوطية"}},
 		{"facility extends a tagged place", "هبطت الطائرة في مطار بنغازي.", []string{"LOC:بنغازي"}, []string{"LOC:مطار بنغازي"}},
 		{"facility before a common word", "هذه قاعدة عامة في العمل.", nil, nil},
+		{"group name ending in a tagged place", "قال أمين حزب نهضة ليبيا إن.", []string{"LOC:ليبيا"}, []string{"ORG:حزب نهضة ليبيا"}},
+		{"compound name in a group", "قاتلت كتيبة شهداء أبو زرقون هناك.", nil, []string{"ORG:كتيبة شهداء أبو زرقون"}},
+		{"possessive after a facility", "يريدون توسيع قاعدة أنصارهم هناك.", nil, nil},
+		{"accusative noun after a title", "عاد الفريق قادما من لندن.", []string{"LOC:لندن"}, []string{"LOC:لندن"}},
+		{"indefinite adjective after a title", "قضى اللاعب مدة زمنية هناك.", nil, nil},
+		{"common noun with article is not a title", "قال إن الأمر صعب.", nil, nil},
 		{"conjunction before a facility", "ومطار الأبرق مغلق.", nil, []string{"LOC:مطار الأبرق"}},
 	}
 	for _, c := range cases {
