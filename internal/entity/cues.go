@@ -22,7 +22,9 @@ type CueOptions struct {
 	// becomes an ORG mention.
 	Orgs bool
 	// Facilities: a facility word in construct before a place or a rare word
-	// (مطار طرابلس, قاعدة معيتيقة) becomes a LOC mention.
+	// (مطار طرابلس, قاعدة معيتيقة) becomes a LOC mention; so does a rare
+	// word after a place descriptor (محافظة X, بلدة X) that the gazetteer
+	// lacks.
 	Facilities bool
 	// MaxNameFreq is the highest corpus frequency (arabic.WordFreq) of a
 	// word read as part of a name after a cue; MaxFirstFreq the same for the
@@ -115,8 +117,12 @@ func (f *CueFinder) Find(text string, have []model.Mention) []model.Mention {
 	out := append([]model.Mention(nil), have...)
 	// mentions by first token, for facility extension
 	locAt, perAt := map[int]int{}, map[int]int{}
+	afterMention := map[int]int{} // first token of an ORG or LOC mention → token after it
 	for mi, m := range out {
 		i := sort.Search(len(toks), func(i int) bool { return toks[i].End > m.Start })
+		if i < len(toks) && toks[i].Start == m.Start && (m.Type == model.ORG || m.Type == model.LOC) {
+			afterMention[i] = sort.Search(len(toks), func(k int) bool { return toks[k].Start >= m.End })
+		}
 		if i < len(toks) && toks[i].Start == m.Start {
 			switch m.Type {
 			case model.LOC:
@@ -177,11 +183,37 @@ func (f *CueFinder) Find(text string, have []model.Mention) []model.Mention {
 				add(i, i+1+n, skip, model.ORG)
 				i += n
 			}
+		case f.opt.Facilities && f.lx.has(classPlace, w) && !strings.HasPrefix(stripConj(w), "ال") && !strings.HasSuffix(w, "عاصمه") && i+1 < len(toks) &&
+			!taken[i+1] && adjacent(toks, i+1) && f.facilityName(toks[i+1]):
+			// محافظة + a rare word the gazetteer lacks (districts, villages):
+			// the place is the word after the descriptor
+			add(i+1, i+2, 0, model.LOC)
+			i++
 		case f.opt.Persons:
-			if c := f.titleLen(toks, taken, i); c > 0 {
+			c := f.titleLen(toks, taken, i)
+			if c == 0 && f.titleFirst[strings.TrimPrefix(toks[i].Norm, "و")] && f.lx.has(classRole, toks[i].Norm) {
+				c = 1 // مبعوث + tagged الأمم المتحدة: the complement is a name already found
+				if e, ok := afterMention[i+1]; !ok || !adjacent(toks, i+1) || e >= len(toks) || !adjacent(toks, e) {
+					c = 0
+				}
+			}
+			if c > 0 {
 				j := i + c
 				for j < len(toks) && !taken[j] && adjacent(toks, j) && isDefiniteNisba(toks[j].Norm) && f.notName(toks[j].Norm) {
 					j++ // المبعوث الأممي, الرئيس التركي
+				}
+				// the office's complement, already tagged: مبعوث الأمم المتحدة,
+				// سفير فرنسا, المبعوث الخاص إلى ليبيا
+				skipped := false
+				if e, ok := afterMention[j]; ok && adjacent(toks, j) {
+					j, skipped = e, true
+				} else if j+1 < len(toks) && (toks[j].Norm == "الي" || toks[j].Norm == "لدي") {
+					if e, ok := afterMention[j+1]; ok && adjacent(toks, j+1) {
+						j, skipped = e, true
+					}
+				}
+				if skipped && j < len(toks) && looksLikeVerb(toks[j].Norm) {
+					continue // المبعوث إلى ليبيا يعلن: the sentence's verb
 				}
 				n := f.personName(toks, taken, j)
 				if n == 0 {
@@ -417,6 +449,13 @@ func (f *CueFinder) facilityName(t arabic.Token) bool {
 		return true
 	}
 	if strings.HasSuffix(w, "ي") || strings.HasSuffix(w, "يه") || looksLikeVerb(w) || cliticReading(w) || inflected(w, t.Text) {
+		return false
+	}
+	// perfect verbs (توقفت, رصدوا) and conjoined or compared words (ومعاداة,
+	// ككل) read off the Libya news sample; places so spelled are in the
+	// gazetteer (سرت, بيروت)
+	if !strings.HasPrefix(w, "ال") && (strings.HasSuffix(w, "ت") || strings.HasSuffix(w, "وا") ||
+		strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ك") || strings.HasPrefix(w, "ف")) {
 		return false
 	}
 	return f.rareName(w, 50)

@@ -43,6 +43,10 @@ func TestCuePhenomena(t *testing.T) {
 		{"accusative noun after a title", "عاد الفريق قادما من لندن.", []string{"LOC:لندن"}, []string{"LOC:لندن"}},
 		{"indefinite adjective after a title", "قضى اللاعب مدة زمنية هناك.", nil, nil},
 		{"common noun with article is not a title", "قال إن الأمر صعب.", nil, nil},
+		{"rare word after a place descriptor", "وصلوا إلى بلدة الزرقونة أمس.", nil, []string{"LOC:الزرقونة"}},
+		{"adjective after a place descriptor", "في منطقة عسكرية مغلقة.", nil, nil},
+		{"office with a tagged complement", "قال مبعوث الأمم المتحدة رامي قنديل إن.", []string{"ORG:الأمم المتحدة"}, []string{"ORG:الأمم المتحدة", "PER:رامي قنديل"}},
+		{"office, preposition and a tagged place", "وصل المبعوث الخاص إلى ليبيا رامي قنديل.", []string{"LOC:ليبيا"}, []string{"LOC:ليبيا", "PER:رامي قنديل"}},
 		{"conjunction before a facility", "ومطار الأبرق مغلق.", nil, []string{"LOC:مطار الأبرق"}},
 	}
 	for _, c := range cases {
