@@ -162,19 +162,27 @@ func (f *CueFinder) Find(text string, have []model.Mention) []model.Mention {
 				i++
 			}
 		case f.opt.Orgs && cueGroupHeads[w] && !strings.HasPrefix(toks[i].Norm, "ال") && i+1 < len(toks):
-			if n := f.orgName(toks, taken, i+1, verbalHeads[w]); n > 0 {
-				e := i + 1 + n
-				if mi, ok := locAt[e]; ok && adjacent(toks, e) && out[mi].End == toks[e].End {
-					// حزب نداء + tagged تونس: the place is part of the group's name
-					start := toks[i].Start + skipLetters(toks[i].Text, skip)
-					out[mi] = model.Mention{Text: text[start:out[mi].End], Start: start, End: out[mi].End, Type: model.ORG}
-					for k := i; k < e; k++ {
-						taken[k] = true
-					}
-					added = true
-					i = e
-					continue
+			n := f.orgName(toks, taken, i+1, verbalHeads[w])
+			e := i + 1 + n
+			// a tagged place or person closing the name: حزب نداء + تونس,
+			// فرقة السلطان + مراد; right after an armed unit's head too:
+			// كتيبة + عمر المختار (units named after people and towns)
+			mi, isLoc := locAt[e] // a place or (below) a person
+			if !isLoc {
+				mi, isLoc = perAt[e]
+			}
+			if isLoc && (n > 0 || armedHeads[w]) && adjacent(toks, e) && out[mi].Start == toks[e].Start {
+				start := toks[i].Start + skipLetters(toks[i].Text, skip)
+				end := out[mi].End
+				out[mi] = model.Mention{Text: text[start:end], Start: start, End: end, Type: model.ORG}
+				for k := i; k < len(toks) && toks[k].Start < end; k++ {
+					taken[k] = true
+					i = k
 				}
+				added = true
+				continue
+			}
+			if n > 0 {
 				add(i, e, skip, model.ORG)
 				i += n
 			}
@@ -430,6 +438,10 @@ func looksLikeVerb(w string) bool {
 	n := utf8.RuneCountInString(w)
 	return (strings.HasPrefix(w, "ي") && n >= 3) || (strings.HasPrefix(w, "ت") && n == 4)
 }
+
+// armedHeads name military units, often after a person or a town (كتيبة
+// عمر المختار, لواء طرابلس).
+var armedHeads = map[string]bool{"لواء": true, "فرقه": true, "كتيبه": true, "سرايا": true, "كتائب": true, "فيلق": true}
 
 // verbalHeads are group heads that are also verbal or common nouns (حركة
 // الأرتال "the movement of convoys", تنظيم الاقتراع "organising the vote",

@@ -47,6 +47,9 @@ func TestCuePhenomena(t *testing.T) {
 		{"adjective after a place descriptor", "في منطقة عسكرية مغلقة.", nil, nil},
 		{"office with a tagged complement", "قال مبعوث الأمم المتحدة رامي قنديل إن.", []string{"ORG:الأمم المتحدة"}, []string{"ORG:الأمم المتحدة", "PER:رامي قنديل"}},
 		{"office, preposition and a tagged place", "وصل المبعوث الخاص إلى ليبيا رامي قنديل.", []string{"LOC:ليبيا"}, []string{"LOC:ليبيا", "PER:رامي قنديل"}},
+		{"unit named after a tagged person", "هاجمت كتيبة سالم زرقون الموقع.", []string{"PER:سالم زرقون"}, []string{"ORG:كتيبة سالم زرقون"}},
+		{"group name closing with a tagged person", "قاتلت فرقة السلطان زرقون هناك.", []string{"PER:زرقون"}, []string{"ORG:فرقة السلطان زرقون"}},
+		{"party head before a tagged person stays apart", "قال حزب سالم زرقون.", []string{"PER:سالم زرقون"}, []string{"PER:سالم زرقون"}},
 		{"conjunction before a facility", "ومطار الأبرق مغلق.", nil, []string{"LOC:مطار الأبرق"}},
 	}
 	for _, c := range cases {
