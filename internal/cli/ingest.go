@@ -266,6 +266,7 @@ type progress struct {
 	done  int64 // bytes of files finished
 	cur   *fileProgress
 	drawn bool
+	read  int // articles read so far (stored ones are counted at commit)
 }
 
 type fileProgress struct {
@@ -297,6 +298,7 @@ func newProgress(w io.Writer, paths []string) *progress {
 
 // seen notes a document from origin ("path", "path:line", "path#item").
 func (p *progress) seen(origin string) {
+	p.read++
 	path, line := origin, 0
 	if _, ok := p.files[path]; !ok {
 		if i := strings.LastIndexAny(origin, ":#"); i > 0 {
@@ -338,7 +340,7 @@ func (p *progress) draw(stored, dups, rejected int, el time.Duration) {
 	n := int(frac * width)
 	bar := strings.Repeat("█", n) + strings.Repeat("░", width-n)
 	rate := float64(stored+dups) / max(el.Seconds(), 1e-9)
-	fmt.Fprintf(p.w, "\r\x1b[K%s %3.0f%%  stored %d  duplicates %d  rejected %d  %.0f/s", bar, frac*100, stored, dups, rejected, rate)
+	fmt.Fprintf(p.w, "\r\x1b[K%s %3.0f%%  read %d  stored %d  duplicates %d  rejected %d  %.0f/s", bar, frac*100, p.read, stored, dups, rejected, rate)
 	p.drawn = true
 }
 

@@ -92,14 +92,7 @@ func runTrainNER(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("train ner: %w", err)
 	}
-	o, err := os.Create(*out)
-	if err != nil {
-		return fmt.Errorf("train ner: %w", err)
-	}
-	n, err := m.WriteTo(o)
-	if cerr := o.Close(); err == nil {
-		err = cerr
-	}
+	n, err := writeModel(m, *out)
 	if err != nil {
 		return fmt.Errorf("train ner: %w", err)
 	}
@@ -352,4 +345,27 @@ func crossValidate(ctx context.Context, env Env, sents []ner.Sentence, k int, le
 	fmt.Fprintf(env.Stdout, "cross-validation, %d folds, features %s:\n", k, opt.Features)
 	ner.Evaluate(gold, pred).Print(env.Stdout)
 	return nil
+}
+
+// writeModel writes m to path through a temporary file and a rename, so a
+// failed write never destroys the model already there. os.DevNull discards.
+func writeModel(m *ner.Model, path string) (int64, error) {
+	if path == os.DevNull {
+		return m.WriteTo(io.Discard)
+	}
+	o, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return 0, err
+	}
+	n, err := m.WriteTo(o)
+	if cerr := o.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(o.Name(), path)
+	}
+	if err != nil {
+		os.Remove(o.Name())
+	}
+	return n, err
 }

@@ -12,6 +12,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/marsad-project/marsad/internal/shareddata"
+
 	"github.com/marsad-project/marsad/internal/arabic"
 	"github.com/marsad-project/marsad/internal/model"
 )
@@ -482,21 +484,8 @@ func TestStage(t *testing.T) {
 	}
 }
 
-// sharedData finds ../shared/data by walking up from the package folder.
-func sharedData(t testing.TB) string {
-	dir, _ := os.Getwd()
-	for {
-		p := filepath.Join(dir, "shared", "data")
-		if st, err := os.Stat(p); err == nil && st.IsDir() {
-			return p
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("shared/data not found above the package folder: skipping the ANERcorp check")
-		}
-		dir = parent
-	}
-}
+// sharedData returns ../shared/data or skips the test where it is absent.
+func sharedData(t testing.TB) string { return shareddata.Dir(t, "") }
 
 // TestEmbeddedModelOnDev checks the embedded model on the development set
 // (the last 10% of the ANERcorp training split). It guards against a

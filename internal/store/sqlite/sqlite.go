@@ -178,9 +178,9 @@ func (dialect) DecodeBody(b []byte) (string, error) {
 }
 
 // Optimize merges the FTS5 index into one segment: every batch leaves a
-// segment, and a query probes each one for each term (measured: a query
-// with no hits on 750 articles stored in 150 batches took 128 µs of CPU,
-// 50 µs after merging), returns the freed pages and updates the planner's
+// segment, and a query probes each one for each term (BenchmarkNoHitQuery:
+// a query with no hits on 750 articles stored in 150 batches, 94 µs before
+// merging, 46 µs after), returns the freed pages and updates the planner's
 // statistics.
 func (dialect) Optimize(ctx context.Context, db *sql.DB) error {
 	if _, err := db.ExecContext(ctx, `INSERT INTO documents_fts(documents_fts) VALUES ('optimize')`); err != nil {

@@ -75,3 +75,43 @@ func BenchmarkPut(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkNoHitQuery: a query matching nothing, on 750 articles stored in
+// 150 batches (one FTS5 segment each), before and after Optimize merges
+// them: the fixed cost of a query grows with the segments.
+func BenchmarkNoHitQuery(b *testing.B) {
+	opt := sqlite.DefaultOptions()
+	opt.Analyzer = storetest.Analyzer(b)
+	opt.Synchronous = "OFF"
+	s, err := sqlite.Open(context.Background(), filepath.Join(b.TempDir(), "m.db"), opt)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	seeds := storetest.Seeds(b)
+	n := 0
+	for k := 0; k < 150; k++ {
+		batch := append([]model.Analysis(nil), seeds...)
+		for i := range batch {
+			n++
+			batch[i].Doc.ID = fmt.Sprint("b", n)
+			batch[i].Doc.Hash = fmt.Sprint("h", n)
+		}
+		if _, err := s.Put(context.Background(), batch); err != nil {
+			b.Fatal(err)
+		}
+	}
+	run := func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := s.Search(context.Background(), store.SearchQuery{Text: "مطار غزة الدولي", NoSnippets: true}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.Run("150 segments", run)
+	if err := s.Optimize(context.Background()); err != nil {
+		b.Fatal(err)
+	}
+	b.Run("optimized", run)
+}
