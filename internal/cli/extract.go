@@ -124,7 +124,8 @@ func runExtract(ctx context.Context, env Env, args []string) error {
 }
 
 // newPipeline builds the analysis pipeline with every stage marsad has:
-// sentences → name tagger → gazetteer places → entity resolution → PLOVER
+// sentences → name tagger → gazetteer places → cue-word names → other
+// occurrences of the names found (discourse) → entity resolution → PLOVER
 // events. The
 // models and gazetteers load once per process and are shared read-only.
 func newPipeline() (*pipeline.Pipeline, error) {
@@ -136,6 +137,14 @@ func newPipeline() (*pipeline.Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
+	cues, err := entity.NewCueFinder(entity.DefaultCueOptions())
+	if err != nil {
+		return nil, err
+	}
+	discourse, err := entity.NewDiscourse(entity.DefaultDiscourseOptions())
+	if err != nil {
+		return nil, err
+	}
 	resolver, err := entity.NewResolver(entity.DefaultOptions())
 	if err != nil {
 		return nil, err
@@ -144,5 +153,5 @@ func newPipeline() (*pipeline.Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	return pipeline.New(ner.NewStage(tagger), places, resolver, events), nil
+	return pipeline.New(ner.NewStage(tagger), places, cues, discourse, resolver, events), nil
 }

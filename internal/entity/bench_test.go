@@ -89,6 +89,50 @@ func BenchmarkPlaceFinder(b *testing.B) {
 	}
 }
 
+// BenchmarkCueFinder runs the cue finder over the seed articles with the
+// tagger's and place finder's mentions.
+func BenchmarkCueFinder(b *testing.B) {
+	as := seedAnalyses(b)
+	f, err := NewCueFinder(DefaultCueOptions())
+	if err != nil {
+		b.Fatal(err)
+	}
+	bytes := 0
+	for _, a := range as {
+		bytes += len(a.Doc.Text)
+	}
+	b.SetBytes(int64(bytes))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for i := range as {
+			f.Find(as[i].Doc.Text, as[i].Mentions)
+		}
+	}
+}
+
+// BenchmarkDiscourse runs discourse propagation over the seed articles with
+// the tagger's and place finder's mentions.
+func BenchmarkDiscourse(b *testing.B) {
+	as := seedAnalyses(b)
+	d, err := NewDiscourse(DefaultDiscourseOptions())
+	if err != nil {
+		b.Fatal(err)
+	}
+	bytes := 0
+	for _, a := range as {
+		bytes += len(a.Doc.Text)
+	}
+	b.SetBytes(int64(bytes))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for i := range as {
+			d.Find(as[i].Doc.Text, as[i].Mentions)
+		}
+	}
+}
+
 // BenchmarkLoadGazetteer parses the embedded gazetteer (done once per
 // process in practice).
 func BenchmarkLoadGazetteer(b *testing.B) {

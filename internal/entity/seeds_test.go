@@ -22,6 +22,8 @@ var (
 	seedsTagger = flag.Bool("seeds.tagger", true, "run the NER tagger before the resolver")
 	seedsFinder = flag.Bool("seeds.finder", true, "run the gazetteer place finder before the resolver")
 	seedsOrgs   = flag.Bool("seeds.orgs", false, "run the curated organisation finder before the resolver")
+	seedsCues   = flag.Bool("seeds.cues", true, "run the cue finder (titles, group heads, facilities) before the resolver")
+	seedsDisc   = flag.Bool("seeds.discourse", true, "run discourse propagation before the resolver")
 )
 
 // sharedDir finds ../shared/<sub> by walking up from the package directory;
@@ -78,6 +80,20 @@ func TestSeeds(t *testing.T) {
 			t.Fatal(err)
 		}
 		stages = append(stages, of)
+	}
+	if *seedsCues {
+		cf, err := NewCueFinder(DefaultCueOptions())
+		if err != nil {
+			t.Fatal(err)
+		}
+		stages = append(stages, cf)
+	}
+	if *seedsDisc {
+		d, err := NewDiscourse(DefaultDiscourseOptions())
+		if err != nil {
+			t.Fatal(err)
+		}
+		stages = append(stages, d)
 	}
 	r, err := NewResolver(DefaultOptions())
 	if err != nil {
