@@ -143,6 +143,12 @@ func locativeBefore(words []word, wi int) bool {
 	return false
 }
 
+// أنّ / إنّ / لأنّ with a pronoun suffix: the subject of the verb after it.
+var pronounSubject = normKeys(map[string]bool{
+	"أنه": true, "أنها": true, "أنهم": true, "أنهما": true, "إنه": true, "إنها": true, "إنهم": true, "إنهما": true,
+	"بأنه": true, "بأنها": true, "بأنهم": true, "وأنه": true, "وأنها": true, "لأنه": true, "لأنها": true, "لكنه": true, "لكنها": true,
+})
+
 // patientTrigger reports whether the entity after the trigger undergoes the
 // event rather than acting: the masdar of an attack or arrest (مقتل X،
 // اعتقال X، اغتيال X) and the passive casualty verbs (قتل 18 شخصا).
@@ -267,6 +273,12 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 				subj = &after[i]
 				break
 			}
+		}
+		// "أنه سيلتقي ماكرون", "إنها تبادلت …": the subject is the pronoun
+		// on أن; the name after the verb is its object, and the actor is
+		// found below among the names before
+		if m.First > 0 && pronounSubject[words[m.First-1].Norm] && before == nil {
+			subj = nil
 		}
 		if before != nil {
 			actor = before.Name
