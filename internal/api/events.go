@@ -267,6 +267,15 @@ func (p *Places) Geo(ctx context.Context, name string) *model.Geo {
 }
 
 func (p *Places) lookup(ctx context.Context, name, key string) (*model.Geo, error) {
+	// Fast path: a place's store id is its key (store.EntityKey), so an
+	// event location that is a stored place's canonical name is one read.
+	d, err := p.st.Entity(ctx, store.EntityKey(model.Entity{Type: model.LOC, Name: name}))
+	if err == nil {
+		return d.Geo, nil
+	}
+	if !errors.Is(err, store.ErrNotFound) {
+		return nil, err
+	}
 	page, err := p.st.Entities(ctx, store.EntityFilter{Type: model.LOC, Name: name, Limit: 20})
 	if err != nil {
 		return nil, err
@@ -286,7 +295,7 @@ func (p *Places) lookup(ctx context.Context, name, key string) (*model.Geo, erro
 	if pick == "" {
 		return nil, nil
 	}
-	d, err := p.st.Entity(ctx, pick)
+	d, err = p.st.Entity(ctx, pick)
 	if errors.Is(err, store.ErrNotFound) {
 		return nil, nil
 	}

@@ -66,6 +66,9 @@ func TestExtractDemo(t *testing.T) {
 		t.Fatalf("got %d records, want 5", len(recs))
 	}
 	for _, r := range recs {
+		if r.Story == "" {
+			t.Errorf("%s: no story id", r.Doc)
+		}
 		runes := []rune(r.Text)
 		if len(r.Sentences) == 0 {
 			t.Errorf("%s: no sentences", r.Doc)
@@ -113,5 +116,26 @@ func TestExitCode(t *testing.T) {
 	}
 	if c := ExitCode(&ExitError{Code: ExitRejected, Err: errors.New("x")}, &b); c != ExitRejected {
 		t.Errorf("ExitError: %d", c)
+	}
+}
+
+func TestExtractMarksReposts(t *testing.T) {
+	dir := t.TempDir()
+	text := "أعلنت قوات البنيان المرصوص التابعة لحكومة الوفاق الليبية أن قوات تأمين سرت تقوم بإعادة الانتشار في مداخل ومخارج المدينة. وقالت القوات في بيان عبر صفحتها إن عملية إعادة الانتشار جاءت بعد تعزيز القوة العسكرية الموجودة بقوات مساندة ضمن خطة جديدة لتأمين وحماية المدينة."
+	os.WriteFile(filepath.Join(dir, "a.txt"), []byte(text), 0o644)
+	os.WriteFile(filepath.Join(dir, "b.txt"), []byte("شاركنا\n"+text), 0o644)
+	out, stderr, code := run(t, "", "extract", filepath.Join(dir, "a.txt"), filepath.Join(dir, "b.txt"))
+	if code != ExitOK {
+		t.Fatalf("code %d: %s", code, stderr)
+	}
+	recs := decodeRecords(t, out)
+	if len(recs) != 2 {
+		t.Fatalf("got %d records", len(recs))
+	}
+	if recs[1].Duplicate != "a.txt" || recs[1].Story != recs[0].Story {
+		t.Errorf("repost: duplicate_of %q story %q, want a.txt and %q", recs[1].Duplicate, recs[1].Story, recs[0].Story)
+	}
+	if recs[0].Duplicate != "" {
+		t.Errorf("the original is marked a duplicate of %q", recs[0].Duplicate)
 	}
 }

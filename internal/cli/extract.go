@@ -16,6 +16,7 @@ import (
 	"github.com/marsad-project/marsad/internal/ingest"
 	"github.com/marsad-project/marsad/internal/ner"
 	"github.com/marsad-project/marsad/internal/pipeline"
+	"github.com/marsad-project/marsad/internal/story"
 )
 
 func runExtract(ctx context.Context, env Env, args []string) error {
@@ -24,6 +25,7 @@ func runExtract(ctx context.Context, env Env, args []string) error {
 	published := fs.String("published", "", "publication date (YYYY-MM-DD) for articles whose input gives none")
 	demo := fs.Bool("demo", false, "run on the embedded demo corpus (the five seed articles)")
 	workers := fs.Int("workers", 0, "analysis goroutines (0: one per CPU)")
+	stories := fs.Bool("stories", true, "mark near-duplicates (duplicate_of) and group articles into stories (story), in input order")
 	maxBytes := fs.Int64("max-bytes", ingest.DefaultOptions().MaxBytes, "largest article input in bytes: a text or HTML file, a feed, one JSON line (0: no limit)")
 	keepJunk := fs.Bool("keep-junk", false, "keep page junk (share widgets, related headlines, bylines…) in the text")
 	learn := fs.Bool("learn-boilerplate", false, "read the inputs twice: first learn the lines each source repeats in many articles, then drop them")
@@ -31,8 +33,8 @@ func runExtract(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	opt := ingest.DefaultOptions()
-	if !slices.Contains(ingest.Formats, *format) {
-		return usageError("extract: --format %q: want one of %s", *format, strings.Join(ingest.Formats, ", "))
+	if !slices.Contains(ingest.Formats(), *format) {
+		return usageError("extract: --format %q: want one of %s", *format, strings.Join(ingest.Formats(), ", "))
 	}
 	opt.Format = *format
 	opt.MaxBytes = *maxBytes
@@ -75,12 +77,20 @@ func runExtract(ctx context.Context, env Env, args []string) error {
 		rejected++
 		fmt.Fprintln(env.Stderr, "marsad: extract:", err)
 	}
+	var clusters *story.Clusterer
+	if *stories {
+		clusters = story.New(story.DefaultOptions())
+	}
 	ordered := p.NewOrdered(ctx, *workers, func(res pipeline.Result) error {
 		if res.Err != nil {
 			reject(res.Err)
 			return nil
 		}
-		return w.Write(&res.Analysis)
+		rec := export.NewRecord(&res.Analysis)
+		if clusters != nil {
+			rec.Story, rec.Duplicate = clusters.Add(res.Analysis.Doc)
+		}
+		return w.WriteRecord(&rec)
 	})
 	emit := ordered.Submit
 	r := ingest.NewReader(opt)

@@ -202,3 +202,36 @@ func checkWhole(t *testing.T, path string, batch int) {
 		t.Errorf("%d documents without index rows", missing)
 	}
 }
+
+// TestVariantsFile: a user's --variants file extends the shipped table, at
+// ingest and at search; searching with another table is warned about.
+func TestVariantsFile(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "m.db")
+	vf := filepath.Join(dir, "v.txt")
+	// A spelling that occurs in no seed, mapped onto one that does.
+	os.WriteFile(vf, []byte("# test\nباليرمو | بالرمو | پاليرمو\n"), 0o644)
+	if _, _, err := runCLI(t, "ingest", "--db", db, "--variants", vf, "--demo"); err != nil {
+		t.Fatal(err)
+	}
+	out, errs, err := runCLI(t, "search", "--db", db, "--variants", vf, "--json", "بالرمو")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var res SearchJSON
+	json.Unmarshal([]byte(out), &res)
+	if res.Total == 0 || !strings.HasPrefix(res.Hits[0].ID, "000") || errs != "" {
+		t.Errorf("بالرمو via --variants: %+v %q", res, errs)
+	}
+	_, errs, err = runCLI(t, "search", "--db", db, "بالرمو")
+	if err != nil || !strings.Contains(errs, "another analyzer") {
+		t.Errorf("search without the variants file: %v, stderr %q (want a warning)", err, errs)
+	}
+	if _, _, err := runCLI(t, "ingest", "--db", db, "--demo"); err == nil || !strings.Contains(err.Error(), "another analyzer") {
+		t.Errorf("ingest with another table: %v, want a refusal", err)
+	}
+	os.WriteFile(vf, []byte("only one spelling\n"), 0o644)
+	if _, _, err := runCLI(t, "search", "--db", db, "--variants", vf, "x"); err == nil || !strings.Contains(err.Error(), "line 1") {
+		t.Errorf("bad variants file: %v", err)
+	}
+}

@@ -94,3 +94,29 @@ func TestRegistryReload(t *testing.T) {
 		t.Errorf("after reload: %s, want %s", got, id)
 	}
 }
+
+func TestResolverConcurrent(t *testing.T) {
+	r, err := NewResolver(DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := NewPlaceFinder(DefaultFinderOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "استقبل المشير خليفة حفتر في بنغازي وفدا من الأمم المتحدة (أونسميل). وقال حفتر إن طرابلس"
+	want := len(r.Resolve(text, f.Find(text, nil)))
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 20 {
+				if got := len(r.Resolve(text, f.Find(text, nil))); got != want {
+					t.Errorf("got %d entities, want %d", got, want)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}

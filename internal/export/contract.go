@@ -18,6 +18,8 @@ type Record struct {
 	Source    string           `json:"source,omitempty"`
 	URL       string           `json:"url,omitempty"`
 	Published string           `json:"published,omitempty"`
+	Story     string           `json:"story,omitempty"`        // id of the story's first document (extract with stories on)
+	Duplicate string           `json:"duplicate_of,omitempty"` // id of an earlier near-duplicate, when this is a repost
 	Text      string           `json:"text"`
 	Sentences []SentenceRecord `json:"sentences"`
 	Entities  []EntityRecord   `json:"entities"`
@@ -125,4 +127,10 @@ func NewJSONLWriter(w io.Writer) *JSONLWriter {
 // Write writes a's record.
 func (w *JSONLWriter) Write(a *model.Analysis) error {
 	return w.enc.Encode(NewRecord(a))
+}
+
+// WriteRecord writes a record built by NewRecord (and completed by the
+// caller, e.g. with its story).
+func (w *JSONLWriter) WriteRecord(r *Record) error {
+	return w.enc.Encode(r)
 }

@@ -2,6 +2,8 @@ package ingest
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/marsad-project/marsad/internal/corpus"
@@ -45,6 +47,30 @@ func BenchmarkReadSeeds(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		for _, f := range files {
 			r.ReadBytes(ctx, f.Name, f.Data, func(model.Document) error { return nil }, func(error) {})
+		}
+	}
+}
+
+// BenchmarkReadHTML reads the Arabic test pages of testdata/golden with
+// go-trafilatura (fallback extractors on).
+func BenchmarkReadHTML(b *testing.B) {
+	var pages [][]byte
+	var size int64
+	for _, c := range []string{"html-article-rtl", "html-wordpress-widgets", "html-br-paragraphs"} {
+		data, err := os.ReadFile(filepath.Join("testdata/golden", c, "input.html"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		pages = append(pages, data)
+		size += int64(len(data))
+	}
+	r := NewReader(DefaultOptions())
+	ctx := context.Background()
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		for _, p := range pages {
+			r.ReadBytes(ctx, "page.html", p, func(model.Document) error { return nil }, func(error) {})
 		}
 	}
 }

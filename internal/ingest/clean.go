@@ -75,6 +75,7 @@ func (c *Cleaner) Clean(source, text string) Cleaned {
 		ln = trimSpace(ln)
 		if ln == "" {
 			kept = append(kept, "")
+			inRun = 0 // a paragraph break ends a run of related headlines
 			continue
 		}
 		if inRun > 0 {
@@ -372,7 +373,8 @@ func junkSegment(s string) (rule string, header bool) {
 			return "related headlines", true
 		}
 		if countWords(rest, 25) <= 25 && onlyHeadlines(rest) {
-			return "related headlines", false
+			// a list header with its first headline glued on: more follow
+			return "related headlines", !patterns().single.MatchString(hdr)
 		}
 	}
 	p := patterns()
@@ -450,6 +452,7 @@ type linePattern struct {
 type patternSet struct {
 	line    []linePattern
 	related *regexp.Regexp
+	single  *regexp.Regexp
 	widget  map[string]bool
 }
 
@@ -460,6 +463,7 @@ var patterns = sync.OnceValue(func() *patternSet {
 		p.widget[arabic.Normalize(strings.ToLower(w))] = true
 	}
 	p.related = regexp.MustCompile(`(?i)^` + arPattern(relatedHeader))
+	p.single = regexp.MustCompile(`^` + arPattern(singleLinkHeader))
 	for _, lp := range linePatterns {
 		p.line = append(p.line, linePattern{name: lp.name, re: regexp.MustCompile(`(?i)^(?:` + arPattern(lp.re) + `)$`), maxWords: lp.maxWords, hints: lp.hints})
 	}

@@ -3,6 +3,7 @@ package ingest
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestCleanerPhenomena: one row per kind of junk, and per kind of real text
@@ -32,6 +33,15 @@ func TestCleanerPhenomena(t *testing.T) {
 		{"author e-mail", s1 + "\ntariq@example.com", s1},
 		{"SMS contact glued to e-mail (almadina)", s1 + "\nname@yahoo.comللتواصل مع الكاتب ارسل رسالة SMS تبدأ بالرمز (6) ثم مسافة", s1},
 		{"link to source (alweeam)", s1 + " رابط الخبر بصحيفة الوئام: الجيش يسيطر على المطار", s1},
+		{"WordPress feed footer", s1 + "\nظهرت المقالة الجيش يسيطر على المطار أولاً على حضرموت نت.", s1},
+		{"WordPress feed footer (English)", s1 + " The post الجيش يسيطر appeared first on Hadramout Net.", s1},
+		{"a paragraph break ends the related run", "قد يهمك ايضا :\nعنوان خبر آخر\n\nعودة الهدوء إلى سبها\n" + s1, "عودة الهدوء إلى سبها\n" + s1},
+		{"menu line", "الرئيسية - محليات - عربي - رياضة\n" + s1, s1},
+		{"breadcrumb", "الرئيسية » أخبار » ليبيا\n" + s1, s1},
+		{"breaking-news sidebar glued to its header", "أخبار عاجلةوزير الداخلية يصل إلى الكفرة\nإغلاق مؤقت لحقل الشرارة\nانطلاق العام الدراسي في موعده\n\n" + s1, s1},
+		{"exclusive dateline", "سبها - خاص\n" + s1, s1},
+		{"read also with a headline: next line is kept", s1 + "\nاقرأ أيضا: المفوضية تفتح باب التسجيل\nخليفة حفتر في باريس بعد روما\n" + s2, s1 + "\nخليفة حفتر في باريس بعد روما\n" + s2},
+		{"home in a sentence stays", "الرئيسية في المدينة مغلقة منذ أمس بسبب الأمطار.", "الرئيسية في المدينة مغلقة منذ أمس بسبب الأمطار."},
 		{"separator stars", s1 + "\n* * *\n" + s2, s1 + "\n" + s2},
 		{"HTML entities", "قال: &quot;لا تراجع&quot; عن القرار.", "قال: \"لا تراجع\" عن القرار."},
 		// related headlines
@@ -130,6 +140,9 @@ func TestLearnBoilerplateArabicNews(t *testing.T) {
 	lines := b.Lines()
 	for _, ln := range lines {
 		t.Logf("%-10s %3d  %s", ln.Source, ln.Docs, ln.Line)
+		if last, _ := utf8.DecodeLastRuneInString(ln.Line); wordCount(ln.Line) >= 10 && isSentenceEnd(last) {
+			t.Errorf("learned a line that reads like an article sentence: %s: %s", ln.Source, ln.Line)
+		}
 	}
 	if len(lines) == 0 {
 		t.Fatal("nothing learned; almadina's SMS line is in 40 articles")

@@ -225,9 +225,9 @@ func checkText(t, enc string) (string, string, error) {
 			}
 		}
 	}
-	// Text files may carry a stray form feed or escape; more than 1% of
-	// control characters (or more than 8 in a short file) is not text.
-	if ctl > 8 || (ctl > 0 && ctl*100 > n) {
+	// Text files may carry a stray escape or unit separator (Word and
+	// database exports); more than 1% of control characters is not text.
+	if ctl*100 > n {
 		return "", "", fmt.Errorf("%w (%d control characters in %d, first at byte %d, decoded as %s)", ErrBinary, ctl, n, first, enc)
 	}
 	return t, enc, nil

@@ -58,7 +58,7 @@ func FuzzCleaner(f *testing.F) {
 func FuzzReadBytes(f *testing.F) {
 	fuzzSeeds(f)
 	readers := map[string]*Reader{}
-	for _, format := range Formats {
+	for _, format := range Formats() {
 		o := DefaultOptions()
 		o.Format = format
 		readers[format] = NewReader(o)

@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"net/url"
 	"path/filepath"
+	"regexp"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/markusmobius/go-trafilatura"
@@ -70,6 +72,12 @@ func (r *Reader) readHTML(ctx context.Context, name, page string, emit func(mode
 		Source:    res.Metadata.Sitename,
 		URL:       res.Metadata.URL,
 		Published: res.Metadata.Date,
+	}
+	if t := headlineFromTitle(page, text); t != "" && len(t) > len(doc.Title) {
+		doc.Title = t
+	}
+	if doc.Published.IsZero() {
+		doc.Published = dateLine(text)
 	}
 	if doc.Source == "" {
 		doc.Source = res.Metadata.Hostname
@@ -139,4 +147,53 @@ func nodeText(nodes ...*html.Node) string {
 		walk(n)
 	}
 	return b.String()
+}
+
+var titleRE = regexp.MustCompile(`(?is)<title[^>]*>(.*?)</title>`)
+
+// headlineFromTitle: pages title themselves "site - headline" or
+// "headline | site"; go-trafilatura sometimes keeps the site part. The part
+// of <title> that is also a whole line of the main text (the page's <h1>
+// or <h2>) is the headline.
+func headlineFromTitle(page, text string) string {
+	m := titleRE.FindStringSubmatch(page)
+	if m == nil {
+		return ""
+	}
+	raw := strings.Join(strings.Fields(html.UnescapeString(m[1])), " ")
+	lines := map[string]bool{}
+	for _, ln := range strings.Split(text, "\n") {
+		if ln = strings.Join(strings.Fields(ln), " "); ln != "" {
+			lines[ln] = true
+		}
+	}
+	best := ""
+	for _, part := range titleSplit.Split(raw, -1) {
+		part = strings.TrimSpace(part)
+		if lines[part] && len(part) > len(best) {
+			best = part
+		}
+	}
+	return best
+}
+
+var titleSplit = regexp.MustCompile(`\s+[-|–—»:]\s+`)
+
+// dateLine finds a publication date written as a short line near the top
+// of the text ("الأربعاء 12 فبراير 2014"), for pages with no date in
+// their markup.
+func dateLine(text string) time.Time {
+	for i, ln := range strings.SplitN(text, "\n", 12) {
+		if i == 11 {
+			break
+		}
+		ln = strings.TrimSpace(ln)
+		if ln == "" || wordCount(ln) > 7 {
+			continue
+		}
+		if t, ok := arabicDate(ln); ok {
+			return t
+		}
+	}
+	return time.Time{}
 }

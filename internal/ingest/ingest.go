@@ -14,6 +14,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"html"
 	"io"
 	"log/slog"
 	"os"
@@ -39,7 +40,9 @@ const (
 )
 
 // Formats lists the accepted values of Options.Format.
-var Formats = []string{FormatAuto, FormatText, FormatJSONL, FormatHTML, FormatFeed}
+func Formats() []string {
+	return []string{FormatAuto, FormatText, FormatJSONL, FormatHTML, FormatFeed}
+}
 
 // Options controls reading.
 type Options struct {
@@ -107,7 +110,7 @@ func NewReader(opt Options) *Reader {
 // after which reading goes on. Read returns emit's first error, or ctx's.
 func (r *Reader) Read(ctx context.Context, paths []string, stdin io.Reader, emit func(model.Document) error, reject func(error)) error {
 	if !validFormat(r.opt.Format) {
-		return fmt.Errorf("ingest: unknown format %q (want one of %s)", r.opt.Format, strings.Join(Formats, ", "))
+		return fmt.Errorf("ingest: unknown format %q (want one of %s)", r.opt.Format, strings.Join(Formats(), ", "))
 	}
 	for _, p := range paths {
 		if err := ctx.Err(); err != nil {
@@ -179,7 +182,7 @@ func (r *Reader) readFile(ctx context.Context, path string, emit func(model.Docu
 // extension) and in messages.
 func (r *Reader) ReadBytes(ctx context.Context, name string, data []byte, emit func(model.Document) error, reject func(error)) error {
 	if !validFormat(r.opt.Format) {
-		return fmt.Errorf("ingest: unknown format %q (want one of %s)", r.opt.Format, strings.Join(Formats, ", "))
+		return fmt.Errorf("ingest: unknown format %q (want one of %s)", r.opt.Format, strings.Join(Formats(), ", "))
 	}
 	return r.readStream(ctx, name, bytes.NewReader(data), int64(len(data)), emit, reject)
 }
@@ -282,7 +285,7 @@ func humanBytes(n int64) string {
 }
 
 func validFormat(f string) bool {
-	for _, g := range Formats {
+	for _, g := range Formats() {
 		if f == g {
 			return true
 		}
@@ -293,6 +296,9 @@ func validFormat(f string) bool {
 // finish cleans a document's text and title, fills defaults and the hash,
 // and emits it, or rejects it when nothing is left.
 func (r *Reader) finish(doc model.Document, emit func(model.Document) error, reject func(error)) error {
+	if strings.IndexByte(doc.Title, '&') >= 0 {
+		doc.Title = html.UnescapeString(doc.Title) // "&#8220;حي التواهي&#8221;" (arabic-news titles)
+	}
 	doc.Title = strings.Join(strings.Fields(sanitize(doc.Title)), " ")
 	var removed []Removal
 	if !r.opt.KeepJunk {

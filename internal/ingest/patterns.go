@@ -33,8 +33,14 @@ var widgetWords = []string{
 // Forms that also begin real sentences ("قد يهمك أن تعلم", okaz;
 // "المزيد من الأخبار تشير") need a colon.
 const relatedHeader = `(?:قد يهمك ايضا|قد يهمك ?[:：]|اقرا ايضا|اقرا كذلك|اقري ايضا|طالع ايضا|شاهد ايضا|اقرا المزيد ?[:：]|` +
-	`(?:اخبار|مواضيع|موضوعات|مقالات) (?:ذات صله|متعلقه|مشابهه)|ذات صله ?[:：]|المزيد من الاخبار ?[:：]|الاكثر قراءه ?[:：]?$)` +
+	`(?:اخبار|مواضيع|موضوعات|مقالات) (?:ذات صله|متعلقه|مشابهه)|ذات صله ?[:：]|المزيد من الاخبار ?[:：]|الاكثر قراءه ?[:：]?|` +
+	// old table layouts: a sidebar of links under "أخبار عاجلة"
+	`(?:اخبار|اهم الاخبار|الاخبار) عاجله ?[:：]?$|اخبار عاجله)` +
 	`[\s\x{00A0}]*[:：.\-–]*[\s\x{00A0}]*`
+
+// singleLinkHeader: "read also: <one headline>" on one line is followed by
+// article text, not by more headlines; the other headers open a list.
+const singleLinkHeader = `(?:اقرا|اقري|طالع|شاهد)`
 
 // Each pattern has hints: strings one of which every match contains, a
 // cheap filter that keeps the regexps off most lines (with them the
@@ -80,8 +86,13 @@ var linePatterns = []struct {
 	// seed 003: "يافع نيوز – وكالات"; 3alyoum: "عين اليوم – متابعات". A credit
 	// line naming agencies, not a sentence (an outlet–place dateline such
 	// as "عين اليوم – طرابلس" is kept: it says where the story is from).
-	{"agency byline", `[^.،]{2,40} [-–—] (?:وكالات|متابعات|واس|رويترز|ا ف ب|اف ب|د ب ا|الاناضول|سبوتنيك|وام|قنا|كونا|بنا|وكالات الانباء) ?:?`, 7, []string{" -", " –", " —"}},
+	{"agency byline", `[^.،]{2,40} [-–—] (?:خاص|وكالات|متابعات|واس|رويترز|ا ف ب|اف ب|د ب ا|الاناضول|سبوتنيك|وام|قنا|كونا|بنا|وكالات الانباء) ?:?`, 7, []string{" -", " –", " —"}},
 	{"agency byline", `(?:وكالات|متابعات|المصدر) ?[:：] ?(?:وكالات|متابعات|[^.،]{2,30})`, 5, []string{":", "："}},
+	// web: menus and breadcrumbs, "الرئيسية - محليات - عربي", "الرئيسية » أخبار » ليبيا"
+	{"navigation", `(?:الرئيسيه|الصفحه الرئيسيه|home) ?[-|»›>/•].{0,300}`, 40, []string{"الرئيسي", "Home", "home"}},
+	// web: WordPress feed footers, "ظهرت المقالة … أولاً على …" / "The post … appeared first on …"
+	{"feed footer", `(?:ظهرت|نشرت) (?:المقاله|التدوينه|المشاركه) .{0,200}(?:اولا|لاول مره) علي .{0,80}`, 60, []string{"ظهرت", "نشرت"}},
+	{"feed footer", `the post .{0,200} appeared first on .{0,80}`, 60, []string{"appeared first"}},
 	// alriyadh: a poll widget's script glued into the text ("p: '0px' } }); });")
 	{"script", `.*(?:\}\s*\);|function ?\(|adsbygoogle|googletag\.|document\.write|jQuery\().*`, 150, []string{"}", "function", "adsbygoogle", "googletag", "document.write", "jQuery"}},
 }

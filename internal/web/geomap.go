@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // countriesGz holds country outlines from world-atlas 2.0.2 (countries-50m,
@@ -79,9 +80,14 @@ type mapCountry struct {
 type mapMarker struct {
 	MapPoint
 	X, Y, R    float64
+	Label      bool // drawn for the busiest places only; the others have a tooltip
 	LabelX     float64
 	LabelRight bool // draw the label to the right of the marker
 }
+
+// mapLabels is how many of the busiest places get a name on the map; more
+// overlap in a dense region and cannot be read.
+const mapLabels = 12
 
 // Map sizing. The minimum span keeps a single place from filling the whole
 // map: 6° shows a Libyan city with its neighbours.
@@ -146,7 +152,7 @@ func buildMap(points []MapPoint) (*mapView, error) {
 		return (lon - minLon) * kx * scale, (maxLat - lat) * scale
 	}
 	v := &mapView{Width: mapWidth, Height: height,
-		Caption: "أماكن الأحداث بإحداثيات المعجم الجغرافي؛ مساحة الدائرة بعدد الأحداث، والضغط عليها يعرض أحداث المكان."}
+		Caption: "أماكن الأحداث بإحداثيات المعجم الجغرافي؛ مساحة الدائرة بعدد الأحداث. أسماء أكثر الأماكن أحداثًا مكتوبة، ولغيرها تلميح عند المرور؛ الضغط على الدائرة يعرض أحداث المكان."}
 	v.MinLon, v.MaxLon, v.MinLat, v.MaxLat = minLon, maxLon, minLat, maxLat
 	// Countries whose box meets the view (in 1/100 degree).
 	vb := [4]int{int(minLon*100) - 1, int(minLat*100) - 1, int(maxLon*100) + 1, int(maxLat*100) + 1}
@@ -178,6 +184,37 @@ func buildMap(points []MapPoint) (*mapView, error) {
 	}
 	// Big markers first so small ones stay clickable on top.
 	sort.SliceStable(v.Points, func(i, j int) bool { return v.Points[i].R > v.Points[j].R })
+	// Name the busiest places whose labels do not collide with a label
+	// already placed (a label is about 7px a letter at 13px, 16px high).
+	type box struct{ x0, y0, x1, y1 float64 }
+	var placed []box
+	byCount := make([]int, len(v.Points))
+	for i := range byCount {
+		byCount[i] = i
+	}
+	sort.SliceStable(byCount, func(a, b int) bool { return v.Points[byCount[a]].Count > v.Points[byCount[b]].Count })
+	for _, i := range byCount {
+		if len(placed) == mapLabels {
+			break
+		}
+		m := &v.Points[i]
+		w := 7*float64(utf8.RuneCountInString(m.Name)) + 28
+		b := box{m.LabelX - w, m.Y - 10, m.LabelX, m.Y + 8}
+		if m.LabelRight {
+			b.x0, b.x1 = m.LabelX, m.LabelX+w
+		}
+		free := true
+		for _, o := range placed {
+			if b.x0 < o.x1 && o.x0 < b.x1 && b.y0 < o.y1 && o.y0 < b.y1 {
+				free = false
+				break
+			}
+		}
+		if free {
+			m.Label = true
+			placed = append(placed, b)
+		}
+	}
 	return v, nil
 }
 
@@ -193,10 +230,13 @@ func ringsPath(rings [][]int, project func(lon, lat float64) (float64, float64))
 			x += ring[i]
 			y += ring[i+1]
 			px, py := project(float64(x)/100, float64(y)/100)
-			if n > 0 && math.Abs(px-lastX) < 0.5 && math.Abs(py-lastY) < 0.5 && i+2 < len(ring) {
+			// A ring crossing the antimeridian (Russia, Fiji) jumps 360 degrees:
+			// lift the pen instead of drawing a line across the world.
+			jump := i > 0 && (ring[i] > 18000 || ring[i] < -18000)
+			if n > 0 && !jump && math.Abs(px-lastX) < 0.5 && math.Abs(py-lastY) < 0.5 && i+2 < len(ring) {
 				continue
 			}
-			if n == 0 {
+			if n == 0 || jump {
 				b.WriteByte('M')
 			} else {
 				b.WriteByte('L')

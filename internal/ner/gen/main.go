@@ -45,6 +45,7 @@ func main() {
 	k1 := flag.Int("k1", 64, "clusters: coarse clusters")
 	k2 := flag.Int("k2", 16, "clusters: fine clusters per coarse one")
 	seed := flag.Uint64("seed", 1, "clusters: random seed")
+	window := flag.Int("window", 1, "clusters: context words on each side (1 or 2)")
 	extra := flag.String("extra-conll", "", "clusters: also read the tokens (not tags) of this CoNLL file")
 	flag.Parse()
 	var err error
@@ -52,7 +53,7 @@ func main() {
 	case "gazetteer":
 		err = gazetteer(*data, *out, *anerGazet, *geonames)
 	case "clusters":
-		err = clusters(*data, *out, *extra, *minCount, *contexts, *dim, *k1, *k2, *seed)
+		err = clusters(*data, *out, *extra, *minCount, *contexts, *dim, *k1, *k2, *window, *seed)
 	default:
 		err = fmt.Errorf("usage: gen [flags] gazetteer|clusters")
 	}
@@ -226,7 +227,7 @@ func corpus(data, extra string, fn func(words []string)) error {
 	return nil
 }
 
-func clusters(data, out, extra string, minCount, nctx, dim, k1, k2 int, seed uint64) error {
+func clusters(data, out, extra string, minCount, nctx, dim, k1, k2, window int, seed uint64) error {
 	counts := map[string]int{}
 	if err := corpus(data, extra, func(ws []string) {
 		for _, w := range ws {
@@ -254,12 +255,17 @@ func clusters(data, out, extra string, minCount, nctx, dim, k1, k2 int, seed uin
 	if nctx > len(vocab) {
 		nctx = len(vocab)
 	}
-	// co-occurrence with the nctx most frequent words, left (0..nctx) and right (nctx..2nctx)
+	// co-occurrence with the nctx most frequent words, one block of nctx
+	// dimensions per relative position (-window … -1, +1 … +window)
+	if window < 1 {
+		window = 1
+	}
+	nblocks := 2 * window
 	co := make([]map[int32]float32, len(vocab))
 	for i := range co {
 		co[i] = map[int32]float32{}
 	}
-	ctxTotal := make([]float64, 2*nctx)
+	ctxTotal := make([]float64, nblocks*nctx)
 	total := 0.0
 	if err := corpus(data, extra, func(ws []string) {
 		for i, w := range ws {
@@ -267,17 +273,19 @@ func clusters(data, out, extra string, minCount, nctx, dim, k1, k2 int, seed uin
 			if !ok {
 				continue
 			}
-			if i > 0 {
-				if c, ok := vid[ws[i-1]]; ok && c < nctx {
-					co[id][int32(c)]++
-					ctxTotal[c]++
-					total++
+			for b := 0; b < nblocks; b++ {
+				d := b - window // -window … -1
+				if d >= 0 {
+					d++ // +1 … +window
 				}
-			}
-			if i+1 < len(ws) {
-				if c, ok := vid[ws[i+1]]; ok && c < nctx {
-					co[id][int32(nctx+c)]++
-					ctxTotal[nctx+c]++
+				j := i + d
+				if j < 0 || j >= len(ws) {
+					continue
+				}
+				if c, ok := vid[ws[j]]; ok && c < nctx {
+					k := b*nctx + c
+					co[id][int32(k)]++
+					ctxTotal[k]++
 					total++
 				}
 			}
@@ -287,7 +295,7 @@ func clusters(data, out, extra string, minCount, nctx, dim, k1, k2 int, seed uin
 	}
 	// random ±1 projection of each context dimension, seeded
 	rng := rand.New(rand.NewPCG(seed, 0xc1a5))
-	proj := make([]float32, 2*nctx*dim)
+	proj := make([]float32, nblocks*nctx*dim)
 	for i := range proj {
 		if rng.IntN(2) == 0 {
 			proj[i] = 1
