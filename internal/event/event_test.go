@@ -341,3 +341,70 @@ func BenchmarkExtract(b *testing.B) {
 	}
 	b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")
 }
+
+// sentences builds an analysis whose entities are tagged only where the
+// spans say: the tagger found the first mention and missed the repeats.
+func tagged(text string, ents ...model.Entity) *model.Analysis {
+	a := &model.Analysis{Doc: model.Document{ID: "t", Text: text, Published: pub}}
+	for i, e := range ents {
+		f := e.Aliases[0] // the tagged form, found once
+		s := strings.Index(text, f)
+		e.Mentions = []model.Mention{{Text: f, Start: s, End: s + len(f), Type: e.Type}}
+		ents[i] = e
+		a.Entities = append(a.Entities, e)
+	}
+	start := 0
+	for i := 0; i < len(text); i++ {
+		if text[i] == '.' {
+			a.Sentences = append(a.Sentences, model.Sentence{Start: start, End: i + 1})
+			start = i + 1
+		}
+	}
+	if start < len(text) {
+		a.Sentences = append(a.Sentences, model.Sentence{Start: start, End: len(text)})
+	}
+	return a
+}
+
+func TestAliasPropagation(t *testing.T) {
+	x, err := New(DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, actor string
+		a           *model.Analysis
+	}{
+		{"a form tagged once, untagged after أن", "رجب طيب أردوغان",
+			tagged("وصل أردوغان إلى الدوحة مساء الأحد. وذكرت وكالة الأناضول أن أردوغان التقى أمير قطر.",
+				per("رجب طيب أردوغان", "أردوغان"))},
+		{"the family name of a full name", "رجب طيب أردوغان",
+			tagged("وصل الرئيس التركي رجب طيب أردوغان إلى الدوحة. وذكرت الوكالة أن أردوغان التقى أمير قطر.",
+				per("رجب طيب أردوغان", "رجب طيب أردوغان"))},
+		{"an organisation's short form with a clitic", "حركة حماس",
+			tagged("أعلنت حماس موافقتها على المقترح. واستقبلت حماس وفدا مصريا في غزة.",
+				org("حركة حماس", "أعلنت حماس"[len("أعلنت "):]))},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if err := x.Process(context.Background(), tc.a); err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range tc.a.Events {
+				if e.Type == "CONSULT" && e.Actor == tc.actor {
+					return
+				}
+			}
+			t.Errorf("no CONSULT by %q in %+v", tc.actor, tc.a.Events)
+		})
+	}
+	// a family name that is also a common word is not read inside "لصالح"
+	text := "التقى عقيلة صالح السفير. وصوت المجلس لصالح القرار."
+	a := tagged(text, per("عقيلة صالح", "عقيلة صالح"))
+	dms := docMentions(a)
+	s := strings.Index(text, "وصوت")
+	words := splitWords(text, s, len(text))
+	if local := buildAliases(text, dms).propagate(words, dms); local != nil {
+		t.Errorf("لصالح read as a mention: %+v", local)
+	}
+}

@@ -138,6 +138,7 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 	text := a.Doc.Text
 	pub := a.Doc.Published
 	dms := docMentions(a)
+	aliases := buildAliases(text, dms)
 	var evs []model.Event
 	sents := a.Sentences
 	if len(sents) == 0 && text != "" {
@@ -151,7 +152,11 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 		if len(words) == 0 {
 			continue
 		}
-		ms := placeMentions(text, words, dms)
+		sdms := dms
+		if local := aliases.propagate(words, dms); local != nil {
+			sdms = local
+		}
+		ms := placeMentions(text, words, sdms)
 		matches := x.triggers(words, ms)
 		q := Quantities(words)
 		dates := findDates(text, words, pub)
