@@ -408,3 +408,32 @@ func TestAliasPropagation(t *testing.T) {
 		t.Errorf("لصالح read as a mention: %+v", local)
 	}
 }
+
+func TestHabitualRelativeClause(t *testing.T) {
+	x, err := New(DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, in, typ string
+		want          bool // a trigger of typ is kept
+	}{
+		{"present verb in a relative clause: a standing relation", "وتقاتل الجماعات التي تدعمها إيران في اليمن منذ سنوات.", "SUPPORT", false},
+		{"the same verb as the main verb: an event", "أيدت إيران الاتفاق الذي وقعه الطرفان في الدوحة أمس.", "SUPPORT", true},
+		{"past verb in a relative clause still reports", "وصلت القوات التي هاجمت القرية أمس إلى حمص.", "ASSAULT", true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			w := splitWords(tc.in, 0, len(tc.in))
+			var got bool
+			for _, m := range x.lex.Find(w) {
+				if m.Pattern.Type == tc.typ && !habitual(m.Pattern, w, m.First) {
+					got = true
+				}
+			}
+			if got != tc.want {
+				t.Errorf("%s kept=%v, want %v", tc.in, got, tc.want)
+			}
+		})
+	}
+}
