@@ -17,7 +17,17 @@ type mention struct {
 	conj        bool // joined to the previous mention by و
 	with        bool // governed by مع: a partner, not the subject
 	inPrep      bool // governed by في: where something is, not a destination
+	affil       bool // the patron of a noun: "التابعة لـ X", "بقيادة X", "المدعومة من X"
 }
+
+// Affiliation words: the name after one qualifies the noun before it
+// ("قوات البنيان المرصوص، التابعة لحكومة الوفاق", "الجيش بقيادة حفتر",
+// "الفصائل الموالية لتركيا"); it is neither the actor of the clause's verb
+// nor its object.
+var affilWords = normKeys(map[string]bool{
+	"التابعة": true, "التابع": true, "التابعين": true, "تابعة": true, "تابع": true, "الموالية": true, "الموالي": true, "الموالين": true, "موالية": true,
+	"المدعومة": true, "المدعوم": true, "مدعومة": true, "بقيادة": true, "بزعامة": true, "برئاسة": true, "المقربة": true, "المقرب": true, "المحسوبة": true,
+})
 
 // Locative prepositions and the place nouns and directions that may stand
 // between one and the name ("في مدينة سرت", "إلى العاصمة الليبية طرابلس",
@@ -97,6 +107,16 @@ func placeMentions(text string, words []word, all []docMention) []mention {
 			}
 			// after أن the name is the subject of the reported clause
 			if n := words[b].Norm; words[b].comma || n == "ان" || n == "بان" || n == "وان" || n == "انه" {
+				break
+			}
+		}
+		// "التابعة لـX", "المدعومة من X", "بقيادة المشير X": up to one title between
+		for b := wi - 1; b >= 0 && b >= wi-3; b-- {
+			if affilWords[words[b].Norm] {
+				m.affil = true
+				break
+			}
+			if words[b].boundary || words[b].number {
 				break
 			}
 		}
@@ -192,7 +212,7 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 	// A place acts only as a government next to the verb ("تركيا ترسل",
 	// "استضافت باريس"); elsewhere it is where the event happened.
 	party := func(x mention) bool {
-		if inTrigger(x) || x.source {
+		if inTrigger(x) || x.source || x.affil {
 			return false
 		}
 		if x.Type == model.LOC {
@@ -297,7 +317,7 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 			for i := len(ms) - 1; i >= 0; i-- {
 				x := ms[i]
 				// the speaker may be the one who met: "أكد حفتر خلال اجتماع مع ماكرون"
-				if x.Last < m.First && m.First-x.Last <= 15 && (x.Type == model.PER || x.Type == model.ORG) && !x.with {
+				if x.Last < m.First && m.First-x.Last <= 15 && (x.Type == model.PER || x.Type == model.ORG) && !x.with && !x.affil {
 					actor = x.Name
 					break
 				}
@@ -342,7 +362,7 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 	if actor == "" && !patient && verbalAt(p, words, m.First) {
 		for i := len(ms) - 1; i >= 0; i-- {
 			x := ms[i]
-			if x.Last < m.First && m.First-x.Last <= 12 && (x.Type == model.PER || x.Type == model.ORG) && !x.with && !contains(recips, x.Name) && !words[x.First].paren {
+			if x.Last < m.First && m.First-x.Last <= 12 && (x.Type == model.PER || x.Type == model.ORG) && !x.with && !x.affil && !contains(recips, x.Name) && !words[x.First].paren {
 				actor = x.Name
 				break
 			}
