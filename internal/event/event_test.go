@@ -443,3 +443,25 @@ func TestHabitualRelativeClause(t *testing.T) {
 		})
 	}
 }
+
+func TestMergeModalities(t *testing.T) {
+	ev := func(mod, actor, loc string) model.Event {
+		return model.Event{Type: "CONSULT", Mode: "visit", Modality: mod, Actor: actor, Location: loc}
+	}
+	tests := []struct {
+		name string
+		in   []model.Event
+		want int
+	}{
+		{"a fact and a claim of it are one event", []model.Event{ev(model.Asserted, "أردوغان", "الدوحة"), ev(model.Reported, "أردوغان", "")}, 1},
+		{"a planned visit is not the held one", []model.Event{ev(model.Asserted, "أردوغان", "الدوحة"), ev(model.Planned, "أردوغان", "")}, 2},
+		{"a denial is not the fact", []model.Event{ev(model.Asserted, "أردوغان", "الدوحة"), ev(model.Negated, "أردوغان", "الدوحة")}, 2},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := mergeEvents(tc.in); len(got) != tc.want {
+				t.Errorf("%d events, want %d: %+v", len(got), tc.want, got)
+			}
+		})
+	}
+}

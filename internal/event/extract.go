@@ -399,7 +399,9 @@ func mergeEvents(evs []model.Event) []model.Event {
 		merged := false
 		for i := range out {
 			o := &out[i]
-			if o.Type != e.Type || o.Modality != e.Modality {
+			// a claim of an event told as fact elsewhere in the article is
+			// the same event ("زار حفتر باريس" … "وأكد مصدر أن زيارة حفتر")
+			if o.Type != e.Type || o.Modality != e.Modality && !factual(o.Modality, e.Modality) {
 				continue
 			}
 			if e.Actor != "" && o.Actor != "" && e.Actor != o.Actor {
@@ -453,6 +455,11 @@ func mergeEvents(evs []model.Event) []model.Event {
 		}
 	}
 	return out
+}
+
+// factual reports whether two modalities both tell the event happened.
+func factual(a, b string) bool {
+	return (a == model.Asserted || a == model.Reported) && (b == model.Asserted || b == model.Reported)
 }
 
 // sameCounts reports whether two count sets agree on every shared key.
