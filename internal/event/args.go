@@ -17,8 +17,12 @@ type mention struct {
 	conj        bool // joined to the previous mention by و
 	with        bool // governed by مع: a partner, not the subject
 	inPrep      bool // governed by في: where something is, not a destination
+	oblique     bool // governed by a preposition: "لحفتر", "من رئيس …": not a subject
 	affil       bool // the patron of a noun: "التابعة لـ X", "بقيادة X", "المدعومة من X"
 }
+
+// Prepositions that govern a name as an object or a complement.
+var obliquePreps = normKeys(map[string]bool{"من": true, "إلى": true, "الى": true, "على": true, "عن": true, "ضد": true, "لدى": true, "عند": true, "تجاه": true})
 
 // Affiliation words: the name after one qualifies the noun before it
 // ("قوات البنيان المرصوص، التابعة لحكومة الوفاق", "الجيش بقيادة حفتر",
@@ -110,6 +114,12 @@ func placeMentions(text string, words []word, all []docMention) []mention {
 				break
 			}
 		}
+		// a subject takes no preposition: "تهديدات أميركية لحفتر", "طلب من
+		// كونتي" (a place after ب or ل is a location, marked above)
+		if m.Type != model.LOC && (strings.HasSuffix(prefix, "ل") || strings.HasSuffix(prefix, "ب") || strings.HasSuffix(prefix, "لل") ||
+			wi > 0 && obliquePreps[words[wi-1].Norm]) {
+			m.oblique = true
+		}
 		// "التابعة لـX", "المدعومة من X", "بقيادة المشير X": up to one title between
 		for b := wi - 1; b >= 0 && b >= wi-3; b-- {
 			if affilWords[words[b].Norm] {
@@ -168,6 +178,20 @@ var pronounSubject = normKeys(map[string]bool{
 	"أنه": true, "أنها": true, "أنهم": true, "أنهما": true, "إنه": true, "إنها": true, "إنهم": true, "إنهما": true,
 	"بأنه": true, "بأنها": true, "بأنهم": true, "وأنه": true, "وأنها": true, "لأنه": true, "لأنها": true, "لكنه": true, "لكنها": true,
 })
+
+// firstPersonFuture reports a future first-person verb (سأتوجه، سنلتقي):
+// its subject is the speaker, never the name after it.
+func firstPersonFuture(w word) bool {
+	return w.future && (strings.HasPrefix(w.base, "ا") || strings.HasPrefix(w.base, "ن"))
+}
+
+// relational types act on a party: an unmarked place name after their
+// trigger is the government addressed ("طالبت مصر إثيوبيا", "اتهمت
+// روسيا أوكرانيا"), not where the event happened; a place needs في، ب …
+var relational = map[string]bool{
+	"REQUEST": true, "ACCUSE": true, "THREATEN": true, "SUPPORT": true, "REJECT": true, "AGREE": true, "COOPERATE": true,
+	"AID": true, "SANCTION": true, "CONCEDE": true,
+}
 
 // patientTrigger reports whether the entity after the trigger undergoes the
 // event rather than acting: the masdar of an attack or arrest (مقتل X،
@@ -288,8 +312,16 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 	default:
 		rest := objects
 		var subj *mention
+	subject:
 		for i := range after {
-			if !after[i].with {
+			// a relative pronoun opens another clause: "أشاد الرئيس بالدور
+			// الذي تلعبه القوات" (القوات is the subject of تلعب)
+			for b := m.Last + 1; b < after[i].First; b++ {
+				if relPronouns[words[b].Norm] {
+					break subject
+				}
+			}
+			if !after[i].with && !after[i].oblique {
 				subj = &after[i]
 				break
 			}
@@ -297,7 +329,7 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 		// "أنه سيلتقي ماكرون", "إنها تبادلت …": the subject is the pronoun
 		// on أن; the name after the verb is its object, and the actor is
 		// found below among the names before
-		if m.First > 0 && pronounSubject[words[m.First-1].Norm] && before == nil {
+		if (m.First > 0 && pronounSubject[words[m.First-1].Norm] || firstPersonFuture(words[m.First])) && before == nil {
 			subj = nil
 		}
 		if before != nil {
@@ -382,6 +414,8 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 		switch {
 		case visit && x.inPrep:
 			d += 6 // "يزور حفتر، الرجل القوي في شرق ليبيا، باريس": في is where he is from
+		case !x.locative && !visit && relational[p.Type]:
+			continue // "دعا صالح إيطاليا إلى …": the government addressed, not a place
 		case !x.locative && !visit:
 			d += 6 // an unmarked place after the trigger: its object, weaker
 		}

@@ -258,6 +258,12 @@ func TestArguments(t *testing.T) {
 		{"the patron after التابعة لـ is not the actor",
 			analysis("وأعلنت قوات الدعم السريع، التابعة لمجلس السيادة، أنها أرسلت تعزيزات إلى الخرطوم", org("قوات الدعم السريع"), org("مجلس السيادة"), loc("الخرطوم")),
 			"MOBILIZE", model.Event{Actor: "قوات الدعم السريع", Location: "الخرطوم"}},
+		{"a first-person future verb: the speaker acts, not the name after it",
+			analysis("وقال أردوغان: سألتقي في أنقرة الرئيس الروسي فلاديمير بوتين", per("رجب طيب أردوغان", "أردوغان"), loc("أنقرة"), per("فلاديمير بوتين")),
+			"CONSULT", model.Event{Actor: "رجب طيب أردوغان", Recipients: []string{"فلاديمير بوتين"}, Location: "أنقرة"}},
+		{"an unmarked country after a call is addressed, not the location",
+			analysis("دعا الاتحاد الأوروبي إثيوبيا إلى استئناف المفاوضات", org("الاتحاد الأوروبي"), loc("إثيوبيا")),
+			"REQUEST", model.Event{Actor: "الاتحاد الأوروبي"}},
 		{"speaker is not the actor; victims are recipients",
 			analysis("أعلنت وزارة الدفاع الأمريكية مقتل 17 من داعش قرب سرت", org("وزارة الدفاع الأمريكية"), org("داعش"), loc("سرت")),
 			"ASSAULT", model.Event{Recipients: []string{"داعش"}, Location: "سرت", Quantities: map[string]int{"dead": 17}}},
@@ -415,7 +421,7 @@ func TestAliasPropagation(t *testing.T) {
 	}
 }
 
-func TestHabitualRelativeClause(t *testing.T) {
+func TestBackgroundTriggers(t *testing.T) {
 	x, err := New(DefaultOptions())
 	if err != nil {
 		t.Fatal(err)
@@ -426,6 +432,7 @@ func TestHabitualRelativeClause(t *testing.T) {
 	}{
 		{"present verb in a relative clause: a standing relation", "وتقاتل الجماعات التي تدعمها إيران في اليمن منذ سنوات.", "SUPPORT", false},
 		{"the same verb as the main verb: an event", "أيدت إيران الاتفاق الذي وقعه الطرفان في الدوحة أمس.", "SUPPORT", true},
+		{"lām of purpose on a masdar: the aim of another event", "وصل وفد أمريكي إلى الخرطوم للتوصل إلى اتفاق بين الطرفين.", "AGREE", false},
 		{"past verb in a relative clause still reports", "وصلت القوات التي هاجمت القرية أمس إلى حمص.", "ASSAULT", true},
 	}
 	for _, tc := range tests {
@@ -433,7 +440,7 @@ func TestHabitualRelativeClause(t *testing.T) {
 			w := splitWords(tc.in, 0, len(tc.in))
 			var got bool
 			for _, m := range x.lex.Find(w) {
-				if m.Pattern.Type == tc.typ && !habitual(m.Pattern, w, m.First) {
+				if m.Pattern.Type == tc.typ && !habitual(m.Pattern, w, m.First) && !purpose(m.Pattern, w, m.First) {
 					got = true
 				}
 			}
@@ -461,6 +468,29 @@ func TestMergeModalities(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := mergeEvents(tc.in); len(got) != tc.want {
 				t.Errorf("%d events, want %d: %+v", len(got), tc.want, got)
+			}
+		})
+	}
+}
+
+// A name governed by a preposition is not the subject after the verb:
+// "تهديدات أمريكية لطهران" (the target), "أثنى على الرئيس" (the object).
+func TestObliqueNotSubject(t *testing.T) {
+	tests := []struct{ name, in, typ, notActor string }{
+		{"lām on the name", "ووسط تهديدات أمريكية لطهران بفرض عقوبات جديدة", "THREATEN", "طهران"},
+		{"bā on the name", "أشاد وزير الخارجية أمس بالسيسي", "SUPPORT", "عبد الفتاح السيسي"},
+		{"a preposition before the name", "أشاد أمس وزير الخارجية المصري بما قاله عن السيسي", "SUPPORT", "عبد الفتاح السيسي"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := analysis(tc.in, org("طهران"), per("عبد الفتاح السيسي", "السيسي"))
+			words, m, ok := firstMatch(t, tc.in, tc.typ)
+			if !ok {
+				t.Fatalf("no %s trigger", tc.typ)
+			}
+			ms := placeMentions(tc.in, words, docMentions(a))
+			if actor, _, _ := arguments(m.Pattern, words, ms, m); actor == tc.notActor {
+				t.Errorf("actor %q", actor)
 			}
 		})
 	}

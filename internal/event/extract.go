@@ -238,7 +238,7 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 			if done[t] {
 				continue
 			}
-			if habitual(m.Pattern, words, m.First) {
+			if habitual(m.Pattern, words, m.First) || !x.gated[t] && purpose(m.Pattern, words, m.First) {
 				continue
 			}
 			if x.gated[t] && !fire[t] {
@@ -280,6 +280,21 @@ func habitual(p *Pattern, words []word, i int) bool {
 	return false
 }
 
+// purpose reports whether a noun trigger carries the lām of purpose
+// (لام التعليل): "وفد … للتوصل إلى اتفاق", "زار روما لبحث الأزمة" give the
+// aim of another event, not an event. After تعرض the lām marks what was
+// undergone ("تعرضت للقصف"), which is an event.
+func purpose(p *Pattern, words []word, i int) bool {
+	w := words[i]
+	if w.prep != "ل" || verbalAt(p, words, i) {
+		return false
+	}
+	if i > 0 && strings.HasPrefix(words[i-1].base, "تعرض") || i > 0 && strings.HasPrefix(words[i-1].base, "يتعرض") {
+		return false
+	}
+	return true
+}
+
 // partyFollows reports whether a person or organisation stands right after
 // the trigger (within two words), or after مع.
 func partyFollows(ms []mention, m *Match) bool {
@@ -319,7 +334,8 @@ func verbalAt(p *Pattern, words []word, i int) bool {
 			return true
 		}
 	}
-	if p.POS == POSNoun || strings.HasPrefix(w.Norm, "ال") || w.base != w.Norm && strings.Contains(w.Norm, "ال"+w.base) {
+	if p.POS == POSNoun || strings.HasPrefix(w.Norm, "ال") || w.base != w.Norm && strings.Contains(w.Norm, "ال"+w.base) ||
+		strings.Contains(w.Norm, "لل"+w.base) { // ل + the article fused: "للتوصل" is a noun
 		return false // a word with the article is a noun
 	}
 	for i, a := range p.Words[0] {
