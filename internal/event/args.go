@@ -179,6 +179,12 @@ var pronounSubject = normKeys(map[string]bool{
 	"بأنه": true, "بأنها": true, "بأنهم": true, "وأنه": true, "وأنها": true, "لأنه": true, "لأنها": true, "لكنه": true, "لكنها": true,
 })
 
+// plural reports a word with a dual or plural possessive pronoun:
+// "اجتماعهما", "لقائهم" (ه alone is also the normalised ة, so left out).
+func plural(w word) bool {
+	return runeLen(w.Norm) >= 6 && (strings.HasSuffix(w.Norm, "هما") || strings.HasSuffix(w.Norm, "هم"))
+}
+
 // firstPersonFuture reports a future first-person verb (سأتوجه، سنلتقي):
 // its subject is the speaker, never the name after it.
 func firstPersonFuture(w word) bool {
@@ -368,6 +374,29 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 				continue
 			}
 			break
+		}
+	}
+	// "طلب صالح من كونتي، في روما خلال اجتماعهما": an event noun with a
+	// dual or plural pronoun names its participants earlier in the
+	// sentence; the first (not after a preposition) acts, the others are
+	// its recipients
+	if actor == "" && !patient && plural(words[m.First]) {
+		var parts []mention
+		for _, x := range ms {
+			if x.Last < m.First && m.First-x.Last <= 25 && (x.Type == model.PER || x.Type == model.ORG) && !x.source && !x.affil && !words[x.First].paren {
+				parts = append(parts, x)
+			}
+		}
+		for _, x := range parts {
+			if !x.oblique && !x.with {
+				actor = x.Name
+				break
+			}
+		}
+		for _, x := range parts {
+			if x.Name != actor && len(recips) < maxRecipients {
+				add(x.Name)
+			}
 		}
 	}
 	// "رئيس مجلس النواب الليبي، المستشار عقيلة صالح": the person in apposition
