@@ -123,7 +123,10 @@ func placeMentions(text string, words []word, all []docMention) []mention {
 		// "التابعة لـX", "المدعومة من X", "بقيادة المشير X": up to one title between
 		for b := wi - 1; b >= 0 && b >= wi-3; b-- {
 			if affilWords[words[b].Norm] {
-				m.affil = true
+				// only after a named unit: for "قوة تابعة للقوات المسلحة"
+				// or "مسلحون موالون لتركيا" the patron is the best-known
+				// party, and stays a candidate actor
+				m.affil = len(out) > 0 && out[len(out)-1].Last >= b-2
 				break
 			}
 			if words[b].boundary || words[b].number {
@@ -185,6 +188,12 @@ func plural(w word) bool {
 	return runeLen(w.Norm) >= 6 && (strings.HasSuffix(w.Norm, "هما") || strings.HasSuffix(w.Norm, "هم"))
 }
 
+// lightVerbBefore reports "ألقى القبض": the masdar after the light verb
+// ألقى is the event, the verb carries its agent.
+func lightVerbBefore(words []word, i int) bool {
+	return i > 0 && words[i].has("القبض") && (words[i-1].has("القي") || words[i-1].has("القت") || words[i-1].has("يلقي"))
+}
+
 // firstPersonFuture reports a future first-person verb (سأتوجه، سنلتقي):
 // its subject is the speaker, never the name after it.
 func firstPersonFuture(w word) bool {
@@ -207,6 +216,10 @@ func patientTrigger(p *Pattern, words []word, m Match) bool {
 		return false
 	}
 	w := words[m.First]
+	// "ألقت الشرطة القبض على": the verb before القبض carries the agent
+	if lightVerbBefore(words, m.First) {
+		return false
+	}
 	switch {
 	case w.has("مقتل"), w.has("قتلي"), w.has("قتيل"), w.has("مصرع"), w.has("لقي"), w.has("اسفر"), w.has("ادي"),
 		w.has("اصابه"), w.has("اصيب"), w.has("جرح"), w.has("جرحي"), w.has("اغتيال"), w.has("اختطاف"), w.has("خطف"),
@@ -420,7 +433,7 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 	}
 	// a pronoun subject ("…، حيث ألقت القبض"، "أعلن الجيش أنه قصف"): the
 	// nearest party before the trigger in the sentence, the speaker included
-	if actor == "" && !patient && verbalAt(p, words, m.First) {
+	if actor == "" && !patient && (verbalAt(p, words, m.First) || lightVerbBefore(words, m.First)) {
 		for i := len(ms) - 1; i >= 0; i-- {
 			x := ms[i]
 			if x.Last < m.First && m.First-x.Last <= 12 && (x.Type == model.PER || x.Type == model.ORG) && !x.with && !x.affil && !contains(recips, x.Name) && !words[x.First].paren {
