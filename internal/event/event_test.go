@@ -502,3 +502,34 @@ func TestObliqueNotSubject(t *testing.T) {
 		})
 	}
 }
+
+// An event noun with the article points back to an event told before.
+func TestDefiniteEventNoun(t *testing.T) {
+	x, err := New(DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		a    *model.Analysis
+		want bool // a CONSULT event
+	}{
+		{"anaphoric: the results of the meeting", analysis("وأكد الوزير أن نتائج الاجتماع سترفع إلى الرئيس الفلسطيني محمود عباس", per("محمود عباس")), false},
+		{"with its partner after مع", analysis("وشدد بلينكن خلال الاجتماع مع الرئيس المصري عبد الفتاح السيسي على التهدئة", per("أنتوني بلينكن", "بلينكن"), per("عبد الفتاح السيسي")), true},
+		{"indefinite noun with its agent", analysis("وتأتي زيارة أردوغان بعد أسابيع من التوتر", per("رجب طيب أردوغان", "أردوغان")), true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if err := x.Process(context.Background(), tc.a); err != nil {
+				t.Fatal(err)
+			}
+			got := false
+			for _, e := range tc.a.Events {
+				got = got || e.Type == "CONSULT"
+			}
+			if got != tc.want {
+				t.Errorf("CONSULT %v, want %v: %+v", got, tc.want, tc.a.Events)
+			}
+		})
+	}
+}

@@ -225,6 +225,13 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 					!partyFollows(ms, m) && (ev.Location == "" || ev.DateText == "") {
 					return false
 				}
+				// with the article the noun points back to an event told
+				// before ("نتائج الاجتماع", "بعد اللقاء"): keep it only with
+				// its partner (مع …) or a place and a time of its own
+				if m != nil && definiteNoun(m.Pattern, words, m.First) && len(ev.Quantities) == 0 &&
+					!partyWith(ms, m) && (ev.Location == "" || ev.DateText == "") {
+					return false
+				}
 			}
 			evs = append(evs, ev)
 			return true
@@ -293,6 +300,27 @@ func purpose(p *Pattern, words []word, i int) bool {
 		return false
 	}
 	return true
+}
+
+// definiteNoun reports an event noun with the article (الاجتماع،
+// بالزيارة، للقاء), not a light-verb phrase (ألقى القبض).
+func definiteNoun(p *Pattern, words []word, i int) bool {
+	w := words[i]
+	if p.POS == POSPhrase || lightVerbBefore(words, i) || verbalAt(p, words, i) {
+		return false
+	}
+	return strings.HasPrefix(w.Norm, "ال") || strings.HasPrefix(w.Norm, "لل") || w.base != w.Norm && strings.Contains(w.Norm, "ال"+w.base)
+}
+
+// partyWith reports whether a person or organisation after مع follows the
+// trigger closely: "الاجتماع مع الرئيس الفرنسي ماكرون".
+func partyWith(ms []mention, m *Match) bool {
+	for _, x := range ms {
+		if x.First > m.Last && x.with && x.First-m.Last <= 6 && (x.Type == model.PER || x.Type == model.ORG) {
+			return true
+		}
+	}
+	return false
 }
 
 // partyFollows reports whether a person or organisation stands right after
