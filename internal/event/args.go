@@ -17,6 +17,7 @@ type mention struct {
 	conj        bool // joined to the previous mention by و
 	with        bool // governed by مع: a partner, not the subject
 	inPrep      bool // governed by في: where something is, not a destination
+	about       bool // after حول: "مؤتمر حول ليبيا" is about Libya, not in it
 	oblique     bool // governed by a preposition: "لحفتر", "من رئيس …": not a subject
 	affil       bool // the patron of a noun: "التابعة لـ X", "بقيادة X", "المدعومة من X"
 }
@@ -88,6 +89,8 @@ func placeMentions(text string, words []word, all []docMention) []mention {
 		if !m.locative {
 			m.locative = locativeBefore(words, wi)
 		}
+		m.about = wi > 0 && words[wi-1].Norm == "حول"
+
 		if wi > 0 && words[wi-1].Norm == "و" {
 			m.conj = true
 		}
@@ -451,6 +454,9 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 		}
 		if !x.locative && x.First < m.First {
 			continue
+		}
+		if x.about && (p.Type == "CONSULT" || relational[p.Type]) {
+			continue // talks, a conference or an appeal "حول ليبيا": the topic
 		}
 		d := x.First - m.Last
 		switch {

@@ -214,7 +214,11 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 				// (PLOVER codes the source actor of every event); the gated
 				// types, confirmed by the detector, may keep an unknown actor
 				// (counts also make a report worth keeping: "ألقت القبض على رجلين وامرأة")
-				if ev.Actor == "" && len(ev.Quantities) == 0 {
+				// a conference or summit (CONSULT multilateral) has many
+				// parties and often none named beside it: keep it when it
+				// has a place and a time of its own
+				multi := m != nil && m.Pattern.Mode == "multilateral" && ev.Location != "" && ev.DateText != ""
+				if ev.Actor == "" && len(ev.Quantities) == 0 && !multi {
 					return false
 				}
 				// an event noun (زيارة، اجتماع، تهديدات) is often a mention of
@@ -242,7 +246,11 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 			if m.Pattern.POS == POSVerbOnly && !verbalAt(m.Pattern, words, m.First) {
 				continue
 			}
-			if done[t] {
+			key := t
+			if m.Pattern.Mode == "multilateral" {
+				key += "/multilateral" // a conference is not the visit or talks around it
+			}
+			if done[key] {
 				continue
 			}
 			if habitual(m.Pattern, words, m.First) || !x.gated[t] && purpose(m.Pattern, words, m.First) {
@@ -252,7 +260,7 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 				continue
 			}
 			// one event per type and sentence: the first trigger that yields one
-			done[t] = emit(t, m)
+			done[key] = emit(t, m)
 		}
 	}
 	if x.opt.Merge {
