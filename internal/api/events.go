@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"regexp"
@@ -76,6 +77,20 @@ var EventFormats = []string{"json", "csv", "geojson", "plover"}
 // partialDate is a date the event filters accept: a year, a month or a day.
 var partialDate = regexp.MustCompile(`^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$`)
 
+// CheckPartialDate accepts the dates the event filters take: a year, a
+// month or a real day (YYYY, YYYY-MM, YYYY-MM-DD).
+func CheckPartialDate(v string) error {
+	if !partialDate.MatchString(v) {
+		return fmt.Errorf("want YYYY, YYYY-MM or YYYY-MM-DD, got %q", v)
+	}
+	if len(v) == 10 {
+		if _, err := time.Parse(time.DateOnly, v); err != nil {
+			return fmt.Errorf("no such day: %s", v)
+		}
+	}
+	return nil
+}
+
 // ParseEvents reads the parameters of an event request.
 func ParseEvents(r *http.Request, opt Options) (EventParams, error) {
 	p := newParams(r, "type", "actor", "place", "source", "from", "to", "page", "per_page", "format")
@@ -88,12 +103,8 @@ func ParseEvents(r *http.Request, opt Options) (EventParams, error) {
 		if d.v == "" {
 			continue
 		}
-		if !partialDate.MatchString(d.v) {
-			p.fail(d.name, "want YYYY, YYYY-MM or YYYY-MM-DD, got "+strconv.Quote(d.v))
-		} else if len(d.v) == 10 {
-			if _, err := time.Parse(time.DateOnly, d.v); err != nil {
-				p.fail(d.name, "no such day: "+d.v)
-			}
+		if err := CheckPartialDate(d.v); err != nil {
+			p.fail(d.name, err.Error())
 		}
 	}
 	if p.err == nil && ep.From != "" && ep.To != "" && ep.To < ep.From[:min(len(ep.From), len(ep.To))] {
@@ -170,10 +181,7 @@ func (a *API) handleEvents(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Disposition", `attachment; filename="`+name+`.csv"`)
 		// A byte-order mark, so spreadsheet programs read the Arabic as UTF-8.
 		if _, err = io.WriteString(w, "\uFEFF"); err == nil {
-			for i := range rows {
-				defuseRow(&rows[i])
-			}
-			err = export.WriteEventsCSV(w, rows)
+			err = export.WriteEventsCSV(w, rows) // defuses formula cells itself
 		}
 	case "geojson":
 		w.Header().Set("Content-Type", "application/geo+json")
@@ -188,28 +196,6 @@ func (a *API) handleEvents(w http.ResponseWriter, r *http.Request) {
 		// Headers are gone; the truncated body is all we can do.
 		a.log.Warn("api: events export", "format", ep.Format, "err", err)
 	}
-}
-
-// defuseRow guards the text cells of a CSV row against spreadsheet formula
-// injection (OWASP: a cell starting with = + - @ tab or CR is prefixed with
-// a quote). Article text is untrusted, and a CSV is opened in spreadsheets.
-func defuseRow(r *export.EventRow) {
-	for _, s := range []*string{&r.Source, &r.URL, &r.DocID, &r.Event.Mode, &r.Event.Actor, &r.Event.Location,
-		&r.Event.DateText, &r.Event.Trigger, &r.Event.Sentence} {
-		*s = csvCell(*s)
-	}
-	rc := make([]string, len(r.Event.Recipients))
-	for i, x := range r.Event.Recipients {
-		rc[i] = csvCell(x)
-	}
-	r.Event.Recipients = rc
-}
-
-func csvCell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
 }
 
 // Places finds coordinates for event place names through the store's

@@ -6,46 +6,17 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/marsad-project/marsad/internal/shareddata"
 )
 
-// sharedData returns ../shared/data (found by walking up from the package
-// directory) or skips the test where it is absent.
-func sharedData(tb testing.TB) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Skip("shared data: ", err)
-	}
-	for {
-		p := filepath.Join(filepath.Dir(dir), "shared", "data")
-		if st, err := os.Stat(p); err == nil && st.IsDir() {
-			return p
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("../shared/data not found above the package directory; skipping corpus test")
-		}
-		dir = parent
-	}
-}
+// sharedData returns ../shared/data or skips the test where it is absent.
+func sharedData(tb testing.TB) string { return shareddata.Dir(tb, "") }
 
 // sharedDataOrEmpty is sharedData without skipping: "" where absent.
 func sharedDataOrEmpty() string {
-	dir, err := os.Getwd()
-	if err != nil {
-		return ""
-	}
-	for {
-		p := filepath.Join(filepath.Dir(dir), "shared", "data")
-		if st, err := os.Stat(p); err == nil && st.IsDir() {
-			return p
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
+	p, _ := shareddata.Find("")
+	return p
 }
 
 // corpusSample returns the texts of the first n articles of arabic-news.

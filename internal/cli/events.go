@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/marsad-project/marsad/internal/api"
@@ -40,8 +39,11 @@ func runEvents(ctx context.Context, env Env, args []string) error {
 		return usageError("events: --limit must be positive")
 	}
 	for _, d := range []struct{ name, v string }{{"from", *from}, {"to", *to}} {
-		if d.v != "" && !validPartialDate(d.v) {
-			return usageError("events: --%s %q: want YYYY, YYYY-MM or YYYY-MM-DD", d.name, d.v)
+		if d.v == "" {
+			continue
+		}
+		if err := api.CheckPartialDate(d.v); err != nil {
+			return usageError("events: --%s: %v", d.name, err)
 		}
 	}
 	s, err := sf.open(ctx, openRead, env.Stderr)
@@ -77,21 +79,4 @@ func runEvents(ctx context.Context, env Env, args []string) error {
 		return fmt.Errorf("events: %w", err)
 	}
 	return out.Flush()
-}
-
-func validPartialDate(s string) bool {
-	parts := strings.Split(s, "-")
-	if len(parts) > 3 || len(parts[0]) != 4 {
-		return false
-	}
-	for i, p := range parts {
-		n, err := strconv.Atoi(p)
-		if err != nil || (i > 0 && len(p) != 2) {
-			return false
-		}
-		if (i == 1 && (n < 1 || n > 12)) || (i == 2 && (n < 1 || n > 31)) {
-			return false
-		}
-	}
-	return true
 }

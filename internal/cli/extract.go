@@ -97,11 +97,13 @@ func runExtract(ctx context.Context, env Env, args []string) error {
 	if *demo {
 		files, err := corpus.Seeds()
 		if err != nil {
-			return err
+			ordered.Close()
+			return fmt.Errorf("extract: demo corpus: %w", err)
 		}
 		for _, f := range files {
 			if err := r.ReadBytes(ctx, f.Name, f.Data, emit, reject); err != nil {
-				return err
+				ordered.Close()
+				return fmt.Errorf("extract: %w", err)
 			}
 		}
 	}

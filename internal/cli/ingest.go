@@ -83,6 +83,11 @@ func runIngest(ctx context.Context, env Env, args []string) error {
 		}
 		return r.Read(ctx, paths, env.Stdin, emit, reject)
 	})
+	if o, ok := s.(store.Optimizer); ok && err == nil && in.stored > 0 {
+		if oerr := o.Optimize(ctx); oerr != nil {
+			fmt.Fprintln(env.Stderr, "marsad: ingest: warning:", oerr)
+		}
+	}
 	in.summary(env.Stdout)
 	if err != nil {
 		return fmt.Errorf("ingest: %w (the %d articles reported stored are stored)", err, in.stored)

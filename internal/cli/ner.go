@@ -92,20 +92,27 @@ func runTrainNER(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("train ner: %w", err)
 	}
-	o, err := os.Create(*out)
+	n, err := writeModel(m, *out)
 	if err != nil {
 		return fmt.Errorf("train ner: %w", err)
 	}
-	n, err := m.WriteTo(o)
-	if cerr := o.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return fmt.Errorf("train ner: %w", err)
-	}
-	if len(dev) > 0 && rep.BestEpoch > 0 {
-		fmt.Fprintf(env.Stderr, "dev scores of the kept epoch %d:\n", rep.BestEpoch)
-		rep.Epochs[rep.BestEpoch-1].Dev.Print(env.Stderr)
+	if len(dev) > 0 {
+		// the written model as `marsad ner` will run it (O penalty included)
+		tg, err := ner.NewTagger(m, lx)
+		if err != nil {
+			return fmt.Errorf("train ner: %w", err)
+		}
+		cdev, err := ner.CanonicalSentences(dev)
+		if err != nil {
+			return fmt.Errorf("train ner: %w", err)
+		}
+		words := make([][]string, len(cdev))
+		gold := make([][]string, len(cdev))
+		for i, s := range cdev {
+			words[i], gold[i] = s.Tokens, s.Tags
+		}
+		fmt.Fprintf(env.Stderr, "dev scores of the written model (epoch %d):\n", rep.BestEpoch)
+		ner.Evaluate(gold, tg.TagSentences(words)).Print(env.Stderr)
 	}
 	fmt.Fprintf(env.Stderr, "wrote %s (%d bytes, %d features) in %.1fs\n", *out, n, rep.Features, time.Since(t0).Seconds())
 	return nil
@@ -338,4 +345,27 @@ func crossValidate(ctx context.Context, env Env, sents []ner.Sentence, k int, le
 	fmt.Fprintf(env.Stdout, "cross-validation, %d folds, features %s:\n", k, opt.Features)
 	ner.Evaluate(gold, pred).Print(env.Stdout)
 	return nil
+}
+
+// writeModel writes m to path through a temporary file and a rename, so a
+// failed write never destroys the model already there. os.DevNull discards.
+func writeModel(m *ner.Model, path string) (int64, error) {
+	if path == os.DevNull {
+		return m.WriteTo(io.Discard)
+	}
+	o, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return 0, err
+	}
+	n, err := m.WriteTo(o)
+	if cerr := o.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(o.Name(), path)
+	}
+	if err != nil {
+		os.Remove(o.Name())
+	}
+	return n, err
 }

@@ -81,7 +81,11 @@ func NewRecord(a *model.Analysis) Record {
 		r.Published = a.Doc.Published.Format("2006-01-02T15:04:05Z07:00")
 	}
 	for _, s := range a.Sentences {
-		r.Sentences = append(r.Sentences, SentenceRecord{Text: text[s.Start:s.End], Start: idx.Rune(s.Start), End: idx.Rune(s.End)})
+		start, end, ok := span(text, s.Start, s.End)
+		if !ok {
+			continue // a stored row with offsets outside the text: skip it, never panic
+		}
+		r.Sentences = append(r.Sentences, SentenceRecord{Text: text[start:end], Start: idx.Rune(start), End: idx.Rune(end)})
 	}
 	for _, e := range a.Entities {
 		er := EntityRecord{ID: e.ID, Name: e.Name, Type: e.Type, Aliases: e.Aliases, Mentions: []MentionRecord{}}
@@ -110,6 +114,14 @@ func NewRecord(a *model.Analysis) Record {
 		})
 	}
 	return r
+}
+
+// span checks that [start, end) is a valid span of text.
+func span(text string, start, end int) (int, int, bool) {
+	if start < 0 || end > len(text) || start > end {
+		return 0, 0, false
+	}
+	return start, end, true
 }
 
 // JSONLWriter writes one Record per line.

@@ -116,7 +116,18 @@ var CSVHeader = []string{
 	"source", "url", "doc", "published", "notes",
 }
 
-// WriteEventsCSV writes the events as CSV with CSVHeader.
+// csvCell guards a text cell against spreadsheet formula injection (OWASP
+// "CSV Injection": a cell starting with = + - @ tab or CR is prefixed with a
+// quote). Article text is untrusted, and a CSV is opened in spreadsheets.
+func csvCell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+// WriteEventsCSV writes the events as CSV with CSVHeader. Text cells are
+// defused against formula injection (csvCell).
 func WriteEventsCSV(w io.Writer, rows []EventRow) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(CSVHeader); err != nil {
@@ -139,10 +150,12 @@ func WriteEventsCSV(w io.Writer, rows []EventRow) error {
 			fat = "0" // ACLED codes an attack without reported deaths as 0
 		}
 		rec := []string{
-			r.ID, ev.Date, ev.Type, ev.Mode, ev.Actor, strings.Join(ev.Recipients, " | "), ev.Location,
-			lat, lon, fat, count(ev.Quantities, "injured"), count(ev.Quantities, "arrested"), ev.Modality, ev.DateText,
-			r.Source, r.URL, r.DocID, r.Published, ev.Sentence,
+			r.ID, ev.Date, ev.Type, csvCell(ev.Mode), csvCell(ev.Actor), csvCell(strings.Join(ev.Recipients, " | ")),
+			csvCell(ev.Location), lat, lon, fat, count(ev.Quantities, "injured"), count(ev.Quantities, "arrested"),
+			ev.Modality, csvCell(ev.DateText), csvCell(r.Source), csvCell(r.URL), csvCell(r.DocID), r.Published,
+			csvCell(ev.Sentence),
 		}
+
 		if err := cw.Write(rec); err != nil {
 			return fmt.Errorf("export: events csv: %w", err)
 		}

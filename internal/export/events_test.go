@@ -174,3 +174,23 @@ func TestEventFilter(t *testing.T) {
 		}
 	}
 }
+
+func TestEventsCSVDefusesFormulas(t *testing.T) {
+	rows := []EventRow{{ID: "1", DocID: "=cmd|' /C calc'!A0", Event: model.Event{
+		Type: "PROTEST", Actor: "+SUM(A1)", Recipients: []string{"@x", "سكان"}, Location: "-2+3",
+		Sentence: "=HYPERLINK(\"http://x\")", Modality: "asserted",
+	}}}
+	var b strings.Builder
+	if err := WriteEventsCSV(&b, rows); err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(strings.NewReader(b.String())).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, cell := range recs[1] {
+		if cell != "" && strings.ContainsRune("=+-@", rune(cell[0])) {
+			t.Errorf("cell %q would run as a spreadsheet formula", cell)
+		}
+	}
+}

@@ -6,31 +6,16 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
+
+	"github.com/marsad-project/marsad/internal/shareddata"
 )
 
-// sharedDir finds ../shared/<sub> beside the repository: it walks up from
-// the package directory until a "shared/<sub>" folder is found. Tests skip
-// where it is absent.
+// sharedDir returns ../shared/<sub> or skips the test where it is absent.
 func sharedDir(t testing.TB, sub string) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		p := filepath.Join(dir, "shared", sub)
-		if st, err := os.Stat(p); err == nil && st.IsDir() {
-			return p
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skipf("shared/%s not found above the package directory; skipping", sub)
-			return ""
-		}
-		dir = parent
-	}
+	return shareddata.Dir(t, strings.TrimPrefix(sub, "data/"))
 }
 
 type newsArticle struct {

@@ -12,6 +12,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/marsad-project/marsad/internal/shareddata"
+
 	"github.com/marsad-project/marsad/internal/arabic"
 	"github.com/marsad-project/marsad/internal/model"
 )
@@ -482,21 +484,8 @@ func TestStage(t *testing.T) {
 	}
 }
 
-// sharedData finds ../shared/data by walking up from the package folder.
-func sharedData(t testing.TB) string {
-	dir, _ := os.Getwd()
-	for {
-		p := filepath.Join(dir, "shared", "data")
-		if st, err := os.Stat(p); err == nil && st.IsDir() {
-			return p
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("shared/data not found above the package folder: skipping the ANERcorp check")
-		}
-		dir = parent
-	}
-}
+// sharedData returns ../shared/data or skips the test where it is absent.
+func sharedData(t testing.TB) string { return shareddata.Dir(t, "") }
 
 // TestEmbeddedModelOnDev checks the embedded model on the development set
 // (the last 10% of the ANERcorp training split). It guards against a
@@ -526,8 +515,9 @@ func TestEmbeddedModelOnDev(t *testing.T) {
 	}
 	ev := Evaluate(gold, tg.TagSentences(words))
 	t.Logf("dev F1 %.4f (P %.4f R %.4f)", ev.Overall.F1(), ev.Overall.P(), ev.Overall.R())
-	if ev.Overall.F1() < 0.65 {
-		t.Errorf("dev F1 = %.4f, below 0.65: was the model retrained after a feature change?", ev.Overall.F1())
+	// The shipped model scores 0.7232 (docs/NER.md).
+	if ev.Overall.F1() < 0.71 {
+		t.Errorf("dev F1 = %.4f, below 0.71: was the model retrained after a change of features, normalisation or word lists?", ev.Overall.F1())
 	}
 }
 
@@ -561,7 +551,8 @@ func TestOrgPhrases(t *testing.T) {
 		{"feminine nisba", "وصلت القوات الخاصة الليبية إلى", "القوات الخاصة الليبية"},
 		{"construct head", "اجتمع مجلس النواب الليبي أمس", "مجلس النواب الليبي"},
 		{"proclitic on the head", "بيان للقوات المسلحة الليبية", "للقوات المسلحة الليبية"},
-		{"nisba of a country with the article", "أعلنت الحكومة العراقية", "الحكومة العراقية"},
+		{"nisba of a country with the article", "أعلنت وزارة الدفاع العراقية", "وزارة الدفاع العراقية"},
+		{"head and nationality alone is a description", "أعلنت الحكومة الليبية", ""},
 		{"no nationality adjective", "قال الجيش الوطني إن", ""},
 		{"indefinite modifier stops the phrase", "الجيش قوي الليبي", ""},
 		{"title before the head", "قال وزير الخارجية الفرنسي إن", ""},

@@ -53,7 +53,7 @@ func (lx *Lexicon) isNisba(norm string) bool {
 }
 
 // orgPhrases returns the spans [i, j) of tokens that form an organisation
-// phrase: a head (with or without the article or a proclitic), then up to
+// phrase: a head (with or without the article or a proclitic), then two to
 // four definite words, the last of which is a nationality adjective.
 func (lx *Lexicon) orgPhrases(toks []arabic.Token) [][2]int {
 	var out [][2]int
@@ -81,7 +81,10 @@ func (lx *Lexicon) orgPhrases(toks []arabic.Token) [][2]int {
 				end = j + 1
 			}
 		}
-		if end > 0 {
+		// A head and a nationality alone describe (الحكومة الليبية "the
+		// Libyan government", الجيش الفرنسي); a name adds words of its own
+		// (الجيش الوطني الليبي, مجلس النواب الليبي).
+		if end-i >= 3 {
 			out = append(out, [2]int{i, end})
 			i = end - 1
 		}

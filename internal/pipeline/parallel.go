@@ -26,7 +26,7 @@ type Ordered struct {
 	wg      sync.WaitGroup
 	done    chan struct{}
 	sinkErr error
-	cancel  context.CancelFunc
+	cancel  context.CancelCauseFunc
 	ctx     context.Context
 }
 
@@ -40,7 +40,7 @@ func (p *Pipeline) NewOrdered(ctx context.Context, workers int, sink func(Result
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	ctx, cancel := context.WithCancel(ctx)
+	ctx, cancel := context.WithCancelCause(ctx)
 	o := &Ordered{
 		p: p, sink: sink, ctx: ctx, cancel: cancel,
 		jobs:    make(chan job, workers),
@@ -66,27 +66,29 @@ func (p *Pipeline) NewOrdered(ctx context.Context, workers int, sink func(Result
 			}
 			if err := o.sink(r); err != nil {
 				o.sinkErr = err
-				cancel()
+				cancel(err)
 			}
 		}
 	}()
 	return o
 }
 
-// Submit queues doc. It returns the sink's first error, or ctx's.
+// Submit queues doc. Once the sink has failed it returns the sink's error;
+// once ctx is done, ctx's error.
 func (o *Ordered) Submit(doc model.Document) error {
 	ch := make(chan Result, 1)
 	select {
 	case o.results <- ch:
 	case <-o.ctx.Done():
-		return o.ctx.Err()
+		return context.Cause(o.ctx)
 	}
 	select {
 	case o.jobs <- job{doc: doc, out: ch}:
 		return nil
 	case <-o.ctx.Done():
-		ch <- Result{Err: o.ctx.Err()}
-		return o.ctx.Err()
+		err := context.Cause(o.ctx)
+		ch <- Result{Err: err}
+		return err
 	}
 }
 
@@ -97,6 +99,6 @@ func (o *Ordered) Close() error {
 	o.wg.Wait()
 	close(o.results)
 	<-o.done
-	o.cancel()
+	o.cancel(nil)
 	return o.sinkErr
 }

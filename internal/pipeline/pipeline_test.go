@@ -71,10 +71,12 @@ func TestOrderedSinkErrorStops(t *testing.T) {
 	p := New()
 	stop := errors.New("disk full")
 	o := p.NewOrdered(context.Background(), 2, func(r Result) error { return stop })
-	for i := 0; i < 20; i++ {
-		if err := o.Submit(model.Document{ID: fmt.Sprint(i), Text: "نص."}); err != nil {
-			break
-		}
+	var submitErr error
+	for i := 0; i < 20 && submitErr == nil; i++ {
+		submitErr = o.Submit(model.Document{ID: fmt.Sprint(i), Text: "نص."})
+	}
+	if submitErr != nil && !errors.Is(submitErr, stop) {
+		t.Errorf("Submit after the sink failed = %v, want %v", submitErr, stop)
 	}
 	if err := o.Close(); !errors.Is(err, stop) {
 		t.Errorf("Close() = %v, want %v", err, stop)

@@ -63,6 +63,12 @@ type Store interface {
 	Close() error
 }
 
+// Optimizer is implemented by stores that can reorganise their index after
+// a bulk load (`marsad ingest` calls it at the end of a run).
+type Optimizer interface {
+	Optimize(ctx context.Context) error
+}
+
 // Analyzer produces the terms a store indexes and the parsed form of user
 // queries. search.Analyzer implements it. It must be safe for concurrent use.
 //

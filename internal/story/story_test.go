@@ -12,27 +12,15 @@ import (
 	"testing"
 	"time"
 
+	"github.com/marsad-project/marsad/internal/shareddata"
+
 	"github.com/marsad-project/marsad/internal/ingest"
 	"github.com/marsad-project/marsad/internal/model"
 )
 
+// sharedDir returns ../shared/<sub> or skips the test where it is absent.
 func sharedDir(t testing.TB, sub string) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		p := filepath.Join(dir, "shared", sub)
-		if st, err := os.Stat(p); err == nil && st.IsDir() {
-			return p
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skipf("shared/%s not found above the package directory; skipping", sub)
-		}
-		dir = parent
-	}
+	return shareddata.Dir(t, strings.TrimPrefix(sub, "data/"))
 }
 
 func doc(id, text string) model.Document {

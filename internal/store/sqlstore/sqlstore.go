@@ -45,6 +45,8 @@ type Dialect interface {
 	DecodeBody(b []byte) (string, error)
 	// DayExpr is the SQL for the UTC day (YYYY-MM-DD) of unix seconds col.
 	DayExpr(col string) string
+	// Optimize reorganises the index after a bulk load.
+	Optimize(ctx context.Context, db *sql.DB) error
 	// Size is the on-disk size of the store.
 	Size(ctx context.Context, db *sql.DB) (int64, error)
 	// Location names the store for messages.
@@ -142,6 +144,14 @@ func Open(ctx context.Context, db *sql.DB, d Dialect, opt Options) (*DB, error) 
 		return s, fmt.Errorf("store: %s: %w (index %s, now %s): re-ingest into a new store", d.Name(), store.ErrAnalyzerChanged, have, v)
 	}
 	return s, nil
+}
+
+// Optimize implements store.Optimizer.
+func (s *DB) Optimize(ctx context.Context) error {
+	if err := s.d.Optimize(ctx, s.db); err != nil {
+		return s.wrap("optimize", err)
+	}
+	return nil
 }
 
 // SQL returns the underlying handle (tests, benchmarks).
