@@ -53,6 +53,13 @@ func buildAliases(text string, dms []docMention) aliasIndex {
 		// أردوغان" … "أردوغان" (Arabic news style; honorifics and first
 		// names are not used alone); not a nisba with the article ("المسماري"
 		// is kept: it is as distinctive as any surname)
+		// an organisation is then named without its country's nisba:
+		// "الجيش الوطني الليبي" … "الجيش الوطني", "القوات الخاصة الليبية"
+		// … "القوات الخاصة"
+		if last := norms[len(norms)-1]; m.Type == model.ORG && len(norms) >= 3 && strings.HasPrefix(last, "ال") &&
+			(strings.HasSuffix(last, "يه") || strings.HasSuffix(last, "ي")) {
+			add(aliasForm{norms: norms[:len(norms)-1], name: m.Name, typ: m.Type})
+		}
 		if sn := norms[len(norms)-1]; m.Type == model.PER && len(norms) >= 2 && runeLen(sn) >= 4 {
 			add(aliasForm{norms: []string{sn}, name: m.Name, typ: m.Type, surname: true})
 		}
