@@ -17,7 +17,22 @@ type mention struct {
 	conj        bool // joined to the previous mention by و
 	with        bool // governed by مع: a partner, not the subject
 	inPrep      bool // governed by في: where something is, not a destination
+	about       bool // after حول: "مؤتمر حول ليبيا" is about Libya, not in it
+	oblique     bool // governed by a preposition: "لحفتر", "من رئيس …": not a subject
+	affil       bool // the patron of a noun: "التابعة لـ X", "بقيادة X", "المدعومة من X"
 }
+
+// Prepositions that govern a name as an object or a complement.
+var obliquePreps = normKeys(map[string]bool{"من": true, "إلى": true, "الى": true, "على": true, "عن": true, "ضد": true, "لدى": true, "عند": true, "تجاه": true})
+
+// Affiliation words: the name after one qualifies the noun before it
+// ("قوات البنيان المرصوص، التابعة لحكومة الوفاق", "الجيش بقيادة حفتر",
+// "الفصائل الموالية لتركيا"); it is neither the actor of the clause's verb
+// nor its object.
+var affilWords = normKeys(map[string]bool{
+	"التابعة": true, "التابع": true, "التابعين": true, "تابعة": true, "تابع": true, "الموالية": true, "الموالي": true, "الموالين": true, "موالية": true,
+	"المدعومة": true, "المدعوم": true, "مدعومة": true, "بقيادة": true, "بزعامة": true, "برئاسة": true, "المقربة": true, "المقرب": true, "المحسوبة": true,
+})
 
 // Locative prepositions and the place nouns and directions that may stand
 // between one and the name ("في مدينة سرت", "إلى العاصمة الليبية طرابلس",
@@ -74,6 +89,8 @@ func placeMentions(text string, words []word, all []docMention) []mention {
 		if !m.locative {
 			m.locative = locativeBefore(words, wi)
 		}
+		m.about = wi > 0 && words[wi-1].Norm == "حول"
+
 		if wi > 0 && words[wi-1].Norm == "و" {
 			m.conj = true
 		}
@@ -97,6 +114,25 @@ func placeMentions(text string, words []word, all []docMention) []mention {
 			}
 			// after أن the name is the subject of the reported clause
 			if n := words[b].Norm; words[b].comma || n == "ان" || n == "بان" || n == "وان" || n == "انه" {
+				break
+			}
+		}
+		// a subject takes no preposition: "تهديدات أميركية لحفتر", "طلب من
+		// كونتي" (a place after ب or ل is a location, marked above)
+		if m.Type != model.LOC && (strings.HasSuffix(prefix, "ل") || strings.HasSuffix(prefix, "ب") || strings.HasSuffix(prefix, "لل") ||
+			wi > 0 && obliquePreps[words[wi-1].Norm]) {
+			m.oblique = true
+		}
+		// "التابعة لـX", "المدعومة من X", "بقيادة المشير X": up to one title between
+		for b := wi - 1; b >= 0 && b >= wi-3; b-- {
+			if affilWords[words[b].Norm] {
+				// only after a named unit: for "قوة تابعة للقوات المسلحة"
+				// or "مسلحون موالون لتركيا" the patron is the best-known
+				// party, and stays a candidate actor
+				m.affil = len(out) > 0 && out[len(out)-1].Last >= b-2
+				break
+			}
+			if words[b].boundary || words[b].number {
 				break
 			}
 		}
@@ -143,6 +179,38 @@ func locativeBefore(words []word, wi int) bool {
 	return false
 }
 
+// أنّ / إنّ / لأنّ with a pronoun suffix: the subject of the verb after it.
+var pronounSubject = normKeys(map[string]bool{
+	"أنه": true, "أنها": true, "أنهم": true, "أنهما": true, "إنه": true, "إنها": true, "إنهم": true, "إنهما": true,
+	"بأنه": true, "بأنها": true, "بأنهم": true, "وأنه": true, "وأنها": true, "لأنه": true, "لأنها": true, "لكنه": true, "لكنها": true,
+})
+
+// plural reports a word with a dual or plural possessive pronoun:
+// "اجتماعهما", "لقائهم" (ه alone is also the normalised ة, so left out).
+func plural(w word) bool {
+	return runeLen(w.Norm) >= 6 && (strings.HasSuffix(w.Norm, "هما") || strings.HasSuffix(w.Norm, "هم"))
+}
+
+// lightVerbBefore reports "ألقى القبض": the masdar after the light verb
+// ألقى is the event, the verb carries its agent.
+func lightVerbBefore(words []word, i int) bool {
+	return i > 0 && words[i].has("القبض") && (words[i-1].has("القي") || words[i-1].has("القت") || words[i-1].has("يلقي"))
+}
+
+// firstPersonFuture reports a future first-person verb (سأتوجه، سنلتقي):
+// its subject is the speaker, never the name after it.
+func firstPersonFuture(w word) bool {
+	return w.future && (strings.HasPrefix(w.base, "ا") || strings.HasPrefix(w.base, "ن"))
+}
+
+// relational types act on a party: an unmarked place name after their
+// trigger is the government addressed ("طالبت مصر إثيوبيا", "اتهمت
+// روسيا أوكرانيا"), not where the event happened; a place needs في، ب …
+var relational = map[string]bool{
+	"REQUEST": true, "ACCUSE": true, "THREATEN": true, "SUPPORT": true, "REJECT": true, "AGREE": true, "COOPERATE": true,
+	"AID": true, "SANCTION": true, "CONCEDE": true,
+}
+
 // patientTrigger reports whether the entity after the trigger undergoes the
 // event rather than acting: the masdar of an attack or arrest (مقتل X،
 // اعتقال X، اغتيال X) and the passive casualty verbs (قتل 18 شخصا).
@@ -151,6 +219,10 @@ func patientTrigger(p *Pattern, words []word, m Match) bool {
 		return false
 	}
 	w := words[m.First]
+	// "ألقت الشرطة القبض على": the verb before القبض carries the agent
+	if lightVerbBefore(words, m.First) {
+		return false
+	}
 	switch {
 	case w.has("مقتل"), w.has("قتلي"), w.has("قتيل"), w.has("مصرع"), w.has("لقي"), w.has("اسفر"), w.has("ادي"),
 		w.has("اصابه"), w.has("اصيب"), w.has("جرح"), w.has("جرحي"), w.has("اغتيال"), w.has("اختطاف"), w.has("خطف"),
@@ -186,7 +258,7 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 	// A place acts only as a government next to the verb ("تركيا ترسل",
 	// "استضافت باريس"); elsewhere it is where the event happened.
 	party := func(x mention) bool {
-		if inTrigger(x) || x.source {
+		if inTrigger(x) || x.source || x.affil {
 			return false
 		}
 		if x.Type == model.LOC {
@@ -262,11 +334,25 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 	default:
 		rest := objects
 		var subj *mention
+	subject:
 		for i := range after {
-			if !after[i].with {
+			// a relative pronoun opens another clause: "أشاد الرئيس بالدور
+			// الذي تلعبه القوات" (القوات is the subject of تلعب)
+			for b := m.Last + 1; b < after[i].First; b++ {
+				if relPronouns[words[b].Norm] {
+					break subject
+				}
+			}
+			if !after[i].with && !after[i].oblique {
 				subj = &after[i]
 				break
 			}
+		}
+		// "أنه سيلتقي ماكرون", "إنها تبادلت …": the subject is the pronoun
+		// on أن; the name after the verb is its object, and the actor is
+		// found below among the names before
+		if (m.First > 0 && pronounSubject[words[m.First-1].Norm] || firstPersonFuture(words[m.First])) && before == nil {
+			subj = nil
 		}
 		if before != nil {
 			actor = before.Name
@@ -285,7 +371,7 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 			for i := len(ms) - 1; i >= 0; i-- {
 				x := ms[i]
 				// the speaker may be the one who met: "أكد حفتر خلال اجتماع مع ماكرون"
-				if x.Last < m.First && m.First-x.Last <= 15 && (x.Type == model.PER || x.Type == model.ORG) && !x.with {
+				if x.Last < m.First && m.First-x.Last <= 15 && (x.Type == model.PER || x.Type == model.ORG) && !x.with && !x.affil {
 					actor = x.Name
 					break
 				}
@@ -304,6 +390,29 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 				continue
 			}
 			break
+		}
+	}
+	// "طلب صالح من كونتي، في روما خلال اجتماعهما": an event noun with a
+	// dual or plural pronoun names its participants earlier in the
+	// sentence; the first (not after a preposition) acts, the others are
+	// its recipients
+	if actor == "" && !patient && plural(words[m.First]) {
+		var parts []mention
+		for _, x := range ms {
+			if x.Last < m.First && m.First-x.Last <= 25 && (x.Type == model.PER || x.Type == model.ORG) && !x.source && !x.affil && !words[x.First].paren {
+				parts = append(parts, x)
+			}
+		}
+		for _, x := range parts {
+			if !x.oblique && !x.with {
+				actor = x.Name
+				break
+			}
+		}
+		for _, x := range parts {
+			if x.Name != actor && len(recips) < maxRecipients {
+				add(x.Name)
+			}
 		}
 	}
 	// "رئيس مجلس النواب الليبي، المستشار عقيلة صالح": the person in apposition
@@ -327,10 +436,10 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 	}
 	// a pronoun subject ("…، حيث ألقت القبض"، "أعلن الجيش أنه قصف"): the
 	// nearest party before the trigger in the sentence, the speaker included
-	if actor == "" && !patient && verbalAt(p, words, m.First) {
+	if actor == "" && !patient && (verbalAt(p, words, m.First) || lightVerbBefore(words, m.First)) {
 		for i := len(ms) - 1; i >= 0; i-- {
 			x := ms[i]
-			if x.Last < m.First && m.First-x.Last <= 12 && (x.Type == model.PER || x.Type == model.ORG) && !x.with && !contains(recips, x.Name) && !words[x.First].paren {
+			if x.Last < m.First && m.First-x.Last <= 12 && (x.Type == model.PER || x.Type == model.ORG) && !x.with && !x.affil && !contains(recips, x.Name) && !words[x.First].paren {
 				actor = x.Name
 				break
 			}
@@ -346,10 +455,15 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 		if !x.locative && x.First < m.First {
 			continue
 		}
+		if x.about && (p.Type == "CONSULT" || relational[p.Type]) {
+			continue // talks, a conference or an appeal "حول ليبيا": the topic
+		}
 		d := x.First - m.Last
 		switch {
 		case visit && x.inPrep:
 			d += 6 // "يزور حفتر، الرجل القوي في شرق ليبيا، باريس": في is where he is from
+		case !x.locative && !visit && relational[p.Type]:
+			continue // "دعا صالح إيطاليا إلى …": the government addressed, not a place
 		case !x.locative && !visit:
 			d += 6 // an unmarked place after the trigger: its object, weaker
 		}

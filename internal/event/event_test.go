@@ -246,9 +246,34 @@ func TestArguments(t *testing.T) {
 		{"masdar after تقوم ب acts as the verb; the speaker is its subject",
 			analysis("أعلنت قوات البنيان المرصوص أن قواتها تقوم بإعادة الانتشار في سرت", org("البنيان المرصوص"), loc("سرت")),
 			"MOBILIZE", model.Event{Actor: "البنيان المرصوص", Location: "سرت"}},
+		{"pronoun subject on أن: the name after the verb is the object",
+			analysis("نفى مصدر التقارير عن حفتر قائلا إنه سيلتقي ماكرون في باريس", per("خليفة حفتر", "حفتر"), per("إيمانويل ماكرون", "ماكرون"), loc("باريس")),
+			"CONSULT", model.Event{Actor: "خليفة حفتر", Recipients: []string{"إيمانويل ماكرون"}, Location: "باريس"}},
 		{"country acting next to the verb",
 			analysis("وأرسلت تركيا تعزيزات إلى طرابلس", loc("تركيا"), loc("طرابلس")),
 			"MOBILIZE", model.Event{Actor: "تركيا", Location: "طرابلس"}},
+		{"the patron after المدعوم من is not the actor",
+			analysis("وقال الجيش الوطني السوري المدعوم من تركيا إنه أرسل تعزيزات إلى عفرين", org("الجيش الوطني السوري"), loc("تركيا"), loc("عفرين")),
+			"MOBILIZE", model.Event{Actor: "الجيش الوطني السوري", Location: "عفرين"}},
+		{"the patron after التابعة لـ is not the actor",
+			analysis("وأعلنت قوات الدعم السريع، التابعة لمجلس السيادة، أنها أرسلت تعزيزات إلى الخرطوم", org("قوات الدعم السريع"), org("مجلس السيادة"), loc("الخرطوم")),
+			"MOBILIZE", model.Event{Actor: "قوات الدعم السريع", Location: "الخرطوم"}},
+		{"a first-person future verb: the speaker acts, not the name after it",
+			analysis("وقال أردوغان: سألتقي في أنقرة الرئيس الروسي فلاديمير بوتين", per("رجب طيب أردوغان", "أردوغان"), loc("أنقرة"), per("فلاديمير بوتين")),
+			"CONSULT", model.Event{Actor: "رجب طيب أردوغان", Recipients: []string{"فلاديمير بوتين"}, Location: "أنقرة"}},
+		{"an unmarked country after a call is addressed, not the location",
+			analysis("دعا الاتحاد الأوروبي إثيوبيا إلى استئناف المفاوضات", org("الاتحاد الأوروبي"), loc("إثيوبيا")),
+			"REQUEST", model.Event{Actor: "الاتحاد الأوروبي"}},
+		{"a dual pronoun on the event noun: the participants named before it",
+			analysis("طالب الرئيس الفلسطيني محمود عباس من العاهل الأردني عبد الله الثاني، في عمان خلال اجتماعهما أمس، بالتحرك العاجل",
+				per("محمود عباس"), per("عبد الله الثاني"), loc("عمان")),
+			"CONSULT", model.Event{Actor: "محمود عباس", Recipients: []string{"عبد الله الثاني"}, Location: "عمان"}},
+		{"ألقت القبض: the agent of an unnamed unit is its patron",
+			analysis("واقتحمت قوة تابعة للشرطة العراقية حي الجهاد، حيث ألقت القبض على خمسة مطلوبين", org("الشرطة العراقية", "للشرطة العراقية")),
+			"COERCE", model.Event{Actor: "الشرطة العراقية", Quantities: map[string]int{"arrested": 5}}},
+		{"a summit with its place and date but no named host; حول gives its topic",
+			analysis("وتعقد القمة العربية حول فلسطين يوم 15 مايو المقبل في مدينة البصرة", loc("فلسطين"), loc("البصرة")),
+			"CONSULT", model.Event{Location: "البصرة"}},
 		{"speaker is not the actor; victims are recipients",
 			analysis("أعلنت وزارة الدفاع الأمريكية مقتل 17 من داعش قرب سرت", org("وزارة الدفاع الأمريكية"), org("داعش"), loc("سرت")),
 			"ASSAULT", model.Event{Recipients: []string{"داعش"}, Location: "سرت", Quantities: map[string]int{"dead": 17}}},
@@ -337,4 +362,180 @@ func BenchmarkExtract(b *testing.B) {
 		x.Extract(a)
 	}
 	b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")
+}
+
+// sentences builds an analysis whose entities are tagged only where the
+// spans say: the tagger found the first mention and missed the repeats.
+func tagged(text string, ents ...model.Entity) *model.Analysis {
+	a := &model.Analysis{Doc: model.Document{ID: "t", Text: text, Published: pub}}
+	for i, e := range ents {
+		f := e.Aliases[0] // the tagged form, found once
+		s := strings.Index(text, f)
+		e.Mentions = []model.Mention{{Text: f, Start: s, End: s + len(f), Type: e.Type}}
+		ents[i] = e
+		a.Entities = append(a.Entities, e)
+	}
+	start := 0
+	for i := 0; i < len(text); i++ {
+		if text[i] == '.' {
+			a.Sentences = append(a.Sentences, model.Sentence{Start: start, End: i + 1})
+			start = i + 1
+		}
+	}
+	if start < len(text) {
+		a.Sentences = append(a.Sentences, model.Sentence{Start: start, End: len(text)})
+	}
+	return a
+}
+
+func TestAliasPropagation(t *testing.T) {
+	x, err := New(DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, actor string
+		a           *model.Analysis
+	}{
+		{"a form tagged once, untagged after أن", "رجب طيب أردوغان",
+			tagged("وصل أردوغان إلى الدوحة مساء الأحد. وذكرت وكالة الأناضول أن أردوغان التقى أمير قطر.",
+				per("رجب طيب أردوغان", "أردوغان"))},
+		{"the family name of a full name", "رجب طيب أردوغان",
+			tagged("وصل الرئيس التركي رجب طيب أردوغان إلى الدوحة. وذكرت الوكالة أن أردوغان التقى أمير قطر.",
+				per("رجب طيب أردوغان", "رجب طيب أردوغان"))},
+		{"an organisation named again without its nisba", "الجيش الوطني السوري",
+			tagged("وأعلن الجيش الوطني السوري مساء الأحد بدء عملية جديدة. واستقبل الجيش الوطني وفدا تركيا في إعزاز.",
+				org("الجيش الوطني السوري", "الجيش الوطني السوري"))},
+		{"an organisation's short form with a clitic", "حركة حماس",
+			tagged("أعلنت حماس موافقتها على المقترح. واستقبلت حماس وفدا مصريا في غزة.",
+				org("حركة حماس", "أعلنت حماس"[len("أعلنت "):]))},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if err := x.Process(context.Background(), tc.a); err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range tc.a.Events {
+				if e.Type == "CONSULT" && e.Actor == tc.actor {
+					return
+				}
+			}
+			t.Errorf("no CONSULT by %q in %+v", tc.actor, tc.a.Events)
+		})
+	}
+	// a family name that is also a common word is not read inside "لصالح"
+	text := "التقى عقيلة صالح السفير. وصوت المجلس لصالح القرار."
+	a := tagged(text, per("عقيلة صالح", "عقيلة صالح"))
+	dms := docMentions(a)
+	s := strings.Index(text, "وصوت")
+	words := splitWords(text, s, len(text))
+	if local := buildAliases(text, dms).propagate(words, dms); local != nil {
+		t.Errorf("لصالح read as a mention: %+v", local)
+	}
+}
+
+func TestBackgroundTriggers(t *testing.T) {
+	x, err := New(DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, in, typ string
+		want          bool // a trigger of typ is kept
+	}{
+		{"present verb in a relative clause: a standing relation", "وتقاتل الجماعات التي تدعمها إيران في اليمن منذ سنوات.", "SUPPORT", false},
+		{"the same verb as the main verb: an event", "أيدت إيران الاتفاق الذي وقعه الطرفان في الدوحة أمس.", "SUPPORT", true},
+		{"lām of purpose on a masdar: the aim of another event", "وصل وفد أمريكي إلى الخرطوم للتوصل إلى اتفاق بين الطرفين.", "AGREE", false},
+		{"past verb in a relative clause still reports", "وصلت القوات التي هاجمت القرية أمس إلى حمص.", "ASSAULT", true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			w := splitWords(tc.in, 0, len(tc.in))
+			var got bool
+			for _, m := range x.lex.Find(w) {
+				if m.Pattern.Type == tc.typ && !habitual(m.Pattern, w, m.First) && !purpose(m.Pattern, w, m.First) {
+					got = true
+				}
+			}
+			if got != tc.want {
+				t.Errorf("%s kept=%v, want %v", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestMergeModalities(t *testing.T) {
+	ev := func(mod, actor, loc string) model.Event {
+		return model.Event{Type: "CONSULT", Mode: "visit", Modality: mod, Actor: actor, Location: loc}
+	}
+	tests := []struct {
+		name string
+		in   []model.Event
+		want int
+	}{
+		{"a fact and a claim of it are one event", []model.Event{ev(model.Asserted, "أردوغان", "الدوحة"), ev(model.Reported, "أردوغان", "")}, 1},
+		{"a planned visit is not the held one", []model.Event{ev(model.Asserted, "أردوغان", "الدوحة"), ev(model.Planned, "أردوغان", "")}, 2},
+		{"a denial is not the fact", []model.Event{ev(model.Asserted, "أردوغان", "الدوحة"), ev(model.Negated, "أردوغان", "الدوحة")}, 2},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := mergeEvents(tc.in); len(got) != tc.want {
+				t.Errorf("%d events, want %d: %+v", len(got), tc.want, got)
+			}
+		})
+	}
+}
+
+// A name governed by a preposition is not the subject after the verb:
+// "تهديدات أمريكية لطهران" (the target), "أثنى على الرئيس" (the object).
+func TestObliqueNotSubject(t *testing.T) {
+	tests := []struct{ name, in, typ, notActor string }{
+		{"lām on the name", "ووسط تهديدات أمريكية لطهران بفرض عقوبات جديدة", "THREATEN", "طهران"},
+		{"bā on the name", "أشاد وزير الخارجية أمس بالسيسي", "SUPPORT", "عبد الفتاح السيسي"},
+		{"a preposition before the name", "أشاد أمس وزير الخارجية المصري بما قاله عن السيسي", "SUPPORT", "عبد الفتاح السيسي"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := analysis(tc.in, org("طهران"), per("عبد الفتاح السيسي", "السيسي"))
+			words, m, ok := firstMatch(t, tc.in, tc.typ)
+			if !ok {
+				t.Fatalf("no %s trigger", tc.typ)
+			}
+			ms := placeMentions(tc.in, words, docMentions(a))
+			if actor, _, _ := arguments(m.Pattern, words, ms, m); actor == tc.notActor {
+				t.Errorf("actor %q", actor)
+			}
+		})
+	}
+}
+
+// An event noun with the article points back to an event told before.
+func TestDefiniteEventNoun(t *testing.T) {
+	x, err := New(DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		a    *model.Analysis
+		want bool // a CONSULT event
+	}{
+		{"anaphoric: the results of the meeting", analysis("وأكد الوزير أن نتائج الاجتماع سترفع إلى الرئيس الفلسطيني محمود عباس", per("محمود عباس")), false},
+		{"with its partner after مع", analysis("وشدد بلينكن خلال الاجتماع مع الرئيس المصري عبد الفتاح السيسي على التهدئة", per("أنتوني بلينكن", "بلينكن"), per("عبد الفتاح السيسي")), true},
+		{"indefinite noun with its agent", analysis("وتأتي زيارة أردوغان بعد أسابيع من التوتر", per("رجب طيب أردوغان", "أردوغان")), true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if err := x.Process(context.Background(), tc.a); err != nil {
+				t.Fatal(err)
+			}
+			got := false
+			for _, e := range tc.a.Events {
+				got = got || e.Type == "CONSULT"
+			}
+			if got != tc.want {
+				t.Errorf("CONSULT %v, want %v: %+v", got, tc.want, tc.a.Events)
+			}
+		})
+	}
 }

@@ -28,7 +28,7 @@ import (
 
 var (
 	showErrors   = flag.Bool("errors", false, "print the cross-validation errors")
-	withOvert    = flag.Bool("overt", false, "evaluate the decision with event.Options.Overt (fully stated events pass without the detector)")
+	withOvert    = flag.String("overt", "", "comma-separated types: evaluate the decision with them in event.Options.Overt (fully stated events pass without the detector)")
 	dropPrefixes []string
 	epochList    []int
 	l2List       []float64
@@ -125,7 +125,7 @@ func score(m *event.LinearModel, typ string, it item) float64 {
 		if !hasFeature(s, "t:"+typ) {
 			continue // extract asks the detector only about sentences with a trigger
 		}
-		if *withOvert && hasFeature(s, "overt:"+typ) {
+		if listed(*withOvert, typ) && hasFeature(s, "overt:"+typ) {
 			return 1 // Options.Overt: a fully stated event passes without the detector
 		}
 		if p := m.Prob(s); p > best {
@@ -133,6 +133,15 @@ func score(m *event.LinearModel, typ string, it item) float64 {
 		}
 	}
 	return best
+}
+
+func listed(list, typ string) bool {
+	for _, t := range strings.Split(list, ",") {
+		if t == typ {
+			return true
+		}
+	}
+	return false
 }
 
 func hasFeature(fs []string, f string) bool {
