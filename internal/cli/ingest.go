@@ -26,8 +26,7 @@ import (
 func runIngest(ctx context.Context, env Env, args []string) error {
 	fs := newFlagSet(env, "ingest", "[flags] FILE|DIR|- ...")
 	sf := addStoreFlags(fs)
-	format := fs.String("format", "auto", "input format: auto, text, jsonl, html, feed")
-	published := fs.String("published", "", "publication date (YYYY-MM-DD) for articles whose input gives none")
+	rf := addReadFlags(fs)
 	demo := fs.Bool("demo", false, "ingest the embedded demo corpus (the five seed articles)")
 	batch := fs.Int("batch", 200, "articles per transaction")
 	workers := fs.Int("workers", 0, "analysis workers (0: one per CPU)")
@@ -36,14 +35,9 @@ func runIngest(ctx context.Context, env Env, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	opt := ingest.DefaultOptions()
-	opt.Format = *format
-	if *published != "" {
-		t, err := time.Parse("2006-01-02", *published)
-		if err != nil {
-			return usageError("ingest: --published %q: want YYYY-MM-DD", *published)
-		}
-		opt.Published = t
+	opt, err := rf.options("ingest")
+	if err != nil {
+		return err
 	}
 	paths := fs.Args()
 	if len(paths) == 0 && !*demo {
