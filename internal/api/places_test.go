@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/marsad-project/marsad/internal/api/apitest"
+	"github.com/marsad-project/marsad/internal/model"
+	"github.com/marsad-project/marsad/internal/store"
 )
 
 func TestPlacesCache(t *testing.T) {
@@ -50,4 +52,62 @@ func TestPlacesCache(t *testing.T) {
 	if _, ok := p.m["طرابلس"]; ok {
 		t.Errorf("cancelled lookup was cached")
 	}
+}
+
+// countingStore counts the alias searches (Entities) a lookup makes.
+type countingStore struct {
+	store.Store
+	searches int
+}
+
+func (c *countingStore) Entities(ctx context.Context, f store.EntityFilter) (*store.EntityPage, error) {
+	c.searches++
+	return c.Store.Entities(ctx, f)
+}
+
+// A place named by its canonical name is one keyed read (store.EntityKey),
+// not a LIKE scan of the aliases plus a second read (review finding); the
+// alias search runs only when the key is not stored.
+func TestPlacesKeyFirst(t *testing.T) {
+	st := &countingStore{Store: apitest.Store(t)}
+	p := NewPlaces(st)
+	ctx := context.Background()
+	if g := p.Geo(ctx, "باريس"); g == nil || g.Country != "FR" {
+		t.Fatalf("Geo(باريس) = %+v", g)
+	}
+	if st.searches != 0 {
+		t.Errorf("canonical name: %d alias searches, want 0", st.searches)
+	}
+	p.Geo(ctx, "الولايات المتحدة") // not a stored place: falls back to the search
+	if st.searches != 1 {
+		t.Errorf("unknown name: %d alias searches, want 1", st.searches)
+	}
+}
+
+// BenchmarkPlacesCold measures one uncached place lookup: the keyed read
+// Places does first, against the alias search (LIKE) plus a second read it
+// did before for every place.
+func BenchmarkPlacesCold(b *testing.B) {
+	st := apitest.Store(b)
+	ctx := context.Background()
+	b.Run("key", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if g := NewPlaces(st).Geo(ctx, "باريس"); g == nil {
+				b.Fatal("no geo")
+			}
+		}
+	})
+	b.Run("alias-search", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			page, err := st.Entities(ctx, store.EntityFilter{Type: model.LOC, Name: "باريس", Limit: 20})
+			if err != nil || len(page.Entities) == 0 {
+				b.Fatal(err)
+			}
+			if _, err := st.Entity(ctx, page.Entities[0].ID); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }

@@ -5,9 +5,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strings"
 	"sync"
-	"time"
 
 	"github.com/marsad-project/marsad/internal/corpus"
 	"github.com/marsad-project/marsad/internal/entity"
@@ -21,30 +19,17 @@ import (
 
 func runExtract(ctx context.Context, env Env, args []string) error {
 	fs := newFlagSet(env, "extract", "[flags] FILE|DIR|- ...")
-	format := fs.String("format", "auto", "input format: auto, text, jsonl, html, feed")
-	published := fs.String("published", "", "publication date (YYYY-MM-DD) for articles whose input gives none")
+	rf := addReadFlags(fs)
 	demo := fs.Bool("demo", false, "run on the embedded demo corpus (the five seed articles)")
 	workers := fs.Int("workers", 0, "analysis goroutines (0: one per CPU)")
 	stories := fs.Bool("stories", true, "mark near-duplicates (duplicate_of) and group articles into stories (story), in input order")
-	maxBytes := fs.Int64("max-bytes", ingest.DefaultOptions().MaxBytes, "largest article input in bytes: a text or HTML file, a feed, one JSON line (0: no limit)")
-	keepJunk := fs.Bool("keep-junk", false, "keep page junk (share widgets, related headlines, bylines…) in the text")
 	learn := fs.Bool("learn-boilerplate", false, "read the inputs twice: first learn the lines each source repeats in many articles, then drop them")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	opt := ingest.DefaultOptions()
-	if !slices.Contains(ingest.Formats(), *format) {
-		return usageError("extract: --format %q: want one of %s", *format, strings.Join(ingest.Formats(), ", "))
-	}
-	opt.Format = *format
-	opt.MaxBytes = *maxBytes
-	opt.KeepJunk = *keepJunk
-	if *published != "" {
-		t, err := time.Parse("2006-01-02", *published)
-		if err != nil {
-			return usageError("extract: --published %q: want YYYY-MM-DD", *published)
-		}
-		opt.Published = t
+	opt, err := rf.options("extract")
+	if err != nil {
+		return err
 	}
 	paths := fs.Args()
 	if len(paths) == 0 && !*demo {

@@ -111,6 +111,23 @@ func TestExtractIngestFlags(t *testing.T) {
 	if _, stderr, code := run(t, "", "extract", "--format", "pdf", "x"); code != ExitUsage || !strings.Contains(stderr, "want one of") {
 		t.Errorf("--format pdf: code %d %s", code, stderr)
 	}
+	// ingest and extract share the input flags and their checks (readFlags):
+	// a bad value is the usage status 2 before any store is opened.
+	for _, cmd := range []string{"extract", "ingest"} {
+		for _, bad := range [][]string{
+			{"--format", "xml"},
+			{"--published", "23/11/2026"},
+			{"--max-bytes", "-1"},
+		} {
+			args := append(append([]string{cmd, "--db", filepath.Join(t.TempDir(), "m.db")}, bad...), "x")
+			if cmd == "extract" {
+				args = append([]string{cmd}, append(bad, "x")...)
+			}
+			if _, stderr, code := run(t, "", args...); code != ExitUsage || !strings.Contains(stderr, cmd+": "+bad[0]) {
+				t.Errorf("%s %s %s: code %d, stderr %s", cmd, bad[0], bad[1], code, stderr)
+			}
+		}
+	}
 	if _, _, code := run(t, "", "extract", "--learn-boilerplate", "-"); code != ExitUsage {
 		t.Errorf("--learn-boilerplate with stdin: code %d", code)
 	}

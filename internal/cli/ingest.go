@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/marsad-project/marsad/internal/corpus"
@@ -25,8 +26,7 @@ import (
 func runIngest(ctx context.Context, env Env, args []string) error {
 	fs := newFlagSet(env, "ingest", "[flags] FILE|DIR|- ...")
 	sf := addStoreFlags(fs)
-	format := fs.String("format", "auto", "input format: auto, text, jsonl, html, feed")
-	published := fs.String("published", "", "publication date (YYYY-MM-DD) for articles whose input gives none")
+	rf := addReadFlags(fs)
 	demo := fs.Bool("demo", false, "ingest the embedded demo corpus (the five seed articles)")
 	batch := fs.Int("batch", 200, "articles per transaction")
 	workers := fs.Int("workers", 0, "analysis workers (0: one per CPU)")
@@ -35,14 +35,9 @@ func runIngest(ctx context.Context, env Env, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	opt := ingest.DefaultOptions()
-	opt.Format = *format
-	if *published != "" {
-		t, err := time.Parse("2006-01-02", *published)
-		if err != nil {
-			return usageError("ingest: --published %q: want YYYY-MM-DD", *published)
-		}
-		opt.Published = t
+	opt, err := rf.options("ingest")
+	if err != nil {
+		return err
 	}
 	paths := fs.Args()
 	if len(paths) == 0 && !*demo {
@@ -66,7 +61,8 @@ func runIngest(ctx context.Context, env Env, args []string) error {
 		reasons: map[string]int{},
 	}
 	if isTerminal(env.Stderr) && !*quiet {
-		in.progress = newProgress(env.Stderr, paths)
+		in.progress = newProgress(ctx, env.Stderr, paths)
+		defer in.progress.stop()
 	}
 	err = in.run(ctx, p, *workers, func(emit func(model.Document) error, reject func(error)) error {
 		r := ingest.NewReader(opt)
@@ -265,7 +261,8 @@ func (in *ingester) summary(w io.Writer) {
 }
 
 // progress draws a one-line bar on a terminal: the share of input bytes
-// read (files are sized up front; inside a JSON Lines file, by line).
+// read (files are sized up front; inside a JSON Lines file or a feed, by
+// line or item number against the file's line count).
 type progress struct {
 	w     io.Writer
 	total int64
@@ -274,17 +271,23 @@ type progress struct {
 	cur   *fileProgress
 	drawn bool
 	read  int // articles read so far (stored ones are counted at commit)
+
+	ctx    context.Context // cancelled by stop: ends the line counters
+	cancel context.CancelFunc
+	wg     sync.WaitGroup
 }
 
 type fileProgress struct {
-	size  int64
-	lines int // for line-numbered origins, counted lazily; -1 unknown
-	path  string
-	frac  float64
+	size     int64
+	path     string
+	counting bool         // a line counter was started
+	lines    atomic.Int64 // lines in the file once counted; 0 until then
+	frac     float64
 }
 
-func newProgress(w io.Writer, paths []string) *progress {
+func newProgress(ctx context.Context, w io.Writer, paths []string) *progress {
 	p := &progress{w: w, files: map[string]*fileProgress{}}
+	p.ctx, p.cancel = context.WithCancel(ctx)
 	for _, root := range paths {
 		if root == "-" {
 			continue
@@ -294,7 +297,7 @@ func newProgress(w io.Writer, paths []string) *progress {
 				return nil
 			}
 			if info, err := d.Info(); err == nil {
-				p.files[path] = &fileProgress{size: info.Size(), lines: -1, path: path}
+				p.files[path] = &fileProgress{size: info.Size(), path: path}
 				p.total += info.Size()
 			}
 			return nil
@@ -303,7 +306,17 @@ func newProgress(w io.Writer, paths []string) *progress {
 	return p
 }
 
+// stop ends the line counters still running and waits for them.
+func (p *progress) stop() {
+	p.cancel()
+	p.wg.Wait()
+}
+
 // seen notes a document from origin ("path", "path:line", "path#item").
+// It is called with the ingester's mutex held, so it never reads a file:
+// a line-numbered file's lines are counted by a goroutine that streams it
+// (a JSON Lines file may be far larger than memory; reading it whole here
+// once held up every worker and could exhaust memory, review finding).
 func (p *progress) seen(origin string) {
 	p.read++
 	path, line := origin, 0
@@ -324,14 +337,53 @@ func (p *progress) seen(origin string) {
 		p.cur = f
 	}
 	if line > 0 {
-		if f.lines < 0 {
-			f.lines = 1
-			if b, err := os.ReadFile(f.path); err == nil {
-				f.lines = bytes.Count(b, []byte{'\n'}) + 1
-			}
+		if !f.counting {
+			f.counting = true
+			p.wg.Add(1)
+			go func() {
+				defer p.wg.Done()
+				if n, err := countLines(p.ctx, f.path); err == nil {
+					f.lines.Store(n)
+				}
+			}()
 		}
-		f.frac = min(1, float64(line)/float64(f.lines))
+		if n := f.lines.Load(); n > 0 {
+			f.frac = min(1, float64(line)/float64(n))
+		}
 	}
+}
+
+// countLines streams the file at path and returns its number of lines (a
+// last line without a newline counts). Memory stays at one buffer.
+func countLines(ctx context.Context, path string) (int64, error) {
+	fh, err := os.Open(path)
+	if err != nil {
+		return 0, err
+	}
+	defer fh.Close()
+	buf := make([]byte, 64<<10)
+	var n int64
+	last := byte('\n')
+	for {
+		if err := ctx.Err(); err != nil {
+			return 0, err
+		}
+		k, err := fh.Read(buf)
+		if k > 0 {
+			n += int64(bytes.Count(buf[:k], []byte{'\n'}))
+			last = buf[k-1]
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return 0, err
+		}
+	}
+	if last != '\n' {
+		n++
+	}
+	return n, nil
 }
 
 func (p *progress) draw(stored, dups, rejected int, el time.Duration) {
