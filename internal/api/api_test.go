@@ -207,7 +207,7 @@ func TestEventExports(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != 3 || strings.Join(rows[0], ",") != strings.Join(export.CSVHeader, ",") {
+	if len(rows) != 3 || strings.Join(rows[0], ",") != strings.Join(export.CSVHeader(), ",") {
 		t.Fatalf("csv rows: %q", rows)
 	}
 	col := map[string]int{}

@@ -7,8 +7,11 @@ import (
 	"github.com/marsad-project/marsad/internal/store"
 )
 
-// EntityTypes are the entity types filters accept.
-var EntityTypes = []string{model.PER, model.ORG, model.LOC, model.MISC}
+// EntityTypes returns the entity types filters accept, a fresh slice on
+// each call.
+func EntityTypes() []string {
+	return []string{model.PER, model.ORG, model.LOC, model.MISC}
+}
 
 // EntitySummary is one store-wide entity in a list.
 type EntitySummary struct {
@@ -61,7 +64,7 @@ type EntityParams struct {
 // ParseEntities reads the parameters of an entity list request.
 func ParseEntities(r *http.Request, opt Options) (EntityParams, error) {
 	p := newParams(r, "type", "q", "page", "per_page")
-	ep := EntityParams{Type: p.oneOf("type", "", EntityTypes...), Q: p.str("q", 200)}
+	ep := EntityParams{Type: p.oneOf("type", "", EntityTypes()...), Q: p.str("q", 200)}
 	ep.Page, ep.PerPage = p.page(opt)
 	return ep, p.err
 }

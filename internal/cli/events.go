@@ -9,6 +9,7 @@ import (
 
 	"github.com/marsad-project/marsad/internal/api"
 	"github.com/marsad-project/marsad/internal/export"
+	"github.com/marsad-project/marsad/internal/model"
 	"github.com/marsad-project/marsad/internal/store"
 )
 
@@ -24,16 +25,16 @@ func runEvents(ctx context.Context, env Env, args []string) error {
 	from := fs.String("from", "", "first day, YYYY[-MM[-DD]]")
 	to := fs.String("to", "", "last day, YYYY[-MM[-DD]]")
 	limit := fs.Int("limit", 1000, "most events to write")
-	format := fs.String("format", "table", "output: table, "+strings.Join(export.EventFormats, ", "))
+	format := fs.String("format", "table", "output: table, "+strings.Join(export.EventFormats(), ", "))
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *format != "table" && !slices.Contains(export.EventFormats, *format) {
-		return usageError("events: --format %q: want table or one of %s", *format, strings.Join(export.EventFormats, ", "))
+	if *format != "table" && !slices.Contains(export.EventFormats(), *format) {
+		return usageError("events: --format %q: want table or one of %s", *format, strings.Join(export.EventFormats(), ", "))
 	}
 	*typ = strings.ToUpper(*typ)
-	if *typ != "" && !slices.Contains(api.PLOVERTypes, *typ) {
-		return usageError("events: --type %q: want one of %s", *typ, strings.Join(api.PLOVERTypes, ", "))
+	if *typ != "" && !slices.Contains(model.PLOVERTypes(), *typ) {
+		return usageError("events: --type %q: want one of %s", *typ, strings.Join(model.PLOVERTypes(), ", "))
 	}
 	if *limit <= 0 {
 		return usageError("events: --limit must be positive")

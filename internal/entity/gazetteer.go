@@ -48,8 +48,11 @@ type Gazetteer struct {
 	firsts map[string]bool    // first words (without ال) of names of several words
 }
 
-// LoadGazetteer returns the embedded gazetteer, parsed once.
-var LoadGazetteer = sync.OnceValues(func() (*Gazetteer, error) { return ParseGazetteer(gazetteerTSV) })
+// LoadGazetteer returns the embedded gazetteer, parsed once and shared
+// read-only.
+func LoadGazetteer() (*Gazetteer, error) { return loadGazetteer() }
+
+var loadGazetteer = sync.OnceValues(func() (*Gazetteer, error) { return ParseGazetteer(gazetteerTSV) })
 
 // ParseGazetteer reads the compiled TSV format written by gengaz.
 func ParseGazetteer(src string) (*Gazetteer, error) {

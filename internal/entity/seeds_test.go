@@ -7,10 +7,10 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 
+	"github.com/marsad-project/marsad/internal/corpus"
 	"github.com/marsad-project/marsad/internal/export"
 	"github.com/marsad-project/marsad/internal/model"
 	"github.com/marsad-project/marsad/internal/ner"
@@ -53,12 +53,16 @@ func sharedDir(t testing.TB, sub string) string {
 // ../shared/eval/score.py; -seeds.tagger=false / -seeds.finder=false drop a
 // stage to measure what it brings.
 func TestSeeds(t *testing.T) {
-	dir := sharedDir(t, "seeds")
-	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
-	if err != nil || len(files) == 0 {
-		t.Skip("no seed articles")
+	files, err := corpus.Seeds()
+	if err != nil {
+		t.Fatal(err)
 	}
-	sort.Strings(files)
+	if len(files) != len(seedMinimums) {
+		t.Fatalf("%d embedded seed articles, want %d", len(files), len(seedMinimums))
+	}
+	// The minimums hold only for the default chain; a flag that drops a
+	// stage is a measurement run.
+	full := *seedsTagger && *seedsFinder && *seedsCues && *seedsDisc
 	var stages []pipeline.Stage
 	if *seedsTagger {
 		tg, err := ner.Load()
@@ -111,21 +115,66 @@ func TestSeeds(t *testing.T) {
 		defer bw.Flush()
 		w = export.NewJSONLWriter(bw)
 	}
-	for _, path := range files {
-		data, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		a, err := p.Analyze(context.Background(), model.Document{ID: filepath.Base(path), Text: string(data)})
+	for _, f := range files {
+		a, err := p.Analyze(context.Background(), model.Document{ID: f.Name, Text: string(f.Data)})
 		if err != nil {
 			t.Fatal(err)
 		}
 		checkEntities(t, a.Doc.Text, a.Entities)
+		if full {
+			checkSeedMinimums(t, &a)
+		}
 		if w != nil {
 			if err := w.Write(&a); err != nil {
 				t.Fatal(err)
 			}
 		}
+	}
+}
+
+// seedMinimums are floors for the default chain on each embedded seed
+// article, keyed by file name: the entity count measured on 2026-11-23
+// (22, 35, 10, 27, 25) minus about a quarter, so a broken stage fails while
+// small model changes do not. Every article names Haftar and at least one
+// place.
+var seedMinimums = map[string]struct {
+	entities, per, loc, org int
+}{
+	"000_0796cbe4e9476291.txt": {16, 1, 10, 3},
+	"001_62e59a4f9c6de75d.txt": {26, 7, 11, 7},
+	"002_642d4779de111c4a.txt": {7, 2, 2, 2},
+	"003_6180295ae112573a.txt": {20, 5, 9, 2},
+	"004_3c7b16306e099204.txt": {18, 3, 8, 5},
+}
+
+func checkSeedMinimums(t *testing.T, a *model.Analysis) {
+	t.Helper()
+	want, ok := seedMinimums[a.Doc.ID]
+	if !ok {
+		t.Errorf("%s: no minimums for this seed article", a.Doc.ID)
+		return
+	}
+	count := map[string]int{}
+	haftar := false
+	for _, e := range a.Entities {
+		count[e.Type]++
+		if e.Type == "PER" && strings.Contains(e.Name, "حفتر") {
+			haftar = true
+		}
+	}
+	if len(a.Entities) < want.entities {
+		t.Errorf("%s: %d entities, want at least %d", a.Doc.ID, len(a.Entities), want.entities)
+	}
+	for _, c := range []struct {
+		typ string
+		min int
+	}{{"PER", want.per}, {"LOC", want.loc}, {"ORG", want.org}} {
+		if count[c.typ] < c.min {
+			t.Errorf("%s: %d %s entities, want at least %d", a.Doc.ID, count[c.typ], c.typ, c.min)
+		}
+	}
+	if !haftar {
+		t.Errorf("%s: Haftar (حفتر) not found as a PER entity", a.Doc.ID)
 	}
 }
 
@@ -206,12 +255,10 @@ func TestLibyaCorpus(t *testing.T) {
 // TestSeedsRegistry registers the entities of the five seed articles (whole
 // chain) and checks that people named in several of them get one id.
 func TestSeedsRegistry(t *testing.T) {
-	dir := sharedDir(t, "seeds")
-	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-	if len(files) == 0 {
-		t.Skip("no seed articles")
+	files, err := corpus.Seeds()
+	if err != nil || len(files) == 0 {
+		t.Fatalf("embedded seeds: %d files, %v", len(files), err)
 	}
-	sort.Strings(files)
 	tg, err := ner.Load()
 	if err != nil {
 		t.Fatal(err)
@@ -221,12 +268,8 @@ func TestSeedsRegistry(t *testing.T) {
 	p := pipeline.New(ner.NewStage(tg), f, r)
 	reg := NewRegistry()
 	ids := map[string]map[string]bool{} // registry id → docs
-	for _, path := range files {
-		data, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		a, err := p.Analyze(context.Background(), model.Document{ID: filepath.Base(path), Text: string(data)})
+	for _, sf := range files {
+		a, err := p.Analyze(context.Background(), model.Document{ID: sf.Name, Text: string(sf.Data)})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -65,8 +65,11 @@ func NewDetector(models map[string]*LinearModel) *Detector { return &Detector{mo
 var detectorTSV string
 
 // DefaultDetector returns the detector shipped with marsad
-// (data/detector.tsv, trained on arabic_event_gsr; MIT).
-var DefaultDetector = sync.OnceValues(func() (*Detector, error) {
+// (data/detector.tsv, trained on arabic_event_gsr; MIT), parsed once and
+// shared read-only.
+func DefaultDetector() (*Detector, error) { return defaultDetector() }
+
+var defaultDetector = sync.OnceValues(func() (*Detector, error) {
 	return ReadDetector(strings.NewReader(detectorTSV))
 })
 

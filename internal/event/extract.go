@@ -92,7 +92,7 @@ func (x *Extractor) Name() string { return "events" }
 // resolution, the raw a.Mentions).
 func (x *Extractor) Process(ctx context.Context, a *model.Analysis) error {
 	if err := ctx.Err(); err != nil {
-		return err
+		return fmt.Errorf("event: %w", err)
 	}
 	a.Events = x.Extract(a)
 	return nil

@@ -5,28 +5,21 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
 
 	"github.com/marsad-project/marsad/internal/arabic"
+	"github.com/marsad-project/marsad/internal/model"
 )
 
-// Types lists the 16 PLOVER event types in the manual's order.
-var Types = [...]string{
-	"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-	"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-}
+// Types returns the 16 PLOVER event types in the manual's order
+// (model.PLOVERTypes), a fresh slice on each call.
+func Types() []string { return model.PLOVERTypes() }
 
 // IsType reports whether t is a PLOVER event type.
-func IsType(t string) bool {
-	for _, x := range Types {
-		if x == t {
-			return true
-		}
-	}
-	return false
-}
+func IsType(t string) bool { return slices.Contains(model.PLOVERTypes(), t) }
 
 // Part-of-speech classes of a trigger entry.
 const (
@@ -62,8 +55,11 @@ func (l *Lexicon) Patterns() []*Pattern { return l.patterns }
 //go:embed data/triggers.tsv
 var triggersTSV string
 
-// DefaultLexicon returns the lexicon shipped with marsad (data/triggers.tsv).
-var DefaultLexicon = sync.OnceValues(func() (*Lexicon, error) {
+// DefaultLexicon returns the lexicon shipped with marsad (data/triggers.tsv),
+// parsed once and shared read-only.
+func DefaultLexicon() (*Lexicon, error) { return defaultLexicon() }
+
+var defaultLexicon = sync.OnceValues(func() (*Lexicon, error) {
 	return ParseLexicon(strings.NewReader(triggersTSV))
 })
 

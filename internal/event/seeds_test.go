@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/marsad-project/marsad/internal/corpus"
 	"github.com/marsad-project/marsad/internal/entity"
 	"github.com/marsad-project/marsad/internal/event"
 	"github.com/marsad-project/marsad/internal/export"
@@ -72,12 +73,13 @@ func fullPipeline(t testing.TB) *pipeline.Pipeline {
 // names, the sentence span. With -seeds.out it writes the extract contract
 // for score.py.
 func TestSeeds(t *testing.T) {
-	dir := sharedDir(t, "seeds")
-	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-	if len(files) == 0 {
-		t.Skip("no seed articles")
+	files, err := corpus.Seeds()
+	if err != nil {
+		t.Fatal(err)
 	}
-	sort.Strings(files)
+	if len(files) != len(seedMinimums) {
+		t.Fatalf("%d embedded seed articles, want %d", len(files), len(seedMinimums))
+	}
 	p := fullPipeline(t)
 	var w *export.JSONLWriter
 	if *seedsOut != "" {
@@ -90,22 +92,69 @@ func TestSeeds(t *testing.T) {
 		defer bw.Flush()
 		w = export.NewJSONLWriter(bw)
 	}
-	for _, path := range files {
-		data, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		a, err := p.Analyze(context.Background(), model.Document{ID: filepath.Base(path), Text: string(data)})
+	for _, f := range files {
+		a, err := p.Analyze(context.Background(), model.Document{ID: f.Name, Text: string(f.Data)})
 		if err != nil {
 			t.Fatal(err)
 		}
 		checkEvents(t, &a)
+		checkSeedMinimums(t, &a)
 		if w != nil {
 			if err := w.Write(&a); err != nil {
 				t.Fatal(err)
 			}
 		}
 	}
+}
+
+// seedMinimums are floors on each embedded seed article, keyed by file
+// name: the event count measured on 2026-11-23 (5, 7, 2, 6, 4) minus about a
+// third, and a CONSULT that the article's headline or lead states, with
+// Haftar as its actor and, where the article names the other side, a
+// recipient containing that name.
+var seedMinimums = map[string]struct {
+	events    int
+	recipient string // "" when any CONSULT by Haftar will do
+}{
+	// Headline: Haftar receives the UN envoy (المبعوث الأممى) in al-Rajma.
+	"000_0796cbe4e9476291.txt": {3, "الأمم المتحدة"},
+	// Haftar meets the Italian ministers Minniti and Pinotti.
+	"001_62e59a4f9c6de75d.txt": {4, ""},
+	// "أول اجتماع رسمي بين حفتر والحكومة": only the count is asserted.
+	"002_642d4779de111c4a.txt": {1, "-"},
+	// Headline: Haftar meets an American delegation.
+	"003_6180295ae112573a.txt": {4, ""},
+	// Haftar meets the French president Macron.
+	"004_3c7b16306e099204.txt": {2, "ماكرون"},
+}
+
+func checkSeedMinimums(t *testing.T, a *model.Analysis) {
+	t.Helper()
+	want, ok := seedMinimums[a.Doc.ID]
+	if !ok {
+		t.Errorf("%s: no minimums for this seed article", a.Doc.ID)
+		return
+	}
+	if len(a.Events) < want.events {
+		t.Errorf("%s: %d events, want at least %d", a.Doc.ID, len(a.Events), want.events)
+	}
+	if want.recipient == "-" {
+		return
+	}
+	for _, ev := range a.Events {
+		if ev.Type != "CONSULT" || !strings.Contains(ev.Actor, "حفتر") {
+			continue
+		}
+		if want.recipient == "" {
+			return
+		}
+		for _, r := range ev.Recipients {
+			if strings.Contains(r, want.recipient) {
+				return
+			}
+		}
+	}
+	t.Errorf("%s: no CONSULT with actor Haftar (حفتر) and recipient %q", a.Doc.ID, want.recipient)
 }
 
 func checkEvents(t *testing.T, a *model.Analysis) {

@@ -5,6 +5,7 @@ package export
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 
 	"github.com/marsad-project/marsad/internal/model"
@@ -138,11 +139,15 @@ func NewJSONLWriter(w io.Writer) *JSONLWriter {
 
 // Write writes a's record.
 func (w *JSONLWriter) Write(a *model.Analysis) error {
-	return w.enc.Encode(NewRecord(a))
+	r := NewRecord(a)
+	return w.WriteRecord(&r)
 }
 
 // WriteRecord writes a record built by NewRecord (and completed by the
 // caller, e.g. with its story).
 func (w *JSONLWriter) WriteRecord(r *Record) error {
-	return w.enc.Encode(r)
+	if err := w.enc.Encode(r); err != nil {
+		return fmt.Errorf("export: write record: %w", err)
+	}
+	return nil
 }

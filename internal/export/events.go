@@ -110,10 +110,13 @@ func WriteEventsJSONL(w io.Writer, rows []EventRow) error {
 // actor1, actor2, location, latitude, longitude, fatalities, source, notes),
 // with PLOVER's type and mode in place of ACLED's types, the recipients
 // joined by " | " in actor2, and marsad's modality, counts and provenance.
-var CSVHeader = []string{
-	"event_id", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "location",
-	"latitude", "longitude", "fatalities", "injured", "arrested", "modality", "date_text",
-	"source", "url", "doc", "published", "notes",
+// Each call returns a fresh slice.
+func CSVHeader() []string {
+	return []string{
+		"event_id", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "location",
+		"latitude", "longitude", "fatalities", "injured", "arrested", "modality", "date_text",
+		"source", "url", "doc", "published", "notes",
+	}
 }
 
 // csvCell guards a text cell against spreadsheet formula injection (OWASP
@@ -130,7 +133,7 @@ func csvCell(s string) string {
 // defused against formula injection (csvCell).
 func WriteEventsCSV(w io.Writer, rows []EventRow) error {
 	cw := csv.NewWriter(w)
-	if err := cw.Write(CSVHeader); err != nil {
+	if err := cw.Write(CSVHeader()); err != nil {
 		return fmt.Errorf("export: events csv: %w", err)
 	}
 	count := func(q map[string]int, k string) string {
@@ -324,8 +327,11 @@ func nonNil(s []string) []string {
 	return s
 }
 
-// EventFormats lists the names WriteEvents accepts.
-var EventFormats = []string{"jsonl", "csv", "plover", "geojson"}
+// EventFormats lists the names WriteEvents accepts; each call returns a
+// fresh slice.
+func EventFormats() []string {
+	return []string{"jsonl", "csv", "plover", "geojson"}
+}
 
 // WriteEvents writes rows in one of EventFormats.
 func WriteEvents(w io.Writer, format string, rows []EventRow) error {
@@ -339,7 +345,7 @@ func WriteEvents(w io.Writer, format string, rows []EventRow) error {
 	case "geojson":
 		return WriteEventsGeoJSON(w, rows)
 	}
-	f := append([]string(nil), EventFormats...)
+	f := EventFormats()
 	sort.Strings(f)
 	return fmt.Errorf("export: unknown event format %q (want one of %s)", format, strings.Join(f, ", "))
 }

@@ -40,7 +40,7 @@ func TestEventsCSVParsesBack(t *testing.T) {
 	if err != nil {
 		t.Fatalf("CSV does not parse back: %v", err)
 	}
-	if len(recs) != 3 || len(recs[0]) != len(CSVHeader) {
+	if len(recs) != 3 || len(recs[0]) != len(CSVHeader()) {
 		t.Fatalf("got %d records of %d columns", len(recs), len(recs[0]))
 	}
 	col := map[string]int{}
@@ -145,7 +145,7 @@ func TestWriteEventsUnknownFormat(t *testing.T) {
 	if err := WriteEvents(&bytes.Buffer{}, "xml", nil); err == nil {
 		t.Error("want an error for an unknown format")
 	}
-	for _, f := range EventFormats {
+	for _, f := range EventFormats() {
 		if err := WriteEvents(&bytes.Buffer{}, f, EventRows(eventAnalysis())); err != nil {
 			t.Errorf("%s: %v", f, err)
 		}

@@ -73,7 +73,7 @@ func Decode(data []byte) (text string, enc string, err error) {
 		// UTF-32 is vanishingly rare for news; decode it rather than fail.
 		t, err := decodeWith(data, utf32.UTF32(utf32.LittleEndian, utf32.UseBOM))
 		if err != nil {
-			return "", "", fmt.Errorf("%w: UTF-32: %v", ErrEncoding, err)
+			return "", "", fmt.Errorf("%w: UTF-32: %w", ErrEncoding, err)
 		}
 		return checkText(t, "UTF-32")
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
@@ -85,13 +85,13 @@ func Decode(data []byte) (text string, enc string, err error) {
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
 		t, err := decodeWith(data[2:], xunicode.UTF16(xunicode.LittleEndian, xunicode.IgnoreBOM))
 		if err != nil {
-			return "", "", fmt.Errorf("%w: UTF-16LE: %v", ErrEncoding, err)
+			return "", "", fmt.Errorf("%w: UTF-16LE: %w", ErrEncoding, err)
 		}
 		return checkText(t, EncUTF16LE)
 	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
 		t, err := decodeWith(data[2:], xunicode.UTF16(xunicode.BigEndian, xunicode.IgnoreBOM))
 		if err != nil {
-			return "", "", fmt.Errorf("%w: UTF-16BE: %v", ErrEncoding, err)
+			return "", "", fmt.Errorf("%w: UTF-16BE: %w", ErrEncoding, err)
 		}
 		return checkText(t, EncUTF16BE)
 	}
@@ -277,7 +277,7 @@ func decodeDeclared(data []byte, orig error) (string, string, error) {
 	}
 	b, err := e.NewDecoder().Bytes(data)
 	if err != nil {
-		return "", "", fmt.Errorf("%w: declared charset %s: %v", ErrEncoding, name, err)
+		return "", "", fmt.Errorf("%w: declared charset %s: %w", ErrEncoding, name, err)
 	}
 	return checkText(string(b), name)
 }

@@ -99,7 +99,7 @@ func (r *Reader) readBrokenFeed(ctx context.Context, name, data string, whole er
 			if err == nil {
 				err = errors.New("not an item")
 			}
-			reject(&InputError{Input: at, Err: fmt.Errorf("broken item: %v", err)})
+			reject(&InputError{Input: at, Err: fmt.Errorf("broken item: %w", err)})
 			continue
 		}
 		if err := r.feedItem(name, n+1, title, f.Items[0], emit, reject); err != nil {

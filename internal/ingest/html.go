@@ -41,7 +41,7 @@ func (r *Reader) readHTML(ctx context.Context, name, page string, emit func(mode
 	}
 	res, err := trafilatura.Extract(strings.NewReader(page), opts)
 	if err != nil {
-		reject(&InputError{Input: name, Err: fmt.Errorf("%w: %v", ErrNoArticle, err)})
+		reject(&InputError{Input: name, Err: fmt.Errorf("%w: %w", ErrNoArticle, err)})
 		return nil
 	}
 	// ContentText runs paragraphs together with spaces; the Cleaner and

@@ -95,7 +95,7 @@ func (r *Reader) readJSONDocument(ctx context.Context, name, text string, emit f
 	dec := json.NewDecoder(strings.NewReader(text))
 	tok, err := dec.Token()
 	if err != nil {
-		reject(&InputError{Input: name, Err: fmt.Errorf("malformed JSON: %v", err)})
+		reject(&InputError{Input: name, Err: fmt.Errorf("malformed JSON: %w", err)})
 		return nil
 	}
 	base := filepath.Base(name)
@@ -112,7 +112,7 @@ func (r *Reader) readJSONDocument(ctx context.Context, name, text string, emit f
 		}
 		var raw json.RawMessage
 		if err := dec.Decode(&raw); err != nil {
-			reject(&InputError{Input: fmt.Sprintf("%s#%d", name, n), Err: fmt.Errorf("malformed JSON: %v; the rest of the array is not read", err)})
+			reject(&InputError{Input: fmt.Sprintf("%s#%d", name, n), Err: fmt.Errorf("malformed JSON: %w; the rest of the array is not read", err)})
 			return nil
 		}
 		if err := r.jsonLine(fmt.Sprintf("%s#%d", name, n), base, n, raw, emit, reject); err != nil {
@@ -217,7 +217,7 @@ func jsonID(raw json.RawMessage) (string, error) {
 	if raw[0] == '"' {
 		var s string
 		if err := json.Unmarshal(raw, &s); err != nil {
-			return "", fmt.Errorf("id: %v", err)
+			return "", fmt.Errorf("id: %w", err)
 		}
 		return strings.TrimSpace(s), nil
 	}

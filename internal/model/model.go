@@ -40,6 +40,16 @@ const (
 	MISC = "MISC"
 )
 
+// PLOVERTypes returns the 16 PLOVER event types in the manual's order
+// (PLOVER manual, 2021), a fresh slice on each call. It is the one list the
+// event stage, the API filters and the pages share.
+func PLOVERTypes() []string {
+	return []string{
+		"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+		"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+	}
+}
+
 // Mention is one occurrence of a name in the text.
 type Mention struct {
 	Text       string // surface text, exactly Document.Text[Start:End]

@@ -311,13 +311,6 @@ func (f *featurizer) matchGazetteer() {
 	}
 }
 
-func (f *featurizer) at(i int) *tokInfo {
-	if i < 0 || i >= len(f.info) {
-		return nil
-	}
-	return &f.info[i]
-}
-
 var (
 	boundL = tokInfo{norm: "<s>", core: "<s>", shape: shapeBound}
 	boundR = tokInfo{norm: "</s>", core: "</s>", shape: shapeBound}

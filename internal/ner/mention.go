@@ -170,7 +170,7 @@ func (*Stage) Name() string { return "ner" }
 // Process appends the mentions of every sentence of a to a.Mentions.
 func (s *Stage) Process(ctx context.Context, a *model.Analysis) error {
 	if err := ctx.Err(); err != nil {
-		return err
+		return fmt.Errorf("ner: %w", err)
 	}
 	text := a.Doc.Text
 	for _, sent := range a.Sentences {

@@ -201,11 +201,11 @@ func (c *countWriter) Write(p []byte) (int, error) {
 func ReadModel(r io.Reader) (*Model, error) {
 	zr, err := gzip.NewReader(r)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrBadModel, err)
+		return nil, fmt.Errorf("%w: %w", ErrBadModel, err)
 	}
 	data, err := io.ReadAll(zr)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrBadModel, err)
+		return nil, fmt.Errorf("%w: %w", ErrBadModel, err)
 	}
 	d := &decoder{b: data}
 	m, err := d.record()

@@ -27,8 +27,10 @@ var (
 )
 
 // DefaultLexicon returns the embedded gazetteers and word clusters, parsed
-// once and shared.
-var DefaultLexicon = sync.OnceValues(func() (*Lexicon, error) {
+// once and shared read-only.
+func DefaultLexicon() (*Lexicon, error) { return defaultLexicon() }
+
+var defaultLexicon = sync.OnceValues(func() (*Lexicon, error) {
 	return ParseLexicon(embeddedGazetteer, embeddedClusters)
 })
 

@@ -24,9 +24,6 @@ func TagNames() []string { return append([]string(nil), tagNames[:]...) }
 // isInside reports whether tag index t is an I- tag.
 func isInside(t int) bool { return t != tagO && t%2 == 0 }
 
-// isBegin reports whether tag index t is a B- tag.
-func isBegin(t int) bool { return t%2 == 1 }
-
 // typeOf returns the entity type index (0..3) of a B-/I- tag.
 func typeOf(t int) int { return (t - 1) / 2 }
 

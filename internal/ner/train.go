@@ -267,7 +267,7 @@ func trainStage(ctx context.Context, train, dev []Sentence, trDoc, dvDoc *docDat
 	stale := 0
 	for ep := 1; ep <= opt.Epochs; ep++ {
 		if err := ctx.Err(); err != nil {
-			return nil, rep, err
+			return nil, rep, fmt.Errorf("ner: train: %w", err)
 		}
 		t0 := time.Now()
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })

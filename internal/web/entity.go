@@ -20,7 +20,7 @@ type entitiesData struct {
 }
 
 func (s *Server) handleEntities(w http.ResponseWriter, r *http.Request) {
-	d := entitiesData{base: s.base("الكيانات", "entities"), Types: api.EntityTypes}
+	d := entitiesData{base: s.base("الكيانات", "entities"), Types: api.EntityTypes()}
 	ep, err := api.ParseEntities(r, s.listOptions())
 	d.Params = ep
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"github.com/marsad-project/marsad/internal/api"
+	"github.com/marsad-project/marsad/internal/model"
 	"github.com/marsad-project/marsad/internal/store"
 )
 
@@ -33,7 +34,7 @@ type exportLink struct {
 const mapMaxPlaces = 80
 
 func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
-	d := eventsData{base: s.base("الأحداث", "events"), Types: api.PLOVERTypes}
+	d := eventsData{base: s.base("الأحداث", "events"), Types: model.PLOVERTypes()}
 	ep, err := api.ParseEvents(r, s.listOptions())
 	d.Params = ep
 	if err == nil && ep.Format != "json" {

@@ -28,7 +28,7 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d := homeData{base: s.base("", "home"), Stats: st}
-	for _, t := range api.EntityTypes {
+	for _, t := range api.EntityTypes() {
 		page, err := s.store.Entities(ctx, store.EntityFilter{Type: t, Limit: 8})
 		if err != nil {
 			s.fail(w, r, err)

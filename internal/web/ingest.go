@@ -48,7 +48,7 @@ type ingestResult struct {
 
 func (s *Server) handleIngestForm(w http.ResponseWriter, r *http.Request) {
 	if !s.ingestOn() {
-		s.errorPage(w, r, http.StatusNotFound, "الصفحة غير موجودة", "إضافة المقالات من المتصفح غير مفعّلة على هذا الخادم (شغّله مع ‎--ingest-token).")
+		s.errorPage(w, r, http.StatusNotFound, "الصفحة غير موجودة", "إضافة المقالات من المتصفح غير مفعّلة على هذا الخادم (شغّله مع \u200e--ingest-token).")
 		return
 	}
 	d := ingestData{base: s.base("إضافة مقالات", "ingest"), HaveCookie: s.cookieOK(r)}
