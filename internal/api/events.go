@@ -17,12 +17,6 @@ import (
 	"github.com/marsad-project/marsad/internal/store"
 )
 
-// PLOVERTypes are the 16 PLOVER event types (PLOVER manual, 2021).
-var PLOVERTypes = []string{
-	"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-	"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-}
-
 // Event is one stored event with the article it came from.
 type Event struct {
 	ID         int64          `json:"id"`
@@ -71,8 +65,9 @@ type EventParams struct {
 	Format                     string // json, csv, geojson, plover
 }
 
-// Event export formats.
-var EventFormats = []string{"json", "csv", "geojson", "plover"}
+// EventFormats lists the export formats of GET /api/events (json is the
+// paged answer; the others are whole downloads).
+func EventFormats() []string { return []string{"json", "csv", "geojson", "plover"} }
 
 // partialDate is a date the event filters accept: a year, a month or a day.
 var partialDate = regexp.MustCompile(`^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$`)
@@ -95,9 +90,9 @@ func CheckPartialDate(v string) error {
 func ParseEvents(r *http.Request, opt Options) (EventParams, error) {
 	p := newParams(r, "type", "actor", "place", "source", "from", "to", "page", "per_page", "format")
 	ep := EventParams{
-		Type: p.oneOf("type", "", PLOVERTypes...), Actor: p.str("actor", 200), Place: p.str("place", 200),
+		Type: p.oneOf("type", "", model.PLOVERTypes()...), Actor: p.str("actor", 200), Place: p.str("place", 200),
 		Source: p.str("source", 200), From: p.str("from", 10), To: p.str("to", 10),
-		Format: p.oneOf("format", "json", EventFormats...),
+		Format: p.oneOf("format", "json", EventFormats()...),
 	}
 	for _, d := range []struct{ name, v string }{{"from", ep.From}, {"to", ep.To}} {
 		if d.v == "" {
