@@ -20,6 +20,7 @@ type mention struct {
 	about       bool // after حول: "مؤتمر حول ليبيا" is about Libya, not in it
 	oblique     bool // governed by a preposition: "لحفتر", "من رئيس …": not a subject
 	affil       bool // the patron of a noun: "التابعة لـ X", "بقيادة X", "المدعومة من X"
+	agent       bool // the agent of a passive or an event noun: "من قبل X", "على يد X"
 }
 
 // Prepositions that govern a name as an object or a complement.
@@ -136,6 +137,7 @@ func placeMentions(text string, words []word, all []docMention) []mention {
 				break
 			}
 		}
+		m.agent = agentBefore(words, wi)
 		for b := wi - 1; b >= 0 && b >= wi-3; b-- {
 			if words[b].comma {
 				break
@@ -187,6 +189,25 @@ var pronounSubject = normKeys(map[string]bool{
 
 // plural reports a word with a dual or plural possessive pronoun:
 // "اجتماعهما", "لقائهم" (ه alone is also the normalised ة, so left out).
+// agentBefore reports whether the name at wi is introduced by a phrase that
+// names the agent of a passive verb or an event noun: "اعتقل من قبل الشرطة",
+// "قتل على يد مسلحين", "بواسطة". Modern Standard Arabic expresses the agent of
+// a passive this way (Badawi, Carter & Gully, Modern Written Arabic §2.6.3;
+// the construction is frequent in news although classical grammar rejects
+// it). Up to two words (a title, "قوات") may stand between, no punctuation.
+func agentBefore(words []word, wi int) bool {
+	for b := wi - 1; b >= 1 && b >= wi-3; b-- {
+		if words[b].comma || words[b].boundary || words[b].number {
+			return false
+		}
+		n, prev := words[b].Norm, words[b-1].Norm
+		if n == "قبل" && (prev == "من" || prev == "ومن") || (n == "يد" || n == "ايدي") && (prev == "علي" || prev == "وعلي") || n == "بواسطه" {
+			return true
+		}
+	}
+	return wi > 0 && words[wi-1].Norm == "بواسطه"
+}
+
 func plural(w word) bool {
 	return runeLen(w.Norm) >= 6 && (strings.HasSuffix(w.Norm, "هما") || strings.HasSuffix(w.Norm, "هم"))
 }
@@ -289,6 +310,17 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 		// "(يرأسها فايز السراج)، نفذت": a bracketed or comma-closed name is
 		// not the subject of the verb after it
 		if words[x.Last].comma || words[x.First].paren {
+			blocked = true
+		}
+		// "مع ماكرون أنه ملتزم ب…": a partner after مع, or a name before a
+		// pronoun on أن / إن (which opens a clause of its own), is not the
+		// subject of the word after
+		for b := x.Last + 1; b < m.First; b++ {
+			if pronounSubject[words[b].Norm] {
+				blocked = true
+			}
+		}
+		if x.with {
 			blocked = true
 		}
 		if !blocked && party(x) {
@@ -414,6 +446,25 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 				add(x.Name)
 			}
 		}
+	}
+	// "اعتقل ثلاثة صحفيين من قبل الشرطة", "نقلوا إلى ليبيا من قبل أنقرة":
+	// the agent phrase names the actor of a passive, even a government
+	// named by its capital; the name before the verb is then its patient
+	for _, x := range ms {
+		if !x.agent || x.First <= m.Last || x.First-m.Last > 12 || m.Next > 0 && x.First > m.Next || inTrigger(x) {
+			continue
+		}
+		if before != nil && before.Name != x.Name && before.Type != model.LOC {
+			add(before.Name)
+		}
+		actor = x.Name
+		for k, r := range recips {
+			if r == actor {
+				recips = append(recips[:k], recips[k+1:]...)
+				break
+			}
+		}
+		break
 	}
 	// "رئيس مجلس النواب الليبي، المستشار عقيلة صالح": the person in apposition
 	// to an organisation is the actor

@@ -360,6 +360,12 @@ func verbal(p *Pattern, w word) bool {
 	return verbalAt(p, []word{w}, 0)
 }
 
+// Commitment words that govern ب + masdar.
+var commitWords = normKeys(map[string]bool{
+	"التزم": true, "التزمت": true, "يلتزم": true, "تلتزم": true, "التزموا": true, "يلتزمون": true,
+	"ملتزم": true, "ملتزمة": true, "ملتزمون": true, "ملتزمين": true, "ملتزمان": true, "ملتزمه": true,
+})
+
 // verbalAt is verbal with the word's context: a masdar after قام / يقوم
 // ب carries the verb ("تقوم بإعادة الانتشار" = "are redeploying").
 func verbalAt(p *Pattern, words []word, i int) bool {
@@ -367,6 +373,12 @@ func verbalAt(p *Pattern, words []word, i int) bool {
 	if i > 0 && w.prep == "ب" {
 		switch words[i-1].base {
 		case "قام", "قامت", "يقوم", "تقوم", "قاموا", "يقومون":
+			return true
+		}
+		// a commitment to do it: "ملتزم بتوقيع اتفاق", "التزمت الحكومة
+		// بتنفيذ" (PLOVER AGREE codes promises; the commitment carries the
+		// subject and tense of the masdar after it)
+		if commitWords[words[i-1].Norm] {
 			return true
 		}
 	}
