@@ -116,6 +116,8 @@ func TestModality(t *testing.T) {
 		{"negated ما", "ما زار الرئيس روما قط", "CONSULT", model.Negated},
 		{"ما زال is not negation", "ما زال الجيش يقصف المدينة", "ASSAULT", model.Asserted},
 		{"denial نفى", "نفى مصدر في الإليزيه وصول حفتر إلى باريس", "CONSULT", model.Negated},
+		{"event inside denied reports", "نفت وزارة الخارجية تقارير صحفية أفادت بأن الوزير سيلتقي نظيره الإثيوبي في أديس أبابا", "CONSULT", model.Negated},
+		{"event inside denied news with the article", "ونفى المتحدث العسكري الأنباء التي تحدثت عن قصف الطائرات لمواقع المعارضة", "ASSAULT", model.Negated},
 		{"claim زعم", "وزعمت القوات أنها قصفت المعسكر", "ASSAULT", model.Reported},
 		{"claim ادعى", "ادعى التنظيم أنه هاجم الدورية", "ASSAULT", model.Reported},
 		{"unnamed source قال مصدر", "قال مصدر أمني إن مسلحين هاجموا الدورية", "ASSAULT", model.Reported},

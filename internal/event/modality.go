@@ -50,6 +50,18 @@ func modality(words []word, first int, future bool, date *DateExpr) string {
 			return "negated"
 		}
 	}
+	// the content of denied reports: "نفت الوزارة تقارير أفادت بأن الوزير
+	// سيلتقي …", "نفى … الأنباء التي تحدثت عن وصول …" (a newswire pattern:
+	// the denial governs the reports, the reports the event)
+	report := false
+	for b := first - 1; b >= 0 && b >= first-20; b-- {
+		if sourceNouns[words[b].base] || sourceNouns[words[b].Norm] {
+			report = true
+		}
+		if report && (denyVerbs[words[b].base] || denyVerbs[words[b].Norm]) {
+			return "negated"
+		}
+	}
 	if future {
 		return "planned"
 	}
