@@ -199,6 +199,17 @@ func (f *CueFinder) Find(text string, have []model.Mention) []model.Mention {
 			i++
 		case f.opt.Persons:
 			c := f.titleLen(toks, taken, i)
+			if c == 0 {
+				if j := f.possessiveOffice(toks, taken, i, afterMention); j > 0 {
+					// ومبعوثه الخاص إلى ليبيا + name: a two-word name at least,
+					// since the cue is weaker than a title
+					if n := f.personName(toks, taken, j); n >= 2 && plainName(toks[j:j+n]) && (j+n >= len(toks) || !taken[j+n] || !adjacent(toks, j+n)) {
+						add(j, j+n, 0, model.PER)
+						i = j + n - 1
+					}
+					continue
+				}
+			}
 			if c == 0 && f.titleFirst[strings.TrimPrefix(toks[i].Norm, "و")] && f.lx.has(classRole, toks[i].Norm) {
 				c = 1 // مبعوث + tagged الأمم المتحدة: the complement is a name already found
 				if e, ok := afterMention[i+1]; !ok || !adjacent(toks, i+1) || e >= len(toks) || !adjacent(toks, e) {
@@ -545,4 +556,72 @@ func (f *CueFinder) bodyName(toks []arabic.Token, taken []bool, j int, definite 
 		return 2 // مجلس النواب الليبي
 	}
 	return 0
+}
+
+// possessiveOffice returns the token where a name may start after an office
+// noun carrying a possessive pronoun (ومبعوثه, ونائبته, ومستشارها): optional
+// definite adjectives (الخاص, الأممي), then at most one short complement, a
+// preposition before a tagged or gazetteer place (إلى ليبيا, في طرابلس) or
+// a لل phrase with one definite adjective (للشؤون السياسية). It returns 0
+// when token i is not such an office. The pattern is the apposition of a
+// deputy or envoy to the person just named, frequent in wire copy
+// (e.g. "الأمين العام ومبعوثه الخاص إلى ليبيا X"); the possessed office
+// alone (ونائبته الوفد) is rejected by personName's rules.
+func (f *CueFinder) possessiveOffice(toks []arabic.Token, taken []bool, i int, afterMention map[int]int) int {
+	w := strings.TrimPrefix(toks[i].Norm, "و")
+	office := false
+	for _, suf := range [...]string{"ته", "تها", "ها", "ه", "هم"} {
+		stem, ok := strings.CutSuffix(w, suf)
+		if !ok || utf8.RuneCountInString(stem) < 3 || strings.HasPrefix(stem, "ال") {
+			continue
+		}
+		if f.lx.has(classRole, stem) && f.titleFirst[stem] {
+			office = true
+			break
+		}
+	}
+	if !office {
+		return 0
+	}
+	j := i + 1
+	free := func(k int) bool { return k < len(toks) && !taken[k] && adjacent(toks, k) }
+	for n := 0; n < 2 && free(j) && (isDefiniteNisba(toks[j].Norm) || toks[j].Norm == "الخاص"); n++ {
+		j++ // الخاص, الأممي
+	}
+	switch {
+	case j+1 < len(toks) && adjacent(toks, j) && (toks[j].Norm == "الي" || toks[j].Norm == "لدي" || toks[j].Norm == "في"):
+		if e, ok := afterMention[j+1]; ok && adjacent(toks, j+1) {
+			j = e
+		} else if free(j+1) && len(f.gaz.lookupText(toks[j+1].Norm)) > 0 {
+			j += 2
+		} else {
+			return 0
+		}
+	case free(j) && strings.HasPrefix(toks[j].Norm, "لل") && utf8.RuneCountInString(toks[j].Norm) >= 5:
+		j++ // للشؤون
+		if free(j) && isDefiniteNisba(toks[j].Norm) {
+			j++ // السياسية
+		}
+	}
+	if j >= len(toks) || !adjacent(toks, j) || looksLikeVerb(toks[j].Norm) {
+		return 0
+	}
+	return j
+}
+
+// plainName reports whether the words after a weak cue (a possessed office)
+// read as a name rather than a clause: the first word without a proclitic
+// ل ب ك ف (رئيسه لمعرفة مبررات التقييم, read off the saudinewsnet sample;
+// names so spelled, بشار or لطفي, are lost to this rule) and no word in the
+// feminine plural ـات.
+func plainName(ts []arabic.Token) bool {
+	if strings.ContainsAny(string([]rune(ts[0].Norm)[:1]), "لبكف") {
+		return false
+	}
+	for _, t := range ts {
+		if strings.HasSuffix(t.Norm, "ات") && utf8.RuneCountInString(t.Norm) >= 5 {
+			return false
+		}
+	}
+	return true
 }
