@@ -51,6 +51,17 @@ func TestCuePhenomena(t *testing.T) {
 		{"group name closing with a tagged person", "قاتلت فرقة السلطان زرقون هناك.", []string{"PER:زرقون"}, []string{"ORG:فرقة السلطان زرقون"}},
 		{"party head before a tagged person stays apart", "قال حزب سالم زرقون.", []string{"PER:سالم زرقون"}, []string{"PER:سالم زرقون"}},
 		{"conjunction before a facility", "ومطار الأبرق مغلق.", nil, []string{"LOC:مطار الأبرق"}},
+		{"possessed envoy, adjective and a tagged place", "استقبل الأمين العام ومبعوثه الخاص إلى اليمن رامي قنديل أمس.", []string{"LOC:اليمن"}, []string{"LOC:اليمن", "PER:رامي قنديل"}},
+		{"possessed deputy with a لل phrase", "وحضر الوزير ونائبته للشؤون الإدارية سلمى زرقون الاجتماع.", nil, []string{"PER:سلمى زرقون"}},
+		{"possessed office directly before a name", "وصل الرئيس ونائبه مختار زرقون إلى القاعة.", nil, []string{"PER:مختار زرقون"}},
+		{"office before a possessed complement", "التقى الرئيس ووزير خارجيته كمال بوعزة في العاصمة.", nil, []string{"PER:كمال بوعزة"}},
+		{"possessed office in apposition between commas", "نقلت الحكومة عن وزير دفاعها، ماهر زرقون، أن الهجوم فشل.", nil, []string{"PER:ماهر زرقون"}},
+		{"possessed office, comma and an open clause", "قال وزير دفاعها، ماهر زرقون يرى أن الهجوم فشل.", nil, nil},
+		{"feminine office before an indefinite complement", "قالت وزيرة مالية سابقة إن الخطة فشلت.", nil, nil},
+		{"matter with a pronoun is not a commander", "يتولى أمرها علماء مختصون بالشأن.", nil, nil},
+		{"possessed office before a purpose clause", "تحدث الموظف مع رئيسه لمعرفة أسباب القرار.", nil, nil},
+		{"possessed office before one word only", "وصل الوزير ونائبه زرقون.", nil, nil},
+		{"possessed office before a preposition and a common noun", "اجتمع الرئيس ونائبه في القاعة الكبرى.", nil, nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
