@@ -60,11 +60,7 @@ type CueFinder struct {
 
 // NewCueFinder returns a CueFinder using the embedded lexicon and gazetteer.
 func NewCueFinder(opt CueOptions) (*CueFinder, error) {
-	lx, err := loadLexicon()
-	if err != nil {
-		return nil, err
-	}
-	gaz, err := LoadGazetteer()
+	lx, gaz, err := loadResources()
 	if err != nil {
 		return nil, err
 	}

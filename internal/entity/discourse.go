@@ -169,13 +169,8 @@ func (d *Discourse) Find(text string, have []model.Mention) []model.Mention {
 					strings.HasPrefix(toks[i+n].Norm, "ال") && !arabic.IsStopword(toks[i+n].Norm) {
 					continue // سلامة المواطنين, مالي الجنسية: a common word in construct
 				}
-				start := toks[i].Start + skipLetters(toks[i].Text, sp.letters)
-				end := toks[i+n-1].End
-				out = append(out, model.Mention{Text: text[start:end], Start: start, End: end, Type: f.typ})
+				out = appendSpan(out, taken, toks, text, i, n, sp.letters, f.typ)
 				added = true
-				for k := i; k < i+n; k++ {
-					taken[k] = true
-				}
 				i += n - 1
 				break next
 			}

@@ -67,15 +67,25 @@ type Resolver struct {
 
 // NewResolver returns a Resolver using the embedded lexicon and gazetteer.
 func NewResolver(opt Options) (*Resolver, error) {
-	lx, err := loadLexicon()
-	if err != nil {
-		return nil, err
-	}
-	gaz, err := LoadGazetteer()
+	lx, gaz, err := loadResources()
 	if err != nil {
 		return nil, err
 	}
 	return &Resolver{opt: opt, lx: lx, gaz: gaz}, nil
+}
+
+// loadResources returns the embedded lexicon and gazetteer every stage of
+// this package shares (each loads once per process).
+func loadResources() (*lexicon, *Gazetteer, error) {
+	lx, err := loadLexicon()
+	if err != nil {
+		return nil, nil, err
+	}
+	gaz, err := LoadGazetteer()
+	if err != nil {
+		return nil, nil, err
+	}
+	return lx, gaz, nil
 }
 
 // Name implements pipeline.Stage.

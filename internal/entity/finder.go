@@ -45,11 +45,7 @@ type PlaceFinder struct {
 
 // NewPlaceFinder returns a PlaceFinder using the embedded gazetteer.
 func NewPlaceFinder(opt FinderOptions) (*PlaceFinder, error) {
-	lx, err := loadLexicon()
-	if err != nil {
-		return nil, err
-	}
-	gaz, err := LoadGazetteer()
+	lx, gaz, err := loadResources()
 	if err != nil {
 		return nil, err
 	}

@@ -113,13 +113,8 @@ func (f *OrgFinder) Find(text string, have []model.Mention) []model.Mention {
 				if !ok {
 					continue
 				}
-				start := toks[i].Start + skipLetters(toks[i].Text, sp.letters)
-				end := toks[i+n-1].End
-				out = append(out, model.Mention{Text: text[start:end], Start: start, End: end, Type: kn.typ})
+				out = appendSpan(out, taken, toks, text, i, n, sp.letters, kn.typ)
 				added = true
-				for k := i; k < i+n; k++ {
-					taken[k] = true
-				}
 				i += n - 1
 				break next
 			}
@@ -129,6 +124,17 @@ func (f *OrgFinder) Find(text string, have []model.Mention) []model.Mention {
 		sort.SliceStable(out, func(a, b int) bool { return out[a].Start < out[b].Start })
 	}
 	return out
+}
+
+// appendSpan appends the mention covering tokens i … i+n-1 (its first
+// `letters` letters, a proclitic, skipped) and marks those tokens taken.
+func appendSpan(out []model.Mention, taken []bool, toks []arabic.Token, text string, i, n, letters int, typ string) []model.Mention {
+	start := toks[i].Start + skipLetters(toks[i].Text, letters)
+	end := toks[i+n-1].End
+	for k := i; k < i+n; k++ {
+		taken[k] = true
+	}
+	return append(out, model.Mention{Text: text[start:end], Start: start, End: end, Type: typ})
 }
 
 // markTaken marks the tokens covered by existing mentions.
