@@ -109,7 +109,8 @@ func runExtract(ctx context.Context, env Env, args []string) error {
 }
 
 // newPipeline builds the analysis pipeline with every stage marsad has:
-// sentences → name tagger → gazetteer places → cue-word names → other
+// sentences → name tagger → gazetteer places → organisations (curated list,
+// head-noun cues) → cue-word names → other
 // occurrences of the names found (discourse) → entity resolution → PLOVER
 // events. The
 // models and gazetteers load once per process and are shared read-only.
@@ -119,6 +120,10 @@ func newPipeline() (*pipeline.Pipeline, error) {
 		return nil, err
 	}
 	places, err := entity.NewPlaceFinder(entity.DefaultFinderOptions())
+	if err != nil {
+		return nil, err
+	}
+	orgs, err := entity.NewOrgFinder(entity.DefaultOrgOptions())
 	if err != nil {
 		return nil, err
 	}
@@ -138,5 +143,5 @@ func newPipeline() (*pipeline.Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	return pipeline.New(ner.NewStage(tagger), places, cues, discourse, resolver, events), nil
+	return pipeline.New(ner.NewStage(tagger), places, orgs, cues, discourse, resolver, events), nil
 }

@@ -352,7 +352,7 @@ func TestPlaceFinder(t *testing.T) {
 }
 
 func TestOrgFinder(t *testing.T) {
-	f, err := NewOrgFinder()
+	f, err := NewOrgFinder(DefaultOrgOptions())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -362,8 +362,21 @@ func TestOrgFinder(t *testing.T) {
 	}{
 		{"plain and with elided article", "قال الأمين العام للأمم المتحدة إن الأمم المتحدة", []string{"للأمم المتحدة", "الأمم المتحدة"}},
 		{"longest name first", "برعاية مجلس الأمن الدولي", []string{"مجلس الأمن الدولي"}},
-		{"conjunction split off", "مثل القاعدة وداعش", []string{"داعش"}},
+		{"conjunction split off", "هاجم داعش وداعش", []string{"داعش", "داعش"}},
 		{"a common word is not listed bare", "بكل حماس", nil},
+		{"context name coordinated with an organisation", "مثل القاعدة وداعش", []string{"القاعدة", "داعش"}},
+		{"context name before an organisation after a comma", "حماس، حزب الله", []string{"حماس", "حزب الله"}},
+		{"context name after a listed organisation", "داعش والقاعدة", []string{"داعش", "القاعدة"}},
+		{"context name alone is a common word", "على القاعدة العسكرية", nil},
+		{"context name after a head", "عناصر القاعدة في المدينة", []string{"القاعدة"}},
+		{"context name before a designation", "نفى الإخوان الإرهابية", []string{"الإخوان"}},
+		{"quoted name after a mercenary head", "انسحاب مرتزقة «فاغنر» من المدينة", []string{"فاغنر"}},
+		{"quoted names coordinated", "مرتزقة «فاغنر» و«الجنجويد» من", []string{"فاغنر", "الجنجويد"}},
+		{"quoted name after a company head", "أعلنت شركة \"توب 500\" التي", []string{"توب 500"}},
+		{"quote after a common noun is not a name", "قال في «بيان» رسمي", nil},
+		{"designated group after its head", "وتنظيم الإخوان الإرهابي", []string{"تنظيم الإخوان"}},
+		{"two-word designated group", "جماعة الدولة الإسلامية المتطرفة", []string{"جماعة الدولة الإسلامية"}},
+		{"head and masdar without designation", "تنظيم الانتخابات المقبلة", nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -377,6 +390,41 @@ func TestOrgFinder(t *testing.T) {
 			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
 				t.Errorf("got %q, want %q", got, tc.want)
 			}
+		})
+	}
+}
+
+// TestOrgRetype: a MISC mention an organisation head governs is an
+// organisation; other types and descriptions stay as they are.
+func TestOrgRetype(t *testing.T) {
+	f, err := NewOrgFinder(DefaultOrgOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, text, mention, typ, want string
+	}{
+		{"MISC after a group head", "قاتلت مجموعة فاغنر في", "فاغنر", "MISC", "ORG"},
+		{"MISC including its head", "قاتلت مجموعة فاغنر في", "مجموعة فاغنر", "MISC", "ORG"},
+		{"MISC after head and quote", "قوات «الجنجويد» في", "الجنجويد", "MISC", "ORG"},
+		{"quoted LOC after a head", "قوات «الوفاق» في", "الوفاق", "LOC", "ORG"},
+		{"LOC after a head unquoted stays", "كتيبة طرابلس في", "طرابلس", "LOC", "LOC"},
+		{"a description including a head stays", "وجود تنظيم متطرف ودموي اسمه داعش", "تنظيم متطرف ودموي اسمه", "MISC", "MISC"},
+		{"MISC without a head stays", "طائرات الدرون التركية", "الدرون", "MISC", "MISC"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := strings.Index(tc.text, tc.mention)
+			in := []model.Mention{{Text: tc.mention, Start: s, End: s + len(tc.mention), Type: tc.typ}}
+			for _, m := range f.Find(tc.text, in) {
+				if m.Start == s && m.End == s+len(tc.mention) {
+					if m.Type != tc.want {
+						t.Errorf("type %s, want %s", m.Type, tc.want)
+					}
+					return
+				}
+			}
+			t.Errorf("mention lost")
 		})
 	}
 }

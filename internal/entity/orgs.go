@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/marsad-project/marsad/internal/arabic"
 	"github.com/marsad-project/marsad/internal/model"
@@ -24,6 +25,11 @@ type knownNames struct {
 type knownName struct {
 	words []string
 	typ   string
+	// context: the bare name is also a common word (القاعدة "the base",
+	// الإخوان "the brothers"): a mention only with an organisation's head
+	// before it, a designation after it, or coordinated with another
+	// organisation.
+	context bool
 }
 
 var loadKnownNames = sync.OnceValues(func() (*knownNames, error) {
@@ -33,16 +39,16 @@ var loadKnownNames = sync.OnceValues(func() (*knownNames, error) {
 		if line == "" || line[0] == '#' {
 			continue
 		}
-		typ, name, ok := strings.Cut(line, "\t")
-		if !ok || !isTypeOK(typ) {
-			return nil, fmt.Errorf("entity: orgs line %d: want TYPE<TAB>name", n+1)
+		f := strings.Split(line, "\t")
+		if len(f) < 2 || len(f) > 3 || !isTypeOK(f[0]) || (len(f) == 3 && f[2] != "context") {
+			return nil, fmt.Errorf("entity: orgs line %d: want TYPE<TAB>name[<TAB>context]", n+1)
 		}
-		ws := normWords(name)
+		ws := normWords(f[1])
 		if len(ws) == 0 {
 			continue
 		}
 		k := stripAl(ws[0])
-		kn.byFirst[k] = append(kn.byFirst[k], knownName{words: ws, typ: typ})
+		kn.byFirst[k] = append(kn.byFirst[k], knownName{words: ws, typ: f[0], context: len(f) == 3})
 	}
 	for _, ps := range kn.byFirst {
 		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].words) > len(ps[j].words) })
@@ -50,22 +56,50 @@ var loadKnownNames = sync.OnceValues(func() (*knownNames, error) {
 	return kn, nil
 })
 
-// OrgFinder is an optional pipeline stage that adds mentions of a short
-// curated list of well-known organisations and armed groups (data/orgs.tsv)
-// that the tagger missed. Like PlaceFinder it never changes or overlaps the
-// mentions already there; run it before the Resolver. It is immutable and
-// safe for concurrent use.
+// OrgOptions selects the organisation finder's rules; each can be turned
+// off to measure what it brings.
+type OrgOptions struct {
+	// Known: the curated names of data/orgs.tsv; those marked "context"
+	// only where the context says organisation (KnownContext).
+	Known bool
+	// Quoted: a name in quotes right after an organisation head (مرتزقة
+	// «فاغنر», شركة «أرامكو», عناصر «داعش»), and names in quotes coordinated
+	// with it (… و«الجنجويد»). Arabic news quotes the names of groups.
+	Quoted bool
+	// Retype: a MISC mention right after an organisation head (مجموعة فاغنر,
+	// حزب الله) is an organisation: the head says what the name names.
+	Retype bool
+	// Designated: a group head, a definite name and a designation adjective
+	// (تنظيم الإخوان الإرهابي, جماعة الشباب المتطرفة): news calls groups,
+	// not things, terrorist or extremist.
+	Designated bool
+}
+
+// DefaultOrgOptions turns every rule on.
+func DefaultOrgOptions() OrgOptions {
+	return OrgOptions{Known: true, Quoted: true, Retype: true, Designated: true}
+}
+
+// OrgFinder is a pipeline stage that adds organisation mentions the tagger
+// missed: a short curated list of well-known organisations and armed groups
+// (data/orgs.tsv) and names signalled by an organisation head (a quoted
+// name after it, a name designated terrorist after a group head). It never
+// overlaps the mentions already there; it only retypes a MISC or quoted
+// mention that an organisation head governs. Run it after the tagger and
+// the place finder, before the cue finder and the Resolver. It is immutable
+// and safe for concurrent use.
 type OrgFinder struct {
-	kn *knownNames
+	opt OrgOptions
+	kn  *knownNames
 }
 
 // NewOrgFinder returns an OrgFinder over the embedded list.
-func NewOrgFinder() (*OrgFinder, error) {
+func NewOrgFinder(opt OrgOptions) (*OrgFinder, error) {
 	kn, err := loadKnownNames()
 	if err != nil {
 		return nil, err
 	}
-	return &OrgFinder{kn: kn}, nil
+	return &OrgFinder{opt: opt, kn: kn}, nil
 }
 
 // Name implements pipeline.Stage.
@@ -80,43 +114,192 @@ func (f *OrgFinder) Process(ctx context.Context, a *model.Analysis) error {
 	return nil
 }
 
-// Find returns have plus the known names found in text that overlap none
-// of them, sorted by offset. A name may carry a proclitic on its first word
-// (للأمم المتحدة, وداعش); the mention then starts after it, except after
-// لل where the article's alef is elided and the word is kept whole.
+// orgHeads are the nouns that, in construct, say that the next name is an
+// organisation: group, militia, movement, party, company, organisation,
+// and the members of one (عناصر, مسلحو, مرتزقة). Normalised (ة → ه). From
+// the lexicon's orghead and members classes plus company and group nouns.
+var orgHeads = map[string]bool{"تنظيم": true, "جماعه": true, "حركه": true, "ميليشيا": true, "ميليشيات": true,
+	"مليشيا": true, "مليشيات": true, "مرتزقه": true, "مجموعه": true, "شركه": true, "منظمه": true, "حزب": true,
+	"جبهه": true, "تحالف": true, "كتائب": true, "كتيبه": true, "لواء": true, "قوات": true, "فصيل": true,
+	"فصائل": true, "عناصر": true, "مسلحي": true, "مسلحو": true, "مقاتلي": true, "مقاتلو": true, "سرايا": true,
+	"فيلق": true, "فرقه": true, "ائتلاف": true}
+
+// groupHeads are the heads a designation adjective follows (تنظيم الإخوان
+// الإرهابي); company and body nouns are not called terrorist.
+var groupHeads = map[string]bool{"تنظيم": true, "جماعه": true, "حركه": true, "ميليشيا": true, "ميليشيات": true,
+	"مليشيا": true, "مليشيات": true, "جبهه": true, "تنظيمي": true}
+
+// designations are the adjectives Arabic news gives armed groups
+// (الإرهابي, المتطرف), in both genders.
+var designations = map[string]bool{"الارهابي": true, "الارهابيه": true, "المتطرف": true, "المتطرفه": true}
+
+// headAt reports whether token t is an organisation head of set, bare or
+// after a proclitic (وتنظيم, لميليشيات), and how many proclitic letters to
+// skip.
+func headAt(t arabic.Token, set map[string]bool) (int, bool) {
+	if t.Kind != arabic.KindArabic {
+		return 0, false
+	}
+	if set[t.Norm] {
+		return 0, true
+	}
+	for _, p := range [...]string{"و", "ف", "ب", "ل"} {
+		if rest, ok := strings.CutPrefix(t.Norm, p); ok && set[rest] {
+			return 1, true
+		}
+	}
+	return 0, false
+}
+
+func isOpenQuote(s string) bool {
+	switch s {
+	case "«", "“", "\"", "‹", "'":
+		return true
+	}
+	return false
+}
+
+func isCloseQuote(s string) bool {
+	switch s {
+	case "»", "”", "\"", "›", "'":
+		return true
+	}
+	return false
+}
+
+// Find returns have plus the organisations found in text that overlap none
+// of them, sorted by offset, with the MISC or quoted mentions an
+// organisation head governs retyped ORG. A listed name may carry a
+// proclitic on its first word (للأمم المتحدة, وداعش); the mention then
+// starts after it, except after لل where the article's alef is elided and
+// the word is kept whole.
 func (f *OrgFinder) Find(text string, have []model.Mention) []model.Mention {
 	toks := arabic.Tokenize(text)
 	taken := markTaken(toks, text, have)
 	out := append([]model.Mention(nil), have...)
 	added := false
-	for i := 0; i < len(toks); i++ {
-		if taken[i] || toks[i].Kind != arabic.KindArabic {
-			continue
+	if f.opt.Retype {
+		for mi, m := range out {
+			if m.Type != model.MISC {
+				continue
+			}
+			i := sort.Search(len(toks), func(i int) bool { return toks[i].End > m.Start })
+			if i >= len(toks) {
+				continue
+			}
+			// the head inside the mention (مجموعة فاغنر) or right before it
+			if _, ok := headAt(toks[i], orgHeads); ok && toks[i].Start >= m.Start && i+1 < len(toks) && toks[i+1].Start < m.End {
+				if plainConstruct(toks, i+1, m.End) {
+					out[mi].Type = model.ORG
+					added = true
+				}
+				continue
+			}
+			k := i - 1
+			if k >= 0 && isOpenQuote(toks[k].Text) {
+				k--
+			}
+			if k >= 0 && toks[k].End <= m.Start && strings.TrimSpace(text[toks[k].End:toks[k+1].Start]) == "" {
+				if _, ok := headAt(toks[k], orgHeads); ok {
+					out[mi].Type = model.ORG
+					added = true
+				}
+			}
 		}
-		first := []cliticSplit{{word: toks[i].Norm}}
-		first = append(first, cliticSplits(toks[i].Norm)...)
-	next:
-		for _, sp := range first {
-			for _, kn := range f.kn.byFirst[stripAl(sp.word)] {
-				n := len(kn.words)
-				if i+n > len(toks) || sp.word != kn.words[0] {
+	}
+	if f.opt.Quoted {
+		for i := 0; i+3 < len(toks); i++ {
+			if _, ok := headAt(toks[i], orgHeads); !ok || strings.HasPrefix(toks[i].Norm, "ال") {
+				continue
+			}
+			j := i + 1
+			for {
+				e := f.quotedName(toks, j)
+				if e == 0 {
+					break
+				}
+				if f.claim(text, toks, taken, &out, j+1, e) {
+					added = true
+				}
+				// … و«Y» or … ، «Y»: a coordinated name in quotes is of the same kind
+				k := e + 1
+				if k+1 < len(toks) && (toks[k].Norm == "و" || toks[k].Text == "،") {
+					j = k + 1
 					continue
 				}
-				ok := true
-				for k := 1; k < n; k++ {
-					t := toks[i+k]
-					if taken[i+k] || t.Kind != arabic.KindArabic || t.Start-toks[i+k-1].End > 1 || t.Norm != kn.words[k] {
-						ok = false
-						break
-					}
+				break
+			}
+		}
+	}
+	if f.opt.Designated {
+		for i := 0; i+2 < len(toks); i++ {
+			letters, ok := headAt(toks[i], groupHeads)
+			if !ok || taken[i] {
+				continue
+			}
+			n := 0
+			for k := i + 1; k < len(toks) && k <= i+3 && !taken[k] && adjacent(toks, k); k++ {
+				w := toks[k].Norm
+				if designations[w] {
+					break
 				}
-				if !ok {
-					continue
+				if !strings.HasPrefix(w, "ال") || arabic.IsStopword(w) || utf8.RuneCountInString(w) < 4 {
+					n = 0
+					break
 				}
-				out = appendSpan(out, taken, toks, text, i, n, sp.letters, kn.typ)
+				n++
+			}
+			if e := i + 1 + n; n > 0 && e < len(toks) && adjacent(toks, e) && designations[toks[e].Norm] {
+				out = appendSpan(out, taken, toks, text, i, 1+n, letters, model.ORG)
 				added = true
-				i += n - 1
-				break next
+				i = e
+			}
+		}
+	}
+	if f.opt.Known {
+		// context-only names wait until every other name is in: they are
+		// read by their neighbours
+		type pending struct{ i, n, letters int }
+		var wait []pending
+		for i := 0; i < len(toks); i++ {
+			if taken[i] || toks[i].Kind != arabic.KindArabic {
+				continue
+			}
+			first := []cliticSplit{{word: toks[i].Norm}}
+			first = append(first, cliticSplits(toks[i].Norm)...)
+		next:
+			for _, sp := range first {
+				for _, kn := range f.kn.byFirst[stripAl(sp.word)] {
+					n := len(kn.words)
+					if i+n > len(toks) || sp.word != kn.words[0] {
+						continue
+					}
+					ok := true
+					for k := 1; k < n; k++ {
+						t := toks[i+k]
+						if taken[i+k] || t.Kind != arabic.KindArabic || t.Start-toks[i+k-1].End > 1 || t.Norm != kn.words[k] {
+							ok = false
+							break
+						}
+					}
+					if !ok {
+						continue
+					}
+					if kn.context {
+						wait = append(wait, pending{i, n, sp.letters})
+					} else {
+						out = appendSpan(out, taken, toks, text, i, n, sp.letters, kn.typ)
+						added = true
+					}
+					i += n - 1
+					break next
+				}
+			}
+		}
+		for _, p := range wait {
+			if f.orgContext(text, toks, out, p.i, p.n) {
+				out = appendSpan(out, taken, toks, text, p.i, p.n, p.letters, model.ORG)
+				added = true
 			}
 		}
 	}
@@ -124,6 +307,134 @@ func (f *OrgFinder) Find(text string, have []model.Mention) []model.Mention {
 		sort.SliceStable(out, func(a, b int) bool { return out[a].Start < out[b].Start })
 	}
 	return out
+}
+
+// plainConstruct reports whether the words from token j to byte end read
+// as a name after a head rather than a description (تنظيم متطرف ودموي
+// اسمه): one to three words, none a function word, a conjoined word, a
+// word with a pronoun suffix or tanween.
+func plainConstruct(toks []arabic.Token, j, end int) bool {
+	n := 0
+	for k := j; k < len(toks) && toks[k].Start < end; k++ {
+		t := toks[k]
+		if !t.IsWord() {
+			continue
+		}
+		if arabic.IsStopword(t.Norm) || hasTanween(t.Text) || cliticReading(t.Norm) || inflected(t.Norm, t.Text) ||
+			(strings.HasPrefix(t.Norm, "و") && !strings.HasPrefix(t.Norm, "وو") && arabic.WordFreq(t.Norm[len("و"):]) > arabic.WordFreq(t.Norm)) {
+			return false
+		}
+		n++
+	}
+	return n >= 1 && n <= 3
+}
+
+// quotedName returns the index of the closing quote when token j opens a
+// quoted name of one to four words right after token j-1 (only spaces
+// between), or 0.
+func (f *OrgFinder) quotedName(toks []arabic.Token, j int) int {
+	if j >= len(toks) || !isOpenQuote(toks[j].Text) || toks[j].Start-toks[j-1].End > 1 {
+		return 0
+	}
+	for e := j + 1; e < len(toks) && e <= j+5; e++ {
+		t := toks[e]
+		if isCloseQuote(t.Text) {
+			if e == j+1 {
+				return 0
+			}
+			return e
+		}
+		if t.Kind != arabic.KindArabic && t.Kind != arabic.KindLatin && t.Kind != arabic.KindNumber {
+			return 0
+		}
+		if e == j+1 && arabic.IsStopword(t.Norm) {
+			return 0
+		}
+	}
+	return 0
+}
+
+// claim makes tokens a … e-1 an organisation: a new mention when none of
+// them is taken, or the existing mention that covers exactly them retyped.
+// It reports whether out changed.
+func (f *OrgFinder) claim(text string, toks []arabic.Token, taken []bool, out *[]model.Mention, a, e int) bool {
+	free := true
+	for k := a; k < e; k++ {
+		if taken[k] {
+			free = false
+		}
+	}
+	if free {
+		*out = appendSpan(*out, taken, toks, text, a, e-a, 0, model.ORG)
+		return true
+	}
+	for mi, m := range *out {
+		if m.Start >= toks[a].Start && m.Start < toks[a].End && m.End == toks[e-1].End {
+			if m.Type == model.ORG {
+				return false
+			}
+			(*out)[mi].Type = model.ORG
+			return true
+		}
+	}
+	return false
+}
+
+// orgContext reports whether a listed name that is also a common word
+// (القاعدة, الإخوان), at tokens i … i+n-1, reads as an organisation here:
+// after an organisation head (تنظيم القاعدة), before a designation
+// (الإخوان الإرهابية), or coordinated with an organisation mention
+// (مثل القاعدة وداعش, داعش والقاعدة, حماس، الجهاد).
+func (f *OrgFinder) orgContext(text string, toks []arabic.Token, out []model.Mention, i, n int) bool {
+	if i > 0 && adjacent(toks, i) {
+		if _, ok := headAt(toks[i-1], orgHeads); ok {
+			return true
+		}
+	}
+	e := i + n
+	if e < len(toks) && adjacent(toks, e) && designations[toks[e].Norm] {
+		return true
+	}
+	orgStart, orgEnd := map[int]bool{}, map[int]bool{}
+	for _, m := range out {
+		if m.Type == model.ORG {
+			orgStart[m.Start] = true
+			orgEnd[m.End] = true
+		}
+	}
+	// after: وداعش (the mention starts after the و), or ، / و then a mention
+	if e < len(toks) && strings.HasPrefix(toks[e].Norm, "و") && toks[e].Kind == arabic.KindArabic &&
+		orgStart[toks[e].Start+skipLetters(toks[e].Text, 1)] && toks[e].Start-toks[e-1].End <= 1 {
+		return true
+	}
+	if e+1 < len(toks) && (toks[e].Text == "،" || toks[e].Norm == "و") {
+		k := e + 1
+		if k+1 < len(toks) && isOpenQuote(toks[k].Text) {
+			k++ // و«داعش»
+		}
+		if orgStart[toks[k].Start] {
+			return true
+		}
+	}
+	// before: X والقاعدة (this name carries the و), or X، القاعدة; the
+	// mention before may close a quote («داعش» والقاعدة)
+	p := i - 1
+	if p > 0 && isCloseQuote(toks[p].Text) {
+		p--
+	}
+	if p >= 0 && strings.HasPrefix(toks[i].Norm, "و") && orgEnd[toks[p].End] && toks[i].Start-toks[i-1].End <= 1 {
+		return true
+	}
+	if i > 0 && (toks[i-1].Text == "،" || toks[i-1].Norm == "و") {
+		p = i - 2
+		if p > 0 && isCloseQuote(toks[p].Text) {
+			p--
+		}
+		if p >= 0 && orgEnd[toks[p].End] {
+			return true
+		}
+	}
+	return false
 }
 
 // appendSpan appends the mention covering tokens i … i+n-1 (its first

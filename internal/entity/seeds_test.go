@@ -21,7 +21,7 @@ var (
 	seedsOut    = flag.String("seeds.out", "", "write the extract contract of the seeds to this file (for score.py)")
 	seedsTagger = flag.Bool("seeds.tagger", true, "run the NER tagger before the resolver")
 	seedsFinder = flag.Bool("seeds.finder", true, "run the gazetteer place finder before the resolver")
-	seedsOrgs   = flag.Bool("seeds.orgs", false, "run the curated organisation finder before the resolver")
+	seedsOrgs   = flag.Bool("seeds.orgs", true, "run the organisation finder (curated list, head-noun cues) before the cue finder")
 	seedsCues   = flag.Bool("seeds.cues", true, "run the cue finder (titles, group heads, facilities) before the resolver")
 	seedsDisc   = flag.Bool("seeds.discourse", true, "run discourse propagation before the resolver")
 )
@@ -62,7 +62,7 @@ func TestSeeds(t *testing.T) {
 	}
 	// The minimums hold only for the default chain; a flag that drops a
 	// stage is a measurement run.
-	full := *seedsTagger && *seedsFinder && *seedsCues && *seedsDisc
+	full := *seedsTagger && *seedsFinder && *seedsOrgs && *seedsCues && *seedsDisc
 	var stages []pipeline.Stage
 	if *seedsTagger {
 		tg, err := ner.Load()
@@ -79,7 +79,7 @@ func TestSeeds(t *testing.T) {
 		stages = append(stages, f)
 	}
 	if *seedsOrgs {
-		of, err := NewOrgFinder()
+		of, err := NewOrgFinder(DefaultOrgOptions())
 		if err != nil {
 			t.Fatal(err)
 		}
