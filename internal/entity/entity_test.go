@@ -357,6 +357,7 @@ func TestPlaceFinder(t *testing.T) {
 		{"the country after a preposition", "عاد إلى السعودية", nil, []string{"السعودية"}},
 		{"a country name does not gain the article", "يقدم التشيلي فيدال", nil, nil},
 		{"coordinated adjectives", "مفاوضات باريس اليمنية والسورية", nil, []string{"باريس"}},
+		{"a region after a preposition and in a list", "المقرر عقده فى صقلية، ومنطقتي سرت والجفرة", nil, []string{"صقلية", "سرت", "الجفرة"}},
 		{"existing mentions are kept and not overlapped", "زار حفتر روما", []ment{{"حفتر روما", "PER"}}, []string{"حفتر روما"}},
 	}
 	for _, tc := range tests {

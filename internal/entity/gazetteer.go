@@ -25,12 +25,13 @@ const (
 	KindTown    = "town"
 	KindVillage = "village"
 	KindHamlet  = "hamlet"
+	KindRegion  = "region" // province, district or island (hand-listed, internal/gengaz/supplement.tsv)
 	kindNisba   = "nisba"
 )
 
 // Place is one gazetteer entry.
 type Place struct {
-	Kind       string // country, city, town, village, hamlet
+	Kind       string // country, capital, city, town, village, hamlet, region
 	Country    string // ISO 3166-1 alpha-2
 	Population int    // GeoNames population; a rank prior for OSM-only places
 	Lat, Lon   float64

@@ -8,7 +8,9 @@
 //   - world_countries_capitals_ar.tsv: countries with Arabic common and
 //     official names (mledoze/countries, ODbL 1.0);
 //   - supplement.tsv (beside this file): a few hand-listed Arabic press
-//     spellings of countries that the sources lack (أمريكا, بريطانيا …).
+//     spellings of countries that the sources lack (أمريكا, بريطانيا …),
+//     and regions (provinces, districts, islands) that recur in Arabic news
+//     but are no city (الجفرة, دارفور, صقلية), with an approximate centre.
 //
 // Output: one line per (normalised name, place), sorted, tab-separated:
 //
@@ -45,6 +47,11 @@ import (
 
 	"github.com/marsad-project/marsad/internal/arabic"
 )
+
+// regionPrior is the population given to a hand-listed region (no census
+// figure): large enough that the place finder reads it without a cue word,
+// as it does a city of a million.
+const regionPrior = 1000000
 
 type place struct {
 	key      string
@@ -253,7 +260,7 @@ func run(dataDir, suppPath, out string) error {
 	if err != nil {
 		return err
 	}
-	for _, r := range supp { // cc, kind, arabic name
+	for _, r := range supp { // cc, kind, arabic name[, lat, lon]
 		if len(r) < 3 {
 			continue
 		}
@@ -267,6 +274,19 @@ func run(dataDir, suppPath, out string) error {
 			places = append(places, place{key: k, kind: "country", cc: r[0], lat: c[0], lon: c[1], hasGeo: ok})
 		case "nisba":
 			places = append(places, place{key: k, kind: "nisba", cc: r[0]})
+		case "region":
+			// a province, district or island the city sources lack; the
+			// population is a rank prior (a region is found like a city of a
+			// million), the coordinates an approximate centre
+			if len(r) < 5 {
+				return fmt.Errorf("supplement: region %s: want cc, kind, name, lat, lon", r[2])
+			}
+			lat, ok1 := atof(r[3])
+			lon, ok2 := atof(r[4])
+			if !ok1 || !ok2 {
+				return fmt.Errorf("supplement: region %s: bad coordinates", r[2])
+			}
+			places = append(places, place{key: k, kind: "region", cc: r[0], pop: regionPrior, lat: lat, lon: lon, hasGeo: true})
 		}
 	}
 
