@@ -400,6 +400,8 @@ func (r *Resolver) prepare(doc *docIndex, mentions []model.Mention) []*item {
 //     after ب are not (بالقاهرة 41 < القاهرة 306);
 //   - a definite nisba after a definite noun that is no title (المصدر
 //     الدبلوماسي);
+//   - a person named by a frequent definite noun and its definite nisba
+//     adjective (الدور المحوري);
 //   - a person that is an office in the dual or plural (وزيري الداخلية
 //     والدفاع, مبعوثي).
 //
@@ -428,6 +430,18 @@ func (r *Resolver) notAName(ws []arabic.Token, words []string, typ, prevDefinite
 		// is not a title (الرئيس السيسي); the bare adjective is a common word
 		// (دبلوماسي), a surname's bare form is not (سيسي)
 		if bare := words[0][len("ال"):]; arabic.WordFreq(bare) >= 3 && arabic.WordFreq(words[0]) > 2*arabic.WordFreq(bare) {
+			return true
+		}
+	}
+	if typ == model.PER && len(words) >= 2 && words[0] != "الله" && arabic.WordFreq(words[0]) > 150 && isDefiniteNisba(words[len(words)-1]) {
+		// الدور المحوري, الوضع الأمني: a frequent definite noun and its
+		// adjective; definite first names are rarer (الحبيب 33, الصادق 43);
+		// الله closes a compound name (خير الله الدوسري)
+		allDefinite := true
+		for _, w := range words {
+			allDefinite = allDefinite && strings.HasPrefix(w, "ال")
+		}
+		if allDefinite {
 			return true
 		}
 	}
