@@ -186,6 +186,23 @@ func (r *Resolver) link(items []*item, uf *unionFind) {
 		}
 		r.joinNearest(items, uf, f, cands)
 	}
+	// 5b. A country's army and its armed forces are one body in Arabic news
+	// (الجيش المصري = القوات المسلحة المصرية; الجيش الوطني الليبي =
+	// القوات المسلحة العربية الليبية, and its general command القيادة
+	// العامة للقوات المسلحة الليبية).
+	armies := map[string]*form{}
+	for _, f := range forms {
+		if f.typ != model.ORG {
+			continue
+		}
+		if cc := armyOf(f); cc != "" {
+			if g, ok := armies[cc]; ok {
+				uf.union(g.first(), f.first())
+			} else {
+				armies[cc] = f
+			}
+		}
+	}
 	// 6. A named facility or district and its bare name (قاعدة معيتيقة /
 	// معيتيقة), unless the bare name is a settlement of its own (مطار
 	// طرابلس is not طرابلس).
@@ -790,4 +807,41 @@ func (r *Resolver) geocode(doc *docIndex, ents []model.Entity) {
 		}
 		e.Geo = p.Geo()
 	}
+}
+
+// armyOf returns the country of an organisation form that names a country's
+// army or armed forces: الجيش or القوات المسلحة, then only الوطني or
+// العربي adjectives, then the country's nisba; optionally after القيادة
+// العامة ل (the general command). Otherwise "".
+func armyOf(f *form) string {
+	if f.cc == "" {
+		return ""
+	}
+	ws := make([]string, len(f.words))
+	for i, w := range f.words {
+		if rest, ok := strings.CutPrefix(w, "لل"); ok {
+			w = "ال" + rest // للقوات → القوات
+		}
+		ws[i] = w
+	}
+	if len(ws) > 2 && ws[0] == "القياده" && ws[1] == "العامه" {
+		ws = ws[2:]
+	}
+	i := 0
+	switch {
+	case len(ws) >= 2 && ws[0] == "الجيش":
+		i = 1
+	case len(ws) >= 3 && ws[0] == "القوات" && ws[1] == "المسلحه":
+		i = 2
+	default:
+		return ""
+	}
+	for ; i < len(ws)-1; i++ {
+		switch ws[i] {
+		case "الوطني", "الوطنيه", "العربي", "العربيه":
+		default:
+			return ""
+		}
+	}
+	return f.cc
 }
