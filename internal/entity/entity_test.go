@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/marsad-project/marsad/internal/arabic"
 	"github.com/marsad-project/marsad/internal/model"
 )
 
@@ -417,6 +418,12 @@ func TestOrgFinder(t *testing.T) {
 		{"designated group after its head", "وتنظيم الإخوان الإرهابي", []string{"تنظيم الإخوان"}},
 		{"two-word designated group", "جماعة الدولة الإسلامية المتطرفة", []string{"جماعة الدولة الإسلامية"}},
 		{"head and masdar without designation", "تنظيم الانتخابات المقبلة", nil},
+		{"a country's presidency", "أفادت الرئاسة الفرنسية بأن", []string{"الرئاسة الفرنسية"}},
+		{"a country's opposition after a members head", "وفصائل المعارضة التشادية بمناطق", []string{"المعارضة التشادية"}},
+		{"the opposition without a country", "قالت المعارضة إن", nil},
+		{"the presidency as an office run for", "لخوض انتخابات الرئاسة الأمريكية بعد", nil},
+		{"the presidency as an office won", "فاز بالرئاسة الأمريكية كسادس رئيس", nil},
+		{"the presidency after a conjunction", "والرئاسة التونسية", []string{"الرئاسة التونسية"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -466,6 +473,19 @@ func TestOrgRetype(t *testing.T) {
 			}
 			t.Errorf("mention lost")
 		})
+	}
+}
+
+// TestOrgWordSetsNormalised: the finder compares normalised tokens, so every
+// key of its word sets must be in arabic.Normalize form (ئ → ي, ة → ه).
+func TestOrgWordSetsNormalised(t *testing.T) {
+	for name, set := range map[string]map[string]bool{"orgHeads": orgHeads, "groupHeads": groupHeads,
+		"institutions": institutions, "designations": designations, "officeRace": officeRace} {
+		for k := range set {
+			if n := arabic.Normalize(k); n != k {
+				t.Errorf("%s: %q is not normalised (%q)", name, k, n)
+			}
+		}
 	}
 }
 

@@ -69,6 +69,10 @@ type OrgOptions struct {
 	// Retype: a MISC mention right after an organisation head (مجموعة فاغنر,
 	// حزب الله) is an organisation: the head says what the name names.
 	Retype bool
+	// Institutions: the presidency or the opposition of a country, named by
+	// the country's nisba (الرئاسة الفرنسية, المعارضة السورية): bodies that
+	// act and speak in the news, as the general command of an army does.
+	Institutions bool
 	// Designated: a group head, a definite name and a designation adjective
 	// (تنظيم الإخوان الإرهابي, جماعة الشباب المتطرفة): news calls groups,
 	// not things, terrorist or extremist.
@@ -77,7 +81,7 @@ type OrgOptions struct {
 
 // DefaultOrgOptions turns every rule on.
 func DefaultOrgOptions() OrgOptions {
-	return OrgOptions{Known: true, Quoted: true, Retype: true, Designated: true}
+	return OrgOptions{Known: true, Quoted: true, Retype: true, Institutions: true, Designated: true}
 }
 
 // OrgFinder is a pipeline stage that adds organisation mentions the tagger
@@ -91,6 +95,7 @@ func DefaultOrgOptions() OrgOptions {
 type OrgFinder struct {
 	opt OrgOptions
 	kn  *knownNames
+	gaz *Gazetteer
 }
 
 // NewOrgFinder returns an OrgFinder over the embedded list.
@@ -99,7 +104,11 @@ func NewOrgFinder(opt OrgOptions) (*OrgFinder, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &OrgFinder{opt: opt, kn: kn}, nil
+	gaz, err := LoadGazetteer()
+	if err != nil {
+		return nil, err
+	}
+	return &OrgFinder{opt: opt, kn: kn, gaz: gaz}, nil
 }
 
 // Name implements pipeline.Stage.
@@ -120,14 +129,24 @@ func (f *OrgFinder) Process(ctx context.Context, a *model.Analysis) error {
 // the lexicon's orghead and members classes plus company and group nouns.
 var orgHeads = map[string]bool{"تنظيم": true, "جماعه": true, "حركه": true, "ميليشيا": true, "ميليشيات": true,
 	"مليشيا": true, "مليشيات": true, "مرتزقه": true, "مجموعه": true, "شركه": true, "منظمه": true, "حزب": true,
-	"جبهه": true, "تحالف": true, "كتائب": true, "كتيبه": true, "لواء": true, "قوات": true, "فصيل": true,
-	"فصائل": true, "عناصر": true, "مسلحي": true, "مسلحو": true, "مقاتلي": true, "مقاتلو": true, "سرايا": true,
-	"فيلق": true, "فرقه": true, "ائتلاف": true}
+	"جبهه": true, "تحالف": true, "كتايب": true, "كتيبه": true, "لواء": true, "قوات": true, "فصيل": true,
+	"فصايل": true, "عناصر": true, "مسلحي": true, "مسلحو": true, "مقاتلي": true, "مقاتلو": true, "سرايا": true,
+	"فيلق": true, "فرقه": true, "ايتلاف": true}
 
 // groupHeads are the heads a designation adjective follows (تنظيم الإخوان
 // الإرهابي); company and body nouns are not called terrorist.
 var groupHeads = map[string]bool{"تنظيم": true, "جماعه": true, "حركه": true, "ميليشيا": true, "ميليشيات": true,
-	"مليشيا": true, "مليشيات": true, "جبهه": true, "تنظيمي": true}
+	"مليشيا": true, "مليشيات": true, "جبهه": true}
+
+// institutions are definite bodies that a country's nisba names (الرئاسة
+// الفرنسية, المعارضة التشادية).
+var institutions = map[string]bool{"الرياسه": true, "المعارضه": true}
+
+// officeRace are the nouns that take الرئاسة as the office run for, not the
+// body (انتخابات الرئاسة الأمريكية, سباق الرئاسة), read off the saudinewsnet
+// sample.
+var officeRace = map[string]bool{"انتخابات": true, "سباق": true, "منصب": true, "كرسي": true, "مرشح": true,
+	"مرشحي": true, "ترشح": true, "ترشيح": true}
 
 // designations are the adjectives Arabic news gives armed groups
 // (الإرهابي, المتطرف), in both genders.
@@ -228,6 +247,26 @@ func (f *OrgFinder) Find(text string, have []model.Mention) []model.Mention {
 					continue
 				}
 				break
+			}
+		}
+	}
+	if f.opt.Institutions {
+		for i := 0; i+1 < len(toks); i++ {
+			if taken[i] || taken[i+1] || !adjacent(toks, i+1) {
+				continue
+			}
+			// bare or after و only: فاز بالرئاسة, مرشح للرئاسة name the office
+			letters, ok := headAt(toks[i], institutions)
+			if !ok || (letters > 0 && !strings.HasPrefix(toks[i].Norm, "و")) {
+				continue
+			}
+			if i > 0 && adjacent(toks, i) && officeRace[stripConj(toks[i-1].Norm)] {
+				continue // انتخابات الرئاسة الأمريكية: the office, not the body
+			}
+			if _, isCountry := f.gaz.NisbaCountry(toks[i+1].Norm); isCountry && isDefiniteNisba(toks[i+1].Norm) {
+				out = appendSpan(out, taken, toks, text, i, 2, letters, model.ORG)
+				added = true
+				i++
 			}
 		}
 	}
