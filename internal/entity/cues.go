@@ -96,13 +96,13 @@ var cueFacilities = map[string]bool{"مطار": true, "قاعده": true, "مي�
 // المعتصم, فرقة السلطان مراد, حركة حماس). لواء without the article; with it
 // (اللواء) it is a rank.
 var cueGroupHeads = map[string]bool{"لواء": true, "فرقه": true, "كتيبه": true, "جبهه": true, "حركه": true,
-	"حزب": true, "تنظيم": true, "جماعه": true, "ميليشيا": true, "سرايا": true, "فيلق": true, "كتائب": true, "تحالف": true}
+	"حزب": true, "تنظيم": true, "جماعه": true, "ميليشيا": true, "سرايا": true, "فيلق": true, "كتايب": true, "تحالف": true}
 
 // Institution heads that, definite and followed by an adjective and a ل
 // complement, name a body (المرصد السوري لحقوق الإنسان, المؤسسة الوطنية
 // للنفط, المجلس الأعلى للدولة); or, in construct, before a definite noun and
 // a country adjective (مجلس النواب الليبي, وزارة الخارجية التركية).
-var cueBodyHeads = map[string]bool{"مرصد": true, "منظمه": true, "مؤسسه": true, "هيئه": true, "مجلس": true,
+var cueBodyHeads = map[string]bool{"مرصد": true, "منظمه": true, "موسسه": true, "هييه": true, "مجلس": true,
 	"وكاله": true, "لجنه": true, "شبكه": true, "رابطه": true, "اتحاد": true, "مفوضيه": true, "مركز": true,
 	"جمعيه": true, "وزاره": true, "برلمان": true}
 
@@ -459,7 +459,7 @@ func looksLikeVerb(w string) bool {
 
 // armedHeads name military units, often after a person or a town (كتيبة
 // عمر المختار, لواء طرابلس).
-var armedHeads = map[string]bool{"لواء": true, "فرقه": true, "كتيبه": true, "سرايا": true, "كتائب": true, "فيلق": true}
+var armedHeads = map[string]bool{"لواء": true, "فرقه": true, "كتيبه": true, "سرايا": true, "كتايب": true, "فيلق": true}
 
 // verbalHeads are group heads that are also verbal or common nouns (حركة
 // الأرتال "the movement of convoys", تنظيم الاقتراع "organising the vote",
@@ -556,6 +556,12 @@ func (f *CueFinder) bodyName(toks []arabic.Token, taken []bool, j int, definite 
 				return 0 // اللجنة القانونية للمجلس الأعلى…: where the name ends is unclear
 			}
 			return 3 // لحقوق الإنسان
+		}
+		if !strings.HasPrefix(b, "لل") {
+			// an indefinite ل word needs its definite complement (لمكافحة
+			// الفساد): المؤسسة الأهلية لإتاحة …, المؤسسة العسكرية لدرايته
+			// are cut short or a clause (saudinewsnet sample)
+			return 0
 		}
 		return 2 // للنفط
 	}

@@ -480,7 +480,9 @@ func TestOrgRetype(t *testing.T) {
 // key of its word sets must be in arabic.Normalize form (ئ → ي, ة → ه).
 func TestOrgWordSetsNormalised(t *testing.T) {
 	for name, set := range map[string]map[string]bool{"orgHeads": orgHeads, "groupHeads": groupHeads,
-		"institutions": institutions, "designations": designations, "officeRace": officeRace} {
+		"institutions": institutions, "designations": designations, "officeRace": officeRace,
+		"cueFacilities": cueFacilities, "cueGroupHeads": cueGroupHeads, "cueBodyHeads": cueBodyHeads,
+		"armedHeads": armedHeads, "verbalHeads": verbalHeads} {
 		for k := range set {
 			if n := arabic.Normalize(k); n != k {
 				t.Errorf("%s: %q is not normalised (%q)", name, k, n)
