@@ -382,6 +382,8 @@ func TestPlaceFinder(t *testing.T) {
 		{"a country name does not gain the article", "يقدم التشيلي فيدال", nil, nil},
 		{"coordinated adjectives", "مفاوضات باريس اليمنية والسورية", nil, []string{"باريس"}},
 		{"a region after a preposition and in a list", "المقرر عقده فى صقلية، ومنطقتي سرت والجفرة", nil, []string{"صقلية", "سرت", "الجفرة"}},
+		{"a foreign name the text writes as a common noun with ال", "تغير المشهد السياسي بعد السيول", nil, nil},
+		{"an Arab town takes the article", "وقعت اشتباكات في البصرة", nil, []string{"البصرة"}},
 		{"existing mentions are kept and not overlapped", "زار حفتر روما", []ment{{"حفتر روما", "PER"}}, []string{"حفتر روما"}},
 	}
 	for _, tc := range tests {

@@ -129,6 +129,22 @@ func (f *PlaceFinder) Find(text string, have []model.Mention) []model.Mention {
 	return out
 }
 
+// arabLeague holds the ISO codes of the Arab League's member states, whose
+// place names Arabic writes with or without the article.
+var arabLeague = map[string]bool{"DZ": true, "BH": true, "KM": true, "DJ": true, "EG": true, "IQ": true,
+	"JO": true, "KW": true, "LB": true, "LY": true, "MR": true, "MA": true, "OM": true, "PS": true, "QA": true,
+	"SA": true, "SO": true, "SD": true, "SY": true, "TN": true, "AE": true, "YE": true}
+
+// anyArab reports whether a candidate lies in an Arab League state.
+func anyArab(cands []Place) bool {
+	for _, p := range cands {
+		if arabLeague[p.Country] {
+			return true
+		}
+	}
+	return false
+}
+
 // stripLetters drops the first n runes of a normalised word.
 func stripLetters(w string, n int) string {
 	for i := range w {
@@ -222,6 +238,15 @@ func (f *PlaceFinder) lookup(ws []arabic.Token, n int, splits []cliticSplit, mul
 func (f *PlaceFinder) accept(cands []Place, cue bool, ws []arabic.Token, skip int) bool {
 	w := ws[0].Norm
 	if utf8.RuneCountInString(w)-skip < 3 || arabic.IsStopword(w) {
+		return false
+	}
+	if len(ws) == 1 && !cue && skip == 0 && strings.HasPrefix(w, "ال") && len(f.gaz.places[w]) == 0 &&
+		arabic.WordFreq(w) > arabic.WordFreq(stripAl(w)) && !anyArab(cands) {
+		// the gazetteer has a foreign name without the article (مشهد
+		// Mashhad, سيول Seoul) and the text writes a common noun with it more
+		// often than the bare name (المشهد "the scene", السيول "the
+		// floods"): read off the saudinewsnet sample. Arab towns take the
+		// article (البصرة, الزرقاء) whatever GeoNames writes.
 		return false
 	}
 	bare := w
