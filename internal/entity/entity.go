@@ -437,6 +437,8 @@ func (r *Resolver) prepare(doc *docIndex, mentions []model.Mention) []*item {
 //     الدبلوماسي);
 //   - a person named by a frequent definite noun and its definite nisba
 //     adjective (الدور المحوري);
+//   - one word that carries a possessive pronoun after a more frequent
+//     stem (تدريباته);
 //   - a person that is an office in the dual or plural (وزيري الداخلية
 //     والدفاع, مبعوثي).
 //
@@ -478,6 +480,17 @@ func (r *Resolver) notAName(ws []arabic.Token, words []string, typ, prevDefinite
 		}
 		if allDefinite {
 			return true
+		}
+	}
+	if len(words) == 1 && !strings.HasPrefix(words[0], "ال") && (typ == model.PER || typ == model.LOC) {
+		// a noun with a possessive pronoun whose stem is more frequent
+		// (تدريباته, لقاءهم): no name is inflected so. (Function words are
+		// not refused: علي, لي, أبين are names and stop words once folded.)
+		for _, suf := range [...]string{"اته", "ته", "ها", "هم", "هما", "كم"} {
+			if stem, ok := strings.CutSuffix(words[0], suf); ok && utf8.RuneCountInString(stem) >= 3 &&
+				arabic.WordFreq(stem) > 2*arabic.WordFreq(words[0])+5 {
+				return true
+			}
 		}
 	}
 	if len(words) == 1 {

@@ -228,6 +228,8 @@ func TestResolvePhenomena(t *testing.T) {
 		{"a definite first name stays", "وقال الحبيب الصيد إن",
 			[]ment{{"الحبيب الصيد", "PER"}},
 			[]wantEnt{{"الحبيب الصيد", "PER", []string{"الحبيب الصيد"}, ""}}},
+		{"a noun with a possessive pronoun is no person", "وبدأ النادي تعاقداته مبكرا",
+			[]ment{{"تعاقداته", "PER"}}, nil},
 		{"an office in the dual is no person", "في روما مع وزيري الداخلية والدفاع",
 			[]ment{{"روما", "LOC"}, {"وزيري", "PER"}},
 			[]wantEnt{{"روما", "LOC", []string{"روما"}, "IT"}}},
