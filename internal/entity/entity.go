@@ -405,7 +405,7 @@ func (r *Resolver) prepare(doc *docIndex, mentions []model.Mention) []*item {
 			elided = false
 		}
 		it.words = words[nameIdx:]
-		if r.notAName(ws[nameIdx:], it.words, rw.m.Type, prevDefinite(doc, ws[0])) {
+		if r.notAName(ws[nameIdx:], it.words, rw.m.Type, prevDefinite(doc, ws[0])) || isDateMonth(doc, it.words, ws[0].Start, ws[len(ws)-1].End) {
 			continue
 		}
 		it.display = doc.text[it.nameStart:it.nameEnd]
@@ -510,6 +510,47 @@ func (r *Resolver) notAName(ws []arabic.Token, words []string, typ, prevDefinite
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// monthNames are the Gregorian month names and their Levantine (Syriac)
+// equivalents, normalised; news writes both (أبريل (نيسان)), and the tagger
+// reads نيسان as Nissan, شباط and آب as names.
+var monthNames = map[string]bool{"يناير": true, "فبراير": true, "مارس": true, "ابريل": true, "مايو": true,
+	"يونيو": true, "يوليو": true, "اغسطس": true, "سبتمبر": true, "اكتوبر": true, "نوفمبر": true, "ديسمبر": true,
+	"كانون": true, "شباط": true, "اذار": true, "نيسان": true, "ايار": true, "حزيران": true, "تموز": true, "اب": true,
+	"ايلول": true, "تشرين": true}
+
+// isDateMonth reports whether a one-word name (words, spanning bytes s to
+// e) is a month in a date: a month name with another month name, a number
+// or الماضي/المقبل/الجاري within two tokens before or after it
+// (أبريل (نيسان) الماضي, 12 نيسان 2015). A company named so (شركة «نيسان
+// موتور») has other neighbours.
+func isDateMonth(doc *docIndex, words []string, s, e int) bool {
+	if len(words) != 1 || !monthNames[words[0]] {
+		return false
+	}
+	dateWord := func(t arabic.Token) bool {
+		return t.Kind == arabic.KindNumber || t.Kind == arabic.KindArabic && (monthNames[t.Norm] ||
+			t.Norm == "الماضي" || t.Norm == "المقبل" || t.Norm == "الجاري" || t.Norm == "عام")
+	}
+	k := doc.at(s)
+	for j, n := k-1, 0; j >= 0 && n < 2; j-- {
+		if dateWord(doc.toks[j]) {
+			return true
+		}
+		if doc.toks[j].IsWord() {
+			n++
+		}
+	}
+	for j, n := doc.at(e), 0; j < len(doc.toks) && n < 2; j++ {
+		if dateWord(doc.toks[j]) {
+			return true
+		}
+		if doc.toks[j].IsWord() {
+			n++
 		}
 	}
 	return false
