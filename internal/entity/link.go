@@ -151,11 +151,47 @@ func (r *Resolver) link(items []*item, uf *unionFind) {
 			if len(f.words) == 1 && len(g.words) >= 2 && nameParticles[g.words[len(g.words)-2]] {
 				continue
 			}
+			// the word after بن is the father's name, not a surname: سلمان
+			// alone is not محمد بن سلمان
+			if len(f.words) == 1 && len(g.words) >= 2 && fatherLink(g.words[len(g.words)-2]) {
+				continue
+			}
 			if subsequence(f.words, g.words, fuzzy) && !startsAtFather(f.words, g.words, fuzzy) {
 				cands = append(cands, g)
 			}
 		}
 		r.joinNearest(items, uf, f, cands)
+	}
+	// 4b. A first name alone to the one fuller name of the article that
+	// starts with it and is built with بن / ابن / آل (Gulf and classical
+	// naming, where the first name is the short form: الملك سلمان → سلمان بن
+	// عبدالعزيز آل سعود, الأمير متعب → متعب بن عبد الله); left alone when
+	// two such names start with it, or when the word also closes another
+	// person's name (a surname, handled by step 4).
+	for _, f := range forms {
+		if f.typ != model.PER || len(f.words) != 1 || nameParticles[f.words[0]] {
+			continue
+		}
+		var cands []*form
+		surname := false
+		for _, g := range forms {
+			if g == f || g.typ != model.PER || len(g.words) < 3 {
+				continue
+			}
+			if sameWord(g.words[len(g.words)-1], f.words[0], false) && !fatherLink(g.words[len(g.words)-2]) {
+				surname = true
+			}
+			if sameWord(g.words[0], f.words[0], false) && patronymic(g.words) {
+				cands = append(cands, g)
+			}
+		}
+		roots := map[int]bool{}
+		for _, g := range cands {
+			roots[uf.find(g.first())] = true
+		}
+		if len(roots) == 1 && !surname {
+			uf.union(f.first(), cands[0].first())
+		}
 	}
 	// 5. Organisations: a shorter form with the same first word whose words
 	// all occur in the longer one, and no conflicting country
@@ -844,4 +880,20 @@ func armyOf(f *form) string {
 		}
 	}
 	return f.cc
+}
+
+// fatherLink reports whether w (normalised) links a name to the father's:
+// بن, ابن, بنت.
+func fatherLink(w string) bool { return w == "بن" || w == "ابن" || w == "بنت" }
+
+// patronymic reports whether a person's name words are built with بن, ابن,
+// بنت or آل after the first name (normalised: آل is ال).
+func patronymic(words []string) bool {
+	for _, w := range words[1:] {
+		switch w {
+		case "بن", "ابن", "بنت", "ال":
+			return true
+		}
+	}
+	return false
 }
