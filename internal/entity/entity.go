@@ -291,6 +291,15 @@ func (r *Resolver) prepare(doc *docIndex, mentions []model.Mention) []*item {
 			attested[w.Norm]++
 		}
 	}
+	// Surnames of the article's persons named in full by a first name that
+	// is no adjective (راجيف سوري): the surname alone is a name even when
+	// it has the shape of an adjective (سوري).
+	surnames := map[string]bool{}
+	for _, rw := range raws {
+		if rw.m.Type == model.PER && len(rw.words) >= 2 && !nisbaAdjective(rw.words[0].Norm) {
+			surnames[rw.words[len(rw.words)-1].Norm] = true
+		}
+	}
 	// A person's name has no word led by a preposition: in "حفتر لباريس"
 	// the tagger ran the name into a place. Cut the mention there, and keep
 	// the place when the gazetteer or the article knows it.
@@ -405,7 +414,7 @@ func (r *Resolver) prepare(doc *docIndex, mentions []model.Mention) []*item {
 			elided = false
 		}
 		it.words = words[nameIdx:]
-		if r.notAName(ws[nameIdx:], it.words, rw.m.Type, prevDefinite(doc, ws[0])) || isDateMonth(doc, it.words, ws[0].Start, ws[len(ws)-1].End) {
+		if r.notAName(ws[nameIdx:], it.words, rw.m.Type, prevDefinite(doc, ws[0]), surnames) || isDateMonth(doc, it.words, ws[0].Start, ws[len(ws)-1].End) {
 			continue
 		}
 		it.display = doc.text[it.nameStart:it.nameEnd]
@@ -444,21 +453,18 @@ func (r *Resolver) prepare(doc *docIndex, mentions []model.Mention) []*item {
 //
 // Gazetteer places are names whatever their shape. Read off the seeds'
 // false positives and checked on 500 articles of ../shared/data/arabic-news.
-func (r *Resolver) notAName(ws []arabic.Token, words []string, typ, prevDefinite string) bool {
+func (r *Resolver) notAName(ws []arabic.Token, words []string, typ, prevDefinite string, surnames map[string]bool) bool {
 	if len(words) == 0 || (typ == model.LOC && len(r.gaz.lookupText(strings.Join(words, " "))) > 0) {
 		return false
 	}
 	adjectives := 0
 	for _, w := range words {
-		if strings.HasPrefix(w, "ال") || utf8.RuneCountInString(w) < 4 || !(strings.HasSuffix(w, "ي") || strings.HasSuffix(w, "يه")) {
-			break
-		}
-		if def := arabic.WordFreq("ال" + w); def < 10 || def <= 2*arabic.WordFreq(w) {
+		if !nisbaAdjective(w) {
 			break
 		}
 		adjectives++
 	}
-	if adjectives == len(words) {
+	if adjectives == len(words) && !(len(words) == 1 && surnames[words[0]]) {
 		return true
 	}
 	if typ == model.PER && len(words) == 1 && isDefiniteNisba(words[0]) && prevDefinite != "" && !r.lx.has(classRank, prevDefinite) &&
@@ -554,6 +560,17 @@ func isDateMonth(doc *docIndex, words []string, s, e int) bool {
 		}
 	}
 	return false
+}
+
+// nisbaAdjective reports whether w is an indefinite nisba (ـي, ـية) that
+// Arabic news writes more often with the article than without (دبلوماسي 11
+// < الدبلوماسي 28): an adjective; names in ـي are more frequent bare.
+func nisbaAdjective(w string) bool {
+	if strings.HasPrefix(w, "ال") || utf8.RuneCountInString(w) < 4 || !(strings.HasSuffix(w, "ي") || strings.HasSuffix(w, "يه")) {
+		return false
+	}
+	def := arabic.WordFreq("ال" + w)
+	return def >= 10 && def > 2*arabic.WordFreq(w)
 }
 
 // prevDefinite returns the normalised word right before token t (only a
