@@ -62,34 +62,14 @@ func names(data, out string, minCount int, dump bool) error {
 	}); err != nil {
 		return err
 	}
-	// A clitic on a common word (لرعاية، بالديوان، والوطن) is no name: drop
-	// a word whose first letter ب ل ك, replaced by the article, or و ف,
-	// removed, gives a word of the corpus at least as common (بندر، باراك،
-	// لطفي، وليد are kept: البندر, ليد … are rare or absent).
-	clitic := func(w string) bool {
-		if strings.HasPrefix(w, "لل") {
-			return true // ل + ال
-		}
-		for _, p := range []string{"ب", "ل", "ك"} {
-			if rest, ok := strings.CutPrefix(w, p); ok && (strings.HasPrefix(rest, "ال") || total["ال"+rest] >= 3 || total[rest] >= total[w]) {
-				return true
-			}
-		}
-		for _, p := range []string{"و", "ف"} {
-			if rest, ok := strings.CutPrefix(w, p); ok && total[rest] >= total[w] {
-				return true
-			}
-		}
-		return false
-	}
 	kind := map[string]string{}
 	for w, n := range first {
-		if n >= minCount && 10*n >= total[w] && !clitic(w) {
+		if n >= minCount && 10*n >= total[w] && !cliticWord(w, total) {
 			kind[w] += "F"
 		}
 	}
 	for w, n := range second {
-		if n >= minCount && 10*n >= total[w] && !clitic(w) && !offices[w] {
+		if n >= minCount && 10*n >= total[w] && !cliticWord(w, total) && !offices[w] {
 			kind[w] += "L"
 		}
 	}
@@ -127,6 +107,29 @@ var nameTitles = []string{
 	"الدكتور", "الدكتورة", "المهندس", "الأستاذ", "الأستاذة", "السفير", "المبعوث", "النائب", "الزعيم",
 	"المستشار", "الإمام", "البابا", "القاضي", "المحامي", "الحاج", "المدرب", "اللاعب", "الفنان", "الفنانة",
 	"الكاتب", "الكاتبة", "الشاعر", "الصحفي", "الزميل", "الزميلة", "المواطن", "المواطنة", "سمو", "معالي", "فخامة",
+}
+
+// cliticWord tells a clitic on a common word (لرعاية، بالديوان، والوطن), which
+// is no name, from a name that begins with the same letter: the word is
+// dropped when its first letter ب ل ك, replaced by the article, or و ف,
+// removed, gives a word of the corpus at least as common (بندر، باراك، لطفي،
+// وليد are kept: البندر, ليد … are rare or absent). total counts the corpus'
+// words.
+func cliticWord(w string, total map[string]int) bool {
+	if strings.HasPrefix(w, "لل") {
+		return true // ل + ال
+	}
+	for _, p := range []string{"ب", "ل", "ك"} {
+		if rest, ok := strings.CutPrefix(w, p); ok && (strings.HasPrefix(rest, "ال") || total["ال"+rest] >= 3 || total[rest] >= total[w]) {
+			return true
+		}
+	}
+	for _, p := range []string{"و", "ف"} {
+		if rest, ok := strings.CutPrefix(w, p); ok && total[rest] >= total[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // officeNouns head an office after a title (الأمير ولي العهد، الشيخ رئيس
