@@ -3,8 +3,10 @@ package cli
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -35,14 +37,21 @@ func runTrainNER(ctx context.Context, env Env, args []string) error {
 	def := ner.DefaultTrainOptions()
 	data := fs.String("data", "", "training data: CoNLL file, `token TAG` lines (ANERcorp's PERS is read as PER)")
 	out := fs.String("out", "", "where to write the model (gzip'd binary; internal/ner/data/model.bin.gz is the embedded one)")
-	epochs := fs.Int("epochs", def.Epochs, "maximum passes over the training data")
-	patience := fs.Int("patience", def.Patience, "stop after this many epochs without a better dev F1 (0: never)")
+	epochs := fs.Int("epochs", def.Epochs, "passes over the training data (of the second pass, with document features); with --select the most")
+	patience := fs.Int("patience", def.Patience, "with --select: stop after this many epochs without a better dev F1 (0: never)")
 	seed := fs.Uint64("seed", def.Seed, "random seed (sentence order): same data and seed, same model")
-	devFrac := fs.Float64("dev-fraction", 0.1, "the last fraction of sentences held out as the development set (0: none)")
+	devFrac := fs.Float64("dev-fraction", 0, "the last fraction of sentences held out as the development set, scored after every epoch (0: none, train on all: the shipped model)")
+	sel := fs.Bool("select", false, "choose the epoch (early stopping) and the O penalties on the development set instead of --epochs, --first-epochs, --obias, --first-obias")
 	features := fs.String("features", "default", "feature groups: default, all, or a comma list; -name removes one from default (e.g. default,-cluster)")
 	writeDev := fs.String("write-dev", "", "also write the development sentences (tags canonical: PER) to this CoNLL file")
-	lexDir := fs.String("lexicon", "", "folder with gazetteer.tsv.gz and clusters.tsv.gz to use instead of the embedded ones (experiments)")
+	lexDir := fs.String("lexicon", "", "folder with gazetteer.tsv.gz, clusters.tsv.gz and (optional) names.tsv.gz to use instead of the embedded ones (experiments)")
 	prune := fs.Float64("prune", def.Prune, "drop features whose weights are all below this fraction of the largest weight (smaller, faster model)")
+	firstEpochs := fs.Int("first-epochs", def.FirstEpochs, "with document features: epochs of the first pass (0: --epochs)")
+	obias := fs.Float64("obias", float64(def.OBias), "the O penalty (recall bias) of the model")
+	firstOBias := fs.Float64("first-obias", float64(def.FirstOBias), "with document features: the O penalty of the first pass")
+	margin := fs.Float64("margin", float64(def.Margin), "cost-augmented training: margin the gold tag must win by where it is O")
+	marginEnt := fs.Float64("margin-entity", float64(def.MarginEntity), "cost-augmented training: margin where the gold tag is a name")
+	runs := fs.Int("runs", def.Runs, "train this many perceptrons on different sentence orders and average their weights")
 	cv := fs.Int("cv", 0, "instead of training one model, cross-validate over N contiguous folds of the data and print the scores (for feature ablations)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -67,7 +76,9 @@ func runTrainNER(ctx context.Context, env Env, args []string) error {
 	if *cv > 1 {
 		o := opt0(*epochs, *patience, *seed, fset)
 		o.Prune = *prune
-		return crossValidate(ctx, env, sents, *cv, *lexDir, o)
+		o.FirstEpochs, o.OBias, o.FirstOBias, o.Select = *firstEpochs, float32(*obias), float32(*firstOBias), *sel
+		o.Margin, o.MarginEntity, o.Runs = float32(*margin), float32(*marginEnt), *runs
+		return crossValidate(ctx, env, sents, *cv, *devFrac, *lexDir, o)
 	}
 	train, dev := ner.SplitDev(sents, *devFrac)
 	fmt.Fprintf(env.Stderr, "data: %d sentences; training on %d, dev = last %d (%.0f%%)\n", len(sents), len(train), len(dev), 100**devFrac)
@@ -87,6 +98,8 @@ func runTrainNER(ctx context.Context, env Env, args []string) error {
 	opt := def
 	opt.Epochs, opt.Patience, opt.Seed, opt.Features, opt.Progress = *epochs, *patience, *seed, fset, env.Stderr
 	opt.Prune = *prune
+	opt.FirstEpochs, opt.OBias, opt.FirstOBias, opt.Select = *firstEpochs, float32(*obias), float32(*firstOBias), *sel
+	opt.Margin, opt.MarginEntity, opt.Runs = float32(*margin), float32(*marginEnt), *runs
 	t0 := time.Now()
 	m, rep, err := ner.Train(ctx, train, dev, lx, opt)
 	if err != nil {
@@ -260,7 +273,11 @@ func loadLexicon(dir string) (*ner.Lexicon, error) {
 	if err != nil {
 		return nil, err
 	}
-	return ner.ParseLexicon(gaz, cl)
+	names, err := os.ReadFile(filepath.Join(dir, "names.tsv.gz"))
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	return ner.ParseLexicon(gaz, cl, names)
 }
 
 func loadTagger(path, lexDir string) (*ner.Tagger, error) {
@@ -309,7 +326,7 @@ func opt0(epochs, patience int, seed uint64, fs ner.FeatureSet) ner.TrainOptions
 // crossValidate trains on all folds but one and scores the held-out fold,
 // in turn; the development set for early stopping is the last tenth of
 // the training part.
-func crossValidate(ctx context.Context, env Env, sents []ner.Sentence, k int, lexDir string, opt ner.TrainOptions) error {
+func crossValidate(ctx context.Context, env Env, sents []ner.Sentence, k int, devFrac float64, lexDir string, opt ner.TrainOptions) error {
 	lx, err := loadLexicon(lexDir)
 	if err != nil {
 		return fmt.Errorf("train ner: %w", err)
@@ -318,8 +335,8 @@ func crossValidate(ctx context.Context, env Env, sents []ner.Sentence, k int, le
 	for f := 0; f < k; f++ {
 		lo, hi := f*len(sents)/k, (f+1)*len(sents)/k
 		rest := append(append([]ner.Sentence(nil), sents[:lo]...), sents[hi:]...)
-		tr, dv := ner.SplitDev(rest, 0.1)
-		m, _, err := ner.Train(ctx, tr, dv, lx, opt)
+		tr, dv := ner.SplitDev(rest, devFrac)
+		m, rep, err := ner.Train(ctx, tr, dv, lx, opt)
 		if err != nil {
 			return fmt.Errorf("train ner: fold %d: %w", f+1, err)
 		}
@@ -339,7 +356,8 @@ func crossValidate(ctx context.Context, env Env, sents []ner.Sentence, k int, le
 		}
 		p := tg.TagSentences(words)
 		ev := ner.Evaluate(g, p)
-		fmt.Fprintf(env.Stdout, "fold %d (sentences %d-%d): F1 %.4f\n", f+1, lo+1, hi, ev.Overall.F1())
+		fmt.Fprintf(env.Stdout, "fold %d (sentences %d-%d): F1 %.4f (epochs %d/%d, O bias %.1f/%.1f)\n", f+1, lo+1, hi, ev.Overall.F1(),
+			rep.FirstBestEpoch, rep.BestEpoch, rep.FirstOBias, rep.OBias)
 		gold, pred = append(gold, g...), append(pred, p...)
 	}
 	fmt.Fprintf(env.Stdout, "cross-validation, %d folds, features %s:\n", k, opt.Features)

@@ -24,6 +24,15 @@ func docKey(t *tokInfo) string {
 // is the token's key ("" to skip), s1[k][i] its first-pass tag.
 func docCounts(keys [][]string, s1 [][]int, w int) [][][numTags]int32 {
 	out := make([][][numTags]int32, len(keys))
+	total := 0
+	for _, ks := range keys {
+		total += len(ks)
+	}
+	// Two slabs instead of an allocation per sentence and per word: the
+	// results, and the running counts (at most one per token, so appending
+	// never moves them and the map's pointers stay valid).
+	slab := make([][numTags]int32, total)
+	pool := make([][numTags]int32, 0, total)
 	counts := map[string]*[numTags]int32{}
 	add := func(k int, d int32) {
 		if k < 0 || k >= len(keys) {
@@ -35,7 +44,8 @@ func docCounts(keys [][]string, s1 [][]int, w int) [][][numTags]int32 {
 			}
 			c := counts[key]
 			if c == nil {
-				c = new([numTags]int32)
+				pool = append(pool, [numTags]int32{})
+				c = &pool[len(pool)-1]
 				counts[key] = c
 			}
 			c[s1[k][i]] += d
@@ -49,7 +59,8 @@ func docCounts(keys [][]string, s1 [][]int, w int) [][][numTags]int32 {
 			add(k+w, 1)
 			add(k-w-1, -1)
 		}
-		out[k] = make([][numTags]int32, len(keys[k]))
+		n := len(keys[k])
+		out[k], slab = slab[:n:n], slab[n:]
 		for i, key := range keys[k] {
 			if key == "" {
 				continue

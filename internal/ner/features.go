@@ -25,10 +25,14 @@ const (
 	FeatCharNgram                        // character 3-grams of the core
 	FeatFreq                             // corpus-frequency bucket of the word
 	FeatDoc                              // second pass: first-pass tags here and of the same word elsewhere in the document
+	FeatMorph                            // definiteness × ending (nisba adjectives), long-vowel density of transliterated names
+	FeatDocTrig                          // second pass: the same word elsewhere in the document after a title, place noun or organisation noun
+	FeatNames                            // first and second names mined from unlabelled news, of w0 and its neighbours
 )
 
 // DefaultFeatures is the feature set of the shipped model.
-const DefaultFeatures = FeatWord | FeatContext | FeatBigram | FeatAffix | FeatShape | FeatTrigger | FeatGazetteer | FeatCluster | FeatFreq | FeatCharNgram | FeatDoc
+const DefaultFeatures = FeatWord | FeatContext | FeatBigram | FeatAffix | FeatShape | FeatTrigger | FeatGazetteer | FeatCluster | FeatFreq | FeatCharNgram | FeatDoc |
+	FeatMorph | FeatDocTrig | FeatNames
 
 var featureNames = []struct {
 	f    FeatureSet
@@ -36,7 +40,8 @@ var featureNames = []struct {
 }{
 	{FeatWord, "word"}, {FeatContext, "context"}, {FeatBigram, "bigram"}, {FeatAffix, "affix"},
 	{FeatShape, "shape"}, {FeatTrigger, "trigger"}, {FeatGazetteer, "gazetteer"}, {FeatCluster, "cluster"},
-	{FeatCharNgram, "charngram"}, {FeatFreq, "freq"}, {FeatDoc, "doc"},
+	{FeatCharNgram, "charngram"}, {FeatFreq, "freq"}, {FeatDoc, "doc"}, {FeatMorph, "morph"}, {FeatDocTrig, "doctrig"},
+	{FeatNames, "names"},
 }
 
 // String lists the groups, comma-separated.
@@ -110,6 +115,11 @@ const (
 	tDocBits
 	tDocMaj
 	tDocMajW
+	tDefSuf
+	tVowels
+	tDocTrig
+	tName
+	tNameWin
 )
 
 // Token shapes.
@@ -134,6 +144,7 @@ type tokInfo struct {
 	gazB, gazI      uint8 // type bits of a gazetteer phrase beginning / continuing here
 	gazW            uint8 // type bits of the word alone
 	trig            uint8
+	name            uint8 // nameFirst | nameSecond
 }
 
 // featurizer turns a sentence into hashed features. It holds scratch space
@@ -144,6 +155,7 @@ type featurizer struct {
 	info  []tokInfo
 	s1    []int            // second pass: first-pass tags of the sentence
 	doc   [][numTags]int32 // second pass: first-pass tags of the same word elsewhere in the document
+	dtrig [][numTags]int32 // second pass: the triggers around the same word elsewhere in the document (docTrigOf)
 	feats []uint64         // hashed features, token after token
 	offs  []int32          // feats[offs[i]:offs[i+1]] belong to token i
 }
@@ -271,6 +283,7 @@ func (f *featurizer) prepare(text, norm []string) {
 				ti.cl, ti.hasCl = c, true
 			}
 			ti.trig = f.lx.triggers[core]
+			ti.name = f.lx.names[core]
 			if b, ok := f.lx.gaz[gazStep(gazSeed, core)]; ok {
 				ti.gazW = b &^ gazPrefix
 			}
@@ -382,7 +395,45 @@ func (f *featurizer) appendIntrinsic(fs []uint64, t *tokInfo) []uint64 {
 	if set&FeatCharNgram != 0 {
 		fs = appendChar3(fs, t.core)
 	}
+	if set&FeatNames != 0 {
+		fs = append(fs, fb(tName, t.name))
+	}
+	if set&FeatMorph != 0 && t.shape == shapeArabic {
+		fs = append(fs, f2(tDefSuf, definite(t.pre), lastRunes(t.core, 2)), vowelFeat(t.core))
+	}
 	return fs
+}
+
+// definite tells whether a proclitic string ends in the article: a
+// definite word ending in ي / يه (ية) is mostly a nisba adjective
+// (السوداني، الليبية) that follows a name rather than being one, while
+// surnames also take ال (البشير); the conjunction with the ending lets the
+// model tell them apart.
+func definite(pre string) string {
+	if len(pre) >= len(article) && pre[len(pre)-len(article):] == article || pre == lamLam || len(pre) > len(lamLam) && pre[len(pre)-len(lamLam):] == lamLam {
+		return "d"
+	}
+	return "n"
+}
+
+// vowelFeat buckets the long vowels (ا و ي) among a core's letters:
+// transliterated foreign names spell their vowels out (كوندوليزا، ساركوزي),
+// native words leave short vowels unwritten.
+func vowelFeat(core string) uint64 {
+	n, v := 0, 0
+	for _, r := range core {
+		if n >= maxFeatRunes {
+			break
+		}
+		n++
+		if r == 'ا' || r == 'و' || r == 'ي' {
+			v++
+		}
+	}
+	if n > 10 {
+		n = 10
+	}
+	return fb(tVowels, byte(n), byte(v))
 }
 
 // appendContext adds the features of token i that depend on its
@@ -414,6 +465,9 @@ func (f *featurizer) appendContext(fs []uint64, i int) []uint64 {
 	}
 	if set&FeatFreq != 0 {
 		fs = append(fs, fb(tFreqWin, freqOf(m1), freqOf(t), freqOf(p1)))
+	}
+	if set&FeatNames != 0 {
+		fs = append(fs, fb(tNameWin, m1.name, t.name, p1.name))
 	}
 	if set&FeatDoc != 0 && f.s1 != nil {
 		fs = f.appendDoc(fs, i)
@@ -548,5 +602,32 @@ func (f *featurizer) appendDoc(fs []uint64, i int) []uint64 {
 		q := byte(4 * best / total)
 		fs = append(fs, fb(tDocMaj, byte(arg), q), fb(tDocMajW, byte(arg), s1(i)))
 	}
+	if f.set&FeatDocTrig != 0 && f.dtrig != nil {
+		var b byte
+		for v, n := range f.dtrig[i] {
+			if v > 0 && n > 0 {
+				b |= byte(v)
+			}
+		}
+		fs = append(fs, fb(tDocTrig, b))
+	}
 	return fs
+}
+
+// docTrigOf is the trigger context of token i, counted for the same word
+// elsewhere in the document (FeatDocTrig): the type bits (trigPER, trigLOC,
+// trigORG) of the word before it, or, without one, 8 when a speech verb
+// follows. A word once introduced by a title (المشير حفتر) is a name in its
+// other occurrences too, where the title is left out. The value indexes a
+// [numTags]int32 count, so it stays below numTags.
+func docTrigOf(info []tokInfo, i int) int {
+	if i > 0 {
+		if b := info[i-1].trig & (trigPER | trigLOC | trigORG); b != 0 {
+			return int(b)
+		}
+	}
+	if i+1 < len(info) && info[i+1].trig&trigSpeech != 0 {
+		return 8
+	}
+	return 0
 }

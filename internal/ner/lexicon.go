@@ -22,6 +22,7 @@ type Lexicon struct {
 	gazWords  map[string]uint8 // one-word entries by their full normalised form → type bits
 	clusters  map[string]cluster
 	triggers  map[string]uint8 // core of a trigger word → trigger bits
+	names     map[string]uint8 // core of a name mined from news → nameFirst | nameSecond
 	hash      uint64           // fingerprint of the inputs, stored in models trained with it
 }
 
@@ -37,6 +38,12 @@ const (
 	gazLOC
 	gazMISC
 	gazPrefix // a longer phrase starts with these tokens
+)
+
+// Mined-name bits (names.tsv.gz).
+const (
+	nameFirst  uint8 = 1 << iota // seen as the first word of a name after a title
+	nameSecond                   // seen as the word after it
 )
 
 // Trigger bits: words that announce a name of one type.
@@ -77,10 +84,10 @@ var triggerWords = map[uint8][]string{
 }
 
 // ParseLexicon builds a Lexicon from the compiled gazetteer and clusters
-// files (gzip'd TSV, as written by the generator in ./gen). Either may be
-// nil.
-func ParseLexicon(gazGz, clustersGz []byte) (*Lexicon, error) {
-	lx := &Lexicon{gaz: map[uint64]uint8{}, gazWords: map[string]uint8{}, clusters: map[string]cluster{}, triggers: map[string]uint8{}}
+// and names files (gzip'd TSV, as written by the generator in ./gen). Any
+// may be nil.
+func ParseLexicon(gazGz, clustersGz, namesGz []byte) (*Lexicon, error) {
+	lx := &Lexicon{gaz: map[uint64]uint8{}, gazWords: map[string]uint8{}, clusters: map[string]cluster{}, triggers: map[string]uint8{}, names: map[string]uint8{}}
 	fp := fnv.New64a()
 	fp.Write([]byte("marsad-ner-lexicon-1\x00"))
 	for bit, words := range triggerWords {
@@ -137,6 +144,27 @@ func ParseLexicon(gazGz, clustersGz []byte) (*Lexicon, error) {
 		})
 		if err != nil {
 			return nil, fmt.Errorf("ner: clusters: %w", err)
+		}
+	}
+	if len(namesGz) != 0 {
+		fp.Write(namesGz)
+		err := eachTSV(namesGz, func(f []string) error {
+			if len(f) != 2 {
+				return fmt.Errorf("want 2 columns, got %d", len(f))
+			}
+			var b uint8
+			if strings.Contains(f[1], "F") {
+				b |= nameFirst
+			}
+			if strings.Contains(f[1], "L") {
+				b |= nameSecond
+			}
+			_, c := splitCore(f[0])
+			lx.names[c] |= b
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("ner: names: %w", err)
 		}
 	}
 	lx.hash = fp.Sum64()

@@ -91,7 +91,8 @@ func testLexicon(t testing.TB) *Lexicon {
 	t.Helper()
 	gaz := gz(t, "LOC\tطرابلس\nLOC\tسرت\nORG\tالامم المتحده\nPER\tخليفه حفتر\n")
 	cl := gz(t, "حفتر\t1\t10\t6\nسرت\t2\t20\t5\nطرابلس\t2\t20\t8\nالجيش\t3\t30\t9\nسلامه\t4\t40\t7\n")
-	lx, err := ParseLexicon(gaz, cl)
+	names := gz(t, "خليفه\tF\nحفتر\tL\n")
+	lx, err := ParseLexicon(gaz, cl, names)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,6 +144,11 @@ func TestFeatures(t *testing.T) {
 		{"cluster of the word", FeatCluster, 3, fi(tCl2, 10)},
 		{"unknown word's cluster", FeatCluster, 2, fi(tCl2, -1)},
 		{"frequency bucket", FeatFreq, 3, fb(tFreq, 6, shapeArabic)},
+		{"mined first name", FeatNames, 2, fb(tName, nameFirst)},
+		{"mined first and second name around", FeatNames, 3, fb(tNameWin, nameFirst, nameSecond, 0)},
+		{"definite word and its ending", FeatMorph, 11, f2(tDefSuf, "d", "ده")},
+		{"indefinite word and its ending", FeatMorph, 3, f2(tDefSuf, "n", "تر")},
+		{"letters and long vowels", FeatMorph, 8, fb(tVowels, 3, 0)},
 		{"bias", 0, 0, fb(tBias)},
 	}
 	for _, tt := range tests {
@@ -154,6 +160,74 @@ func TestFeatures(t *testing.T) {
 	// A group that is off adds nothing.
 	if n := len(featuresOf(lx, 0, sent, 3)); n != 1 {
 		t.Errorf("no groups: %d features, want only the bias", n)
+	}
+}
+
+func TestMorphFeatures(t *testing.T) {
+	vowels := []struct {
+		core           string
+		letters, longV int
+	}{
+		{"ساركوزي", 7, 3}, // transliterated: vowels spelt out
+		{"بشير", 4, 1},    // Arabic name: short vowels unwritten
+		{"كوندوليزا", 9, 4},
+	}
+	for _, tt := range vowels {
+		if got, want := vowelFeat(tt.core), fb(tVowels, byte(tt.letters), byte(tt.longV)); got != want {
+			t.Errorf("vowelFeat(%s): want %d letters, %d long vowels", tt.core, tt.letters, tt.longV)
+		}
+	}
+	def := []struct{ pre, want string }{
+		{"", "n"}, {"ال", "d"}, {"وال", "d"}, {"بال", "d"}, {"لل", "d"}, {"ولل", "d"}, {"و", "n"}, {"ب", "n"},
+	}
+	for _, tt := range def {
+		if got := definite(tt.pre); got != tt.want {
+			t.Errorf("definite(%q) = %s, want %s", tt.pre, got, tt.want)
+		}
+	}
+}
+
+func TestDocTrigger(t *testing.T) {
+	lx := testLexicon(t)
+	tests := []struct {
+		name string
+		sent string
+		i    int
+		want int
+	}{
+		{"after a title", "قال المشير حفتر", 2, int(trigPER)},
+		{"after a place noun", "دخلوا مدينة سرت", 2, int(trigLOC)},
+		{"after an organisation noun", "بيان حزب الوفاق", 2, int(trigORG)},
+		{"before a speech verb", "حفتر قال", 0, 8},
+		{"neither", "إن حفتر دخل", 1, 0},
+	}
+	for _, tt := range tests {
+		f := &featurizer{lx: lx}
+		words := strings.Fields(tt.sent)
+		f.prepare(words, normAll(words))
+		if got := docTrigOf(f.info, tt.i); got != tt.want {
+			t.Errorf("%s: docTrigOf = %d, want %d", tt.name, got, tt.want)
+		}
+	}
+	// The title before حفتر in the first sentence counts for حفتر in the
+	// second, and not for itself.
+	sents := [][]string{strings.Fields("قال المشير حفتر"), strings.Fields("وصل حفتر")}
+	keys := make([][]string, len(sents))
+	trig := make([][]int, len(sents))
+	for k, ws := range sents {
+		f := &featurizer{lx: lx}
+		f.prepare(ws, normAll(ws))
+		for i := range f.info {
+			keys[k] = append(keys[k], docKey(&f.info[i]))
+			trig[k] = append(trig[k], docTrigOf(f.info, i))
+		}
+	}
+	c := docCounts(keys, trig, docWindow)
+	if c[1][1][trigPER] != 1 {
+		t.Errorf("second حفتر: title counts %v, want one title elsewhere", c[1][1])
+	}
+	if c[0][2][trigPER] != 0 {
+		t.Errorf("first حفتر: title counts %v, want none (not itself)", c[0][2])
 	}
 }
 
@@ -237,7 +311,7 @@ func trainSynthetic(t testing.TB, fs FeatureSet) (*Model, *Lexicon) {
 	t.Helper()
 	lx := testLexicon(t)
 	opt := DefaultTrainOptions()
-	opt.Epochs, opt.Features = 5, fs
+	opt.Epochs, opt.FirstEpochs, opt.OBias, opt.FirstOBias, opt.Features = 5, 5, 0, 0, fs
 	data := synthetic()
 	train, dev := SplitDev(data, 0.1)
 	m, rep, err := Train(context.Background(), train, dev, lx, opt)
@@ -305,7 +379,7 @@ func TestModelRoundTrip(t *testing.T) {
 			}
 		}
 		// Another lexicon is refused.
-		other, _ := ParseLexicon(gz(t, "LOC\tمصر\n"), nil)
+		other, _ := ParseLexicon(gz(t, "LOC\tمصر\n"), nil, nil)
 		if _, err := NewTagger(m2, other); err == nil {
 			t.Error("NewTagger with another lexicon: want an error")
 		}
@@ -487,11 +561,16 @@ func TestStage(t *testing.T) {
 // sharedData returns ../shared/data or skips the test where it is absent.
 func sharedData(t testing.TB) string { return shareddata.Dir(t, "") }
 
-// TestEmbeddedModelOnDev checks the embedded model on the development set
-// (the last 10% of the ANERcorp training split). It guards against a
-// change to the features, normalisation or word lists that the committed
-// model was not retrained for.
-func TestEmbeddedModelOnDev(t *testing.T) {
+// TestEmbeddedModelOnTrainingTail checks the embedded model on the last 10%
+// of the ANERcorp training split. The shipped model is trained on the whole
+// split (docs/NER.md), so these sentences are part of its training data:
+// the score is not a measure of accuracy (cross-validation is, and
+// `marsad train ner --dev-fraction 0.1` scores a model that did not see
+// them), but a guard against a change to the features, normalisation or
+// word lists that the committed model was not retrained for. Such a change
+// shifts the features beneath the weights, and the score falls far below
+// what the model does on sentences it was trained on.
+func TestEmbeddedModelOnTrainingTail(t *testing.T) {
 	path := filepath.Join(sharedData(t), "anercorp", "camel_splits_reconstructed", "ANERCorp_CamelLab_train.reconstructed.txt")
 	f, err := os.Open(path)
 	if err != nil {
@@ -514,10 +593,10 @@ func TestEmbeddedModelOnDev(t *testing.T) {
 		words[i], gold[i] = s.Tokens, s.Tags
 	}
 	ev := Evaluate(gold, tg.TagSentences(words))
-	t.Logf("dev F1 %.4f (P %.4f R %.4f)", ev.Overall.F1(), ev.Overall.P(), ev.Overall.R())
-	// The shipped model scores 0.7232 (docs/NER.md).
-	if ev.Overall.F1() < 0.71 {
-		t.Errorf("dev F1 = %.4f, below 0.71: was the model retrained after a change of features, normalisation or word lists?", ev.Overall.F1())
+	t.Logf("training-tail F1 %.4f (P %.4f R %.4f)", ev.Overall.F1(), ev.Overall.P(), ev.Overall.R())
+	// The shipped model scores TAILF1 on sentences it was trained on (docs/NER.md).
+	if ev.Overall.F1() < 0.85 {
+		t.Errorf("F1 on the training tail = %.4f, below TAILMIN: was the model retrained after a change of features, normalisation or word lists?", ev.Overall.F1())
 	}
 }
 

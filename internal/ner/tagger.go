@@ -24,6 +24,8 @@ var (
 	embeddedGazetteer []byte
 	//go:embed data/clusters.tsv.gz
 	embeddedClusters []byte
+	//go:embed data/names.tsv.gz
+	embeddedNames []byte
 )
 
 // DefaultLexicon returns the embedded gazetteers and word clusters, parsed
@@ -31,7 +33,7 @@ var (
 func DefaultLexicon() (*Lexicon, error) { return defaultLexicon() }
 
 var defaultLexicon = sync.OnceValues(func() (*Lexicon, error) {
-	return ParseLexicon(embeddedGazetteer, embeddedClusters)
+	return ParseLexicon(embeddedGazetteer, embeddedClusters, embeddedNames)
 })
 
 var loadEmbedded = sync.OnceValues(func() (*Tagger, error) {
@@ -223,6 +225,11 @@ func (t *Tagger) tagDoc(texts, norms [][]string) [][]int {
 	}
 	s.fz.set = m1.Features
 	keys := make([][]string, len(texts))
+	var trig [][]int
+	var trigSlab []int
+	if m2.Features&FeatDocTrig != 0 {
+		trig = make([][]int, len(texts))
+	}
 	partial := make([][]float32, len(texts))
 	for k := range texts {
 		s.text, s.norm = texts[k], norms[k]
@@ -236,13 +243,29 @@ func (t *Tagger) tagDoc(texts, norms [][]string) [][]int {
 		for i := range s.fz.info {
 			keys[k][i] = docKey(&s.fz.info[i])
 		}
+		if trig != nil {
+			if len(trigSlab) < n {
+				trigSlab = make([]int, max(n, 1024))
+			}
+			trig[k], trigSlab = trigSlab[:n:n], trigSlab[n:]
+			for i := range s.fz.info {
+				trig[k][i] = docTrigOf(s.fz.info, i)
+			}
+		}
 	}
 	counts := docCounts(keys, out, docWindow)
+	var dtrig [][][numTags]int32
+	if trig != nil {
+		dtrig = docCounts(keys, trig, docWindow)
+	}
 	fz := &s.fz
 	for k := range texts {
 		s.text, s.norm = texts[k], norms[k]
 		n := len(texts[k])
 		fz.s1, fz.doc = out[k], counts[k]
+		if dtrig != nil {
+			fz.dtrig = dtrig[k]
+		}
 		em := partial[k]
 		for i := 0; i < n; i++ {
 			fz.feats = fz.appendDoc(fz.feats[:0], i)
@@ -259,7 +282,7 @@ func (t *Tagger) tagDoc(texts, norms [][]string) [][]int {
 				row[j] += float32(acc[j]) * t.tab.scale[1]
 			}
 		}
-		fz.s1, fz.doc = nil, nil
+		fz.s1, fz.doc, fz.dtrig = nil, nil, nil
 		out[k] = append(out[k][:0], s.decode(m2, em)...)
 	}
 	s.text, s.norm = nil, nil

@@ -15,19 +15,33 @@ import (
 // TrainOptions controls training. The zero value is not useful; start from
 // DefaultTrainOptions.
 type TrainOptions struct {
-	Epochs    int        // passes over the training data at most
-	Patience  int        // stop after this many epochs without a better dev F1 (0: never stop early)
-	Seed      uint64     // seeds the order of sentences in each epoch: same seed, same model
-	Features  FeatureSet // feature groups
-	Folds     int        // with FeatDoc: folds for the first-pass tags of the training data (default 5)
-	TuneOBias bool       // tune the O penalty (recall bias) on dev after training
-	Prune     float64    // drop features whose weights are all below this fraction of the largest weight
-	Progress  io.Writer  // per-epoch progress lines; nil for none
+	Epochs   int        // passes over the training data (at most, with Select)
+	Patience int        // with Select: stop after this many epochs without a better dev F1 (0: never stop early)
+	Seed     uint64     // seeds the order of sentences in each epoch: same seed, same model
+	Features FeatureSet // feature groups
+	Folds    int        // with FeatDoc: folds for the first-pass tags of the training data (default 5)
+	// Select picks the epoch (early stopping) and the O penalty (recall
+	// bias) on the dev set. Without it the dev set is only reported, and
+	// the model is the last epoch's with the penalties below: the schedule
+	// chosen by cross-validation, with which the shipped model is trained
+	// on all the data.
+	Select      bool
+	FirstEpochs int     // with FeatDoc: epochs of the first pass (0: Epochs)
+	OBias       float32 // the O penalty of the (second-pass) model, without Select
+	FirstOBias  float32 // with FeatDoc: the O penalty of the first pass, without Select
+	Prune       float64 // drop features whose weights are all below this fraction of the largest weight
+	// Cost-augmented training (margin): while training, every wrong tag of
+	// a token gets this bonus in decoding, so that the gold tag must win by
+	// a margin; MarginEntity applies where the gold tag is a name (a missed
+	// name costs more than a false one: recall for ORG and MISC).
+	Margin, MarginEntity float32
+	Runs                 int       // perceptrons (sentence orders Seed, Seed+1 …) whose weights are averaged (0, 1: one)
+	Progress             io.Writer // per-epoch progress lines; nil for none
 }
 
 // DefaultTrainOptions returns the settings the shipped model was trained with.
 func DefaultTrainOptions() TrainOptions {
-	return TrainOptions{Epochs: 20, Patience: 4, Seed: 1, Features: DefaultFeatures, TuneOBias: true}
+	return TrainOptions{Epochs: 8, FirstEpochs: 10, OBias: 8, FirstOBias: 8, Runs: 3, Patience: 4, Seed: 1, Features: DefaultFeatures}
 }
 
 // EpochReport is what one epoch achieved.
@@ -42,6 +56,10 @@ type TrainReport struct {
 	Epochs    []EpochReport
 	BestEpoch int // 1-based; the returned model holds this epoch's averaged weights
 	Features  int // features in the returned model
+	OBias     float32
+	// with FeatDoc: the first pass's best epoch and O penalty
+	FirstBestEpoch int
+	FirstOBias     float32
 }
 
 // SplitDev carves a deterministic development set out of sents: the last
@@ -83,6 +101,10 @@ func Train(ctx context.Context, train, dev []Sentence, lx *Lexicon, opt TrainOpt
 	}
 	base := opt
 	base.Features &^= FeatDoc
+	base.OBias = opt.FirstOBias
+	if opt.FirstEpochs > 0 {
+		base.Epochs = opt.FirstEpochs
+	}
 	logf(opt.Progress, "first pass:\n")
 	m1, rep1, err := trainStage(ctx, train, dev, nil, nil, lx, base)
 	if err != nil {
@@ -94,7 +116,7 @@ func Train(ctx context.Context, train, dev []Sentence, lx *Lexicon, opt TrainOpt
 	}
 	trS1 := make([][]int, len(train))
 	fopt := base
-	fopt.Epochs, fopt.Patience, fopt.Progress = rep1.BestEpoch, 0, nil
+	fopt.Epochs, fopt.Patience, fopt.Progress, fopt.Select, fopt.OBias = rep1.BestEpoch, 0, nil, false, m1.OBias
 	for k := 0; k < folds; k++ {
 		lo, hi := k*len(train)/folds, (k+1)*len(train)/folds
 		rest := append(append([]Sentence(nil), train[:lo]...), train[hi:]...)
@@ -117,6 +139,7 @@ func Train(ctx context.Context, train, dev []Sentence, lx *Lexicon, opt TrainOpt
 		return nil, rep, err
 	}
 	m2.First = m1
+	rep.FirstBestEpoch, rep.FirstOBias = rep1.BestEpoch, m1.OBias
 	return m2, rep, nil
 }
 
@@ -124,19 +147,23 @@ func Train(ctx context.Context, train, dev []Sentence, lx *Lexicon, opt TrainOpt
 type docData struct {
 	s1     [][]int
 	counts [][][numTags]int32
+	dtrig  [][][numTags]int32
 }
 
 func newDocData(lx *Lexicon, sents []Sentence, s1 [][]int) *docData {
 	fz := &featurizer{lx: lx}
 	keys := make([][]string, len(sents))
+	trig := make([][]int, len(sents))
 	for k, s := range sents {
 		fz.prepare(s.Tokens, normAll(s.Tokens))
 		keys[k] = make([]string, len(s.Tokens))
+		trig[k] = make([]int, len(s.Tokens))
 		for i := range fz.info {
 			keys[k][i] = docKey(&fz.info[i])
+			trig[k][i] = docTrigOf(fz.info, i)
 		}
 	}
-	return &docData{s1: s1, counts: docCounts(keys, s1, docWindow)}
+	return &docData{s1: s1, counts: docCounts(keys, s1, docWindow), dtrig: docCounts(keys, trig, docWindow)}
 }
 
 // firstPass tags one sentence with a single-pass model.
@@ -184,9 +211,9 @@ func trainStage(ctx context.Context, train, dev []Sentence, trDoc, dvDoc *docDat
 	var keys []uint64
 	enc := func(s Sentence, grow bool, dd *docData, k int) encoded {
 		fz.prepare(s.Tokens, normAll(s.Tokens))
-		fz.s1, fz.doc = nil, nil
+		fz.s1, fz.doc, fz.dtrig = nil, nil, nil
 		if dd != nil {
-			fz.s1, fz.doc = dd.s1[k], dd.counts[k]
+			fz.s1, fz.doc, fz.dtrig = dd.s1[k], dd.counts[k], dd.dtrig[k]
 		}
 		fz.extract()
 		e := encoded{offs: make([]int32, 1, len(s.Tokens)+1), gold: make([]int, len(s.Tokens))}
@@ -219,26 +246,11 @@ func trainStage(ctx context.Context, train, dev []Sentence, trDoc, dvDoc *docDat
 	nf := len(keys)
 	logf(opt.Progress, "features: %d (groups %s), training sentences %d, dev sentences %d\n", nf, opt.Features, len(tr), len(dv))
 
-	w := make([]float32, nf*numTags)
-	u := make([]float32, nf*numTags) // Σ c·Δw, for averaging (Daumé's trick)
-	var tw, tu [numTags + 1][numTags]float64
-	avg := make([]float32, nf*numTags)
-	var tavg [numTags + 1][numTags]float32
-	var best []float32
-	var btrans [numTags + 1][numTags]float32
-	bestF := -1.0
-	c := 1.0
-
-	rng := rand.New(rand.NewPCG(opt.Seed, 0x6d61727361640a))
-	order := make([]int, len(tr))
-	for i := range order {
-		order[i] = i
-	}
 	var emit []float32
 	var back []uint8
 	var pred []int
 	var trans32 [numTags + 1][numTags]float32
-	decode := func(e *encoded, weights []float32, trans *[numTags + 1][numTags]float32, obias float32) []int {
+	decode := func(e *encoded, weights []float32, trans *[numTags + 1][numTags]float32, obias float32, cost bool) []int {
 		n := len(e.gold)
 		emit = grow(emit, n*numTags)
 		back = growU8(back, n*numTags)
@@ -253,88 +265,151 @@ func trainStage(ctx context.Context, train, dev []Sentence, trDoc, dvDoc *docDat
 				}
 			}
 			row[tagO] -= obias
+			if cost {
+				m := opt.Margin
+				if e.gold[i] != tagO {
+					m = opt.MarginEntity
+				}
+				for t := range row {
+					if t != e.gold[i] {
+						row[t] += m
+					}
+				}
+			}
 		}
 		viterbi(emit[:n*numTags], trans, pred[:n], back)
 		return pred[:n]
 	}
-	update := func(e *encoded, i, t int, d float32) {
-		cd := float32(c) * d
-		for _, id := range e.ids[e.offs[i]:e.offs[i+1]] {
-			w[int(id)*numTags+t] += d
-			u[int(id)*numTags+t] += cd
+	// With opt.Runs > 1, several perceptrons are trained, each on its own
+	// sentence order, and their averaged weights are averaged: a bagging of
+	// orders that smooths the perceptron's dependence on the last sentences
+	// it saw.
+	runs := max(opt.Runs, 1)
+	var bestSum []float32
+	var btransSum [numTags + 1][numTags]float32
+	var best []float32
+	var btrans [numTags + 1][numTags]float32
+	bestF := -1.0
+	for run := 0; run < runs; run++ {
+		bestF = -1.0
+		w := make([]float32, nf*numTags)
+		u := make([]float32, nf*numTags) // Σ c·Δw, for averaging (Daumé's trick)
+		var tw, tu [numTags + 1][numTags]float64
+		avg := make([]float32, nf*numTags)
+		var tavg [numTags + 1][numTags]float32
+		c := 1.0
+
+		rng := rand.New(rand.NewPCG(opt.Seed+uint64(run), 0x6d61727361640a))
+		order := make([]int, len(tr))
+		for i := range order {
+			order[i] = i
+		}
+		update := func(e *encoded, i, t int, d float32) {
+			cd := float32(c) * d
+			for _, id := range e.ids[e.offs[i]:e.offs[i+1]] {
+				w[int(id)*numTags+t] += d
+				u[int(id)*numTags+t] += cd
+			}
+		}
+		stale := 0
+		for ep := 1; ep <= opt.Epochs; ep++ {
+			if err := ctx.Err(); err != nil {
+				return nil, rep, fmt.Errorf("ner: train: %w", err)
+			}
+			t0 := time.Now()
+			rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+			mistakes := 0
+			for _, si := range order {
+				e := &tr[si]
+				for p := range trans32 {
+					for q := range trans32[p] {
+						trans32[p][q] = float32(tw[p][q])
+					}
+				}
+				p := decode(e, w, &trans32, 0, opt.Margin != 0 || opt.MarginEntity != 0)
+				wrong := false
+				prevG, prevP := startTag, startTag
+				for i, g := range e.gold {
+					if p[i] != g {
+						wrong = true
+						update(e, i, g, 1)
+						update(e, i, p[i], -1)
+					}
+					if p[i] != g || prevG != prevP {
+						tw[prevG][g]++
+						tu[prevG][g] += c
+						tw[prevP][p[i]]--
+						tu[prevP][p[i]] -= c
+					}
+					prevG, prevP = g, p[i]
+				}
+				if wrong {
+					mistakes++
+				}
+				c++
+			}
+			// averaged weights: w − u/c
+			inv := float32(1 / c)
+			for i := range avg {
+				avg[i] = w[i] - u[i]*inv
+			}
+			for p := range tavg {
+				for q := range tavg[p] {
+					tavg[p][q] = float32(tw[p][q] - tu[p][q]/c)
+				}
+			}
+			er := EpochReport{Epoch: ep, Mistakes: mistakes}
+			if len(dv) > 0 {
+				gold := make([][]string, len(dv))
+				predT := make([][]string, len(dv))
+				for i := range dv {
+					gold[i] = tagStrings(dv[i].gold)
+					predT[i] = tagStrings(decode(&dv[i], avg, &tavg, 0, false))
+				}
+				er.Dev = Evaluate(gold, predT)
+			}
+			rep.Epochs = append(rep.Epochs, er)
+			f := er.Dev.Overall.F1()
+			improved := !opt.Select || len(dv) == 0 || f > bestF
+			if len(dv) > 0 {
+				logf(opt.Progress, "epoch %2d  mistakes %5d/%d  dev P %.4f R %.4f F1 %.4f  %s  (%.1fs)%s\n",
+					ep, mistakes, len(tr), er.Dev.Overall.P(), er.Dev.Overall.R(), f, typeF1s(er.Dev), time.Since(t0).Seconds(), mark(improved && opt.Select))
+			} else {
+				logf(opt.Progress, "epoch %2d  mistakes %5d/%d  (%.1fs)\n", ep, mistakes, len(tr), time.Since(t0).Seconds())
+			}
+			if improved {
+				bestF = f
+				rep.BestEpoch = ep
+				best = append(best[:0], avg...)
+				btrans = tavg
+				stale = 0
+			} else if stale++; opt.Patience > 0 && stale >= opt.Patience {
+				logf(opt.Progress, "no dev improvement for %d epochs: stopping\n", stale)
+				break
+			}
+		}
+		if runs > 1 {
+			if bestSum == nil {
+				bestSum = make([]float32, len(best))
+			}
+			for i, v := range best {
+				bestSum[i] += v
+			}
+			for p := range btrans {
+				for q := range btrans[p] {
+					btransSum[p][q] += btrans[p][q]
+				}
+			}
 		}
 	}
-	stale := 0
-	for ep := 1; ep <= opt.Epochs; ep++ {
-		if err := ctx.Err(); err != nil {
-			return nil, rep, fmt.Errorf("ner: train: %w", err)
+	if runs > 1 {
+		for i := range bestSum {
+			best[i] = bestSum[i] / float32(runs)
 		}
-		t0 := time.Now()
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		mistakes := 0
-		for _, si := range order {
-			e := &tr[si]
-			for p := range trans32 {
-				for q := range trans32[p] {
-					trans32[p][q] = float32(tw[p][q])
-				}
+		for p := range btrans {
+			for q := range btrans[p] {
+				btrans[p][q] = btransSum[p][q] / float32(runs)
 			}
-			p := decode(e, w, &trans32, 0)
-			wrong := false
-			prevG, prevP := startTag, startTag
-			for i, g := range e.gold {
-				if p[i] != g {
-					wrong = true
-					update(e, i, g, 1)
-					update(e, i, p[i], -1)
-				}
-				if p[i] != g || prevG != prevP {
-					tw[prevG][g]++
-					tu[prevG][g] += c
-					tw[prevP][p[i]]--
-					tu[prevP][p[i]] -= c
-				}
-				prevG, prevP = g, p[i]
-			}
-			if wrong {
-				mistakes++
-			}
-			c++
-		}
-		// averaged weights: w − u/c
-		inv := float32(1 / c)
-		for i := range avg {
-			avg[i] = w[i] - u[i]*inv
-		}
-		for p := range tavg {
-			for q := range tavg[p] {
-				tavg[p][q] = float32(tw[p][q] - tu[p][q]/c)
-			}
-		}
-		er := EpochReport{Epoch: ep, Mistakes: mistakes}
-		if len(dv) > 0 {
-			gold := make([][]string, len(dv))
-			predT := make([][]string, len(dv))
-			for i := range dv {
-				gold[i] = tagStrings(dv[i].gold)
-				predT[i] = tagStrings(decode(&dv[i], avg, &tavg, 0))
-			}
-			er.Dev = Evaluate(gold, predT)
-		}
-		rep.Epochs = append(rep.Epochs, er)
-		f := er.Dev.Overall.F1()
-		improved := len(dv) == 0 || f > bestF
-		logf(opt.Progress, "epoch %2d  mistakes %5d/%d  dev P %.4f R %.4f F1 %.4f  %s  (%.1fs)%s\n",
-			ep, mistakes, len(tr), er.Dev.Overall.P(), er.Dev.Overall.R(), f, typeF1s(er.Dev), time.Since(t0).Seconds(), mark(improved))
-		if improved {
-			bestF = f
-			rep.BestEpoch = ep
-			best = append(best[:0], avg...)
-			btrans = tavg
-			stale = 0
-		} else if stale++; opt.Patience > 0 && stale >= opt.Patience {
-			logf(opt.Progress, "no dev improvement for %d epochs: stopping\n", stale)
-			break
 		}
 	}
 	// Keep the rows that survive int16 quantisation (the rest are zero in
@@ -368,8 +443,9 @@ func trainStage(ctx context.Context, train, dev []Sentence, trDoc, dvDoc *docDat
 	// Recall bias: a perceptron trained on text where O outnumbers names
 	// 12 to 1 is cautious (dev recall well below precision), so pick the
 	// O penalty that maximises dev F1.
-	var obias float32
-	if len(dv) > 0 && opt.TuneOBias {
+	obias := opt.OBias
+	if len(dv) > 0 && opt.Select {
+		obias = 0
 		gold := make([][]string, len(dv))
 		for i := range dv {
 			gold[i] = tagStrings(dv[i].gold)
@@ -378,7 +454,7 @@ func trainStage(ctx context.Context, train, dev []Sentence, trDoc, dvDoc *docDat
 		for _, b := range []float32{0.5, 1, 2, 3, 4, 6, 8, 12, 16} {
 			predT := make([][]string, len(dv))
 			for i := range dv {
-				predT[i] = tagStrings(decode(&dv[i], best, &btrans, b))
+				predT[i] = tagStrings(decode(&dv[i], best, &btrans, b, false))
 			}
 			ev := Evaluate(gold, predT)
 			logf(opt.Progress, "O bias %4.1f: dev P %.4f R %.4f F1 %.4f\n", b, ev.Overall.P(), ev.Overall.R(), ev.Overall.F1())
@@ -394,8 +470,14 @@ func trainStage(ctx context.Context, train, dev []Sentence, trDoc, dvDoc *docDat
 	}
 	m := newModel(opt.Features, lexHash, &btrans, kk, ww)
 	m.OBias = obias
+	rep.OBias = obias
 	rep.Features = len(kk)
-	logf(opt.Progress, "best epoch %d (dev F1 %.4f); %d of %d features kept\n", rep.BestEpoch, bestF, len(kk), nf)
+	if opt.Select && len(dv) > 0 {
+		logf(opt.Progress, "best epoch %d (dev F1 %.4f); ", rep.BestEpoch, bestF)
+	} else {
+		logf(opt.Progress, "epoch %d, %d perceptron(s) averaged; ", rep.BestEpoch, runs)
+	}
+	logf(opt.Progress, "%d of %d features kept\n", len(kk), nf)
 	return m, rep, nil
 }
 

@@ -3,6 +3,7 @@
 //
 //	go run ./internal/ner/gen -data ../shared/data -out internal/ner/data gazetteer
 //	go run ./internal/ner/gen -data ../shared/data -out internal/ner/data clusters
+//	go run ./internal/ner/gen -data ../shared/data -out internal/ner/data names
 //
 // gazetteer.tsv.gz: TYPE<TAB>normalised phrase, from the GeoNames cities,
 // the mledoze countries and the OpenStreetMap Libyan places (ODbL / CC BY,
@@ -15,6 +16,9 @@
 // among the most frequent words, weighted by positive PMI, randomly
 // projected to a dense vector and grouped by two levels of spherical
 // k-means (a cheap stand-in for Brown clusters). Deterministic for a seed.
+//
+// names.tsv.gz: word<TAB>F|L|FL, first and second names mined from the same
+// news by a title + name pattern (names.go); only the words are shipped.
 package main
 
 import (
@@ -47,6 +51,8 @@ func main() {
 	seed := flag.Uint64("seed", 1, "clusters: random seed")
 	window := flag.Int("window", 1, "clusters: context words on each side (1 or 2)")
 	extra := flag.String("extra-conll", "", "clusters: also read the tokens (not tags) of this CoNLL file")
+	nameCount := flag.Int("name-count", 3, "names: times the pattern must see a word")
+	dump := flag.Bool("dump", false, "names: print every candidate with its counts instead of writing the file")
 	flag.Parse()
 	var err error
 	switch flag.Arg(0) {
@@ -54,8 +60,10 @@ func main() {
 		err = gazetteer(*data, *out, *anerGazet, *geonames)
 	case "clusters":
 		err = clusters(*data, *out, *extra, *minCount, *contexts, *dim, *k1, *k2, *window, *seed)
+	case "names":
+		err = names(*data, *out, *nameCount, *dump)
 	default:
-		err = fmt.Errorf("usage: gen [flags] gazetteer|clusters")
+		err = fmt.Errorf("usage: gen [flags] gazetteer|clusters|names")
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
