@@ -45,6 +45,7 @@ var (
 	trigOnly     = flag.Bool("trigonly", false, "train only on the sentences with a trigger of the type (extract asks the detector about no other)")
 	minDF        = flag.Int("mindf", 1, "leave out the features seen in fewer training sentences")
 	bag          = flag.Int("bag", 1, "average this many models trained on bootstrap samples")
+	extraNegFlag = flag.String("extraneg", "PROTEST", "comma-separated types: add the other type's sentences to every training part as negatives (PROTEST: the ASSAULT file, 5×5 nested CV 0.325 → 0.346 over two seeds; ASSAULT with the PROTEST file falls 0.671 → 0.657)")
 	dropPrefixes []string
 )
 
@@ -308,8 +309,18 @@ func folds(items []item, idx []int, k int, seed uint64) [][]int {
 	return out
 }
 
+// extraNeg are sentences of the other type's file, added to every training
+// part as negatives (-extraneg) and never scored.
+var extraNeg []item
+
 func train(items []item, idx []int, opt event.TrainOptions) *event.LinearModel {
-	ex := make([]event.Example, 0, len(idx))
+	ex := make([]event.Example, 0, len(idx)+len(extraNeg))
+	for _, it := range extraNeg {
+		if *trigOnly && !it.trig {
+			continue
+		}
+		ex = append(ex, event.Example{Feats: it.whole})
+	}
 	for _, i := range idx {
 		if *trigOnly && !items[i].trig {
 			continue
@@ -508,6 +519,16 @@ func run(data, out string, types []string, k, repeats int, seed uint64, g grid) 
 		items, err := load(filepath.Join(data, strings.ToLower(typ)+".dev.jsonl"), typ, p, x)
 		if err != nil {
 			return err
+		}
+		extraNeg = nil
+		if listed(*extraNegFlag, typ) {
+			other := "assault"
+			if typ == "ASSAULT" {
+				other = "protest"
+			}
+			if extraNeg, err = load(filepath.Join(data, other+".dev.jsonl"), typ, p, x); err != nil {
+				return err
+			}
 		}
 		overt := listed(*overtFlag, typ)
 		all := make([]int, len(items))
