@@ -282,9 +282,25 @@ func DefaultTrainOptions() TrainOptions {
 
 // Train fits a logistic regression with AdaGrad. Deterministic for a seed.
 func Train(ex []Example, opt TrainOptions) *LinearModel {
-	m := &LinearModel{W: map[string]float64{}, Threshold: 0.5}
-	g2 := map[string]float64{}
-	var gb float64
+	// features as dense indices: the inner loop then runs on slices
+	index := map[string]int32{}
+	var names []string
+	xs := make([][]int32, len(ex))
+	for i, e := range ex {
+		xs[i] = make([]int32, len(e.Feats))
+		for j, f := range e.Feats {
+			k, ok := index[f]
+			if !ok {
+				k = int32(len(names))
+				index[f] = k
+				names = append(names, f)
+			}
+			xs[i][j] = k
+		}
+	}
+	w := make([]float64, len(names))
+	g2 := make([]float64, len(names))
+	var bias, gb float64
 	order := make([]int, len(ex))
 	for i := range order {
 		order[i] = i
@@ -299,23 +315,29 @@ func Train(ex []Example, opt TrainOptions) *LinearModel {
 			order[i], order[j] = order[j], order[i]
 		}
 		for _, k := range order {
-			e := ex[k]
-			p := m.Prob(e.Feats)
+			z := bias
+			for _, f := range xs[k] {
+				z += w[f]
+			}
+			p := 1 / (1 + math.Exp(-z))
 			y := 0.0
 			wt := 1.0
-			if e.Pos {
+			if ex[k].Pos {
 				y, wt = 1, opt.PosScale
 			}
 			g := (p - y) * wt
 			gb += g * g
-			m.Bias -= opt.Rate * g / math.Sqrt(gb+1e-8)
-			for _, f := range e.Feats {
-				w := m.W[f]
-				gf := g + opt.L2*w
+			bias -= opt.Rate * g / math.Sqrt(gb+1e-8)
+			for _, f := range xs[k] {
+				gf := g + opt.L2*w[f]
 				g2[f] += gf * gf
-				m.W[f] = w - opt.Rate*gf/math.Sqrt(g2[f]+1e-8)
+				w[f] -= opt.Rate * gf / math.Sqrt(g2[f]+1e-8)
 			}
 		}
+	}
+	m := &LinearModel{Bias: bias, W: make(map[string]float64, len(names)), Threshold: 0.5}
+	for i, n := range names {
+		m.W[n] = w[i]
 	}
 	return m
 }
