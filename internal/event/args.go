@@ -24,7 +24,10 @@ type mention struct {
 }
 
 // Prepositions that govern a name as an object or a complement.
-var obliquePreps = normKeys(map[string]bool{"من": true, "إلى": true, "الى": true, "على": true, "عن": true, "ضد": true, "لدى": true, "عند": true, "تجاه": true})
+// With the conjunction و they are one short word ("ومن", "وعلى"), which the
+// readings do not split (three letters), so those are listed too.
+var obliquePreps = normKeys(map[string]bool{"من": true, "إلى": true, "الى": true, "على": true, "عن": true, "ضد": true, "لدى": true, "عند": true, "تجاه": true,
+	"ومن": true, "وعلى": true, "وعن": true, "وضد": true, "ولدى": true, "وعند": true})
 
 // Affiliation words: the name after one qualifies the noun before it
 // ("قوات البنيان المرصوص، التابعة لحكومة الوفاق", "الجيش بقيادة حفتر",
@@ -38,7 +41,9 @@ var affilWords = normKeys(map[string]bool{
 // Locative prepositions and the place nouns and directions that may stand
 // between one and the name ("في مدينة سرت", "إلى العاصمة الليبية طرابلس",
 // "جنوب شرقي مدينة سرت").
-var locPreps = normKeys(map[string]bool{"في": true, "فى": true, "الي": true, "الى": true, "قرب": true, "داخل": true, "عند": true, "نحو": true, "باتجاه": true, "اتجاه": true, "حول": true, "بين": false, "قبالة": true, "قباله": true, "لدى": false})
+var locPreps = normKeys(map[string]bool{"في": true, "فى": true, "الي": true, "الى": true, "قرب": true, "داخل": true, "عند": true, "نحو": true, "باتجاه": true, "اتجاه": true, "حول": true, "بين": false, "قبالة": true, "قباله": true, "لدى": false,
+	// with the conjunction: "وفي تونس قتل 37 شخصا" (a place, not the actor)
+	"وفي": true, "وفى": true, "ففي": true, "وقرب": true, "وداخل": true, "وعند": true, "ونحو": true, "وباتجاه": true})
 
 var placeHeads = normKeys(map[string]bool{
 	"مدينه": true, "مدينتي": true, "مدن": true, "منطقه": true, "منطقتي": true, "مناطق": true, "العاصمه": true, "عاصمه": true, "بلده": true,
@@ -142,7 +147,7 @@ func placeMentions(text string, words []word, all []docMention) []mention {
 			if words[b].comma {
 				break
 			}
-			if n := words[b].Norm; n == "في" || n == "فى" {
+			if n := words[b].Norm; n == "في" || n == "فى" || n == "وفي" || n == "ففي" {
 				m.inPrep = true
 				break
 			}

@@ -253,7 +253,7 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 			if done[key] {
 				continue
 			}
-			if habitual(m.Pattern, words, m.First) || !x.gated[t] && purpose(m.Pattern, words, m.First) {
+			if habitual(m.Pattern, words, m.First) || !x.gated[t] && purpose(m.Pattern, words, m.First) || idiom(words, m) {
 				continue
 			}
 			if x.gated[t] && !fire[t] {

@@ -1,0 +1,40 @@
+package event
+
+import "testing"
+
+// Fixed expressions whose trigger word reports no event of its type, each
+// beside the same word in a report that is one.
+func TestIdioms(t *testing.T) {
+	tests := []struct {
+		name, in, typ string
+		idiom         bool
+	}{
+		{"declined to be named", "وقال المسؤول، الذي رفض ذكر اسمه، إن", "REJECT", true},
+		{"declined to comment", "ورفضت الولايات المتحدة أن تعلق على الحظر", "REJECT", true},
+		{"rejected a proposal", "ورفضت الحكومة المقترح الأمريكي", "REJECT", false},
+		{"endangers security", "إن مخطط إردوغان يهدد الأمن والسلم في المنطقة", "THREATEN", true},
+		{"threatened a party", "وهدد الرئيس إيران بعقوبات جديدة", "THREATEN", false},
+		{"self-restraint", "ودعا السفير إلى ضبط النفس", "COERCE", true},
+		{"seized weapons", "وضبطت الشرطة كمية من الأسلحة", "COERCE", false},
+		{"issued by", "في بيان صادر عن وزارة الداخلية", "COERCE", true},
+		{"issued (adjective)", "لم يكن الحكم صادرا عن جهة قضائية", "COERCE", true},
+		{"confiscated", "وصادرت القوات كمية من الأسلحة", "COERCE", false},
+		{"a price", "ارتفع ثمن ذخيرة مدافع الهاون", "SUPPORT", true},
+		{"praised", "وثمن الوزير جهود الجيش", "SUPPORT", false},
+		{"lifting an embargo", "تصاعدت الضغوط لرفع حظر السلاح إلى ليبيا", "SANCTION", true},
+		{"an embargo imposed", "وفرض مجلس الأمن حظر السلاح على ليبيا", "SANCTION", false},
+		{"reached a degree", "اشتباكات وصلت إلى حد رفع الأسلحة", "CONSULT", true},
+		{"arrived in a city", "وصل الوزير إلى طرابلس أمس", "CONSULT", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			w, m, ok := firstMatch(t, tc.in, tc.typ)
+			if !ok {
+				t.Fatalf("%q: no %s trigger", tc.in, tc.typ)
+			}
+			if got := idiom(w, &m); got != tc.idiom {
+				t.Errorf("%q: idiom %v, want %v", tc.in, got, tc.idiom)
+			}
+		})
+	}
+}
