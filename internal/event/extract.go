@@ -206,6 +206,9 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 				ev.Trigger = text[words[m.First].Start:words[m.Last].End]
 				first, future = m.First, words[m.First].future
 				actor, recips, loc := arguments(p, words, ms, *m)
+				if b, ok := qamaGap(words, m.First); ok && !nameBetween(ms, actor, b, m.First) {
+					actor = "" // "قام الحضور بزيارة": the subject is not named
+				}
 				ev.Actor, ev.Recipients = actor, recips
 				if loc != nil {
 					ev.Location = loc.Name
@@ -388,6 +391,43 @@ var commitWords = normKeys(map[string]bool{
 	"ملتزم": true, "ملتزمة": true, "ملتزمون": true, "ملتزمين": true, "ملتزمان": true, "ملتزمه": true,
 })
 
+// qamaGap finds قام before the masdar at i with words between: its subject
+// ("قام شاند بزيارة"), a quantifier with ب ("يقوم بعدة زيارات"), or both
+// ("يقوم سلامة بعدة زيارات"); up to three words, no punctuation. It returns
+// the index of قام. The subject must then be a name between the two (see
+// Extract): in arabic-news, "قام الحضور بزيارة", "أن الفريق قام بزيارة"
+// otherwise drew the actor from a name elsewhere in the sentence.
+func qamaGap(words []word, i int) (int, bool) {
+	w := words[i]
+	if i < 2 || w.prep != "ب" && !quantifiersB[words[i-1].Norm] {
+		return 0, false
+	}
+	for b := i - 2; b >= 0 && b >= i-4; b-- {
+		if words[b].boundary || words[b].number {
+			return 0, false
+		}
+		switch words[b].Norm {
+		case "قام", "قامت", "يقوم", "تقوم", "قاموا", "يقومون", "وقام", "وقامت", "ويقوم", "وتقوم":
+			return b, true
+		}
+	}
+	return 0, false
+}
+
+// nameBetween reports whether a mention of name lies between word indexes
+// a and b (exclusive).
+func nameBetween(ms []mention, name string, a, b int) bool {
+	for _, x := range ms {
+		if x.Name == name && x.First > a && x.Last < b {
+			return true
+		}
+	}
+	return false
+}
+
+// Quantifiers with ب between قام and a masdar: "يقوم بعدة زيارات".
+var quantifiersB = normKeys(map[string]bool{"بعدة": true, "بسلسلة": true, "بجولة": true, "بعدد": true})
+
 // verbalAt is verbal with the word's context: a masdar after قام / يقوم
 // ب carries the verb ("تقوم بإعادة الانتشار" = "are redeploying").
 func verbalAt(p *Pattern, words []word, i int) bool {
@@ -397,6 +437,11 @@ func verbalAt(p *Pattern, words []word, i int) bool {
 		case "قام", "قامت", "يقوم", "تقوم", "قاموا", "يقومون":
 			return true
 		}
+	}
+	if _, ok := qamaGap(words, i); ok {
+		return true
+	}
+	if i > 0 && w.prep == "ب" {
 		// a commitment to do it: "ملتزم بتوقيع اتفاق", "التزمت الحكومة
 		// بتنفيذ" (PLOVER AGREE codes promises; the commitment carries the
 		// subject and tense of the masdar after it)

@@ -1,6 +1,9 @@
 package event
 
-import "testing"
+import (
+	"context"
+	"testing"
+)
 
 // Fixed expressions whose trigger word reports no event of its type, each
 // beside the same word in a report that is one.
@@ -68,6 +71,39 @@ func TestStatedAttack(t *testing.T) {
 			got := stated("ASSAULT", w, x.lex.Find(w), ms) >= 0
 			if got != tc.want {
 				t.Errorf("%q: stated %v, want %v", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+// قام + subject or quantifier + ب + masdar carries the verb; the subject
+// must then be the name between.
+func TestQamaGap(t *testing.T) {
+	x, err := New(DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, in, actor string // actor "": no CONSULT event
+	}{
+		{"subject and quantifier", "ويقوم سلامة بعدة زيارات كان آخرها لمدينة مصراتة", "غسان سلامة"},
+		{"subject between", "وقام ساركوزي بزيارة إلى تونس", "نيكولا ساركوزي"},
+		{"unnamed subject: no actor from elsewhere", "وقال ساركوزي إن الوفد قام أمس بزيارة إلى تونس", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := analysis(tc.in, per("غسان سلامة", "سلامة"), per("نيكولا ساركوزي", "ساركوزي"), loc("تونس"), loc("مصراتة"))
+			if err := x.Process(context.Background(), a); err != nil {
+				t.Fatal(err)
+			}
+			got := ""
+			for _, e := range a.Events {
+				if e.Type == "CONSULT" {
+					got = e.Actor
+				}
+			}
+			if got != tc.actor {
+				t.Errorf("%q: actor %q, want %q (%+v)", tc.in, got, tc.actor, a.Events)
 			}
 		})
 	}
