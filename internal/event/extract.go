@@ -162,6 +162,7 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 	if len(sents) == 0 && text != "" {
 		sents = []model.Sentence{{Start: 0, End: len(text)}}
 	}
+	prevPlace := "" // the first place the previous sentence puts something in
 	for _, s := range sents {
 		if s.Start < 0 || s.End > len(text) || s.Start >= s.End {
 			continue
@@ -212,6 +213,8 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 				ev.Actor, ev.Recipients = actor, recips
 				if loc != nil {
 					ev.Location = loc.Name
+				} else if physical[typ] {
+					ev.Location = anaphoricPlace(words, ms, m, actor, prevPlace)
 				}
 			}
 			var date *DateExpr
@@ -286,6 +289,13 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 			}
 			// one event per type and sentence: the first trigger that yields one
 			done[key] = emit(t, m)
+		}
+		prevPlace = ""
+		for _, x := range ms {
+			if x.Type == model.LOC && x.locative {
+				prevPlace = x.Name
+				break
+			}
 		}
 	}
 	if x.opt.Merge {

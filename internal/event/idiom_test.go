@@ -3,6 +3,9 @@ package event
 import (
 	"context"
 	"testing"
+
+	"github.com/marsad-project/marsad/internal/arabic"
+	"github.com/marsad-project/marsad/internal/model"
 )
 
 // Fixed expressions whose trigger word reports no event of its type, each
@@ -104,6 +107,46 @@ func TestQamaGap(t *testing.T) {
 			}
 			if got != tc.actor {
 				t.Errorf("%q: actor %q, want %q (%+v)", tc.in, got, tc.actor, a.Events)
+			}
+		})
+	}
+}
+
+// A physical event without a named place takes the one its clause points
+// back to.
+func TestAnaphoricPlace(t *testing.T) {
+	x, err := New(DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ents := []model.Entity{org("القوات المسلحة الليبية"), loc("أوباري"), loc("سرت"), loc("مصراتة"), org("البنيان المرصوص")}
+	tests := []struct {
+		name, in, typ, place string
+	}{
+		{"demonstrative: the place of the sentence before", "وقصفت الطائرات أوكارا للتنظيم في مدينة أوباري.\nوداهمت القوات المسلحة الليبية تلك الأوكار، حيث ألقت القبض على رجلين.", "COERCE", "أوباري"},
+		{"المدينة after a locative: the town named before", "أعلنت البنيان المرصوص أن قوات تأمين سرت تقوم بإعادة الانتشار في مداخل المدينة.", "MOBILIZE", "سرت"},
+		{"a demonstrative with another noun", "وقصفت الطائرات أوكارا للتنظيم في مدينة أوباري.\nوتعهدت القوات المسلحة الليبية بهذه الخطوة باعتقال رجلين.", "COERCE", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := analysis(tc.in, ents...)
+			for _, s := range arabic.Sentences(tc.in) {
+				a.Sentences = append(a.Sentences, model.Sentence{Start: s.Start, End: s.End})
+			}
+			if err := x.Process(context.Background(), a); err != nil {
+				t.Fatal(err)
+			}
+			found := false
+			for _, e := range a.Events {
+				if e.Type == tc.typ {
+					found = true
+					if e.Location != tc.place {
+						t.Errorf("place %q, want %q", e.Location, tc.place)
+					}
+				}
+			}
+			if !found && tc.place != "" {
+				t.Errorf("no %s event: %+v", tc.typ, a.Events)
 			}
 		})
 	}
