@@ -61,6 +61,14 @@ var speechVerbs = normKeys(map[string]bool{
 	"بيان": true, "زعم": true, "زعمت": true, "ادعي": true, "ادعت": true, "بحسب": true, "حسب": true, "وفق": true, "وفقا": true, "نفي": true, "نفت": true,
 })
 
+var visitNouns = normKeys(map[string]bool{"زيارة": true, "زياره": true, "الزيارة": true, "زيارات": true, "جولة": true, "جوله": true, "تاريخيه": true, "تاريخية": true})
+
+// Titles that stand before a person's name in apposition.
+var obliqueTitles = normKeys(map[string]bool{
+	"رئيس": true, "وزير": true, "نائب": true, "قائد": true, "مبعوث": true, "سفير": true, "ملك": true, "امير": true, "أمين": true,
+	"مستشار": true, "المستشار": true, "الرئيس": true, "الوزير": true, "القائد": true, "المبعوث": true, "السفير": true, "الملك": true, "الأمير": true,
+})
+
 // placeMentions places the mentions that lie inside the words' span.
 func placeMentions(text string, words []word, all []docMention) []mention {
 	if len(words) == 0 {
@@ -128,6 +136,24 @@ func placeMentions(text string, words []word, all []docMention) []mention {
 		if m.Type != model.LOC && (strings.HasSuffix(prefix, "ل") || strings.HasSuffix(prefix, "ب") || strings.HasSuffix(prefix, "لل") ||
 			wi > 0 && obliquePreps[words[wi-1].Norm]) {
 			m.oblique = true
+		}
+		// "لرئيس الحكومة الليبية الجديد عبد الحميد دبيبة": a name in
+		// apposition to a title governed by a preposition is oblique too
+		if !m.oblique && m.Type == model.PER {
+			for b := wi - 1; b >= 0 && b >= wi-5; b-- {
+				if words[b].boundary {
+					break
+				}
+				// ل/ب glued on, or إلى / على; not من, which after an event
+				// noun names its agent ("بناء على طلب من الرئيس هادي",
+				// "تعهدات من رئيس الوزراء"), nor ل after a visit ("خلال
+				// زيارة لوزير الخارجية جون كيري": the visitor)
+				if obliqueTitles[words[b].base] && (words[b].prep == "ل" || words[b].prep == "ب" ||
+					b > 0 && (words[b-1].Norm == "الي" || words[b-1].Norm == "علي")) {
+					m.oblique = !(b > 0 && visitNouns[words[b-1].base])
+					break
+				}
+			}
 		}
 		// "التابعة لـX", "المدعومة من X", "بقيادة المشير X": up to one title between
 		for b := wi - 1; b >= 0 && b >= wi-3; b-- {

@@ -151,3 +151,30 @@ func TestAnaphoricPlace(t *testing.T) {
 		})
 	}
 }
+
+// A person in apposition to a title governed by ل/ب, إلى or على is not the
+// subject; after من or a visit noun the name is the agent.
+func TestObliqueTitle(t *testing.T) {
+	tests := []struct {
+		name, in, typ string
+		oblique       bool
+	}{
+		{"ل + title", "تعهد بنقل نتائج الاجتماع لرئيس الحكومة الليبية الجديد عبد الحميد دبيبة", "AGREE", true},
+		{"إلى + title", "أن الحكومة تعتزم توجيه الدعوة إلى المبعوث الأممي عبد الحميد دبيبة", "REQUEST", true},
+		{"من + title: the agent", "بناء على طلب من الرئيس الشرعي عبد الحميد دبيبة", "REQUEST", false},
+		{"a visit by", "خلال زيارة لوزير الخارجية عبد الحميد دبيبة", "CONSULT", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := analysis(tc.in, per("عبد الحميد دبيبة"))
+			w := splitWords(tc.in, 0, len(tc.in))
+			ms := placeMentions(tc.in, w, docMentions(a))
+			if len(ms) != 1 {
+				t.Fatalf("mentions %+v", ms)
+			}
+			if ms[0].oblique != tc.oblique {
+				t.Errorf("oblique %v, want %v", ms[0].oblique, tc.oblique)
+			}
+		})
+	}
+}
