@@ -176,6 +176,13 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 			sdms = local
 		}
 		ms := placeMentions(text, words, sdms)
+		// a name is not a verb: "وقام ساركوزي بزيارة" (سـ + اركوزي read
+		// as a future verb made the visit planned)
+		for _, x := range ms {
+			for k := x.First; k <= x.Last; k++ {
+				words[k].future = false
+			}
+		}
 		matches := x.triggers(words, ms)
 		q := Quantities(words)
 		dates := findDates(text, words, pub)
@@ -416,8 +423,8 @@ func qamaGap(words []word, i int) (int, bool) {
 		if words[b].boundary || words[b].number {
 			return 0, false
 		}
-		switch words[b].Norm {
-		case "قام", "قامت", "يقوم", "تقوم", "قاموا", "يقومون", "وقام", "وقامت", "ويقوم", "وتقوم":
+		switch words[b].base { // "وقام", "وسيقوم" (conjunction and future stripped)
+		case "قام", "قامت", "يقوم", "تقوم", "قاموا", "يقومون":
 			return b, true
 		}
 	}

@@ -178,3 +178,23 @@ func TestObliqueTitle(t *testing.T) {
 		})
 	}
 }
+
+// A name that begins with سـ is not a future verb.
+func TestNameNotFuture(t *testing.T) {
+	x, err := New(DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ in, want string }{
+		{"وقام ساركوزي بزيارة إلى تونس", model.Asserted},
+		{"وسيقوم ساركوزي بزيارة إلى تونس", model.Planned},
+	} {
+		a := analysis(tc.in, per("نيكولا ساركوزي", "ساركوزي"), loc("تونس"))
+		if err := x.Process(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+		if len(a.Events) != 1 || a.Events[0].Modality != tc.want {
+			t.Errorf("%q: %+v, want one event %s", tc.in, a.Events, tc.want)
+		}
+	}
+}
