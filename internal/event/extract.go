@@ -285,7 +285,7 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 			if done[key] {
 				continue
 			}
-			if habitual(m.Pattern, words, m.First) || !x.gated[t] && purpose(m.Pattern, words, m.First) || idiom(words, m) {
+			if habitual(m.Pattern, words, m.First) || !x.gated[t] && purpose(m.Pattern, words, m.First) || idiom(words, m) || requested(m.Pattern, words, m.First) {
 				continue
 			}
 			if k, ok := only[t]; ok && k != i {

@@ -40,6 +40,44 @@ var liftWords = normKeys(map[string]bool{
 	"لتخفيف": true, "بتخفيف": true, "يخفف": true, "خفف": true, "انهاء": true, "لانهاء": true, "رفعت": true, "ترفع": true,
 })
 
+// Verbs of asking and advising: an event noun in their complement is what
+// is asked for, not an event that happened ("نصح باشاغا بتقديم استقالته",
+// "دعا إلى انسحاب القوات", "طالب بالإفراج عن المعتقلين"); the REQUEST is
+// the event.
+var askVerbs = normKeys(map[string]bool{
+	"دعا": true, "يدعو": true, "دعت": true, "تدعو": true, "دعوا": true, "طالب": true, "يطالب": true, "طالبت": true, "تطالب": true,
+	"طالبوا": true, "يطالبون": true, "حث": true, "يحث": true, "حثت": true, "تحث": true, "ناشد": true, "يناشد": true, "ناشدت": true,
+	"نصح": true, "ينصح": true, "نصحت": true, "مطالبا": true, "داعيا": true, "مطالبه": true, "دعوه": true, "مطالبين": true,
+})
+
+// requested reports whether the noun trigger at i is the complement of a
+// verb of asking up to six words before it, within the clause.
+func requested(p *Pattern, words []word, i int) bool {
+	if p.Type == "REQUEST" {
+		return false
+	}
+	// the complement is a masdar, marked by a preposition or the article,
+	// or governed by one ("بتقديم استقالته", "إلى انسحاب", "للمطالبة")
+	w := words[i]
+	marked := w.prep != "" || strings.HasPrefix(w.Norm, "ال") || strings.HasPrefix(w.Norm, "بال") || strings.HasPrefix(w.Norm, "لل")
+	if i > 0 {
+		pw := words[i-1]
+		marked = marked || pw.Norm == "الي" || pw.Norm == "علي" || pw.prep == "ب" || pw.prep == "ل"
+	}
+	if !marked {
+		return false
+	}
+	for b := i - 1; b >= 0 && b >= i-6; b-- {
+		if askVerbs[words[b].Norm] || askVerbs[words[b].base] {
+			return true
+		}
+		if words[b].boundary && words[b].Norm != "" && b < i-1 && words[b].comma {
+			return false
+		}
+	}
+	return false
+}
+
 // idiom reports whether the trigger of m stands in a fixed expression that
 // reports no event of its type.
 func idiom(words []word, m *Match) bool {
@@ -107,6 +145,10 @@ func idiom(words []word, m *Match) bool {
 			return true
 		}
 	case "CONSULT":
+		// "توجهاتهم" (their orientations) is not توجه إلى (headed to)
+		if strings.HasPrefix(w.base, "توجهات") {
+			return true
+		}
 		// "وصلت إلى حد رفع الأسلحة", "وصلت المفاوضات إلى طريق مسدود": a
 		// degree reached, not an arrival
 		if p.Mode == "visit" && (w.has("وصل") || w.has("يصل") || w.has("وصول")) {

@@ -31,6 +31,7 @@ func TestIdioms(t *testing.T) {
 		{"an embargo imposed", "وفرض مجلس الأمن حظر السلاح على ليبيا", "SANCTION", false},
 		{"reached a degree", "اشتباكات وصلت إلى حد رفع الأسلحة", "CONSULT", true},
 		{"arrived in a city", "وصل الوزير إلى طرابلس أمس", "CONSULT", false},
+		{"orientations, not headed to", "العرب على اختلاف توجهاتهم أحسوا برسالة من حلب إلى عدن", "CONSULT", true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -196,5 +197,29 @@ func TestNameNotFuture(t *testing.T) {
 		if len(a.Events) != 1 || a.Events[0].Modality != tc.want {
 			t.Errorf("%q: %+v, want one event %s", tc.in, a.Events, tc.want)
 		}
+	}
+}
+
+// An event noun in the complement of a verb of asking is what is asked for.
+func TestRequested(t *testing.T) {
+	tests := []struct {
+		name, in, typ string
+		want          bool
+	}{
+		{"advised to resign", "ونصح المشري رئيس الحكومة بتقديم استقالته", "CONCEDE", true},
+		{"called for demonstrations", "أقدمت الجماعة على الدعوة لمظاهرات في العاصمة", "PROTEST", true},
+		{"resigned", "وأعلن رئيس الحكومة استقالته أمس", "CONCEDE", false},
+		{"a verb after the request is its own clause", "دعا الرئيس إلى الهدوء، وانسحبت القوات من المدينة", "RETREAT", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			w, m, ok := firstMatch(t, tc.in, tc.typ)
+			if !ok {
+				t.Fatalf("no %s trigger", tc.typ)
+			}
+			if got := requested(m.Pattern, w, m.First); got != tc.want {
+				t.Errorf("%q: requested %v, want %v", tc.in, got, tc.want)
+			}
+		})
 	}
 }
