@@ -522,6 +522,9 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 		for i := len(ms) - 1; i >= 0; i-- {
 			x := ms[i]
 			if x.Last < m.First && m.First-x.Last <= 12 && (x.Type == model.PER || x.Type == model.ORG) && !x.with && !x.affil && !contains(recips, x.Name) && !words[x.First].paren {
+				if countedSubject(words, x.Last+1, m.First) {
+					break // "وقال المرصد إن 1900 مقاتل وصلوا": the counted are the subject
+				}
 				actor = x.Name
 				break
 			}
@@ -638,4 +641,21 @@ func anaphoricPlace(words []word, ms []mention, m *Match, actor, prev string) st
 		return prev
 	}
 	return ""
+}
+
+// countedSubject reports a count between words a and b (exclusive) that is
+// the subject of the verb at b: a number after أن/إن or right before the
+// verb's clause ("إن 1900 مقاتل وصلوا", "أن 25 جنديا قتلوا"), not a date.
+func countedSubject(words []word, a, b int) bool {
+	for k := a; k < b; k++ {
+		if _, _, ok := parseNumber(words, k); ok && !isYear(words, k, 0) {
+			if m, _ := month(words, k+1); m > 0 {
+				continue
+			}
+			if k > 0 && (words[k-1].Norm == "ان" || words[k-1].Norm == "بان" || words[k-1].Norm == "وان") {
+				return true
+			}
+		}
+	}
+	return false
 }

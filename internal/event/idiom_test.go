@@ -223,3 +223,26 @@ func TestRequested(t *testing.T) {
 		})
 	}
 }
+
+// The speaker is not the actor of a clause whose subject is a count.
+func TestCountedSubject(t *testing.T) {
+	x, err := New(DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ in, actor string }{
+		{"وقال رئيس الشرطة عبد الرحمن رحيمي إن خمسة أشخاص قتلوا في الهجوم", ""},
+		{"وقال المرصد إن 1900 مقاتل وصلوا إلى المعسكرات في تركيا", ""},
+		{"وأعلن عبد الرحمن رحيمي أنه التقى 3 وزراء في تركيا", "عبد الرحمن رحيمي"},
+	} {
+		a := analysis(tc.in, per("عبد الرحمن رحيمي"), org("المرصد"), loc("تركيا"))
+		if err := x.Process(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range a.Events {
+			if e.Actor != tc.actor {
+				t.Errorf("%q: %s actor %q, want %q", tc.in, e.Type, e.Actor, tc.actor)
+			}
+		}
+	}
+}
