@@ -21,6 +21,7 @@ type mention struct {
 	oblique     bool // governed by a preposition: "لحفتر", "من رئيس …": not a subject
 	affil       bool // the patron of a noun: "التابعة لـ X", "بقيادة X", "المدعومة من X"
 	agent       bool // the agent of a passive or an event noun: "من قبل X", "على يد X"
+	patron      bool // after an affiliation word, named unit before or not: "الفصائل الموالية لتركيا"
 }
 
 // Prepositions that govern a name as an object or a complement.
@@ -162,6 +163,7 @@ func placeMentions(text string, words []word, all []docMention) []mention {
 				// or "مسلحون موالون لتركيا" the patron is the best-known
 				// party, and stays a candidate actor
 				m.affil = len(out) > 0 && out[len(out)-1].Last >= b-2
+				m.patron = true
 				break
 			}
 			if words[b].boundary || words[b].number {
@@ -534,8 +536,8 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 	// trigger, after it preferred; for a visit, the place visited.
 	best, bestD := -1, 1<<30
 	for i, x := range ms {
-		if x.Type != model.LOC || inTrigger(x) || x.Name == actor {
-			continue
+		if x.Type != model.LOC || inTrigger(x) || x.Name == actor || x.patron {
+			continue // "الموالية لتركيا": whose side, not where
 		}
 		if !x.locative && x.First < m.First {
 			continue

@@ -41,6 +41,7 @@ type DateExpr struct {
 	bareDay    bool   // a weekday without الماضي / المقبل: its direction follows the event's tense
 	weekday    time.Weekday
 	bareMonth  bool // a day and month with neither year nor الماضي / المقبل
+	ahead      bool // a span ahead ("خلال الساعات القادمة"): dates only a planned event, and does not make one
 
 }
 
@@ -203,6 +204,16 @@ func findDates(text string, words []word, pub time.Time) []DateExpr {
 			i++
 		case nn == "غدا" || nn == "وغدا" || n == "غد" && i > 0 && words[i-1].Norm != "بعد":
 			emit(i, i, ifDate(has, func() string { return day(pub.AddDate(0, 0, 1)) }), true)
+		case nn == "الساعات" && (isNext(next(1)) || next(1) == "الماضيه" || next(1) == "الاخيره"):
+			// "خلال الساعات القادمة / الماضية": the publication day
+			emit(i, i+1, ifDate(has, func() string { return day(pub) }), false)
+			out[len(out)-1].ahead = isNext(next(1))
+			i++
+		case nn == "الايام" && isNext(next(1)):
+			// "خلال الأيام المقبلة": forward, no one day
+			emit(i, i+1, "", false)
+			out[len(out)-1].ahead = true
+			i++
 		case n == "اسبوع" || nn == "الاسبوع":
 			if isPast(next(1)) {
 				emit(i, i+1, ifDate(has, func() string { return day(pub.AddDate(0, 0, -7)) }), false)

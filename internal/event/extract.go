@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/marsad-project/marsad/internal/entity"
 	"github.com/marsad-project/marsad/internal/model"
 )
 
@@ -62,8 +63,9 @@ type Extractor struct {
 	lex   *Lexicon
 	det   *Detector
 	gated map[string]bool
-	overt map[string]bool // Options.Overt
-	state map[string]bool // Options.Stated
+	overt map[string]bool   // Options.Overt
+	gaz   *entity.Gazetteer // capitals and countries (governments)
+	state map[string]bool   // Options.Stated
 	cache *readingCache
 }
 
@@ -80,6 +82,9 @@ func New(opt Options) (*Extractor, error) {
 		if x.det, err = DefaultDetector(); err != nil {
 			return nil, err
 		}
+	}
+	if x.gaz, err = entity.LoadGazetteer(); err != nil {
+		return nil, fmt.Errorf("event: %w", err)
 	}
 	for _, t := range opt.Gated {
 		if !IsType(t) {
@@ -157,6 +162,7 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 	pub := a.Doc.Published
 	dms := docMentions(a)
 	aliases := buildAliases(text, dms)
+	govs := newGovernments(x.gaz, dms)
 	var evs []model.Event
 	sents := a.Sentences
 	if len(sents) == 0 && text != "" {
@@ -217,6 +223,7 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 				if b, ok := qamaGap(words, m.First); ok && !nameBetween(ms, actor, b, m.First) {
 					actor = "" // "قام الحضور بزيارة": the subject is not named
 				}
+				actor = govs.of(actor, dms)
 				ev.Actor, ev.Recipients = actor, recips
 				if loc != nil {
 					ev.Location = loc.Name
@@ -236,6 +243,23 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 				}
 			}
 			ev.Modality = modality(words, first, future, date)
+			if ev.Modality == model.Asserted && m != nil && !verbalAt(m.Pattern, words, m.First) && futureAfter(words, m.Last) {
+				ev.Modality = model.Planned // "دفعة جديدة من الفصائل سيتم نقلها", "قمة ستعقد"
+			}
+			// "وكشف المرصد، الإثنين، أن دفعة … سيتم نقلها": the date of the
+			// statement is not the date of what it announces
+			if ev.Modality == model.Planned && date != nil && !date.Future && date.Last < first && statementDate(words, date.First, date.Last) {
+				date = nil
+				for i := range dates {
+					if dates[i].First > first {
+						date = &dates[i]
+						break
+					}
+				}
+			}
+			if date != nil && date.ahead && ev.Modality != model.Planned {
+				date = nil
+			}
 			if date != nil {
 				ev.DateText = date.Text
 				ev.Date = date.resolve(pub, ev.Modality == model.Planned)
@@ -309,6 +333,48 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 		evs = mergeEvents(evs)
 	}
 	return evs
+}
+
+// statementDate reports a date expression (words i..j) in the clause of a
+// speech verb up to five words before it and closed by أن / إن right after
+// it: "وكشف المرصد السوري، الإثنين، أن".
+func statementDate(words []word, i, j int) bool {
+	if j+1 >= len(words) {
+		return false
+	}
+	switch words[j+1].Norm {
+	case "ان", "بان", "انه", "انها", "بانه", "بانها":
+	default:
+		return false
+	}
+	for b := i - 1; b >= 0 && b >= i-5; b-- {
+		if speechVerbs[words[b].base] || speechVerbs[words[b].Norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// Future verbs that make an event noun before them planned. A closed list:
+// the سـ reading alone also takes nouns (سيارات، سائقي) for future verbs.
+var futureVerbs = normKeys(map[string]bool{
+	"سيتم": true, "ستتم": true, "سوف": true, "ستعقد": true, "سيعقد": true, "ستجري": true, "سيجري": true, "ستصل": true,
+	"سيصل": true, "ستبدأ": true, "سيبدأ": true, "ستنطلق": true, "سينطلق": true, "ستقام": true, "سيقام": true,
+})
+
+// futureAfter reports a future verb within three words after an event
+// noun, in its clause: the noun is the subject or object of what will
+// happen ("دفعة جديدة من الفصائل سيتم نقلها", "قمة ستعقد في").
+func futureAfter(words []word, last int) bool {
+	for k := last + 1; k < len(words) && k <= last+3; k++ {
+		if futureVerbs[words[k].Norm] || futureVerbs[words[k].base] {
+			return true
+		}
+		if words[k].boundary {
+			return false
+		}
+	}
+	return false
 }
 
 // Relative pronouns (Wright, Grammar of the Arabic Language II §172).

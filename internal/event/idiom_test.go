@@ -246,3 +246,44 @@ func TestCountedSubject(t *testing.T) {
 		}
 	}
 }
+
+// A batch of fighters to be moved by a government named by its capital:
+// the country acts (when the document names it), the place is where they
+// go, not whose side they are on, the event is planned, and the date of
+// the statement is not its date.
+func TestGovernmentByCapital(t *testing.T) {
+	x, err := New(DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := "وتواصل تركيا دعم الحكومة.\nوكشف المرصد السوري، الإثنين، أن دفعة جديدة من الفصائل الموالية لتركيا سيتم نقلها إلى ليبيا من قبل أنقرة خلال الساعات القادمة."
+	a := analysis(in, loc("تركيا"), loc("أنقرة"), loc("ليبيا"), org("المرصد السوري"))
+	for _, s := range arabic.Sentences(in) {
+		a.Sentences = append(a.Sentences, model.Sentence{Start: s.Start, End: s.End})
+	}
+	if err := x.Process(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	var got *model.Event
+	for i := range a.Events {
+		if a.Events[i].Type == "MOBILIZE" {
+			got = &a.Events[i]
+		}
+	}
+	if got == nil {
+		t.Fatalf("no MOBILIZE: %+v", a.Events)
+	}
+	if got.Actor != "تركيا" || got.Location != "ليبيا" || got.Modality != model.Planned || got.DateText != "الساعات القادمة" {
+		t.Errorf("got actor %q place %q %s date %q, want تركيا, ليبيا, planned, الساعات القادمة", got.Actor, got.Location, got.Modality, got.DateText)
+	}
+	// without the country in the document the capital stays
+	a = analysis("أرسلت أنقرة قوات إلى ليبيا", loc("أنقرة"), loc("ليبيا"))
+	if err := x.Process(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range a.Events {
+		if e.Actor != "أنقرة" {
+			t.Errorf("actor %q, want أنقرة", e.Actor)
+		}
+	}
+}
