@@ -287,3 +287,25 @@ func TestGovernmentByCapital(t *testing.T) {
 		}
 	}
 }
+
+// Triggers of one attack in a sentence tell one event: the place after the
+// last of them is the attack's place.
+func TestOneAttackManyTriggers(t *testing.T) {
+	x, err := New(DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := "وأعلن البنتاغون مقتل 17 من داعش إثر قصف جوي أمريكي استهدف معسكرا لهم، قرب سرت."
+	a := analysis(in, org("داعش"), loc("سرت"), org("البنتاغون"))
+	w := splitWords(in, 0, len(in))
+	ms := placeMentions(in, w, docMentions(a))
+	for _, m := range x.lex.Find(w) {
+		if m.Pattern.Type != "ASSAULT" {
+			continue
+		}
+		if _, _, l := arguments(m.Pattern, w, ms, m); l == nil || l.Name != "سرت" {
+			t.Errorf("trigger %q: place %+v, want سرت", w[m.First].Text, l)
+		}
+		break
+	}
+}
