@@ -104,6 +104,7 @@ func TestNotTriggers(t *testing.T) {
 
 func TestModality(t *testing.T) {
 	tests := []struct{ name, in, typ, want string }{
+		{"ما before a verb of result is relative", "تشهد المدينة قتالا عنيفا، ما أدى إلى مقتل المئات", "ASSAULT", model.Asserted},
 		{"plain past", "التقى الرئيس نظيره أمس", "CONSULT", model.Asserted},
 		{"future prefix سـ", "سيزور الرئيس روما", "CONSULT", model.Planned},
 		{"future سوف", "سوف يزور الرئيس روما", "CONSULT", model.Planned},

@@ -132,7 +132,16 @@ func idiom(words []word, m *Match) bool {
 		if w.Norm == "صادرا" || w.Norm == "وصادرا" {
 			return true // the adjective "صادرًا": issued ("لم يكن صادرا عن جهة قضائية")
 		}
+	case "REQUEST":
+		// "وهو طالب (24 عاما)": a student
+		if pw := prev(); pw != nil && (pw.Norm == "هو" || pw.Norm == "وهو") && w.has("طالب") {
+			return true
+		}
 	case "SUPPORT":
+		// "الملك سلمان - أيده الله -", "حفظه الله": a blessing
+		if n := next(1); n != nil && n.Norm == "الله" {
+			return true
+		}
 		// "ارتفع ثمن ذخيرة الهاون": the price
 		if w.has("ثمن") {
 			if pw := prev(); pw != nil && (priceVerbs[pw.Norm] || priceVerbs[pw.base]) || strings.HasPrefix(w.Norm, "الثمن") || w.prep == "ب" {

@@ -31,6 +31,10 @@ func TestIdioms(t *testing.T) {
 		{"an embargo imposed", "وفرض مجلس الأمن حظر السلاح على ليبيا", "SANCTION", false},
 		{"reached a degree", "اشتباكات وصلت إلى حد رفع الأسلحة", "CONSULT", true},
 		{"arrived in a city", "وصل الوزير إلى طرابلس أمس", "CONSULT", false},
+		{"a student", "لكن السلطات تقول إن الرزقي وهو طالب (24 عاما) لم يكن", "REQUEST", true},
+		{"demanded", "وطالب الوزير بالإفراج عن المعتقلين", "REQUEST", false},
+		{"a blessing", "لمليك الوطن خادم الحرمين الشريفين - أيده الله - مواقف", "SUPPORT", true},
+		{"supported", "وأيدت الحكومة الاتفاق", "SUPPORT", false},
 		{"orientations, not headed to", "العرب على اختلاف توجهاتهم أحسوا برسالة من حلب إلى عدن", "CONSULT", true},
 	}
 	for _, tc := range tests {
