@@ -532,6 +532,26 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 			}
 		}
 	}
+	// "إن 25 من قوات الصاعقة قتلوا", "جنديين ليبيين قتلا": a name between a
+	// count and a casualty verb in the passive is among the victims
+	if actor != "" && casualtyVerbs[words[m.First].Norm] {
+		for _, x := range ms {
+			if x.Name != actor || x.Last >= m.First || m.First-x.Last > 2 {
+				continue
+			}
+			for k := x.First - 1; k >= 0 && k >= x.First-3; k-- {
+				if words[k].boundary && k < x.First-1 {
+					break
+				}
+				if _, _, ok := parseNumber(words, k); ok {
+					add(actor)
+					actor = ""
+					break
+				}
+			}
+			break
+		}
+	}
 	// location: a place governed by a locative preposition near the
 	// trigger, after it preferred; for a visit, the place visited.
 	best, bestD := -1, 1<<30
@@ -579,6 +599,10 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 	}
 	return actor, recips, loc
 }
+
+// Plural and dual casualty verbs, whose subject undergoes the event when a
+// count stands before it ("25 جنديا قتلوا").
+var casualtyVerbs = normKeys(map[string]bool{"قتلوا": true, "قتلا": true, "قتلتا": true, "أصيبوا": true, "اصيبوا": true, "أصيبا": true, "جرحوا": true, "لقوا": true, "لقيا": true})
 
 // physical types happen at a place; their place may be told by an anaphor.
 var physical = map[string]bool{"ASSAULT": true, "COERCE": true, "MOBILIZE": true, "PROTEST": true, "RETREAT": true}
