@@ -407,6 +407,11 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 				if relPronouns[words[b].Norm] {
 					break subject
 				}
+				// "وردد المتظاهرون شعارات ضد محافظ البصرة وهيمنة حزب
+				// الفضيلة": past ضد come the targets
+				if n := words[b].Norm; n == "ضد" || n == "وضد" {
+					break subject
+				}
 			}
 			if !after[i].with && !after[i].oblique {
 				subj = &after[i]

@@ -314,3 +314,17 @@ func TestOneAttackManyTriggers(t *testing.T) {
 		break
 	}
 }
+
+// Past ضد come the targets, not the subject of the verb before.
+func TestAgainstNotSubject(t *testing.T) {
+	in := "وردد المتظاهرون شعارات ضد محافظ البصرة وهيمنة حزب الفضيلة على المدينة"
+	a := analysis(in, org("حزب الفضيلة"), loc("البصرة"))
+	w, m, ok := firstMatch(t, in, "PROTEST")
+	if !ok {
+		t.Fatal("no PROTEST trigger")
+	}
+	ms := placeMentions(in, w, docMentions(a))
+	if actor, _, _ := arguments(m.Pattern, w, ms, m); actor == "حزب الفضيلة" {
+		t.Errorf("actor %q", actor)
+	}
+}
