@@ -21,10 +21,14 @@ type mention struct {
 	oblique     bool // governed by a preposition: "لحفتر", "من رئيس …": not a subject
 	affil       bool // the patron of a noun: "التابعة لـ X", "بقيادة X", "المدعومة من X"
 	agent       bool // the agent of a passive or an event noun: "من قبل X", "على يد X"
+	patron      bool // after an affiliation word, named unit before or not: "الفصائل الموالية لتركيا"
 }
 
 // Prepositions that govern a name as an object or a complement.
-var obliquePreps = normKeys(map[string]bool{"من": true, "إلى": true, "الى": true, "على": true, "عن": true, "ضد": true, "لدى": true, "عند": true, "تجاه": true})
+// With the conjunction و they are one short word ("ومن", "وعلى"), which the
+// readings do not split (three letters), so those are listed too.
+var obliquePreps = normKeys(map[string]bool{"من": true, "إلى": true, "الى": true, "على": true, "عن": true, "ضد": true, "لدى": true, "عند": true, "تجاه": true,
+	"ومن": true, "وعلى": true, "وعن": true, "وضد": true, "ولدى": true, "وعند": true})
 
 // Affiliation words: the name after one qualifies the noun before it
 // ("قوات البنيان المرصوص، التابعة لحكومة الوفاق", "الجيش بقيادة حفتر",
@@ -38,7 +42,9 @@ var affilWords = normKeys(map[string]bool{
 // Locative prepositions and the place nouns and directions that may stand
 // between one and the name ("في مدينة سرت", "إلى العاصمة الليبية طرابلس",
 // "جنوب شرقي مدينة سرت").
-var locPreps = normKeys(map[string]bool{"في": true, "فى": true, "الي": true, "الى": true, "قرب": true, "داخل": true, "عند": true, "نحو": true, "باتجاه": true, "اتجاه": true, "حول": true, "بين": false, "قبالة": true, "قباله": true, "لدى": false})
+var locPreps = normKeys(map[string]bool{"في": true, "فى": true, "الي": true, "الى": true, "قرب": true, "داخل": true, "عند": true, "نحو": true, "باتجاه": true, "اتجاه": true, "حول": true, "بين": false, "قبالة": true, "قباله": true, "لدى": false,
+	// with the conjunction: "وفي تونس قتل 37 شخصا" (a place, not the actor)
+	"وفي": true, "وفى": true, "ففي": true, "وقرب": true, "وداخل": true, "وعند": true, "ونحو": true, "وباتجاه": true})
 
 var placeHeads = normKeys(map[string]bool{
 	"مدينه": true, "مدينتي": true, "مدن": true, "منطقه": true, "منطقتي": true, "مناطق": true, "العاصمه": true, "عاصمه": true, "بلده": true,
@@ -54,6 +60,14 @@ var speechVerbs = normKeys(map[string]bool{
 	"اضاف": true, "يضيف": true, "كشف": true, "يكشف": true, "اوضح": true, "يوضح": true, "اشار": true, "يشير": true, "صرح": true, "يصرح": true,
 	"نقل": true, "نقلت": true, "اعلنت": true, "قالت": true, "افادت": true, "ذكرت": true, "اكدت": true, "اضافت": true, "كشفت": true, "اوضحت": true,
 	"بيان": true, "زعم": true, "زعمت": true, "ادعي": true, "ادعت": true, "بحسب": true, "حسب": true, "وفق": true, "وفقا": true, "نفي": true, "نفت": true,
+})
+
+var visitNouns = normKeys(map[string]bool{"زيارة": true, "زياره": true, "الزيارة": true, "زيارات": true, "جولة": true, "جوله": true, "تاريخيه": true, "تاريخية": true})
+
+// Titles that stand before a person's name in apposition.
+var obliqueTitles = normKeys(map[string]bool{
+	"رئيس": true, "وزير": true, "نائب": true, "قائد": true, "مبعوث": true, "سفير": true, "ملك": true, "امير": true, "أمين": true,
+	"مستشار": true, "المستشار": true, "الرئيس": true, "الوزير": true, "القائد": true, "المبعوث": true, "السفير": true, "الملك": true, "الأمير": true,
 })
 
 // placeMentions places the mentions that lie inside the words' span.
@@ -124,6 +138,24 @@ func placeMentions(text string, words []word, all []docMention) []mention {
 			wi > 0 && obliquePreps[words[wi-1].Norm]) {
 			m.oblique = true
 		}
+		// "لرئيس الحكومة الليبية الجديد عبد الحميد دبيبة": a name in
+		// apposition to a title governed by a preposition is oblique too
+		if !m.oblique && m.Type == model.PER {
+			for b := wi - 1; b >= 0 && b >= wi-5; b-- {
+				if words[b].boundary {
+					break
+				}
+				// ل/ب glued on, or إلى / على; not من, which after an event
+				// noun names its agent ("بناء على طلب من الرئيس هادي",
+				// "تعهدات من رئيس الوزراء"), nor ل after a visit ("خلال
+				// زيارة لوزير الخارجية جون كيري": the visitor)
+				if obliqueTitles[words[b].base] && (words[b].prep == "ل" || words[b].prep == "ب" ||
+					b > 0 && (words[b-1].Norm == "الي" || words[b-1].Norm == "علي")) {
+					m.oblique = !(b > 0 && visitNouns[words[b-1].base])
+					break
+				}
+			}
+		}
 		// "التابعة لـX", "المدعومة من X", "بقيادة المشير X": up to one title between
 		for b := wi - 1; b >= 0 && b >= wi-3; b-- {
 			if affilWords[words[b].Norm] {
@@ -131,6 +163,7 @@ func placeMentions(text string, words []word, all []docMention) []mention {
 				// or "مسلحون موالون لتركيا" the patron is the best-known
 				// party, and stays a candidate actor
 				m.affil = len(out) > 0 && out[len(out)-1].Last >= b-2
+				m.patron = true
 				break
 			}
 			if words[b].boundary || words[b].number {
@@ -142,7 +175,7 @@ func placeMentions(text string, words []word, all []docMention) []mention {
 			if words[b].comma {
 				break
 			}
-			if n := words[b].Norm; n == "في" || n == "فى" {
+			if n := words[b].Norm; n == "في" || n == "فى" || n == "وفي" || n == "ففي" {
 				m.inPrep = true
 				break
 			}
@@ -374,6 +407,11 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 				if relPronouns[words[b].Norm] {
 					break subject
 				}
+				// "وردد المتظاهرون شعارات ضد محافظ البصرة وهيمنة حزب
+				// الفضيلة": past ضد come the targets
+				if n := words[b].Norm; n == "ضد" || n == "وضد" {
+					break subject
+				}
 			}
 			if !after[i].with && !after[i].oblique {
 				subj = &after[i]
@@ -491,17 +529,40 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 		for i := len(ms) - 1; i >= 0; i-- {
 			x := ms[i]
 			if x.Last < m.First && m.First-x.Last <= 12 && (x.Type == model.PER || x.Type == model.ORG) && !x.with && !x.affil && !contains(recips, x.Name) && !words[x.First].paren {
+				if countedSubject(words, x.Last+1, m.First) {
+					break // "وقال المرصد إن 1900 مقاتل وصلوا": the counted are the subject
+				}
 				actor = x.Name
 				break
 			}
+		}
+	}
+	// "إن 25 من قوات الصاعقة قتلوا", "جنديين ليبيين قتلا": a name between a
+	// count and a casualty verb in the passive is among the victims
+	if actor != "" && casualtyVerbs[words[m.First].Norm] {
+		for _, x := range ms {
+			if x.Name != actor || x.Last >= m.First || m.First-x.Last > 2 {
+				continue
+			}
+			for k := x.First - 1; k >= 0 && k >= x.First-3; k-- {
+				if words[k].boundary && k < x.First-1 {
+					break
+				}
+				if _, _, ok := parseNumber(words, k); ok {
+					add(actor)
+					actor = ""
+					break
+				}
+			}
+			break
 		}
 	}
 	// location: a place governed by a locative preposition near the
 	// trigger, after it preferred; for a visit, the place visited.
 	best, bestD := -1, 1<<30
 	for i, x := range ms {
-		if x.Type != model.LOC || inTrigger(x) || x.Name == actor {
-			continue
+		if x.Type != model.LOC || inTrigger(x) || x.Name == actor || x.patron {
+			continue // "الموالية لتركيا": whose side, not where
 		}
 		if !x.locative && x.First < m.First {
 			continue
@@ -542,4 +603,90 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 		}
 	}
 	return actor, recips, loc
+}
+
+// Plural and dual casualty verbs, whose subject undergoes the event when a
+// count stands before it ("25 جنديا قتلوا").
+var casualtyVerbs = normKeys(map[string]bool{"قتلوا": true, "قتلا": true, "قتلتا": true, "أصيبوا": true, "اصيبوا": true, "أصيبا": true, "جرحوا": true, "لقوا": true, "لقيا": true})
+
+// physical types happen at a place; their place may be told by an anaphor.
+var physical = map[string]bool{"ASSAULT": true, "COERCE": true, "MOBILIZE": true, "PROTEST": true, "RETREAT": true}
+
+// Place nouns a demonstrative or the article makes point back to a named
+// place: "اقتحام … تلك الأوكار" (the hideouts in أوباري of the sentence
+// before), "الانتشار في مداخل ومخارج المدينة" (سرت, named before it).
+var anaphorPlaces = normKeys(map[string]bool{
+	"الاوكار": true, "الأوكار": true, "المواقع": true, "الموقع": true, "المنطقة": true, "المناطق": true, "المدينة": true, "المدن": true,
+	"البلدة": true, "القرية": true, "القرى": true, "المعسكر": true, "المعسكرات": true, "المقرات": true, "المقر": true, "الأحياء": true,
+	"الحي": true, "المخيم": true, "المدينه": true, "البلده": true, "القريه": true, "المنطقه": true,
+})
+
+var townAnaphors = normKeys(map[string]bool{"المدينة": true, "البلدة": true, "القرية": true})
+
+var demonstratives = normKeys(map[string]bool{"تلك": true, "هذه": true, "هذا": true, "ذلك": true, "وتلك": true, "وهذه": true})
+
+// anaphoricPlace gives the place of an event that names none when its
+// clause points back to one: a demonstrative with a place noun ("تلك
+// الأوكار") takes the first place the previous sentence puts something in
+// (prev); "المدينة" after a locative ("في مداخل المدينة") the last place
+// named before it in the sentence, else prev. Only within ten words before it and before the next one. Counted on arabic-news in docs/BENCHMARKS.md.
+func anaphoricPlace(words []word, ms []mention, m *Match, actor, prev string) string {
+	end := len(words)
+	if m.Next > 0 {
+		end = m.Next
+	}
+	start := m.First - 10
+	if start < 0 {
+		start = 0
+	}
+	for k := start; k < end && k <= m.Last+12; k++ {
+		if k >= m.First && k <= m.Last {
+			continue
+		}
+		w := words[k]
+		if !anaphorPlaces[w.Norm] {
+			continue
+		}
+		if k > 0 && demonstratives[words[k-1].Norm] {
+			return prev
+		}
+		// "في مداخل ومخارج المدينة", "داخل المدينة", "إلى البلدة"
+		loc := false
+		for b := k - 1; b >= 0 && b >= k-4; b-- {
+			if words[b].comma {
+				break
+			}
+			if locPreps[words[b].Norm] {
+				loc = true
+				break
+			}
+		}
+		if !loc || !townAnaphors[w.Norm] {
+			continue
+		}
+		for i := len(ms) - 1; i >= 0; i-- {
+			if x := ms[i]; x.Type == model.LOC && x.Last < k && x.Name != actor {
+				return x.Name
+			}
+		}
+		return prev
+	}
+	return ""
+}
+
+// countedSubject reports a count between words a and b (exclusive) that is
+// the subject of the verb at b: a number after أن/إن or right before the
+// verb's clause ("إن 1900 مقاتل وصلوا", "أن 25 جنديا قتلوا"), not a date.
+func countedSubject(words []word, a, b int) bool {
+	for k := a; k < b; k++ {
+		if _, _, ok := parseNumber(words, k); ok && !isYear(words, k, 0) {
+			if m, _ := month(words, k+1); m > 0 {
+				continue
+			}
+			if k > 0 && (words[k-1].Norm == "ان" || words[k-1].Norm == "بان" || words[k-1].Norm == "وان") {
+				return true
+			}
+		}
+	}
+	return false
 }

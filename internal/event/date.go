@@ -40,6 +40,9 @@ type DateExpr struct {
 	Future     bool   // the expression points forward (غدا، المقبل)
 	bareDay    bool   // a weekday without الماضي / المقبل: its direction follows the event's tense
 	weekday    time.Weekday
+	bareMonth  bool // a day and month with neither year nor الماضي / المقبل
+	ahead      bool // a span ahead ("خلال الساعات القادمة"): dates only a planned event, and does not make one
+
 }
 
 // Resolve re-reads a bare weekday for a planned event: the coming one
@@ -48,6 +51,12 @@ func (e DateExpr) resolve(pub time.Time, planned bool) string {
 	if e.bareDay && planned && !pub.IsZero() {
 		d := (int(e.weekday) - int(pub.Weekday()) + 7) % 7 // the coming one, the publication day included
 		return pub.AddDate(0, 0, d).Format("2006-01-02")
+	}
+	// "يزور باريس في 3 يوليو" published on 21 July: the coming 3 July
+	if e.bareMonth && planned && !pub.IsZero() && e.Date != "" {
+		if t, err := time.Parse("2006-01-02", e.Date); err == nil && t.Before(pub.Truncate(24*time.Hour)) {
+			return t.AddDate(1, 0, 0).Format("2006-01-02")
+		}
 	}
 	return e.Date
 }
@@ -147,11 +156,17 @@ func findDates(text string, words []word, pub time.Time) []DateExpr {
 	has := !pub.IsZero()
 	day := func(t time.Time) string { return t.Format("2006-01-02") }
 	emit := func(first, last int, date string, future bool) {
+		end := words[last].End
+		// "اليوم (الاثنين)": the bracket closes the expression
+		if words[last].paren && words[first].Start < end && !words[first].paren && strings.HasPrefix(text[end:], ")") {
+			end++
+		}
 		out = append(out, DateExpr{
-			Text: text[words[first].Start:words[last].End], First: first, Last: last,
-			Start: words[first].Start, End: words[last].End, Date: date, Future: future,
+			Text: text[words[first].Start:end], First: first, Last: last,
+			Start: words[first].Start, End: end, Date: date, Future: future,
 		})
 	}
+	lead := -1 // a weekday before an explicit date: "السبت 18 يوليو"
 	for i := 0; i < len(words); i++ {
 		n := words[i].base
 		nn := words[i].Norm
@@ -177,28 +192,28 @@ func findDates(text string, words []word, pub time.Time) []DateExpr {
 				continue
 			}
 			// "أمس الأحد": the weekday names the same day
-			last := i
-			if i+1 < len(words) {
-				if _, ok := weekdayOf(words[i+1]); ok {
-					last = i + 1
-				}
-			}
-			emit(i, last, ifDate(has, func() string { return day(pub.AddDate(0, 0, -1)) }), false)
+			last, d := named(words, i, pub, -1)
+			emit(i, last, ifDate(has, func() string { return day(d) }), false)
 			i = last
 		case nn == "اليوم" || nn == "الليله" || nn == "واليوم":
-			last := i
-			if i+1 < len(words) {
-				if _, ok := weekdayOf(words[i+1]); ok {
-					last = i + 1
-				}
-			}
-			emit(i, last, ifDate(has, func() string { return day(pub) }), false)
+			last, d := named(words, i, pub, 0)
+			emit(i, last, ifDate(has, func() string { return day(d) }), false)
 			i = last
 		case n == "بعد" && (next(1) == "غد" || next(1) == "غدا"):
 			emit(i, i+1, ifDate(has, func() string { return day(pub.AddDate(0, 0, 2)) }), true)
 			i++
 		case nn == "غدا" || nn == "وغدا" || n == "غد" && i > 0 && words[i-1].Norm != "بعد":
 			emit(i, i, ifDate(has, func() string { return day(pub.AddDate(0, 0, 1)) }), true)
+		case nn == "الساعات" && (isNext(next(1)) || next(1) == "الماضيه" || next(1) == "الاخيره"):
+			// "خلال الساعات القادمة / الماضية": the publication day
+			emit(i, i+1, ifDate(has, func() string { return day(pub) }), false)
+			out[len(out)-1].ahead = isNext(next(1))
+			i++
+		case nn == "الايام" && isNext(next(1)):
+			// "خلال الأيام المقبلة": forward, no one day
+			emit(i, i+1, "", false)
+			out[len(out)-1].ahead = true
+			i++
 		case n == "اسبوع" || nn == "الاسبوع":
 			if isPast(next(1)) {
 				emit(i, i+1, ifDate(has, func() string { return day(pub.AddDate(0, 0, -7)) }), false)
@@ -239,6 +254,20 @@ func findDates(text string, words []word, pub time.Time) []DateExpr {
 				} else if isNext(next(1)) {
 					dir, last = 1, i+1
 				}
+				// "السبت 18 يوليو", "الجمعة 17 يوليو/تموز 2015": the date
+				// that follows names the day
+				if dir == 0 && i+1 < len(words) {
+					if _, ok := dayNumber(words[i+1]); ok {
+						j := i + 2
+						if j+1 < len(words) && words[j].Norm == "و" {
+							j += 2
+						}
+						if m, _ := month(words, j); m > 0 {
+							lead = first
+							continue
+						}
+					}
+				}
 				emitWeekday(&out, text, words, first, last, wd, dir, pub)
 				i = last
 				continue
@@ -257,6 +286,11 @@ func findDates(text string, words []word, pub time.Time) []DateExpr {
 					if k < len(words) {
 						if yy, ok := yearNumber(words[k]); ok {
 							y, hasYear, last = yy, true, k
+						} else if (words[k].base == "سنه" || words[k].base == "عام") && k+1 < len(words) {
+							// "11 فبراير (شباط) سنة 2011"
+							if yy, ok := yearNumber(words[k+1]); ok {
+								y, hasYear, last = yy, true, k+1
+							}
 						}
 					}
 					future := false
@@ -274,7 +308,12 @@ func findDates(text string, words []word, pub time.Time) []DateExpr {
 					} else if has {
 						date = nearestDate(pub, m, d, dir).Format("2006-01-02")
 					}
-					emit(i, last, date, future)
+					first := i
+					if lead >= 0 && lead >= i-2 {
+						first = lead
+					}
+					emit(first, last, date, future)
+					out[len(out)-1].bareMonth = !hasYear && dir == 0
 					i = last
 					continue
 				}
@@ -312,6 +351,27 @@ func findDates(text string, words []word, pub time.Time) []DateExpr {
 		}
 	}
 	return out
+}
+
+// named reads the weekday that may follow a relative day word at i ("أمس
+// الأحد", "اليوم (الاثنين)") and returns the last word of the expression and
+// its date: pub shifted by off days, or, when the weekday named differs (a
+// paper dated the morning after it was written), the nearest day that is
+// that weekday (at most three days away).
+func named(words []word, i int, pub time.Time, off int) (int, time.Time) {
+	d := pub.AddDate(0, 0, off)
+	if i+1 >= len(words) {
+		return i, d
+	}
+	wd, ok := weekdayOf(words[i+1])
+	if !ok {
+		return i, d
+	}
+	diff := (int(wd) - int(d.Weekday()) + 7) % 7
+	if diff > 3 {
+		diff -= 7
+	}
+	return i + 1, d.AddDate(0, 0, diff)
 }
 
 // weekdayOf reads a weekday name, which takes the article: "الجمعة",

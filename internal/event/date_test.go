@@ -24,6 +24,10 @@ func TestDates(t *testing.T) {
 	}{
 		{"yesterday", "التقى الوزير أمس نظيره", "أمس", "2018-10-24"},
 		{"yesterday with weekday", "وصل أمس الأربعاء إلى طرابلس", "أمس الأربعاء", "2018-10-24"},
+		{"today with another weekday in brackets: the paper's date is the morning after", "أعلنت الوزارة اليوم (الأربعاء) أن", "اليوم (الأربعاء)", "2018-10-24"},
+		{"yesterday with another weekday in brackets", "تصاعدت الضغوط أمس (الثلاثاء) لرفع", "أمس (الثلاثاء)", "2018-10-23"},
+		{"weekday before an explicit date", "وصل السبت 20 أكتوبر إلى", "السبت 20 أكتوبر", "2018-10-20"},
+		{"weekday before a full date", "الجمعة 17 يوليو/تموز 2015", "الجمعة 17 يوليو/تموز 2015", "2015-07-17"},
 		{"day before yesterday", "قال أول أمس إن", "أول أمس", "2018-10-23"},
 		{"day before yesterday, أول من أمس", "في تصريحات مساء أول من أمس", "أول من أمس", "2018-10-23"},
 		{"day before yesterday, أمس الأول", "اجتمع أمس الأول مع", "أمس الأول", "2018-10-23"},
@@ -36,6 +40,8 @@ func TestDates(t *testing.T) {
 		{"bare weekday, same day", "يزور باريس الخميس", "الخميس", "2018-10-25"},
 		{"last week", "عرضها الأسبوع الماضي في", "الأسبوع الماضي", "2018-10-18"},
 		{"next week", "سيزور روما الأسبوع المقبل", "الأسبوع المقبل", "2018-11-01"},
+		{"the coming hours", "سيتم نقلها إلى ليبيا خلال الساعات القادمة", "الساعات القادمة", "2018-10-25"},
+		{"the coming days: forward, no one day", "يصل خلال الأيام المقبلة", "الأيام المقبلة", ""},
 		{"last month", "منذ الشهر الماضي", "الشهر الماضي", "2018-09"},
 		{"next year", "انتخابات السنة المقبلة", "السنة المقبلة", "2019"},
 		{"day and month, both namings", "في 28 أغسطس/آب الماضي، أعلنت", "28 أغسطس/آب الماضي", "2018-08-28"},
@@ -46,6 +52,7 @@ func TestDates(t *testing.T) {
 		{"range with next", "المقرر عقده يومي 12 و13 نوفمبر المقبل", "12 و13 نوفمبر المقبل", "2018-11-12"},
 		{"range run together", "يومى 12و13 نوفمبر المقبل", "12و13 نوفمبر المقبل", "2018-11-12"},
 		{"full date", "في 24 أكتوبر 2016", "24 أكتوبر 2016", "2016-10-24"},
+		{"full date with سنة", "بعد تنحي مبارك في 11 فبراير (شباط) سنة 2011 قائلا", "11 فبراير (شباط) سنة 2011", "2011-02-11"},
 		{"Arabic-Indic digits", "في ٢٤ أكتوبر ٢٠١٦", "٢٤ أكتوبر ٢٠١٦", "2016-10-24"},
 		{"month and year", "في ديسمبر/كانون الأول 2016", "ديسمبر/كانون الأول 2016", "2016-12"},
 		{"month alone", "في مايو/أيار أجرى", "مايو/أيار", "2018-05"},
@@ -88,6 +95,19 @@ func TestBareWeekdayPlanned(t *testing.T) {
 	}
 	if got := d.resolve(pub, true); got != "2018-10-27" {
 		t.Errorf("planned reading: %s", got)
+	}
+}
+
+func TestDayMonthPlanned(t *testing.T) {
+	d, _ := firstDate(t, "يزور باريس في 3 يوليو", pub)
+	if got := d.resolve(pub, false); got != "2018-07-03" {
+		t.Errorf("past reading: %s", got)
+	}
+	if got := d.resolve(pub, true); got != "2019-07-03" {
+		t.Errorf("planned reading: %s", got)
+	}
+	if d, _ := firstDate(t, "يزور باريس في 3 يوليو 2018", pub); d.resolve(pub, true) != "2018-07-03" {
+		t.Errorf("a year given is kept: %s", d.resolve(pub, true))
 	}
 }
 

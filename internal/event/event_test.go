@@ -119,6 +119,7 @@ func TestNotTriggers(t *testing.T) {
 
 func TestModality(t *testing.T) {
 	tests := []struct{ name, in, typ, want string }{
+		{"ما before a verb of result is relative", "تشهد المدينة قتالا عنيفا، ما أدى إلى مقتل المئات", "ASSAULT", model.Asserted},
 		{"plain past", "التقى الرئيس نظيره أمس", "CONSULT", model.Asserted},
 		{"future prefix سـ", "سيزور الرئيس روما", "CONSULT", model.Planned},
 		{"future سوف", "سوف يزور الرئيس روما", "CONSULT", model.Planned},
@@ -173,6 +174,8 @@ func TestQuantities(t *testing.T) {
 		{"hundreds", "اعتقال مئات المتظاهرين", map[string]int{"arrested": 100}},
 		{"thousands multiplier", "نشر ثلاثة آلاف جندي", map[string]int{"fighters": 3000}},
 		{"dual + singular", "ألقت القبض على رجلين وامرأة", map[string]int{"arrested": 3}},
+		{"counted persons + passive verb, twice", "إن خمسة جنود قُتلوا وإن ستة آخرين أصيبوا", map[string]int{"dead": 5, "injured": 6}},
+		{"active verb before a count", "قتلوا 5 جنود في الهجوم", map[string]int{"dead": 5}},
 		{"prisoners", "تبادلت أمس 8 أسرى", map[string]int{"prisoners": 8}},
 		{"strikes", "بتوجيه 4 ضربات متتالية", map[string]int{"strikes": 4}},
 		{"air raids", "نفذت 6 غارات جوية", map[string]int{"strikes": 6}},

@@ -149,7 +149,7 @@ type Match struct {
 	Last    int   // index of the last matched word
 	Used    []int // indexes of the words the pattern matched (not the gaps)
 	Future  bool  // the trigger verb carries the future prefix سـ
-	Next    int   // index of the first word of the next trigger in the sentence (0: none)
+	Next    int   // index of the first word of the next trigger of another type in the sentence (0: none)
 }
 
 // Find returns the non-overlapping trigger matches in words, longer
@@ -197,8 +197,17 @@ func (l *Lexicon) Find(words []word) []Match {
 		out = append(out, m)
 	}
 	sort.Slice(out, func(a, b int) bool { return out[a].First < out[b].First })
-	for i := 0; i+1 < len(out); i++ {
-		out[i].Next = out[i+1].First
+	// the next trigger, skipping those of the same physical type: triggers
+	// of one attack, arrest … in a sentence tell one event ("مقتل 17 من داعش
+	// إثر قصف جوي استهدف معسكرا قرب سرت"); a request, accusation … inside
+	// another ("دعا صالح إيطاليا إلى حث البعثة") is another act
+	for i := range out {
+		for j := i + 1; j < len(out); j++ {
+			if t := out[i].Pattern.Type; out[j].Pattern.Type != t || !physical[t] {
+				out[i].Next = out[j].First
+				break
+			}
+		}
 	}
 	return out
 }

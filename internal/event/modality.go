@@ -11,7 +11,20 @@ import "strings"
 var negators = normKeys(map[string]bool{"لم": true, "لن": true, "لا": true, "ليس": true, "ليست": true, "عدم": true, "دون": true, "بدون": true, "غير": true, "ما": true, "لما": true})
 
 // ما before زال / دام is "still", not a negation.
-var notNegAfterMa = normKeys(map[string]bool{"زال": true, "زالت": true, "يزال": true, "تزال": true, "دام": true, "دامت": true, "اذا": true})
+// After ما, a verb of result makes it the relative "which": "ما أدى إلى
+// مقتل", "ما أسفر عن" (read on arabic-news: 'قتالا عنيفا … ما أدى إلى مقتل
+// وإصابة المئات' was coded negated).
+var notNegAfterMa = normKeys(map[string]bool{"زال": true, "زالت": true, "يزال": true, "تزال": true, "دام": true, "دامت": true, "اذا": true,
+	"ادى": true, "أدى": true, "ادي": true, "اسفر": true, "أسفر": true, "نتج": true, "تسبب": true, "خلف": true, "أوقع": true, "اوقع": true})
+
+// resultVerb reports a verb of result after ما: "ما أدى إلى" (which led to).
+func resultVerb(w word) bool {
+	switch w.Norm {
+	case "ادي", "اسفر", "نتج", "تسبب", "خلف", "اوقع":
+		return true
+	}
+	return false
+}
 
 var denyVerbs = normKeys(map[string]bool{"نفي": true, "نفت": true, "ينفي": true, "تنفي": true, "نفوا": true, "نفيه": true})
 
@@ -35,7 +48,7 @@ func modality(words []word, first int, future bool, date *DateExpr) string {
 	// عدم إقدام), or a denial verb earlier in the clause (نفى وصول).
 	for b := first - 1; b >= 0 && b >= first-3; b-- {
 		n := words[b].Norm
-		if n == "ما" && first > b+1 && notNegAfterMa[words[b+1].Norm] {
+		if n == "ما" && (first > b+1 || resultVerb(words[b+1])) && notNegAfterMa[words[b+1].Norm] {
 			break
 		}
 		if n == "ما" && b+1 == first || n != "ما" && negators[n] {

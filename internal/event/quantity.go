@@ -197,6 +197,19 @@ func Quantities(words []word) map[string]int {
 				k = kb
 			}
 		}
+		// "خمسة جنود قُتلوا": the passive verb after the counted persons
+		// says what happened to them
+		if k == Fighters && j < len(words) && !words[j].boundary {
+			for a := j + 1; a < len(words) && a <= j+2; a++ {
+				if c, ok := lookupCue(cueVerbAfter, words[a]); ok {
+					k = c
+					break
+				}
+				if words[a].boundary {
+					break
+				}
+			}
+		}
 		if k == "" {
 			for a := after; a < len(words) && a <= after+2; a++ {
 				if c, ok := lookupCue(cueVerbAfter, words[a]); ok {
@@ -239,6 +252,16 @@ func cueBeforeAt(words []word, i int) string {
 			return ""
 		}
 		if k, ok := lookupCue(cueBefore, words[b]); ok {
+			// "خمسة جنود قتلوا وإن ستة آخرين أصيبوا": that verb belongs
+			// to the count before it
+			if _, passive := lookupCue(cueVerbAfter, words[b]); passive && b > 0 {
+				if _, _, num := parseNumber(words, b-1); num {
+					return ""
+				}
+				if _, ok := lookupCue(cueAfter, words[b-1]); ok {
+					return ""
+				}
+			}
 			return k
 		}
 		if _, ok := lookupCue(cueAfter, words[b]); ok { // another count noun in between

@@ -1,0 +1,330 @@
+package event
+
+import (
+	"context"
+	"testing"
+
+	"github.com/marsad-project/marsad/internal/arabic"
+	"github.com/marsad-project/marsad/internal/model"
+)
+
+// Fixed expressions whose trigger word reports no event of its type, each
+// beside the same word in a report that is one.
+func TestIdioms(t *testing.T) {
+	tests := []struct {
+		name, in, typ string
+		idiom         bool
+	}{
+		{"declined to be named", "وقال المسؤول، الذي رفض ذكر اسمه، إن", "REJECT", true},
+		{"declined to comment", "ورفضت الولايات المتحدة أن تعلق على الحظر", "REJECT", true},
+		{"rejected a proposal", "ورفضت الحكومة المقترح الأمريكي", "REJECT", false},
+		{"endangers security", "إن مخطط إردوغان يهدد الأمن والسلم في المنطقة", "THREATEN", true},
+		{"threatened a party", "وهدد الرئيس إيران بعقوبات جديدة", "THREATEN", false},
+		{"self-restraint", "ودعا السفير إلى ضبط النفس", "COERCE", true},
+		{"seized weapons", "وضبطت الشرطة كمية من الأسلحة", "COERCE", false},
+		{"issued by", "في بيان صادر عن وزارة الداخلية", "COERCE", true},
+		{"issued (adjective)", "لم يكن الحكم صادرا عن جهة قضائية", "COERCE", true},
+		{"confiscated", "وصادرت القوات كمية من الأسلحة", "COERCE", false},
+		{"a price", "ارتفع ثمن ذخيرة مدافع الهاون", "SUPPORT", true},
+		{"praised", "وثمن الوزير جهود الجيش", "SUPPORT", false},
+		{"lifting an embargo", "تصاعدت الضغوط لرفع حظر السلاح إلى ليبيا", "SANCTION", true},
+		{"an embargo imposed", "وفرض مجلس الأمن حظر السلاح على ليبيا", "SANCTION", false},
+		{"reached a degree", "اشتباكات وصلت إلى حد رفع الأسلحة", "CONSULT", true},
+		{"arrived in a city", "وصل الوزير إلى طرابلس أمس", "CONSULT", false},
+		{"a student", "لكن السلطات تقول إن الرزقي وهو طالب (24 عاما) لم يكن", "REQUEST", true},
+		{"demanded", "وطالب الوزير بالإفراج عن المعتقلين", "REQUEST", false},
+		{"a blessing", "لمليك الوطن خادم الحرمين الشريفين - أيده الله - مواقف", "SUPPORT", true},
+		{"supported", "وأيدت الحكومة الاتفاق", "SUPPORT", false},
+		{"orientations, not headed to", "العرب على اختلاف توجهاتهم أحسوا برسالة من حلب إلى عدن", "CONSULT", true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			w, m, ok := firstMatch(t, tc.in, tc.typ)
+			if !ok {
+				t.Fatalf("%q: no %s trigger", tc.in, tc.typ)
+			}
+			if got := idiom(w, &m); got != tc.idiom {
+				t.Errorf("%q: idiom %v, want %v", tc.in, got, tc.idiom)
+			}
+		})
+	}
+}
+
+// A light verb in the past launching an attack noun, with a named
+// organisation next to it and a target or a place, is kept without the
+// detector (Options.Stated); its look-alikes are not.
+func TestStatedAttack(t *testing.T) {
+	x, err := New(DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	af := org("سلاح الجو الليبي")
+	tests := []struct {
+		name string
+		in   string
+		want bool
+	}{
+		{"VSO with a place", "والأحد، شن سلاح الجو الليبي، ضربات جوية على أوكار في مدينة أوباري.", true},
+		{"reported by a source: the detector decides", "وقال مصدر إن سلاح الجو الليبي شن غارات على مواقع في مدينة أوباري.", false},
+		{"SVO with a place", "سلاح الجو الليبي شن غارات على مواقع في مدينة أوباري.", true},
+		{"the aim, not the attack", "وطلب سلاح الجو الليبي إذنا لشن غارات في مدينة أوباري.", false},
+		{"a campaign", "شن سلاح الجو الليبي حملة في مدينة أوباري.", false},
+		{"planned", "سيشن سلاح الجو الليبي غارات على مدينة أوباري.", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := analysis(tc.in, af, loc("أوباري"))
+			w := splitWords(tc.in, 0, len(tc.in))
+			ms := placeMentions(tc.in, w, docMentions(a))
+			got := stated("ASSAULT", w, x.lex.Find(w), ms) >= 0
+			if got != tc.want {
+				t.Errorf("%q: stated %v, want %v", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+// قام + subject or quantifier + ب + masdar carries the verb; the subject
+// must then be the name between.
+func TestQamaGap(t *testing.T) {
+	x, err := New(DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, in, actor string // actor "": no CONSULT event
+	}{
+		{"subject and quantifier", "ويقوم سلامة بعدة زيارات كان آخرها لمدينة مصراتة", "غسان سلامة"},
+		{"subject between", "وقام ساركوزي بزيارة إلى تونس", "نيكولا ساركوزي"},
+		{"unnamed subject: no actor from elsewhere", "وقال ساركوزي إن الوفد قام أمس بزيارة إلى تونس", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := analysis(tc.in, per("غسان سلامة", "سلامة"), per("نيكولا ساركوزي", "ساركوزي"), loc("تونس"), loc("مصراتة"))
+			if err := x.Process(context.Background(), a); err != nil {
+				t.Fatal(err)
+			}
+			got := ""
+			for _, e := range a.Events {
+				if e.Type == "CONSULT" {
+					got = e.Actor
+				}
+			}
+			if got != tc.actor {
+				t.Errorf("%q: actor %q, want %q (%+v)", tc.in, got, tc.actor, a.Events)
+			}
+		})
+	}
+}
+
+// A physical event without a named place takes the one its clause points
+// back to.
+func TestAnaphoricPlace(t *testing.T) {
+	x, err := New(DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ents := []model.Entity{org("القوات المسلحة الليبية"), loc("أوباري"), loc("سرت"), loc("مصراتة"), org("البنيان المرصوص")}
+	tests := []struct {
+		name, in, typ, place string
+	}{
+		{"demonstrative: the place of the sentence before", "وقصفت الطائرات أوكارا للتنظيم في مدينة أوباري.\nوداهمت القوات المسلحة الليبية تلك الأوكار، حيث ألقت القبض على رجلين.", "COERCE", "أوباري"},
+		{"المدينة after a locative: the town named before", "أعلنت البنيان المرصوص أن قوات تأمين سرت تقوم بإعادة الانتشار في مداخل المدينة.", "MOBILIZE", "سرت"},
+		{"a demonstrative with another noun", "وقصفت الطائرات أوكارا للتنظيم في مدينة أوباري.\nوتعهدت القوات المسلحة الليبية بهذه الخطوة باعتقال رجلين.", "COERCE", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := analysis(tc.in, ents...)
+			for _, s := range arabic.Sentences(tc.in) {
+				a.Sentences = append(a.Sentences, model.Sentence{Start: s.Start, End: s.End})
+			}
+			if err := x.Process(context.Background(), a); err != nil {
+				t.Fatal(err)
+			}
+			found := false
+			for _, e := range a.Events {
+				if e.Type == tc.typ {
+					found = true
+					if e.Location != tc.place {
+						t.Errorf("place %q, want %q", e.Location, tc.place)
+					}
+				}
+			}
+			if !found && tc.place != "" {
+				t.Errorf("no %s event: %+v", tc.typ, a.Events)
+			}
+		})
+	}
+}
+
+// A person in apposition to a title governed by ل/ب, إلى or على is not the
+// subject; after من or a visit noun the name is the agent.
+func TestObliqueTitle(t *testing.T) {
+	tests := []struct {
+		name, in, typ string
+		oblique       bool
+	}{
+		{"ل + title", "تعهد بنقل نتائج الاجتماع لرئيس الحكومة الليبية الجديد عبد الحميد دبيبة", "AGREE", true},
+		{"إلى + title", "أن الحكومة تعتزم توجيه الدعوة إلى المبعوث الأممي عبد الحميد دبيبة", "REQUEST", true},
+		{"من + title: the agent", "بناء على طلب من الرئيس الشرعي عبد الحميد دبيبة", "REQUEST", false},
+		{"a visit by", "خلال زيارة لوزير الخارجية عبد الحميد دبيبة", "CONSULT", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := analysis(tc.in, per("عبد الحميد دبيبة"))
+			w := splitWords(tc.in, 0, len(tc.in))
+			ms := placeMentions(tc.in, w, docMentions(a))
+			if len(ms) != 1 {
+				t.Fatalf("mentions %+v", ms)
+			}
+			if ms[0].oblique != tc.oblique {
+				t.Errorf("oblique %v, want %v", ms[0].oblique, tc.oblique)
+			}
+		})
+	}
+}
+
+// A name that begins with سـ is not a future verb.
+func TestNameNotFuture(t *testing.T) {
+	x, err := New(DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ in, want string }{
+		{"وقام ساركوزي بزيارة إلى تونس", model.Asserted},
+		{"وسيقوم ساركوزي بزيارة إلى تونس", model.Planned},
+	} {
+		a := analysis(tc.in, per("نيكولا ساركوزي", "ساركوزي"), loc("تونس"))
+		if err := x.Process(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+		if len(a.Events) != 1 || a.Events[0].Modality != tc.want {
+			t.Errorf("%q: %+v, want one event %s", tc.in, a.Events, tc.want)
+		}
+	}
+}
+
+// An event noun in the complement of a verb of asking is what is asked for.
+func TestRequested(t *testing.T) {
+	tests := []struct {
+		name, in, typ string
+		want          bool
+	}{
+		{"advised to resign", "ونصح المشري رئيس الحكومة بتقديم استقالته", "CONCEDE", true},
+		{"called for demonstrations", "أقدمت الجماعة على الدعوة لمظاهرات في العاصمة", "PROTEST", true},
+		{"resigned", "وأعلن رئيس الحكومة استقالته أمس", "CONCEDE", false},
+		{"a verb after the request is its own clause", "دعا الرئيس إلى الهدوء، وانسحبت القوات من المدينة", "RETREAT", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			w, m, ok := firstMatch(t, tc.in, tc.typ)
+			if !ok {
+				t.Fatalf("no %s trigger", tc.typ)
+			}
+			if got := requested(m.Pattern, w, m.First); got != tc.want {
+				t.Errorf("%q: requested %v, want %v", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+// The speaker is not the actor of a clause whose subject is a count.
+func TestCountedSubject(t *testing.T) {
+	x, err := New(DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ in, actor string }{
+		{"وقال رئيس الشرطة عبد الرحمن رحيمي إن خمسة أشخاص قتلوا في الهجوم", ""},
+		{"وقال المرصد إن 1900 مقاتل وصلوا إلى المعسكرات في تركيا", ""},
+		{"وقال المرصد إن 25 من قوات الصاعقة قتلوا في الاشتباكات", ""},
+		{"وأعلن عبد الرحمن رحيمي أنه التقى 3 وزراء في تركيا", "عبد الرحمن رحيمي"},
+	} {
+		a := analysis(tc.in, per("عبد الرحمن رحيمي"), org("المرصد"), loc("تركيا"), org("قوات الصاعقة"))
+		if err := x.Process(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range a.Events {
+			if e.Actor != tc.actor {
+				t.Errorf("%q: %s actor %q, want %q", tc.in, e.Type, e.Actor, tc.actor)
+			}
+		}
+	}
+}
+
+// A batch of fighters to be moved by a government named by its capital:
+// the country acts (when the document names it), the place is where they
+// go, not whose side they are on, the event is planned, and the date of
+// the statement is not its date.
+func TestGovernmentByCapital(t *testing.T) {
+	x, err := New(DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := "وتواصل تركيا دعم الحكومة.\nوكشف المرصد السوري، الإثنين، أن دفعة جديدة من الفصائل الموالية لتركيا سيتم نقلها إلى ليبيا من قبل أنقرة خلال الساعات القادمة."
+	a := analysis(in, loc("تركيا"), loc("أنقرة"), loc("ليبيا"), org("المرصد السوري"))
+	for _, s := range arabic.Sentences(in) {
+		a.Sentences = append(a.Sentences, model.Sentence{Start: s.Start, End: s.End})
+	}
+	if err := x.Process(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	var got *model.Event
+	for i := range a.Events {
+		if a.Events[i].Type == "MOBILIZE" {
+			got = &a.Events[i]
+		}
+	}
+	if got == nil {
+		t.Fatalf("no MOBILIZE: %+v", a.Events)
+	}
+	if got.Actor != "تركيا" || got.Location != "ليبيا" || got.Modality != model.Planned || got.DateText != "الساعات القادمة" {
+		t.Errorf("got actor %q place %q %s date %q, want تركيا, ليبيا, planned, الساعات القادمة", got.Actor, got.Location, got.Modality, got.DateText)
+	}
+	// without the country in the document the capital stays
+	a = analysis("أرسلت أنقرة قوات إلى ليبيا", loc("أنقرة"), loc("ليبيا"))
+	if err := x.Process(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range a.Events {
+		if e.Actor != "أنقرة" {
+			t.Errorf("actor %q, want أنقرة", e.Actor)
+		}
+	}
+}
+
+// Triggers of one attack in a sentence tell one event: the place after the
+// last of them is the attack's place.
+func TestOneAttackManyTriggers(t *testing.T) {
+	x, err := New(DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := "وأعلن البنتاغون مقتل 17 من داعش إثر قصف جوي أمريكي استهدف معسكرا لهم، قرب سرت."
+	a := analysis(in, org("داعش"), loc("سرت"), org("البنتاغون"))
+	w := splitWords(in, 0, len(in))
+	ms := placeMentions(in, w, docMentions(a))
+	for _, m := range x.lex.Find(w) {
+		if m.Pattern.Type != "ASSAULT" {
+			continue
+		}
+		if _, _, l := arguments(m.Pattern, w, ms, m); l == nil || l.Name != "سرت" {
+			t.Errorf("trigger %q: place %+v, want سرت", w[m.First].Text, l)
+		}
+		break
+	}
+}
+
+// Past ضد come the targets, not the subject of the verb before.
+func TestAgainstNotSubject(t *testing.T) {
+	in := "وردد المتظاهرون شعارات ضد محافظ البصرة وهيمنة حزب الفضيلة على المدينة"
+	a := analysis(in, org("حزب الفضيلة"), loc("البصرة"))
+	w, m, ok := firstMatch(t, in, "PROTEST")
+	if !ok {
+		t.Fatal("no PROTEST trigger")
+	}
+	ms := placeMentions(in, w, docMentions(a))
+	if actor, _, _ := arguments(m.Pattern, w, ms, m); actor == "حزب الفضيلة" {
+		t.Errorf("actor %q", actor)
+	}
+}
