@@ -29,6 +29,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"runtime/pprof"
 	"sort"
 	"strconv"
 	"strings"
@@ -48,6 +49,13 @@ import (
 	"github.com/marsad-project/marsad/internal/store/postgres"
 	"github.com/marsad-project/marsad/internal/store/sqlite"
 )
+
+// diag holds the diagnostic flags (profile, reuse, slow queries).
+type diag struct {
+	cpuProfile string
+	keep       bool
+	slow       int
+}
 
 type result struct {
 	System     string  `json:"system"`
@@ -81,6 +89,10 @@ func main() {
 	work := flag.String("work", "", "folder for the stores (default a temporary folder, removed)")
 	child := flag.String("child", "", "internal: run one system")
 	size := flag.Int("size", 1, "internal: corpus multiple")
+	var benchOpt diag
+	flag.StringVar(&benchOpt.cpuProfile, "cpuprofile", "", "write a CPU profile of the search phase to this file (+ system and size)")
+	flag.BoolVar(&benchOpt.keep, "keep", false, "keep the SQLite stores in -work and reuse them on the next run (skips ingest)")
+	flag.IntVar(&benchOpt.slow, "slow", 0, "print the N slowest queries (median over rounds) to stderr")
 	flag.Parse()
 	if *data == "" {
 		*data = findData()
@@ -92,7 +104,7 @@ func main() {
 		*pg = "postgres://postgres@127.0.0.1:5432/test"
 	}
 	if *child != "" {
-		r := runChild(*child, *size, *data, *pg, *work, *rounds)
+		r := runChild(*child, *size, *data, *pg, *work, *rounds, benchOpt)
 		json.NewEncoder(os.Stdout).Encode(r)
 		return
 	}
@@ -113,7 +125,8 @@ func main() {
 		for _, sys := range strings.Split(*systems, ",") {
 			sys = strings.TrimSpace(sys)
 			cmd := exec.Command(os.Args[0], "-child", sys, "-size", strconv.Itoa(k), "-data", *data, "-pg", *pg,
-				"-work", *work, "-rounds", strconv.Itoa(*rounds))
+				"-work", *work, "-rounds", strconv.Itoa(*rounds), "-cpuprofile", benchOpt.cpuProfile,
+				"-keep="+strconv.FormatBool(benchOpt.keep), "-slow", strconv.Itoa(benchOpt.slow))
 			cmd.Stderr = os.Stderr
 			out, err := cmd.Output()
 			var r result
@@ -219,7 +232,7 @@ func queries(data string) ([]string, error) {
 	return qs, nil
 }
 
-func runChild(sys string, k int, data, pg, work string, rounds int) (r result) {
+func runChild(sys string, k int, data, pg, work string, rounds int, dg diag) (r result) {
 	r = result{System: sys, Size: k}
 	defer func() {
 		if e := recover(); e != nil {
@@ -254,12 +267,17 @@ func runChild(sys string, k int, data, pg, work string, rounds int) (r result) {
 		}
 		var s store.Store
 		var sdb *sql.DB
+		reuse := false // -keep and a store from an earlier run: no ingest
 		if sys == "sqlite" {
 			opt := sqlite.DefaultOptions()
 			opt.Analyzer = an
 			path := filepath.Join(work, fmt.Sprintf("marsad-%d.db", k))
-			for _, f := range []string{path, path + "-wal", path + "-shm"} {
-				os.Remove(f)
+			if _, err := os.Stat(path); err == nil && dg.keep {
+				reuse = true
+			} else {
+				for _, f := range []string{path, path + "-wal", path + "-shm"} {
+					os.Remove(f)
+				}
 			}
 			st, err := sqlite.Open(ctx, path, opt)
 			if err != nil {
@@ -269,8 +287,10 @@ func runChild(sys string, k int, data, pg, work string, rounds int) (r result) {
 			s, sdb = st, st.SQL()
 			defer func() {
 				st.Close()
-				for _, f := range []string{path, path + "-wal", path + "-shm"} {
-					os.Remove(f)
+				if !dg.keep {
+					for _, f := range []string{path, path + "-wal", path + "-shm"} {
+						os.Remove(f)
+					}
 				}
 			}()
 		} else {
@@ -295,7 +315,7 @@ func runChild(sys string, k int, data, pg, work string, rounds int) (r result) {
 		}
 		t0, c0 := time.Now(), cpu()
 		const batch = 500
-		for i := 0; i < len(docs); i += batch {
+		for i := 0; i < len(docs) && !reuse; i += batch {
 			as := make([]model.Analysis, 0, batch)
 			for _, d := range docs[i:min(i+batch, len(docs))] {
 				a := model.Analysis{Doc: d}
@@ -335,8 +355,9 @@ func runChild(sys string, k int, data, pg, work string, rounds int) (r result) {
 		run := func(snippets bool) ([]time.Duration, int) {
 			var lat []time.Duration
 			hits := 0
+			byQuery := make([][]time.Duration, len(qs))
 			for round := 0; round <= rounds; round++ { // round 0 warms the caches
-				for _, q := range qs {
+				for qi, q := range qs {
 					t := time.Now()
 					res, err := s.Search(ctx, store.SearchQuery{Text: q, Limit: 10, NoSnippets: !snippets})
 					d := time.Since(t)
@@ -346,13 +367,19 @@ func runChild(sys string, k int, data, pg, work string, rounds int) (r result) {
 					if round > 0 {
 						lat = append(lat, d)
 						hits += res.Total
+						byQuery[qi] = append(byQuery[qi], d)
 					}
 				}
 			}
+			if !snippets {
+				slowest(dg.slow, qs, byQuery)
+			}
 			return lat, hits
 		}
+		stop := startProfile(dg.cpuProfile, sys, k)
 		c1 := cpu()
 		lat, hits := run(false)
+		stop()
 		r.SearchCPUms = (cpu() - c1).Seconds() * 1000 / float64(len(qs)*(rounds+1))
 		r.P50ms, r.P99ms = pct(lat, 50), pct(lat, 99)
 		r.MeanHits = float64(hits) / float64(max(1, len(lat)))
@@ -390,9 +417,10 @@ func runChild(sys string, k int, data, pg, work string, rounds int) (r result) {
 		r.StoreBytes = dirSize(dir)
 		var lat []time.Duration
 		hits := 0
+		byQuery := make([][]time.Duration, len(qs))
 		c1 := cpu()
 		for round := 0; round <= rounds; round++ {
-			for _, q := range qs {
+			for qi, q := range qs {
 				mq := bleve.NewMatchQuery(q)
 				mq.Analyzer = "ar"
 				mq.SetOperator(query.MatchQueryOperatorAnd) // all words, as marsad
@@ -406,9 +434,11 @@ func runChild(sys string, k int, data, pg, work string, rounds int) (r result) {
 				if round > 0 {
 					lat = append(lat, d)
 					hits += int(res.Total)
+					byQuery[qi] = append(byQuery[qi], d)
 				}
 			}
 		}
+		slowest(dg.slow, qs, byQuery)
 		r.SearchCPUms = (cpu() - c1).Seconds() * 1000 / float64(len(qs)*(rounds+1))
 		r.P50ms, r.P99ms = pct(lat, 50), pct(lat, 99)
 		r.MeanHits = float64(hits) / float64(max(1, len(lat)))
@@ -418,6 +448,40 @@ func runChild(sys string, k int, data, pg, work string, rounds int) (r result) {
 	}
 	r.PerSec = float64(r.Articles) / r.IngestSec
 	return r
+}
+
+// startProfile starts a CPU profile into file.SYS-K when file is set and
+// returns the function that stops it.
+func startProfile(file, sys string, k int) func() {
+	if file == "" {
+		return func() {}
+	}
+	f, err := os.Create(fmt.Sprintf("%s.%s-%d", file, sys, k))
+	if err != nil {
+		fatal(err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		fatal(err)
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }
+}
+
+// slowest prints the n queries with the largest median latency.
+func slowest(n int, qs []string, byQuery [][]time.Duration) {
+	type qd struct {
+		q string
+		d float64
+	}
+	var all []qd
+	for i, ds := range byQuery {
+		if len(ds) > 0 {
+			all = append(all, qd{qs[i], pct(ds, 50)})
+		}
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].d > all[j].d })
+	for _, x := range all[:min(n, len(all))] {
+		fmt.Fprintf(os.Stderr, "slow: %8.2f ms  %s\n", x.d, x.q)
+	}
 }
 
 // cpu is this process's user+system time so far.

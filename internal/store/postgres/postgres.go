@@ -242,3 +242,6 @@ func (dialect) Size(ctx context.Context, db *sql.DB) (int64, error) {
 		JOIN pg_namespace ns ON ns.oid = c.relnamespace WHERE ns.nspname = current_schema() AND c.relkind = 'r'`).Scan(&n)
 	return n.Int64, err
 }
+
+// Postings: not kept; ts_rank_cd ranks on the server.
+func (dialect) Postings() bool { return false }

@@ -36,6 +36,9 @@ type Options struct {
 	Synchronous string
 	// MaxConns bounds open connections (readers); 0 means 8.
 	MaxConns int
+	// FTSRanking ranks every query with FTS5's bm25() instead of the
+	// postings (tests and benchmarks compare the two).
+	FTSRanking bool
 }
 
 // DefaultOptions returns the options `marsad` uses (Analyzer still to set).
@@ -74,7 +77,7 @@ func Open(ctx context.Context, path string, opt Options) (*sqlstore.DB, error) {
 		db.Close()
 		return nil, fmt.Errorf("store: sqlite: open %s: %w", path, err)
 	}
-	s, err := sqlstore.Open(ctx, db, dialect{path: path}, sqlstore.Options{Analyzer: opt.Analyzer})
+	s, err := sqlstore.Open(ctx, db, dialect{path: path}, sqlstore.Options{Analyzer: opt.Analyzer, FTSRanking: opt.FTSRanking})
 	if err != nil && s == nil {
 		db.Close()
 	}
@@ -204,3 +207,7 @@ func (d dialect) Size(ctx context.Context, db *sql.DB) (int64, error) {
 	}
 	return n, nil
 }
+
+// Postings: the schema keeps them (migration 0002), and searches without a
+// phrase rank from them (sqlstore/postings.go).
+func (dialect) Postings() bool { return true }
