@@ -91,7 +91,7 @@ func main() {
 	size := flag.Int("size", 1, "internal: corpus multiple")
 	var benchOpt diag
 	flag.StringVar(&benchOpt.cpuProfile, "cpuprofile", "", "write a CPU profile of the search phase to this file (+ system and size)")
-	flag.BoolVar(&benchOpt.keep, "keep", false, "keep the SQLite stores in -work and reuse them on the next run (skips ingest)")
+	flag.BoolVar(&benchOpt.keep, "keep", false, "keep the SQLite stores in -work and reuse them on the next run (skips ingest); keep the PostgreSQL schema")
 	flag.IntVar(&benchOpt.slow, "slow", 0, "print the N slowest queries (median over rounds) to stderr")
 	flag.Parse()
 	if *data == "" {
@@ -310,7 +310,9 @@ func runChild(sys string, k int, data, pg, work string, rounds int, dg diag) (r 
 			s, sdb = st, st.SQL()
 			defer func() {
 				st.Close()
-				dropSchema(ctx, pg, schema)
+				if !dg.keep { // -keep leaves the schema to inspect (not reused: ingest always runs)
+					dropSchema(ctx, pg, schema)
+				}
 			}()
 		}
 		t0, c0 := time.Now(), cpu()

@@ -45,56 +45,99 @@ const (
 type posting struct {
 	doc int64
 	tf  int32
+	pos int32 // with positions: the offset of its tf positions in plist.pos
 }
 
-func appendPostings(b []byte, ps []posting) []byte {
+// plist is a term's (or a phrase's) postings; pos holds the positions
+// (0-based term indexes, ascending per article) when the store keeps them.
+type plist struct {
+	ps  []posting
+	pos []int32
+}
+
+// appendPostings encodes ps: varint rowid delta, varint tf, and with
+// positions tf varint position deltas.
+func appendPostings(b []byte, l plist, positions bool) []byte {
 	var last int64
-	for _, p := range ps {
+	for _, p := range l.ps {
 		b = binary.AppendUvarint(b, uint64(p.doc-last))
 		b = binary.AppendUvarint(b, uint64(p.tf))
 		last = p.doc
+		if positions {
+			prev := int32(0)
+			for _, x := range l.pos[p.pos : p.pos+p.tf] {
+				b = binary.AppendUvarint(b, uint64(x-prev))
+				prev = x
+			}
+		}
 	}
 	return b
 }
 
+var errCorrupt = fmt.Errorf("postings: corrupt data")
+
 // decodePostings appends the postings of data (rowid deltas restart at 0
-// in every segment) to ps.
-func decodePostings(ps []posting, data []byte) ([]posting, error) {
+// in every segment) to l.
+func decodePostings(l plist, data []byte, positions bool) (plist, error) {
 	var last int64
 	for len(data) > 0 {
 		d, n := binary.Uvarint(data)
 		if n <= 0 {
-			return ps, fmt.Errorf("postings: corrupt data")
+			return l, errCorrupt
 		}
 		data = data[n:]
 		tf, m := binary.Uvarint(data)
-		if m <= 0 {
-			return ps, fmt.Errorf("postings: corrupt data")
+		if m <= 0 || tf > math.MaxInt32 {
+			return l, errCorrupt
 		}
 		data = data[m:]
 		last += int64(d)
-		ps = append(ps, posting{last, int32(tf)})
+		p := posting{doc: last, tf: int32(tf), pos: int32(len(l.pos))}
+		if positions {
+			prev := int32(0)
+			for range tf {
+				x, k := binary.Uvarint(data)
+				if k <= 0 {
+					return l, errCorrupt
+				}
+				data = data[k:]
+				prev += int32(x)
+				l.pos = append(l.pos, prev)
+			}
+		}
+		l.ps = append(l.ps, p)
 	}
-	return ps, nil
+	return l, nil
 }
 
 // batchPostings collects the postings of one Put.
 type batchPostings struct {
-	seg   int64 // the first rowid stored by the batch
-	terms map[string][]posting
+	positions bool
+	seg       int64 // the first rowid stored by the batch
+	terms     map[string]*plist
 }
 
 func (bp *batchPostings) add(rowid int64, terms []arabic.Term) {
 	if bp.terms == nil {
-		bp.terms = map[string][]posting{}
+		bp.terms = map[string]*plist{}
 		bp.seg = rowid
 	}
-	tf := map[string]int32{}
-	for _, t := range terms {
-		tf[t.Term]++
+	byTerm := map[string][]int32{}
+	for i, t := range terms {
+		byTerm[t.Term] = append(byTerm[t.Term], int32(i))
 	}
-	for t, n := range tf {
-		bp.terms[t] = append(bp.terms[t], posting{rowid, n})
+	for t, pos := range byTerm {
+		l := bp.terms[t]
+		if l == nil {
+			l = &plist{}
+			bp.terms[t] = l
+		}
+		p := posting{doc: rowid, tf: int32(len(pos))}
+		if bp.positions {
+			p.pos = int32(len(l.pos))
+			l.pos = append(l.pos, pos...)
+		}
+		l.ps = append(l.ps, p)
 	}
 }
 
@@ -115,7 +158,7 @@ func (bp *batchPostings) write(ctx context.Context, tx *sql.Tx, d Dialect) error
 	sort.Strings(keys)
 	var buf []byte
 	for _, k := range keys {
-		buf = appendPostings(buf[:0], bp.terms[k])
+		buf = appendPostings(buf[:0], *bp.terms[k], bp.positions)
 		if _, err := st.ExecContext(ctx, k, bp.seg, buf); err != nil {
 			return fmt.Errorf("postings %q: %w", k, err)
 		}
@@ -124,8 +167,9 @@ func (bp *batchPostings) write(ctx context.Context, tx *sql.Tx, d Dialect) error
 }
 
 // mergePostings rewrites the postings table with one row per term (the
-// segments of every Put concatenated), inside tx.
-func mergePostings(ctx context.Context, tx *sql.Tx, d Dialect) error {
+// segments of every Put concatenated), inside tx: a new table filled in
+// key order, then swapped in (Dialect.PostingsDDL).
+func mergePostings(ctx context.Context, tx *sql.Tx, d Dialect, positions bool) error {
 	var multi int
 	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT term FROM postings GROUP BY term HAVING count(*) > 1) t`).Scan(&multi); err != nil {
 		return err
@@ -133,22 +177,21 @@ func mergePostings(ctx context.Context, tx *sql.Tx, d Dialect) error {
 	if multi == 0 {
 		return nil
 	}
-	if _, err := tx.ExecContext(ctx, `CREATE TABLE postings_merged (term TEXT NOT NULL, seg INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (term, seg)) WITHOUT ROWID`); err != nil {
-		return err
+	create, swap := d.PostingsDDL("postings_merged")
+	for _, q := range create {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return err
+		}
 	}
 	ins, err := tx.PrepareContext(ctx, d.Bind(`INSERT INTO postings_merged(term, seg, data) VALUES (?, ?, ?)`))
 	if err != nil {
 		return err
 	}
 	defer ins.Close()
-	rows, err := tx.QueryContext(ctx, `SELECT term, seg, data FROM postings ORDER BY term, seg`)
-	if err != nil {
-		return err
-	}
 	var (
 		cur   string
 		first int64
-		ps    []posting
+		l     plist
 		buf   []byte
 		have  bool
 	)
@@ -156,37 +199,56 @@ func mergePostings(ctx context.Context, tx *sql.Tx, d Dialect) error {
 		if !have {
 			return nil
 		}
-		buf = appendPostings(buf[:0], ps)
+		buf = appendPostings(buf[:0], l, positions)
 		_, err := ins.ExecContext(ctx, cur, first, buf)
 		return err
 	}
-	for rows.Next() {
-		var term string
-		var seg int64
-		var data []byte
-		if err := rows.Scan(&term, &seg, &data); err != nil {
-			rows.Close()
+	// Read in pages by key (a PostgreSQL connection cannot insert while a
+	// result is open), merging as the rows come in key order.
+	type row struct {
+		term string
+		seg  int64
+		data []byte
+	}
+	page := d.Bind(`SELECT term, seg, data FROM postings WHERE term > ? OR (term = ? AND seg > ?) ORDER BY term, seg LIMIT 2000`)
+	lastTerm, lastSeg := "", int64(-1<<62)
+	for {
+		rows, err := tx.QueryContext(ctx, page, lastTerm, lastTerm, lastSeg)
+		if err != nil {
 			return err
 		}
-		if !have || term != cur {
-			if err := flush(); err != nil {
+		var rs []row
+		for rows.Next() {
+			var r row
+			if err := rows.Scan(&r.term, &r.seg, &r.data); err != nil {
 				rows.Close()
 				return err
 			}
-			cur, first, ps, have = term, seg, ps[:0], true
+			rs = append(rs, r)
 		}
-		if ps, err = decodePostings(ps, data); err != nil {
-			rows.Close()
-			return fmt.Errorf("term %q: %w", term, err)
+		if err := rows.Close(); err != nil {
+			return err
 		}
-	}
-	if err := rows.Close(); err != nil {
-		return err
+		if len(rs) == 0 {
+			break
+		}
+		for _, r := range rs {
+			if !have || r.term != cur {
+				if err := flush(); err != nil {
+					return err
+				}
+				cur, first, l, have = r.term, r.seg, plist{ps: l.ps[:0], pos: l.pos[:0]}, true
+			}
+			if l, err = decodePostings(l, r.data, positions); err != nil {
+				return fmt.Errorf("term %q: %w", r.term, err)
+			}
+		}
+		lastTerm, lastSeg = rs[len(rs)-1].term, rs[len(rs)-1].seg
 	}
 	if err := flush(); err != nil {
 		return err
 	}
-	for _, q := range []string{`DROP TABLE postings`, `ALTER TABLE postings_merged RENAME TO postings`} {
+	for _, q := range swap {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return err
 		}
@@ -238,9 +300,15 @@ func (s *DB) refreshLens(ctx context.Context, upto int64) (lens []int32, n, tota
 	return c.lens, c.n, c.total, nil
 }
 
-// termsOnly says whether every alternative of q is one term (no phrase),
-// which the postings answer alone.
-func termsOnly(q store.Query) bool {
+// canRank says whether the postings answer q alone: a phrase (an
+// alternative of several terms) needs positions.
+func (s *DB) canRank(q store.Query) bool {
+	if !s.rank || len(q.Must) == 0 {
+		return false
+	}
+	if s.positions {
+		return true
+	}
 	for _, cs := range [][]store.Clause{q.Must, q.Not} {
 		for _, c := range cs {
 			for _, alt := range c.Alts {
@@ -250,13 +318,13 @@ func termsOnly(q store.Query) bool {
 			}
 		}
 	}
-	return len(q.Must) > 0
+	return true
 }
 
 // termPostings reads the postings of terms (all their segments, in
 // order) in one statement, and the highest article rowid (0 when no term
 // has postings), which tells whether the cached lengths are current.
-func (s *DB) termPostings(ctx context.Context, terms []string) (map[string][]posting, int64, error) {
+func (s *DB) termPostings(ctx context.Context, terms []string) (map[string]*plist, int64, error) {
 	args := make([]any, len(terms))
 	for i, t := range terms {
 		args[i] = t
@@ -266,25 +334,73 @@ func (s *DB) termPostings(ctx context.Context, terms []string) (map[string][]pos
 	if err != nil {
 		return nil, 0, err
 	}
-	var maxRowid int64
 	defer rows.Close()
-	out := make(map[string][]posting, len(terms))
+	var maxRowid int64
+	out := make(map[string]*plist, len(terms))
 	for rows.Next() {
 		var term string
-		var data sql.RawBytes
+		var data []byte
 		if err := rows.Scan(&term, &data, &maxRowid); err != nil {
 			return nil, 0, err
 		}
-		ps := out[term]
-		if ps == nil {
-			ps = make([]posting, 0, len(data)/2) // at least 2 bytes a posting
+		l := out[term]
+		if l == nil {
+			l = &plist{ps: make([]posting, 0, len(data)/2)} // at least 2 bytes a posting
+			out[term] = l
 		}
-		if ps, err = decodePostings(ps, data); err != nil {
+		if *l, err = decodePostings(*l, data, s.positions); err != nil {
 			return nil, 0, fmt.Errorf("term %q: %w", term, err)
 		}
-		out[term] = ps
 	}
 	return out, maxRowid, rows.Err()
+}
+
+// phraseList is the postings of a phrase: the articles holding the terms
+// consecutively, tf the number of places where they start (FTS5 counts
+// phrase instances the same way).
+func phraseList(ls []*plist) plist {
+	var out plist
+	if len(ls) == 0 {
+		return out
+	}
+	cur := make([]int, len(ls))
+	for _, p := range ls[0].ps {
+		ok := true
+		ps := make([]posting, len(ls))
+		ps[0] = p
+		for k := 1; k < len(ls) && ok; k++ {
+			l := ls[k].ps
+			j := cur[k]
+			for j < len(l) && l[j].doc < p.doc {
+				j++
+			}
+			cur[k] = j
+			if j == len(l) || l[j].doc != p.doc {
+				ok = false
+			} else {
+				ps[k] = l[j]
+			}
+		}
+		if !ok {
+			continue
+		}
+		var tf int32
+		for _, start := range ls[0].pos[p.pos : p.pos+p.tf] {
+			all := true
+			for k := 1; k < len(ls) && all; k++ {
+				pk := ps[k]
+				want := start + int32(k)
+				_, all = slices.BinarySearch(ls[k].pos[pk.pos:pk.pos+pk.tf], want)
+			}
+			if all {
+				tf++
+			}
+		}
+		if tf > 0 {
+			out.ps = append(out.ps, posting{doc: p.doc, tf: tf})
+		}
+	}
+	return out
 }
 
 // scored is one match with its bm25 score (higher is better).
@@ -293,28 +409,28 @@ type scored struct {
 	score float64
 }
 
-// rankPostings matches a phrase-free query from the postings and returns
-// the page [offset, offset+limit) of the matches, best first (ties by
-// rowid, as the FTS5 path), and the number of matches. The score is
-// FTS5's bm25() negated, computed as fts5_aux.c computes it: for each
-// phrase of the query (here each alternative, in query order),
+// rankPostings matches q from the postings and returns the matches best
+// first (ties by rowid, as the FTS5 statement): all of them when all is
+// set, else the first k; and the number of matches. The score is FTS5's
+// bm25() negated, computed as fts5_aux.c computes it: for each phrase of
+// the query (here each alternative, in query order),
 // idf = ln((N - n + 0.5) / (n + 0.5)) (1e-6 when not positive), summed
 // over phrases as idf × tf × (k1 + 1) / (tf + k1 × (1 - b + b × D / avgdl)).
-func (s *DB) rankPostings(ctx context.Context, q store.Query, limit, offset int) ([]scored, int, error) {
-	// Each alternative is one FTS5 phrase; read each distinct term once.
+func (s *DB) rankPostings(ctx context.Context, q store.Query, k int, all bool) ([]scored, int, error) {
 	type phrase struct {
-		ps  []posting
+		l   plist
 		idf float64
 	}
-	var phrases []*phrase
-	byTerm := map[string]*phrase{}
 	var terms []string
+	seen := map[string]bool{}
 	for _, cs := range [][]store.Clause{q.Must, q.Not} {
 		for _, c := range cs {
 			for _, alt := range c.Alts {
-				if byTerm[alt[0]] == nil {
-					byTerm[alt[0]] = &phrase{}
-					terms = append(terms, alt[0])
+				for _, t := range alt {
+					if !seen[t] {
+						seen[t] = true
+						terms = append(terms, t)
+					}
 				}
 			}
 		}
@@ -323,28 +439,48 @@ func (s *DB) rankPostings(ctx context.Context, q store.Query, limit, offset int)
 	if err != nil {
 		return nil, 0, err
 	}
-	for t, p := range byTerm {
-		p.ps = got[t]
-	}
-	for _, c := range q.Must {
-		found := false
-		for _, alt := range c.Alts {
-			found = found || len(got[alt[0]]) > 0
-		}
-		if !found {
-			return nil, 0, nil // a clause matches nothing
-		}
-	}
+	// Each alternative is one FTS5 phrase, in query order.
+	var phrases []*phrase
+	byAlt := map[string]*phrase{}
 	clauses := make([][]int, 0, len(q.Must)+len(q.Not)) // phrase indexes of each clause
 	for _, cs := range [][]store.Clause{q.Must, q.Not} {
 		for _, c := range cs {
 			var idx []int
 			for _, alt := range c.Alts {
-				p := byTerm[alt[0]]
+				key := strings.Join(alt, " ")
+				p := byAlt[key]
+				if p == nil {
+					p = &phrase{}
+					if len(alt) == 1 {
+						if l := got[alt[0]]; l != nil {
+							p.l = *l
+						}
+					} else {
+						ls := make([]*plist, len(alt))
+						for i, t := range alt {
+							if ls[i] = got[t]; ls[i] == nil {
+								ls = nil
+								break
+							}
+						}
+						p.l = phraseList(ls)
+					}
+					byAlt[key] = p
+				}
 				idx = append(idx, len(phrases))
 				phrases = append(phrases, p)
 			}
 			clauses = append(clauses, idx)
+		}
+	}
+	nMust := len(q.Must)
+	for _, c := range clauses[:nMust] {
+		found := false
+		for _, i := range c {
+			found = found || len(phrases[i].l.ps) > 0
+		}
+		if !found {
+			return nil, 0, nil // a clause matches nothing
 		}
 	}
 	// The lengths are read after the postings: they cover every article
@@ -358,8 +494,8 @@ func (s *DB) rankPostings(ctx context.Context, q store.Query, limit, offset int)
 	}
 	avgdl := float64(nToken) / float64(nRow)
 	for _, p := range phrases {
-		nHit := float64(len(p.ps))
-		idf := math.Log((float64(nRow-int64(len(p.ps))) + 0.5) / (nHit + 0.5))
+		nHit := float64(len(p.l.ps))
+		idf := math.Log((float64(nRow-int64(len(p.l.ps))) + 0.5) / (nHit + 0.5))
 		if idf <= 0 {
 			idf = 1e-6
 		}
@@ -368,18 +504,18 @@ func (s *DB) rankPostings(ctx context.Context, q store.Query, limit, offset int)
 	// Candidates: the articles of the rarest Must clause (the union of its
 	// alternatives), then kept if every other Must clause has them and no
 	// Not clause does.
-	nMust := len(q.Must)
 	union := func(c []int) []int64 {
 		if len(c) == 1 {
-			ds := make([]int64, len(phrases[c[0]].ps))
-			for i, p := range phrases[c[0]].ps {
+			ps := phrases[c[0]].l.ps
+			ds := make([]int64, len(ps))
+			for i, p := range ps {
 				ds[i] = p.doc
 			}
 			return ds
 		}
 		var ds []int64
 		for _, i := range c {
-			for _, p := range phrases[i].ps {
+			for _, p := range phrases[i].l.ps {
 				ds = append(ds, p.doc)
 			}
 		}
@@ -389,7 +525,7 @@ func (s *DB) rankPostings(ctx context.Context, q store.Query, limit, offset int)
 	size := func(c []int) int {
 		n := 0
 		for _, i := range c {
-			n += len(phrases[i].ps)
+			n += len(phrases[i].l.ps)
 		}
 		return n
 	}
@@ -404,10 +540,9 @@ func (s *DB) rankPostings(ctx context.Context, q store.Query, limit, offset int)
 	// walk each phrase's postings forward (candidates ascend).
 	cursor := make([]int, len(phrases))
 	tfOf := func(i int, doc int64) int32 {
-		ps := phrases[i].ps
+		ps := phrases[i].l.ps
 		j := cursor[i]
 		if j < len(ps) && ps[j].doc < doc {
-			// Gallop then binary search: long lists against few candidates.
 			j += sort.Search(len(ps)-j, func(k int) bool { return ps[j+k].doc >= doc })
 		}
 		cursor[i] = j
@@ -417,9 +552,9 @@ func (s *DB) rankPostings(ctx context.Context, q store.Query, limit, offset int)
 		return 0
 	}
 	tf := make([]int32, len(phrases))
-	// Keep the best offset+limit in a min-heap (worst on top): the page
-	// needs no full sort of thousands of matches.
-	k := offset + limit
+	// Keep the best k in a min-heap (worst on top): a page needs no full
+	// sort of thousands of matches.
+	var out []scored
 	top := make(scoredHeap, 0, min(k, len(cand)))
 	total := 0
 	for _, doc := range cand {
@@ -451,8 +586,8 @@ func (s *DB) rankPostings(ctx context.Context, q store.Query, limit, offset int)
 		for i, p := range phrases {
 			f := float64(tf[i])
 			// Written as fts5Bm25Function writes it, with explicit
-			// conversions so no multiply-add is fused: the same doubles.
-			// C evaluates b*D/avgdl as (b*D)/avgdl.
+			// conversions so no multiply-add is fused; C evaluates
+			// b*D/avgdl as (b*D)/avgdl.
 			num := float64(f * (bm25K1 + 1.0))
 			den := float64(f + float64(bm25K1*float64(1-bm25B+float64(float64(bm25B*D)/avgdl))))
 			score = float64(score + float64(p.idf*float64(num/den)))
@@ -460,21 +595,32 @@ func (s *DB) rankPostings(ctx context.Context, q store.Query, limit, offset int)
 		total++
 		x := scored{doc, score}
 		switch {
+		case all:
+			out = append(out, x)
 		case len(top) < k:
 			heap.Push(&top, x)
-		case better(x, top[0]):
+		case k > 0 && better(x, top[0]):
 			top[0] = x
 			heap.Fix(&top, 0)
 		}
 	}
-	out := make([]scored, len(top))
+	if all {
+		slices.SortFunc(out, func(a, b scored) int {
+			if better(a, b) {
+				return -1
+			}
+			if better(b, a) {
+				return 1
+			}
+			return 0
+		})
+		return out, total, nil
+	}
+	out = make([]scored, len(top))
 	for i := len(top) - 1; i >= 0; i-- {
 		out[i] = heap.Pop(&top).(scored)
 	}
-	if offset >= len(out) {
-		return nil, total, nil
-	}
-	return out[offset:], total, nil
+	return out, total, nil
 }
 
 // better orders matches best first: higher score, then lower rowid (the
@@ -498,6 +644,62 @@ func (h *scoredHeap) Pop() any {
 	x := old[len(old)-1]
 	*h = old[:len(old)-1]
 	return x
+}
+
+// searchPostings answers sq from the postings (canRank): rank, restrict
+// to the filters (one statement over the ranked ids), fetch the page,
+// snippets and facets.
+func (s *DB) searchPostings(ctx context.Context, sq store.SearchQuery, res *store.SearchResult, filter string, filterArgs []any,
+	limit, offset int) (*store.SearchResult, error) {
+	all := filter != "" || sq.Facets
+	ranked, total, err := s.rankPostings(ctx, res.Query, offset+limit, all)
+	if err != nil {
+		return nil, s.wrap("search", err)
+	}
+	res.Total = total
+	// The matches as a Match, for the filters and the facets.
+	ids := make([]int64, len(ranked))
+	for i, r := range ranked {
+		ids[i] = r.doc
+	}
+	in, inArg := s.d.IDsIn("d.rowid", ids)
+	m := Match{From: "documents d", Key: "d.rowid", Where: in, WhereArgs: []any{inArg}}
+	where := m.Where + filter
+	args := append([]any{inArg}, filterArgs...)
+	if filter != "" && len(ranked) > 0 {
+		rows, err := s.query(ctx, `SELECT d.rowid FROM documents d WHERE `+where, args...)
+		if err != nil {
+			return nil, s.wrap("search: filter", err)
+		}
+		keep := map[int64]bool{}
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return nil, s.wrap("search: filter", err)
+			}
+			keep[id] = true
+		}
+		if err := rows.Close(); err != nil {
+			return nil, s.wrap("search: filter", err)
+		}
+		kept := ranked[:0]
+		for _, r := range ranked {
+			if keep[r.doc] {
+				kept = append(kept, r)
+			}
+		}
+		ranked, res.Total = kept, len(kept)
+	}
+	var page []scored
+	if offset < len(ranked) {
+		page = ranked[offset:min(offset+limit, len(ranked))]
+	}
+	var bodies [][]byte
+	if res.Hits, bodies, err = s.fetchHits(ctx, page, !sq.NoSnippets); err != nil {
+		return nil, s.wrap("search", err)
+	}
+	return s.finish(ctx, sq, res, bodies, m, where, args)
 }
 
 // fetchHits reads the rows of the ranked page.

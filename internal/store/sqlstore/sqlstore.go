@@ -48,8 +48,14 @@ type Dialect interface {
 	// Optimize reorganises the index after a bulk load.
 	Optimize(ctx context.Context, db *sql.DB) error
 	// Postings says whether the schema has the postings table (see
-	// postings.go), which the store then fills and ranks with.
-	Postings() bool
+	// postings.go), which the store then fills and ranks with, and
+	// whether they hold positions (then phrases are matched from them).
+	Postings() (keep, positions bool)
+	// PostingsDDL creates an empty postings table named table, and swaps
+	// it in for postings (Optimize fills it with the merged segments).
+	PostingsDDL(table string) (create, swap []string)
+	// IDsIn is the SQL condition "col is one of ids", with its one argument.
+	IDsIn(col string, ids []int64) (string, any)
 	// Size is the on-disk size of the store.
 	Size(ctx context.Context, db *sql.DB) (int64, error)
 	// Location names the store for messages.
@@ -91,8 +97,8 @@ type DB struct {
 	// postings: the dialect keeps them (Dialect.Postings); rank: they
 	// cover every stored article (a store created before them does not
 	// have them for its old articles) and Options.FTSRanking is off.
-	postings, rank bool
-	lens           docLens
+	postings, positions, rank bool
+	lens                      docLens
 }
 
 // maxStmts bounds the statement cache (the SQL of a search varies only
@@ -135,7 +141,8 @@ func Open(ctx context.Context, db *sql.DB, d Dialect, opt Options) (*DB, error) 
 	if opt.Analyzer == nil {
 		return nil, errors.New("store: open: no analyzer given")
 	}
-	s := &DB{db: db, d: d, an: opt.Analyzer, now: opt.Now, stmts: map[string]*sql.Stmt{}, postings: d.Postings()}
+	s := &DB{db: db, d: d, an: opt.Analyzer, now: opt.Now, stmts: map[string]*sql.Stmt{}}
+	s.postings, s.positions = d.Postings()
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -174,7 +181,7 @@ func (s *DB) Optimize(ctx context.Context) error {
 			return s.wrap("optimize", err)
 		}
 		defer tx.Rollback()
-		if err := mergePostings(ctx, tx, s.d); err != nil {
+		if err := mergePostings(ctx, tx, s.d, s.positions); err != nil {
 			return s.wrap("optimize: postings", err)
 		}
 		if err := tx.Commit(); err != nil {
@@ -268,7 +275,7 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 	}
 	var bp *batchPostings
 	if s.postings {
-		bp = &batchPostings{}
+		bp = &batchPostings{positions: s.positions}
 	}
 	seenID := map[string]string{}
 	seenIDHash := map[string]string{}
@@ -522,39 +529,33 @@ func (s *DB) Search(ctx context.Context, sq store.SearchQuery) (*store.SearchRes
 		return nil, err
 	}
 	filtered := len(sq.Sources) > 0 || !sq.From.IsZero() || !sq.To.IsZero()
-	m := s.d.Match(q, filtered || sq.Facets)
-	where := m.Where
-	args := append([]any{}, m.WhereArgs...)
+	var filter string
+	var filterArgs []any
 	if len(sq.Sources) > 0 {
-		where += " AND d.source IN (" + strings.TrimSuffix(strings.Repeat("?, ", len(sq.Sources)), ", ") + ")"
+		filter += " AND d.source IN (" + strings.TrimSuffix(strings.Repeat("?, ", len(sq.Sources)), ", ") + ")"
 		for _, src := range sq.Sources {
-			args = append(args, src)
+			filterArgs = append(filterArgs, src)
 		}
 	}
 	if !sq.From.IsZero() {
-		where += " AND d.published >= ?"
-		args = append(args, sq.From.Unix())
+		filter += " AND d.published >= ?"
+		filterArgs = append(filterArgs, sq.From.Unix())
 	}
 	if !sq.To.IsZero() {
-		where += " AND d.published < ?"
-		args = append(args, sq.To.Unix())
+		filter += " AND d.published < ?"
+		filterArgs = append(filterArgs, sq.To.Unix())
 	}
 	limit, offset := store.Limit(sq.Limit, 10), store.Offset(sq.Offset)
 	res := &store.SearchResult{Query: q}
 	var bodies [][]byte
-	if s.rank && !filtered && termsOnly(q) {
+	if s.canRank(q) {
 		// The postings rank it (postings.go): the same matches and scores
-		// as the statement below, without a bm25() call per match.
-		page, total, err := s.rankPostings(ctx, q, limit, offset)
-		if err != nil {
-			return nil, s.wrap("search", err)
-		}
-		res.Total = total
-		if res.Hits, bodies, err = s.fetchHits(ctx, page, !sq.NoSnippets); err != nil {
-			return nil, s.wrap("search", err)
-		}
-		return s.finish(ctx, sq, res, bodies, m, where, args)
+		// as FTS5's bm25(), without a bm25() call per match.
+		return s.searchPostings(ctx, sq, res, filter, filterArgs, limit, offset)
 	}
+	m := s.d.Match(q, filtered || sq.Facets)
+	where := m.Where + filter
+	args := append(append([]any{}, m.WhereArgs...), filterArgs...)
 	body := "d.body"
 	if sq.NoSnippets {
 		body = "NULL"
