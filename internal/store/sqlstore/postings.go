@@ -146,24 +146,73 @@ func (bp *batchPostings) write(ctx context.Context, tx *sql.Tx, d Dialect) error
 	if len(bp.terms) == 0 {
 		return nil
 	}
-	st, err := tx.PrepareContext(ctx, d.Bind(`INSERT INTO postings(term, seg, data) VALUES (?, ?, ?)`))
-	if err != nil {
-		return fmt.Errorf("postings: %w", err)
-	}
-	defer st.Close()
 	keys := make([]string, 0, len(bp.terms))
 	for k := range bp.terms {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	var buf []byte
+	w := rowWriter{ctx: ctx, tx: tx, d: d, table: "postings"}
+	defer w.close()
 	for _, k := range keys {
-		buf = appendPostings(buf[:0], *bp.terms[k], bp.positions)
-		if _, err := st.ExecContext(ctx, k, bp.seg, buf); err != nil {
-			return fmt.Errorf("postings %q: %w", k, err)
+		if err := w.add(k, bp.seg, appendPostings(nil, *bp.terms[k], bp.positions)); err != nil {
+			return fmt.Errorf("postings: %w", err)
 		}
 	}
+	if err := w.flush(); err != nil {
+		return fmt.Errorf("postings: %w", err)
+	}
 	return nil
+}
+
+// rowWriter inserts postings rows many to a statement: one statement per
+// row cost PostgreSQL a round trip each (ingest 2.75 -> 4.14 ms of CPU an
+// article, half the articles per second).
+type rowWriter struct {
+	ctx   context.Context
+	tx    *sql.Tx
+	d     Dialect
+	table string
+	args  []any
+	full  *sql.Stmt // the statement for a full batch, prepared once
+}
+
+const rowsPerInsert = 500
+
+func (w *rowWriter) add(term string, seg int64, data []byte) error {
+	w.args = append(w.args, term, seg, data)
+	if len(w.args) == 3*rowsPerInsert {
+		return w.flush()
+	}
+	return nil
+}
+
+func (w *rowWriter) flush() error {
+	n := len(w.args) / 3
+	if n == 0 {
+		return nil
+	}
+	args := w.args
+	w.args = w.args[:0]
+	q := w.d.Bind(`INSERT INTO ` + w.table + `(term, seg, data) VALUES ` + strings.TrimSuffix(strings.Repeat("(?, ?, ?), ", n), ", "))
+	if n < rowsPerInsert {
+		_, err := w.tx.ExecContext(w.ctx, q, args...)
+		return err
+	}
+	if w.full == nil {
+		st, err := w.tx.PrepareContext(w.ctx, q)
+		if err != nil {
+			return err
+		}
+		w.full = st
+	}
+	_, err := w.full.ExecContext(w.ctx, args...)
+	return err
+}
+
+func (w *rowWriter) close() {
+	if w.full != nil {
+		w.full.Close()
+	}
 }
 
 // mergePostings rewrites the postings table with one row per term (the
@@ -183,25 +232,19 @@ func mergePostings(ctx context.Context, tx *sql.Tx, d Dialect, positions bool) e
 			return err
 		}
 	}
-	ins, err := tx.PrepareContext(ctx, d.Bind(`INSERT INTO postings_merged(term, seg, data) VALUES (?, ?, ?)`))
-	if err != nil {
-		return err
-	}
-	defer ins.Close()
+	w := rowWriter{ctx: ctx, tx: tx, d: d, table: "postings_merged"}
+	defer w.close()
 	var (
 		cur   string
 		first int64
 		l     plist
-		buf   []byte
 		have  bool
 	)
 	flush := func() error {
 		if !have {
 			return nil
 		}
-		buf = appendPostings(buf[:0], l, positions)
-		_, err := ins.ExecContext(ctx, cur, first, buf)
-		return err
+		return w.add(cur, first, appendPostings(nil, l, positions))
 	}
 	// Read in pages by key (a PostgreSQL connection cannot insert while a
 	// result is open), merging as the rows come in key order.
@@ -246,6 +289,9 @@ func mergePostings(ctx context.Context, tx *sql.Tx, d Dialect, positions bool) e
 		lastTerm, lastSeg = rs[len(rs)-1].term, rs[len(rs)-1].seg
 	}
 	if err := flush(); err != nil {
+		return err
+	}
+	if err := w.flush(); err != nil {
 		return err
 	}
 	for _, q := range swap {
