@@ -323,6 +323,7 @@ func runChild(sys string, k int, data, pg, work string, rounds int, dg diag) (r 
 				}
 			}()
 		}
+		stopIngest := startProfile(dg.cpuProfile, sys+"-ingest", k)
 		t0, c0 := time.Now(), cpu()
 		const batch = 500
 		for i := 0; i < len(docs) && !reuse; i += batch {
@@ -356,6 +357,7 @@ func runChild(sys string, k int, data, pg, work string, rounds int, dg diag) (r 
 		}
 		r.IngestSec = time.Since(t0).Seconds()
 		r.IngestCPUms = (cpu() - c0).Seconds() * 1000 / float64(len(docs))
+		stopIngest()
 		st, err := s.Stats(ctx)
 		if err != nil {
 			r.Err = err.Error()

@@ -1,7 +1,9 @@
 // Package postgres is marsad's store for scale: PostgreSQL through pgx,
-// with a tsvector column (GIN-indexed) built directly from the analyser's
-// terms and positions — the same terms SQLite's FTS5 table indexes — so
-// both backends match the same documents for the same query.
+// with the analyser's terms and positions kept as postings (the same terms
+// SQLite's FTS5 table indexes), matched and ranked in Go with FTS5's bm25
+// (sqlstore/postings.go), so both backends match and rank the same way. A
+// store created before the postings (migration 0003) keeps its tsvector
+// column and GIN index and ranks with ts_rank_cd.
 package postgres
 
 import (

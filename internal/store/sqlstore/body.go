@@ -5,6 +5,7 @@ import (
 	"compress/flate"
 	"fmt"
 	"io"
+	"sync"
 )
 
 // Article text as stored by both backends: a format byte, then the text.
@@ -16,14 +17,26 @@ const (
 	bodyDeflate = 1 // DEFLATE, level 5
 )
 
+// deflaters reuses DEFLATE writers: flate.NewWriter allocates about 1 MB
+// of state, and was a third of the compression time (storebench ingest
+// profile: 0.69 of 1.99 s).
+var deflaters = sync.Pool{New: func() any {
+	w, _ := flate.NewWriter(nil, 5)
+	return w
+}}
+
 // DeflateBody encodes text for the body column. Level 5 measured close to
 // the best ratio at a third of level 9's time.
 func DeflateBody(text string) []byte {
 	var b bytes.Buffer
+	b.Grow(len(text)/3 + 64)
 	b.WriteByte(bodyDeflate)
-	w, _ := flate.NewWriter(&b, 5)
+	w := deflaters.Get().(*flate.Writer)
+	w.Reset(&b)
 	w.Write([]byte(text))
 	w.Close()
+	w.Reset(nil)
+	deflaters.Put(w)
 	return b.Bytes()
 }
 

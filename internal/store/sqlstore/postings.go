@@ -253,10 +253,13 @@ func mergePostings(ctx context.Context, tx *sql.Tx, d Dialect, positions bool) e
 		seg  int64
 		data []byte
 	}
-	page := d.Bind(`SELECT term, seg, data FROM postings WHERE term > ? OR (term = ? AND seg > ?) ORDER BY term, seg LIMIT 2000`)
+	// A row value, so that both databases seek the primary key (with
+	// "term > ? OR (term = ? AND …)" SQLite scanned the table for every
+	// page: 1.1 s of a 1x ingest's 8 s).
+	page := d.Bind(`SELECT term, seg, data FROM postings WHERE (term, seg) > (?, ?) ORDER BY term, seg LIMIT 2000`)
 	lastTerm, lastSeg := "", int64(-1<<62)
 	for {
-		rows, err := tx.QueryContext(ctx, page, lastTerm, lastTerm, lastSeg)
+		rows, err := tx.QueryContext(ctx, page, lastTerm, lastSeg)
 		if err != nil {
 			return err
 		}

@@ -220,8 +220,10 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 	if len(batch) == 0 {
 		return res, nil
 	}
-	// Analyse outside the transaction, on every CPU: it is the slow part.
+	// Analyse and compress outside the transaction, on every CPU: they are
+	// the slow part.
 	terms := make([][]arabic.Term, len(batch))
+	bodies := make([]any, len(batch))
 	var wg sync.WaitGroup
 	workers := min(runtime.GOMAXPROCS(0), len(batch))
 	for w := 0; w < workers; w++ {
@@ -230,6 +232,7 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 			defer wg.Done()
 			for i := w; i < len(batch); i += workers {
 				terms[i] = s.an.Terms(batch[i].Doc.Text)
+				bodies[i] = s.d.EncodeBody(batch[i].Doc.Text)
 			}
 		}()
 	}
@@ -317,7 +320,7 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 		if doc.Hash != "" {
 			seenHash[doc.Hash] = doc.ID
 		}
-		if err := s.putOne(ctx, tx, a, terms[i], now, bp); err != nil {
+		if err := s.putOne(ctx, tx, a, terms[i], bodies[i], now, bp); err != nil {
 			return nil, s.wrap("put "+doc.ID, err)
 		}
 	}
@@ -351,7 +354,7 @@ func unixOrNil(t time.Time) any {
 	return t.Unix()
 }
 
-func (s *DB) putOne(ctx context.Context, tx *sql.Tx, a *model.Analysis, terms []arabic.Term, now int64, bp *batchPostings) error {
+func (s *DB) putOne(ctx context.Context, tx *sql.Tx, a *model.Analysis, terms []arabic.Term, body any, now int64, bp *batchPostings) error {
 	doc := &a.Doc
 	sentences := make([][2]int, len(a.Sentences))
 	for i, sn := range a.Sentences {
@@ -362,7 +365,7 @@ func (s *DB) putOne(ctx context.Context, tx *sql.Tx, a *model.Analysis, terms []
 		mentions = []model.Mention{}
 	}
 	cols := []string{"id", "hash", "source", "url", "title", "published", "origin", "body", "sentences", "mentions", "nterms", "stored_at"}
-	vals := []any{doc.ID, doc.Hash, doc.Source, doc.URL, doc.Title, unixOrNil(doc.Published), doc.Origin, s.d.EncodeBody(doc.Text),
+	vals := []any{doc.ID, doc.Hash, doc.Source, doc.URL, doc.Title, unixOrNil(doc.Published), doc.Origin, body,
 		jsonString(sentences), jsonString(mentions), len(terms), now}
 	rowid, err := s.d.InsertDoc(ctx, tx, cols, vals, terms)
 	if err != nil {
