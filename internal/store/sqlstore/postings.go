@@ -388,7 +388,7 @@ func (s *DB) termPostings(ctx context.Context, terms []string) (map[string]*plis
 	out := make(map[string]*plist, len(terms))
 	for rows.Next() {
 		var term string
-		var data []byte
+		var data sql.RawBytes // decoded at once: no copy
 		if err := rows.Scan(&term, &data, &maxRowid); err != nil {
 			return nil, 0, err
 		}
@@ -592,7 +592,16 @@ func (s *DB) rankPostings(ctx context.Context, q store.Query, k int, all bool) (
 		ps := phrases[i].l.ps
 		j := cursor[i]
 		if j < len(ps) && ps[j].doc < doc {
-			j += sort.Search(len(ps)-j, func(k int) bool { return ps[j+k].doc >= doc })
+			// Gallop: the next candidate is usually near (a list walked
+			// by its own candidates moves one step), else binary search
+			// the stretch it is in.
+			step := 1
+			for j+step < len(ps) && ps[j+step].doc < doc {
+				j += step
+				step *= 2
+			}
+			hi := min(j+step, len(ps))
+			j += sort.Search(hi-j, func(k int) bool { return ps[j+k].doc >= doc })
 		}
 		cursor[i] = j
 		if j < len(ps) && ps[j].doc == doc {
