@@ -271,9 +271,10 @@ func (dialect) Size(ctx context.Context, db *sql.DB) (int64, error) {
 func (dialect) Postings() (keep, positions bool) { return true, true }
 
 func (dialect) PostingsDDL(table string) (create, swap []string) {
-	return []string{`CREATE TABLE ` + table + ` (term TEXT COLLATE "C" NOT NULL, seg BIGINT NOT NULL, data BYTEA NOT NULL, CONSTRAINT ` +
+	return []string{`CREATE TABLE ` + table + ` (term TEXT COLLATE "C" NOT NULL, seg BIGINT NOT NULL, data BYTEA NOT NULL, pos BYTEA NOT NULL, CONSTRAINT ` +
 			table + `_pk PRIMARY KEY (term, seg))`,
-			`ALTER TABLE ` + table + ` ALTER COLUMN data SET STORAGE EXTERNAL`},
+			`ALTER TABLE ` + table + ` ALTER COLUMN data SET STORAGE EXTERNAL`,
+			`ALTER TABLE ` + table + ` ALTER COLUMN pos SET STORAGE EXTERNAL`},
 		[]string{`DROP TABLE postings`, `ALTER TABLE ` + table + ` RENAME TO postings`,
 			`ALTER TABLE postings RENAME CONSTRAINT ` + table + `_pk TO postings_pk`}
 }

@@ -55,31 +55,38 @@ type plist struct {
 	pos []int32
 }
 
-// appendPostings encodes ps: varint rowid delta, varint tf, and with
-// positions tf varint position deltas.
-func appendPostings(b []byte, l plist, positions bool) []byte {
+// encodePostings encodes l: data holds varint rowid delta and varint tf
+// per article; pos (with positions, else nil) the tf varint position
+// deltas of each article in turn. Positions live apart so that a search
+// without a phrase does not read them (on PostgreSQL they were most of
+// the bytes fetched per term: search p50 2.5 ms at 16x).
+func encodePostings(l plist, positions bool) (data, pos []byte) {
 	var last int64
+	if positions {
+		pos = []byte{}
+	}
 	for _, p := range l.ps {
-		b = binary.AppendUvarint(b, uint64(p.doc-last))
-		b = binary.AppendUvarint(b, uint64(p.tf))
+		data = binary.AppendUvarint(data, uint64(p.doc-last))
+		data = binary.AppendUvarint(data, uint64(p.tf))
 		last = p.doc
 		if positions {
 			prev := int32(0)
 			for _, x := range l.pos[p.pos : p.pos+p.tf] {
-				b = binary.AppendUvarint(b, uint64(x-prev))
+				pos = binary.AppendUvarint(pos, uint64(x-prev))
 				prev = x
 			}
 		}
 	}
-	return b
+	return data, pos
 }
 
 var errCorrupt = fmt.Errorf("postings: corrupt data")
 
 // decodePostings appends the postings of data (rowid deltas restart at 0
-// in every segment) to l.
-func decodePostings(l plist, data []byte, positions bool) (plist, error) {
+// in every segment) to l, with their positions from pos unless pos is nil.
+func decodePostings(l plist, data, pos []byte) (plist, error) {
 	var last int64
+	withPos := pos != nil
 	for len(data) > 0 {
 		d, n := binary.Uvarint(data)
 		if n <= 0 {
@@ -93,14 +100,14 @@ func decodePostings(l plist, data []byte, positions bool) (plist, error) {
 		data = data[m:]
 		last += int64(d)
 		p := posting{doc: last, tf: int32(tf), pos: int32(len(l.pos))}
-		if positions {
+		if withPos {
 			prev := int32(0)
 			for range tf {
-				x, k := binary.Uvarint(data)
+				x, k := binary.Uvarint(pos)
 				if k <= 0 {
 					return l, errCorrupt
 				}
-				data = data[k:]
+				pos = pos[k:]
 				prev += int32(x)
 				l.pos = append(l.pos, prev)
 			}
@@ -151,10 +158,11 @@ func (bp *batchPostings) write(ctx context.Context, tx *sql.Tx, d Dialect) error
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	w := rowWriter{ctx: ctx, tx: tx, d: d, table: "postings"}
+	w := rowWriter{ctx: ctx, tx: tx, d: d, table: "postings", positions: bp.positions}
 	defer w.close()
 	for _, k := range keys {
-		if err := w.add(k, bp.seg, appendPostings(nil, *bp.terms[k], bp.positions)); err != nil {
+		data, pos := encodePostings(*bp.terms[k], bp.positions)
+		if err := w.add(k, bp.seg, data, pos); err != nil {
 			return fmt.Errorf("postings: %w", err)
 		}
 	}
@@ -168,32 +176,47 @@ func (bp *batchPostings) write(ctx context.Context, tx *sql.Tx, d Dialect) error
 // row cost PostgreSQL a round trip each (ingest 2.75 -> 4.14 ms of CPU an
 // article, half the articles per second).
 type rowWriter struct {
-	ctx   context.Context
-	tx    *sql.Tx
-	d     Dialect
-	table string
-	args  []any
-	full  *sql.Stmt // the statement for a full batch, prepared once
+	ctx       context.Context
+	tx        *sql.Tx
+	d         Dialect
+	table     string
+	positions bool // the table has the pos column
+	args      []any
+	full      *sql.Stmt // the statement for a full batch, prepared once
 }
 
 const rowsPerInsert = 500
 
-func (w *rowWriter) add(term string, seg int64, data []byte) error {
+func (w *rowWriter) cols() int {
+	if w.positions {
+		return 4
+	}
+	return 3
+}
+
+func (w *rowWriter) add(term string, seg int64, data, pos []byte) error {
 	w.args = append(w.args, term, seg, data)
-	if len(w.args) == 3*rowsPerInsert {
+	if w.positions {
+		w.args = append(w.args, pos)
+	}
+	if len(w.args) == w.cols()*rowsPerInsert {
 		return w.flush()
 	}
 	return nil
 }
 
 func (w *rowWriter) flush() error {
-	n := len(w.args) / 3
+	n := len(w.args) / w.cols()
 	if n == 0 {
 		return nil
 	}
 	args := w.args
 	w.args = w.args[:0]
-	q := w.d.Bind(`INSERT INTO ` + w.table + `(term, seg, data) VALUES ` + strings.TrimSuffix(strings.Repeat("(?, ?, ?), ", n), ", "))
+	cols, row := `(term, seg, data)`, `(?, ?, ?), `
+	if w.positions {
+		cols, row = `(term, seg, data, pos)`, `(?, ?, ?, ?), `
+	}
+	q := w.d.Bind(`INSERT INTO ` + w.table + cols + ` VALUES ` + strings.TrimSuffix(strings.Repeat(row, n), ", "))
 	if n < rowsPerInsert {
 		_, err := w.tx.ExecContext(w.ctx, q, args...)
 		return err
@@ -232,7 +255,7 @@ func mergePostings(ctx context.Context, tx *sql.Tx, d Dialect, positions bool) e
 			return err
 		}
 	}
-	w := rowWriter{ctx: ctx, tx: tx, d: d, table: "postings_merged"}
+	w := rowWriter{ctx: ctx, tx: tx, d: d, table: "postings_merged", positions: positions}
 	defer w.close()
 	var (
 		cur   string
@@ -244,19 +267,20 @@ func mergePostings(ctx context.Context, tx *sql.Tx, d Dialect, positions bool) e
 		if !have {
 			return nil
 		}
-		return w.add(cur, first, appendPostings(nil, l, positions))
+		data, pos := encodePostings(l, positions)
+		return w.add(cur, first, data, pos)
 	}
 	// Read in pages by key (a PostgreSQL connection cannot insert while a
 	// result is open), merging as the rows come in key order.
 	type row struct {
-		term string
-		seg  int64
-		data []byte
+		term      string
+		seg       int64
+		data, pos []byte
 	}
 	// A row value, so that both databases seek the primary key (with
 	// "term > ? OR (term = ? AND …)" SQLite scanned the table for every
 	// page: 1.1 s of a 1x ingest's 8 s).
-	page := d.Bind(`SELECT term, seg, data FROM postings WHERE (term, seg) > (?, ?) ORDER BY term, seg LIMIT 2000`)
+	page := d.Bind(`SELECT term, seg, data, ` + posColumn(positions) + ` FROM postings WHERE (term, seg) > (?, ?) ORDER BY term, seg LIMIT 2000`)
 	lastTerm, lastSeg := "", int64(-1<<62)
 	for {
 		rows, err := tx.QueryContext(ctx, page, lastTerm, lastSeg)
@@ -266,7 +290,7 @@ func mergePostings(ctx context.Context, tx *sql.Tx, d Dialect, positions bool) e
 		var rs []row
 		for rows.Next() {
 			var r row
-			if err := rows.Scan(&r.term, &r.seg, &r.data); err != nil {
+			if err := rows.Scan(&r.term, &r.seg, &r.data, &r.pos); err != nil {
 				rows.Close()
 				return err
 			}
@@ -285,7 +309,10 @@ func mergePostings(ctx context.Context, tx *sql.Tx, d Dialect, positions bool) e
 				}
 				cur, first, l, have = r.term, r.seg, plist{ps: l.ps[:0], pos: l.pos[:0]}, true
 			}
-			if l, err = decodePostings(l, r.data, positions); err != nil {
+			if positions && r.pos == nil {
+				r.pos = []byte{}
+			}
+			if l, err = decodePostings(l, r.data, r.pos); err != nil {
 				return fmt.Errorf("term %q: %w", r.term, err)
 			}
 		}
@@ -370,15 +397,24 @@ func (s *DB) canRank(q store.Query) bool {
 	return true
 }
 
+// posColumn is the postings' pos column, or NULL where there is none.
+func posColumn(positions bool) string {
+	if positions {
+		return "pos"
+	}
+	return "NULL"
+}
+
 // termPostings reads the postings of terms (all their segments, in
-// order) in one statement, and the highest article rowid (0 when no term
-// has postings), which tells whether the cached lengths are current.
-func (s *DB) termPostings(ctx context.Context, terms []string) (map[string]*plist, int64, error) {
+// order; with their positions when withPos) in one statement, and the
+// highest article rowid (0 when no term has postings), which tells whether
+// the cached lengths are current.
+func (s *DB) termPostings(ctx context.Context, terms []string, withPos bool) (map[string]*plist, int64, error) {
 	args := make([]any, len(terms))
 	for i, t := range terms {
 		args[i] = t
 	}
-	rows, err := s.query(ctx, `SELECT term, data, (SELECT max(rowid) FROM documents) FROM postings WHERE term IN (`+
+	rows, err := s.query(ctx, `SELECT term, data, `+posColumn(withPos)+`, (SELECT max(rowid) FROM documents) FROM postings WHERE term IN (`+
 		placeholders(len(terms))+`) ORDER BY term, seg`, args...)
 	if err != nil {
 		return nil, 0, err
@@ -388,16 +424,19 @@ func (s *DB) termPostings(ctx context.Context, terms []string) (map[string]*plis
 	out := make(map[string]*plist, len(terms))
 	for rows.Next() {
 		var term string
-		var data sql.RawBytes // decoded at once: no copy
-		if err := rows.Scan(&term, &data, &maxRowid); err != nil {
+		var data, pos sql.RawBytes // decoded at once: no copy
+		if err := rows.Scan(&term, &data, &pos, &maxRowid); err != nil {
 			return nil, 0, err
+		}
+		if withPos && pos == nil {
+			pos = sql.RawBytes{}
 		}
 		l := out[term]
 		if l == nil {
 			l = &plist{ps: make([]posting, 0, len(data)/2)} // at least 2 bytes a posting
 			out[term] = l
 		}
-		if *l, err = decodePostings(*l, data, s.positions); err != nil {
+		if *l, err = decodePostings(*l, data, pos); err != nil {
 			return nil, 0, fmt.Errorf("term %q: %w", term, err)
 		}
 	}
@@ -484,7 +523,15 @@ func (s *DB) rankPostings(ctx context.Context, q store.Query, k int, all bool) (
 			}
 		}
 	}
-	got, maxRowid, err := s.termPostings(ctx, terms)
+	withPos := false // positions are read for phrases only
+	for _, cs := range [][]store.Clause{q.Must, q.Not} {
+		for _, c := range cs {
+			for _, alt := range c.Alts {
+				withPos = withPos || len(alt) > 1
+			}
+		}
+	}
+	got, maxRowid, err := s.termPostings(ctx, terms, withPos && s.positions)
 	if err != nil {
 		return nil, 0, err
 	}
