@@ -16,11 +16,11 @@ import (
 	"github.com/marsad-project/marsad/internal/store"
 )
 
-// Postings: a compact document-level inverted index kept beside the
-// full-text index (table postings: one row per term and segment, a segment
-// being the articles of one Put, merged into one row per term by
-// Optimize). A row's data is the term's articles in rowid order as
-// varint pairs (rowid delta, term frequency).
+// Postings: a compact inverted index (table postings: one row per term
+// and segment, a segment being the articles of one Put, merged into one
+// row per term by Optimize). A row's data is the term's articles in rowid
+// order as varint pairs (rowid delta, term frequency); where the dialect
+// keeps positions (PostgreSQL), a pos column holds them.
 //
 // Why: FTS5's bm25() is evaluated for EVERY matching article before the
 // sort, and in the pure-Go SQLite each call costs a %_docsize lookup
@@ -29,11 +29,13 @@ import (
 // bleve's 0.15. From the postings and the article lengths (cached in
 // memory) the store computes FTS5's own bm25 in Go, for every match, and
 // keeps the page: same matches, same scores, same order (tested against
-// the FTS5 path), at native speed.
+// the FTS5 path: sqlite TestPostingsRankLikeFTS5, postgres
+// TestRanksLikeSQLite), at native speed. Filters and facets run over the
+// ranked ids (Dialect.IDsIn).
 //
-// Queries the postings cannot answer alone go to the FTS5 path: a phrase
-// (an alternative of several terms needs positions), filters by source or
-// date.
+// On SQLite, whose postings have no positions, a query with a phrase (an
+// alternative of several terms) goes to FTS5; on PostgreSQL the postings
+// replace the tsvector and answer every query.
 
 // bm25 parameters: FTS5's defaults (fts5_aux.c), which the FTS5 path uses.
 const (
