@@ -29,11 +29,13 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"runtime/pprof"
 	"sort"
 	"strconv"
 	"strings"
 	"syscall"
 	"time"
+	"unsafe"
 
 	"github.com/blevesearch/bleve/v2"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/ar" // bleve's stock Arabic analyzer "ar"
@@ -49,6 +51,13 @@ import (
 	"github.com/marsad-project/marsad/internal/store/sqlite"
 )
 
+// diag holds the diagnostic flags (profile, reuse, slow queries).
+type diag struct {
+	cpuProfile string
+	keep       bool
+	slow       int
+}
+
 type result struct {
 	System     string  `json:"system"`
 	Size       int     `json:"size"`
@@ -60,9 +69,15 @@ type result struct {
 	Queries    int     `json:"queries"`
 	P50ms      float64 `json:"p50_ms"`
 	P99ms      float64 `json:"p99_ms"`
-	SnipP50ms  float64 `json:"snippet_p50_ms,omitempty"`
-	SnipP99ms  float64 `json:"snippet_p99_ms,omitempty"`
-	MeanHits   float64 `json:"mean_hits"`
+	// CPU time of the searching thread per query (the thread is locked to
+	// the goroutine, and in-process engines search on it), p50 and p99:
+	// unlike wall-clock latency, not inflated by the machine's other jobs
+	// taking the cores. Not comparable for PostgreSQL (the server's share).
+	CPUP50ms  float64 `json:"cpu_p50_ms"`
+	CPUP99ms  float64 `json:"cpu_p99_ms"`
+	SnipP50ms float64 `json:"snippet_p50_ms,omitempty"`
+	SnipP99ms float64 `json:"snippet_p99_ms,omitempty"`
+	MeanHits  float64 `json:"mean_hits"`
 	// CPU time of this process (user+system), which the machine's load
 	// does not inflate the way it inflates wall-clock time. For PostgreSQL
 	// it leaves out the server's share.
@@ -81,6 +96,10 @@ func main() {
 	work := flag.String("work", "", "folder for the stores (default a temporary folder, removed)")
 	child := flag.String("child", "", "internal: run one system")
 	size := flag.Int("size", 1, "internal: corpus multiple")
+	var benchOpt diag
+	flag.StringVar(&benchOpt.cpuProfile, "cpuprofile", "", "write a CPU profile of the search phase to this file (+ system and size)")
+	flag.BoolVar(&benchOpt.keep, "keep", false, "keep the SQLite stores in -work and reuse them on the next run (skips ingest); keep the PostgreSQL schema")
+	flag.IntVar(&benchOpt.slow, "slow", 0, "print the N slowest queries (median over rounds) to stderr")
 	flag.Parse()
 	if *data == "" {
 		*data = findData()
@@ -92,7 +111,7 @@ func main() {
 		*pg = "postgres://postgres@127.0.0.1:5432/test"
 	}
 	if *child != "" {
-		r := runChild(*child, *size, *data, *pg, *work, *rounds)
+		r := runChild(*child, *size, *data, *pg, *work, *rounds, benchOpt)
 		json.NewEncoder(os.Stdout).Encode(r)
 		return
 	}
@@ -113,7 +132,8 @@ func main() {
 		for _, sys := range strings.Split(*systems, ",") {
 			sys = strings.TrimSpace(sys)
 			cmd := exec.Command(os.Args[0], "-child", sys, "-size", strconv.Itoa(k), "-data", *data, "-pg", *pg,
-				"-work", *work, "-rounds", strconv.Itoa(*rounds))
+				"-work", *work, "-rounds", strconv.Itoa(*rounds), "-cpuprofile", benchOpt.cpuProfile,
+				"-keep="+strconv.FormatBool(benchOpt.keep), "-slow", strconv.Itoa(benchOpt.slow))
 			cmd.Stderr = os.Stderr
 			out, err := cmd.Output()
 			var r result
@@ -131,8 +151,8 @@ func main() {
 }
 
 func printTable(rs []result) {
-	fmt.Printf("| system | corpus | articles | ingest art/s | ingest CPU ms/art | search p50 ms | p99 ms | search CPU ms/query | with snippets p50/p99 ms | mean hits | store+index / raw text | peak RSS MB |\n")
-	fmt.Printf("|---|---|---|---|---|---|---|---|---|---|---|---|\n")
+	fmt.Printf("| system | corpus | articles | ingest art/s | ingest CPU ms/art | search p50 ms | p99 ms | search CPU ms/query | thread CPU p50 / p99 ms | with snippets p50/p99 ms | mean hits | store+index / raw text | peak RSS MB |\n")
+	fmt.Printf("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n")
 	for _, r := range rs {
 		if r.Err != "" {
 			fmt.Printf("| %s | %d× | error: %s |||||||\n", r.System, r.Size, r.Err)
@@ -142,8 +162,8 @@ func printTable(rs []result) {
 		if r.SnipP50ms > 0 {
 			snip = fmt.Sprintf("%.2f / %.2f", r.SnipP50ms, r.SnipP99ms)
 		}
-		fmt.Printf("| %s | %d× | %d | %.0f | %.2f | %.2f | %.2f | %.3f | %s | %.1f | %.2f× (%.0f MB / %.0f MB) | %.0f |\n",
-			r.System, r.Size, r.Articles, r.PerSec, r.IngestCPUms, r.P50ms, r.P99ms, r.SearchCPUms, snip, r.MeanHits,
+		fmt.Printf("| %s | %d× | %d | %.0f | %.2f | %.2f | %.2f | %.3f | %.3f / %.3f | %s | %.1f | %.2f× (%.0f MB / %.0f MB) | %.0f |\n",
+			r.System, r.Size, r.Articles, r.PerSec, r.IngestCPUms, r.P50ms, r.P99ms, r.SearchCPUms, r.CPUP50ms, r.CPUP99ms, snip, r.MeanHits,
 			float64(r.StoreBytes)/float64(r.RawBytes), float64(r.StoreBytes)/1e6, float64(r.RawBytes)/1e6, r.PeakRSSMB)
 	}
 }
@@ -219,8 +239,9 @@ func queries(data string) ([]string, error) {
 	return qs, nil
 }
 
-func runChild(sys string, k int, data, pg, work string, rounds int) (r result) {
+func runChild(sys string, k int, data, pg, work string, rounds int, dg diag) (r result) {
 	r = result{System: sys, Size: k}
+	runtime.LockOSThread() // threadCPU measures this goroutine's searches
 	defer func() {
 		if e := recover(); e != nil {
 			r.Err = fmt.Sprint(e)
@@ -254,12 +275,17 @@ func runChild(sys string, k int, data, pg, work string, rounds int) (r result) {
 		}
 		var s store.Store
 		var sdb *sql.DB
+		reuse := false // -keep and a store from an earlier run: no ingest
 		if sys == "sqlite" {
 			opt := sqlite.DefaultOptions()
 			opt.Analyzer = an
 			path := filepath.Join(work, fmt.Sprintf("marsad-%d.db", k))
-			for _, f := range []string{path, path + "-wal", path + "-shm"} {
-				os.Remove(f)
+			if _, err := os.Stat(path); err == nil && dg.keep {
+				reuse = true
+			} else {
+				for _, f := range []string{path, path + "-wal", path + "-shm"} {
+					os.Remove(f)
+				}
 			}
 			st, err := sqlite.Open(ctx, path, opt)
 			if err != nil {
@@ -269,8 +295,10 @@ func runChild(sys string, k int, data, pg, work string, rounds int) (r result) {
 			s, sdb = st, st.SQL()
 			defer func() {
 				st.Close()
-				for _, f := range []string{path, path + "-wal", path + "-shm"} {
-					os.Remove(f)
+				if !dg.keep {
+					for _, f := range []string{path, path + "-wal", path + "-shm"} {
+						os.Remove(f)
+					}
 				}
 			}()
 		} else {
@@ -290,12 +318,15 @@ func runChild(sys string, k int, data, pg, work string, rounds int) (r result) {
 			s, sdb = st, st.SQL()
 			defer func() {
 				st.Close()
-				dropSchema(ctx, pg, schema)
+				if !dg.keep { // -keep leaves the schema to inspect (not reused: ingest always runs)
+					dropSchema(ctx, pg, schema)
+				}
 			}()
 		}
+		stopIngest := startProfile(dg.cpuProfile, sys+"-ingest", k)
 		t0, c0 := time.Now(), cpu()
 		const batch = 500
-		for i := 0; i < len(docs); i += batch {
+		for i := 0; i < len(docs) && !reuse; i += batch {
 			as := make([]model.Analysis, 0, batch)
 			for _, d := range docs[i:min(i+batch, len(docs))] {
 				a := model.Analysis{Doc: d}
@@ -326,36 +357,49 @@ func runChild(sys string, k int, data, pg, work string, rounds int) (r result) {
 		}
 		r.IngestSec = time.Since(t0).Seconds()
 		r.IngestCPUms = (cpu() - c0).Seconds() * 1000 / float64(len(docs))
+		stopIngest()
 		st, err := s.Stats(ctx)
 		if err != nil {
 			r.Err = err.Error()
 			return r
 		}
 		r.StoreBytes = st.SizeBytes
+		var qcpu []time.Duration
 		run := func(snippets bool) ([]time.Duration, int) {
 			var lat []time.Duration
 			hits := 0
+			byQuery := make([][]time.Duration, len(qs))
 			for round := 0; round <= rounds; round++ { // round 0 warms the caches
-				for _, q := range qs {
-					t := time.Now()
+				for qi, q := range qs {
+					t, tc := time.Now(), threadCPU()
 					res, err := s.Search(ctx, store.SearchQuery{Text: q, Limit: 10, NoSnippets: !snippets})
-					d := time.Since(t)
+					d, dc := time.Since(t), threadCPU()-tc
 					if err != nil {
 						continue // an all-stopword query: answered with an error, no search
 					}
 					if round > 0 {
 						lat = append(lat, d)
 						hits += res.Total
+						byQuery[qi] = append(byQuery[qi], d)
+						if !snippets {
+							qcpu = append(qcpu, dc)
+						}
 					}
 				}
 			}
+			if !snippets {
+				slowest(dg.slow, qs, byQuery)
+			}
 			return lat, hits
 		}
+		stop := startProfile(dg.cpuProfile, sys, k)
 		c1 := cpu()
 		lat, hits := run(false)
+		stop()
 		r.SearchCPUms = (cpu() - c1).Seconds() * 1000 / float64(len(qs)*(rounds+1))
 		r.P50ms, r.P99ms = pct(lat, 50), pct(lat, 99)
 		r.MeanHits = float64(hits) / float64(max(1, len(lat)))
+		r.CPUP50ms, r.CPUP99ms = pct(qcpu, 50), pct(qcpu, 99)
 		lat, _ = run(true)
 		r.SnipP50ms, r.SnipP99ms = pct(lat, 50), pct(lat, 99)
 	case "bleve":
@@ -388,27 +432,32 @@ func runChild(sys string, k int, data, pg, work string, rounds int) (r result) {
 		r.IngestSec = time.Since(t0).Seconds()
 		r.IngestCPUms = (cpu() - c0).Seconds() * 1000 / float64(len(docs))
 		r.StoreBytes = dirSize(dir)
-		var lat []time.Duration
+		var lat, qcpu []time.Duration
 		hits := 0
+		byQuery := make([][]time.Duration, len(qs))
 		c1 := cpu()
 		for round := 0; round <= rounds; round++ {
-			for _, q := range qs {
+			for qi, q := range qs {
 				mq := bleve.NewMatchQuery(q)
 				mq.Analyzer = "ar"
 				mq.SetOperator(query.MatchQueryOperatorAnd) // all words, as marsad
 				req := bleve.NewSearchRequestOptions(mq, 10, 0, false)
-				t := time.Now()
+				t, tc := time.Now(), threadCPU()
 				res, err := idx.Search(req)
-				d := time.Since(t)
+				d, dc := time.Since(t), threadCPU()-tc
 				if err != nil {
 					continue
 				}
 				if round > 0 {
 					lat = append(lat, d)
 					hits += int(res.Total)
+					byQuery[qi] = append(byQuery[qi], d)
+					qcpu = append(qcpu, dc)
 				}
 			}
 		}
+		slowest(dg.slow, qs, byQuery)
+		r.CPUP50ms, r.CPUP99ms = pct(qcpu, 50), pct(qcpu, 99)
 		r.SearchCPUms = (cpu() - c1).Seconds() * 1000 / float64(len(qs)*(rounds+1))
 		r.P50ms, r.P99ms = pct(lat, 50), pct(lat, 99)
 		r.MeanHits = float64(hits) / float64(max(1, len(lat)))
@@ -418,6 +467,49 @@ func runChild(sys string, k int, data, pg, work string, rounds int) (r result) {
 	}
 	r.PerSec = float64(r.Articles) / r.IngestSec
 	return r
+}
+
+// startProfile starts a CPU profile into file.SYS-K when file is set and
+// returns the function that stops it.
+func startProfile(file, sys string, k int) func() {
+	if file == "" {
+		return func() {}
+	}
+	f, err := os.Create(fmt.Sprintf("%s.%s-%d", file, sys, k))
+	if err != nil {
+		fatal(err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		fatal(err)
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }
+}
+
+// slowest prints the n queries with the largest median latency.
+func slowest(n int, qs []string, byQuery [][]time.Duration) {
+	type qd struct {
+		q string
+		d float64
+	}
+	var all []qd
+	for i, ds := range byQuery {
+		if len(ds) > 0 {
+			all = append(all, qd{qs[i], pct(ds, 50)})
+		}
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].d > all[j].d })
+	for _, x := range all[:min(n, len(all))] {
+		fmt.Fprintf(os.Stderr, "slow: %8.2f ms  %s\n", x.d, x.q)
+	}
+}
+
+// threadCPU is the CPU time of the calling thread (CLOCK_THREAD_CPUTIME_ID;
+// runChild locks its goroutine to the thread).
+func threadCPU() time.Duration {
+	var ts syscall.Timespec
+	const clockThreadCPUTime = 3
+	syscall.Syscall(syscall.SYS_CLOCK_GETTIME, clockThreadCPUTime, uintptr(unsafe.Pointer(&ts)), 0)
+	return time.Duration(ts.Nano())
 }
 
 // cpu is this process's user+system time so far.

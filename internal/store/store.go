@@ -4,10 +4,13 @@
 // file, the default) and postgres (for scale).
 //
 // Both backends index the SAME analysed terms, produced by an Analyzer the
-// caller passes in (search.Analyzer in marsad), so they match the same
-// documents for the same query: SQLite through an FTS5 table fed the terms
-// joined by spaces, PostgreSQL through a tsvector built from the terms with
-// their positions (no text-search parser in between).
+// caller passes in (search.Analyzer in marsad), and rank with the same
+// BM25 (FTS5's bm25(), k1 1.2, b 0.75), so they match the same documents
+// for the same query in the same order: SQLite through an FTS5 table fed
+// the terms joined by spaces plus a postings table (term → articles and
+// frequencies) from which phrase-free queries are ranked in Go;
+// PostgreSQL through a postings table with positions, from which every
+// query is matched and ranked in Go (sqlstore/postings.go).
 package store
 
 import (

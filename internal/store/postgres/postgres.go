@@ -1,7 +1,9 @@
 // Package postgres is marsad's store for scale: PostgreSQL through pgx,
-// with a tsvector column (GIN-indexed) built directly from the analyser's
-// terms and positions — the same terms SQLite's FTS5 table indexes — so
-// both backends match the same documents for the same query.
+// with the analyser's terms and positions kept as postings (the same terms
+// SQLite's FTS5 table indexes), matched and ranked in Go with FTS5's bm25
+// (sqlstore/postings.go), so both backends match and rank the same way. A
+// store created before the postings (migration 0003) keeps its tsvector
+// column and GIN index and ranks with ts_rank_cd.
 package postgres
 
 import (
@@ -81,14 +83,26 @@ func Open(ctx context.Context, url string, opt Options) (*sqlstore.DB, error) {
 	if opt.Schema != "" {
 		loc += " schema " + opt.Schema
 	}
-	s, err := sqlstore.Open(ctx, db, dialect{loc: loc}, sqlstore.Options{Analyzer: opt.Analyzer})
+	d := dialect{loc: loc, tsv: new(bool)}
+	s, err := sqlstore.Open(ctx, db, d, sqlstore.Options{Analyzer: opt.Analyzer})
 	if err != nil && s == nil {
 		db.Close()
+		return s, err
+	}
+	// A store created before the postings keeps its tsvector column, and
+	// new articles go on filling it (see migration 0003).
+	if qerr := db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM information_schema.columns
+		WHERE table_schema = current_schema() AND table_name = 'documents' AND column_name = 'tsv')`).Scan(d.tsv); qerr != nil {
+		s.Close()
+		return nil, fmt.Errorf("store: postgres: %w", qerr)
 	}
 	return s, err
 }
 
-type dialect struct{ loc string }
+type dialect struct {
+	loc string
+	tsv *bool // documents has the tsv column (a store from before the postings)
+}
 
 func (dialect) Name() string       { return "postgres" }
 func (d dialect) Location() string { return d.loc }
@@ -168,10 +182,13 @@ func quote(s string) string {
 }
 
 func (d dialect) InsertDoc(ctx context.Context, tx *sql.Tx, cols []string, vals []any, terms []arabic.Term) (int64, error) {
-	cols = append(cols[:len(cols):len(cols)], "tsv")
-	vals = append(vals[:len(vals):len(vals)], TSVector(terms))
-	ph := strings.TrimSuffix(strings.Repeat("?, ", len(cols)-1), ", ")
-	q := d.Bind(`INSERT INTO documents(` + strings.Join(cols, ", ") + `) VALUES (` + ph + `, ?::tsvector) RETURNING rowid`)
+	ph := strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ")
+	if *d.tsv {
+		cols = append(cols[:len(cols):len(cols)], "tsv")
+		vals = append(vals[:len(vals):len(vals)], TSVector(terms))
+		ph += ", ?::tsvector"
+	}
+	q := d.Bind(`INSERT INTO documents(` + strings.Join(cols, ", ") + `) VALUES (` + ph + `) RETURNING rowid`)
 	var rowid int64
 	err := tx.QueryRowContext(ctx, q, vals...).Scan(&rowid)
 	return rowid, err
@@ -219,17 +236,22 @@ func (dialect) Match(q store.Query, _ bool) sqlstore.Match {
 	}
 }
 
-// EncodeBody stores the text as is: TOAST compresses long values.
-func (dialect) EncodeBody(text string) any { return text }
+// EncodeBody compresses the text as SQLite does (sqlstore.DeflateBody):
+// TOAST's pglz gains little on Arabic UTF-8 (see migration 0002).
+func (dialect) EncodeBody(text string) any { return sqlstore.DeflateBody(text) }
 
-// DecodeBody returns the stored text.
-func (dialect) DecodeBody(b []byte) (string, error) { return string(b), nil }
+// DecodeBody reverses EncodeBody.
+func (dialect) DecodeBody(b []byte) (string, error) { return sqlstore.InflateBody(b) }
 
-// Optimize flushes the GIN index's pending list into the index and
-// refreshes the planner's statistics.
+// Optimize flushes the GIN index's pending list into the index (a store
+// from before the postings) and refreshes the planner's statistics.
 func (dialect) Optimize(ctx context.Context, db *sql.DB) error {
-	_, err := db.ExecContext(ctx, `VACUUM ANALYZE documents`)
-	return err
+	for _, q := range []string{`VACUUM ANALYZE documents`, `ANALYZE postings`} {
+		if _, err := db.ExecContext(ctx, q); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func (dialect) DayExpr(col string) string {
@@ -241,4 +263,31 @@ func (dialect) Size(ctx context.Context, db *sql.DB) (int64, error) {
 	err := db.QueryRowContext(ctx, `SELECT CAST(sum(pg_total_relation_size(c.oid)) AS BIGINT) FROM pg_class c
 		JOIN pg_namespace ns ON ns.oid = c.relnamespace WHERE ns.nspname = current_schema() AND c.relkind = 'r'`).Scan(&n)
 	return n.Int64, err
+}
+
+// Postings: kept with positions (migration 0003); every search is matched
+// and ranked from them (sqlstore/postings.go), with FTS5's bm25 as on
+// SQLite. A store from before them ranks with ts_rank_cd over its tsvector.
+func (dialect) Postings() (keep, positions bool) { return true, true }
+
+func (dialect) PostingsDDL(table string) (create, swap []string) {
+	return []string{`CREATE TABLE ` + table + ` (term TEXT COLLATE "C" NOT NULL, seg BIGINT NOT NULL, data BYTEA NOT NULL, pos BYTEA NOT NULL, CONSTRAINT ` +
+			table + `_pk PRIMARY KEY (term, seg))`,
+			`ALTER TABLE ` + table + ` ALTER COLUMN data SET STORAGE EXTERNAL`,
+			`ALTER TABLE ` + table + ` ALTER COLUMN pos SET STORAGE EXTERNAL`},
+		[]string{`DROP TABLE postings`, `ALTER TABLE ` + table + ` RENAME TO postings`,
+			`ALTER TABLE postings RENAME CONSTRAINT ` + table + `_pk TO postings_pk`}
+}
+
+// IDsIn passes the ids as one bigint[] literal.
+func (dialect) IDsIn(col string, ids []int64) (string, any) {
+	b := make([]byte, 0, 8*len(ids)+2)
+	b = append(b, '{')
+	for i, id := range ids {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, id, 10)
+	}
+	return col + ` = ANY(CAST(? AS BIGINT[]))`, string(append(b, '}'))
 }

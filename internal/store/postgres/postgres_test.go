@@ -4,7 +4,10 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"math"
 	"os"
+	"path/filepath"
+	"reflect"
 	"testing"
 	"time"
 
@@ -12,6 +15,7 @@ import (
 
 	"github.com/marsad-project/marsad/internal/store"
 	"github.com/marsad-project/marsad/internal/store/postgres"
+	"github.com/marsad-project/marsad/internal/store/sqlite"
 	"github.com/marsad-project/marsad/internal/store/storetest"
 )
 
@@ -57,3 +61,62 @@ func open(t *testing.T) store.Store {
 }
 
 func TestConformance(t *testing.T) { storetest.Run(t, open) }
+
+// TestRanksLikeSQLite: PostgreSQL (matched and ranked in Go from its
+// postings, phrases from their positions) gives the same hits, order,
+// totals, scores and facets as SQLite ranking every query with FTS5's
+// bm25(), with and without a source filter, before and after Optimize.
+func TestRanksLikeSQLite(t *testing.T) {
+	ctx := context.Background()
+	pg := open(t)
+	opt := sqlite.DefaultOptions()
+	opt.Analyzer = storetest.Analyzer(t)
+	opt.Synchronous = "OFF"
+	opt.FTSRanking = true
+	lite, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "m.db"), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lite.Close()
+	docs := storetest.SentenceDocs(t)
+	for i := 0; i < len(docs); i += 7 {
+		for _, s := range []store.Store{pg, lite} {
+			if _, err := s.Put(ctx, docs[i:min(i+7, len(docs))]); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	compare := func(t *testing.T) {
+		for _, q := range storetest.RankingQueries {
+			for _, sq := range []store.SearchQuery{{Text: q, Limit: 1000, NoSnippets: true, Facets: true},
+				{Text: q, Limit: 3, Offset: 2}, {Text: q, Limit: 5, Sources: []string{"src-a"}}} {
+				want, err := lite.Search(ctx, sq)
+				if err != nil {
+					t.Fatalf("%q: %v", q, err)
+				}
+				got, err := pg.Search(ctx, sq)
+				if err != nil {
+					t.Fatalf("%q: %v", q, err)
+				}
+				if got.Total != want.Total || len(got.Hits) != len(want.Hits) {
+					t.Errorf("%q %+v: %d hits of %d, SQLite %d of %d", q, sq.Sources, len(got.Hits), got.Total, len(want.Hits), want.Total)
+					continue
+				}
+				for i := range want.Hits {
+					g, w := got.Hits[i], want.Hits[i]
+					if g.ID != w.ID || math.Abs(g.Score-w.Score) > 1e-9*math.Abs(w.Score) || g.Snippet.Text != w.Snippet.Text {
+						t.Errorf("%q %v hit %d: %s %.12g, SQLite %s %.12g", q, sq.Sources, i, g.ID, g.Score, w.ID, w.Score)
+					}
+				}
+				if sq.Facets && !reflect.DeepEqual(got.Facets.Sources, want.Facets.Sources) {
+					t.Errorf("%q: source facets %v, SQLite %v", q, got.Facets.Sources, want.Facets.Sources)
+				}
+			}
+		}
+	}
+	t.Run("segments", compare)
+	if err := pg.(store.Optimizer).Optimize(ctx); err != nil {
+		t.Fatal(err)
+	}
+	t.Run("merged", compare)
+}

@@ -5,16 +5,14 @@
 package sqlite
 
 import (
-	"bytes"
-	"compress/flate"
 	"context"
 	"database/sql"
 	"embed"
 	"fmt"
-	"io"
 	"io/fs"
 	"net/url"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/marsad-project/marsad/internal/arabic"
@@ -36,6 +34,9 @@ type Options struct {
 	Synchronous string
 	// MaxConns bounds open connections (readers); 0 means 8.
 	MaxConns int
+	// FTSRanking ranks every query with FTS5's bm25() instead of the
+	// postings (tests and benchmarks compare the two).
+	FTSRanking bool
 }
 
 // DefaultOptions returns the options `marsad` uses (Analyzer still to set).
@@ -74,7 +75,7 @@ func Open(ctx context.Context, path string, opt Options) (*sqlstore.DB, error) {
 		db.Close()
 		return nil, fmt.Errorf("store: sqlite: open %s: %w", path, err)
 	}
-	s, err := sqlstore.Open(ctx, db, dialect{path: path}, sqlstore.Options{Analyzer: opt.Analyzer})
+	s, err := sqlstore.Open(ctx, db, dialect{path: path}, sqlstore.Options{Analyzer: opt.Analyzer, FTSRanking: opt.FTSRanking})
 	if err != nil && s == nil {
 		db.Close()
 	}
@@ -146,36 +147,12 @@ func (dialect) Match(q store.Query, joinDocs bool) sqlstore.Match {
 	}
 }
 
-// EncodeBody compresses the article text with DEFLATE: the text is most of
-// a store (measured on arabic-news: 17 MB of 28 MB before; Arabic UTF-8
-// compresses about 3.5×), and SQLite does not compress. Level 5 measured
-// close to the best ratio at a third of level 9's time.
-func (dialect) EncodeBody(text string) any {
-	var b bytes.Buffer
-	b.WriteByte(bodyDeflate)
-	w, _ := flate.NewWriter(&b, 5)
-	w.Write([]byte(text))
-	w.Close()
-	return b.Bytes()
-}
-
-// bodyDeflate marks a DEFLATE body (a format byte leaves room for others).
-const bodyDeflate = 1
+// EncodeBody compresses the article text (sqlstore.DeflateBody): SQLite
+// does not compress.
+func (dialect) EncodeBody(text string) any { return sqlstore.DeflateBody(text) }
 
 // DecodeBody reverses EncodeBody.
-func (dialect) DecodeBody(b []byte) (string, error) {
-	if len(b) == 0 {
-		return "", nil
-	}
-	if b[0] != bodyDeflate {
-		return "", fmt.Errorf("article text: unknown encoding %d", b[0])
-	}
-	out, err := io.ReadAll(flate.NewReader(bytes.NewReader(b[1:])))
-	if err != nil {
-		return "", fmt.Errorf("article text: %w", err)
-	}
-	return string(out), nil
-}
+func (dialect) DecodeBody(b []byte) (string, error) { return sqlstore.InflateBody(b) }
 
 // Optimize merges the FTS5 index into one segment: every batch leaves a
 // segment, and a query probes each one for each term (BenchmarkNoHitQuery:
@@ -203,4 +180,27 @@ func (d dialect) Size(ctx context.Context, db *sql.DB) (int64, error) {
 		}
 	}
 	return n, nil
+}
+
+// Postings: the schema keeps them (migration 0002), without positions
+// (FTS5 has them): searches without a phrase rank from them
+// (sqlstore/postings.go), phrases go to FTS5.
+func (dialect) Postings() (keep, positions bool) { return true, false }
+
+func (dialect) PostingsDDL(table string) (create, swap []string) {
+	return []string{`CREATE TABLE ` + table + ` (term TEXT NOT NULL, seg INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (term, seg)) WITHOUT ROWID`},
+		[]string{`DROP TABLE postings`, `ALTER TABLE ` + table + ` RENAME TO postings`}
+}
+
+// IDsIn passes the ids as one JSON array.
+func (dialect) IDsIn(col string, ids []int64) (string, any) {
+	b := make([]byte, 0, 8*len(ids)+2)
+	b = append(b, '[')
+	for i, id := range ids {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, id, 10)
+	}
+	return col + ` IN (SELECT value FROM json_each(?))`, string(append(b, ']'))
 }

@@ -47,6 +47,15 @@ type Dialect interface {
 	DayExpr(col string) string
 	// Optimize reorganises the index after a bulk load.
 	Optimize(ctx context.Context, db *sql.DB) error
+	// Postings says whether the schema has the postings table (see
+	// postings.go), which the store then fills and ranks with, and
+	// whether they hold positions (then phrases are matched from them).
+	Postings() (keep, positions bool)
+	// PostingsDDL creates an empty postings table named table, and swaps
+	// it in for postings (Optimize fills it with the merged segments).
+	PostingsDDL(table string) (create, swap []string)
+	// IDsIn is the SQL condition "col is one of ids", with its one argument.
+	IDsIn(col string, ids []int64) (string, any)
 	// Size is the on-disk size of the store.
 	Size(ctx context.Context, db *sql.DB) (int64, error)
 	// Location names the store for messages.
@@ -70,6 +79,9 @@ type Options struct {
 	Analyzer store.Analyzer
 	// Now returns the time recorded as StoredAt (tests fix it).
 	Now func() time.Time
+	// FTSRanking ranks every query with the dialect's full-text ranking
+	// even where the postings could (tests compare the two).
+	FTSRanking bool
 }
 
 // DB is a store.Store on a database/sql handle.
@@ -81,6 +93,12 @@ type DB struct {
 
 	mu    sync.Mutex
 	stmts map[string]*sql.Stmt // prepared search statements by SQL text
+
+	// postings: the dialect keeps them (Dialect.Postings); rank: they
+	// cover every stored article (a store created before them does not
+	// have them for its old articles) and Options.FTSRanking is off.
+	postings, positions, rank bool
+	lens                      docLens
 }
 
 // maxStmts bounds the statement cache (the SQL of a search varies only
@@ -124,11 +142,20 @@ func Open(ctx context.Context, db *sql.DB, d Dialect, opt Options) (*DB, error) 
 		return nil, errors.New("store: open: no analyzer given")
 	}
 	s := &DB{db: db, d: d, an: opt.Analyzer, now: opt.Now, stmts: map[string]*sql.Stmt{}}
+	s.postings, s.positions = d.Postings()
 	if s.now == nil {
 		s.now = time.Now
 	}
 	if err := migrate(ctx, db, d); err != nil {
 		return nil, fmt.Errorf("store: %s: migrate: %w", d.Name(), err)
+	}
+	if s.postings {
+		var complete string
+		err := db.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'postings'`).Scan(&complete)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return nil, fmt.Errorf("store: %s: %w", d.Name(), err)
+		}
+		s.rank = complete == "complete" && !opt.FTSRanking
 	}
 	v := opt.Analyzer.Version()
 	var have string
@@ -148,6 +175,19 @@ func Open(ctx context.Context, db *sql.DB, d Dialect, opt Options) (*DB, error) 
 
 // Optimize implements store.Optimizer.
 func (s *DB) Optimize(ctx context.Context) error {
+	if s.postings {
+		tx, err := s.db.BeginTx(ctx, nil)
+		if err != nil {
+			return s.wrap("optimize", err)
+		}
+		defer tx.Rollback()
+		if err := mergePostings(ctx, tx, s.d, s.positions); err != nil {
+			return s.wrap("optimize: postings", err)
+		}
+		if err := tx.Commit(); err != nil {
+			return s.wrap("optimize", err)
+		}
+	}
 	if err := s.d.Optimize(ctx, s.db); err != nil {
 		return s.wrap("optimize", err)
 	}
@@ -180,8 +220,10 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 	if len(batch) == 0 {
 		return res, nil
 	}
-	// Analyse outside the transaction, on every CPU: it is the slow part.
+	// Analyse and compress outside the transaction, on every CPU: they are
+	// the slow part.
 	terms := make([][]arabic.Term, len(batch))
+	bodies := make([]any, len(batch))
 	var wg sync.WaitGroup
 	workers := min(runtime.GOMAXPROCS(0), len(batch))
 	for w := 0; w < workers; w++ {
@@ -190,6 +232,7 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 			defer wg.Done()
 			for i := w; i < len(batch); i += workers {
 				terms[i] = s.an.Terms(batch[i].Doc.Text)
+				bodies[i] = s.d.EncodeBody(batch[i].Doc.Text)
 			}
 		}()
 	}
@@ -233,6 +276,10 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 			return nil, s.wrap("put: look up", err)
 		}
 	}
+	var bp *batchPostings
+	if s.postings {
+		bp = &batchPostings{positions: s.positions}
+	}
 	seenID := map[string]string{}
 	seenIDHash := map[string]string{}
 	seenHash := map[string]string{}
@@ -273,8 +320,13 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 		if doc.Hash != "" {
 			seenHash[doc.Hash] = doc.ID
 		}
-		if err := s.putOne(ctx, tx, a, terms[i], now); err != nil {
+		if err := s.putOne(ctx, tx, a, terms[i], bodies[i], now, bp); err != nil {
 			return nil, s.wrap("put "+doc.ID, err)
+		}
+	}
+	if bp != nil {
+		if err := bp.write(ctx, tx, s.d); err != nil {
+			return nil, s.wrap("put", err)
 		}
 	}
 	if err := tx.Commit(); err != nil {
@@ -302,7 +354,7 @@ func unixOrNil(t time.Time) any {
 	return t.Unix()
 }
 
-func (s *DB) putOne(ctx context.Context, tx *sql.Tx, a *model.Analysis, terms []arabic.Term, now int64) error {
+func (s *DB) putOne(ctx context.Context, tx *sql.Tx, a *model.Analysis, terms []arabic.Term, body any, now int64, bp *batchPostings) error {
 	doc := &a.Doc
 	sentences := make([][2]int, len(a.Sentences))
 	for i, sn := range a.Sentences {
@@ -313,11 +365,14 @@ func (s *DB) putOne(ctx context.Context, tx *sql.Tx, a *model.Analysis, terms []
 		mentions = []model.Mention{}
 	}
 	cols := []string{"id", "hash", "source", "url", "title", "published", "origin", "body", "sentences", "mentions", "nterms", "stored_at"}
-	vals := []any{doc.ID, doc.Hash, doc.Source, doc.URL, doc.Title, unixOrNil(doc.Published), doc.Origin, s.d.EncodeBody(doc.Text),
+	vals := []any{doc.ID, doc.Hash, doc.Source, doc.URL, doc.Title, unixOrNil(doc.Published), doc.Origin, body,
 		jsonString(sentences), jsonString(mentions), len(terms), now}
 	rowid, err := s.d.InsertDoc(ctx, tx, cols, vals, terms)
 	if err != nil {
 		return err
+	}
+	if bp != nil {
+		bp.add(rowid, terms)
 	}
 	for _, de := range store.DocEntities(a) {
 		e := &de.Entity
@@ -477,24 +532,33 @@ func (s *DB) Search(ctx context.Context, sq store.SearchQuery) (*store.SearchRes
 		return nil, err
 	}
 	filtered := len(sq.Sources) > 0 || !sq.From.IsZero() || !sq.To.IsZero()
-	m := s.d.Match(q, filtered || sq.Facets)
-	where := m.Where
-	args := append([]any{}, m.WhereArgs...)
+	var filter string
+	var filterArgs []any
 	if len(sq.Sources) > 0 {
-		where += " AND d.source IN (" + strings.TrimSuffix(strings.Repeat("?, ", len(sq.Sources)), ", ") + ")"
+		filter += " AND d.source IN (" + strings.TrimSuffix(strings.Repeat("?, ", len(sq.Sources)), ", ") + ")"
 		for _, src := range sq.Sources {
-			args = append(args, src)
+			filterArgs = append(filterArgs, src)
 		}
 	}
 	if !sq.From.IsZero() {
-		where += " AND d.published >= ?"
-		args = append(args, sq.From.Unix())
+		filter += " AND d.published >= ?"
+		filterArgs = append(filterArgs, sq.From.Unix())
 	}
 	if !sq.To.IsZero() {
-		where += " AND d.published < ?"
-		args = append(args, sq.To.Unix())
+		filter += " AND d.published < ?"
+		filterArgs = append(filterArgs, sq.To.Unix())
 	}
 	limit, offset := store.Limit(sq.Limit, 10), store.Offset(sq.Offset)
+	res := &store.SearchResult{Query: q}
+	var bodies [][]byte
+	if s.canRank(q) {
+		// The postings rank it (postings.go): the same matches and scores
+		// as FTS5's bm25(), without a bm25() call per match.
+		return s.searchPostings(ctx, sq, res, filter, filterArgs, limit, offset)
+	}
+	m := s.d.Match(q, filtered || sq.Facets)
+	where := m.Where + filter
+	args := append(append([]any{}, m.WhereArgs...), filterArgs...)
 	body := "d.body"
 	if sq.NoSnippets {
 		body = "NULL"
@@ -510,8 +574,6 @@ func (s *DB) Search(ctx context.Context, sq store.SearchQuery) (*store.SearchRes
 	if err != nil {
 		return nil, s.wrap("search", err)
 	}
-	res := &store.SearchResult{Query: q}
-	var bodies [][]byte
 	for rows.Next() {
 		var h store.Hit
 		var rowid int64
@@ -534,6 +596,12 @@ func (s *DB) Search(ctx context.Context, sq store.SearchQuery) (*store.SearchRes
 			return nil, s.wrap("search: count", err)
 		}
 	}
+	return s.finish(ctx, sq, res, bodies, m, where, args)
+}
+
+// finish adds the snippets and facets to a page of hits.
+func (s *DB) finish(ctx context.Context, sq store.SearchQuery, res *store.SearchResult, bodies [][]byte, m Match, where string, args []any) (*store.SearchResult, error) {
+	q := res.Query
 	if !sq.NoSnippets {
 		for i := range res.Hits {
 			text, err := s.d.DecodeBody(bodies[i])

@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/marsad-project/marsad/internal/arabic"
 	"github.com/marsad-project/marsad/internal/corpus"
 	"github.com/marsad-project/marsad/internal/ingest"
 	"github.com/marsad-project/marsad/internal/model"
@@ -77,6 +78,33 @@ func Seeds(t testing.TB) []model.Analysis {
 	}
 	return out
 }
+
+// SentenceDocs returns the seeds' sentences as articles of their own
+// (short and long, words repeated or not), with the seed's source and date:
+// many articles of varied lengths for comparing rankings.
+func SentenceDocs(t testing.TB) []model.Analysis {
+	t.Helper()
+	var docs []model.Analysis
+	for _, a := range Seeds(t) {
+		for k, sn := range arabic.Sentences(a.Doc.Text) {
+			d := a.Doc
+			d.ID = fmt.Sprintf("%s-%d", a.Doc.ID, k)
+			d.Text = a.Doc.Text[sn.Start:sn.End]
+			d.Hash = fmt.Sprintf("%s-%d", a.Doc.Hash, k)
+			docs = append(docs, model.Analysis{Doc: d})
+		}
+	}
+	if len(docs) < 50 {
+		t.Fatalf("only %d sentences in the seeds", len(docs))
+	}
+	return docs
+}
+
+// RankingQueries are queries whose ranking tests compare between search
+// paths: frequent and rare words, alternatives, exclusions, phrases.
+var RankingQueries = append([]string{"ليبيا", "المتحدة", "الأمم", "الليبي الوطني", "حفتر OR السراج", "ليبيا -حفتر",
+	"ليبيا NOT طرابلس NOT سرت", "السراج السراج", "كلمة-لا-توجد", "ليبيا كلمةلاتوجد", `"الأمم المتحدة"`, `"خليفة حفتر" ليبيا`,
+	`"المشير خليفة حفتر"`, `"حفتر خليفة"`, `ليبيا -"خليفة حفتر"`}, ReferenceQueries...)
 
 func firstLine(s string) string {
 	if i := strings.IndexByte(s, '\n'); i >= 0 {

@@ -1,0 +1,59 @@
+package sqlstore
+
+import (
+	"bytes"
+	"compress/flate"
+	"fmt"
+	"io"
+	"sync"
+)
+
+// Article text as stored by both backends: a format byte, then the text.
+// The text is most of a store (arabic-news: 17 MB of 28 MB in SQLite
+// before compression) and Arabic UTF-8 compresses about 3.5× with DEFLATE,
+// where PostgreSQL's pglz TOAST compression gains little on it.
+const (
+	bodyPlain   = 0 // UTF-8 as is (PostgreSQL rows stored before compression)
+	bodyDeflate = 1 // DEFLATE, level 5
+)
+
+// deflaters reuses DEFLATE writers: flate.NewWriter allocates about 1 MB
+// of state, and was a third of the compression time (storebench ingest
+// profile: 0.69 of 1.99 s).
+var deflaters = sync.Pool{New: func() any {
+	w, _ := flate.NewWriter(nil, 5)
+	return w
+}}
+
+// DeflateBody encodes text for the body column. Level 5 measured close to
+// the best ratio at a third of level 9's time.
+func DeflateBody(text string) []byte {
+	var b bytes.Buffer
+	b.Grow(len(text)/3 + 64)
+	b.WriteByte(bodyDeflate)
+	w := deflaters.Get().(*flate.Writer)
+	w.Reset(&b)
+	w.Write([]byte(text))
+	w.Close()
+	w.Reset(nil)
+	deflaters.Put(w)
+	return b.Bytes()
+}
+
+// InflateBody decodes a body column written by DeflateBody (or a plain one).
+func InflateBody(b []byte) (string, error) {
+	if len(b) == 0 {
+		return "", nil
+	}
+	switch b[0] {
+	case bodyPlain:
+		return string(b[1:]), nil
+	case bodyDeflate:
+		out, err := io.ReadAll(flate.NewReader(bytes.NewReader(b[1:])))
+		if err != nil {
+			return "", fmt.Errorf("article text: %w", err)
+		}
+		return string(out), nil
+	}
+	return "", fmt.Errorf("article text: unknown encoding %d", b[0])
+}
