@@ -418,6 +418,15 @@ func (r *Resolver) prepare(doc *docIndex, mentions []model.Mention) []*item {
 			r.indefiniteNoun(doc, it.words, rw.m.Type, ws[0].Start, ws[len(ws)-1].End) {
 			continue
 		}
+		if rw.m.Type == model.ORG && len(it.words) >= 3 && it.words[1] == "الجيش" &&
+			(it.words[0] == "قوات" || r.lx.has(classMembers, it.words[0])) && nameIdx+1 < len(ws) {
+			// قوات الجيش الوطني, عناصر الجيش الليبي: the army is itself the
+			// force, so the head is a description and stays outside the name
+			// (the mention keeps it). حكومة الوفاق, قوات الوفاق keep theirs.
+			it.words = it.words[1:]
+			it.nameStart = ws[nameIdx+1].Start
+			elided = false
+		}
 		it.display = doc.text[it.nameStart:it.nameEnd]
 		if elided {
 			it.display = "ال" + doc.text[it.nameStart:it.nameEnd]
