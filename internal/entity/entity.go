@@ -126,6 +126,9 @@ func (r *Resolver) Resolve(text string, mentions []model.Mention) []model.Entity
 	if len(items) == 0 {
 		return nil
 	}
+	if r.opt.Brackets {
+		items = r.absorbPlace(doc, items)
+	}
 	uf := newUnionFind(len(items))
 	if r.opt.Brackets {
 		items = r.linkBrackets(doc, items, uf)
