@@ -342,10 +342,31 @@ func (r *Resolver) prepare(doc *docIndex, mentions []model.Mention) []*item {
 			if futureVerb(rw.words[i].Norm) {
 				raws[k].words = rw.words[:i]
 				raws[k].m.End = rw.words[i-1].End
-				if i == 1 && r.allHeads(rw.words[:1]) && !strings.HasPrefix(stripConj(rw.words[0].Norm), "ال") {
+				if i == 1 && r.bareHead(rw.words[0]) {
 					raws[k].words = nil // قصر سيمثل: a head alone is no name
 				}
 				break
+			}
+		}
+	}
+	// A person or organisation does not end in an apposition of indefinite
+	// nisba adjectives (ليون دبلوماسي إسباني: "Leon, a Spanish diplomat").
+	// Two at least: one may be a surname (راجيف سوري). An organisation head
+	// left alone (منظمة شبابية اجتماعية) is a common noun phrase, dropped.
+	for k := 0; k < len(raws); k++ {
+		rw := raws[k]
+		if rw.m.Type != model.PER && rw.m.Type != model.ORG {
+			continue
+		}
+		i := len(rw.words)
+		for i > 0 && nisbaAdjective(rw.words[i-1].Norm) {
+			i--
+		}
+		if i >= 1 && len(rw.words)-i >= 2 {
+			raws[k].words = rw.words[:i]
+			raws[k].m.End = rw.words[i-1].End
+			if i == 1 && r.bareHead(rw.words[0]) {
+				raws[k].words = nil // منظمة شبابية اجتماعية: a head and its adjectives
 			}
 		}
 	}
@@ -796,6 +817,14 @@ func (r *Resolver) allHeads(ws []arabic.Token) bool {
 		}
 	}
 	return true
+}
+
+// bareHead reports whether t is an indefinite head word (of the lexicon or
+// of the cue finder's facility, group and body heads): left alone after a
+// cut, it is no name (قصر, منظمة).
+func (r *Resolver) bareHead(t arabic.Token) bool {
+	n := stripConj(t.Norm)
+	return !strings.HasPrefix(n, "ال") && (r.allHeads([]arabic.Token{t}) || cueFacilities[n] || cueGroupHeads[n] || cueBodyHeads[n])
 }
 
 func isLoneClitic(w string) bool {
