@@ -86,11 +86,13 @@ func (f *CueFinder) Process(ctx context.Context, a *model.Analysis) error {
 }
 
 // Facility words whose construct with a name is a place in news usage
-// (airports, bases, ports, palaces, prisons, camps, oil fields); a subset of
-// the lexicon's facility class: street and district words name addresses
-// more often than places of the news.
+// (airports, bases, ports, palaces, prisons, camps, oil fields, hotels); a
+// subset of the lexicon's facility class: street and district words name
+// addresses more often than places of the news. فندق: +30 places on the
+// saudinewsnet 5000 sample, 27 right (فندق معروف, فندق بارز: adjectives);
+// ساحة was tried and refused (ساحة الوغى, ساحة الموضة: most are idioms).
 var cueFacilities = map[string]bool{"مطار": true, "قاعده": true, "ميناء": true, "قصر": true, "سجن": true,
-	"معسكر": true, "حقل": true, "مرفا": true, "مصفاه": true}
+	"معسكر": true, "حقل": true, "مرفا": true, "مصفاه": true, "فندق": true}
 
 // Heads of armed groups and parties that take a name in construct (لواء
 // المعتصم, فرقة السلطان مراد, حركة حماس). لواء without the article; with it
