@@ -397,6 +397,66 @@ func (r *Resolver) linkBrackets(doc *docIndex, items []*item, uf *unionFind) []*
 	return items
 }
 
+// absorbPlace widens an organisation over "في + a place" when an alias in
+// brackets follows the place: the acronym names the whole, place included
+// (القيادة العسكرية الأمريكية في إفريقيا (أفريكوم), بعثة الأمم المتحدة
+// للدعم في ليبيا (أونسميل)), so the place is part of the name, not a place
+// of the article. The place's mention is dropped. linkBrackets then links
+// the alias to the widened name.
+func (r *Resolver) absorbPlace(doc *docIndex, items []*item) []*item {
+	byStart := map[int]int{}
+	for i, it := range items {
+		byStart[it.m.Start] = i
+	}
+	drop := map[int]bool{}
+	for i, it := range items {
+		if (it.typ != model.ORG && it.typ != model.MISC) || drop[i] {
+			continue
+		}
+		k := doc.at(it.m.End)
+		if k+1 >= len(doc.toks) || doc.toks[k].Norm != "في" {
+			continue
+		}
+		l, ok := byStart[tokStart(doc, k+1)]
+		if !ok || items[l].typ != model.LOC {
+			continue
+		}
+		loc := items[l]
+		b := doc.at(loc.m.End)
+		if b >= len(doc.toks) || doc.toks[b].Text != "(" || strings.TrimSpace(doc.text[loc.m.End:doc.toks[b].Start]) != "" {
+			continue
+		}
+		j := b + 1
+		for j < len(doc.toks) && doc.toks[j].IsWord() && j-b-1 <= maxBracketWords {
+			j++
+		}
+		if n := j - b - 1; n == 0 || n > maxBracketWords || j >= len(doc.toks) || doc.toks[j].Text != ")" || !r.looksLikeAlias(doc.toks[b+1:j]) {
+			continue
+		}
+		// keep an article restored after لل (للقيادة → القيادة)
+		restored := strings.TrimSuffix(it.display, doc.text[it.nameStart:it.nameEnd])
+		it.m.End, it.nameEnd = loc.m.End, loc.m.End
+		it.m.Text = doc.text[it.m.Start:it.m.End]
+		it.display = restored + doc.text[it.nameStart:it.nameEnd]
+		it.words = append(append(append([]string(nil), it.words...), "في"), loc.words...)
+		if it.typ == model.ORG {
+			r.orgCore(it)
+		}
+		drop[l] = true
+	}
+	if len(drop) == 0 {
+		return items
+	}
+	out := items[:0]
+	for i, it := range items {
+		if !drop[i] {
+			it.order = len(out)
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
 func tokStart(doc *docIndex, k int) int {
 	if k < len(doc.toks) {
 		return doc.toks[k].Start
