@@ -599,13 +599,11 @@ func (s *DB) rankPostings(ctx context.Context, q store.Query, k int, all bool) (
 		idf float64
 	}
 	var terms []string
-	seen := map[string]bool{}
 	for _, cs := range [][]store.Clause{q.Must, q.Not} {
 		for _, c := range cs {
 			for _, alt := range c.Alts {
 				for _, t := range alt {
-					if !seen[t] {
-						seen[t] = true
+					if !slices.Contains(terms, t) { // a query has a few terms: no map
 						terms = append(terms, t)
 					}
 				}
@@ -631,14 +629,20 @@ func (s *DB) rankPostings(ctx context.Context, q store.Query, k int, all bool) (
 	}
 	// Each alternative is one FTS5 phrase, in query order.
 	var phrases []*phrase
-	byAlt := map[string]*phrase{}
+	var alts [][]string // the alternative of each distinct phrase, as byAlt's key
+	var distinct []*phrase
 	clauses := make([][]int, 0, len(q.Must)+len(q.Not)) // phrase indexes of each clause
 	for _, cs := range [][]store.Clause{q.Must, q.Not} {
 		for _, c := range cs {
 			var idx []int
 			for _, alt := range c.Alts {
-				key := strings.Join(alt, " ")
-				p := byAlt[key]
+				var p *phrase
+				for i, a := range alts {
+					if slices.Equal(a, alt) {
+						p = distinct[i]
+						break
+					}
+				}
 				if p == nil {
 					p = &phrase{}
 					if len(alt) == 1 {
@@ -655,7 +659,7 @@ func (s *DB) rankPostings(ctx context.Context, q store.Query, k int, all bool) (
 						}
 						p.l = phraseList(ls)
 					}
-					byAlt[key] = p
+					alts, distinct = append(alts, alt), append(distinct, p)
 				}
 				idx = append(idx, len(phrases))
 				phrases = append(phrases, p)
@@ -861,15 +865,23 @@ func (s *DB) searchPostings(ctx context.Context, sq store.SearchQuery, res *stor
 		return nil, s.wrap("search", err)
 	}
 	res.Total = total
-	// The matches as a Match, for the filters and the facets.
-	ids := make([]int64, len(ranked))
-	for i, r := range ranked {
-		ids[i] = r.doc
+	// The matches as a Match, for the filters and the facets (nothing
+	// else needs them as SQL).
+	var (
+		m     Match
+		where string
+		args  []any
+	)
+	if all {
+		ids := make([]int64, len(ranked))
+		for i, r := range ranked {
+			ids[i] = r.doc
+		}
+		in, inArg := s.d.IDsIn("d.rowid", ids)
+		m = Match{From: "documents d", Key: "d.rowid", Where: in, WhereArgs: []any{inArg}}
+		where = m.Where + filter
+		args = append([]any{inArg}, filterArgs...)
 	}
-	in, inArg := s.d.IDsIn("d.rowid", ids)
-	m := Match{From: "documents d", Key: "d.rowid", Where: in, WhereArgs: []any{inArg}}
-	where := m.Where + filter
-	args := append([]any{inArg}, filterArgs...)
 	if filter != "" && len(ranked) > 0 {
 		rows, err := s.query(ctx, `SELECT d.rowid FROM documents d WHERE `+where, args...)
 		if err != nil {
