@@ -99,6 +99,7 @@ type DB struct {
 	// have them for its old articles) and Options.FTSRanking is off.
 	postings, positions, rank bool
 	lens                      docLens
+	scratch                   sync.Pool // of *scratch (postings.go)
 }
 
 // maxStmts bounds the statement cache (the SQL of a search varies only
