@@ -7,12 +7,11 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/marsad-project/marsad/internal/analysis"
 	"github.com/marsad-project/marsad/internal/corpus"
-	"github.com/marsad-project/marsad/internal/entity"
 	"github.com/marsad-project/marsad/internal/event"
 	"github.com/marsad-project/marsad/internal/export"
 	"github.com/marsad-project/marsad/internal/ingest"
-	"github.com/marsad-project/marsad/internal/ner"
 	"github.com/marsad-project/marsad/internal/pipeline"
 	"github.com/marsad-project/marsad/internal/story"
 )
@@ -108,34 +107,13 @@ func runExtract(ctx context.Context, env Env, args []string) error {
 	return nil
 }
 
-// newPipeline builds the analysis pipeline with every stage marsad has:
-// sentences → name tagger → gazetteer places → organisations (curated list,
-// head-noun cues) → cue-word names → other
-// occurrences of the names found (discourse) → entity resolution → PLOVER
-// events. The
-// models and gazetteers load once per process and are shared read-only.
+// newPipeline builds the analysis pipeline with every stage marsad has: the
+// analysis chain of internal/analysis (sentences → name tagger → places →
+// organisations → cue-word names → discourse → entity resolution), then
+// PLOVER events. The models and gazetteers load once per process and are
+// shared read-only.
 func newPipeline() (*pipeline.Pipeline, error) {
-	tagger, err := ner.Load()
-	if err != nil {
-		return nil, err
-	}
-	places, err := entity.NewPlaceFinder(entity.DefaultFinderOptions())
-	if err != nil {
-		return nil, err
-	}
-	orgs, err := entity.NewOrgFinder(entity.DefaultOrgOptions())
-	if err != nil {
-		return nil, err
-	}
-	cues, err := entity.NewCueFinder(entity.DefaultCueOptions())
-	if err != nil {
-		return nil, err
-	}
-	discourse, err := entity.NewDiscourse(entity.DefaultDiscourseOptions())
-	if err != nil {
-		return nil, err
-	}
-	resolver, err := entity.NewResolver(entity.DefaultOptions())
+	stages, err := analysis.Stages()
 	if err != nil {
 		return nil, err
 	}
@@ -143,5 +121,5 @@ func newPipeline() (*pipeline.Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	return pipeline.New(ner.NewStage(tagger), places, orgs, cues, discourse, resolver, events), nil
+	return pipeline.New(append(stages, events)...), nil
 }

@@ -30,11 +30,10 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/marsad-project/marsad/internal/entity"
+	"github.com/marsad-project/marsad/internal/analysis"
 	"github.com/marsad-project/marsad/internal/event"
 	"github.com/marsad-project/marsad/internal/ingest"
 	"github.com/marsad-project/marsad/internal/model"
-	"github.com/marsad-project/marsad/internal/ner"
 	"github.com/marsad-project/marsad/internal/pipeline"
 )
 
@@ -134,30 +133,15 @@ func main() {
 	}
 }
 
-// newPipeline is the analysis of `marsad extract` (internal/cli) without
-// its events stage.
+// newPipeline is the analysis of `marsad extract` without its events
+// stage: the same internal/analysis chain, so the detector is trained on
+// the features extract computes.
 func newPipeline() (*pipeline.Pipeline, error) {
-	tagger, err := ner.Load()
+	stages, err := analysis.Stages()
 	if err != nil {
 		return nil, err
 	}
-	places, err := entity.NewPlaceFinder(entity.DefaultFinderOptions())
-	if err != nil {
-		return nil, err
-	}
-	cues, err := entity.NewCueFinder(entity.DefaultCueOptions())
-	if err != nil {
-		return nil, err
-	}
-	discourse, err := entity.NewDiscourse(entity.DefaultDiscourseOptions())
-	if err != nil {
-		return nil, err
-	}
-	resolver, err := entity.NewResolver(entity.DefaultOptions())
-	if err != nil {
-		return nil, err
-	}
-	return pipeline.New(ner.NewStage(tagger), places, cues, discourse, resolver), nil
+	return pipeline.New(stages...), nil
 }
 
 // load reads the labelled sentences as extract reads its input and
