@@ -281,13 +281,5 @@ func (dialect) PostingsDDL(table string) (create, swap []string) {
 
 // IDsIn passes the ids as one bigint[] literal.
 func (dialect) IDsIn(col string, ids []int64) (string, any) {
-	b := make([]byte, 0, 8*len(ids)+2)
-	b = append(b, '{')
-	for i, id := range ids {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = strconv.AppendInt(b, id, 10)
-	}
-	return col + ` = ANY(CAST(? AS BIGINT[]))`, string(append(b, '}'))
+	return col + ` = ANY(CAST(? AS BIGINT[]))`, sqlstore.IDList('{', '}', ids)
 }

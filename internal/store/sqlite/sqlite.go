@@ -12,7 +12,6 @@ import (
 	"io/fs"
 	"net/url"
 	"os"
-	"strconv"
 	"strings"
 
 	"github.com/marsad-project/marsad/internal/arabic"
@@ -200,13 +199,5 @@ func (dialect) PostingsDDL(table string) (create, swap []string) {
 
 // IDsIn passes the ids as one JSON array.
 func (dialect) IDsIn(col string, ids []int64) (string, any) {
-	b := make([]byte, 0, 8*len(ids)+2)
-	b = append(b, '[')
-	for i, id := range ids {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = strconv.AppendInt(b, id, 10)
-	}
-	return col + ` IN (SELECT value FROM json_each(?))`, string(append(b, ']'))
+	return col + ` IN (SELECT value FROM json_each(?))`, sqlstore.IDList('[', ']', ids)
 }

@@ -997,3 +997,18 @@ func splitSQL(body string) []string {
 	}
 	return out
 }
+
+// IDList writes ids as one literal between open and close, comma-separated
+// ("[1,2,3]" for a JSON array, "{1,2,3}" for a PostgreSQL array): the
+// argument of Dialect.IDsIn, so a page of ids is one bound parameter.
+func IDList(open, close byte, ids []int64) string {
+	b := make([]byte, 0, 8*len(ids)+2)
+	b = append(b, open)
+	for i, id := range ids {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, id, 10)
+	}
+	return string(append(b, close))
+}
