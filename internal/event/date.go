@@ -200,10 +200,14 @@ func findDates(text string, words []word, pub time.Time) []DateExpr {
 			emit(i, last, ifDate(has, func() string { return day(d) }), false)
 			i = last
 		case n == "بعد" && (next(1) == "غد" || next(1) == "غدا"):
-			emit(i, i+1, ifDate(has, func() string { return day(pub.AddDate(0, 0, 2)) }), true)
-			i++
-		case nn == "غدا" || nn == "وغدا" || n == "غد" && i > 0 && words[i-1].Norm != "بعد":
-			emit(i, i, ifDate(has, func() string { return day(pub.AddDate(0, 0, 1)) }), true)
+			last, d := named(words, i+1, pub, 2) // "بعد غد الأربعاء"
+			emit(i, last, ifDate(has, func() string { return day(d) }), true)
+			i = last
+		case nn == "غدا" || nn == "وغدا" || tomorrowNoun(words, i):
+			// "غدا الاثنين": the weekday names the day, as after أمس
+			last, d := named(words, i, pub, 1)
+			emit(i, last, ifDate(has, func() string { return day(d) }), true)
+			i = last
 		case nn == "الساعات" && (isNext(next(1)) || next(1) == "الماضيه" || next(1) == "الاخيره"):
 			// "خلال الساعات القادمة / الماضية": the publication day
 			emit(i, i+1, ifDate(has, func() string { return day(pub) }), false)
@@ -386,6 +390,24 @@ func weekdayOf(w word) (time.Weekday, bool) {
 	return 0, false
 }
 
+// tomorrowNoun reports غد / الغد read as "tomorrow": after a part of the day
+// or يوم ("يوم غد"، "مساء الغد"، "صباح غد"). Alone, الغد is mostly "the
+// future" or a title (صحيفة "الغد", read on arabic-news: a phone call
+// reported by that paper was dated tomorrow and made planned).
+func tomorrowNoun(words []word, i int) bool {
+	if words[i].base != "غد" || i == 0 {
+		return false
+	}
+	if words[i].Norm != "غد" && words[i].Norm != "الغد" {
+		return false
+	}
+	switch words[i-1].base {
+	case "يوم", "صباح", "مساء", "ظهر", "فجر", "ليل", "ليله", "عصر", "نهار":
+		return true
+	}
+	return false
+}
+
 func yearNumberAt(words []word, i int) (int, bool) {
 	if i < len(words) {
 		return yearNumber(words[i])
@@ -456,4 +478,134 @@ func nearestDate(pub time.Time, m, d, dir int) time.Time {
 		}
 	}
 	return t
+}
+
+// pickDate chooses the date expression that dates the event whose trigger
+// spans words[first..last]: the nearest date of the trigger's own clause;
+// failing that, the date of the speech clause that reports it ("قالت
+// الوزارة أمس إن مسلحين خطفوا … يوم الأربعاء الماضي": the Wednesday, not
+// the day of the statement; "أعلن المرصد أمس أن الطيران شن": أمس). Dates
+// of another clause or another event are not taken (read on arabic-news):
+// a complement clause of another verb ("جلسة ستعقد الأسبوع المقبل، مشيرا
+// إلى أن البرلمان لم يتفق"), a relative clause after the trigger ("اجتماعا
+// … من الاتفاق الذي أبرم الشهر الماضي"), an earlier or later event linked
+// by بعد / قبل / منذ ("دعا إلى انتخابات … بعد خسارة حزبه … في انتخابات 7
+// يونيو", "استنفار اليوم … بعد تهديدات").
+func pickDate(words []word, dates []DateExpr, first, last int) *DateExpr {
+	var best, stmt *DateExpr
+	bestD, stmtD := 1<<30, 1<<30
+	for i := range dates {
+		d := &dates[i]
+		var dist int
+		if d.First > last {
+			if laterClause(words, last+1, d.First) {
+				continue
+			}
+			dist = d.First - last
+		} else {
+			if d.Last >= first {
+				dist = 0
+			} else {
+				dist = first - d.Last
+				if k := complementizer(words, d.Last+1, first); k >= 0 {
+					// "أعلن المرصد أمس أن"، "قال … في مؤتمر صحافي عقد اليوم
+					// (الجمعة)، إن": the statement's day
+					if k > d.Last+2 && !speechClause(words, d.First) {
+						continue // another verb's clause governs the trigger
+					}
+					if dist < stmtD {
+						stmt, stmtD = d, dist
+					}
+					continue
+				}
+				if sequenced(words, d.Last+1, first) {
+					continue
+				}
+			}
+		}
+		if dist < bestD {
+			best, bestD = d, dist
+		}
+	}
+	if best != nil {
+		return best
+	}
+	return stmt
+}
+
+// complementizer returns the index of أن / إن (بأن، أنه …) among words[i:j],
+// or -1.
+func complementizer(words []word, i, j int) int {
+	for k := i; k < j && k < len(words); k++ {
+		switch words[k].Norm {
+		case "ان", "بان", "انه", "انها", "بانه", "بانها", "وان", "انهم", "بانهم":
+			return k
+		}
+	}
+	return -1
+}
+
+// speechClause reports a speech verb (قال، أعلن، أفاد …) or بيان up to ten
+// words before words[i]: the date is the day of the statement.
+func speechClause(words []word, i int) bool {
+	for b := i - 1; b >= 0 && b >= i-10; b-- {
+		if speechVerbs[words[b].base] || speechVerbs[words[b].Norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// sequenced reports قبل / منذ right before the trigger at j (at most one
+// word between: "قبل أن", "منذ اندلاع"): the trigger is another event than the one dated
+// before it. بعد is not among them: "سيطرت القوات أمس … بعد مواجهات
+// عنيفة" tells one day's fighting.
+func sequenced(words []word, i, j int) bool {
+	for k := j - 1; k >= i && k >= j-2; k-- {
+		switch words[k].Norm {
+		case "قبل", "وقبل", "منذ":
+			return true // "منذ اندلاع الاشتباكات", "قبل أن يلتقي"
+		}
+		if words[k].boundary {
+			return false
+		}
+	}
+	return false
+}
+
+// Verbs of happening after a relative pronoun: the relative clause tells
+// when the trigger's own event took place ("الهجوم الذي وقع أمس").
+var happened = normKeys(map[string]bool{
+	"وقع": true, "وقعت": true, "جرى": true, "جرت": true, "حدث": true, "حدثت": true, "تم": true, "تمت": true,
+	"شهدته": true, "شهدتها": true, "نفذ": true, "نفذت": true, "نفذه": true, "نفذها": true, "شن": true, "شنت": true,
+	"استهدف": true, "استهدفت": true, "عقد": true, "عقدت": true, "انعقد": true, "انعقدت": true,
+})
+
+// laterClause reports, among words[i:j] between a trigger and a date after
+// it, a relative clause of another verb, a complement clause, or بعد / قبل
+// before a noun ("بعد خسارة حزبه … في انتخابات 7 يونيو"): the date belongs
+// to what that clause tells.
+func laterClause(words []word, i, j int) bool {
+	for k := i; k < j && k < len(words); k++ {
+		n := words[k].Norm
+		if relPronouns[n] && !(k+1 < len(words) && happened[words[k+1].Norm]) {
+			return true
+		}
+		switch n {
+		case "بعد", "وبعد", "قبل", "وقبل":
+			// "قبل ظهر أمس", "بعد منتصف ليل الثلاثاء": part of the time
+			// phrase; "قتل 18 … بعد أن شنت القوات عملية … أمس": one
+			// sequence of the day (منذ marks a span the event fills:
+			// "قتل 40 في اشتباكات يخوضها منذ أسبوع مسلحون")
+			if k+1 < len(words) && words[k+1].Norm == "ان" {
+				continue
+			}
+			if k < j-3 || k == j-3 && words[k+1].base != "منتصف" {
+				return true
+			}
+		case "ان", "بان", "انه", "انها", "بانه", "بانها", "وان":
+			return true
+		}
+	}
+	return false
 }

@@ -33,7 +33,12 @@ func TestDates(t *testing.T) {
 		{"day before yesterday, أمس الأول", "اجتمع أمس الأول مع", "أمس الأول", "2018-10-23"},
 		{"today", "يصل اليوم إلى روما", "اليوم", "2018-10-25"},
 		{"tomorrow", "يزور غدا باريس", "غدا", "2018-10-26"},
-		{"after tomorrow", "بعد غد الخميس", "بعد غد", "2018-10-27"},
+		{"after tomorrow", "يصل بعد غد إلى", "بعد غد", "2018-10-27"},
+		{"after tomorrow with its weekday", "مواجهة الهلال بعد غد السبت", "بعد غد السبت", "2018-10-27"},
+		{"tomorrow with its weekday", "الاجتماعات المقررة غدا الجمعة في بروكسل", "غدا الجمعة", "2018-10-26"},
+		{"tomorrow with another weekday: the paper's date is not the writing day", "المقررة غدا الاثنين في بروكسل", "غدا الاثنين", "2018-10-29"},
+		{"يوم غد", "رفعت الجلسة إلى يوم غد", "غد", "2018-10-26"},
+		{"مساء الغد", "يصل مساء الغد", "الغد", "2018-10-26"},
 		{"weekday past", "أعلن يوم الجمعة الماضية إطلاق", "يوم الجمعة الماضية", "2018-10-19"},
 		{"weekday next", "يلتقي الأحد المقبل", "الأحد المقبل", "2018-10-28"},
 		{"bare weekday, most recent", "وقالت القوات، الثلاثاء، إن", "الثلاثاء", "2018-10-23"},
@@ -112,9 +117,41 @@ func TestDayMonthPlanned(t *testing.T) {
 }
 
 func TestNoDate(t *testing.T) {
-	for _, in := range []string{"قتل 17 مسلحا", "على بعد 150 ميلا", "الساعة 12:30", "في يوم واحد", "صلاة جمعة", "أحد المسلحين"} {
+	for _, in := range []string{"نقلت صحيفة \"الغد\" الأردنية", "من أجل الغد الزاخر", "قتل 17 مسلحا", "على بعد 150 ميلا", "الساعة 12:30", "في يوم واحد", "صلاة جمعة", "أحد المسلحين"} {
 		if d, ok := firstDate(t, in, pub); ok {
 			t.Errorf("%q: unexpected date %+v", in, d)
 		}
+	}
+}
+
+// TestPickDate: which date of the sentence dates the event (one row per
+// phenomenon read on arabic-news).
+func TestPickDate(t *testing.T) {
+	tests := []struct{ name, in, typ, want string }{
+		{"nearest date of the trigger's clause", "التقى الوزير نظيره أمس في الرباط", "CONSULT", "أمس"},
+		{"the event's own date over the statement's", "قالت الوزارة أول من أمس، إن مسلحين خطفوا مواطنا في القاهرة يوم الأربعاء الماضي", "ASSAULT", "يوم الأربعاء الماضي"},
+		{"the statement's date when the clause has none", "أعلن المرصد أمس أن الطيران شن تسع غارات على المدينة", "ASSAULT", "أمس"},
+		{"statement verb a few words before the date", "قال قائد الشرطة في إقليم بغلان اليوم الاثنين إن مسلحين فتحوا النار في حفل زفاف", "ASSAULT", "اليوم الاثنين"},
+		{"a date of another verb's clause", "جلسة ستعقد الأسبوع المقبل، مشيرا إلى أن البرلمان لم يتفق مع ليون على موعد", "AGREE", ""},
+		{"a date in a relative clause after the trigger", "عقد كيري اجتماعا مع نظرائه بشأن الاتفاق الذي أبرم الشهر الماضي", "CONSULT", ""},
+		{"a relative clause of happening dates the trigger", "قتل 17 شخصا في الهجوم الذي وقع أمس", "ASSAULT", "أمس"},
+		{"a date after بعد belongs to the earlier event", "دعا أردوغان إلى انتخابات مبكرة بعد خسارة حزبه في انتخابات 7 يونيو", "REQUEST", ""},
+		{"قبل ظهر أمس is one time phrase", "انتحاريان فجرا نفسيهما بداخل الثكنة قبل ظهر أمس", "ASSAULT", "أمس"},
+		{"a date before منذ belongs to the later event", "نشرت الوزارة اليوم تقريرا عن الوضع منذ اندلاع الاشتباكات", "ASSAULT", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			w, m, ok := firstMatch(t, tc.in, tc.typ)
+			if !ok {
+				t.Fatalf("%q: no %s trigger", tc.in, tc.typ)
+			}
+			got := ""
+			if d := pickDate(w, findDates(tc.in, w, pub), m.First, m.Last); d != nil {
+				got = d.Text
+			}
+			if got != tc.want {
+				t.Errorf("%q: date %q, want %q", tc.in, got, tc.want)
+			}
+		})
 	}
 }

@@ -139,6 +139,13 @@ func TestModality(t *testing.T) {
 		{"unnamed source قال مصدر", "قال مصدر أمني إن مسلحين هاجموا الدورية", "ASSAULT", model.Reported},
 		{"sources أفادت مصادر", "أفادت مصادر محلية بمقتل ثلاثة", "ASSAULT", model.Reported},
 		{"according to بحسب مصادر", "قصفت الطائرات المعسكر بحسب مصادر", "ASSAULT", model.Reported},
+		{"unnamed officer صرح ضابط", "صرح ضابط عسكري في الأنبار عن مقتل 45 جنديا", "ASSAULT", model.Reported},
+		{"the responsible is no source", "قال المسؤول عن الأمن إن مسلحين هاجموا الدورية", "ASSAULT", model.Asserted},
+		{"speaker who would not be named", "وقال الضابط، الذي رفض الكشف عن هويته، إن انتحاريين فجرا نفسيهما", "ASSAULT", model.Reported},
+		{"a noun read as سـ + verb is not future (سيارتين)", "إن سيارتين عسكريتين يقودهما انتحاريان فجرا نفسيهما", "ASSAULT", model.Asserted},
+		{"a noun read as سـ + verb is not future (ساعتين)", "صرح بعد ساعتين من تنحي مبارك", "CONCEDE", model.Asserted},
+		{"future verb beginning like a noun (سيلتقي)", "حيث سيلتقي الأمير باللاعبين", "CONSULT", model.Planned},
+		{"relative ما after a verb is not negation", "يبين ما وصل إليه الوفد", "CONSULT", model.Asserted},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -176,6 +183,8 @@ func TestQuantities(t *testing.T) {
 		{"dual + singular", "ألقت القبض على رجلين وامرأة", map[string]int{"arrested": 3}},
 		{"counted persons + passive verb, twice", "إن خمسة جنود قُتلوا وإن ستة آخرين أصيبوا", map[string]int{"dead": 5, "injured": 6}},
 		{"active verb before a count", "قتلوا 5 جنود في الهجوم", map[string]int{"dead": 5}},
+		{"nominative dual", "قتل عنصران من الشرطة بالرصاص", map[string]int{"dead": 2}},
+		{"martyrdom with a count", "استشهد تسعة عسكريين في الهجوم", map[string]int{"dead": 9}},
 		{"prisoners", "تبادلت أمس 8 أسرى", map[string]int{"prisoners": 8}},
 		{"strikes", "بتوجيه 4 ضربات متتالية", map[string]int{"strikes": 4}},
 		{"air raids", "نفذت 6 غارات جوية", map[string]int{"strikes": 6}},

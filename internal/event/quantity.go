@@ -93,6 +93,7 @@ func parseNumber(words []word, i int) (int, int, bool) {
 var cueBefore = normKeys(map[string]string{
 	// "مقتل 17", "قتل 18 شخصا", "بمقتل 117"
 	"مقتل": Dead, "قتل": Dead, "مصرع": Dead, "وفاه": Dead, "قتلت": Dead, "قتلوا": Dead,
+	"استشهاد": Dead, "استشهد": Dead, // "استشهد تسعة عسكريين" (with a count only: استشهد بكلمات is "cited")
 	"اصابه": Injured, "اصيب": Injured, "اصيبت": Injured, "جرح": Injured, "جرحت": Injured, "اصابات": Injured,
 	"اعتقال": Arrested, "اعتقل": Arrested, "اعتقلت": Arrested, "توقيف": Arrested, "احتجاز": Arrested,
 	"القبض": Arrested, "اعتقلوا": Arrested,
@@ -116,7 +117,7 @@ var cueAfter = normKeys(map[string]string{
 
 // A cue noun after a number that is a casualty verb in the passive:
 // "18 شخصا قتلوا".
-var cueVerbAfter = normKeys(map[string]string{"قتلوا": Dead, "قتل": Dead, "لقوا": Dead, "اصيبوا": Injured, "جرحوا": Injured, "اعتقلوا": Arrested})
+var cueVerbAfter = normKeys(map[string]string{"استشهدوا": Dead, "قتلوا": Dead, "قتل": Dead, "لقوا": Dead, "اصيبوا": Injured, "جرحوا": Injured, "اعتقلوا": Arrested})
 
 // Units that make a number something other than a count of people or things.
 var notCount = normKeys(map[string]bool{
@@ -137,7 +138,10 @@ var dualPersons = func() map[string]bool {
 	for _, d := range personNouns {
 		m[d] = true
 	}
-	m["رجلان"], m["شخصان"], m["جنديان"] = true, true, true
+	// the nominative dual: "قتل عنصران من الشرطة" (read on arabic-news)
+	for _, d := range personNouns {
+		m[strings.TrimSuffix(d, "ين")+"ان"] = true
+	}
 	return m
 }()
 
