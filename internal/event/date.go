@@ -139,6 +139,39 @@ func isPast(n string) bool {
 	return false
 }
 
+func isCurrent(n string) bool {
+	switch n {
+	case "الجاري", "الجاريه", "الحالي", "الحاليه":
+		return true
+	}
+	return false
+}
+
+// ofYear reads "من العام الماضي / قبل الماضي / الجاري / نفسه" (or السنة)
+// at words[i] after a month: the year, the last word, whether the year is
+// known (نفسه / ذاته refer to a year named earlier: not known here), and
+// whether the phrase is there. A relative year needs pub.
+func ofYear(words []word, i int, pub time.Time) (int, int, bool, bool) {
+	if i+2 >= len(words) || words[i].Norm != "من" {
+		return 0, i, false, false
+	}
+	if n := words[i+1].Norm; n != "العام" && n != "السنه" && n != "عام" {
+		return 0, i, false, false
+	}
+	n := words[i+2].Norm
+	switch {
+	case n == "قبل" && i+3 < len(words) && isPast(words[i+3].Norm):
+		return pub.Year() - 2, i + 3, !pub.IsZero(), true
+	case isPast(n):
+		return pub.Year() - 1, i + 2, !pub.IsZero(), true
+	case isCurrent(n):
+		return pub.Year(), i + 2, !pub.IsZero(), true
+	case n == "نفسه" || n == "ذاته":
+		return 0, i + 2, false, true
+	}
+	return 0, i, false, false
+}
+
 func isNext(n string) bool {
 	switch n {
 	case "المقبل", "المقبله", "القادم", "القادمه", "التالي":
@@ -233,13 +266,22 @@ func findDates(text string, words []word, pub time.Time) []DateExpr {
 			} else if isNext(next(1)) {
 				emit(i, i+1, ifDate(has, func() string { return pub.AddDate(0, 1, 0).Format("2006-01") }), true)
 				i++
+			} else if isCurrent(next(1)) { // "الشهر الجاري"
+				emit(i, i+1, ifDate(has, func() string { return pub.Format("2006-01") }), false)
+				i++
 			}
 		case nn == "العام" || nn == "السنه" || n == "عام" || n == "سنه":
-			if isPast(next(1)) {
+			if next(1) == "قبل" && isPast(next(2)) { // "العام قبل الماضي"
+				emit(i, i+2, ifDate(has, func() string { return fmt.Sprint(pub.Year() - 2) }), false)
+				i += 2
+			} else if isPast(next(1)) {
 				emit(i, i+1, ifDate(has, func() string { return fmt.Sprint(pub.Year() - 1) }), false)
 				i++
 			} else if isNext(next(1)) {
 				emit(i, i+1, ifDate(has, func() string { return fmt.Sprint(pub.Year() + 1) }), true)
+				i++
+			} else if isCurrent(next(1)) { // "العام الجاري"
+				emit(i, i+1, ifDate(has, func() string { return fmt.Sprint(pub.Year()) }), false)
 				i++
 			} else if y, ok := yearNumberAt(words, i+1); ok {
 				emit(i, i+1, fmt.Sprint(y), false)
@@ -307,9 +349,19 @@ func findDates(text string, words []word, pub time.Time) []DateExpr {
 						}
 					}
 					date := ""
+					if !hasYear && dir == 0 {
+						// "20 فبراير من العام الماضي"
+						if yy, l, known, ok := ofYear(words, last+1, pub); ok {
+							last = l
+							y, hasYear = yy, known
+							if !known {
+								dir = 2 // "من العام نفسه": a year the text named before
+							}
+						}
+					}
 					if hasYear {
 						date = fmt.Sprintf("%04d-%02d-%02d", y, m, d)
-					} else if has {
+					} else if has && dir != 2 {
 						date = nearestDate(pub, m, d, dir).Format("2006-01-02")
 					}
 					first := i
@@ -317,7 +369,7 @@ func findDates(text string, words []word, pub time.Time) []DateExpr {
 						first = lead
 					}
 					emit(first, last, date, future)
-					out[len(out)-1].bareMonth = !hasYear && dir == 0
+					out[len(out)-1].bareMonth = !hasYear && dir == 0 && date != ""
 					i = last
 					continue
 				}
@@ -342,7 +394,18 @@ func findDates(text string, words []word, pub time.Time) []DateExpr {
 						dir, last = 1, last+1
 					}
 				}
-				if date == "" && has {
+				if date == "" && dir == 0 {
+					// "في يوليو (تموز) من العام قبل الماضي"
+					if y, l, known, ok := ofYear(words, last+1, pub); ok {
+						last = l
+						if known {
+							date = fmt.Sprintf("%04d-%02d", y, m)
+						} else {
+							dir = 2
+						}
+					}
+				}
+				if date == "" && has && dir != 2 {
 					date = nearestDate(pub, m, 1, dir).Format("2006-01")
 				}
 				emit(i, last, date, dir > 0)
@@ -471,10 +534,11 @@ func nearestDate(pub time.Time, m, d, dir int) time.Time {
 			t = t.AddDate(1, 0, 0)
 		}
 	default:
+		// news dates a day and month without a year within the past
+		// year ("في 5 يناير" published in August: this January, not the
+		// next); a planned event moves it forward (DateExpr.resolve)
 		if t.After(p.AddDate(0, 1, 0)) {
 			t = t.AddDate(-1, 0, 0)
-		} else if t.Before(p.AddDate(0, -6, 0)) {
-			t = t.AddDate(1, 0, 0)
 		}
 	}
 	return t

@@ -29,6 +29,11 @@ var numberWords = normKeys(map[string]int{
 	"مئه": 100, "مائه": 100, "مئتين": 200, "مائتين": 200, "مئتان": 200, "مائتان": 200,
 	"الف": 1000, "الفا": 1000, "الفين": 2000, "الفان": 2000,
 	"عشرات": 12, "مئات": 100, "الاف": 1000,
+	// twelve: اثنا عشر / اثني عشر (the teens rule adds the عشر)
+	"اثنا": 2, "اثني": 2,
+	// hundreds written as one word
+	"ثلاثمئه": 300, "ثلاثمائه": 300, "اربعمئه": 400, "اربعمائه": 400, "خمسمئه": 500, "خمسمائه": 500,
+	"ستمئه": 600, "ستمائه": 600, "سبعمئه": 700, "سبعمائه": 700, "ثمانمئه": 800, "ثمانمائه": 800, "تسعمئه": 900, "تسعمائه": 900,
 })
 
 // multipliers combine with a preceding number: ثلاثة آلاف, خمس مئة.
@@ -63,6 +68,10 @@ func parseNumber(words []word, i int) (int, int, bool) {
 	}
 	v, ok := numberWords[w.Norm]
 	if !ok {
+		// "إحدى عشرة" (eleven, feminine); إحدى alone is "one of"
+		if w.Norm == "احدي" && i+1 < len(words) && (words[i+1].Norm == "عشره" || words[i+1].Norm == "عشر") {
+			return 11, i + 2, true
+		}
 		return 0, i, false
 	}
 	j := i + 1
@@ -117,7 +126,10 @@ var cueAfter = normKeys(map[string]string{
 
 // A cue noun after a number that is a casualty verb in the passive:
 // "18 شخصا قتلوا".
-var cueVerbAfter = normKeys(map[string]string{"استشهدوا": Dead, "قتلوا": Dead, "قتل": Dead, "لقوا": Dead, "اصيبوا": Injured, "جرحوا": Injured, "اعتقلوا": Arrested})
+var cueVerbAfter = normKeys(map[string]string{
+	// "لقي أربعة حوثيين مصرعهم"، "لقي 800 مهاجر حتفهم" (read on arabic-news)
+	"مصرعهم": Dead, "مصرعهما": Dead, "حتفهم": Dead, "حتفهما": Dead,
+	"استشهدوا": Dead, "قتلوا": Dead, "قتل": Dead, "لقوا": Dead, "اصيبوا": Injured, "جرحوا": Injured, "اعتقلوا": Arrested})
 
 // Units that make a number something other than a count of people or things.
 var notCount = normKeys(map[string]bool{
@@ -145,6 +157,18 @@ var dualPersons = func() map[string]bool {
 	return m
 }()
 
+// Sound masculine plurals spelt like the oblique dual: "مقتل مدنيين" is
+// mostly "civilians" (read on arabic-news: "إن مدنيين قتلوا بانفجار ألغام"
+// gave dead 2). They count two only with اثنين after.
+var dualOrPlural = normKeys(map[string]bool{"مدنيين": true, "مسلحين": true, "مواطنين": true, "صحفيين": true})
+
+func pluralToo(words []word, i int) bool {
+	if !dualOrPlural[words[i].base] && !dualOrPlural[words[i].Norm] {
+		return false
+	}
+	return !(i+1 < len(words) && (words[i+1].Norm == "اثنين" || words[i+1].Norm == "اثنان"))
+}
+
 // Quantities finds the counts a sentence gives, keyed by the contract's
 // quantity keys. The first figure for a key wins.
 func Quantities(words []word) map[string]int {
@@ -156,8 +180,14 @@ func Quantities(words []word) map[string]int {
 	}
 	for i := 0; i < len(words); i++ {
 		// Duals after a cue: "القبض على رجلين وامرأة"
-		if dualPersons[words[i].base] || dualPersons[words[i].Norm] {
-			if k := cueBeforeAt(words, i); k != "" {
+		if (dualPersons[words[i].base] || dualPersons[words[i].Norm]) && !pluralToo(words, i) {
+			k := cueBeforeAt(words, i)
+			for a := i + 1; k == "" && a < len(words) && a <= i+2 && !words[a-1].boundary; a++ {
+				if c, ok := lookupCue(cueVerbAfter, words[a]); ok {
+					k = c // "لقي شخصان مصرعهم"
+				}
+			}
+			if k != "" {
 				v := 2
 				if i+1 < len(words) && strings.HasPrefix(words[i+1].Norm, "و") {
 					if _, ok := personNouns[words[i+1].Norm[len("و"):]]; ok {
@@ -248,10 +278,21 @@ func lookupCue(m map[string]string, w word) (string, bool) {
 	return "", false
 }
 
+// Words of an approximate count between a cue and its number.
+var hedges = normKeys(map[string]bool{
+	"ما": true, "لا": true, "يقل": true, "تقل": true, "عن": true, "اكثر": true, "من": true, "نحو": true, "حوالي": true,
+	"قرابه": true, "زهاء": true, "يقارب": true, "يناهز": true, "اقل": true, "يزيد": true, "على": true, "الاقل": true,
+})
+
 // cueBeforeAt looks up to three words back from i, not across a clause
 // boundary, for a cue such as مقتل, اعتقال, تبادل.
 func cueBeforeAt(words []word, i int) string {
-	for b := i - 1; b >= 0 && b >= i-3; b-- {
+	lim := i - 3
+	for b := i - 1; b >= 0 && b >= lim; b-- {
+		if hedges[words[b].Norm] && !words[b].boundary {
+			lim-- // "مقتل ما لا يقل عن 17", "مقتل أكثر من 60": the hedge does not count
+			continue
+		}
 		if words[b].boundary {
 			return ""
 		}
