@@ -174,18 +174,6 @@ func modality(words []word, first int, future bool, date *DateExpr) string {
 			if sourceNouns[words[b+1].base] || b+2 < len(words) && sourceNouns[words[b+2].base] {
 				return "reported"
 			}
-			// "بحسب ما أفاد أمس الأربعاء مسؤول محلي": an unnamed reporter
-			// after the speech verb (read on arabic-news)
-			if words[b+1].Norm == "ما" {
-				for k := b + 2; k < len(words) && k <= b+6; k++ {
-					if (unnamedReporters[words[k].base] || sourceNouns[words[k].base]) && k+1 < len(words) && !strings.HasPrefix(words[k+1].Norm, "ال") {
-						return "reported"
-					}
-					if words[k].boundary {
-						break
-					}
-				}
-			}
 		}
 	}
 	return "asserted"
