@@ -2,6 +2,8 @@ package event
 
 import (
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -218,7 +220,7 @@ func findDates(text string, words []word, pub time.Time) []DateExpr {
 			}
 			emit(i, last, ifDate(has, func() string { return day(pub.AddDate(0, 0, -2)) }), false)
 			i = last
-		case n == "امس" || nn == "امس" || nn == "بالامس":
+		case (n == "امس" || nn == "امس" || nn == "بالامس") && !rhetoricalYesterday(words, i):
 			if next(1) == "الاول" { // أمس الأول
 				emit(i, i+1, ifDate(has, func() string { return day(pub.AddDate(0, 0, -2)) }), false)
 				i++
@@ -228,6 +230,9 @@ func findDates(text string, words []word, pub time.Time) []DateExpr {
 			last, d := named(words, i, pub, -1)
 			emit(i, last, ifDate(has, func() string { return day(d) }), false)
 			i = last
+		case nn == "الليله" && isPast(next(1)): // "الليلة الماضية": last night
+			emit(i, i+1, ifDate(has, func() string { return day(pub.AddDate(0, 0, -1)) }), false)
+			i++
 		case nn == "اليوم" || nn == "الليله" || nn == "واليوم":
 			last, d := named(words, i, pub, 0)
 			emit(i, last, ifDate(has, func() string { return day(d) }), false)
@@ -312,6 +317,10 @@ func findDates(text string, words []word, pub time.Time) []DateExpr {
 							lead = first
 							continue
 						}
+						if m, _ := hijriMonth(words, j); m > 0 { // "يوم الأحد 28 رجب 1436هـ"
+							lead = first
+							continue
+						}
 					}
 				}
 				emitWeekday(&out, text, words, first, last, wd, dir, pub)
@@ -325,6 +334,24 @@ func findDates(text string, words []word, pub time.Time) []DateExpr {
 					if _, ok := dayNumber(words[j+1]); ok {
 						j += 2
 					}
+				}
+				if hm, k := hijriMonth(words, j); hm > 0 {
+					// "28 رجب 1436هـ الموافق 17 مايو 2015م", "12 شوال 1436هـ"
+					first := i
+					if lead >= 0 && lead >= i-2 {
+						first = lead
+					}
+					last, date := hijriDate(words, k, d, hm, pub)
+					if wd, ok := weekdayOf(words[first]); ok && date != "" {
+						date = onWeekday(date, wd)
+					} else if first+1 < i {
+						if wd, ok := weekdayOf(words[first+1]); ok && date != "" {
+							date = onWeekday(date, wd)
+						}
+					}
+					emit(first, last, date, false)
+					i = last
+					continue
 				}
 				if m, k := month(words, j); m > 0 {
 					last := k - 1
@@ -346,6 +373,8 @@ func findDates(text string, words []word, pub time.Time) []DateExpr {
 							dir, last = -1, last+1
 						} else if isNext(words[last+1].Norm) {
 							dir, last, future = 1, last+1, true
+						} else if isCurrent(words[last+1].Norm) && !hasYear && has { // "25 يوليو الجاري"
+							y, hasYear, last = pub.Year(), true, last+1
 						}
 					}
 					date := ""
@@ -560,6 +589,9 @@ func pickDate(words []word, dates []DateExpr, first, last int) *DateExpr {
 	bestD, stmtD := 1<<30, 1<<30
 	for i := range dates {
 		d := &dates[i]
+		if bound(words, d.First) {
+			continue
+		}
 		var dist int
 		if d.First > last {
 			if laterClause(words, last+1, d.First) {
@@ -582,7 +614,7 @@ func pickDate(words []word, dates []DateExpr, first, last int) *DateExpr {
 					}
 					continue
 				}
-				if sequenced(words, d.Last+1, first) {
+				if sequenced(words, d.Last+1, first) || earlier(words, first) {
 					continue
 				}
 			}
@@ -668,6 +700,156 @@ func laterClause(words []word, i, j int) bool {
 				return true
 			}
 		case "ان", "بان", "انه", "انها", "بانه", "بانها", "وان":
+			return true
+		}
+	}
+	return false
+}
+
+// Hijri months (normalised), one word or two: ربيع الأول، جمادى الآخرة، ذو
+// القعدة. Saudi papers date by them, often with the Gregorian date after
+// الموافق. Read only after a day number: صفر, رجب, رمضان are also words.
+var hijriMonths = normKeys(map[string]int{"محرم": 1, "صفر": 2, "رجب": 7, "شعبان": 8, "رمضان": 9, "شوال": 10})
+
+var hijriPairs = normKeys(map[string]map[string]int{
+	"ربيع":  {"الاول": 3, "الثاني": 4, "الاخر": 4},
+	"جمادي": {"الاولي": 5, "الاول": 5, "الاخره": 6, "الثانيه": 6, "الاخر": 6, "الثاني": 6},
+	"ذو":    {"القعده": 11, "الحجه": 12},
+	"ذي":    {"القعده": 11, "الحجه": 12},
+})
+
+func hijriMonth(words []word, i int) (int, int) {
+	if i >= len(words) {
+		return 0, i
+	}
+	if m, ok := hijriMonths[words[i].Norm]; ok {
+		return m, i + 1
+	}
+	if pm, ok := hijriPairs[words[i].Norm]; ok && i+1 < len(words) {
+		if m, ok := pm[words[i+1].Norm]; ok {
+			return m, i + 2
+		}
+	}
+	return 0, i
+}
+
+// hijriDate reads what follows "d <Hijri month>" at words[k]: a year (1300–
+// 1600), the letter هـ, and "الموافق <Gregorian date>", whose date wins.
+// Without it the tabular Islamic calendar converts (Umm al-Qura, the Saudi
+// calendar, differs by a day or two at most); without a year, the one that
+// puts the date nearest before pub (or just after). It returns the last
+// word and the ISO date ("" when there is nothing to anchor it).
+func hijriDate(words []word, k, d, m int, pub time.Time) (int, string) {
+	last := k - 1
+	y := 0
+	if k < len(words) && words[k].number {
+		if v, err := strconv.Atoi(words[k].Norm); err == nil && v >= 1300 && v <= 1600 {
+			y, last = v, k
+		}
+	}
+	if last+1 < len(words) && words[last+1].Norm == "ه" {
+		last++
+	}
+	if last+2 < len(words) && words[last+1].base == "موافق" {
+		if gd, ok := dayNumber(words[last+2]); ok {
+			if gm, k2 := month(words, last+3); gm > 0 && k2 < len(words) {
+				if gy, ok := yearNumber(words[k2]); ok {
+					last = k2
+					if last+1 < len(words) && words[last+1].Norm == "م" {
+						last++
+					}
+					return last, fmt.Sprintf("%04d-%02d-%02d", gy, gm, gd)
+				}
+			}
+		}
+	}
+	if y > 0 {
+		return last, hijriToGregorian(y, m, d).Format("2006-01-02")
+	}
+	if pub.IsZero() {
+		return last, ""
+	}
+	// the Hijri year: about 1.0307 Hijri years per Gregorian one since 622
+	y0 := int(float64(pub.Year()-622)*1.0307) + 1
+	best := time.Time{}
+	for y := y0 - 2; y <= y0+2; y++ {
+		t := hijriToGregorian(y, m, d)
+		if t.After(pub.AddDate(0, 1, 0)) {
+			continue
+		}
+		if best.IsZero() || t.After(best) {
+			best = t
+		}
+	}
+	return last, best.Format("2006-01-02")
+}
+
+// hijriToGregorian converts a date of the tabular Islamic calendar (the
+// arithmetic one, epoch 16 July 622 Julian) to the Gregorian calendar.
+func hijriToGregorian(y, m, d int) time.Time {
+	jd := d + int(math.Ceil(29.5*float64(m-1))) + (y-1)*354 + (3+11*y)/30 + 1948440 - 1
+	// Julian Day Number to Unix days: JDN 2440588 is 1970-01-01
+	return time.Unix(int64(jd-2440588)*86400, 0).UTC()
+}
+
+// onWeekday moves an ISO date by at most two days to the weekday the text
+// names with it: the tabular Hijri calendar and the Saudi Umm al-Qura
+// calendar differ by a day or two ("يوم الثلاثاء 12 شوال 1436هـ" is
+// Tuesday 28 July 2015, tabular 29 July).
+func onWeekday(date string, wd time.Weekday) string {
+	t, err := time.Parse("2006-01-02", date)
+	if err != nil {
+		return date
+	}
+	for _, off := range []int{0, -1, 1, -2, 2} {
+		if u := t.AddDate(0, 0, off); u.Weekday() == wd {
+			return u.Format("2006-01-02")
+		}
+	}
+	return date
+}
+
+// rhetoricalYesterday reports الأمس as "the past" ("نموذج الأمس من أجل
+// الغد", read on arabic-news): with the article it is yesterday only after
+// يوم or a part of the day ("يوم الأمس"، "مساء الأمس").
+func rhetoricalYesterday(words []word, i int) bool {
+	if words[i].Norm != "الامس" && words[i].Norm != "والامس" {
+		return false
+	}
+	if i == 0 {
+		return true
+	}
+	switch words[i-1].base {
+	case "يوم", "صباح", "مساء", "ظهر", "فجر", "ليل", "ليله", "عصر", "نهار", "منتصف":
+		return false
+	}
+	return true
+}
+
+// bound reports a date that is a limit, not a day of the event: "قبل (يوم)
+// 25 يوليو"، "حتى 30 يونيو" (read on arabic-news: a pledge to finish "قبل
+// يوم 25 يوليو الجاري" was dated 25 July).
+func bound(words []word, i int) bool {
+	k := i - 1
+	if k >= 0 && (words[k].base == "يوم" || words[k].base == "تاريخ") {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	switch words[k].Norm {
+	case "قبل", "وقبل", "حتي", "وحتي", "لغايه", "غايه":
+		return true
+	}
+	return false
+}
+
+// earlier reports "سبق أن" / "سبق ل" up to three words before the trigger:
+// an event before the one the sentence dates ("بيانها الذي صدر اليوم …
+// جليبيب الذي سبق أن وجه تهديدا").
+func earlier(words []word, first int) bool {
+	for k := first - 1; k >= 0 && k >= first-3; k-- {
+		if words[k].base == "سبق" || words[k].Norm == "سبق" {
 			return true
 		}
 	}
