@@ -594,7 +594,7 @@ func pickDate(words []word, dates []DateExpr, first, last int) *DateExpr {
 		}
 		var dist int
 		if d.First > last {
-			if laterClause(words, last+1, d.First) {
+			if laterClause(words, last+1, d.First) || elapsedSince(words, first) && boundaryIn(words, last, d.First) {
 				continue
 			}
 			dist = d.First - last
@@ -850,6 +850,54 @@ func bound(words []word, i int) bool {
 func earlier(words []word, first int) bool {
 	for k := first - 1; k >= 0 && k >= first-3; k-- {
 		if words[k].base == "سبق" || words[k].Norm == "سبق" {
+			return true
+		}
+	}
+	return false
+}
+
+// Durations of "بعد أربعة أيام على", "بعد ساعتين من".
+var durations = normKeys(map[string]bool{
+	"ساعه": true, "ساعات": true, "ساعتين": true, "يوم": true, "ايام": true, "يومين": true, "اسبوع": true, "اسابيع": true,
+	"اسبوعين": true, "شهر": true, "اشهر": true, "شهرين": true, "شهور": true, "عام": true, "اعوام": true, "عامين": true,
+	"سنه": true, "سنوات": true, "سنتين": true, "دقائق": true,
+})
+
+// elapsedSince reports a trigger inside a fronted "بعد / قبل <duration>
+// على / من" at the head of the sentence: "وبعد أربعة أيام على هجوم انتحاري
+// …، شن سلاح الجو التركي اليوم أولى غاراته" (read on arabic-news): the
+// attack is days before the date of the main clause, which follows a comma.
+// Not inside the sentence: "صرح هيكل بعد ساعتين من تنحي مبارك في 11 فبراير"،
+// "وتأتي الزيارة بعد يوم من محادثات أجراها حفتر، في روما الثلاثاء" date
+// the trigger itself.
+func elapsedSince(words []word, first int) bool {
+	if first < 2 {
+		return false
+	}
+	if n := words[first-1].Norm; n != "علي" && n != "من" {
+		return false
+	}
+	dur := false
+	for k := first - 2; k >= 0 && k >= first-5; k-- {
+		if durations[words[k].Norm] || durations[words[k].base] {
+			dur = true
+			continue
+		}
+		switch words[k].Norm {
+		case "بعد", "وبعد", "قبل", "وقبل":
+			return dur && k <= 1
+		}
+		if words[k].boundary {
+			return false
+		}
+	}
+	return false
+}
+
+// boundaryIn reports a clause boundary after words[i] and before words[j].
+func boundaryIn(words []word, i, j int) bool {
+	for k := i; k < j && k < len(words); k++ {
+		if words[k].boundary {
 			return true
 		}
 	}

@@ -67,6 +67,9 @@ func parseNumber(words []word, i int) (int, int, bool) {
 		return v, j, true
 	}
 	v, ok := numberWords[w.Norm]
+	if !ok && strings.HasPrefix(w.Norm, "و") {
+		v, ok = numberWords[w.Norm[len("و"):]] // "قتيلين وخمسة جرحى"
+	}
 	if !ok {
 		// "إحدى عشرة" (eleven, feminine); إحدى alone is "one of"
 		if w.Norm == "احدي" && i+1 < len(words) && (words[i+1].Norm == "عشره" || words[i+1].Norm == "عشر") {
@@ -103,6 +106,7 @@ var cueBefore = normKeys(map[string]string{
 	// "مقتل 17", "قتل 18 شخصا", "بمقتل 117"
 	"مقتل": Dead, "قتل": Dead, "مصرع": Dead, "وفاه": Dead, "قتلت": Dead, "قتلوا": Dead,
 	"استشهاد": Dead, "استشهد": Dead, // "استشهد تسعة عسكريين" (with a count only: استشهد بكلمات is "cited")
+	"بحياه": Dead, "حياه": Dead, // "أودى بحياة ثلاثة من العناصر"
 	"اصابه": Injured, "اصيب": Injured, "اصيبت": Injured, "جرح": Injured, "جرحت": Injured, "اصابات": Injured,
 	"اعتقال": Arrested, "اعتقل": Arrested, "اعتقلت": Arrested, "توقيف": Arrested, "احتجاز": Arrested,
 	"القبض": Arrested, "اعتقلوا": Arrested,
@@ -135,8 +139,11 @@ var cueVerbAfter = normKeys(map[string]string{
 var notCount = normKeys(map[string]bool{
 	"كلم": true, "كم": true, "كيلومتر": true, "كيلومترا": true, "ميل": true, "ميلا": true, "متر": true, "مترا": true,
 	"دولار": true, "دولارا": true, "يورو": true, "دينار": true, "دينارا": true, "ساعه": true, "ساعات": true, "دقيقه": true,
-	"يوم": true, "يوما": true, "ايام": true, "اسبوع": true, "اسابيع": true, "شهر": true, "اشهر": true, "عام": true, "عاما": true, "سنه": true, "سنوات": true,
+	"يوم": true, "يوما": true, "ايام": true, "اسبوع": true, "اسابيع": true, "شهر": true, "عام": true, "عاما": true, "سنه": true, "سنوات": true,
 	"بالمئه": true, "بالمائه": true, "%": true, "مره": true, "مرات": true,
+	// read on arabic-news: "مركز احتجاز يقع على بعد عشرة كيلومترات" gave arrested 10
+	"كيلومترات": true, "كيلو": true, "امتار": true, "اميال": true, "كيلوغرام": true, "كيلوغرامات": true, "طن": true, "اطنان": true,
+	"دقائق": true, "اشهر": true, "شهور": true, "سنين": true, "اعوام": true, "دولارات": true, "ريال": true, "ريالات": true, "جنيه": true, "درهم": true,
 })
 
 // Person nouns whose dual counts two: "القبض على رجلين وامرأة" = 3.
@@ -169,6 +176,11 @@ func pluralToo(words []word, i int) bool {
 	return !(i+1 < len(words) && (words[i+1].Norm == "اثنين" || words[i+1].Norm == "اثنان"))
 }
 
+// Duals of the count nouns: "الحصيلة قتيلين وخمسة جرحى" (two dead).
+var dualCounts = normKeys(map[string]string{
+	"قتيلين": Dead, "قتيلان": Dead, "جريحين": Injured, "جريحان": Injured, "اسيرين": Prisoners, "اسيران": Prisoners,
+})
+
 // Quantities finds the counts a sentence gives, keyed by the contract's
 // quantity keys. The first figure for a key wins.
 func Quantities(words []word) map[string]int {
@@ -196,6 +208,10 @@ func Quantities(words []word) map[string]int {
 				}
 				set(k, v)
 			}
+			continue
+		}
+		if k, ok := lookupCue(dualCounts, words[i]); ok {
+			set(k, 2)
 			continue
 		}
 		v, j, ok := parseNumber(words, i)
