@@ -109,7 +109,7 @@ var cueBefore = normKeys(map[string]string{
 	"بحياه": Dead, "حياه": Dead, // "أودى بحياة ثلاثة من العناصر"
 	"اصابه": Injured, "اصيب": Injured, "اصيبت": Injured, "جرح": Injured, "جرحت": Injured, "اصابات": Injured,
 	"اعتقال": Arrested, "اعتقل": Arrested, "اعتقلت": Arrested, "توقيف": Arrested, "احتجاز": Arrested,
-	"القبض": Arrested, "اعتقلوا": Arrested,
+	"القبض": Arrested, "اعتقلوا": Arrested, "اوقف": Arrested, "اوقفت": Arrested, // "أوقفت الشرطة 251 شخصا"
 	"تبادل": Prisoners, "تبادلت": Prisoners, "الافراج": Prisoners, "افراج": Prisoners, "سراح": Prisoners,
 	"نشر": Fighters, "ارسال": Fighters, "ارسل": Fighters, "وصول": Fighters,
 	"تدمير": Vehicles,
@@ -131,6 +131,7 @@ var cueAfter = normKeys(map[string]string{
 // A cue noun after a number that is a casualty verb in the passive:
 // "18 شخصا قتلوا".
 var cueVerbAfter = normKeys(map[string]string{
+	"قتلا": Dead, "اصيبا": Injured, "اعتقلا": Arrested, // dual: "جنديين تركيين قتلا وجرح 24"
 	// "لقي أربعة حوثيين مصرعهم"، "لقي 800 مهاجر حتفهم" (read on arabic-news)
 	"مصرعهم": Dead, "مصرعهما": Dead, "حتفهم": Dead, "حتفهما": Dead,
 	"استشهدوا": Dead, "قتلوا": Dead, "قتل": Dead, "لقوا": Dead, "اصيبوا": Injured, "جرحوا": Injured, "اعتقلوا": Arrested})
@@ -176,6 +177,28 @@ func pluralToo(words []word, i int) bool {
 	return !(i+1 < len(words) && (words[i+1].Norm == "اثنين" || words[i+1].Norm == "اثنان"))
 }
 
+// metDeath reports "لقي N … مصرعهم / حتفهم": لقي just before the number at
+// i and the noun of death within eight words after it (j).
+func metDeath(words []word, i, j int) bool {
+	if i == 0 {
+		return false
+	}
+	switch words[i-1].base {
+	case "لقي", "لقيت", "لقوا":
+	default:
+		return false
+	}
+	for a := j; a < len(words) && a <= j+8; a++ {
+		if strings.HasPrefix(words[a].Norm, "مصرع") || strings.HasPrefix(words[a].Norm, "حتف") {
+			return true
+		}
+		if words[a].boundary {
+			return false
+		}
+	}
+	return false
+}
+
 // Duals of the count nouns: "الحصيلة قتيلين وخمسة جرحى" (two dead).
 var dualCounts = normKeys(map[string]string{
 	"قتيلين": Dead, "قتيلان": Dead, "جريحين": Injured, "جريحان": Injured, "اسيرين": Prisoners, "اسيران": Prisoners,
@@ -216,6 +239,10 @@ func Quantities(words []word) map[string]int {
 		}
 		v, j, ok := parseNumber(words, i)
 		if !ok {
+			continue
+		}
+		if i > 0 && (words[i-1].Norm == "بينهم" || words[i-1].Norm == "منهم") {
+			i = j - 1 // a subset: "297 شخصا بينهم 37 أجنبيا"
 			continue
 		}
 		if isYear(words, i, v) {
@@ -261,7 +288,8 @@ func Quantities(words []word) map[string]int {
 			}
 		}
 		if k == "" {
-			for a := after; a < len(words) && a <= after+2; a++ {
+			lim := after + 2
+			for a := after; a < len(words) && a <= lim; a++ {
 				if c, ok := lookupCue(cueVerbAfter, words[a]); ok {
 					k = c
 					break
@@ -269,7 +297,16 @@ func Quantities(words []word) map[string]int {
 				if words[a].boundary {
 					break
 				}
+				// "297 شخصا بينهم 37 أجنبيا اعتقلوا": the verb after the
+				// subset tells what happened to the whole
+				if n := words[a].Norm; n == "بينهم" || n == "منهم" {
+					lim += 3
+				}
 			}
+		}
+		// "لقي ستة من مقاتلي المعارضة السورية على الأقل مصرعهم"
+		if k == "" && metDeath(words, i, j) {
+			k = Dead
 		}
 		if k == Vehicles {
 			if _, ok := lookupCue(cueAfter, words[min(j, len(words)-1)]); !ok {
@@ -281,7 +318,61 @@ func Quantities(words []word) map[string]int {
 		}
 		i = j - 1
 	}
+	// One person named after the cue, when no figure gave the key: "قتل
+	// جندي تركي وأصيب آخر" (dead 1, injured 1; read on arabic-news)
+	for i := 1; i < len(words); i++ {
+		if !singlePerson(words[i]) || words[i-1].boundary {
+			continue
+		}
+		if oneOfSeveral(words, i) {
+			continue
+		}
+		k, ok := lookupCue(cueBefore, words[i-1])
+		if !ok || k == Fighters || k == Vehicles || k == Prisoners {
+			continue
+		}
+		if _, taken := q[k]; !taken {
+			q[k] = 1
+		}
+	}
 	return q
+}
+
+// oneOfSeveral reports more people listed after the one at i, in its
+// clause: "مقتل جندي و3 مدنيين"، "مقتل مواطن فرنسي وضابط أمن"، "قتل القيادي
+// أبو كهلان الحوثي و20 من مرافقيه" (read on arabic-news).
+func oneOfSeveral(words []word, i int) bool {
+	for a := i + 1; a < len(words) && a <= i+5; a++ {
+		if words[a-1].boundary {
+			return false
+		}
+		w := words[a]
+		if w.number && a > 0 && words[a-1].Norm == "و" {
+			return true
+		}
+		if n, ok := strings.CutPrefix(w.Norm, "و"); ok && n != "" {
+			if w.number || numberWords[n] > 0 || singlePerson(word{Norm: n, base: n}) {
+				return true
+			}
+			if _, ok := personNouns[n]; ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// singlePerson reports one person: a singular person noun, with or without
+// the article, or آخر ("وأصيب آخر").
+func singlePerson(w word) bool {
+	if w.Norm == "اخر" || w.Norm == "اخري" {
+		return true
+	}
+	_, ok := personNouns[w.base]
+	if !ok {
+		_, ok = personNouns[w.Norm]
+	}
+	return ok || w.base == "قيادي" || w.base == "ضابط"
 }
 
 func lookupCue(m map[string]string, w word) (string, bool) {
