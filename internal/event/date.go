@@ -233,7 +233,7 @@ func findDates(text string, words []word, pub time.Time) []DateExpr {
 		case nn == "الليله" && isPast(next(1)): // "الليلة الماضية": last night
 			emit(i, i+1, ifDate(has, func() string { return day(pub.AddDate(0, 0, -1)) }), false)
 			i++
-		case nn == "اليوم" || nn == "الليله" || nn == "واليوم":
+		case (nn == "اليوم" || nn == "الليله" || nn == "واليوم") && !notToday(words, i):
 			last, d := named(words, i, pub, 0)
 			emit(i, last, ifDate(has, func() string { return day(d) }), false)
 			i = last
@@ -452,8 +452,9 @@ func findDates(text string, words []word, pub time.Time) []DateExpr {
 // named reads the weekday that may follow a relative day word at i ("أمس
 // الأحد", "اليوم (الاثنين)") and returns the last word of the expression and
 // its date: pub shifted by off days, or, when the weekday named differs (a
-// paper dated the morning after it was written), the nearest day that is
-// that weekday (at most three days away).
+// paper dated the morning after it was written), the day with that weekday:
+// for today and yesterday the latest one up to a day after, for tomorrow
+// the nearest (at most three days away).
 func named(words []word, i int, pub time.Time, off int) (int, time.Time) {
 	d := pub.AddDate(0, 0, off)
 	if i+1 >= len(words) {
@@ -464,10 +465,37 @@ func named(words []word, i int, pub time.Time, off int) (int, time.Time) {
 		return i, d
 	}
 	diff := (int(wd) - int(d.Weekday()) + 7) % 7
-	if diff > 3 {
+	if off <= 0 {
+		// today or yesterday named with another weekday: the paper's date
+		// (here often the crawl time) is after the writing day, or a
+		// time zone puts it one day before: "اليوم الاثنين" in a text
+		// dated Friday is the Monday before, not the one after
+		if diff > 1 {
+			diff -= 7
+		}
+	} else if diff > 3 {
 		diff -= 7
 	}
 	return i + 1, d.AddDate(0, 0, diff)
+}
+
+// notToday reports اليوم that is no date: "في نفس اليوم"، "اليوم نفسه"
+// (the same day as a day told before), "اليوم التالي" (the day after),
+// "اليوم الوطني / العالمي" (a national or world day).
+func notToday(words []word, i int) bool {
+	if i+1 < len(words) {
+		switch words[i+1].Norm {
+		case "نفسه", "ذاته", "التالي", "الوطني", "العالمي", "الدولي", "الاول", "الثاني", "الثالث", "الاخير", "السابق":
+			return true
+		}
+	}
+	if i > 0 {
+		switch words[i-1].Norm {
+		case "نفس", "ذات", "بنفس", "وبنفس":
+			return true
+		}
+	}
+	return false
 }
 
 // weekdayOf reads a weekday name, which takes the article: "الجمعة",

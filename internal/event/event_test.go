@@ -140,6 +140,7 @@ func TestModality(t *testing.T) {
 		{"sources أفادت مصادر", "أفادت مصادر محلية بمقتل ثلاثة", "ASSAULT", model.Reported},
 		{"according to بحسب مصادر", "قصفت الطائرات المعسكر بحسب مصادر", "ASSAULT", model.Reported},
 		{"وفق ما علم من مصدر is not a claim (seed 001, gold asserted)", "يزور حفتر باريس الخميس حيث يلتقي لودريان، وفق ما علم من مصدر دبلوماسي", "CONSULT", model.Asserted},
+		{"according to a named agency", "قتل جندي تركي في ساعة مبكرة أمس، بحسب وكالة أنباء الأناضول", "ASSAULT", model.Asserted},
 		{"unnamed officer صرح ضابط", "صرح ضابط عسكري في الأنبار عن مقتل 45 جنديا", "ASSAULT", model.Reported},
 		{"the responsible is no source", "قال المسؤول عن الأمن إن مسلحين هاجموا الدورية", "ASSAULT", model.Asserted},
 		{"speaker who would not be named", "وقال الضابط، الذي رفض الكشف عن هويته، إن انتحاريين فجرا نفسيهما", "ASSAULT", model.Reported},

@@ -171,6 +171,9 @@ func modality(words []word, first int, future bool, date *DateExpr) string {
 	// "… بحسب مصادر", "وفقا لمصادر": attribution anywhere in the sentence
 	for b := 0; b+1 < len(words); b++ {
 		if n := words[b].base; n == "بحسب" || n == "حسب" || n == "وفق" || n == "وفقا" || n == "نقلا" {
+			if words[b+1].base == "وكاله" {
+				continue // "بحسب وكالة أنباء الأناضول": a named agency
+			}
 			if sourceNouns[words[b+1].base] || b+2 < len(words) && sourceNouns[words[b+2].base] {
 				return "reported"
 			}
