@@ -41,11 +41,6 @@ var claimVerbs = normKeys(map[string]bool{
 
 var sourceNouns = normKeys(map[string]bool{"مصدر": true, "مصادر": true, "تقارير": true, "انباء": true, "شهود": true})
 
-// Persons who report without a name when a speech verb introduces them
-// with no name after: "صرح ضابط عسكري"، "قال مسؤول أمني"، "أفاد شاهد".
-// (Not alone: "المسؤول عن" is no source.)
-var unnamedReporters = normKeys(map[string]bool{"ضابط": true, "مسؤول": true, "مسؤولون": true, "شاهد": true, "ناشط": true, "ناشطون": true, "سكان": true})
-
 // futureNouns are words that the سـ reading takes for future verbs but
 // are nouns, names or past verbs (read on arabic-news: "سيارتين عسكريتين
 // يقودهما انتحاريان فجرا"، "بعد ساعتين من تنحي مبارك"، "بعد ثلاث سنوات
@@ -158,10 +153,6 @@ func modality(words []word, first int, future bool, date *DateExpr) string {
 		}
 		if sourceNouns[n] && b+1 < len(words) && !strings.HasPrefix(words[b+1].Norm, "ال") {
 			// an unnamed source: "قال مصدر أمني", "أفادت مصادر", not "مصدر الجيش الليبي"
-			return "reported"
-		}
-		if unnamedReporters[words[b].Norm] && b > 0 && b < first && (speechVerbs[words[b-1].base] || speechVerbs[words[b-1].Norm]) &&
-			b+1 < len(words) && !strings.HasPrefix(words[b+1].Norm, "ال") {
 			return "reported"
 		}
 	}
