@@ -321,9 +321,30 @@ func findDates(text string, words []word, pub time.Time) []DateExpr {
 							lead = first
 							continue
 						}
+						if _, _, ok := numericDate(text, words, i+1, pub); ok { // "يوم الخميس 14 / 10 / 1436هـ"
+							lead = first
+							continue
+						}
 					}
 				}
 				emitWeekday(&out, text, words, first, last, wd, dir, pub)
+				i = last
+				continue
+			}
+			if last, date, ok := numericDate(text, words, i, pub); ok {
+				// "30/7/2015"، "14 / 10 / 1436هـ الموافق 30 / 7 / 2015م"
+				first := i
+				if lead >= 0 && lead >= i-2 {
+					first = lead
+					if wd, ok := weekdayOf(words[lead]); ok {
+						date = onWeekday(date, wd)
+					} else if lead+1 < i {
+						if wd, ok := weekdayOf(words[lead+1]); ok {
+							date = onWeekday(date, wd)
+						}
+					}
+				}
+				emit(first, last, date, false)
 				i = last
 				continue
 			}
@@ -413,6 +434,11 @@ func findDates(text string, words []word, pub time.Time) []DateExpr {
 				if k < len(words) {
 					if y, ok := yearNumber(words[k]); ok {
 						date, last = fmt.Sprintf("%04d-%02d", y, m), k
+					} else if (words[k].base == "عام" || words[k].base == "سنه") && k+1 < len(words) {
+						// "في شهر سبتمبر (أيلول) عام 1964"
+						if y, ok := yearNumber(words[k+1]); ok {
+							date, last = fmt.Sprintf("%04d-%02d", y, m), k+1
+						}
 					}
 				}
 				dir := 0
@@ -930,4 +956,66 @@ func boundaryIn(words []word, i, j int) bool {
 		}
 	}
 	return false
+}
+
+// numericDate reads a date written in figures at words[i]: one token
+// "30/7/2015" or "2015/07/30", or three numbers with slashes between them in
+// the text ("14 / 10 / 1436"). A year 1300–1600 is Hijri (هـ may follow),
+// converted by the tabular calendar unless "الموافق" gives the Gregorian
+// date after it. It returns the last word and the ISO date.
+func numericDate(text string, words []word, i int, pub time.Time) (int, string, bool) {
+	var parts []int
+	last := i
+	if strings.Contains(words[i].Norm, "/") {
+		for _, p := range strings.Split(words[i].Norm, "/") {
+			v, err := strconv.Atoi(p)
+			if err != nil {
+				return 0, "", false
+			}
+			parts = append(parts, v)
+		}
+	} else {
+		for k := i; k < len(words) && k < i+3; k++ {
+			if !words[k].number {
+				return 0, "", false
+			}
+			if k > i && !strings.Contains(text[words[k-1].End:words[k].Start], "/") {
+				return 0, "", false
+			}
+			v, err := strconv.Atoi(words[k].Norm)
+			if err != nil {
+				return 0, "", false
+			}
+			parts = append(parts, v)
+			last = k
+		}
+	}
+	if len(parts) != 3 {
+		return 0, "", false
+	}
+	d, m, y := parts[0], parts[1], parts[2]
+	if parts[0] > 31 { // "2015/07/30"
+		y, m, d = parts[0], parts[1], parts[2]
+	}
+	if d < 1 || d > 31 || m < 1 || m > 12 {
+		return 0, "", false
+	}
+	switch {
+	case y >= 1900 && y <= 2100:
+		return last, fmt.Sprintf("%04d-%02d-%02d", y, m, d), true
+	case y >= 1300 && y <= 1600:
+		if last+1 < len(words) && words[last+1].Norm == "ه" {
+			last++
+		}
+		if last+2 < len(words) && words[last+1].base == "موافق" {
+			if l2, g, ok := numericDate(text, words, last+2, pub); ok {
+				if l2+1 < len(words) && words[l2+1].Norm == "م" {
+					l2++
+				}
+				return l2, g, true
+			}
+		}
+		return last, hijriToGregorian(y, m, d).Format("2006-01-02"), true
+	}
+	return 0, "", false
 }
