@@ -2,6 +2,8 @@ package event
 
 import (
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -139,6 +141,39 @@ func isPast(n string) bool {
 	return false
 }
 
+func isCurrent(n string) bool {
+	switch n {
+	case "الجاري", "الجاريه", "الحالي", "الحاليه":
+		return true
+	}
+	return false
+}
+
+// ofYear reads "من العام الماضي / قبل الماضي / الجاري / نفسه" (or السنة)
+// at words[i] after a month: the year, the last word, whether the year is
+// known (نفسه / ذاته refer to a year named earlier: not known here), and
+// whether the phrase is there. A relative year needs pub.
+func ofYear(words []word, i int, pub time.Time) (int, int, bool, bool) {
+	if i+2 >= len(words) || words[i].Norm != "من" {
+		return 0, i, false, false
+	}
+	if n := words[i+1].Norm; n != "العام" && n != "السنه" && n != "عام" {
+		return 0, i, false, false
+	}
+	n := words[i+2].Norm
+	switch {
+	case n == "قبل" && i+3 < len(words) && isPast(words[i+3].Norm):
+		return pub.Year() - 2, i + 3, !pub.IsZero(), true
+	case isPast(n):
+		return pub.Year() - 1, i + 2, !pub.IsZero(), true
+	case isCurrent(n):
+		return pub.Year(), i + 2, !pub.IsZero(), true
+	case n == "نفسه" || n == "ذاته":
+		return 0, i + 2, false, true
+	}
+	return 0, i, false, false
+}
+
 func isNext(n string) bool {
 	switch n {
 	case "المقبل", "المقبله", "القادم", "القادمه", "التالي":
@@ -185,7 +220,7 @@ func findDates(text string, words []word, pub time.Time) []DateExpr {
 			}
 			emit(i, last, ifDate(has, func() string { return day(pub.AddDate(0, 0, -2)) }), false)
 			i = last
-		case n == "امس" || nn == "امس" || nn == "بالامس":
+		case (n == "امس" || nn == "امس" || nn == "بالامس") && !rhetoricalYesterday(words, i):
 			if next(1) == "الاول" { // أمس الأول
 				emit(i, i+1, ifDate(has, func() string { return day(pub.AddDate(0, 0, -2)) }), false)
 				i++
@@ -195,15 +230,22 @@ func findDates(text string, words []word, pub time.Time) []DateExpr {
 			last, d := named(words, i, pub, -1)
 			emit(i, last, ifDate(has, func() string { return day(d) }), false)
 			i = last
-		case nn == "اليوم" || nn == "الليله" || nn == "واليوم":
+		case nn == "الليله" && isPast(next(1)): // "الليلة الماضية": last night
+			emit(i, i+1, ifDate(has, func() string { return day(pub.AddDate(0, 0, -1)) }), false)
+			i++
+		case (nn == "اليوم" || nn == "الليله" || nn == "واليوم") && !notToday(words, i):
 			last, d := named(words, i, pub, 0)
 			emit(i, last, ifDate(has, func() string { return day(d) }), false)
 			i = last
 		case n == "بعد" && (next(1) == "غد" || next(1) == "غدا"):
-			emit(i, i+1, ifDate(has, func() string { return day(pub.AddDate(0, 0, 2)) }), true)
-			i++
-		case nn == "غدا" || nn == "وغدا" || n == "غد" && i > 0 && words[i-1].Norm != "بعد":
-			emit(i, i, ifDate(has, func() string { return day(pub.AddDate(0, 0, 1)) }), true)
+			last, d := named(words, i+1, pub, 2) // "بعد غد الأربعاء"
+			emit(i, last, ifDate(has, func() string { return day(d) }), true)
+			i = last
+		case nn == "غدا" || nn == "وغدا" || tomorrowNoun(words, i):
+			// "غدا الاثنين": the weekday names the day, as after أمس
+			last, d := named(words, i, pub, 1)
+			emit(i, last, ifDate(has, func() string { return day(d) }), true)
+			i = last
 		case nn == "الساعات" && (isNext(next(1)) || next(1) == "الماضيه" || next(1) == "الاخيره"):
 			// "خلال الساعات القادمة / الماضية": the publication day
 			emit(i, i+1, ifDate(has, func() string { return day(pub) }), false)
@@ -229,13 +271,22 @@ func findDates(text string, words []word, pub time.Time) []DateExpr {
 			} else if isNext(next(1)) {
 				emit(i, i+1, ifDate(has, func() string { return pub.AddDate(0, 1, 0).Format("2006-01") }), true)
 				i++
+			} else if isCurrent(next(1)) { // "الشهر الجاري"
+				emit(i, i+1, ifDate(has, func() string { return pub.Format("2006-01") }), false)
+				i++
 			}
 		case nn == "العام" || nn == "السنه" || n == "عام" || n == "سنه":
-			if isPast(next(1)) {
+			if next(1) == "قبل" && isPast(next(2)) { // "العام قبل الماضي"
+				emit(i, i+2, ifDate(has, func() string { return fmt.Sprint(pub.Year() - 2) }), false)
+				i += 2
+			} else if isPast(next(1)) {
 				emit(i, i+1, ifDate(has, func() string { return fmt.Sprint(pub.Year() - 1) }), false)
 				i++
 			} else if isNext(next(1)) {
 				emit(i, i+1, ifDate(has, func() string { return fmt.Sprint(pub.Year() + 1) }), true)
+				i++
+			} else if isCurrent(next(1)) { // "العام الجاري"
+				emit(i, i+1, ifDate(has, func() string { return fmt.Sprint(pub.Year()) }), false)
 				i++
 			} else if y, ok := yearNumberAt(words, i+1); ok {
 				emit(i, i+1, fmt.Sprint(y), false)
@@ -266,9 +317,34 @@ func findDates(text string, words []word, pub time.Time) []DateExpr {
 							lead = first
 							continue
 						}
+						if m, _ := hijriMonth(words, j); m > 0 { // "يوم الأحد 28 رجب 1436هـ"
+							lead = first
+							continue
+						}
+						if _, _, ok := numericDate(text, words, i+1, pub); ok { // "يوم الخميس 14 / 10 / 1436هـ"
+							lead = first
+							continue
+						}
 					}
 				}
 				emitWeekday(&out, text, words, first, last, wd, dir, pub)
+				i = last
+				continue
+			}
+			if last, date, ok := numericDate(text, words, i, pub); ok {
+				// "30/7/2015"، "14 / 10 / 1436هـ الموافق 30 / 7 / 2015م"
+				first := i
+				if lead >= 0 && lead >= i-2 {
+					first = lead
+					if wd, ok := weekdayOf(words[lead]); ok {
+						date = onWeekday(date, wd)
+					} else if lead+1 < i {
+						if wd, ok := weekdayOf(words[lead+1]); ok {
+							date = onWeekday(date, wd)
+						}
+					}
+				}
+				emit(first, last, date, false)
 				i = last
 				continue
 			}
@@ -279,6 +355,24 @@ func findDates(text string, words []word, pub time.Time) []DateExpr {
 					if _, ok := dayNumber(words[j+1]); ok {
 						j += 2
 					}
+				}
+				if hm, k := hijriMonth(words, j); hm > 0 {
+					// "28 رجب 1436هـ الموافق 17 مايو 2015م", "12 شوال 1436هـ"
+					first := i
+					if lead >= 0 && lead >= i-2 {
+						first = lead
+					}
+					last, date := hijriDate(words, k, d, hm, pub)
+					if wd, ok := weekdayOf(words[first]); ok && date != "" {
+						date = onWeekday(date, wd)
+					} else if first+1 < i {
+						if wd, ok := weekdayOf(words[first+1]); ok && date != "" {
+							date = onWeekday(date, wd)
+						}
+					}
+					emit(first, last, date, false)
+					i = last
+					continue
 				}
 				if m, k := month(words, j); m > 0 {
 					last := k - 1
@@ -300,12 +394,24 @@ func findDates(text string, words []word, pub time.Time) []DateExpr {
 							dir, last = -1, last+1
 						} else if isNext(words[last+1].Norm) {
 							dir, last, future = 1, last+1, true
+						} else if isCurrent(words[last+1].Norm) && !hasYear && has { // "25 يوليو الجاري"
+							y, hasYear, last = pub.Year(), true, last+1
 						}
 					}
 					date := ""
+					if !hasYear && dir == 0 {
+						// "20 فبراير من العام الماضي"
+						if yy, l, known, ok := ofYear(words, last+1, pub); ok {
+							last = l
+							y, hasYear = yy, known
+							if !known {
+								dir = 2 // "من العام نفسه": a year the text named before
+							}
+						}
+					}
 					if hasYear {
 						date = fmt.Sprintf("%04d-%02d-%02d", y, m, d)
-					} else if has {
+					} else if has && dir != 2 {
 						date = nearestDate(pub, m, d, dir).Format("2006-01-02")
 					}
 					first := i
@@ -313,7 +419,7 @@ func findDates(text string, words []word, pub time.Time) []DateExpr {
 						first = lead
 					}
 					emit(first, last, date, future)
-					out[len(out)-1].bareMonth = !hasYear && dir == 0
+					out[len(out)-1].bareMonth = !hasYear && dir == 0 && date != ""
 					i = last
 					continue
 				}
@@ -328,6 +434,11 @@ func findDates(text string, words []word, pub time.Time) []DateExpr {
 				if k < len(words) {
 					if y, ok := yearNumber(words[k]); ok {
 						date, last = fmt.Sprintf("%04d-%02d", y, m), k
+					} else if (words[k].base == "عام" || words[k].base == "سنه") && k+1 < len(words) {
+						// "في شهر سبتمبر (أيلول) عام 1964"
+						if y, ok := yearNumber(words[k+1]); ok {
+							date, last = fmt.Sprintf("%04d-%02d", y, m), k+1
+						}
 					}
 				}
 				dir := 0
@@ -338,7 +449,18 @@ func findDates(text string, words []word, pub time.Time) []DateExpr {
 						dir, last = 1, last+1
 					}
 				}
-				if date == "" && has {
+				if date == "" && dir == 0 {
+					// "في يوليو (تموز) من العام قبل الماضي"
+					if y, l, known, ok := ofYear(words, last+1, pub); ok {
+						last = l
+						if known {
+							date = fmt.Sprintf("%04d-%02d", y, m)
+						} else {
+							dir = 2
+						}
+					}
+				}
+				if date == "" && has && dir != 2 {
 					date = nearestDate(pub, m, 1, dir).Format("2006-01")
 				}
 				emit(i, last, date, dir > 0)
@@ -356,8 +478,9 @@ func findDates(text string, words []word, pub time.Time) []DateExpr {
 // named reads the weekday that may follow a relative day word at i ("أمس
 // الأحد", "اليوم (الاثنين)") and returns the last word of the expression and
 // its date: pub shifted by off days, or, when the weekday named differs (a
-// paper dated the morning after it was written), the nearest day that is
-// that weekday (at most three days away).
+// paper dated the morning after it was written), the day with that weekday:
+// for today and yesterday the latest one up to a day after, for tomorrow
+// the nearest (at most three days away).
 func named(words []word, i int, pub time.Time, off int) (int, time.Time) {
 	d := pub.AddDate(0, 0, off)
 	if i+1 >= len(words) {
@@ -368,10 +491,37 @@ func named(words []word, i int, pub time.Time, off int) (int, time.Time) {
 		return i, d
 	}
 	diff := (int(wd) - int(d.Weekday()) + 7) % 7
-	if diff > 3 {
+	if off <= 0 {
+		// today or yesterday named with another weekday: the paper's date
+		// (here often the crawl time) is after the writing day, or a
+		// time zone puts it one day before: "اليوم الاثنين" in a text
+		// dated Friday is the Monday before, not the one after
+		if diff > 1 {
+			diff -= 7
+		}
+	} else if diff > 3 {
 		diff -= 7
 	}
 	return i + 1, d.AddDate(0, 0, diff)
+}
+
+// notToday reports اليوم that is no date: "في نفس اليوم"، "اليوم نفسه"
+// (the same day as a day told before), "اليوم التالي" (the day after),
+// "اليوم الوطني / العالمي" (a national or world day).
+func notToday(words []word, i int) bool {
+	if i+1 < len(words) {
+		switch words[i+1].Norm {
+		case "نفسه", "ذاته", "التالي", "الوطني", "العالمي", "الدولي", "الاول", "الثاني", "الثالث", "الاخير", "السابق":
+			return true
+		}
+	}
+	if i > 0 {
+		switch words[i-1].Norm {
+		case "نفس", "ذات", "بنفس", "وبنفس":
+			return true
+		}
+	}
+	return false
 }
 
 // weekdayOf reads a weekday name, which takes the article: "الجمعة",
@@ -384,6 +534,24 @@ func weekdayOf(w word) (time.Weekday, bool) {
 		return d, true
 	}
 	return 0, false
+}
+
+// tomorrowNoun reports غد / الغد read as "tomorrow": after a part of the day
+// or يوم ("يوم غد"، "مساء الغد"، "صباح غد"). Alone, الغد is mostly "the
+// future" or a title (صحيفة "الغد", read on arabic-news: a phone call
+// reported by that paper was dated tomorrow and made planned).
+func tomorrowNoun(words []word, i int) bool {
+	if words[i].base != "غد" || i == 0 {
+		return false
+	}
+	if words[i].Norm != "غد" && words[i].Norm != "الغد" {
+		return false
+	}
+	switch words[i-1].base {
+	case "يوم", "صباح", "مساء", "ظهر", "فجر", "ليل", "ليله", "عصر", "نهار":
+		return true
+	}
+	return false
 }
 
 func yearNumberAt(words []word, i int) (int, bool) {
@@ -449,11 +617,405 @@ func nearestDate(pub time.Time, m, d, dir int) time.Time {
 			t = t.AddDate(1, 0, 0)
 		}
 	default:
+		// news dates a day and month without a year within the past
+		// year ("في 5 يناير" published in August: this January, not the
+		// next); a planned event moves it forward (DateExpr.resolve)
 		if t.After(p.AddDate(0, 1, 0)) {
 			t = t.AddDate(-1, 0, 0)
-		} else if t.Before(p.AddDate(0, -6, 0)) {
-			t = t.AddDate(1, 0, 0)
 		}
 	}
 	return t
+}
+
+// pickDate chooses the date expression that dates the event whose trigger
+// spans words[first..last]: the nearest date of the trigger's own clause;
+// failing that, the date of the speech clause that reports it ("قالت
+// الوزارة أمس إن مسلحين خطفوا … يوم الأربعاء الماضي": the Wednesday, not
+// the day of the statement; "أعلن المرصد أمس أن الطيران شن": أمس). Dates
+// of another clause or another event are not taken (read on arabic-news):
+// a complement clause of another verb ("جلسة ستعقد الأسبوع المقبل، مشيرا
+// إلى أن البرلمان لم يتفق"), a relative clause after the trigger ("اجتماعا
+// … من الاتفاق الذي أبرم الشهر الماضي"), an earlier or later event linked
+// by بعد / قبل / منذ ("دعا إلى انتخابات … بعد خسارة حزبه … في انتخابات 7
+// يونيو", "استنفار اليوم … بعد تهديدات").
+func pickDate(words []word, dates []DateExpr, first, last int) *DateExpr {
+	var best, stmt *DateExpr
+	bestD, stmtD := 1<<30, 1<<30
+	for i := range dates {
+		d := &dates[i]
+		if bound(words, d.First) {
+			continue
+		}
+		var dist int
+		if d.First > last {
+			if laterClause(words, last+1, d.First) || elapsedSince(words, first) && boundaryIn(words, last, d.First) {
+				continue
+			}
+			dist = d.First - last
+		} else {
+			if d.Last >= first {
+				dist = 0
+			} else {
+				dist = first - d.Last
+				if k := complementizer(words, d.Last+1, first); k >= 0 {
+					// "أعلن المرصد أمس أن"، "قال … في مؤتمر صحافي عقد اليوم
+					// (الجمعة)، إن": the statement's day
+					if k > d.Last+2 && !speechClause(words, d.First) {
+						continue // another verb's clause governs the trigger
+					}
+					if dist < stmtD {
+						stmt, stmtD = d, dist
+					}
+					continue
+				}
+				if sequenced(words, d.Last+1, first) || earlier(words, first) {
+					continue
+				}
+			}
+		}
+		if dist < bestD {
+			best, bestD = d, dist
+		}
+	}
+	if best != nil {
+		return best
+	}
+	return stmt
+}
+
+// complementizer returns the index of أن / إن (بأن، أنه …) among words[i:j],
+// or -1.
+func complementizer(words []word, i, j int) int {
+	for k := i; k < j && k < len(words); k++ {
+		switch words[k].Norm {
+		case "ان", "بان", "انه", "انها", "بانه", "بانها", "وان", "انهم", "بانهم":
+			return k
+		}
+	}
+	return -1
+}
+
+// speechClause reports a speech verb (قال، أعلن، أفاد …) or بيان up to ten
+// words before words[i]: the date is the day of the statement.
+func speechClause(words []word, i int) bool {
+	for b := i - 1; b >= 0 && b >= i-10; b-- {
+		if speechVerbs[words[b].base] || speechVerbs[words[b].Norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// sequenced reports قبل / منذ right before the trigger at j (at most one
+// word between: "قبل أن", "منذ اندلاع"): the trigger is another event than the one dated
+// before it. بعد is not among them: "سيطرت القوات أمس … بعد مواجهات
+// عنيفة" tells one day's fighting.
+func sequenced(words []word, i, j int) bool {
+	for k := j - 1; k >= i && k >= j-2; k-- {
+		switch words[k].Norm {
+		case "قبل", "وقبل", "منذ":
+			return true // "منذ اندلاع الاشتباكات", "قبل أن يلتقي"
+		}
+		if words[k].boundary {
+			return false
+		}
+	}
+	return false
+}
+
+// Verbs of happening after a relative pronoun: the relative clause tells
+// when the trigger's own event took place ("الهجوم الذي وقع أمس").
+var happened = normKeys(map[string]bool{
+	"وقع": true, "وقعت": true, "جرى": true, "جرت": true, "حدث": true, "حدثت": true, "تم": true, "تمت": true,
+	"شهدته": true, "شهدتها": true, "نفذ": true, "نفذت": true, "نفذه": true, "نفذها": true, "شن": true, "شنت": true,
+	"استهدف": true, "استهدفت": true, "عقد": true, "عقدت": true, "انعقد": true, "انعقدت": true,
+})
+
+// laterClause reports, among words[i:j] between a trigger and a date after
+// it, a relative clause of another verb, a complement clause, or بعد / قبل
+// before a noun ("بعد خسارة حزبه … في انتخابات 7 يونيو"): the date belongs
+// to what that clause tells.
+func laterClause(words []word, i, j int) bool {
+	for k := i; k < j && k < len(words); k++ {
+		n := words[k].Norm
+		if relPronouns[n] && !(k+1 < len(words) && happened[words[k+1].Norm]) {
+			return true
+		}
+		switch n {
+		case "بعد", "وبعد", "قبل", "وقبل":
+			// "قبل ظهر أمس", "بعد منتصف ليل الثلاثاء": part of the time
+			// phrase; "قتل 18 … بعد أن شنت القوات عملية … أمس": one
+			// sequence of the day (منذ marks a span the event fills:
+			// "قتل 40 في اشتباكات يخوضها منذ أسبوع مسلحون")
+			if k+1 < len(words) && words[k+1].Norm == "ان" {
+				continue
+			}
+			if k < j-3 || k == j-3 && words[k+1].base != "منتصف" {
+				return true
+			}
+		case "ان", "بان", "انه", "انها", "بانه", "بانها", "وان":
+			return true
+		}
+	}
+	return false
+}
+
+// Hijri months (normalised), one word or two: ربيع الأول، جمادى الآخرة، ذو
+// القعدة. Saudi papers date by them, often with the Gregorian date after
+// الموافق. Read only after a day number: صفر, رجب, رمضان are also words.
+var hijriMonths = normKeys(map[string]int{"محرم": 1, "صفر": 2, "رجب": 7, "شعبان": 8, "رمضان": 9, "شوال": 10})
+
+var hijriPairs = normKeys(map[string]map[string]int{
+	"ربيع":  {"الاول": 3, "الثاني": 4, "الاخر": 4},
+	"جمادي": {"الاولي": 5, "الاول": 5, "الاخره": 6, "الثانيه": 6, "الاخر": 6, "الثاني": 6},
+	"ذو":    {"القعده": 11, "الحجه": 12},
+	"ذي":    {"القعده": 11, "الحجه": 12},
+})
+
+func hijriMonth(words []word, i int) (int, int) {
+	if i >= len(words) {
+		return 0, i
+	}
+	if m, ok := hijriMonths[words[i].Norm]; ok {
+		return m, i + 1
+	}
+	if pm, ok := hijriPairs[words[i].Norm]; ok && i+1 < len(words) {
+		if m, ok := pm[words[i+1].Norm]; ok {
+			return m, i + 2
+		}
+	}
+	return 0, i
+}
+
+// hijriDate reads what follows "d <Hijri month>" at words[k]: a year (1300–
+// 1600), the letter هـ, and "الموافق <Gregorian date>", whose date wins.
+// Without it the tabular Islamic calendar converts (Umm al-Qura, the Saudi
+// calendar, differs by a day or two at most); without a year, the one that
+// puts the date nearest before pub (or just after). It returns the last
+// word and the ISO date ("" when there is nothing to anchor it).
+func hijriDate(words []word, k, d, m int, pub time.Time) (int, string) {
+	last := k - 1
+	y := 0
+	if k < len(words) && words[k].number {
+		if v, err := strconv.Atoi(words[k].Norm); err == nil && v >= 1300 && v <= 1600 {
+			y, last = v, k
+		}
+	}
+	if last+1 < len(words) && words[last+1].Norm == "ه" {
+		last++
+	}
+	if last+2 < len(words) && words[last+1].base == "موافق" {
+		if gd, ok := dayNumber(words[last+2]); ok {
+			if gm, k2 := month(words, last+3); gm > 0 && k2 < len(words) {
+				if gy, ok := yearNumber(words[k2]); ok {
+					last = k2
+					if last+1 < len(words) && words[last+1].Norm == "م" {
+						last++
+					}
+					return last, fmt.Sprintf("%04d-%02d-%02d", gy, gm, gd)
+				}
+			}
+		}
+	}
+	if y > 0 {
+		return last, hijriToGregorian(y, m, d).Format("2006-01-02")
+	}
+	if pub.IsZero() {
+		return last, ""
+	}
+	// the Hijri year: about 1.0307 Hijri years per Gregorian one since 622
+	y0 := int(float64(pub.Year()-622)*1.0307) + 1
+	best := time.Time{}
+	for y := y0 - 2; y <= y0+2; y++ {
+		t := hijriToGregorian(y, m, d)
+		if t.After(pub.AddDate(0, 1, 0)) {
+			continue
+		}
+		if best.IsZero() || t.After(best) {
+			best = t
+		}
+	}
+	return last, best.Format("2006-01-02")
+}
+
+// hijriToGregorian converts a date of the tabular Islamic calendar (the
+// arithmetic one, epoch 16 July 622 Julian) to the Gregorian calendar.
+func hijriToGregorian(y, m, d int) time.Time {
+	jd := d + int(math.Ceil(29.5*float64(m-1))) + (y-1)*354 + (3+11*y)/30 + 1948440 - 1
+	// Julian Day Number to Unix days: JDN 2440588 is 1970-01-01
+	return time.Unix(int64(jd-2440588)*86400, 0).UTC()
+}
+
+// onWeekday moves an ISO date by at most two days to the weekday the text
+// names with it: the tabular Hijri calendar and the Saudi Umm al-Qura
+// calendar differ by a day or two ("يوم الثلاثاء 12 شوال 1436هـ" is
+// Tuesday 28 July 2015, tabular 29 July).
+func onWeekday(date string, wd time.Weekday) string {
+	t, err := time.Parse("2006-01-02", date)
+	if err != nil {
+		return date
+	}
+	for _, off := range []int{0, -1, 1, -2, 2} {
+		if u := t.AddDate(0, 0, off); u.Weekday() == wd {
+			return u.Format("2006-01-02")
+		}
+	}
+	return date
+}
+
+// rhetoricalYesterday reports الأمس as "the past" ("نموذج الأمس من أجل
+// الغد", read on arabic-news): with the article it is yesterday only after
+// يوم or a part of the day ("يوم الأمس"، "مساء الأمس").
+func rhetoricalYesterday(words []word, i int) bool {
+	if words[i].Norm != "الامس" && words[i].Norm != "والامس" {
+		return false
+	}
+	if i == 0 {
+		return true
+	}
+	switch words[i-1].base {
+	case "يوم", "صباح", "مساء", "ظهر", "فجر", "ليل", "ليله", "عصر", "نهار", "منتصف":
+		return false
+	}
+	return true
+}
+
+// bound reports a date that is a limit, not a day of the event: "قبل (يوم)
+// 25 يوليو"، "حتى 30 يونيو" (read on arabic-news: a pledge to finish "قبل
+// يوم 25 يوليو الجاري" was dated 25 July).
+func bound(words []word, i int) bool {
+	k := i - 1
+	if k >= 0 && (words[k].base == "يوم" || words[k].base == "تاريخ") {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	switch words[k].Norm {
+	case "قبل", "وقبل", "حتي", "وحتي", "لغايه", "غايه":
+		return true
+	}
+	return false
+}
+
+// earlier reports "سبق أن" / "سبق ل" up to three words before the trigger:
+// an event before the one the sentence dates ("بيانها الذي صدر اليوم …
+// جليبيب الذي سبق أن وجه تهديدا").
+func earlier(words []word, first int) bool {
+	for k := first - 1; k >= 0 && k >= first-3; k-- {
+		if words[k].base == "سبق" || words[k].Norm == "سبق" {
+			return true
+		}
+	}
+	return false
+}
+
+// Durations of "بعد أربعة أيام على", "بعد ساعتين من".
+var durations = normKeys(map[string]bool{
+	"ساعه": true, "ساعات": true, "ساعتين": true, "يوم": true, "ايام": true, "يومين": true, "اسبوع": true, "اسابيع": true,
+	"اسبوعين": true, "شهر": true, "اشهر": true, "شهرين": true, "شهور": true, "عام": true, "اعوام": true, "عامين": true,
+	"سنه": true, "سنوات": true, "سنتين": true, "دقائق": true,
+})
+
+// elapsedSince reports a trigger inside a fronted "بعد / قبل <duration>
+// على / من" at the head of the sentence: "وبعد أربعة أيام على هجوم انتحاري
+// …، شن سلاح الجو التركي اليوم أولى غاراته" (read on arabic-news): the
+// attack is days before the date of the main clause, which follows a comma.
+// Not inside the sentence: "صرح هيكل بعد ساعتين من تنحي مبارك في 11 فبراير"،
+// "وتأتي الزيارة بعد يوم من محادثات أجراها حفتر، في روما الثلاثاء" date
+// the trigger itself.
+func elapsedSince(words []word, first int) bool {
+	if first < 2 {
+		return false
+	}
+	if n := words[first-1].Norm; n != "علي" && n != "من" {
+		return false
+	}
+	dur := false
+	for k := first - 2; k >= 0 && k >= first-5; k-- {
+		if durations[words[k].Norm] || durations[words[k].base] {
+			dur = true
+			continue
+		}
+		switch words[k].Norm {
+		case "بعد", "وبعد", "قبل", "وقبل":
+			return dur && k <= 1
+		}
+		if words[k].boundary {
+			return false
+		}
+	}
+	return false
+}
+
+// boundaryIn reports a clause boundary after words[i] and before words[j].
+func boundaryIn(words []word, i, j int) bool {
+	for k := i; k < j && k < len(words); k++ {
+		if words[k].boundary {
+			return true
+		}
+	}
+	return false
+}
+
+// numericDate reads a date written in figures at words[i]: one token
+// "30/7/2015" or "2015/07/30", or three numbers with slashes between them in
+// the text ("14 / 10 / 1436"). A year 1300–1600 is Hijri (هـ may follow),
+// converted by the tabular calendar unless "الموافق" gives the Gregorian
+// date after it. It returns the last word and the ISO date.
+func numericDate(text string, words []word, i int, pub time.Time) (int, string, bool) {
+	var parts []int
+	last := i
+	if strings.Contains(words[i].Norm, "/") {
+		for _, p := range strings.Split(words[i].Norm, "/") {
+			v, err := strconv.Atoi(p)
+			if err != nil {
+				return 0, "", false
+			}
+			parts = append(parts, v)
+		}
+	} else {
+		for k := i; k < len(words) && k < i+3; k++ {
+			if !words[k].number {
+				return 0, "", false
+			}
+			if k > i && !strings.Contains(text[words[k-1].End:words[k].Start], "/") {
+				return 0, "", false
+			}
+			v, err := strconv.Atoi(words[k].Norm)
+			if err != nil {
+				return 0, "", false
+			}
+			parts = append(parts, v)
+			last = k
+		}
+	}
+	if len(parts) != 3 {
+		return 0, "", false
+	}
+	d, m, y := parts[0], parts[1], parts[2]
+	if parts[0] > 31 { // "2015/07/30"
+		y, m, d = parts[0], parts[1], parts[2]
+	}
+	if d < 1 || d > 31 || m < 1 || m > 12 {
+		return 0, "", false
+	}
+	switch {
+	case y >= 1900 && y <= 2100:
+		return last, fmt.Sprintf("%04d-%02d-%02d", y, m, d), true
+	case y >= 1300 && y <= 1600:
+		if last+1 < len(words) && words[last+1].Norm == "ه" {
+			last++
+		}
+		if last+2 < len(words) && words[last+1].base == "موافق" {
+			if l2, g, ok := numericDate(text, words, last+2, pub); ok {
+				if l2+1 < len(words) && words[l2+1].Norm == "م" {
+					l2++
+				}
+				return l2, g, true
+			}
+		}
+		return last, hijriToGregorian(y, m, d).Format("2006-01-02"), true
+	}
+	return 0, "", false
 }

@@ -32,8 +32,18 @@ func TestDates(t *testing.T) {
 		{"day before yesterday, أول من أمس", "في تصريحات مساء أول من أمس", "أول من أمس", "2018-10-23"},
 		{"day before yesterday, أمس الأول", "اجتمع أمس الأول مع", "أمس الأول", "2018-10-23"},
 		{"today", "يصل اليوم إلى روما", "اليوم", "2018-10-25"},
+		{"today named Monday in a text dated Thursday: the Monday before", "قتل 4 أشخاص في ثكنة، اليوم الاثنين، فيما", "اليوم الاثنين", "2018-10-22"},
+		{"today named the day after publication (time zone)", "أعلنت الوزارة اليوم الجمعة أن", "اليوم الجمعة", "2018-10-26"},
+		{"last night", "في روما الليلة الماضية", "الليلة الماضية", "2018-10-24"},
+		{"يوم الأمس", "وصل يوم الأمس إلى", "الأمس", "2018-10-24"},
+		{"this month's day", "قبل يوم 25 يوليو الجاري", "25 يوليو الجاري", "2018-07-25"},
 		{"tomorrow", "يزور غدا باريس", "غدا", "2018-10-26"},
-		{"after tomorrow", "بعد غد الخميس", "بعد غد", "2018-10-27"},
+		{"after tomorrow", "يصل بعد غد إلى", "بعد غد", "2018-10-27"},
+		{"after tomorrow with its weekday", "مواجهة الهلال بعد غد السبت", "بعد غد السبت", "2018-10-27"},
+		{"tomorrow with its weekday", "الاجتماعات المقررة غدا الجمعة في بروكسل", "غدا الجمعة", "2018-10-26"},
+		{"tomorrow with another weekday: the paper's date is not the writing day", "المقررة غدا الاثنين في بروكسل", "غدا الاثنين", "2018-10-29"},
+		{"يوم غد", "رفعت الجلسة إلى يوم غد", "غد", "2018-10-26"},
+		{"مساء الغد", "يصل مساء الغد", "الغد", "2018-10-26"},
 		{"weekday past", "أعلن يوم الجمعة الماضية إطلاق", "يوم الجمعة الماضية", "2018-10-19"},
 		{"weekday next", "يلتقي الأحد المقبل", "الأحد المقبل", "2018-10-28"},
 		{"bare weekday, most recent", "وقالت القوات، الثلاثاء، إن", "الثلاثاء", "2018-10-23"},
@@ -51,6 +61,20 @@ func TestDates(t *testing.T) {
 		{"Algerian month", "في 9 جويلية", "9 جويلية", "2018-07-09"},
 		{"range with next", "المقرر عقده يومي 12 و13 نوفمبر المقبل", "12 و13 نوفمبر المقبل", "2018-11-12"},
 		{"range run together", "يومى 12و13 نوفمبر المقبل", "12و13 نوفمبر المقبل", "2018-11-12"},
+		{"day and month early in the year: the past one, not the next", "قتل في 5 يناير", "5 يناير", "2018-01-05"},
+		{"day and month of last year", "في 20 فبراير من العام الماضي", "20 فبراير من العام الماضي", "2017-02-20"},
+		{"month of the year before last", "في يوليو (تموز) من العام قبل الماضي", "يوليو (تموز) من العام قبل الماضي", "2016-07"},
+		{"of the same year: a year named earlier, not resolved", "وفي 20 فبراير من العام نفسه صرح", "20 فبراير من العام نفسه", ""},
+		{"this month", "منذ بداية الشهر الجاري", "الشهر الجاري", "2018-10"},
+		{"this year", "خلال العام الجاري", "العام الجاري", "2018"},
+		{"year before last", "في العام قبل الماضي", "العام قبل الماضي", "2016"},
+		{"Hijri date with its Gregorian equivalent", "يوم الأحد 28 رجب 1436هـ الموافق 17 مايو 2015م واستمر", "يوم الأحد 28 رجب 1436هـ الموافق 17 مايو 2015م", "2015-05-17"},
+		{"Hijri date with a year", "صباح يوم الثلاثاء 12 شوال 1436هـ", "يوم الثلاثاء 12 شوال 1436هـ", "2015-07-28"},
+		{"two-word Hijri month", "في 10 ذو الحجة 1439", "10 ذو الحجة 1439", "2018-08-22"},
+		{"Hijri date without a year: the last one before publication", "في 5 رمضان", "5 رمضان", "2018-05-20"},
+		{"date in figures", "في 30/7/2015 وصل", "30/7/2015", "2015-07-30"},
+		{"Hijri date in figures with the Gregorian after الموافق", "يوم الخميس 14 / 10 / 1436هـ الموافق 30 / 7 / 2015م", "يوم الخميس 14 / 10 / 1436هـ الموافق 30 / 7 / 2015م", "2015-07-30"},
+		{"month and year after عام", "في شهر سبتمبر (أيلول) عام 1964", "سبتمبر (أيلول) عام 1964", "1964-09"},
 		{"full date", "في 24 أكتوبر 2016", "24 أكتوبر 2016", "2016-10-24"},
 		{"full date with سنة", "بعد تنحي مبارك في 11 فبراير (شباط) سنة 2011 قائلا", "11 فبراير (شباط) سنة 2011", "2011-02-11"},
 		{"Arabic-Indic digits", "في ٢٤ أكتوبر ٢٠١٦", "٢٤ أكتوبر ٢٠١٦", "2016-10-24"},
@@ -112,9 +136,46 @@ func TestDayMonthPlanned(t *testing.T) {
 }
 
 func TestNoDate(t *testing.T) {
-	for _, in := range []string{"قتل 17 مسلحا", "على بعد 150 ميلا", "الساعة 12:30", "في يوم واحد", "صلاة جمعة", "أحد المسلحين"} {
+	for _, in := range []string{"بنسبة 3/4 من الأصوات", "وفي نفس اليوم تم خطف 8", "بذكرى اليوم الوطني لبلاده", "في اليوم التالي", "نموذج الأمس من أجل المستقبل", "خلال شهر رمضان", "صفر المونديال", "نقلت صحيفة \"الغد\" الأردنية", "من أجل الغد الزاخر", "قتل 17 مسلحا", "على بعد 150 ميلا", "الساعة 12:30", "في يوم واحد", "صلاة جمعة", "أحد المسلحين"} {
 		if d, ok := firstDate(t, in, pub); ok {
 			t.Errorf("%q: unexpected date %+v", in, d)
 		}
+	}
+}
+
+// TestPickDate: which date of the sentence dates the event (one row per
+// phenomenon read on arabic-news).
+func TestPickDate(t *testing.T) {
+	tests := []struct{ name, in, typ, want string }{
+		{"nearest date of the trigger's clause", "التقى الوزير نظيره أمس في الرباط", "CONSULT", "أمس"},
+		{"the event's own date over the statement's", "قالت الوزارة أول من أمس، إن مسلحين خطفوا مواطنا في القاهرة يوم الأربعاء الماضي", "ASSAULT", "يوم الأربعاء الماضي"},
+		{"the statement's date when the clause has none", "أعلن المرصد أمس أن الطيران شن تسع غارات على المدينة", "ASSAULT", "أمس"},
+		{"statement verb a few words before the date", "قال قائد الشرطة في إقليم بغلان اليوم الاثنين إن مسلحين فتحوا النار في حفل زفاف", "ASSAULT", "اليوم الاثنين"},
+		{"a date of another verb's clause", "جلسة ستعقد الأسبوع المقبل، مشيرا إلى أن البرلمان لم يتفق مع ليون على موعد", "AGREE", ""},
+		{"a date in a relative clause after the trigger", "عقد كيري اجتماعا مع نظرائه بشأن الاتفاق الذي أبرم الشهر الماضي", "CONSULT", ""},
+		{"a relative clause of happening dates the trigger", "قتل 17 شخصا في الهجوم الذي وقع أمس", "ASSAULT", "أمس"},
+		{"a date after بعد belongs to the earlier event", "دعا أردوغان إلى انتخابات مبكرة بعد خسارة حزبه في انتخابات 7 يونيو", "REQUEST", ""},
+		{"قبل ظهر أمس is one time phrase", "انتحاريان فجرا نفسيهما بداخل الثكنة قبل ظهر أمس", "ASSAULT", "أمس"},
+		{"days after an attack: the main clause's date is not the attack's", "وبعد أربعة أيام على هجوم انتحاري استهدف تركيا، شن سلاح الجو التركي اليوم أولى غاراته", "ASSAULT", ""},
+		{"days after, inside the sentence: the trigger's own date", "صرح هيكل بعد ساعتين من تنحي مبارك في 11 فبراير سنة 2011", "CONCEDE", "11 فبراير سنة 2011"},
+		{"a day after talks held in Rome on Tuesday (seed 001)", "وجاء ذلك بعد يوم من محادثات أجراها حفتر قائد القوات، في روما الثلاثاء مع الوزيرين", "CONSULT", "الثلاثاء"},
+		{"a deadline is not the day", "تعهد رئيس المجلس بالانتهاء من المصادقة قبل يوم 25 يوليو الجاري", "AGREE", ""},
+		{"سبق أن: an event before the dated one", "بيانها الذي صدر اليوم عن جليبيب الذي سبق أن وجه تهديدا للممثل", "THREATEN", ""},
+		{"a date before منذ belongs to the later event", "نشرت الوزارة اليوم تقريرا عن الوضع منذ اندلاع الاشتباكات", "ASSAULT", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			w, m, ok := firstMatch(t, tc.in, tc.typ)
+			if !ok {
+				t.Fatalf("%q: no %s trigger", tc.in, tc.typ)
+			}
+			got := ""
+			if d := pickDate(w, findDates(tc.in, w, pub), m.First, m.Last); d != nil {
+				got = d.Text
+			}
+			if got != tc.want {
+				t.Errorf("%q: date %q, want %q", tc.in, got, tc.want)
+			}
+		})
 	}
 }

@@ -231,17 +231,11 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 					ev.Location = anaphoricPlace(words, ms, m, actor, prevPlace)
 				}
 			}
-			var date *DateExpr
-			bestD := 1 << 30
-			for i := range dates {
-				d := dates[i].First - first
-				if d < 0 {
-					d = -d
-				}
-				if d < bestD {
-					date, bestD = &dates[i], d
-				}
+			last := first
+			if m != nil {
+				last = m.Last
 			}
+			date := pickDate(words, dates, first, last)
 			ev.Modality = modality(words, first, future, date)
 			if ev.Modality == model.Asserted && m != nil && !verbalAt(m.Pattern, words, m.First) && futureAfter(words, m.Last) {
 				ev.Modality = model.Planned // "دفعة جديدة من الفصائل سيتم نقلها", "قمة ستعقد"

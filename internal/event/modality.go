@@ -41,9 +41,60 @@ var claimVerbs = normKeys(map[string]bool{
 
 var sourceNouns = normKeys(map[string]bool{"مصدر": true, "مصادر": true, "تقارير": true, "انباء": true, "شهود": true})
 
+// futureNouns are words that the سـ reading takes for future verbs but
+// are nouns, names or past verbs (read on arabic-news: "سيارتين عسكريتين
+// يقودهما انتحاريان فجرا"، "بعد ساعتين من تنحي مبارك"، "بعد ثلاث سنوات
+// على إطلاق النار" were coded planned). Prefixes of the normalised word
+// without a conjunction.
+var futureNouns = []string{
+	"سيار", "سياس", "سياح", "سياد", "سياق", "سيطر", "سينا", "سيده", "سيدات", "سيدي", "سيدني", "سينم", "سيول", "سيف",
+	"ساع", "ساب", "سائ", "ساه", "سار", "ساح", "سالم", "سامي", "سامس", "سانت", "ساكن", "سادس", "ساق", "ساحل",
+	"سنوات", "سنوي", "سنه", "سنتين", "سنتات", "سنغ", "ستاد", "ستار", "ستاندر", "ستانف", "ستالين", "ستيف", "ستين", "ستون", "سته",
+}
+
+// futureVerb reports a word with the future prefix سـ that is a verb.
+func futureVerb(w word) bool {
+	if !w.future {
+		return false
+	}
+	n := w.Norm
+	if (strings.HasPrefix(n, "و") || strings.HasPrefix(n, "ف")) && !strings.HasPrefix(n, "س") {
+		n = n[len("و"):]
+	}
+	for _, p := range futureNouns {
+		if strings.HasPrefix(n, p) {
+			return false
+		}
+	}
+	return true
+}
+
+// anonymous reports "رفض الكشف عن هويته"، "طلب عدم ذكر اسمه"، "فضل عدم
+// الكشف عن اسمه" before words[first]: the speaker is not named.
+func anonymous(words []word, first int) bool {
+	for b := 0; b+1 < first && b+1 < len(words); b++ {
+		switch words[b].base {
+		case "هويه", "هويته", "اسمه", "اسمها", "هويتها":
+			p := words[b-1].Norm
+			if b >= 2 && (p == "عن" || words[b-1].base == "ذكر") {
+				for k := b - 2; k >= 0 && k >= b-4; k-- {
+					switch words[k].base {
+					case "رفض", "رفضت", "طلب", "طلبت", "فضل", "فضلت", "عدم":
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
 // Modality classifies the event triggered at words[first..last]:
 // negated, planned, reported or asserted, in that order of precedence.
 func modality(words []word, first int, future bool, date *DateExpr) string {
+	if future && first < len(words) && !futureVerb(words[first]) {
+		future = false
+	}
 	// negation: a particle just before the trigger (لم يلتق، لن يزور،
 	// عدم إقدام), or a denial verb earlier in the clause (نفى وصول).
 	for b := first - 1; b >= 0 && b >= first-3; b-- {
@@ -51,7 +102,10 @@ func modality(words []word, first int, future bool, date *DateExpr) string {
 		if n == "ما" && (first > b+1 || resultVerb(words[b+1])) && notNegAfterMa[words[b+1].Norm] {
 			break
 		}
-		if n == "ما" && b+1 == first || n != "ما" && negators[n] {
+		// ما negates a verb at the head of its clause ("ما زار الرئيس روما
+		// قط"); after a verb or a noun it is the relative "what": "يبين ما
+		// وصل إليه"، "يستغل ما يصل إلى المواطنين"
+		if n == "ما" && b+1 == first && (b == 0 || words[b-1].boundary || words[b-1].Norm == "و" || words[b-1].Norm == "ف") || n != "ما" && negators[n] {
 			return "negated"
 		}
 		if words[b].boundary && b < first-1 {
@@ -82,7 +136,7 @@ func modality(words []word, first int, future bool, date *DateExpr) string {
 		if plannedCues[words[b].base] || plannedCues[words[b].Norm] {
 			return "planned"
 		}
-		if words[b].future && b >= first-3 {
+		if futureVerb(words[b]) && b >= first-3 {
 			return "planned" // "سيتم نقلها", "ستبدأ مفاوضات"
 		}
 	}
@@ -102,9 +156,15 @@ func modality(words []word, first int, future bool, date *DateExpr) string {
 			return "reported"
 		}
 	}
+	if anonymous(words, first) {
+		return "reported"
+	}
 	// "… بحسب مصادر", "وفقا لمصادر": attribution anywhere in the sentence
 	for b := 0; b+1 < len(words); b++ {
 		if n := words[b].base; n == "بحسب" || n == "حسب" || n == "وفق" || n == "وفقا" || n == "نقلا" {
+			if words[b+1].base == "وكاله" {
+				continue // "بحسب وكالة أنباء الأناضول": a named agency
+			}
 			if sourceNouns[words[b+1].base] || b+2 < len(words) && sourceNouns[words[b+2].base] {
 				return "reported"
 			}

@@ -29,6 +29,11 @@ var numberWords = normKeys(map[string]int{
 	"مئه": 100, "مائه": 100, "مئتين": 200, "مائتين": 200, "مئتان": 200, "مائتان": 200,
 	"الف": 1000, "الفا": 1000, "الفين": 2000, "الفان": 2000,
 	"عشرات": 12, "مئات": 100, "الاف": 1000,
+	// twelve: اثنا عشر / اثني عشر (the teens rule adds the عشر)
+	"اثنا": 2, "اثني": 2,
+	// hundreds written as one word
+	"ثلاثمئه": 300, "ثلاثمائه": 300, "اربعمئه": 400, "اربعمائه": 400, "خمسمئه": 500, "خمسمائه": 500,
+	"ستمئه": 600, "ستمائه": 600, "سبعمئه": 700, "سبعمائه": 700, "ثمانمئه": 800, "ثمانمائه": 800, "تسعمئه": 900, "تسعمائه": 900,
 })
 
 // multipliers combine with a preceding number: ثلاثة آلاف, خمس مئة.
@@ -62,7 +67,14 @@ func parseNumber(words []word, i int) (int, int, bool) {
 		return v, j, true
 	}
 	v, ok := numberWords[w.Norm]
+	if !ok && strings.HasPrefix(w.Norm, "و") {
+		v, ok = numberWords[w.Norm[len("و"):]] // "قتيلين وخمسة جرحى"
+	}
 	if !ok {
+		// "إحدى عشرة" (eleven, feminine); إحدى alone is "one of"
+		if w.Norm == "احدي" && i+1 < len(words) && (words[i+1].Norm == "عشره" || words[i+1].Norm == "عشر") {
+			return 11, i + 2, true
+		}
 		return 0, i, false
 	}
 	j := i + 1
@@ -93,9 +105,11 @@ func parseNumber(words []word, i int) (int, int, bool) {
 var cueBefore = normKeys(map[string]string{
 	// "مقتل 17", "قتل 18 شخصا", "بمقتل 117"
 	"مقتل": Dead, "قتل": Dead, "مصرع": Dead, "وفاه": Dead, "قتلت": Dead, "قتلوا": Dead,
+	"استشهاد": Dead, "استشهد": Dead, // "استشهد تسعة عسكريين" (with a count only: استشهد بكلمات is "cited")
+	"بحياه": Dead, "حياه": Dead, // "أودى بحياة ثلاثة من العناصر"
 	"اصابه": Injured, "اصيب": Injured, "اصيبت": Injured, "جرح": Injured, "جرحت": Injured, "اصابات": Injured,
 	"اعتقال": Arrested, "اعتقل": Arrested, "اعتقلت": Arrested, "توقيف": Arrested, "احتجاز": Arrested,
-	"القبض": Arrested, "اعتقلوا": Arrested,
+	"القبض": Arrested, "اعتقلوا": Arrested, "اوقف": Arrested, "اوقفت": Arrested, // "أوقفت الشرطة 251 شخصا"
 	"تبادل": Prisoners, "تبادلت": Prisoners, "الافراج": Prisoners, "افراج": Prisoners, "سراح": Prisoners,
 	"نشر": Fighters, "ارسال": Fighters, "ارسل": Fighters, "وصول": Fighters,
 	"تدمير": Vehicles,
@@ -116,14 +130,21 @@ var cueAfter = normKeys(map[string]string{
 
 // A cue noun after a number that is a casualty verb in the passive:
 // "18 شخصا قتلوا".
-var cueVerbAfter = normKeys(map[string]string{"قتلوا": Dead, "قتل": Dead, "لقوا": Dead, "اصيبوا": Injured, "جرحوا": Injured, "اعتقلوا": Arrested})
+var cueVerbAfter = normKeys(map[string]string{
+	"قتلا": Dead, "اصيبا": Injured, "اعتقلا": Arrested, // dual: "جنديين تركيين قتلا وجرح 24"
+	// "لقي أربعة حوثيين مصرعهم"، "لقي 800 مهاجر حتفهم" (read on arabic-news)
+	"مصرعهم": Dead, "مصرعهما": Dead, "حتفهم": Dead, "حتفهما": Dead,
+	"استشهدوا": Dead, "قتلوا": Dead, "قتل": Dead, "لقوا": Dead, "اصيبوا": Injured, "جرحوا": Injured, "اعتقلوا": Arrested})
 
 // Units that make a number something other than a count of people or things.
 var notCount = normKeys(map[string]bool{
 	"كلم": true, "كم": true, "كيلومتر": true, "كيلومترا": true, "ميل": true, "ميلا": true, "متر": true, "مترا": true,
 	"دولار": true, "دولارا": true, "يورو": true, "دينار": true, "دينارا": true, "ساعه": true, "ساعات": true, "دقيقه": true,
-	"يوم": true, "يوما": true, "ايام": true, "اسبوع": true, "اسابيع": true, "شهر": true, "اشهر": true, "عام": true, "عاما": true, "سنه": true, "سنوات": true,
+	"يوم": true, "يوما": true, "ايام": true, "اسبوع": true, "اسابيع": true, "شهر": true, "عام": true, "عاما": true, "سنه": true, "سنوات": true,
 	"بالمئه": true, "بالمائه": true, "%": true, "مره": true, "مرات": true,
+	// read on arabic-news: "مركز احتجاز يقع على بعد عشرة كيلومترات" gave arrested 10
+	"كيلومترات": true, "كيلو": true, "امتار": true, "اميال": true, "كيلوغرام": true, "كيلوغرامات": true, "طن": true, "اطنان": true,
+	"دقائق": true, "اشهر": true, "شهور": true, "سنين": true, "اعوام": true, "دولارات": true, "ريال": true, "ريالات": true, "جنيه": true, "درهم": true,
 })
 
 // Person nouns whose dual counts two: "القبض على رجلين وامرأة" = 3.
@@ -137,9 +158,51 @@ var dualPersons = func() map[string]bool {
 	for _, d := range personNouns {
 		m[d] = true
 	}
-	m["رجلان"], m["شخصان"], m["جنديان"] = true, true, true
+	// the nominative dual: "قتل عنصران من الشرطة" (read on arabic-news)
+	for _, d := range personNouns {
+		m[strings.TrimSuffix(d, "ين")+"ان"] = true
+	}
 	return m
 }()
+
+// Sound masculine plurals spelt like the oblique dual: "مقتل مدنيين" is
+// mostly "civilians" (read on arabic-news: "إن مدنيين قتلوا بانفجار ألغام"
+// gave dead 2). They count two only with اثنين after.
+var dualOrPlural = normKeys(map[string]bool{"مدنيين": true, "مسلحين": true, "مواطنين": true, "صحفيين": true})
+
+func pluralToo(words []word, i int) bool {
+	if !dualOrPlural[words[i].base] && !dualOrPlural[words[i].Norm] {
+		return false
+	}
+	return !(i+1 < len(words) && (words[i+1].Norm == "اثنين" || words[i+1].Norm == "اثنان"))
+}
+
+// metDeath reports "لقي N … مصرعهم / حتفهم": لقي just before the number at
+// i and the noun of death within eight words after it (j).
+func metDeath(words []word, i, j int) bool {
+	if i == 0 {
+		return false
+	}
+	switch words[i-1].base {
+	case "لقي", "لقيت", "لقوا":
+	default:
+		return false
+	}
+	for a := j; a < len(words) && a <= j+8; a++ {
+		if strings.HasPrefix(words[a].Norm, "مصرع") || strings.HasPrefix(words[a].Norm, "حتف") {
+			return true
+		}
+		if words[a].boundary {
+			return false
+		}
+	}
+	return false
+}
+
+// Duals of the count nouns: "الحصيلة قتيلين وخمسة جرحى" (two dead).
+var dualCounts = normKeys(map[string]string{
+	"قتيلين": Dead, "قتيلان": Dead, "جريحين": Injured, "جريحان": Injured, "اسيرين": Prisoners, "اسيران": Prisoners,
+})
 
 // Quantities finds the counts a sentence gives, keyed by the contract's
 // quantity keys. The first figure for a key wins.
@@ -152,8 +215,14 @@ func Quantities(words []word) map[string]int {
 	}
 	for i := 0; i < len(words); i++ {
 		// Duals after a cue: "القبض على رجلين وامرأة"
-		if dualPersons[words[i].base] || dualPersons[words[i].Norm] {
-			if k := cueBeforeAt(words, i); k != "" {
+		if (dualPersons[words[i].base] || dualPersons[words[i].Norm]) && !pluralToo(words, i) {
+			k := cueBeforeAt(words, i)
+			for a := i + 1; k == "" && a < len(words) && a <= i+2 && !words[a-1].boundary; a++ {
+				if c, ok := lookupCue(cueVerbAfter, words[a]); ok {
+					k = c // "لقي شخصان مصرعهم"
+				}
+			}
+			if k != "" {
 				v := 2
 				if i+1 < len(words) && strings.HasPrefix(words[i+1].Norm, "و") {
 					if _, ok := personNouns[words[i+1].Norm[len("و"):]]; ok {
@@ -164,8 +233,16 @@ func Quantities(words []word) map[string]int {
 			}
 			continue
 		}
+		if k, ok := lookupCue(dualCounts, words[i]); ok {
+			set(k, 2)
+			continue
+		}
 		v, j, ok := parseNumber(words, i)
 		if !ok {
+			continue
+		}
+		if i > 0 && (words[i-1].Norm == "بينهم" || words[i-1].Norm == "منهم") {
+			i = j - 1 // a subset: "297 شخصا بينهم 37 أجنبيا"
 			continue
 		}
 		if isYear(words, i, v) {
@@ -211,7 +288,8 @@ func Quantities(words []word) map[string]int {
 			}
 		}
 		if k == "" {
-			for a := after; a < len(words) && a <= after+2; a++ {
+			lim := after + 2
+			for a := after; a < len(words) && a <= lim; a++ {
 				if c, ok := lookupCue(cueVerbAfter, words[a]); ok {
 					k = c
 					break
@@ -219,7 +297,16 @@ func Quantities(words []word) map[string]int {
 				if words[a].boundary {
 					break
 				}
+				// "297 شخصا بينهم 37 أجنبيا اعتقلوا": the verb after the
+				// subset tells what happened to the whole
+				if n := words[a].Norm; n == "بينهم" || n == "منهم" {
+					lim += 3
+				}
 			}
+		}
+		// "لقي ستة من مقاتلي المعارضة السورية على الأقل مصرعهم"
+		if k == "" && metDeath(words, i, j) {
+			k = Dead
 		}
 		if k == Vehicles {
 			if _, ok := lookupCue(cueAfter, words[min(j, len(words)-1)]); !ok {
@@ -231,7 +318,61 @@ func Quantities(words []word) map[string]int {
 		}
 		i = j - 1
 	}
+	// One person named after the cue, when no figure gave the key: "قتل
+	// جندي تركي وأصيب آخر" (dead 1, injured 1; read on arabic-news)
+	for i := 1; i < len(words); i++ {
+		if !singlePerson(words[i]) || words[i-1].boundary {
+			continue
+		}
+		if oneOfSeveral(words, i) {
+			continue
+		}
+		k, ok := lookupCue(cueBefore, words[i-1])
+		if !ok || k == Fighters || k == Vehicles || k == Prisoners {
+			continue
+		}
+		if _, taken := q[k]; !taken {
+			q[k] = 1
+		}
+	}
 	return q
+}
+
+// oneOfSeveral reports more people listed after the one at i, in its
+// clause: "مقتل جندي و3 مدنيين"، "مقتل مواطن فرنسي وضابط أمن"، "قتل القيادي
+// أبو كهلان الحوثي و20 من مرافقيه" (read on arabic-news).
+func oneOfSeveral(words []word, i int) bool {
+	for a := i + 1; a < len(words) && a <= i+5; a++ {
+		if words[a-1].boundary {
+			return false
+		}
+		w := words[a]
+		if w.number && a > 0 && words[a-1].Norm == "و" {
+			return true
+		}
+		if n, ok := strings.CutPrefix(w.Norm, "و"); ok && n != "" {
+			if w.number || numberWords[n] > 0 || singlePerson(word{Norm: n, base: n}) {
+				return true
+			}
+			if _, ok := personNouns[n]; ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// singlePerson reports one person: a singular person noun, with or without
+// the article, or آخر ("وأصيب آخر").
+func singlePerson(w word) bool {
+	if w.Norm == "اخر" || w.Norm == "اخري" {
+		return true
+	}
+	_, ok := personNouns[w.base]
+	if !ok {
+		_, ok = personNouns[w.Norm]
+	}
+	return ok || w.base == "قيادي" || w.base == "ضابط"
 }
 
 func lookupCue(m map[string]string, w word) (string, bool) {
@@ -244,10 +385,21 @@ func lookupCue(m map[string]string, w word) (string, bool) {
 	return "", false
 }
 
+// Words of an approximate count between a cue and its number.
+var hedges = normKeys(map[string]bool{
+	"ما": true, "لا": true, "يقل": true, "تقل": true, "عن": true, "اكثر": true, "من": true, "نحو": true, "حوالي": true,
+	"قرابه": true, "زهاء": true, "يقارب": true, "يناهز": true, "اقل": true, "يزيد": true, "على": true, "الاقل": true,
+})
+
 // cueBeforeAt looks up to three words back from i, not across a clause
 // boundary, for a cue such as مقتل, اعتقال, تبادل.
 func cueBeforeAt(words []word, i int) string {
-	for b := i - 1; b >= 0 && b >= i-3; b-- {
+	lim := i - 3
+	for b := i - 1; b >= 0 && b >= lim; b-- {
+		if hedges[words[b].Norm] && !words[b].boundary {
+			lim-- // "مقتل ما لا يقل عن 17", "مقتل أكثر من 60": the hedge does not count
+			continue
+		}
 		if words[b].boundary {
 			return ""
 		}
