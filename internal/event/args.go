@@ -426,7 +426,7 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 		}
 		if before != nil {
 			actor = before.Name
-		} else if subj != nil && (subj.First-m.Last <= 12 && verbalAt(p, words, m.First) || subj.First-m.Last <= 3) {
+		} else if subj != nil && (subj.First-m.Last <= 12 && verbalAt(p, words, m.First) || subj.First-m.Last <= 3 || partitiveGap(words, m.Last+1, subj.First)) {
 			// after a verb the subject may come after adverbs and places; after
 			// an event noun only its genitive agent: "زيارة حفتر"
 			actor = subj.Name
@@ -603,6 +603,38 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 		}
 	}
 	return actor, recips, loc
+}
+
+// Group and unit nouns that stand between an event noun and its agent in a
+// partitive ("انسحاب مجموعات من مرتزقة فاغنر", "هجوم عناصر من تنظيم
+// داعش"): the named group is the agent, not a noun of its own.
+var groupNouns = normKeys(map[string]bool{
+	"مجموعات": true, "مجموعة": true, "عناصر": true, "عنصر": true, "مقاتلي": true, "مقاتلين": true, "مرتزقة": true, "المرتزقة": true,
+	"مسلحي": true, "مسلحين": true, "قوات": true, "القوات": true, "وحدات": true, "فصائل": true, "كتائب": true, "عدد": true, "بعض": true,
+	"أفراد": true, "جنود": true, "ميليشيات": true, "مليشيات": true, "دفعة": true, "دفعات": true, "آلاف": true, "مئات": true, "عشرات": true,
+})
+
+// partitiveGap reports whether words a..b-1 (at most four) are only group
+// nouns and من: "مجموعات من مرتزقة" between "انسحاب" and "فاغنر".
+func partitiveGap(words []word, a, b int) bool {
+	if b <= a || b-a > 4 {
+		return false
+	}
+	group := false
+	for k := a; k < b; k++ {
+		w := words[k]
+		if w.boundary && k < b-1 {
+			return false
+		}
+		switch {
+		case groupNouns[w.Norm] || groupNouns[w.base]:
+			group = true
+		case w.Norm == "من":
+		default:
+			return false
+		}
+	}
+	return group
 }
 
 // Plural and dual casualty verbs, whose subject undergoes the event when a

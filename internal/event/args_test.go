@@ -40,3 +40,19 @@ func TestNounPhraseNoSubject(t *testing.T) {
 		t.Errorf("no MOBILIZE by the army in عفرين: %+v", a.Events)
 	}
 }
+
+// An event noun's agent may follow a partitive of group nouns: "انسحاب
+// مجموعات من مرتزقة X" is X's withdrawal.
+func TestPartitiveAgent(t *testing.T) {
+	a := analysis("وأكدت مصادر محلية انسحاب عشرات من عناصر حزب الله من بلدة القصير باتجاه الحدود",
+		org("حزب الله"), loc("القصير"))
+	for _, e := range eventsOf(t, a) {
+		if e.Type == "RETREAT" {
+			if e.Actor != "حزب الله" || e.Location != "القصير" {
+				t.Errorf("actor %q location %q, want حزب الله, القصير", e.Actor, e.Location)
+			}
+			return
+		}
+	}
+	t.Errorf("no RETREAT event: %+v", a.Events)
+}
