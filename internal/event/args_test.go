@@ -2,6 +2,7 @@ package event
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/marsad-project/marsad/internal/model"
@@ -55,4 +56,49 @@ func TestPartitiveAgent(t *testing.T) {
 		}
 	}
 	t.Errorf("no RETREAT event: %+v", a.Events)
+}
+
+// A description of a state's forces (القوات الأمريكية) and a nisba after an
+// attack noun (قصف جوي أمريكي) name the state: its one armed force the
+// article names, else the country.
+func TestStateForces(t *testing.T) {
+	x, err := New(DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "وقالت القيادة العسكرية الأمريكية في إفريقيا إن القوات الأمريكية نفذت غارات. وزار وفد من تركيا طرابلس. " +
+		"وأعلن البنتاغون مقتل 17 مسلحا إثر قصف جوي أمريكي. وشنت مقاتلات تركية غارات. وقتل انتحاري ثلاثة جنود ليبيين. وقصفت الطائرات الروسية المدينة."
+	a := analysis(text, org("القيادة العسكرية الأمريكية في إفريقيا"), loc("تركيا"), loc("طرابلس"))
+	dms := docMentions(a)
+	st := newStates(x.gaz, dms)
+	tests := []struct{ sentence, want string }{
+		{"إن القوات الأمريكية نفذت غارات", "القيادة العسكرية الأمريكية في إفريقيا"},
+		{"وشنت مقاتلات تركية غارات", "تركيا"},
+		{"وقتل انتحاري ثلاثة جنود ليبيين", ""}, // soldiers: victims more often than a state's force
+		{"وقصفت الطائرات الروسية المدينة", ""}, // the article names no Russian entity
+	}
+	for _, tc := range tests {
+		s := strings.Index(text, tc.sentence)
+		words := splitWords(text, s, s+len(tc.sentence))
+		got := ""
+		for _, m := range st.describe(words, nil) {
+			got = m.Name
+		}
+		if got != tc.want {
+			t.Errorf("%s: described as %q, want %q", tc.sentence, got, tc.want)
+		}
+	}
+	s := strings.Index(text, "وأعلن البنتاغون")
+	e := strings.Index(text, " وشنت")
+	words := splitWords(text, s, e)
+	matches := x.lex.Find(words)
+	for i := range matches {
+		if matches[i].Pattern.Type == "ASSAULT" {
+			if got := nisbaAttacker(st, words, matches, &matches[i]); got != "القيادة العسكرية الأمريكية في إفريقيا" {
+				t.Errorf("attacker of %q: %q", text[s:e], got)
+			}
+			return
+		}
+	}
+	t.Errorf("no ASSAULT trigger in %q", text[s:e])
 }

@@ -163,6 +163,7 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 	dms := docMentions(a)
 	aliases := buildAliases(text, dms)
 	govs := newGovernments(x.gaz, dms)
+	forces := newStates(x.gaz, dms)
 	var evs []model.Event
 	sents := a.Sentences
 	if len(sents) == 0 && text != "" {
@@ -180,6 +181,9 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 		sdms := dms
 		if local := aliases.propagate(words, dms); local != nil {
 			sdms = local
+		}
+		if local := forces.describe(words, sdms); local != nil {
+			sdms = local // "نفذت القوات الأمريكية 6 غارات": the state's force
 		}
 		ms := placeMentions(text, words, sdms)
 		// a name is not a verb: "وقام ساركوزي بزيارة" (سـ + اركوزي read
@@ -222,6 +226,9 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 				actor, recips, loc := arguments(p, words, ms, *m)
 				if b, ok := qamaGap(words, m.First); ok && !nameBetween(ms, actor, b, m.First) {
 					actor = "" // "قام الحضور بزيارة": the subject is not named
+				}
+				if actor == "" && typ == "ASSAULT" {
+					actor = nisbaAttacker(forces, words, matches, m)
 				}
 				actor = govs.of(actor, dms)
 				ev.Actor, ev.Recipients = actor, recips
@@ -333,6 +340,23 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 		evs = mergeEvents(evs)
 	}
 	return evs
+}
+
+// nisbaAttacker returns the state whose nisba qualifies an attack noun of
+// the event (the trigger or another of its type before the next event's):
+// "مقتل 17 من داعش إثر قصف جوي أمريكي", "غارات روسية على إدلب". The
+// adjective follows the noun at once (or past جوي، حربية): a verb's subject
+// is a noun, found by arguments.
+func nisbaAttacker(st *states, words []word, matches []Match, m *Match) string {
+	for _, o := range matches {
+		if o.Pattern.Type != m.Pattern.Type || o.First < m.First || m.Next > 0 && o.First >= m.Next {
+			continue
+		}
+		if n, _ := st.nisbaAfter(words, o.Last); n != "" {
+			return n
+		}
+	}
+	return ""
 }
 
 // statementDate reports a date expression (words i..j) in the clause of a
