@@ -102,3 +102,38 @@ func TestStateForces(t *testing.T) {
 	}
 	t.Errorf("no ASSAULT trigger in %q", text[s:e])
 }
+
+// A place inside a country does not keep two reports of one attack apart:
+// the merged event keeps the city.
+func TestMergeWithinCountry(t *testing.T) {
+	ev := func(loc string, q map[string]int) model.Event {
+		return model.Event{Type: "ASSAULT", Modality: model.Asserted, Actor: "القيادة العسكرية الأمريكية في إفريقيا", Location: loc, Quantities: q}
+	}
+	within := func(place, country string) bool { return place == "سرت" && country == "ليبيا" }
+	got := mergeEvents([]model.Event{ev("سرت", map[string]int{"dead": 17}), ev("ليبيا", map[string]int{"strikes": 6})}, within)
+	if len(got) != 1 || got[0].Location != "سرت" || got[0].Quantities["strikes"] != 6 {
+		t.Errorf("got %+v, want one event in سرت with both counts", got)
+	}
+	got = mergeEvents([]model.Event{ev("ليبيا", nil), ev("سرت", nil)}, within)
+	if len(got) != 1 || got[0].Location != "سرت" {
+		t.Errorf("got %+v, want one event in سرت", got)
+	}
+	// two cities are two places
+	got = mergeEvents([]model.Event{ev("سرت", nil), ev("بنغازي", nil)}, within)
+	if len(got) != 2 {
+		t.Errorf("got %+v, want two events", got)
+	}
+	// and the country test needs the document's geography
+	x, err := New(DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := analysis("قصف قرب سرت في ليبيا وفي القاهرة", loc("سرت"), loc("ليبيا"), loc("القاهرة"))
+	a.Entities[0].Geo = &model.Geo{Country: "LY"}
+	a.Entities[2].Geo = &model.Geo{Country: "EG"}
+	dms := docMentions(a)
+	in := newStates(x.gaz, dms).within(dms)
+	if !in("سرت", "ليبيا") || in("القاهرة", "ليبيا") || in("ليبيا", "ليبيا") {
+		t.Errorf("within: سرت in ليبيا %v, القاهرة in ليبيا %v, ليبيا in ليبيا %v", in("سرت", "ليبيا"), in("القاهرة", "ليبيا"), in("ليبيا", "ليبيا"))
+	}
+}

@@ -214,3 +214,22 @@ func (st *states) describe(words []word, local []docMention) []docMention {
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
 }
+
+// within returns whether a place of the document lies in a country it
+// names: the place's geocoded country (entity.Geo) is that country's code.
+func (st *states) within(dms []docMention) func(place, country string) bool {
+	code := map[string]string{} // place name → its country's code
+	for _, m := range dms {
+		if m.Type == model.LOC && m.Geo != nil && m.Geo.Country != "" {
+			code[m.Name] = m.Geo.Country
+		}
+	}
+	countries := map[string]string{} // country name → code
+	for cc, n := range st.land {
+		countries[n] = cc
+	}
+	return func(place, country string) bool {
+		cc, ok := countries[country]
+		return ok && place != country && code[place] == cc
+	}
+}

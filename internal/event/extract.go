@@ -337,7 +337,7 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 		}
 	}
 	if x.opt.Merge {
-		evs = mergeEvents(evs)
+		evs = mergeEvents(evs, forces.within(dms))
 	}
 	return evs
 }
@@ -679,7 +679,12 @@ func quantitiesFor(typ string, q map[string]int) map[string]int {
 // mergeEvents joins repeated reports of one event in a document: same type
 // and modality, same actor (or none), no conflicting location or date.
 // News repeats the lead event in the headline and again in the body.
-func mergeEvents(evs []model.Event) []model.Event {
+//
+// A place inside a country does not conflict with the country ("قرب سرت"
+// … "شمالي ليبيا": within reports whether the first lies in the second;
+// nil: names only); the merged event keeps the narrower place.
+func mergeEvents(evs []model.Event, within func(place, country string) bool) []model.Event {
+	in := func(a, b string) bool { return within != nil && within(a, b) }
 	var out []model.Event
 	for _, e := range evs {
 		merged := false
@@ -693,7 +698,7 @@ func mergeEvents(evs []model.Event) []model.Event {
 			if e.Actor != "" && o.Actor != "" && e.Actor != o.Actor {
 				continue
 			}
-			if e.Location != "" && o.Location != "" && e.Location != o.Location {
+			if e.Location != "" && o.Location != "" && e.Location != o.Location && !in(e.Location, o.Location) && !in(o.Location, e.Location) {
 				continue
 			}
 			if e.DateText != "" && o.DateText != "" && (e.Date != o.Date || e.Date == "" && e.DateText != o.DateText) {
@@ -715,7 +720,7 @@ func mergeEvents(evs []model.Event) []model.Event {
 			if o.Actor == "" {
 				o.Actor = e.Actor
 			}
-			if o.Location == "" {
+			if o.Location == "" || in(e.Location, o.Location) {
 				o.Location = e.Location
 			}
 			if o.DateText == "" {
