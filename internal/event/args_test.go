@@ -137,3 +137,33 @@ func TestMergeWithinCountry(t *testing.T) {
 		t.Errorf("within: سرت in ليبيا %v, القاهرة in ليبيا %v, ليبيا in ليبيا %v", in("سرت", "ليبيا"), in("القاهرة", "ليبيا"), in("ليبيا", "ليبيا"))
 	}
 }
+
+// The one a statement is made to (قال لـ«X») and the medium that carries it
+// (عبر حسابه على X) neither act nor undergo the event.
+func TestAudienceNotParty(t *testing.T) {
+	tests := []struct{ name, in, notActor string }{
+		{"told to a paper", "وقال مسؤول أمني لـ«الشرق الأوسط» إن قوات الأمن اعتقلت 12 شخصا في الموصل", "الشرق الأوسط"},
+		{"told to an agency", "وقال ثلاثة شهود لوكالة رويترز إن مسلحين هاجموا نقطة تفتيش", "رويترز"},
+		{"through an account", "وأعلنت الشرطة عبر حسابها على تويتر ضبط المتهمين", "تويتر"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := analysis(tc.in, org("الشرق الأوسط"), org("رويترز"), org("تويتر"), loc("الموصل"))
+			for _, e := range eventsOf(t, a) {
+				if e.Actor == tc.notActor || contains(e.Recipients, tc.notActor) {
+					t.Errorf("%s event with %q as a party: %+v", e.Type, tc.notActor, e)
+				}
+			}
+		})
+	}
+	// the verb عبّر is no medium, and ل after an office marks whose it is
+	words := splitWords("وعبر العيبان عن إدانته للهجوم", 0, len("وعبر العيبان عن إدانته للهجوم"))
+	if audienceAt(words, 1, "") {
+		t.Errorf("عبر العيبان عن: read as a medium")
+	}
+	s := "وقالت رئيسة الكتلة البرلمانية لحزب اليسار إن"
+	words = splitWords(s, 0, len(s))
+	if audienceAt(words, 4, "ل") {
+		t.Errorf("الكتلة البرلمانية لحزب: read as the one told")
+	}
+}
