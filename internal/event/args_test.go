@@ -67,15 +67,16 @@ func TestStateForces(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := "وقالت القيادة العسكرية الأمريكية في إفريقيا إن القوات الأمريكية نفذت غارات. وزار وفد من تركيا طرابلس. " +
-		"وأعلن البنتاغون مقتل 17 مسلحا إثر قصف جوي أمريكي. وشنت مقاتلات تركية غارات. وقتل انتحاري ثلاثة جنود ليبيين. وقصفت الطائرات الروسية المدينة."
+		"وأعلن البنتاغون مقتل 17 مسلحا إثر قصف جوي أمريكي. وشنت مقاتلات تركية غارات. وقتل انتحاري ثلاثة جنود ليبيين. وقصفت الطائرات الروسية المدينة. وزار رئيس حزب القوات التركية طرابلس."
 	a := analysis(text, org("القيادة العسكرية الأمريكية في إفريقيا"), loc("تركيا"), loc("طرابلس"))
 	dms := docMentions(a)
 	st := newStates(x.gaz, dms)
 	tests := []struct{ sentence, want string }{
 		{"إن القوات الأمريكية نفذت غارات", "القيادة العسكرية الأمريكية في إفريقيا"},
 		{"وشنت مقاتلات تركية غارات", "تركيا"},
-		{"وقتل انتحاري ثلاثة جنود ليبيين", ""}, // soldiers: victims more often than a state's force
-		{"وقصفت الطائرات الروسية المدينة", ""}, // the article names no Russian entity
+		{"وقتل انتحاري ثلاثة جنود ليبيين", ""},      // soldiers: victims more often than a state's force
+		{"وقصفت الطائرات الروسية المدينة", ""},      // the article names no Russian entity
+		{"وزار رئيس حزب القوات التركية طرابلس", ""}, // a party's name
 	}
 	for _, tc := range tests {
 		s := strings.Index(text, tc.sentence)
@@ -165,5 +166,42 @@ func TestAudienceNotParty(t *testing.T) {
 	words = splitWords(s, 0, len(s))
 	if audienceAt(words, 4, "ل") {
 		t.Errorf("الكتلة البرلمانية لحزب: read as the one told")
+	}
+}
+
+// An event placed in a country takes the place inside it that its clause
+// names: "وفي تونس قتل … بمدينة سوسة" happened in سوسة.
+func TestNarrowToPlace(t *testing.T) {
+	a := analysis("وفي تونس قتل 37 شخصا على الأقل في هجوم استهدف فندقين بمدينة سوسة الساحلية.",
+		loc("تونس"), loc("سوسة"))
+	a.Entities[0].Geo = &model.Geo{Country: "TN"}
+	a.Entities[1].Geo = &model.Geo{Country: "TN"}
+	x, err := New(DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := splitWords(a.Doc.Text, 0, len(a.Doc.Text))
+	dms := docMentions(a)
+	ms := placeMentions(a.Doc.Text, words, dms)
+	st := newStates(x.gaz, dms)
+	var m *Match
+	for _, mm := range x.lex.Find(words) {
+		if mm.Pattern.Type == "ASSAULT" {
+			m = &mm
+			break
+		}
+	}
+	if m == nil {
+		t.Fatal("no ASSAULT trigger")
+	}
+	if got := st.narrow(&ms[0], ms, m, ""); got != "سوسة" {
+		t.Errorf("narrowed to %q, want سوسة", got)
+	}
+	// a place in another country stays out
+	a.Entities[1].Geo = &model.Geo{Country: "LY"}
+	dms = docMentions(a)
+	ms = placeMentions(a.Doc.Text, words, dms)
+	if got := st.narrow(&ms[0], ms, m, ""); got != "تونس" {
+		t.Errorf("narrowed to %q, want تونس", got)
 	}
 }

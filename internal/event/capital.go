@@ -76,6 +76,9 @@ var forceHeads = normKeys(map[string]bool{
 	"مدفعية": true, "دبابات": true, "بوارج": true,
 })
 
+// Heads of a party name that may take a force description after them.
+var partyHeads = normKeys(map[string]bool{"حزب": true, "حركة": true, "تيار": true, "جبهة": true, "تحالف": true, "ائتلاف": true, "قائد": true, "قيادة": true})
+
 // Adjectives that may stand between a force head and its nisba.
 var forceAdjectives = normKeys(map[string]bool{
 	"حربية": true, "الحربية": true, "حربي": true, "الحربي": true, "جوية": true, "الجوية": true, "جوي": true, "الجوي": true,
@@ -112,9 +115,14 @@ func newStates(gaz *entity.Gazetteer, dms []docMention) *states {
 			if _, ok := st.land[m.Name]; ok {
 				continue
 			}
-			if ps := gaz.Lookup(m.Name); len(ps) > 0 && ps[0].Kind == entity.KindCountry {
-				if _, ok := st.land[ps[0].Country]; !ok {
-					st.land[ps[0].Country] = m.Name
+			// any reading as a country: تونس, الجزائر, الكويت name the
+			// country before the capital (entity.Choose)
+			for _, p := range gaz.Lookup(m.Name) {
+				if p.Kind == entity.KindCountry {
+					if _, ok := st.land[p.Country]; !ok {
+						st.land[p.Country] = m.Name
+					}
+					break
 				}
 			}
 		case model.ORG:
@@ -191,6 +199,10 @@ func (st *states) describe(words []word, local []docMention) []docMention {
 		if !forceHeads[words[i].base] || words[i].number {
 			continue
 		}
+		// "حزب القوات اللبنانية": the name of a party, not a description
+		if i > 0 && partyHeads[words[i-1].base] {
+			continue
+		}
 		name, k := st.nisbaAfter(words, i)
 		if name == "" || covered(words[i].Start, words[k].End) {
 			continue
@@ -232,4 +244,60 @@ func (st *states) within(dms []docMention) func(place, country string) bool {
 		cc, ok := countries[country]
 		return ok && place != country && code[place] == cc
 	}
+}
+
+// narrow returns, for an event placed in a country, the place inside that
+// country the sentence puts it in, if one stands in the event's clause: "وفي
+// تونس قتل 37 شخصا في هجوم استهدف فندقين بمدينة سوسة" happened in سوسة.
+// The nearest such place to the trigger, before the next event's trigger.
+func (st *states) narrow(loc *mention, ms []mention, m *Match, actor string) string {
+	cc := ""
+	for c, n := range st.land {
+		if n == loc.Name {
+			cc = c
+			break
+		}
+	}
+	if cc == "" {
+		return loc.Name
+	}
+	best, bestD := "", 1<<30
+	for _, x := range ms {
+		if x.Type != model.LOC || x.Name == loc.Name || x.Name == actor || x.patron || x.about || x.Geo == nil || x.Geo.Country != cc {
+			continue
+		}
+		if m.Next > 0 && x.First >= m.Next || x.First <= m.Last && x.First >= m.First {
+			continue
+		}
+		d := x.First - m.Last
+		if x.Last < m.First {
+			if !x.locative {
+				continue
+			}
+			d = m.First - x.Last
+		}
+		if d > 15 {
+			continue
+		}
+		if _, isCountry := st.countryOf(x.Name); isCountry {
+			continue
+		}
+		if d < bestD {
+			best, bestD = x.Name, d
+		}
+	}
+	if best == "" {
+		return loc.Name
+	}
+	return best
+}
+
+// countryOf returns the code of a country the document names.
+func (st *states) countryOf(name string) (string, bool) {
+	for c, n := range st.land {
+		if n == name {
+			return c, true
+		}
+	}
+	return "", false
 }

@@ -234,6 +234,9 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 				ev.Actor, ev.Recipients = actor, recips
 				if loc != nil {
 					ev.Location = loc.Name
+					if physical[typ] {
+						ev.Location = forces.narrow(loc, ms, m, actor)
+					}
 				} else if physical[typ] {
 					ev.Location = anaphoricPlace(words, ms, m, actor, prevPlace)
 				}
