@@ -205,3 +205,32 @@ func TestNarrowToPlace(t *testing.T) {
 		t.Errorf("narrowed to %q, want تونس", got)
 	}
 }
+
+// A clash noun with both named sides after بين reports the fighting
+// (Options.Stated for ASSAULT); places, an aim, a call do not.
+func TestClashBetween(t *testing.T) {
+	ents := []model.Entity{org("الجيش السوداني", "قوات الجيش السوداني"), org("قوات الدعم السريع", "الدعم السريع"), loc("الخرطوم"), loc("حلب"), loc("إدلب")}
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"واندلعت المعارك بين قوات الجيش السوداني وقوات الدعم السريع في الخرطوم", true},
+		{"وتجددت الاشتباكات بين قوات الجيش السوداني المتمركزة جنوبا وعناصر الدعم السريع", true},
+		{"ودعا المجلس إلى وقف الاشتباكات بين الجيش السوداني والدعم السريع", false},
+		{"وتجددت المعارك بين حلب وإدلب", false},
+		{"وقد تتجدد المعارك بين الجيش السوداني والدعم السريع", false},
+	}
+	x, err := New(DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range tests {
+		a := analysis(tc.in, ents...)
+		words := splitWords(tc.in, 0, len(tc.in))
+		ms := placeMentions(tc.in, words, docMentions(a))
+		got := clashBetween("ASSAULT", words, x.triggers(words, ms), ms) >= 0
+		if got != tc.want {
+			t.Errorf("%s: clash %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}

@@ -211,6 +211,8 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 			if !fire[t] && x.state[t] {
 				if k := stated(t, words, matches, ms); k >= 0 {
 					only[t] = k // that trigger alone: another of the sentence may tell an older attack
+				} else if k := clashBetween(t, words, matches, ms); k >= 0 {
+					only[t] = k
 				}
 			}
 		}
@@ -628,6 +630,60 @@ func stated(t string, words []word, matches []Match, ms []mention) int {
 				x.First == m.First+2 && words[m.First+1].Norm == "اليوم") {
 				return i
 			}
+		}
+	}
+	return -1
+}
+
+// clashBetween returns the index of a clash noun (معارك، اشتباكات،
+// مواجهات) followed by بين and two named armed parties joined by و
+// ("تجدد المعارك بين قوات الجيش الليبي … وفصائل المعارضة التشادية"), or -1:
+// the sentence names both sides of the fighting, as a report of it does.
+// Asserted only, and not in the aim of another act ("لوقف الاشتباكات").
+func clashBetween(t string, words []word, matches []Match, ms []mention) int {
+	for i, m := range matches {
+		p := m.Pattern
+		if p.Type != t || p.Mode != "firearms" || p.POS != POSVerb || verbalAt(p, words, m.First) || words[m.First].prep != "" {
+			continue
+		}
+		b := -1
+		for k := m.Last + 1; k < len(words) && k <= m.Last+2; k++ {
+			if words[k].Norm == "بين" {
+				b = k
+				break
+			}
+			if words[k].boundary {
+				break
+			}
+		}
+		if b < 0 || m.First > 0 && (words[m.First-1].Norm == "وقف" || words[m.First-1].base == "وقف" || askVerbs[words[m.First-1].Norm]) {
+			continue
+		}
+		if modality(words, m.First, words[m.First].future, nil) != model.Asserted {
+			continue
+		}
+		// "قد تتجدد المعارك", "ستتجدد المعارك": may or will, not a report
+		if k := m.First - 1; k >= 0 && (words[k].future || k > 0 && (words[k-1].Norm == "قد" || words[k-1].Norm == "وقد") &&
+			(strings.HasPrefix(words[k].Norm, "ت") || strings.HasPrefix(words[k].Norm, "ي"))) {
+			continue
+		}
+		var sides []mention
+		for _, x := range ms {
+			if x.First > b && x.First-b <= 10 && (x.Type == model.ORG || x.Type == model.PER) && !x.affil && !x.patron {
+				sides = append(sides, x)
+			}
+		}
+		if len(sides) < 2 || sides[0].First > b+2 || sides[0].Name == sides[1].Name {
+			continue
+		}
+		// the second side joined by و, on the name or on its head
+		// ("وفصائل المعارضة التشادية")
+		joined := sides[1].conj
+		for k := sides[1].First - 1; k > sides[0].Last && k >= sides[1].First-2; k-- {
+			joined = joined || strings.HasPrefix(words[k].Norm, "و") && !words[k-1].comma
+		}
+		if joined {
+			return i
 		}
 	}
 	return -1
