@@ -812,6 +812,9 @@ func voteType(g []*item) string {
 	return best
 }
 
+// descriptiveHeads are organisation heads that describe rather than name.
+var descriptiveHeads = map[string]bool{"تنظيم": true, "قوات": true, "جماعه": true}
+
 // canonical picks the fullest name of a group: most words among mentions
 // of the voted type (for organisations, most words besides a generic head:
 // الجيش الوطني الليبي over قوات الجيش الليبي), then the most frequent
@@ -827,9 +830,16 @@ func canonical(g []*item, typ string) *item {
 			if it.nisbaCC != "" {
 				n++
 			}
-			return n, len(it.words)
+			// تنظيم and قوات describe a group ("the organisation", "the
+			// forces of"), they are no part of its name: داعش over تنظيم
+			// داعش, الوفاق over قوات الوفاق when the article has both (حكومة,
+			// لواء, حركة are: حكومة الوفاق over الوفاق)
+			if it.headed && len(it.words) > 1 && descriptiveHeads[stripConj(it.words[0])] {
+				return n, 2*len(it.words) - 3
+			}
+			return n, 2 * len(it.words)
 		}
-		return len(it.words), len(it.words)
+		return len(it.words), 2 * len(it.words)
 	}
 	var best *item
 	for _, it := range g {

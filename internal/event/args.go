@@ -22,6 +22,78 @@ type mention struct {
 	affil       bool // the patron of a noun: "التابعة لـ X", "بقيادة X", "المدعومة من X"
 	agent       bool // the agent of a passive or an event noun: "من قبل X", "على يد X"
 	patron      bool // after an affiliation word, named unit before or not: "الفصائل الموالية لتركيا"
+	audience    bool // told or carried the news: "قال مسؤول لـ«الشرق الأوسط»", "عبر حسابه على «تويتر»"
+}
+
+// Words before a medium: "عبر حسابها على «تويتر»", "بموقع فيسبوك".
+var mediumWords = normKeys(map[string]bool{
+	"عبر": true, "موقع": true, "بموقع": true, "حساب": true, "حسابه": true, "حسابها": true, "حسابهم": true, "صفحة": true, "صفحته": true,
+	"صفحتها": true, "بصفحة": true, "منصة": true, "تطبيق": true, "تغريدة": true, "تغريدات": true,
+})
+
+// Nouns of a statement, which like the speech verbs take the person told
+// after ل: "في تصريح لـ«الشرق الأوسط»", "في مقابلة مع".
+var statementNouns = normKeys(map[string]bool{
+	"تصريح": true, "تصريحات": true, "حديث": true, "مقابلة": true, "تقرير": true,
+})
+
+// Offices and bodies a name after ل belongs to: "الأمين العام للأمم
+// المتحدة", "رئيسة الكتلة البرلمانية لحزب اليسار".
+var officeNouns = normKeys(map[string]bool{
+	"رئيس": true, "رئيسة": true, "زعيم": true, "زعيمة": true, "ممثل": true, "الممثل": true, "الناطق": true, "المتحدث": true,
+	"مستشار": true, "عضو": true, "أمين": true, "نائب": true, "مدير": true, "قائد": true, "سفير": true, "العام": true, "العامة": true,
+	"البرلمانية": true, "التابع": true, "التابعة": true, "الرسمي": true, "الرسمية": true, "باسم": true,
+})
+
+// nextIs reports whether form is among the n words after the name that
+// starts at word i.
+func nextIs(words []word, i, n int, form string) bool {
+	for k := i + 1; k < len(words) && k <= i+n; k++ {
+		if words[k].Norm == form {
+			return true
+		}
+	}
+	return false
+}
+
+// audienceAt reports whether the name at wi is the one a statement was made
+// to, or the medium that carried it: governed by ل (glued on, as "لـ" or
+// with وكالة / صحيفة …) in the clause of a speech verb or statement noun up
+// to eight words before it; or after عبر / حساب / موقع up to three words
+// before it. Such a name neither acts nor undergoes the event reported.
+func audienceAt(words []word, wi int, prefix string) bool {
+	for b := wi - 1; b >= 0 && b >= wi-3; b-- {
+		if mediumWords[words[b].Norm] || mediumWords[words[b].base] {
+			// "وعبر العيبان عن إدانته": the verb عبّر, its subject after it
+			return !(words[b].base == "عبر" && nextIs(words, wi, 3, "عن"))
+		}
+		if words[b].comma {
+			break
+		}
+	}
+	lam := strings.HasSuffix(prefix, "ل")
+	if !lam && wi > 0 {
+		switch pw := words[wi-1]; {
+		case pw.Norm == "ل":
+			lam = true
+		case pw.prep == "ل" && (pw.base == "وكاله" || pw.base == "صحيفه" || pw.base == "قناه" || pw.base == "موقع" || pw.base == "شبكه" || pw.base == "جريده"):
+			lam = true
+		}
+	}
+	// "رئيسة الكتلة البرلمانية لحزب اليسار": ل after an office or a
+	// body marks whose it is
+	if !lam || wi > 0 && (officeNouns[words[wi-1].Norm] || officeNouns[words[wi-1].base]) {
+		return false
+	}
+	for b := wi - 1; b >= 0 && b >= wi-8; b-- {
+		if b < wi-1 && words[b].comma {
+			return false
+		}
+		if speechVerbs[words[b].base] || speechVerbs[words[b].Norm] || statementNouns[words[b].base] || statementNouns[words[b].Norm] {
+			return true
+		}
+	}
+	return false
 }
 
 // Prepositions that govern a name as an object or a complement.
@@ -171,6 +243,7 @@ func placeMentions(text string, words []word, all []docMention) []mention {
 			}
 		}
 		m.agent = agentBefore(words, wi)
+		m.audience = m.Type != model.LOC && audienceAt(words, wi, prefix)
 		for b := wi - 1; b >= 0 && b >= wi-3; b-- {
 			if words[b].comma {
 				break
@@ -312,7 +385,7 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 	// A place acts only as a government next to the verb ("تركيا ترسل",
 	// "استضافت باريس"); elsewhere it is where the event happened.
 	party := func(x mention) bool {
-		if inTrigger(x) || x.source || x.affil {
+		if inTrigger(x) || x.source || x.affil || x.audience {
 			return false
 		}
 		if x.Type == model.LOC {
@@ -426,7 +499,7 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 		}
 		if before != nil {
 			actor = before.Name
-		} else if subj != nil && (subj.First-m.Last <= 12 && verbalAt(p, words, m.First) || subj.First-m.Last <= 3) {
+		} else if subj != nil && (subj.First-m.Last <= 12 && verbalAt(p, words, m.First) || subj.First-m.Last <= 3 || partitiveGap(words, m.Last+1, subj.First)) {
 			// after a verb the subject may come after adverbs and places; after
 			// an event noun only its genitive agent: "زيارة حفتر"
 			actor = subj.Name
@@ -441,7 +514,7 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 			for i := len(ms) - 1; i >= 0; i-- {
 				x := ms[i]
 				// the speaker may be the one who met: "أكد حفتر خلال اجتماع مع ماكرون"
-				if x.Last < m.First && m.First-x.Last <= 15 && (x.Type == model.PER || x.Type == model.ORG) && !x.with && !x.affil {
+				if x.Last < m.First && m.First-x.Last <= 15 && (x.Type == model.PER || x.Type == model.ORG) && !x.with && !x.affil && !x.audience {
 					actor = x.Name
 					break
 				}
@@ -469,7 +542,7 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 	if actor == "" && !patient && plural(words[m.First]) {
 		var parts []mention
 		for _, x := range ms {
-			if x.Last < m.First && m.First-x.Last <= 25 && (x.Type == model.PER || x.Type == model.ORG) && !x.source && !x.affil && !words[x.First].paren {
+			if x.Last < m.First && m.First-x.Last <= 25 && (x.Type == model.PER || x.Type == model.ORG) && !x.source && !x.affil && !x.audience && !words[x.First].paren {
 				parts = append(parts, x)
 			}
 		}
@@ -528,7 +601,7 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 	if actor == "" && !patient && (verbalAt(p, words, m.First) || lightVerbBefore(words, m.First)) {
 		for i := len(ms) - 1; i >= 0; i-- {
 			x := ms[i]
-			if x.Last < m.First && m.First-x.Last <= 12 && (x.Type == model.PER || x.Type == model.ORG) && !x.with && !x.affil && !contains(recips, x.Name) && !words[x.First].paren {
+			if x.Last < m.First && m.First-x.Last <= 12 && (x.Type == model.PER || x.Type == model.ORG) && !x.with && !x.affil && !x.audience && !contains(recips, x.Name) && !words[x.First].paren {
 				if countedSubject(words, x.Last+1, m.First) {
 					break // "وقال المرصد إن 1900 مقاتل وصلوا": the counted are the subject
 				}
@@ -603,6 +676,38 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 		}
 	}
 	return actor, recips, loc
+}
+
+// Group and unit nouns that stand between an event noun and its agent in a
+// partitive ("انسحاب مجموعات من مرتزقة فاغنر", "هجوم عناصر من تنظيم
+// داعش"): the named group is the agent, not a noun of its own.
+var groupNouns = normKeys(map[string]bool{
+	"مجموعات": true, "مجموعة": true, "عناصر": true, "عنصر": true, "مقاتلي": true, "مقاتلين": true, "مرتزقة": true, "المرتزقة": true,
+	"مسلحي": true, "مسلحين": true, "قوات": true, "القوات": true, "وحدات": true, "فصائل": true, "كتائب": true, "عدد": true, "بعض": true,
+	"أفراد": true, "جنود": true, "ميليشيات": true, "مليشيات": true, "دفعة": true, "دفعات": true, "آلاف": true, "مئات": true, "عشرات": true,
+})
+
+// partitiveGap reports whether words a..b-1 (at most four) are only group
+// nouns and من: "مجموعات من مرتزقة" between "انسحاب" and "فاغنر".
+func partitiveGap(words []word, a, b int) bool {
+	if b <= a || b-a > 4 {
+		return false
+	}
+	group := false
+	for k := a; k < b; k++ {
+		w := words[k]
+		if w.boundary && k < b-1 {
+			return false
+		}
+		switch {
+		case groupNouns[w.Norm] || groupNouns[w.base]:
+			group = true
+		case w.Norm == "من":
+		default:
+			return false
+		}
+	}
+	return group
 }
 
 // Plural and dual casualty verbs, whose subject undergoes the event when a

@@ -538,7 +538,7 @@ func TestMergeModalities(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := mergeEvents(tc.in); len(got) != tc.want {
+			if got := mergeEvents(tc.in, nil); len(got) != tc.want {
 				t.Errorf("%d events, want %d: %+v", len(got), tc.want, got)
 			}
 		})

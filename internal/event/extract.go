@@ -163,6 +163,7 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 	dms := docMentions(a)
 	aliases := buildAliases(text, dms)
 	govs := newGovernments(x.gaz, dms)
+	forces := newStates(x.gaz, dms)
 	var evs []model.Event
 	sents := a.Sentences
 	if len(sents) == 0 && text != "" {
@@ -180,6 +181,9 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 		sdms := dms
 		if local := aliases.propagate(words, dms); local != nil {
 			sdms = local
+		}
+		if local := forces.describe(words, sdms); local != nil {
+			sdms = local // "نفذت القوات الأمريكية 6 غارات": the state's force
 		}
 		ms := placeMentions(text, words, sdms)
 		// a name is not a verb: "وقام ساركوزي بزيارة" (سـ + اركوزي read
@@ -207,6 +211,8 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 			if !fire[t] && x.state[t] {
 				if k := stated(t, words, matches, ms); k >= 0 {
 					only[t] = k // that trigger alone: another of the sentence may tell an older attack
+				} else if k := clashBetween(t, words, matches, ms); k >= 0 {
+					only[t] = k
 				}
 			}
 		}
@@ -223,10 +229,16 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 				if b, ok := qamaGap(words, m.First); ok && !nameBetween(ms, actor, b, m.First) {
 					actor = "" // "قام الحضور بزيارة": the subject is not named
 				}
+				if actor == "" && typ == "ASSAULT" {
+					actor = nisbaAttacker(forces, words, matches, m)
+				}
 				actor = govs.of(actor, dms)
 				ev.Actor, ev.Recipients = actor, recips
 				if loc != nil {
 					ev.Location = loc.Name
+					if physical[typ] {
+						ev.Location = forces.narrow(loc, ms, m, actor)
+					}
 				} else if physical[typ] {
 					ev.Location = anaphoricPlace(words, ms, m, actor, prevPlace)
 				}
@@ -324,9 +336,26 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 		}
 	}
 	if x.opt.Merge {
-		evs = mergeEvents(evs)
+		evs = mergeEvents(evs, forces.within(dms))
 	}
 	return evs
+}
+
+// nisbaAttacker returns the state whose nisba qualifies an attack noun of
+// the event (the trigger or another of its type before the next event's):
+// "مقتل 17 من داعش إثر قصف جوي أمريكي", "غارات روسية على إدلب". The
+// adjective follows the noun at once (or past جوي، حربية): a verb's subject
+// is a noun, found by arguments.
+func nisbaAttacker(st *states, words []word, matches []Match, m *Match) string {
+	for _, o := range matches {
+		if o.Pattern.Type != m.Pattern.Type || o.First < m.First || m.Next > 0 && o.First >= m.Next {
+			continue
+		}
+		if n, _ := st.nisbaAfter(words, o.Last); n != "" {
+			return n
+		}
+	}
+	return ""
 }
 
 // statementDate reports a date expression (words i..j) in the clause of a
@@ -600,6 +629,60 @@ func stated(t string, words []word, matches []Match, ms []mention) int {
 	return -1
 }
 
+// clashBetween returns the index of a clash noun (معارك، اشتباكات،
+// مواجهات) followed by بين and two named armed parties joined by و
+// ("تجدد المعارك بين قوات الجيش الليبي … وفصائل المعارضة التشادية"), or -1:
+// the sentence names both sides of the fighting, as a report of it does.
+// Asserted only, and not in the aim of another act ("لوقف الاشتباكات").
+func clashBetween(t string, words []word, matches []Match, ms []mention) int {
+	for i, m := range matches {
+		p := m.Pattern
+		if p.Type != t || p.Mode != "firearms" || p.POS != POSVerb || verbalAt(p, words, m.First) || words[m.First].prep != "" {
+			continue
+		}
+		b := -1
+		for k := m.Last + 1; k < len(words) && k <= m.Last+2; k++ {
+			if words[k].Norm == "بين" {
+				b = k
+				break
+			}
+			if words[k].boundary {
+				break
+			}
+		}
+		if b < 0 || m.First > 0 && (words[m.First-1].Norm == "وقف" || words[m.First-1].base == "وقف" || askVerbs[words[m.First-1].Norm]) {
+			continue
+		}
+		if modality(words, m.First, words[m.First].future, nil) != model.Asserted {
+			continue
+		}
+		// "قد تتجدد المعارك", "ستتجدد المعارك": may or will, not a report
+		if k := m.First - 1; k >= 0 && (words[k].future || k > 0 && (words[k-1].Norm == "قد" || words[k-1].Norm == "وقد") &&
+			(strings.HasPrefix(words[k].Norm, "ت") || strings.HasPrefix(words[k].Norm, "ي"))) {
+			continue
+		}
+		var sides []mention
+		for _, x := range ms {
+			if x.First > b && x.First-b <= 10 && (x.Type == model.ORG || x.Type == model.PER) && !x.affil && !x.patron {
+				sides = append(sides, x)
+			}
+		}
+		if len(sides) < 2 || sides[0].First > b+2 || sides[0].Name == sides[1].Name {
+			continue
+		}
+		// the second side joined by و, on the name or on its head
+		// ("وفصائل المعارضة التشادية")
+		joined := sides[1].conj
+		for k := sides[1].First - 1; k > sides[0].Last && k >= sides[1].First-2; k-- {
+			joined = joined || strings.HasPrefix(words[k].Norm, "و") && !words[k-1].comma
+		}
+		if joined {
+			return i
+		}
+	}
+	return -1
+}
+
 // triggers finds the trigger matches of a sentence, leaving out those inside
 // a name: "إدارة الدعم والتوجيه" (but "مؤتمر برلين" names a meeting).
 func (x *Extractor) triggers(words []word, ms []mention) []Match {
@@ -649,7 +732,12 @@ func quantitiesFor(typ string, q map[string]int) map[string]int {
 // mergeEvents joins repeated reports of one event in a document: same type
 // and modality, same actor (or none), no conflicting location or date.
 // News repeats the lead event in the headline and again in the body.
-func mergeEvents(evs []model.Event) []model.Event {
+//
+// A place inside a country does not conflict with the country ("قرب سرت"
+// … "شمالي ليبيا": within reports whether the first lies in the second;
+// nil: names only); the merged event keeps the narrower place.
+func mergeEvents(evs []model.Event, within func(place, country string) bool) []model.Event {
+	in := func(a, b string) bool { return within != nil && within(a, b) }
 	var out []model.Event
 	for _, e := range evs {
 		merged := false
@@ -663,7 +751,7 @@ func mergeEvents(evs []model.Event) []model.Event {
 			if e.Actor != "" && o.Actor != "" && e.Actor != o.Actor {
 				continue
 			}
-			if e.Location != "" && o.Location != "" && e.Location != o.Location {
+			if e.Location != "" && o.Location != "" && e.Location != o.Location && !in(e.Location, o.Location) && !in(o.Location, e.Location) {
 				continue
 			}
 			if e.DateText != "" && o.DateText != "" && (e.Date != o.Date || e.Date == "" && e.DateText != o.DateText) {
@@ -685,7 +773,7 @@ func mergeEvents(evs []model.Event) []model.Event {
 			if o.Actor == "" {
 				o.Actor = e.Actor
 			}
-			if o.Location == "" {
+			if o.Location == "" || in(e.Location, o.Location) {
 				o.Location = e.Location
 			}
 			if o.DateText == "" {

@@ -15,6 +15,13 @@ var declineObjects = normKeys(map[string]bool{
 	"يذكر": true, "تذكر": true, "يفصح": true, "تفصح": true, "الرد": true, "يرد": true, "ترد": true,
 })
 
+// Adjectives of a press conference (مؤتمر صحافي). Not إعلامي: "المؤتمر
+// الإعلامي الدولي لمواجهة الإرهاب" is a conference of many parties.
+var pressWords = normKeys(map[string]bool{
+	"صحافي": true, "صحفي": true, "الصحافي": true, "الصحفي": true, "صحافيا": true, "صحفيا": true, "صحافيًا": true, "صحفيًا": true,
+	"صحافية": true, "صحفية": true, "الصحافية": true, "الصحفية": true,
+})
+
 // After يهدد/تهدد: an abstract object makes it "endanger", not a threat
 // by a party: "مخطط يهدد الأمن والسلم", "الجفاف يهدد حياة الملايين".
 var endangered = normKeys(map[string]bool{
@@ -154,6 +161,18 @@ func idiom(words []word, m *Match) bool {
 			return true
 		}
 	case "CONSULT":
+		// "مؤتمر صحافي", "المؤتمر الصحفي": a press conference, where a
+		// party speaks to journalists, is no meeting of parties; a joint
+		// one ("مؤتمر صحفي مشترك مع نظيره القطري") follows talks
+		if n := next(1); n != nil && p.Mode == "multilateral" && pressWords[n.Norm] {
+			joint := false
+			for k := 2; k <= 4; k++ {
+				if w := next(k); w != nil && (w.Norm == "مع" || w.Norm == "بين" || w.Norm == "مشترك" || w.Norm == "المشترك") {
+					joint = true
+				}
+			}
+			return !joint
+		}
 		// "توجهاتهم" (their orientations) is not توجه إلى (headed to)
 		if strings.HasPrefix(w.base, "توجهات") {
 			return true

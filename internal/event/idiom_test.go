@@ -35,6 +35,9 @@ func TestIdioms(t *testing.T) {
 		{"demanded", "وطالب الوزير بالإفراج عن المعتقلين", "REQUEST", false},
 		{"a blessing", "لمليك الوطن خادم الحرمين الشريفين - أيده الله - مواقف", "SUPPORT", true},
 		{"supported", "وأيدت الحكومة الاتفاق", "SUPPORT", false},
+		{"a press conference", "وقال الوزير في مؤتمر صحافي عقده أمس في الرياض إن", "CONSULT", true},
+		{"a joint press conference follows talks", "وقال الوزير في مؤتمر صحفي مشترك مع نظيره القطري إن", "CONSULT", false},
+		{"a conference", "وانطلق مؤتمر المانحين في الكويت أمس", "CONSULT", false},
 		{"orientations, not headed to", "العرب على اختلاف توجهاتهم أحسوا برسالة من حلب إلى عدن", "CONSULT", true},
 	}
 	for _, tc := range tests {

@@ -1,0 +1,236 @@
+package event
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/marsad-project/marsad/internal/model"
+)
+
+// eventsOf runs the default extractor on a hand-built analysis.
+func eventsOf(t *testing.T, a *model.Analysis) []model.Event {
+	t.Helper()
+	x, err := New(DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := x.Process(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	return a.Events
+}
+
+// A masdar phrase (N row) is no verb: it takes no pronoun subject from the
+// names before it, so without an agent of its own it is a mention.
+func TestNounPhraseNoSubject(t *testing.T) {
+	a := analysis("وقالت القوات في بيان عبر صفحتها بموقع فيسبوك إن عملية إعادة الانتشار جاءت بعد تعزيز القوة الموجودة",
+		org("فيسبوك"))
+	for _, e := range eventsOf(t, a) {
+		if e.Type == "MOBILIZE" {
+			t.Errorf("MOBILIZE event from a masdar phrase: %+v", e)
+		}
+	}
+	// the phrase after قام ب still acts as the verb
+	a = analysis("أعلن الجيش الوطني السوري أن قواته تقوم بإعادة الانتشار في مدينة عفرين", org("الجيش الوطني السوري"), loc("عفرين"))
+	found := false
+	for _, e := range eventsOf(t, a) {
+		found = found || e.Type == "MOBILIZE" && e.Actor == "الجيش الوطني السوري" && e.Location == "عفرين"
+	}
+	if !found {
+		t.Errorf("no MOBILIZE by the army in عفرين: %+v", a.Events)
+	}
+}
+
+// An event noun's agent may follow a partitive of group nouns: "انسحاب
+// مجموعات من مرتزقة X" is X's withdrawal.
+func TestPartitiveAgent(t *testing.T) {
+	a := analysis("وأكدت مصادر محلية انسحاب عشرات من عناصر حزب الله من بلدة القصير باتجاه الحدود",
+		org("حزب الله"), loc("القصير"))
+	for _, e := range eventsOf(t, a) {
+		if e.Type == "RETREAT" {
+			if e.Actor != "حزب الله" || e.Location != "القصير" {
+				t.Errorf("actor %q location %q, want حزب الله, القصير", e.Actor, e.Location)
+			}
+			return
+		}
+	}
+	t.Errorf("no RETREAT event: %+v", a.Events)
+}
+
+// A description of a state's forces (القوات الأمريكية) and a nisba after an
+// attack noun (قصف جوي أمريكي) name the state: its one armed force the
+// article names, else the country.
+func TestStateForces(t *testing.T) {
+	x, err := New(DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "وقالت القيادة العسكرية الأمريكية في إفريقيا إن القوات الأمريكية نفذت غارات. وزار وفد من تركيا طرابلس. " +
+		"وأعلن البنتاغون مقتل 17 مسلحا إثر قصف جوي أمريكي. وشنت مقاتلات تركية غارات. وقتل انتحاري ثلاثة جنود ليبيين. وقصفت الطائرات الروسية المدينة. وزار رئيس حزب القوات التركية طرابلس."
+	a := analysis(text, org("القيادة العسكرية الأمريكية في إفريقيا"), loc("تركيا"), loc("طرابلس"))
+	dms := docMentions(a)
+	st := newStates(x.gaz, dms)
+	tests := []struct{ sentence, want string }{
+		{"إن القوات الأمريكية نفذت غارات", "القيادة العسكرية الأمريكية في إفريقيا"},
+		{"وشنت مقاتلات تركية غارات", "تركيا"},
+		{"وقتل انتحاري ثلاثة جنود ليبيين", ""},      // soldiers: victims more often than a state's force
+		{"وقصفت الطائرات الروسية المدينة", ""},      // the article names no Russian entity
+		{"وزار رئيس حزب القوات التركية طرابلس", ""}, // a party's name
+	}
+	for _, tc := range tests {
+		s := strings.Index(text, tc.sentence)
+		words := splitWords(text, s, s+len(tc.sentence))
+		got := ""
+		for _, m := range st.describe(words, nil) {
+			got = m.Name
+		}
+		if got != tc.want {
+			t.Errorf("%s: described as %q, want %q", tc.sentence, got, tc.want)
+		}
+	}
+	s := strings.Index(text, "وأعلن البنتاغون")
+	e := strings.Index(text, " وشنت")
+	words := splitWords(text, s, e)
+	matches := x.lex.Find(words)
+	for i := range matches {
+		if matches[i].Pattern.Type == "ASSAULT" {
+			if got := nisbaAttacker(st, words, matches, &matches[i]); got != "القيادة العسكرية الأمريكية في إفريقيا" {
+				t.Errorf("attacker of %q: %q", text[s:e], got)
+			}
+			return
+		}
+	}
+	t.Errorf("no ASSAULT trigger in %q", text[s:e])
+}
+
+// A place inside a country does not keep two reports of one attack apart:
+// the merged event keeps the city.
+func TestMergeWithinCountry(t *testing.T) {
+	ev := func(loc string, q map[string]int) model.Event {
+		return model.Event{Type: "ASSAULT", Modality: model.Asserted, Actor: "القيادة العسكرية الأمريكية في إفريقيا", Location: loc, Quantities: q}
+	}
+	within := func(place, country string) bool { return place == "سرت" && country == "ليبيا" }
+	got := mergeEvents([]model.Event{ev("سرت", map[string]int{"dead": 17}), ev("ليبيا", map[string]int{"strikes": 6})}, within)
+	if len(got) != 1 || got[0].Location != "سرت" || got[0].Quantities["strikes"] != 6 {
+		t.Errorf("got %+v, want one event in سرت with both counts", got)
+	}
+	got = mergeEvents([]model.Event{ev("ليبيا", nil), ev("سرت", nil)}, within)
+	if len(got) != 1 || got[0].Location != "سرت" {
+		t.Errorf("got %+v, want one event in سرت", got)
+	}
+	// two cities are two places
+	got = mergeEvents([]model.Event{ev("سرت", nil), ev("بنغازي", nil)}, within)
+	if len(got) != 2 {
+		t.Errorf("got %+v, want two events", got)
+	}
+	// and the country test needs the document's geography
+	x, err := New(DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := analysis("قصف قرب سرت في ليبيا وفي القاهرة", loc("سرت"), loc("ليبيا"), loc("القاهرة"))
+	a.Entities[0].Geo = &model.Geo{Country: "LY"}
+	a.Entities[2].Geo = &model.Geo{Country: "EG"}
+	dms := docMentions(a)
+	in := newStates(x.gaz, dms).within(dms)
+	if !in("سرت", "ليبيا") || in("القاهرة", "ليبيا") || in("ليبيا", "ليبيا") {
+		t.Errorf("within: سرت in ليبيا %v, القاهرة in ليبيا %v, ليبيا in ليبيا %v", in("سرت", "ليبيا"), in("القاهرة", "ليبيا"), in("ليبيا", "ليبيا"))
+	}
+}
+
+// The one a statement is made to (قال لـ«X») and the medium that carries it
+// (عبر حسابه على X) neither act nor undergo the event.
+func TestAudienceNotParty(t *testing.T) {
+	tests := []struct{ name, in, notActor string }{
+		{"told to a paper", "وقال مسؤول أمني لـ«الشرق الأوسط» إن قوات الأمن اعتقلت 12 شخصا في الموصل", "الشرق الأوسط"},
+		{"told to an agency", "وقال ثلاثة شهود لوكالة رويترز إن مسلحين هاجموا نقطة تفتيش", "رويترز"},
+		{"through an account", "وأعلنت الشرطة عبر حسابها على تويتر ضبط المتهمين", "تويتر"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := analysis(tc.in, org("الشرق الأوسط"), org("رويترز"), org("تويتر"), loc("الموصل"))
+			for _, e := range eventsOf(t, a) {
+				if e.Actor == tc.notActor || contains(e.Recipients, tc.notActor) {
+					t.Errorf("%s event with %q as a party: %+v", e.Type, tc.notActor, e)
+				}
+			}
+		})
+	}
+	// the verb عبّر is no medium, and ل after an office marks whose it is
+	words := splitWords("وعبر العيبان عن إدانته للهجوم", 0, len("وعبر العيبان عن إدانته للهجوم"))
+	if audienceAt(words, 1, "") {
+		t.Errorf("عبر العيبان عن: read as a medium")
+	}
+	s := "وقالت رئيسة الكتلة البرلمانية لحزب اليسار إن"
+	words = splitWords(s, 0, len(s))
+	if audienceAt(words, 4, "ل") {
+		t.Errorf("الكتلة البرلمانية لحزب: read as the one told")
+	}
+}
+
+// An event placed in a country takes the place inside it that its clause
+// names: "وفي تونس قتل … بمدينة سوسة" happened in سوسة.
+func TestNarrowToPlace(t *testing.T) {
+	a := analysis("وفي تونس قتل 37 شخصا على الأقل في هجوم استهدف فندقين بمدينة سوسة الساحلية.",
+		loc("تونس"), loc("سوسة"))
+	a.Entities[0].Geo = &model.Geo{Country: "TN"}
+	a.Entities[1].Geo = &model.Geo{Country: "TN"}
+	x, err := New(DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := splitWords(a.Doc.Text, 0, len(a.Doc.Text))
+	dms := docMentions(a)
+	ms := placeMentions(a.Doc.Text, words, dms)
+	st := newStates(x.gaz, dms)
+	var m *Match
+	for _, mm := range x.lex.Find(words) {
+		if mm.Pattern.Type == "ASSAULT" {
+			m = &mm
+			break
+		}
+	}
+	if m == nil {
+		t.Fatal("no ASSAULT trigger")
+	}
+	if got := st.narrow(&ms[0], ms, m, ""); got != "سوسة" {
+		t.Errorf("narrowed to %q, want سوسة", got)
+	}
+	// a place in another country stays out
+	a.Entities[1].Geo = &model.Geo{Country: "LY"}
+	dms = docMentions(a)
+	ms = placeMentions(a.Doc.Text, words, dms)
+	if got := st.narrow(&ms[0], ms, m, ""); got != "تونس" {
+		t.Errorf("narrowed to %q, want تونس", got)
+	}
+}
+
+// A clash noun with both named sides after بين reports the fighting
+// (Options.Stated for ASSAULT); places, an aim, a call do not.
+func TestClashBetween(t *testing.T) {
+	ents := []model.Entity{org("الجيش السوداني", "قوات الجيش السوداني"), org("قوات الدعم السريع", "الدعم السريع"), loc("الخرطوم"), loc("حلب"), loc("إدلب")}
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"واندلعت المعارك بين قوات الجيش السوداني وقوات الدعم السريع في الخرطوم", true},
+		{"وتجددت الاشتباكات بين قوات الجيش السوداني المتمركزة جنوبا وعناصر الدعم السريع", true},
+		{"ودعا المجلس إلى وقف الاشتباكات بين الجيش السوداني والدعم السريع", false},
+		{"وتجددت المعارك بين حلب وإدلب", false},
+		{"وقد تتجدد المعارك بين الجيش السوداني والدعم السريع", false},
+	}
+	x, err := New(DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range tests {
+		a := analysis(tc.in, ents...)
+		words := splitWords(tc.in, 0, len(tc.in))
+		ms := placeMentions(tc.in, words, docMentions(a))
+		got := clashBetween("ASSAULT", words, x.triggers(words, ms), ms) >= 0
+		if got != tc.want {
+			t.Errorf("%s: clash %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}
