@@ -695,6 +695,12 @@ func (s *DB) rankPostings(ctx context.Context, q store.Query, k int, all bool) (
 		}
 		p.idf = idf
 	}
+	if len(phrases) == 1 && !all && k > 0 {
+		// One word, nothing excluded (most searches): every posting is a
+		// match; rank them with the bound below.
+		top, total := rankOne(phrases[0].l.ps, phrases[0].idf, lens, avgdl, k)
+		return top, total, nil
+	}
 	// Candidates: the articles of the rarest Must clause (the union of its
 	// alternatives), then kept if every other Must clause has them and no
 	// Not clause does.
@@ -786,19 +792,10 @@ func (s *DB) rankPostings(ctx context.Context, q store.Query, k int, all bool) (
 		if !ok {
 			continue
 		}
-		var D float64
-		if doc < int64(len(lens)) && lens[doc] >= 0 {
-			D = float64(lens[doc])
-		}
+		D := docLen(lens, doc)
 		score := 0.0
 		for i, p := range phrases {
-			f := float64(tf[i])
-			// Written as fts5Bm25Function writes it, with explicit
-			// conversions so no multiply-add is fused; C evaluates
-			// b*D/avgdl as (b*D)/avgdl.
-			num := float64(f * (bm25K1 + 1.0))
-			den := float64(f + float64(bm25K1*float64(1-bm25B+float64(float64(bm25B*D)/avgdl))))
-			score = float64(score + float64(p.idf*float64(num/den)))
+			score = float64(score + bm25Term(p.idf, tf[i], D, avgdl))
 		}
 		total++
 		x := scored{doc, score}
@@ -829,6 +826,59 @@ func (s *DB) rankPostings(ctx context.Context, q store.Query, k int, all bool) (
 		out[i] = heap.Pop(&top).(scored)
 	}
 	return out, total, nil
+}
+
+// docLen is the length bm25 takes for doc (0 where none is known).
+func docLen(lens []int32, doc int64) float64 {
+	if doc < int64(len(lens)) && lens[doc] >= 0 {
+		return float64(lens[doc])
+	}
+	return 0
+}
+
+// bm25Term is one phrase's share of bm25, written as fts5Bm25Function
+// writes it, with explicit conversions so no multiply-add is fused; C
+// evaluates b*D/avgdl as (b*D)/avgdl. For D >= 0 it is at most its value
+// at D = 0: each step is monotonic in D, in floating point too.
+func bm25Term(idf float64, tf int32, D, avgdl float64) float64 {
+	f := float64(tf)
+	num := float64(f * (bm25K1 + 1.0))
+	den := float64(f + float64(bm25K1*float64(1-bm25B+float64(float64(bm25B*D)/avgdl))))
+	return float64(idf * float64(num/den))
+}
+
+// rankOne ranks the postings of a query's one phrase: the best k and the
+// number of matches (all of ps). A posting's score depends on its tf and
+// article length only, and is at most its score at length 0, ub[tf]; once
+// the page is full, a posting whose ub is no better than the worst kept
+// score cannot enter it (ties go to the lower rowid, and postings
+// ascend), so it is skipped without reading its length or scoring it.
+// On a frequent word most postings are (tf 1 or 2 in a long list): the
+// cost of a search stops growing with the scoring of every match.
+func rankOne(ps []posting, idf float64, lens []int32, avgdl float64, k int) ([]scored, int) {
+	var ub [64]float64
+	for tf := range ub {
+		ub[tf] = float64(0 + bm25Term(idf, int32(tf), 0, avgdl))
+	}
+	top := make(scoredHeap, 0, min(k, len(ps)))
+	for _, p := range ps {
+		if len(top) == k && int(p.tf) < len(ub) && ub[p.tf] <= top[0].score {
+			continue
+		}
+		x := scored{p.doc, float64(0 + bm25Term(idf, p.tf, docLen(lens, p.doc), avgdl))}
+		switch {
+		case len(top) < k:
+			heap.Push(&top, x)
+		case better(x, top[0]):
+			top[0] = x
+			heap.Fix(&top, 0)
+		}
+	}
+	out := make([]scored, len(top))
+	for i := len(top) - 1; i >= 0; i-- {
+		out[i] = heap.Pop(&top).(scored)
+	}
+	return out, len(ps)
 }
 
 // better orders matches best first: higher score, then lower rowid (the
