@@ -56,6 +56,7 @@ type diag struct {
 	cpuProfile string
 	keep       bool
 	slow       int
+	noHitCache bool
 }
 
 type result struct {
@@ -73,11 +74,17 @@ type result struct {
 	// the goroutine, and in-process engines search on it), p50 and p99:
 	// unlike wall-clock latency, not inflated by the machine's other jobs
 	// taking the cores. Not comparable for PostgreSQL (the server's share).
-	CPUP50ms  float64 `json:"cpu_p50_ms"`
-	CPUP99ms  float64 `json:"cpu_p99_ms"`
-	SnipP50ms float64 `json:"snippet_p50_ms,omitempty"`
-	SnipP99ms float64 `json:"snippet_p99_ms,omitempty"`
-	MeanHits  float64 `json:"mean_hits"`
+	CPUP50ms float64 `json:"cpu_p50_ms"`
+	CPUP99ms float64 `json:"cpu_p99_ms"`
+	// "Full hits": marsad's hits with their highlighted snippets, bleve's
+	// with the stored title and source and the text highlighted (its
+	// default highlighter), against the "ids only" columns above (bleve
+	// loads no stored field; marsad returns the hits without snippets).
+	SnipP50ms    float64 `json:"snippet_p50_ms,omitempty"`
+	SnipP99ms    float64 `json:"snippet_p99_ms,omitempty"`
+	SnipCPUP50ms float64 `json:"snippet_cpu_p50_ms,omitempty"`
+	SnipCPUP99ms float64 `json:"snippet_cpu_p99_ms,omitempty"`
+	MeanHits     float64 `json:"mean_hits"`
 	// CPU time of this process (user+system), which the machine's load
 	// does not inflate the way it inflates wall-clock time. For PostgreSQL
 	// it leaves out the server's share.
@@ -100,6 +107,7 @@ func main() {
 	flag.StringVar(&benchOpt.cpuProfile, "cpuprofile", "", "write a CPU profile of the search phase to this file (+ system and size)")
 	flag.BoolVar(&benchOpt.keep, "keep", false, "keep the SQLite stores in -work and reuse them on the next run (skips ingest); keep the PostgreSQL schema")
 	flag.IntVar(&benchOpt.slow, "slow", 0, "print the N slowest queries (median over rounds) to stderr")
+	flag.BoolVar(&benchOpt.noHitCache, "nohitcache", false, "marsad: keep no hit rows in memory (every page of hits read from the database)")
 	flag.Parse()
 	if *data == "" {
 		*data = findData()
@@ -133,7 +141,8 @@ func main() {
 			sys = strings.TrimSpace(sys)
 			cmd := exec.Command(os.Args[0], "-child", sys, "-size", strconv.Itoa(k), "-data", *data, "-pg", *pg,
 				"-work", *work, "-rounds", strconv.Itoa(*rounds), "-cpuprofile", benchOpt.cpuProfile,
-				"-keep="+strconv.FormatBool(benchOpt.keep), "-slow", strconv.Itoa(benchOpt.slow))
+				"-keep="+strconv.FormatBool(benchOpt.keep), "-slow", strconv.Itoa(benchOpt.slow),
+				"-nohitcache="+strconv.FormatBool(benchOpt.noHitCache))
 			cmd.Stderr = os.Stderr
 			out, err := cmd.Output()
 			var r result
@@ -151,19 +160,20 @@ func main() {
 }
 
 func printTable(rs []result) {
-	fmt.Printf("| system | corpus | articles | ingest art/s | ingest CPU ms/art | search p50 ms | p99 ms | search CPU ms/query | thread CPU p50 / p99 ms | with snippets p50/p99 ms | mean hits | store+index / raw text | peak RSS MB |\n")
-	fmt.Printf("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n")
+	fmt.Printf("| system | corpus | articles | ingest art/s | ingest CPU ms/art | ids only: p50 ms | p99 ms | search CPU ms/query | thread CPU p50 / p99 ms | full hits: p50 / p99 ms | thread CPU p50 / p99 ms | mean hits | store+index / raw text | peak RSS MB |\n")
+	fmt.Printf("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n")
 	for _, r := range rs {
 		if r.Err != "" {
 			fmt.Printf("| %s | %d× | error: %s |||||||\n", r.System, r.Size, r.Err)
 			continue
 		}
-		snip := "–"
+		snip, snipCPU := "–", "–"
 		if r.SnipP50ms > 0 {
 			snip = fmt.Sprintf("%.2f / %.2f", r.SnipP50ms, r.SnipP99ms)
+			snipCPU = fmt.Sprintf("%.3f / %.3f", r.SnipCPUP50ms, r.SnipCPUP99ms)
 		}
-		fmt.Printf("| %s | %d× | %d | %.0f | %.2f | %.2f | %.2f | %.3f | %.3f / %.3f | %s | %.1f | %.2f× (%.0f MB / %.0f MB) | %.0f |\n",
-			r.System, r.Size, r.Articles, r.PerSec, r.IngestCPUms, r.P50ms, r.P99ms, r.SearchCPUms, r.CPUP50ms, r.CPUP99ms, snip, r.MeanHits,
+		fmt.Printf("| %s | %d× | %d | %.0f | %.2f | %.2f | %.2f | %.3f | %.3f / %.3f | %s | %s | %.1f | %.2f× (%.0f MB / %.0f MB) | %.0f |\n",
+			r.System, r.Size, r.Articles, r.PerSec, r.IngestCPUms, r.P50ms, r.P99ms, r.SearchCPUms, r.CPUP50ms, r.CPUP99ms, snip, snipCPU, r.MeanHits,
 			float64(r.StoreBytes)/float64(r.RawBytes), float64(r.StoreBytes)/1e6, float64(r.RawBytes)/1e6, r.PeakRSSMB)
 	}
 }
@@ -279,6 +289,9 @@ func runChild(sys string, k int, data, pg, work string, rounds int, dg diag) (r 
 		if sys == "sqlite" {
 			opt := sqlite.DefaultOptions()
 			opt.Analyzer = an
+			if dg.noHitCache {
+				opt.HitCacheBytes = -1
+			}
 			path := filepath.Join(work, fmt.Sprintf("marsad-%d.db", k))
 			if _, err := os.Stat(path); err == nil && dg.keep {
 				reuse = true
@@ -309,6 +322,9 @@ func runChild(sys string, k int, data, pg, work string, rounds int, dg diag) (r 
 			}
 			opt := postgres.DefaultOptions()
 			opt.Analyzer = an
+			if dg.noHitCache {
+				opt.HitCacheBytes = -1
+			}
 			opt.Schema = schema
 			st, err := postgres.Open(ctx, pg, opt)
 			if err != nil {
@@ -364,10 +380,7 @@ func runChild(sys string, k int, data, pg, work string, rounds int, dg diag) (r 
 			return r
 		}
 		r.StoreBytes = st.SizeBytes
-		var qcpu []time.Duration
-		run := func(snippets bool) ([]time.Duration, int) {
-			var lat []time.Duration
-			hits := 0
+		run := func(snippets bool) (lat, qcpu []time.Duration, hits int) {
 			byQuery := make([][]time.Duration, len(qs))
 			for round := 0; round <= rounds; round++ { // round 0 warms the caches
 				for qi, q := range qs {
@@ -381,27 +394,28 @@ func runChild(sys string, k int, data, pg, work string, rounds int, dg diag) (r 
 						lat = append(lat, d)
 						hits += res.Total
 						byQuery[qi] = append(byQuery[qi], d)
-						if !snippets {
-							qcpu = append(qcpu, dc)
-						}
+						qcpu = append(qcpu, dc)
 					}
 				}
 			}
 			if !snippets {
 				slowest(dg.slow, qs, byQuery)
 			}
-			return lat, hits
+			return lat, qcpu, hits
 		}
 		stop := startProfile(dg.cpuProfile, sys, k)
 		c1 := cpu()
-		lat, hits := run(false)
+		lat, qcpu, hits := run(false)
 		stop()
 		r.SearchCPUms = (cpu() - c1).Seconds() * 1000 / float64(len(qs)*(rounds+1))
 		r.P50ms, r.P99ms = pct(lat, 50), pct(lat, 99)
 		r.MeanHits = float64(hits) / float64(max(1, len(lat)))
 		r.CPUP50ms, r.CPUP99ms = pct(qcpu, 50), pct(qcpu, 99)
-		lat, _ = run(true)
+		stop = startProfile(dg.cpuProfile, sys+"-full", k)
+		lat, qcpu, _ = run(true)
+		stop()
 		r.SnipP50ms, r.SnipP99ms = pct(lat, 50), pct(lat, 99)
+		r.SnipCPUP50ms, r.SnipCPUP99ms = pct(qcpu, 50), pct(qcpu, 99)
 	case "bleve":
 		dir := filepath.Join(work, fmt.Sprintf("bleve-%d", k))
 		os.RemoveAll(dir)
@@ -432,35 +446,54 @@ func runChild(sys string, k int, data, pg, work string, rounds int, dg diag) (r 
 		r.IngestSec = time.Since(t0).Seconds()
 		r.IngestCPUms = (cpu() - c0).Seconds() * 1000 / float64(len(docs))
 		r.StoreBytes = dirSize(dir)
-		var lat, qcpu []time.Duration
-		hits := 0
-		byQuery := make([][]time.Duration, len(qs))
-		c1 := cpu()
-		for round := 0; round <= rounds; round++ {
-			for qi, q := range qs {
-				mq := bleve.NewMatchQuery(q)
-				mq.Analyzer = "ar"
-				mq.SetOperator(query.MatchQueryOperatorAnd) // all words, as marsad
-				req := bleve.NewSearchRequestOptions(mq, 10, 0, false)
-				t, tc := time.Now(), threadCPU()
-				res, err := idx.Search(req)
-				d, dc := time.Since(t), threadCPU()-tc
-				if err != nil {
-					continue
-				}
-				if round > 0 {
-					lat = append(lat, d)
-					hits += int(res.Total)
-					byQuery[qi] = append(byQuery[qi], d)
-					qcpu = append(qcpu, dc)
+		// full: load the stored title and source of each hit and highlight
+		// its text (bleve's default highlighter), what marsad's hits with
+		// snippets give; else ids and scores only.
+		run := func(full bool) (lat, qcpu []time.Duration, hits int) {
+			byQuery := make([][]time.Duration, len(qs))
+			for round := 0; round <= rounds; round++ {
+				for qi, q := range qs {
+					mq := bleve.NewMatchQuery(q)
+					mq.Analyzer = "ar"
+					mq.SetOperator(query.MatchQueryOperatorAnd) // all words, as marsad
+					req := bleve.NewSearchRequestOptions(mq, 10, 0, false)
+					if full {
+						req.Fields = []string{"title", "source"}
+						req.Highlight = bleve.NewHighlight()
+						req.Highlight.AddField("text")
+					}
+					t, tc := time.Now(), threadCPU()
+					res, err := idx.Search(req)
+					d, dc := time.Since(t), threadCPU()-tc
+					if err != nil {
+						continue
+					}
+					if round > 0 {
+						lat = append(lat, d)
+						hits += int(res.Total)
+						byQuery[qi] = append(byQuery[qi], d)
+						qcpu = append(qcpu, dc)
+					}
 				}
 			}
+			if !full {
+				slowest(dg.slow, qs, byQuery)
+			}
+			return lat, qcpu, hits
 		}
-		slowest(dg.slow, qs, byQuery)
+		stop := startProfile(dg.cpuProfile, sys, k)
+		c1 := cpu()
+		lat, qcpu, hits := run(false)
+		stop()
 		r.CPUP50ms, r.CPUP99ms = pct(qcpu, 50), pct(qcpu, 99)
 		r.SearchCPUms = (cpu() - c1).Seconds() * 1000 / float64(len(qs)*(rounds+1))
 		r.P50ms, r.P99ms = pct(lat, 50), pct(lat, 99)
 		r.MeanHits = float64(hits) / float64(max(1, len(lat)))
+		stop = startProfile(dg.cpuProfile, sys+"-full", k)
+		lat, qcpu, _ = run(true)
+		stop()
+		r.SnipP50ms, r.SnipP99ms = pct(lat, 50), pct(lat, 99)
+		r.SnipCPUP50ms, r.SnipCPUP99ms = pct(qcpu, 50), pct(qcpu, 99)
 	default:
 		r.Err = "unknown system " + sys
 		return r

@@ -40,6 +40,9 @@ type Options struct {
 	Schema string
 	// MaxConns bounds open connections; 0 means 8.
 	MaxConns int
+	// HitCacheBytes bounds the rows of recent hits kept in memory
+	// (sqlstore.Options.HitCacheBytes): 0 the default, < 0 none.
+	HitCacheBytes int
 }
 
 // DefaultOptions returns the options `marsad` uses (Analyzer still to set).
@@ -84,7 +87,7 @@ func Open(ctx context.Context, url string, opt Options) (*sqlstore.DB, error) {
 		loc += " schema " + opt.Schema
 	}
 	d := dialect{loc: loc, tsv: new(bool)}
-	s, err := sqlstore.Open(ctx, db, d, sqlstore.Options{Analyzer: opt.Analyzer})
+	s, err := sqlstore.Open(ctx, db, d, sqlstore.Options{Analyzer: opt.Analyzer, HitCacheBytes: opt.HitCacheBytes})
 	if err != nil && s == nil {
 		db.Close()
 		return s, err

@@ -36,6 +36,9 @@ type Options struct {
 	// FTSRanking ranks every query with FTS5's bm25() instead of the
 	// postings (tests and benchmarks compare the two).
 	FTSRanking bool
+	// HitCacheBytes bounds the rows of recent hits kept in memory
+	// (sqlstore.Options.HitCacheBytes): 0 the default, < 0 none.
+	HitCacheBytes int
 }
 
 // DefaultOptions returns the options `marsad` uses (Analyzer still to set).
@@ -80,7 +83,8 @@ func Open(ctx context.Context, path string, opt Options) (*sqlstore.DB, error) {
 		db.Close()
 		return nil, fmt.Errorf("store: sqlite: open %s: %w", path, err)
 	}
-	s, err := sqlstore.Open(ctx, db, dialect{path: path}, sqlstore.Options{Analyzer: opt.Analyzer, FTSRanking: opt.FTSRanking})
+	s, err := sqlstore.Open(ctx, db, dialect{path: path}, sqlstore.Options{Analyzer: opt.Analyzer, FTSRanking: opt.FTSRanking,
+		HitCacheBytes: opt.HitCacheBytes})
 	if err != nil && s == nil {
 		db.Close()
 	}

@@ -695,6 +695,12 @@ func (s *DB) rankPostings(ctx context.Context, q store.Query, k int, all bool) (
 		}
 		p.idf = idf
 	}
+	if len(phrases) == 1 && !all && k > 0 {
+		// One word, nothing excluded (most searches): every posting is a
+		// match; rank them with the bound below.
+		top, total := rankOne(phrases[0].l.ps, phrases[0].idf, lens, avgdl, k)
+		return top, total, nil
+	}
 	// Candidates: the articles of the rarest Must clause (the union of its
 	// alternatives), then kept if every other Must clause has them and no
 	// Not clause does.
@@ -786,19 +792,10 @@ func (s *DB) rankPostings(ctx context.Context, q store.Query, k int, all bool) (
 		if !ok {
 			continue
 		}
-		var D float64
-		if doc < int64(len(lens)) && lens[doc] >= 0 {
-			D = float64(lens[doc])
-		}
+		D := docLen(lens, doc)
 		score := 0.0
 		for i, p := range phrases {
-			f := float64(tf[i])
-			// Written as fts5Bm25Function writes it, with explicit
-			// conversions so no multiply-add is fused; C evaluates
-			// b*D/avgdl as (b*D)/avgdl.
-			num := float64(f * (bm25K1 + 1.0))
-			den := float64(f + float64(bm25K1*float64(1-bm25B+float64(float64(bm25B*D)/avgdl))))
-			score = float64(score + float64(p.idf*float64(num/den)))
+			score = float64(score + bm25Term(p.idf, tf[i], D, avgdl))
 		}
 		total++
 		x := scored{doc, score}
@@ -829,6 +826,59 @@ func (s *DB) rankPostings(ctx context.Context, q store.Query, k int, all bool) (
 		out[i] = heap.Pop(&top).(scored)
 	}
 	return out, total, nil
+}
+
+// docLen is the length bm25 takes for doc (0 where none is known).
+func docLen(lens []int32, doc int64) float64 {
+	if doc < int64(len(lens)) && lens[doc] >= 0 {
+		return float64(lens[doc])
+	}
+	return 0
+}
+
+// bm25Term is one phrase's share of bm25, written as fts5Bm25Function
+// writes it, with explicit conversions so no multiply-add is fused; C
+// evaluates b*D/avgdl as (b*D)/avgdl. For D >= 0 it is at most its value
+// at D = 0: each step is monotonic in D, in floating point too.
+func bm25Term(idf float64, tf int32, D, avgdl float64) float64 {
+	f := float64(tf)
+	num := float64(f * (bm25K1 + 1.0))
+	den := float64(f + float64(bm25K1*float64(1-bm25B+float64(float64(bm25B*D)/avgdl))))
+	return float64(idf * float64(num/den))
+}
+
+// rankOne ranks the postings of a query's one phrase: the best k and the
+// number of matches (all of ps). A posting's score depends on its tf and
+// article length only, and is at most its score at length 0, ub[tf]; once
+// the page is full, a posting whose ub is no better than the worst kept
+// score cannot enter it (ties go to the lower rowid, and postings
+// ascend), so it is skipped without reading its length or scoring it.
+// On a frequent word most postings are (tf 1 or 2 in a long list): the
+// cost of a search stops growing with the scoring of every match.
+func rankOne(ps []posting, idf float64, lens []int32, avgdl float64, k int) ([]scored, int) {
+	var ub [64]float64
+	for tf := range ub {
+		ub[tf] = float64(0 + bm25Term(idf, int32(tf), 0, avgdl))
+	}
+	top := make(scoredHeap, 0, min(k, len(ps)))
+	for _, p := range ps {
+		if len(top) == k && int(p.tf) < len(ub) && ub[p.tf] <= top[0].score {
+			continue
+		}
+		x := scored{p.doc, float64(0 + bm25Term(idf, p.tf, docLen(lens, p.doc), avgdl))}
+		switch {
+		case len(top) < k:
+			heap.Push(&top, x)
+		case better(x, top[0]):
+			top[0] = x
+			heap.Fix(&top, 0)
+		}
+	}
+	out := make([]scored, len(top))
+	for i := len(top) - 1; i >= 0; i-- {
+		out[i] = heap.Pop(&top).(scored)
+	}
+	return out, len(ps)
 }
 
 // better orders matches best first: higher score, then lower rowid (the
@@ -918,42 +968,115 @@ func (s *DB) searchPostings(ctx context.Context, sq store.SearchQuery, res *stor
 	return s.finish(ctx, sq, res, bodies, m, where, args)
 }
 
-// fetchHits reads the rows of the ranked page.
+// hitRow is what a hit shows of its documents row. Rows are never updated
+// or deleted once committed (the store is append-only), so a cached one
+// stays right for ever and needs no invalidation, whatever another
+// connection or process writes meanwhile.
+type hitRow struct {
+	id, title, source, url string
+	published              sql.NullInt64
+}
+
+func (r *hitRow) size() int {
+	return len(r.id) + len(r.title) + len(r.source) + len(r.url) + 96 // strings, key, map slot
+}
+
+// hitCache keeps the hitRows of recently returned hits, so that a page of
+// hits costs no statement when its rows were shown before (the statement
+// fetching the 10 rows of a page was a third of a search's CPU at 1x:
+// storebench -cpuprofile, -rounds 1000). Bounded by maxBytes: when full,
+// about half the rows (any: a map's order) are dropped.
+type hitCache struct {
+	mu       sync.Mutex
+	rows     map[int64]hitRow
+	bytes    int
+	maxBytes int // 0: the cache is off
+}
+
+// DefaultHitCacheBytes bounds the hit rows a store keeps in memory.
+const DefaultHitCacheBytes = 8 << 20
+
+func (c *hitCache) get(rowid int64) (hitRow, bool) {
+	if c.maxBytes <= 0 {
+		return hitRow{}, false
+	}
+	c.mu.Lock()
+	r, ok := c.rows[rowid]
+	c.mu.Unlock()
+	return r, ok
+}
+
+func (c *hitCache) put(rowid int64, r hitRow) {
+	if c.maxBytes <= 0 {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.rows == nil {
+		c.rows = map[int64]hitRow{}
+	}
+	if _, ok := c.rows[rowid]; ok {
+		return
+	}
+	if c.bytes+r.size() > c.maxBytes {
+		for k, v := range c.rows {
+			delete(c.rows, k)
+			c.bytes -= v.size()
+			if c.bytes <= c.maxBytes/2 {
+				break
+			}
+		}
+	}
+	c.rows[rowid] = r
+	c.bytes += r.size()
+}
+
+// fetchHits reads the rows of the ranked page: from the hit cache where
+// it has them (and the snippets need no body), else in one statement.
 func (s *DB) fetchHits(ctx context.Context, page []scored, withBody bool) ([]store.Hit, [][]byte, error) {
 	if len(page) == 0 {
 		return nil, nil, nil
+	}
+	hits := make([]store.Hit, len(page))
+	bodies := make([][]byte, len(page))
+	set := func(i int, r hitRow) {
+		hits[i] = store.Hit{ID: r.id, Title: r.title, Source: r.source, URL: r.url, Published: timeOf(r.published), Score: page[i].score}
+	}
+	var args []any // the rowids to read
+	for i, p := range page {
+		if r, ok := s.hits.get(p.doc); ok && !withBody {
+			set(i, r)
+			continue
+		}
+		args = append(args, p.doc)
+	}
+	if len(args) == 0 {
+		return hits, bodies, nil
 	}
 	body := "NULL"
 	if withBody {
 		body = "body"
 	}
-	args := make([]any, len(page))
-	for i, p := range page {
-		args[i] = p.doc
-	}
 	rows, err := s.query(ctx, `SELECT rowid, id, title, source, url, published, `+body+` FROM documents WHERE rowid IN (`+
-		strings.TrimSuffix(strings.Repeat("?, ", len(page)), ", ")+`)`, args...)
+		placeholders(len(args))+`)`, args...)
 	if err != nil {
 		return nil, nil, err
 	}
 	defer rows.Close()
-	hits := make([]store.Hit, len(page))
-	bodies := make([][]byte, len(page))
 	for rows.Next() {
 		var rowid int64
-		var h store.Hit
-		var pub sql.NullInt64
+		var r hitRow
 		var b []byte
-		if err := rows.Scan(&rowid, &h.ID, &h.Title, &h.Source, &h.URL, &pub, &b); err != nil {
+		if err := rows.Scan(&rowid, &r.id, &r.title, &r.source, &r.url, &r.published, &b); err != nil {
 			return nil, nil, err
 		}
 		i := slices.IndexFunc(page, func(p scored) bool { return p.doc == rowid }) // a page is short
 		if i < 0 {
 			continue
 		}
-		h.Published = timeOf(pub)
-		h.Score = page[i].score
-		hits[i], bodies[i] = h, b
+		set(i, r)
+		bodies[i] = b
+		s.hits.put(rowid, r)
 	}
 	return hits, bodies, rows.Err()
 }

@@ -2,7 +2,9 @@ package sqlstore
 
 import (
 	"errors"
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -35,5 +37,38 @@ func TestDecodeDocs(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestHitCacheBounded(t *testing.T) {
+	c := hitCache{maxBytes: 4 << 10}
+	row := func(i int64) hitRow {
+		return hitRow{id: fmt.Sprint("doc-", i), title: strings.Repeat("ع", int(i%40)), source: "src"}
+	}
+	for i := int64(1); i <= 500; i++ {
+		c.put(i, row(i))
+		if c.bytes > c.maxBytes {
+			t.Fatalf("after %d rows: %d bytes cached, bound %d", i, c.bytes, c.maxBytes)
+		}
+	}
+	kept := 0
+	for i := int64(1); i <= 500; i++ {
+		if r, ok := c.get(i); ok {
+			kept++
+			if r != row(i) {
+				t.Fatalf("row %d: got %+v, want %+v", i, r, row(i))
+			}
+		}
+	}
+	if kept == 0 || kept == 500 {
+		t.Fatalf("%d of 500 rows kept under a 4 KiB bound", kept)
+	}
+	if _, ok := c.get(500); !ok {
+		t.Fatal("the row put last was dropped")
+	}
+	off := hitCache{}
+	off.put(1, row(1))
+	if _, ok := off.get(1); ok {
+		t.Fatal("a cache with no bound kept a row")
 	}
 }

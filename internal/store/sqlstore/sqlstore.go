@@ -82,6 +82,9 @@ type Options struct {
 	// FTSRanking ranks every query with the dialect's full-text ranking
 	// even where the postings could (tests compare the two).
 	FTSRanking bool
+	// HitCacheBytes bounds the rows of recent hits kept in memory
+	// (postings.go, hitCache): 0 means DefaultHitCacheBytes, < 0 none.
+	HitCacheBytes int
 }
 
 // DB is a store.Store on a database/sql handle.
@@ -99,6 +102,7 @@ type DB struct {
 	// have them for its old articles) and Options.FTSRanking is off.
 	postings, positions, rank bool
 	lens                      docLens
+	hits                      hitCache
 	scratch                   sync.Pool // of *scratch (postings.go)
 }
 
@@ -144,6 +148,10 @@ func Open(ctx context.Context, db *sql.DB, d Dialect, opt Options) (*DB, error) 
 	}
 	s := &DB{db: db, d: d, an: opt.Analyzer, now: opt.Now, stmts: map[string]*sql.Stmt{}}
 	s.postings, s.positions = d.Postings()
+	s.hits.maxBytes = opt.HitCacheBytes
+	if s.hits.maxBytes == 0 {
+		s.hits.maxBytes = DefaultHitCacheBytes
+	}
 	if s.now == nil {
 		s.now = time.Now
 	}
