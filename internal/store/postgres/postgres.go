@@ -133,7 +133,9 @@ func (dialect) Bind(q string) string {
 	return b.String()
 }
 
-func (dialect) LockMigrations(ctx context.Context, tx *sql.Tx) error {
+// LockWrites takes a transaction-level advisory lock per schema: without
+// it two writers' rowids (from a sequence) could commit out of order.
+func (dialect) LockWrites(ctx context.Context, tx *sql.Tx) error {
 	_, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtext('marsad:' || current_schema()))`)
 	return err
 }

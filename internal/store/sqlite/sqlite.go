@@ -101,8 +101,9 @@ func (dialect) Migrations() fs.FS {
 	return sub
 }
 
-// LockMigrations: the write lock is taken at BEGIN (_txlock=immediate).
-func (dialect) LockMigrations(context.Context, *sql.Tx) error { return nil }
+// LockWrites: SQLite has one writer, and its write lock is taken at BEGIN
+// (_txlock=immediate).
+func (dialect) LockWrites(context.Context, *sql.Tx) error { return nil }
 
 func (dialect) InsertDoc(ctx context.Context, tx *sql.Tx, cols []string, vals []any, terms []arabic.Term) (int64, error) {
 	q := `INSERT INTO documents(` + strings.Join(cols, ", ") + `) VALUES (` +

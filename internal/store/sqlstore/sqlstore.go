@@ -30,8 +30,13 @@ type Dialect interface {
 	Bind(query string) string
 	// Migrations holds the dialect's ordered NNNN_name.sql files.
 	Migrations() fs.FS
-	// LockMigrations serialises migrations between processes (inside tx).
-	LockMigrations(ctx context.Context, tx *sql.Tx) error
+	// LockWrites serialises writing transactions (migrations, Put,
+	// Optimize) between connections and processes; called first inside tx,
+	// it holds until tx ends. Articles then get their rowids in commit
+	// order (the cached lengths in postings.go rely on it), the duplicate
+	// check of one Put sees every article committed before it, and
+	// Optimize's swap of the postings table loses no concurrent write.
+	LockWrites(ctx context.Context, tx *sql.Tx) error
 	// InsertDoc inserts a documents row (cols/vals) and its terms into the
 	// full-text index, inside tx, and returns the row's rowid.
 	InsertDoc(ctx context.Context, tx *sql.Tx, cols []string, vals []any, terms []arabic.Term) (int64, error)
@@ -190,6 +195,9 @@ func (s *DB) Optimize(ctx context.Context) error {
 			return s.wrap("optimize", err)
 		}
 		defer tx.Rollback()
+		if err := s.d.LockWrites(ctx, tx); err != nil {
+			return s.wrap("optimize: lock", err)
+		}
 		if err := mergePostings(ctx, tx, s.d, s.positions); err != nil {
 			return s.wrap("optimize: postings", err)
 		}
@@ -251,6 +259,9 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 		return nil, s.wrap("put: begin", err)
 	}
 	defer tx.Rollback()
+	if err := s.d.LockWrites(ctx, tx); err != nil {
+		return nil, s.wrap("put: lock", err)
+	}
 	// Which ids and hashes of the batch are stored already: one query.
 	storedID := map[string]string{} // id → its stored text hash
 	storedHash := map[string]string{}
@@ -946,7 +957,7 @@ func migrate(ctx context.Context, db *sql.DB, d Dialect) error {
 		return err
 	}
 	defer tx.Rollback()
-	if err := d.LockMigrations(ctx, tx); err != nil {
+	if err := d.LockWrites(ctx, tx); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)`); err != nil {

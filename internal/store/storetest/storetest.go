@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -52,6 +53,7 @@ func Run(t *testing.T, newStore func(t *testing.T) store.Store) {
 	t.Run("EntitiesEvents", func(t *testing.T) { testEntitiesEvents(t, open(t)) })
 	t.Run("Stats", func(t *testing.T) { testStats(t, open(t)) })
 	t.Run("ConcurrentSearchDuringIngest", func(t *testing.T) { testConcurrent(t, open(t)) })
+	t.Run("ConcurrentWriters", func(t *testing.T) { testConcurrentWriters(t, open(t)) })
 }
 
 // Seeds returns the five demo articles as analyses with a source and date
@@ -647,5 +649,88 @@ func testConcurrent(t *testing.T, s store.Store) {
 	}
 	if r.Total != 100 {
 		t.Errorf("after ingest: %d hits, want 100", r.Total)
+	}
+}
+
+// testConcurrentWriters: several writers at once, each batch carrying the
+// same shared article, while a reader searches. Every writer succeeds, the
+// shared article is stored once, and the reader, whose cached statistics
+// were refreshed between the writers' commits, ranks every written article
+// (all of the same length and term frequency) with the same score: an
+// article committed after a later rowid had been seen would keep no length
+// and outrank the others.
+func testConcurrentWriters(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	const writers, batches, size = 4, 8, 3
+	shared := rich("shared", richText+" نسخة مشتركة.")
+	stop := make(chan struct{})
+	readerDone := make(chan error, 1)
+	go func() {
+		for {
+			select {
+			case <-stop:
+				readerDone <- nil
+				return
+			default:
+			}
+			if _, err := s.Search(ctx, store.SearchQuery{Text: "طبرق", NoSnippets: true}); err != nil {
+				readerDone <- err
+				return
+			}
+		}
+	}()
+	var wg sync.WaitGroup
+	stored := make([]int, writers)
+	errs := make(chan error, writers)
+	for w := 0; w < writers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for b := 0; b < batches; b++ {
+				var batch []model.Analysis
+				if b == 0 {
+					batch = append(batch, shared)
+				}
+				for i := 0; i < size; i++ {
+					text := fmt.Sprintf("وصل فايز السراج إلى طبرق من طرابلس في زيارة رقم %d.", (w*batches+b)*size+i)
+					a := rich(fmt.Sprintf("w%d-%d-%d", w, b, i), text)
+					batch = append(batch, a)
+				}
+				res, err := s.Put(ctx, batch)
+				if err != nil {
+					errs <- fmt.Errorf("writer %d, batch %d: %w", w, b, err)
+					return
+				}
+				for _, r := range res {
+					if r.Status == store.Stored && r.ID == "shared" {
+						stored[w]++
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(stop)
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	if err := <-readerDone; err != nil {
+		t.Fatalf("search during concurrent writes: %v", err)
+	}
+	if n := stored[0] + stored[1] + stored[2] + stored[3]; n != 1 {
+		t.Errorf("shared article stored %d times, want once (the others duplicates)", n)
+	}
+	r, err := s.Search(ctx, store.SearchQuery{Text: "طبرق", Limit: 1000, NoSnippets: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := writers * batches * size; r.Total != want || len(r.Hits) != want {
+		t.Fatalf("طبرق: %d hits (total %d), want %d", len(r.Hits), r.Total, want)
+	}
+	lo, hi := r.Hits[len(r.Hits)-1].Score, r.Hits[0].Score
+	if hi-lo > 1e-9*math.Abs(hi) {
+		t.Errorf("articles of equal length and term frequency ranked apart: scores %g (%s) to %g (%s)",
+			hi, r.Hits[0].ID, lo, r.Hits[len(r.Hits)-1].ID)
 	}
 }
