@@ -9,10 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/marsad-project/marsad/internal/entity"
 	"github.com/marsad-project/marsad/internal/event"
 	"github.com/marsad-project/marsad/internal/model"
-	"github.com/marsad-project/marsad/internal/ner"
 	"github.com/marsad-project/marsad/internal/pipeline"
 )
 
@@ -79,31 +77,10 @@ func readDatedRows(t *testing.T, path string) []datedRow {
 //
 //	go test ./internal/event -run TestDatedEvents -v
 func TestDatedEvents(t *testing.T) {
-	p := datedPipeline(t)
+	p := pipelineWith(t, event.Options{})
 	for _, f := range []string{"testdata/dated_events.tsv", "testdata/dated_events_heldout.tsv"} {
 		t.Run(f, func(t *testing.T) { checkDated(t, p, f) })
 	}
-}
-
-func datedPipeline(t *testing.T) *pipeline.Pipeline {
-	t.Helper()
-	tg, err := ner.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := entity.NewPlaceFinder(entity.DefaultFinderOptions())
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := entity.NewResolver(entity.DefaultOptions())
-	if err != nil {
-		t.Fatal(err)
-	}
-	x, err := event.New(event.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return pipeline.New(ner.NewStage(tg), f, r, x)
 }
 
 func checkDated(t *testing.T, p *pipeline.Pipeline, path string) {

@@ -6,20 +6,19 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"github.com/marsad-project/marsad/internal/arabic"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 
+	"github.com/marsad-project/marsad/internal/analysis"
+	"github.com/marsad-project/marsad/internal/arabic"
 	"github.com/marsad-project/marsad/internal/corpus"
-	"github.com/marsad-project/marsad/internal/entity"
 	"github.com/marsad-project/marsad/internal/event"
 	"github.com/marsad-project/marsad/internal/export"
 	"github.com/marsad-project/marsad/internal/ingest"
 	"github.com/marsad-project/marsad/internal/model"
-	"github.com/marsad-project/marsad/internal/ner"
 	"github.com/marsad-project/marsad/internal/pipeline"
 )
 
@@ -47,24 +46,22 @@ func sharedDir(t testing.TB, sub string) string {
 }
 
 func fullPipeline(t testing.TB) *pipeline.Pipeline {
+	return pipelineWith(t, event.DefaultOptions())
+}
+
+// pipelineWith is marsad extract's pipeline (internal/analysis's stages,
+// then events) with the events stage built from opt.
+func pipelineWith(t testing.TB, opt event.Options) *pipeline.Pipeline {
 	t.Helper()
-	tg, err := ner.Load()
+	stages, err := analysis.Stages()
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := entity.NewPlaceFinder(entity.DefaultFinderOptions())
+	x, err := event.New(opt)
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := entity.NewResolver(entity.DefaultOptions())
-	if err != nil {
-		t.Fatal(err)
-	}
-	x, err := event.New(event.DefaultOptions())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return pipeline.New(ner.NewStage(tg), f, r, x)
+	return pipeline.New(append(stages, x)...)
 }
 
 // TestSeeds runs the whole analysis (NER, places, entities, events) on the
