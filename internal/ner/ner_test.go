@@ -92,7 +92,8 @@ func testLexicon(t testing.TB) *Lexicon {
 	gaz := gz(t, "LOC\tطرابلس\nLOC\tسرت\nORG\tالامم المتحده\nPER\tخليفه حفتر\n")
 	cl := gz(t, "حفتر\t1\t10\t6\nسرت\t2\t20\t5\nطرابلس\t2\t20\t8\nالجيش\t3\t30\t9\nسلامه\t4\t40\t7\n")
 	names := gz(t, "خليفه\tF\nحفتر\tL\n")
-	lx, err := ParseLexicon(gaz, cl, names)
+	brown := gz(t, "حفتر\t0011111\nسرت\t1001\nمدينه\t0100110111010110110011011\n")
+	lx, err := ParseLexicon(gaz, cl, names, brown)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -149,6 +150,12 @@ func TestFeatures(t *testing.T) {
 		{"definite word and its ending", FeatMorph, 11, f2(tDefSuf, "d", "ده")},
 		{"indefinite word and its ending", FeatMorph, 3, f2(tDefSuf, "n", "تر")},
 		{"letters and long vowels", FeatMorph, 8, fb(tVowels, 3, 0)},
+		{"Brown prefix of 4 of the word", FeatBrown, 3, fb(tBr, 4, 4, 0x3, 0, 0)},
+		{"Brown path shorter than the prefix", FeatBrown, 3, fb(tBr, 10, 7, 0x1f, 0, 0)},
+		{"Brown prefix of the previous word", FeatBrown, 4, fb(tBrM1, 6, 6, 0xf, 0, 0)},
+		{"Brown prefix of 20 of a long path (cut at 24 bits when read)", FeatBrown, 7, fb(tBr, 20, 20, 0x6c, 0xdd, 0x04)},
+		{"word without a Brown cluster", FeatBrown, 0, fb(tBr, 4, 0xff)},
+		{"beyond the sentence", FeatBrown, 0, fb(tBrM1, 6, 0xfe)},
 		{"bias", 0, 0, fb(tBias)},
 	}
 	for _, tt := range tests {
