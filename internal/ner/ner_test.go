@@ -386,7 +386,7 @@ func TestModelRoundTrip(t *testing.T) {
 			}
 		}
 		// Another lexicon is refused.
-		other, _ := ParseLexicon(gz(t, "LOC\tمصر\n"), nil, nil)
+		other, _ := ParseLexicon(gz(t, "LOC\tمصر\n"), nil, nil, nil)
 		if _, err := NewTagger(m2, other); err == nil {
 			t.Error("NewTagger with another lexicon: want an error")
 		}
@@ -653,5 +653,49 @@ func TestOrgPhrases(t *testing.T) {
 		if got != tt.want {
 			t.Errorf("%s: orgPhrases(%q) = %q, want %q", tt.name, tt.text, got, tt.want)
 		}
+	}
+}
+
+func TestShortFormsAndPlaceNouns(t *testing.T) {
+	lx, err := DefaultLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tagsOf := func(s ...string) []int {
+		out := make([]int, len(s))
+		for i, x := range s {
+			out[i], _ = tagIndex(x)
+		}
+		return out
+	}
+	doc := [][]arabic.Token{
+		arabic.Tokenize("قال الجيش الوطني الليبي إن قواته تقدمت"),
+		arabic.Tokenize("وأرسل الجيش الليبي تعزيزات"),
+		arabic.Tokenize("وقال وزير الجيش الليبي"),
+	}
+	forms := lx.shortForms(doc)
+	tags := tagsOf("O", "O", "O", "O")
+	lx.addShortForms(doc[1], tags, forms)
+	if got := tagStrings(tags); strings.Join(got, " ") != "O B-ORG I-ORG O" {
+		t.Errorf("short form after the full name: %v", got)
+	}
+	tags = tagsOf("O", "O", "O", "O")
+	lx.addShortForms(doc[2], tags, forms)
+	if got := tagStrings(tags); strings.Join(got, " ") != "O O O O" {
+		t.Errorf("short form after a title: %v", got)
+	}
+	// without the full name in the document, a head and a nationality stay a description
+	alone := [][]arabic.Token{arabic.Tokenize("وأرسل الجيش الليبي تعزيزات")}
+	tags = tagsOf("O", "O", "O", "O")
+	lx.addShortForms(alone[0], tags, lx.shortForms(alone))
+	if got := tagStrings(tags); strings.Join(got, " ") != "O O O O" {
+		t.Errorf("short form without the full name: %v", got)
+	}
+
+	toks := arabic.Tokenize("جنوب المدينة و المدينة المنورة و مدينة سرت")
+	tags = tagsOf("O", "B-LOC", "O", "B-LOC", "I-LOC", "O", "O", "B-LOC")
+	lx.dropPlaceNouns(toks, tags)
+	if got := tagStrings(tags); strings.Join(got, " ") != "O O O B-LOC I-LOC O O B-LOC" {
+		t.Errorf("place nouns: %v", got)
 	}
 }

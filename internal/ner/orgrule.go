@@ -109,3 +109,71 @@ func (lx *Lexicon) addOrgPhrases(toks []arabic.Token, tags []int) {
 		}
 	}
 }
+
+// shortForms returns the (head core, last word's core) pairs of the
+// organisation phrases of a document: الجيش الوطني الليبي gives
+// (جيش, ليبي), so that the article's own short form الجيش الليبي is
+// recognised as the same organisation (see addShortForms).
+func (lx *Lexicon) shortForms(toks [][]arabic.Token) map[[2]string]bool {
+	var m map[[2]string]bool
+	for _, ts := range toks {
+		for _, sp := range lx.orgPhrases(ts) {
+			_, h := splitCore(ts[sp[0]].Norm)
+			_, n := splitCore(ts[sp[1]-1].Norm)
+			if m == nil {
+				m = map[[2]string]bool{}
+			}
+			m[[2]string{h, n}] = true
+		}
+	}
+	return m
+}
+
+// addShortForms marks, in one sentence, a head followed directly by a
+// nationality adjective (الجيش الليبي) as an organisation when the same
+// document names an organisation phrase with that head and that adjective
+// (الجيش الوطني الليبي) and the tagger found no name there. Alone, a head
+// and a nationality describe (orgPhrases); after the full name in the
+// same article they are its short form.
+func (lx *Lexicon) addShortForms(toks []arabic.Token, tags []int, forms map[[2]string]bool) {
+	if len(forms) == 0 {
+		return
+	}
+	bORG, _ := tagIndex("B-ORG")
+	iORG, _ := tagIndex("I-ORG")
+	for i := 0; i+1 < len(toks); i++ {
+		if tags[i] != tagO || tags[i+1] != tagO || (i+2 < len(tags) && isInside(tags[i+2])) {
+			continue
+		}
+		_, h := splitCore(toks[i].Norm)
+		_, n := splitCore(toks[i+1].Norm)
+		if !forms[[2]string{h, n}] || !strings.HasPrefix(toks[i+1].Norm, article) {
+			continue
+		}
+		if i > 0 {
+			if _, prev := splitCore(toks[i-1].Norm); lx.triggers[prev]&trigPER != 0 {
+				continue // وزير الخارجية الليبي: a title
+			}
+		}
+		tags[i], tags[i+1] = bORG, iORG
+		i++
+	}
+}
+
+// dropPlaceNouns removes one-word place names that are a definite place
+// noun (المدينة "the city", المنطقة, العاصمة): ANERcorp tags المدينة
+// (Medina) as a place, and the tagger carries that over to "the city" in
+// news text (جنوب المدينة، ضواحي المدينة). A place noun inside a longer
+// name (المدينة المنورة) stays.
+func (lx *Lexicon) dropPlaceNouns(toks []arabic.Token, tags []int) {
+	bLOC, _ := tagIndex("B-LOC")
+	for i, tg := range tags {
+		if tg != bLOC || (i+1 < len(tags) && isInside(tags[i+1])) {
+			continue
+		}
+		pre, c := splitCore(toks[i].Norm)
+		if lx.triggers[c]&trigLOC != 0 && definite(pre) == "d" {
+			tags[i] = tagO
+		}
+	}
+}
