@@ -285,16 +285,19 @@ func (f *featurizer) prepare(text, norm []string) {
 		pre, core := splitCore(w)
 		ti := tokInfo{norm: w, core: core, pre: pre, shape: shapeOf(text[i]), runes: runeLen(w)}
 		if f.lx != nil {
-			if c, ok := f.lx.clusters[w]; ok {
-				ti.cl, ti.hasCl = c, true
-			} else if c, ok := f.lx.clusters[core]; ok {
-				ti.cl, ti.hasCl = c, true
+			// each table: the word, else its core
+			c := f.lx.clusters[w]
+			if c.has != hasKMeans|hasBrown && core != w {
+				cc := f.lx.clusters[core]
+				if c.has&hasKMeans == 0 && cc.has&hasKMeans != 0 {
+					c.coarse, c.fine, c.freq, c.has = cc.coarse, cc.fine, cc.freq, c.has|hasKMeans
+				}
+				if c.has&hasBrown == 0 && cc.has&hasBrown != 0 {
+					c.br, c.has = cc.br, c.has|hasBrown
+				}
 			}
-			if p, ok := f.lx.brown[w]; ok {
-				ti.br, ti.hasBr = p, true
-			} else if p, ok := f.lx.brown[core]; ok {
-				ti.br, ti.hasBr = p, true
-			}
+			ti.cl, ti.hasCl = c, c.has&hasKMeans != 0
+			ti.br, ti.hasBr = c.br, c.has&hasBrown != 0
 			ti.trig = f.lx.triggers[core]
 			ti.name = f.lx.names[core]
 			if b, ok := f.lx.gaz[gazStep(gazSeed, core)]; ok {

@@ -17,20 +17,26 @@ import (
 // persons and organisations), word clusters learned from unlabelled news,
 // and trigger words. It is built once and read-only afterwards.
 type Lexicon struct {
-	gaz       map[uint64]uint8 // hash of a phrase's token cores → type bits (gazPER …) | gazPrefix
-	gazMaxLen int              // longest phrase, in tokens
-	gazWords  map[string]uint8 // one-word entries by their full normalised form → type bits
-	clusters  map[string]cluster
-	triggers  map[string]uint8     // core of a trigger word → trigger bits
-	names     map[string]uint8     // core of a name mined from news → nameFirst | nameSecond
-	brown     map[string]brownPath // normalised word → Brown cluster path
-	hash      uint64               // fingerprint of the inputs, stored in models trained with it
+	gaz       map[uint64]uint8   // hash of a phrase's token cores → type bits (gazPER …) | gazPrefix
+	gazMaxLen int                // longest phrase, in tokens
+	gazWords  map[string]uint8   // one-word entries by their full normalised form → type bits
+	clusters  map[string]cluster // normalised word → its k-means and Brown clusters (one lookup for both)
+	triggers  map[string]uint8   // core of a trigger word → trigger bits
+	names     map[string]uint8   // core of a name mined from news → nameFirst | nameSecond
+	hash      uint64             // fingerprint of the inputs, stored in models trained with it
 }
 
 type cluster struct {
 	coarse, fine int16 // two levels of a hierarchical clustering
 	freq         uint8 // ⌊log2(count+1)⌋ in the unlabelled corpus
+	has          uint8 // hasKMeans | hasBrown: which of the two tables list the word
+	br           brownPath
 }
+
+const (
+	hasKMeans uint8 = 1 << iota // clusters.tsv.gz: coarse, fine, freq
+	hasBrown                    // brown.tsv.gz: br
+)
 
 // brownPath is a word's Brown cluster: the first n (≤ 24) bits of its
 // path in the cluster tree, most significant first.
@@ -103,8 +109,7 @@ var triggerWords = map[uint8][]string{
 // names and Brown cluster files (gzip'd TSV, as written by the generator in
 // ./gen). Any may be nil.
 func ParseLexicon(gazGz, clustersGz, namesGz, brownGz []byte) (*Lexicon, error) {
-	lx := &Lexicon{gaz: map[uint64]uint8{}, gazWords: map[string]uint8{}, clusters: map[string]cluster{}, triggers: map[string]uint8{}, names: map[string]uint8{},
-		brown: map[string]brownPath{}}
+	lx := &Lexicon{gaz: map[uint64]uint8{}, gazWords: map[string]uint8{}, clusters: map[string]cluster{}, triggers: map[string]uint8{}, names: map[string]uint8{}}
 	fp := fnv.New64a()
 	fp.Write([]byte("marsad-ner-lexicon-1\x00"))
 	for bit, words := range triggerWords {
@@ -156,7 +161,9 @@ func ParseLexicon(gazGz, clustersGz, namesGz, brownGz []byte) (*Lexicon, error) 
 			if err1 != nil || err2 != nil || err3 != nil {
 				return fmt.Errorf("bad numbers in %q", strings.Join(f, "\t"))
 			}
-			lx.clusters[f[0]] = cluster{coarse: int16(c1), fine: int16(c2), freq: uint8(fr)}
+			c := lx.clusters[f[0]]
+			c.coarse, c.fine, c.freq, c.has = int16(c1), int16(c2), uint8(fr), c.has|hasKMeans
+			lx.clusters[f[0]] = c
 			return nil
 		})
 		if err != nil {
@@ -202,7 +209,9 @@ func ParseLexicon(gazGz, clustersGz, namesGz, brownGz []byte) (*Lexicon, error) 
 				}
 				p.n++
 			}
-			lx.brown[f[0]] = p
+			c := lx.clusters[f[0]]
+			c.br, c.has = p, c.has|hasBrown
+			lx.clusters[f[0]] = c
 			return nil
 		})
 		if err != nil {
