@@ -46,6 +46,9 @@ func (t *Tagger) appendMentions(dst []model.Mention, text string, sents []model.
 		t.lx.addOrgPhrases(toks[k], tags)
 		t.lx.addShortForms(toks[k], tags, forms)
 		t.lx.dropPlaceNouns(toks[k], tags)
+	}
+	t.lx.surnamesAsPersons(toks, all)
+	for k, tags := range all {
 		for i := 0; i < len(tags); {
 			if tags[i] == tagO {
 				i++

@@ -699,3 +699,55 @@ func TestShortFormsAndPlaceNouns(t *testing.T) {
 		t.Errorf("place nouns: %v", got)
 	}
 }
+
+func TestSurnamesAsPersons(t *testing.T) {
+	lx, err := DefaultLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	toks := [][]arabic.Token{
+		arabic.Tokenize("قال المبعوث برناردينو ليون إن"),
+		arabic.Tokenize("وأضاف ليون أن ليبيا"),
+	}
+	idx := func(s ...string) []int {
+		out := make([]int, len(s))
+		for i, x := range s {
+			out[i], _ = tagIndex(x)
+		}
+		return out
+	}
+	tags := [][]int{idx("O", "O", "B-PER", "I-PER", "O"), idx("O", "B-ORG", "O", "B-LOC")}
+	lx.surnamesAsPersons(toks, tags)
+	if got := strings.Join(tagStrings(tags[1]), " "); got != "O B-PER O B-LOC" {
+		t.Errorf("surname after the full name: %s", got)
+	}
+	// without a full name of two words, nothing changes
+	tags = [][]int{idx("O", "O", "O", "B-PER", "O"), idx("O", "B-ORG", "O", "B-LOC")}
+	lx.surnamesAsPersons(toks, tags)
+	if got := strings.Join(tagStrings(tags[1]), " "); got != "O B-ORG O B-LOC" {
+		t.Errorf("no full name: %s", got)
+	}
+	// a gazetteer place keeps its type even when a person's name ends with it
+	toks = [][]arabic.Token{arabic.Tokenize("قال محمد ليبيا إن"), arabic.Tokenize("في ليبيا")}
+	tags = [][]int{idx("O", "B-PER", "I-PER", "O"), idx("O", "B-LOC")}
+	lx.surnamesAsPersons(toks, tags)
+	if got := strings.Join(tagStrings(tags[1]), " "); got != "O B-LOC" {
+		t.Errorf("gazetteer place: %s", got)
+	}
+}
+
+func TestSurnamesAsPersonsCompoundNames(t *testing.T) {
+	lx, err := DefaultLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	toks := [][]arabic.Token{arabic.Tokenize("قال حسن نصر الله إن"), arabic.Tokenize("والحمد الله")}
+	b, _ := tagIndex("B-PER")
+	i, _ := tagIndex("I-PER")
+	m, _ := tagIndex("B-MISC")
+	tags := [][]int{{tagO, b, i, i, tagO}, {tagO, m}}
+	lx.surnamesAsPersons(toks, tags)
+	if tags[1][1] != m {
+		t.Errorf("الله after نصر الله retyped to %s", tagNames[tags[1][1]])
+	}
+}

@@ -177,3 +177,55 @@ func (lx *Lexicon) dropPlaceNouns(toks []arabic.Token, tags []int) {
 		}
 	}
 }
+
+// surnamesAsPersons retypes, within one document, a one-word name of
+// another type that is the last word of a person's name of two or more
+// words elsewhere in it: after المبعوث برناردينو ليون, ليون alone is the
+// envoy, not the football club (ليون, Lyon) the tagger takes it for. A
+// word tagged as a place that the gazetteer lists as a place stays one.
+var _, godCore = splitCore(arabic.Normalize("الله"))
+
+func (lx *Lexicon) surnamesAsPersons(toks [][]arabic.Token, tags [][]int) {
+	bPER, _ := tagIndex("B-PER")
+	bLOC, _ := tagIndex("B-LOC")
+	var last map[string]bool
+	for k, ts := range tags {
+		for i := 0; i < len(ts); i++ {
+			if ts[i] != bPER {
+				continue
+			}
+			j := i + 1
+			for j < len(ts) && ts[j] == bPER+1 {
+				j++
+			}
+			if j-i >= 2 {
+				if last == nil {
+					last = map[string]bool{}
+				}
+				// عبد الله, نصر الله: الله ends a compound name, it is no surname
+				if _, c := splitCore(toks[k][j-1].Norm); c != godCore {
+					last[c] = true
+				}
+			}
+			i = j - 1
+		}
+	}
+	if last == nil {
+		return
+	}
+	for k, ts := range tags {
+		for i, tg := range ts {
+			if tg == tagO || tg == bPER || isInside(tg) || (i+1 < len(ts) && isInside(ts[i+1])) {
+				continue
+			}
+			_, c := splitCore(toks[k][i].Norm)
+			if !last[c] {
+				continue
+			}
+			if typeOf(tg) == typeOf(bLOC) && (lx.gazWords[toks[k][i].Norm]|lx.gaz[gazStep(gazSeed, c)])&gazLOC != 0 {
+				continue // a place the gazetteer lists, tagged as a place
+			}
+			ts[i] = bPER
+		}
+	}
+}
