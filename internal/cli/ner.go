@@ -44,7 +44,7 @@ func runTrainNER(ctx context.Context, env Env, args []string) error {
 	sel := fs.Bool("select", false, "choose the epoch (early stopping) and the O penalties on the development set instead of --epochs, --first-epochs, --obias, --first-obias")
 	features := fs.String("features", "default", "feature groups: default, all, or a comma list; -name removes one from default (e.g. default,-cluster)")
 	writeDev := fs.String("write-dev", "", "also write the development sentences (tags canonical: PER) to this CoNLL file")
-	lexDir := fs.String("lexicon", "", "folder with gazetteer.tsv.gz, clusters.tsv.gz and (optional) names.tsv.gz to use instead of the embedded ones (experiments)")
+	lexDir := fs.String("lexicon", "", "folder with gazetteer.tsv.gz, clusters.tsv.gz and (optional) names.tsv.gz and brown.tsv.gz to use instead of the embedded ones (experiments)")
 	prune := fs.Float64("prune", def.Prune, "drop features whose weights are all below this fraction of the largest weight (smaller, faster model)")
 	firstEpochs := fs.Int("first-epochs", def.FirstEpochs, "with document features: epochs of the first pass (0: --epochs)")
 	obias := fs.Float64("obias", float64(def.OBias), "the O penalty (recall bias) of the model")
@@ -277,7 +277,11 @@ func loadLexicon(dir string) (*ner.Lexicon, error) {
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, err
 	}
-	return ner.ParseLexicon(gaz, cl, names)
+	brown, err := os.ReadFile(filepath.Join(dir, "brown.tsv.gz"))
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	return ner.ParseLexicon(gaz, cl, names, brown)
 }
 
 func loadTagger(path, lexDir string) (*ner.Tagger, error) {

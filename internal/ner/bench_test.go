@@ -17,7 +17,7 @@ func BenchmarkLoad(b *testing.B) {
 	b.ReportAllocs()
 	c0 := cpuTime()
 	for b.Loop() {
-		lx, err := ParseLexicon(embeddedGazetteer, embeddedClusters, embeddedNames)
+		lx, err := ParseLexicon(embeddedGazetteer, embeddedClusters, embeddedNames, embeddedBrown)
 		if err != nil {
 			b.Fatal(err)
 		}

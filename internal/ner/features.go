@@ -28,11 +28,12 @@ const (
 	FeatMorph                            // definiteness × ending (nisba adjectives), long-vowel density of transliterated names
 	FeatDocTrig                          // second pass: the same word elsewhere in the document after a title, place noun or organisation noun
 	FeatNames                            // first and second names mined from unlabelled news, of w0 and its neighbours
+	FeatBrown                            // Brown cluster path prefixes of w0 and its neighbours
 )
 
 // DefaultFeatures is the feature set of the shipped model.
 const DefaultFeatures = FeatWord | FeatContext | FeatBigram | FeatAffix | FeatShape | FeatTrigger | FeatGazetteer | FeatCluster | FeatFreq | FeatCharNgram | FeatDoc |
-	FeatMorph | FeatDocTrig | FeatNames
+	FeatMorph | FeatDocTrig | FeatNames | FeatBrown
 
 var featureNames = []struct {
 	f    FeatureSet
@@ -41,7 +42,7 @@ var featureNames = []struct {
 	{FeatWord, "word"}, {FeatContext, "context"}, {FeatBigram, "bigram"}, {FeatAffix, "affix"},
 	{FeatShape, "shape"}, {FeatTrigger, "trigger"}, {FeatGazetteer, "gazetteer"}, {FeatCluster, "cluster"},
 	{FeatCharNgram, "charngram"}, {FeatFreq, "freq"}, {FeatDoc, "doc"}, {FeatMorph, "morph"}, {FeatDocTrig, "doctrig"},
-	{FeatNames, "names"},
+	{FeatNames, "names"}, {FeatBrown, "brown"},
 }
 
 // String lists the groups, comma-separated.
@@ -120,6 +121,11 @@ const (
 	tDocTrig
 	tName
 	tNameWin
+	tBr
+	tBrM1
+	tBrP1
+	tBrM2
+	tBrP2
 )
 
 // Token shapes.
@@ -145,6 +151,8 @@ type tokInfo struct {
 	gazW            uint8 // type bits of the word alone
 	trig            uint8
 	name            uint8 // nameFirst | nameSecond
+	br              brownPath
+	hasBr           bool
 }
 
 // featurizer turns a sentence into hashed features. It holds scratch space
@@ -277,11 +285,19 @@ func (f *featurizer) prepare(text, norm []string) {
 		pre, core := splitCore(w)
 		ti := tokInfo{norm: w, core: core, pre: pre, shape: shapeOf(text[i]), runes: runeLen(w)}
 		if f.lx != nil {
-			if c, ok := f.lx.clusters[w]; ok {
-				ti.cl, ti.hasCl = c, true
-			} else if c, ok := f.lx.clusters[core]; ok {
-				ti.cl, ti.hasCl = c, true
+			// each table: the word, else its core
+			c := f.lx.clusters[w]
+			if c.has != hasKMeans|hasBrown && core != w {
+				cc := f.lx.clusters[core]
+				if c.has&hasKMeans == 0 && cc.has&hasKMeans != 0 {
+					c.coarse, c.fine, c.freq, c.has = cc.coarse, cc.fine, cc.freq, c.has|hasKMeans
+				}
+				if c.has&hasBrown == 0 && cc.has&hasBrown != 0 {
+					c.br, c.has = cc.br, c.has|hasBrown
+				}
 			}
+			ti.cl, ti.hasCl = c, c.has&hasKMeans != 0
+			ti.br, ti.hasBr = c.br, c.has&hasBrown != 0
 			ti.trig = f.lx.triggers[core]
 			ti.name = f.lx.names[core]
 			if b, ok := f.lx.gaz[gazStep(gazSeed, core)]; ok {
@@ -398,6 +414,9 @@ func (f *featurizer) appendIntrinsic(fs []uint64, t *tokInfo) []uint64 {
 	if set&FeatNames != 0 {
 		fs = append(fs, fb(tName, t.name))
 	}
+	if set&FeatBrown != 0 {
+		fs = append(fs, brownFeat(tBr, t, 4), brownFeat(tBr, t, 6), brownFeat(tBr, t, 10), brownFeat(tBr, t, 20))
+	}
 	if set&FeatMorph != 0 && t.shape == shapeArabic {
 		fs = append(fs, f2(tDefSuf, definite(t.pre), lastRunes(t.core, 2)), vowelFeat(t.core))
 	}
@@ -463,6 +482,10 @@ func (f *featurizer) appendContext(fs []uint64, i int) []uint64 {
 		fs = append(fs, clusterFeat(tCl2M1, m1, true), clusterFeat(tCl2P1, p1, true),
 			clusterFeat(tCl1M1, m1, false), clusterFeat(tCl1P1, p1, false))
 	}
+	if set&FeatBrown != 0 {
+		fs = append(fs, brownFeat(tBrM1, m1, 6), brownFeat(tBrM1, m1, 10), brownFeat(tBrP1, p1, 6), brownFeat(tBrP1, p1, 10),
+			brownFeat(tBrM2, m2, 6), brownFeat(tBrP2, p2, 6))
+	}
 	if set&FeatFreq != 0 {
 		fs = append(fs, fb(tFreqWin, freqOf(m1), freqOf(t), freqOf(p1)))
 	}
@@ -483,6 +506,19 @@ func freqOf(t *tokInfo) byte {
 		return 0xff
 	}
 	return t.cl.freq
+}
+
+// brownFeat is the first k bits of a token's Brown path (its length
+// tells prefixes of different k apart).
+func brownFeat(tpl byte, t *tokInfo, k int) uint64 {
+	switch {
+	case t.shape == shapeBound:
+		return fb(tpl, byte(k), 0xfe)
+	case !t.hasBr:
+		return fb(tpl, byte(k), 0xff)
+	}
+	b, n := t.br.prefix(k)
+	return fb(tpl, byte(k), n, byte(b), byte(b>>8), byte(b>>16))
 }
 
 func clusterFeat(tpl byte, t *tokInfo, fine bool) uint64 {

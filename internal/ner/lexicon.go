@@ -17,18 +17,40 @@ import (
 // persons and organisations), word clusters learned from unlabelled news,
 // and trigger words. It is built once and read-only afterwards.
 type Lexicon struct {
-	gaz       map[uint64]uint8 // hash of a phrase's token cores → type bits (gazPER …) | gazPrefix
-	gazMaxLen int              // longest phrase, in tokens
-	gazWords  map[string]uint8 // one-word entries by their full normalised form → type bits
-	clusters  map[string]cluster
-	triggers  map[string]uint8 // core of a trigger word → trigger bits
-	names     map[string]uint8 // core of a name mined from news → nameFirst | nameSecond
-	hash      uint64           // fingerprint of the inputs, stored in models trained with it
+	gaz       map[uint64]uint8   // hash of a phrase's token cores → type bits (gazPER …) | gazPrefix
+	gazMaxLen int                // longest phrase, in tokens
+	gazWords  map[string]uint8   // one-word entries by their full normalised form → type bits
+	clusters  map[string]cluster // normalised word → its k-means and Brown clusters (one lookup for both)
+	triggers  map[string]uint8   // core of a trigger word → trigger bits
+	names     map[string]uint8   // core of a name mined from news → nameFirst | nameSecond
+	hash      uint64             // fingerprint of the inputs, stored in models trained with it
 }
 
 type cluster struct {
 	coarse, fine int16 // two levels of a hierarchical clustering
 	freq         uint8 // ⌊log2(count+1)⌋ in the unlabelled corpus
+	has          uint8 // hasKMeans | hasBrown: which of the two tables list the word
+	br           brownPath
+}
+
+const (
+	hasKMeans uint8 = 1 << iota // clusters.tsv.gz: coarse, fine, freq
+	hasBrown                    // brown.tsv.gz: br
+)
+
+// brownPath is a word's Brown cluster: the first n (≤ 24) bits of its
+// path in the cluster tree, most significant first.
+type brownPath struct {
+	bits uint32
+	n    uint8
+}
+
+// prefix returns the first k bits of the path (all of it when shorter).
+func (b brownPath) prefix(k int) (uint32, uint8) {
+	if int(b.n) <= k {
+		return b.bits, b.n
+	}
+	return b.bits >> (uint(b.n) - uint(k)), uint8(k)
 }
 
 // Gazetteer type bits (tag order).
@@ -83,10 +105,10 @@ var triggerWords = map[uint8][]string{
 	},
 }
 
-// ParseLexicon builds a Lexicon from the compiled gazetteer and clusters
-// and names files (gzip'd TSV, as written by the generator in ./gen). Any
-// may be nil.
-func ParseLexicon(gazGz, clustersGz, namesGz []byte) (*Lexicon, error) {
+// ParseLexicon builds a Lexicon from the compiled gazetteer, clusters,
+// names and Brown cluster files (gzip'd TSV, as written by the generator in
+// ./gen). Any may be nil.
+func ParseLexicon(gazGz, clustersGz, namesGz, brownGz []byte) (*Lexicon, error) {
 	lx := &Lexicon{gaz: map[uint64]uint8{}, gazWords: map[string]uint8{}, clusters: map[string]cluster{}, triggers: map[string]uint8{}, names: map[string]uint8{}}
 	fp := fnv.New64a()
 	fp.Write([]byte("marsad-ner-lexicon-1\x00"))
@@ -139,7 +161,9 @@ func ParseLexicon(gazGz, clustersGz, namesGz []byte) (*Lexicon, error) {
 			if err1 != nil || err2 != nil || err3 != nil {
 				return fmt.Errorf("bad numbers in %q", strings.Join(f, "\t"))
 			}
-			lx.clusters[f[0]] = cluster{coarse: int16(c1), fine: int16(c2), freq: uint8(fr)}
+			c := lx.clusters[f[0]]
+			c.coarse, c.fine, c.freq, c.has = int16(c1), int16(c2), uint8(fr), c.has|hasKMeans
+			lx.clusters[f[0]] = c
 			return nil
 		})
 		if err != nil {
@@ -165,6 +189,33 @@ func ParseLexicon(gazGz, clustersGz, namesGz []byte) (*Lexicon, error) {
 		})
 		if err != nil {
 			return nil, fmt.Errorf("ner: names: %w", err)
+		}
+	}
+	if len(brownGz) != 0 {
+		fp.Write(brownGz)
+		err := eachTSV(brownGz, func(f []string) error {
+			if len(f) != 2 || f[1] == "" {
+				return fmt.Errorf("want word and bit string, got %q", strings.Join(f, "\t"))
+			}
+			var p brownPath
+			for i := 0; i < len(f[1]) && i < 24; i++ {
+				switch f[1][i] {
+				case '0':
+					p.bits <<= 1
+				case '1':
+					p.bits = p.bits<<1 | 1
+				default:
+					return fmt.Errorf("bad bit string %q", f[1])
+				}
+				p.n++
+			}
+			c := lx.clusters[f[0]]
+			c.br, c.has = p, c.has|hasBrown
+			lx.clusters[f[0]] = c
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("ner: brown: %w", err)
 		}
 	}
 	lx.hash = fp.Sum64()

@@ -41,8 +41,14 @@ func (t *Tagger) appendMentions(dst []model.Mention, text string, sents []model.
 		toks, texts, norms, bases = append(toks, ts), append(texts, tx), append(norms, nm), append(bases, sp.Start)
 	}
 	all := t.tagDoc(texts, norms)
+	forms := t.lx.shortForms(toks)
 	for k, tags := range all {
 		t.lx.addOrgPhrases(toks[k], tags)
+		t.lx.addShortForms(toks[k], tags, forms)
+		t.lx.dropPlaceNouns(toks[k], tags)
+	}
+	t.lx.surnamesAsPersons(toks, all)
+	for k, tags := range all {
 		for i := 0; i < len(tags); {
 			if tags[i] == tagO {
 				i++

@@ -92,7 +92,8 @@ func testLexicon(t testing.TB) *Lexicon {
 	gaz := gz(t, "LOC\tطرابلس\nLOC\tسرت\nORG\tالامم المتحده\nPER\tخليفه حفتر\n")
 	cl := gz(t, "حفتر\t1\t10\t6\nسرت\t2\t20\t5\nطرابلس\t2\t20\t8\nالجيش\t3\t30\t9\nسلامه\t4\t40\t7\n")
 	names := gz(t, "خليفه\tF\nحفتر\tL\n")
-	lx, err := ParseLexicon(gaz, cl, names)
+	brown := gz(t, "حفتر\t0011111\nسرت\t1001\nمدينه\t0100110111010110110011011\n")
+	lx, err := ParseLexicon(gaz, cl, names, brown)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -149,6 +150,12 @@ func TestFeatures(t *testing.T) {
 		{"definite word and its ending", FeatMorph, 11, f2(tDefSuf, "d", "ده")},
 		{"indefinite word and its ending", FeatMorph, 3, f2(tDefSuf, "n", "تر")},
 		{"letters and long vowels", FeatMorph, 8, fb(tVowels, 3, 0)},
+		{"Brown prefix of 4 of the word", FeatBrown, 3, fb(tBr, 4, 4, 0x3, 0, 0)},
+		{"Brown path shorter than the prefix", FeatBrown, 3, fb(tBr, 10, 7, 0x1f, 0, 0)},
+		{"Brown prefix of the previous word", FeatBrown, 4, fb(tBrM1, 6, 6, 0xf, 0, 0)},
+		{"Brown prefix of 20 of a long path (cut at 24 bits when read)", FeatBrown, 7, fb(tBr, 20, 20, 0x6c, 0xdd, 0x04)},
+		{"word without a Brown cluster", FeatBrown, 0, fb(tBr, 4, 0xff)},
+		{"beyond the sentence", FeatBrown, 0, fb(tBrM1, 6, 0xfe)},
 		{"bias", 0, 0, fb(tBias)},
 	}
 	for _, tt := range tests {
@@ -379,7 +386,7 @@ func TestModelRoundTrip(t *testing.T) {
 			}
 		}
 		// Another lexicon is refused.
-		other, _ := ParseLexicon(gz(t, "LOC\tمصر\n"), nil, nil)
+		other, _ := ParseLexicon(gz(t, "LOC\tمصر\n"), nil, nil, nil)
 		if _, err := NewTagger(m2, other); err == nil {
 			t.Error("NewTagger with another lexicon: want an error")
 		}
@@ -646,5 +653,101 @@ func TestOrgPhrases(t *testing.T) {
 		if got != tt.want {
 			t.Errorf("%s: orgPhrases(%q) = %q, want %q", tt.name, tt.text, got, tt.want)
 		}
+	}
+}
+
+func TestShortFormsAndPlaceNouns(t *testing.T) {
+	lx, err := DefaultLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tagsOf := func(s ...string) []int {
+		out := make([]int, len(s))
+		for i, x := range s {
+			out[i], _ = tagIndex(x)
+		}
+		return out
+	}
+	doc := [][]arabic.Token{
+		arabic.Tokenize("قال الجيش الوطني الليبي إن قواته تقدمت"),
+		arabic.Tokenize("وأرسل الجيش الليبي تعزيزات"),
+		arabic.Tokenize("وقال وزير الجيش الليبي"),
+	}
+	forms := lx.shortForms(doc)
+	tags := tagsOf("O", "O", "O", "O")
+	lx.addShortForms(doc[1], tags, forms)
+	if got := tagStrings(tags); strings.Join(got, " ") != "O B-ORG I-ORG O" {
+		t.Errorf("short form after the full name: %v", got)
+	}
+	tags = tagsOf("O", "O", "O", "O")
+	lx.addShortForms(doc[2], tags, forms)
+	if got := tagStrings(tags); strings.Join(got, " ") != "O O O O" {
+		t.Errorf("short form after a title: %v", got)
+	}
+	// without the full name in the document, a head and a nationality stay a description
+	alone := [][]arabic.Token{arabic.Tokenize("وأرسل الجيش الليبي تعزيزات")}
+	tags = tagsOf("O", "O", "O", "O")
+	lx.addShortForms(alone[0], tags, lx.shortForms(alone))
+	if got := tagStrings(tags); strings.Join(got, " ") != "O O O O" {
+		t.Errorf("short form without the full name: %v", got)
+	}
+
+	toks := arabic.Tokenize("جنوب المدينة و المدينة المنورة و مدينة سرت")
+	tags = tagsOf("O", "B-LOC", "O", "B-LOC", "I-LOC", "O", "O", "B-LOC")
+	lx.dropPlaceNouns(toks, tags)
+	if got := tagStrings(tags); strings.Join(got, " ") != "O O O B-LOC I-LOC O O B-LOC" {
+		t.Errorf("place nouns: %v", got)
+	}
+}
+
+func TestSurnamesAsPersons(t *testing.T) {
+	lx, err := DefaultLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	toks := [][]arabic.Token{
+		arabic.Tokenize("قال المبعوث برناردينو ليون إن"),
+		arabic.Tokenize("وأضاف ليون أن ليبيا"),
+	}
+	idx := func(s ...string) []int {
+		out := make([]int, len(s))
+		for i, x := range s {
+			out[i], _ = tagIndex(x)
+		}
+		return out
+	}
+	tags := [][]int{idx("O", "O", "B-PER", "I-PER", "O"), idx("O", "B-ORG", "O", "B-LOC")}
+	lx.surnamesAsPersons(toks, tags)
+	if got := strings.Join(tagStrings(tags[1]), " "); got != "O B-PER O B-LOC" {
+		t.Errorf("surname after the full name: %s", got)
+	}
+	// without a full name of two words, nothing changes
+	tags = [][]int{idx("O", "O", "O", "B-PER", "O"), idx("O", "B-ORG", "O", "B-LOC")}
+	lx.surnamesAsPersons(toks, tags)
+	if got := strings.Join(tagStrings(tags[1]), " "); got != "O B-ORG O B-LOC" {
+		t.Errorf("no full name: %s", got)
+	}
+	// a gazetteer place keeps its type even when a person's name ends with it
+	toks = [][]arabic.Token{arabic.Tokenize("قال محمد ليبيا إن"), arabic.Tokenize("في ليبيا")}
+	tags = [][]int{idx("O", "B-PER", "I-PER", "O"), idx("O", "B-LOC")}
+	lx.surnamesAsPersons(toks, tags)
+	if got := strings.Join(tagStrings(tags[1]), " "); got != "O B-LOC" {
+		t.Errorf("gazetteer place: %s", got)
+	}
+}
+
+func TestSurnamesAsPersonsCompoundNames(t *testing.T) {
+	lx, err := DefaultLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	toks := [][]arabic.Token{arabic.Tokenize("قال حسن نصر الله إن"), arabic.Tokenize("والحمد الله")}
+	b, _ := tagIndex("B-PER")
+	i, _ := tagIndex("I-PER")
+	m, _ := tagIndex("B-MISC")
+	tags := [][]int{{tagO, b, i, i, tagO}, {tagO, m}}
+	lx.surnamesAsPersons(toks, tags)
+	if tags[1][1] != m {
+		t.Errorf("الله after نصر الله retyped to %s", tagNames[tags[1][1]])
 	}
 }

@@ -26,6 +26,8 @@ var (
 	embeddedClusters []byte
 	//go:embed data/names.tsv.gz
 	embeddedNames []byte
+	//go:embed data/brown.tsv.gz
+	embeddedBrown []byte
 )
 
 // DefaultLexicon returns the embedded gazetteers and word clusters, parsed
@@ -33,7 +35,7 @@ var (
 func DefaultLexicon() (*Lexicon, error) { return defaultLexicon() }
 
 var defaultLexicon = sync.OnceValues(func() (*Lexicon, error) {
-	return ParseLexicon(embeddedGazetteer, embeddedClusters, embeddedNames)
+	return ParseLexicon(embeddedGazetteer, embeddedClusters, embeddedNames, embeddedBrown)
 })
 
 var loadEmbedded = sync.OnceValues(func() (*Tagger, error) {

@@ -53,6 +53,7 @@ func main() {
 	extra := flag.String("extra-conll", "", "clusters: also read the tokens (not tags) of this CoNLL file")
 	nameCount := flag.Int("name-count", 3, "names: times the pattern must see a word")
 	dump := flag.Bool("dump", false, "names: print every candidate with its counts instead of writing the file")
+	brownC := flag.Int("brown-clusters", 256, "brown: number of clusters")
 	flag.Parse()
 	var err error
 	switch flag.Arg(0) {
@@ -60,10 +61,12 @@ func main() {
 		err = gazetteer(*data, *out, *anerGazet, *geonames)
 	case "clusters":
 		err = clusters(*data, *out, *extra, *minCount, *contexts, *dim, *k1, *k2, *window, *seed)
+	case "brown":
+		err = brown(*data, *out, *extra, *minCount, *brownC)
 	case "names":
 		err = names(*data, *out, *nameCount, *dump)
 	default:
-		err = fmt.Errorf("usage: gen [flags] gazetteer|clusters|names")
+		err = fmt.Errorf("usage: gen [flags] gazetteer|clusters|brown|names")
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
