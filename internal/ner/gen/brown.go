@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
-	"strings"
 )
 
 // brown writes brown.tsv.gz: word<TAB>bit string, the Brown clusters
@@ -19,26 +18,10 @@ import (
 // clusters are merged into one tree, whose paths (0 = left, 1 = right) are
 // the bit strings. Deterministic: no randomness, ties go to the first pair.
 func brown(data, out, extra string, minCount, c int) error {
-	counts := map[string]int{}
-	if err := corpus(data, extra, func(ws []string) {
-		for _, w := range ws {
-			counts[w]++
-		}
-	}); err != nil {
+	vocab, _, err := vocabulary(data, extra, minCount)
+	if err != nil {
 		return err
 	}
-	var vocab []string
-	for w, n := range counts {
-		if n >= minCount {
-			vocab = append(vocab, w)
-		}
-	}
-	slices.SortFunc(vocab, func(a, b string) int {
-		if counts[a] != counts[b] {
-			return counts[b] - counts[a]
-		}
-		return strings.Compare(a, b)
-	})
 	vid := make(map[string]int32, len(vocab))
 	for i, w := range vocab {
 		vid[w] = int32(i)

@@ -238,14 +238,17 @@ func corpus(data, extra string, fn func(words []string)) error {
 	return nil
 }
 
-func clusters(data, out, extra string, minCount, nctx, dim, k1, k2, window int, seed uint64) error {
+// vocabulary counts the words of the corpus and returns those seen at
+// least minCount times, most frequent first (ties in string order), with
+// every word's count.
+func vocabulary(data, extra string, minCount int) ([]string, map[string]int, error) {
 	counts := map[string]int{}
 	if err := corpus(data, extra, func(ws []string) {
 		for _, w := range ws {
 			counts[w]++
 		}
 	}); err != nil {
-		return err
+		return nil, nil, err
 	}
 	var vocab []string
 	for w, c := range counts {
@@ -259,6 +262,14 @@ func clusters(data, out, extra string, minCount, nctx, dim, k1, k2, window int, 
 		}
 		return strings.Compare(a, b)
 	})
+	return vocab, counts, nil
+}
+
+func clusters(data, out, extra string, minCount, nctx, dim, k1, k2, window int, seed uint64) error {
+	vocab, counts, err := vocabulary(data, extra, minCount)
+	if err != nil {
+		return err
+	}
 	vid := map[string]int{}
 	for i, w := range vocab {
 		vid[w] = i
