@@ -80,14 +80,6 @@ func (idx aliasIndex) propagate(words []word, dms []docMention) []docMention {
 			local = append(local, m)
 		}
 	}
-	covered := func(a, b int) bool {
-		for _, m := range local {
-			if m.Start < b && a < m.End {
-				return true
-			}
-		}
-		return false
-	}
 	var extra []docMention
 	for i := 0; i < len(words); i++ {
 		w := words[i]
@@ -119,7 +111,7 @@ func (idx aliasIndex) propagate(words []word, dms []docMention) []docMention {
 			continue
 		}
 		last := words[i+len(hit.norms)-1]
-		if covered(w.Start, last.End) {
+		if overlapsAny(local, w.Start, last.End) {
 			continue
 		}
 		start := w.Start
@@ -136,4 +128,14 @@ func (idx aliasIndex) propagate(words []word, dms []docMention) []docMention {
 	local = append(local, extra...)
 	sort.SliceStable(local, func(i, j int) bool { return local[i].Start < local[j].Start })
 	return local
+}
+
+// overlapsAny reports whether the byte span [a, b) overlaps one of ms.
+func overlapsAny(ms []docMention, a, b int) bool {
+	for _, m := range ms {
+		if m.Start < b && a < m.End {
+			return true
+		}
+	}
+	return false
 }

@@ -186,14 +186,6 @@ func (st *states) describe(words []word, local []docMention) []docMention {
 	if len(st.force) == 0 && len(st.land) == 0 {
 		return nil
 	}
-	covered := func(a, b int) bool {
-		for _, m := range local {
-			if m.Start < b && a < m.End {
-				return true
-			}
-		}
-		return false
-	}
 	var extra []docMention
 	for i := range words {
 		if !forceHeads[words[i].base] || words[i].number {
@@ -204,7 +196,7 @@ func (st *states) describe(words []word, local []docMention) []docMention {
 			continue
 		}
 		name, k := st.nisbaAfter(words, i)
-		if name == "" || covered(words[i].Start, words[k].End) {
+		if name == "" || overlapsAny(local, words[i].Start, words[k].End) {
 			continue
 		}
 		// the mention starts after a preposition glued on ("للقوات
