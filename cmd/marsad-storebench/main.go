@@ -380,42 +380,13 @@ func runChild(sys string, k int, data, pg, work string, rounds int, dg diag) (r 
 			return r
 		}
 		r.StoreBytes = st.SizeBytes
-		run := func(snippets bool) (lat, qcpu []time.Duration, hits int) {
-			byQuery := make([][]time.Duration, len(qs))
-			for round := 0; round <= rounds; round++ { // round 0 warms the caches
-				for qi, q := range qs {
-					t, tc := time.Now(), threadCPU()
-					res, err := s.Search(ctx, store.SearchQuery{Text: q, Limit: 10, NoSnippets: !snippets})
-					d, dc := time.Since(t), threadCPU()-tc
-					if err != nil {
-						continue // an all-stopword query: answered with an error, no search
-					}
-					if round > 0 {
-						lat = append(lat, d)
-						hits += res.Total
-						byQuery[qi] = append(byQuery[qi], d)
-						qcpu = append(qcpu, dc)
-					}
-				}
+		timeSearches(&r, dg, sys, k, qs, rounds, func(q string, full bool) (int, error) {
+			res, err := s.Search(ctx, store.SearchQuery{Text: q, Limit: 10, NoSnippets: !full})
+			if err != nil {
+				return 0, err // an all-stopword query: answered with an error, no search
 			}
-			if !snippets {
-				slowest(dg.slow, qs, byQuery)
-			}
-			return lat, qcpu, hits
-		}
-		stop := startProfile(dg.cpuProfile, sys, k)
-		c1 := cpu()
-		lat, qcpu, hits := run(false)
-		stop()
-		r.SearchCPUms = (cpu() - c1).Seconds() * 1000 / float64(len(qs)*(rounds+1))
-		r.P50ms, r.P99ms = pct(lat, 50), pct(lat, 99)
-		r.MeanHits = float64(hits) / float64(max(1, len(lat)))
-		r.CPUP50ms, r.CPUP99ms = pct(qcpu, 50), pct(qcpu, 99)
-		stop = startProfile(dg.cpuProfile, sys+"-full", k)
-		lat, qcpu, _ = run(true)
-		stop()
-		r.SnipP50ms, r.SnipP99ms = pct(lat, 50), pct(lat, 99)
-		r.SnipCPUP50ms, r.SnipCPUP99ms = pct(qcpu, 50), pct(qcpu, 99)
+			return res.Total, nil
+		})
 	case "bleve":
 		dir := filepath.Join(work, fmt.Sprintf("bleve-%d", k))
 		os.RemoveAll(dir)
@@ -449,57 +420,72 @@ func runChild(sys string, k int, data, pg, work string, rounds int, dg diag) (r 
 		// full: load the stored title and source of each hit and highlight
 		// its text (bleve's default highlighter), what marsad's hits with
 		// snippets give; else ids and scores only.
-		run := func(full bool) (lat, qcpu []time.Duration, hits int) {
-			byQuery := make([][]time.Duration, len(qs))
-			for round := 0; round <= rounds; round++ {
-				for qi, q := range qs {
-					mq := bleve.NewMatchQuery(q)
-					mq.Analyzer = "ar"
-					mq.SetOperator(query.MatchQueryOperatorAnd) // all words, as marsad
-					req := bleve.NewSearchRequestOptions(mq, 10, 0, false)
-					if full {
-						req.Fields = []string{"title", "source"}
-						req.Highlight = bleve.NewHighlight()
-						req.Highlight.AddField("text")
-					}
-					t, tc := time.Now(), threadCPU()
-					res, err := idx.Search(req)
-					d, dc := time.Since(t), threadCPU()-tc
-					if err != nil {
-						continue
-					}
-					if round > 0 {
-						lat = append(lat, d)
-						hits += int(res.Total)
-						byQuery[qi] = append(byQuery[qi], d)
-						qcpu = append(qcpu, dc)
-					}
-				}
+		timeSearches(&r, dg, sys, k, qs, rounds, func(q string, full bool) (int, error) {
+			mq := bleve.NewMatchQuery(q)
+			mq.Analyzer = "ar"
+			mq.SetOperator(query.MatchQueryOperatorAnd) // all words, as marsad
+			req := bleve.NewSearchRequestOptions(mq, 10, 0, false)
+			if full {
+				req.Fields = []string{"title", "source"}
+				req.Highlight = bleve.NewHighlight()
+				req.Highlight.AddField("text")
 			}
-			if !full {
-				slowest(dg.slow, qs, byQuery)
+			res, err := idx.Search(req)
+			if err != nil {
+				return 0, err
 			}
-			return lat, qcpu, hits
-		}
-		stop := startProfile(dg.cpuProfile, sys, k)
-		c1 := cpu()
-		lat, qcpu, hits := run(false)
-		stop()
-		r.CPUP50ms, r.CPUP99ms = pct(qcpu, 50), pct(qcpu, 99)
-		r.SearchCPUms = (cpu() - c1).Seconds() * 1000 / float64(len(qs)*(rounds+1))
-		r.P50ms, r.P99ms = pct(lat, 50), pct(lat, 99)
-		r.MeanHits = float64(hits) / float64(max(1, len(lat)))
-		stop = startProfile(dg.cpuProfile, sys+"-full", k)
-		lat, qcpu, _ = run(true)
-		stop()
-		r.SnipP50ms, r.SnipP99ms = pct(lat, 50), pct(lat, 99)
-		r.SnipCPUP50ms, r.SnipCPUP99ms = pct(qcpu, 50), pct(qcpu, 99)
+			return int(res.Total), nil
+		})
 	default:
 		r.Err = "unknown system " + sys
 		return r
 	}
 	r.PerSec = float64(r.Articles) / r.IngestSec
 	return r
+}
+
+// timeSearches times search over the queries, rounds times after a warm-up
+// round, first for ids and scores only, then for full hits (full: marsad's
+// snippets, bleve's stored fields and highlighting), and records wall and
+// searching-thread latencies, search CPU and mean hits in r. A query search
+// answers with an error is left out (an all-stopword query).
+func timeSearches(r *result, dg diag, sys string, k int, qs []string, rounds int, search func(q string, full bool) (int, error)) {
+	run := func(full bool) (lat, qcpu []time.Duration, hits int) {
+		byQuery := make([][]time.Duration, len(qs))
+		for round := 0; round <= rounds; round++ { // round 0 warms the caches
+			for qi, q := range qs {
+				t, tc := time.Now(), threadCPU()
+				n, err := search(q, full)
+				d, dc := time.Since(t), threadCPU()-tc
+				if err != nil {
+					continue
+				}
+				if round > 0 {
+					lat = append(lat, d)
+					hits += n
+					byQuery[qi] = append(byQuery[qi], d)
+					qcpu = append(qcpu, dc)
+				}
+			}
+		}
+		if !full {
+			slowest(dg.slow, qs, byQuery)
+		}
+		return lat, qcpu, hits
+	}
+	stop := startProfile(dg.cpuProfile, sys, k)
+	c1 := cpu()
+	lat, qcpu, hits := run(false)
+	stop()
+	r.SearchCPUms = (cpu() - c1).Seconds() * 1000 / float64(len(qs)*(rounds+1))
+	r.P50ms, r.P99ms = pct(lat, 50), pct(lat, 99)
+	r.MeanHits = float64(hits) / float64(max(1, len(lat)))
+	r.CPUP50ms, r.CPUP99ms = pct(qcpu, 50), pct(qcpu, 99)
+	stop = startProfile(dg.cpuProfile, sys+"-full", k)
+	lat, qcpu, _ = run(true)
+	stop()
+	r.SnipP50ms, r.SnipP99ms = pct(lat, 50), pct(lat, 99)
+	r.SnipCPUP50ms, r.SnipCPUP99ms = pct(qcpu, 50), pct(qcpu, 99)
 }
 
 // startProfile starts a CPU profile into file.SYS-K when file is set and
