@@ -168,15 +168,23 @@ func foldForeign(s string) string {
 // lower case, ASCII punctuation and spaces inside it become "·" (so 3.5 and
 // 35 stay apart), at most MaxTermBytes.
 func safeTerm(t string) string {
-	clean := true
+	clean, caseless := true, true
 	for i := 0; i < len(t); i++ {
 		c := t[i]
-		if c < utf8.RuneSelf && !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
-			clean = false
-			break
+		if c < utf8.RuneSelf {
+			if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+				clean = false
+				break
+			}
+		} else if c != 0xD8 && c != 0xD9 && c != 0xDA && c != 0xDB && utf8.RuneStart(c) {
+			// a rune outside U+0600–U+06FF (lead bytes D8–DB): it may
+			// have case. Arabic letters have none, so the usual term needs
+			// no strings.ToLower (which decoded every rune: 8 % of a
+			// snippet's analysis).
+			caseless = false
 		}
 	}
-	if clean && len(t) <= MaxTermBytes && t == strings.ToLower(t) {
+	if clean && len(t) <= MaxTermBytes && (caseless || t == strings.ToLower(t)) {
 		return t
 	}
 	var b strings.Builder

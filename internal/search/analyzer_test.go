@@ -74,6 +74,9 @@ func TestSafeTerm(t *testing.T) {
 		{"3.5", "3·5"},
 		{"ABC", "abc"},
 		{"سرت", "سرت"},
+		{"ΑΘΗΝΑ", "αθηνα"}, // a cased script outside Arabic is lowered
+		{"سرتÉ", "سرتé"},   // even after Arabic letters
+		{"ڤيينا", "ڤيينا"}, // Arabic-block letters have no case
 		{strings.Repeat("ب", 100), strings.Repeat("ب", 32)},
 	} {
 		if got := safeTerm(tc.in); got != tc.want {
