@@ -17,6 +17,9 @@ import (
 // السابق), then a word without the article — a first name — and the word
 // after it — a second name (عمر البشير، عبدالله البرقان). Only the words are
 // written, with how they were seen: F (first name) and/or L (second name).
+// The words that continue a long name after its second name (رجب طيب
+// أردوغان، عبد الفتاح السيسي، محمد بن نايف; see nameTail) are second names
+// too, so that a surname alone (أردوغان) is known.
 //
 // A word is kept when the pattern saw it at least minCount times and in at
 // least a tenth of its occurrences: common words that happen to follow a
@@ -39,23 +42,12 @@ func names(data, out string, minCount int, dump bool) error {
 			total[w]++
 		}
 		for i := 0; i < len(ws); i++ {
-			if !titles[definiteForm(stripConj(ws[i]))] {
-				continue
-			}
-			j := i + 1
-			for k := 0; k < 3 && j < len(ws); k++ {
-				w := ws[j]
-				if !quals[w] && !(strings.HasPrefix(w, "ال") && (strings.HasSuffix(w, "ي") || strings.HasSuffix(w, "يه"))) {
-					break
-				}
-				j++
-			}
-			if j >= len(ws) || !nameLike(ws[j], stop) || strings.HasPrefix(ws[j], "ال") || titles[ws[j]] || offices[ws[j]] {
+			j := nameAfterTitle(ws, i, titles, offices, quals, stop)
+			if j < 0 {
 				continue
 			}
 			first[ws[j]]++
-			if j+1 < len(ws) && nameLike(ws[j+1], stop) && !titles[definiteForm(ws[j+1])] && !quals[ws[j+1]] &&
-				!(strings.HasPrefix(ws[j+1], "ال") && (strings.HasSuffix(ws[j+1], "ي") || strings.HasSuffix(ws[j+1], "يه"))) {
+			if j+1 < len(ws) && nameLike(ws[j+1], stop) && !titles[definiteForm(ws[j+1])] && !quals[ws[j+1]] && !nisba(ws[j+1]) {
 				second[ws[j+1]]++
 			}
 		}
@@ -73,6 +65,29 @@ func names(data, out string, minCount int, dump bool) error {
 			kind[w] += "L"
 		}
 	}
+	// Long names: the words after the second name, while the word before is
+	// itself a mined name or a nasab link (رجب طيب أردوغان، عبد الفتاح
+	// السيسي، محمد بن نايف), at most maxNameTail of them; each is kept as a
+	// second name by the same count and share as above.
+	later := map[string]int{}
+	if err := corpus(data, "", func(ws []string) {
+		for i := 0; i < len(ws); i++ {
+			j := nameAfterTitle(ws, i, titles, offices, quals, stop)
+			if j < 0 {
+				continue
+			}
+			for _, m := range nameTail(ws, j, kind, total, minCount, titles, offices, quals, stop) {
+				later[ws[m]]++
+			}
+		}
+	}); err != nil {
+		return err
+	}
+	for w, n := range later {
+		if n >= minCount && 10*n >= total[w] && !cliticWord(w, total) && !offices[w] && !strings.Contains(kind[w], "L") {
+			kind[w] += "L"
+		}
+	}
 	if dump {
 		var ws []string
 		for w := range first {
@@ -83,10 +98,16 @@ func names(data, out string, minCount int, dump bool) error {
 				ws = append(ws, w)
 			}
 		}
-		sort.Slice(ws, func(a, b int) bool { return first[ws[a]]+second[ws[a]] > first[ws[b]]+second[ws[b]] })
+		for w := range later {
+			if first[w] == 0 && second[w] == 0 {
+				ws = append(ws, w)
+			}
+		}
+		seen := func(w string) int { return first[w] + second[w] + later[w] }
+		sort.Slice(ws, func(a, b int) bool { return seen(ws[a]) > seen(ws[b]) })
 		bw := bufio.NewWriter(os.Stdout)
 		for _, w := range ws {
-			fmt.Fprintf(bw, "%s\t%d\t%d\t%d\t%s\n", w, first[w], second[w], total[w], kind[w])
+			fmt.Fprintf(bw, "%s\t%d\t%d\t%d\t%d\t%s\n", w, first[w], second[w], later[w], total[w], kind[w])
 		}
 		return bw.Flush()
 	}
@@ -95,9 +116,75 @@ func names(data, out string, minCount int, dump bool) error {
 		lines = append(lines, w+"\t"+k)
 	}
 	sort.Strings(lines)
-	fmt.Fprintf(os.Stderr, "names: %d words (%d first, %d second names seen)\n", len(lines), len(first), len(second))
+	fmt.Fprintf(os.Stderr, "names: %d words (%d first, %d second, %d later names seen)\n", len(lines), len(first), len(second), len(later))
 	return writeGz(filepath.Join(out, "names.tsv.gz"),
 		"# marsad NER name list: word<TAB>F (first name) / L (second name), mined by internal/ner/gen names from the arabic-news corpus (title + name pattern; no text shipped)", lines)
+}
+
+// nameAfterTitle returns the index of the first name when ws[i] is a title
+// followed by up to three nisba adjectives or qualifiers and a word without
+// the article that can be a name; else -1.
+func nameAfterTitle(ws []string, i int, titles, offices, quals, stop map[string]bool) int {
+	if !titles[definiteForm(stripConj(ws[i]))] {
+		return -1
+	}
+	j := i + 1
+	for k := 0; k < 3 && j < len(ws); k++ {
+		if !quals[ws[j]] && !nisba(ws[j]) {
+			break
+		}
+		j++
+	}
+	if j >= len(ws) || !nameLike(ws[j], stop) || strings.HasPrefix(ws[j], "ال") || titles[ws[j]] || offices[ws[j]] {
+		return -1
+	}
+	return j
+}
+
+// maxNameTail is the most name words read after a first name (nasab links
+// not counted): رجب [طيب أردوغان]، محمد بن [سلمان] بن [عبد العزيز].
+const maxNameTail = 3
+
+// nameTail returns the indices of the words that continue the name whose
+// first name is ws[j] beyond its second name: each follows a nasab link
+// (بن، ابن، بنت، أبو، آل) or a word the first pass mined as a name (known),
+// and is itself name-like — no stop word, punctuation, title, qualifier or
+// office noun, nor a word in و "and" + a corpus word (total counts the
+// corpus' words), which end the name. A definite nisba-like word (السيسي،
+// المصري) is taken here: the share test tells the surname from the
+// adjective, which is seen far more often elsewhere.
+func nameTail(ws []string, j int, known map[string]string, total map[string]int, minCount int, titles, offices, quals, stop map[string]bool) []int {
+	var out []int
+	n := 0
+	for m := j + 1; m < len(ws) && n < maxNameTail; m++ {
+		w := ws[m]
+		if nasabLinks[w] {
+			continue
+		}
+		if !nameLike(w, stop) || titles[definiteForm(w)] || quals[w] || offices[w] || offices[strings.TrimSuffix(w, "ا")] {
+			break // offices also in the accusative: (عيّن …) وليًّا للعهد
+		}
+		if rest, ok := strings.CutPrefix(w, "و"); ok && total[rest] >= minCount {
+			break // و "and" begins the next phrase: وأخيه، ورئيس (وليد، وائل: ليد، ائل are no words)
+		}
+		n++
+		if m == j+1 {
+			continue // the second name itself: counted by the first pass
+		}
+		if !nasabLinks[ws[m-1]] && known[ws[m-1]] == "" {
+			break
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// nasabLinks join the parts of a name (normalised).
+var nasabLinks = normSet([]string{"بن", "ابن", "بنت", "أبو", "أبي", "آل"})
+
+// nisba: a definite word in -ي / -ية (السوداني، السعودية).
+func nisba(w string) bool {
+	return strings.HasPrefix(w, "ال") && (strings.HasSuffix(w, "ي") || strings.HasSuffix(w, "يه"))
 }
 
 // nameTitles are titles that precede a person's name in news text.

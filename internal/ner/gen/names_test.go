@@ -1,6 +1,7 @@
 package main
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/marsad-project/marsad/internal/arabic"
@@ -60,6 +61,53 @@ func TestNameHelpers(t *testing.T) {
 	for _, tt := range clitic {
 		if got := cliticWord(tt.w, total); got != tt.want {
 			t.Errorf("%s: cliticWord(%s) = %v, want %v", tt.name, tt.w, got, tt.want)
+		}
+	}
+}
+
+func TestNameTail(t *testing.T) {
+	n := arabic.Normalize
+	titles, offices, quals := normSet(nameTitles), normSet(officeNouns), normSet(nameQualifiers)
+	stop := normSet([]string{"في", "أن", "بن", "أبو"})
+	known := map[string]string{n("رجب"): "F", n("طيب"): "L", n("عبد"): "F", n("الفتاح"): "L", n("محمد"): "F", n("سلمان"): "F",
+		n("عبدالعزيز"): "F"}
+	total := map[string]int{n("أخيه"): 40, n("وأخيه"): 10, n("وليد"): 30}
+	words := func(s string) []string {
+		var ws []string
+		for _, t := range arabic.Tokenize(s) {
+			ws = append(ws, t.Norm)
+		}
+		return ws
+	}
+	tail := []struct {
+		name, text string
+		want       string // the words nameTail returns, space-separated
+	}{
+		{"third word of a known first + second name", "الرئيس رجب طيب أردوغان في أنقرة", "أردوغان"},
+		{"compound first name, definite surname", "الرئيس عبد الفتاح السيسي أن", "السيسي"},
+		{"after a nasab link", "الأمير محمد بن نايف", "نايف"},
+		{"links do not count", "الأمير محمد بن سلمان بن عبدالعزيز آل سعود", "سلمان عبدالعزيز سعود"},
+		{"at most three name words after the first", "الرئيس رجب طيب عبد الفتاح السيسي", "عبد الفتاح"},
+		{"an unknown second name ends the name", "السيد زياد خالد المصري", ""},
+		{"punctuation ends the name", "الرئيس رجب طيب، أردوغان", ""},
+		{"a title ends the name", "الرئيس رجب طيب الرئيس", ""},
+		{"an office in the accusative ends the name", "الأمير محمد بن سلمان وليا للعهد", "سلمان"},
+		{"و + a corpus word ends the name", "الأمير محمد بن سلمان وأخيه", "سلمان"},
+		{"a name in و is kept", "الرئيس رجب طيب وليد", "وليد"},
+	}
+	for _, tt := range tail {
+		ws := words(tt.text)
+		j := nameAfterTitle(ws, 0, titles, offices, quals, stop)
+		if j != 1 {
+			t.Errorf("%s: first name at %d, want 1", tt.name, j)
+			continue
+		}
+		var got []string
+		for _, m := range nameTail(ws, j, known, total, 3, titles, offices, quals, stop) {
+			got = append(got, ws[m])
+		}
+		if g, w := strings.Join(got, " "), n(tt.want); g != w {
+			t.Errorf("%s: nameTail(%s) = %q, want %q", tt.name, tt.text, g, w)
 		}
 	}
 }
