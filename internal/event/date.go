@@ -336,15 +336,8 @@ func findDates(text string, words []word, pub time.Time) []DateExpr {
 				first := i
 				if lead >= 0 && lead >= i-2 {
 					first = lead
-					if wd, ok := weekdayOf(words[lead]); ok {
-						date = onWeekday(date, wd)
-					} else if lead+1 < i {
-						if wd, ok := weekdayOf(words[lead+1]); ok {
-							date = onWeekday(date, wd)
-						}
-					}
 				}
-				emit(first, last, date, false)
+				emit(first, last, leadWeekday(words, first, i, date), false)
 				i = last
 				continue
 			}
@@ -363,14 +356,7 @@ func findDates(text string, words []word, pub time.Time) []DateExpr {
 						first = lead
 					}
 					last, date := hijriDate(words, k, d, hm, pub)
-					if wd, ok := weekdayOf(words[first]); ok && date != "" {
-						date = onWeekday(date, wd)
-					} else if first+1 < i {
-						if wd, ok := weekdayOf(words[first+1]); ok && date != "" {
-							date = onWeekday(date, wd)
-						}
-					}
-					emit(first, last, date, false)
+					emit(first, last, leadWeekday(words, first, i, date), false)
 					i = last
 					continue
 				}
@@ -547,11 +533,7 @@ func tomorrowNoun(words []word, i int) bool {
 	if words[i].Norm != "غد" && words[i].Norm != "الغد" {
 		return false
 	}
-	switch words[i-1].base {
-	case "يوم", "صباح", "مساء", "ظهر", "فجر", "ليل", "ليله", "عصر", "نهار":
-		return true
-	}
-	return false
+	return dayParts[words[i-1].base]
 }
 
 func yearNumberAt(words []word, i int) (int, bool) {
@@ -687,13 +669,16 @@ func pickDate(words []word, dates []DateExpr, first, last int) *DateExpr {
 // or -1.
 func complementizer(words []word, i, j int) int {
 	for k := i; k < j && k < len(words); k++ {
-		switch words[k].Norm {
-		case "ان", "بان", "انه", "انها", "بانه", "بانها", "وان", "انهم", "بانهم":
+		if complementizers[words[k].Norm] {
 			return k
 		}
 	}
 	return -1
 }
+
+// Complementizers (normalised): أن / إن with their clitics.
+var complementizers = map[string]bool{"ان": true, "بان": true, "انه": true, "انها": true, "بانه": true, "بانها": true,
+	"وان": true, "انهم": true, "بانهم": true}
 
 // speechClause reports a speech verb (قال، أعلن، أفاد …) or بيان up to ten
 // words before words[i]: the date is the day of the statement.
@@ -863,6 +848,23 @@ func onWeekday(date string, wd time.Weekday) string {
 	return date
 }
 
+// leadWeekday moves date to the weekday named in the words that lead to
+// the day number at i (words[first], or the one after it): "يوم الخميس 14 /
+// 10 / 1436هـ", "الثلاثاء 12 شوال 1436هـ".
+func leadWeekday(words []word, first, i int, date string) string {
+	for k := first; k < i && k <= first+1; k++ {
+		if wd, ok := weekdayOf(words[k]); ok {
+			return onWeekday(date, wd)
+		}
+	}
+	return date
+}
+
+// Parts of the day (and يوم) that make غد / الأمس a day: "يوم غد"، "مساء
+// الأمس".
+var dayParts = map[string]bool{"يوم": true, "صباح": true, "مساء": true, "ظهر": true, "فجر": true, "ليل": true,
+	"ليله": true, "عصر": true, "نهار": true}
+
 // rhetoricalYesterday reports الأمس as "the past" ("نموذج الأمس من أجل
 // الغد", read on arabic-news): with the article it is yesterday only after
 // يوم or a part of the day ("يوم الأمس"، "مساء الأمس").
@@ -873,11 +875,8 @@ func rhetoricalYesterday(words []word, i int) bool {
 	if i == 0 {
 		return true
 	}
-	switch words[i-1].base {
-	case "يوم", "صباح", "مساء", "ظهر", "فجر", "ليل", "ليله", "عصر", "نهار", "منتصف":
-		return false
-	}
-	return true
+	b := words[i-1].base
+	return !dayParts[b] && b != "منتصف"
 }
 
 // bound reports a date that is a limit, not a day of the event: "قبل (يوم)
