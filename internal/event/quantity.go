@@ -241,7 +241,7 @@ func Quantities(words []word) map[string]int {
 		if !ok {
 			continue
 		}
-		if i > 0 && (words[i-1].Norm == "بينهم" || words[i-1].Norm == "منهم") {
+		if i > 0 && subsetWord(words[i-1]) {
 			i = j - 1 // a subset: "297 شخصا بينهم 37 أجنبيا"
 			continue
 		}
@@ -299,7 +299,7 @@ func Quantities(words []word) map[string]int {
 				}
 				// "297 شخصا بينهم 37 أجنبيا اعتقلوا": the verb after the
 				// subset tells what happened to the whole
-				if n := words[a].Norm; n == "بينهم" || n == "منهم" {
+				if subsetWord(words[a]) {
 					lim += 3
 				}
 			}
@@ -337,6 +337,10 @@ func Quantities(words []word) map[string]int {
 	}
 	return q
 }
+
+// subsetWord reports بينهم / منهم, which lead a part of a count given
+// before ("297 شخصا بينهم 37 أجنبيا").
+func subsetWord(w word) bool { return w.Norm == "بينهم" || w.Norm == "منهم" }
 
 // oneOfSeveral reports more people listed after the one at i, in its
 // clause: "مقتل جندي و3 مدنيين"، "مقتل مواطن فرنسي وضابط أمن"، "قتل القيادي
