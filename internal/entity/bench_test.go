@@ -10,13 +10,14 @@ import (
 	"github.com/marsad-project/marsad/internal/model"
 	"github.com/marsad-project/marsad/internal/ner"
 	"github.com/marsad-project/marsad/internal/pipeline"
+	"github.com/marsad-project/marsad/internal/shareddata"
 )
 
 // seedAnalyses tags the seed articles once (tagger + finder), so the
 // benchmarks measure the resolver alone.
 func seedAnalyses(b *testing.B) []model.Analysis {
 	b.Helper()
-	dir := sharedDir(b, "seeds")
+	dir := shareddata.SharedDir(b, "seeds")
 	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
 	if len(files) == 0 {
 		b.Skip("no seed articles")

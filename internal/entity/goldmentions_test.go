@@ -14,6 +14,7 @@ import (
 	"github.com/marsad-project/marsad/internal/arabic"
 	"github.com/marsad-project/marsad/internal/export"
 	"github.com/marsad-project/marsad/internal/model"
+	"github.com/marsad-project/marsad/internal/shareddata"
 )
 
 var goldMentionsOut = flag.String("seeds.goldmentions.out", "", "resolve gold-form mentions of the seeds and write the contract here")
@@ -27,7 +28,7 @@ func TestSeedsGoldMentions(t *testing.T) {
 	if *goldMentionsOut == "" {
 		t.Skip("needs -seeds.goldmentions.out")
 	}
-	dir := sharedDir(t, "seeds")
+	dir := shareddata.SharedDir(t, "seeds")
 	b, err := os.ReadFile(filepath.Join(dir, "..", "eval", "seeds.gold.json"))
 	if err != nil {
 		t.Skip(err)

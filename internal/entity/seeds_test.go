@@ -15,6 +15,7 @@ import (
 	"github.com/marsad-project/marsad/internal/model"
 	"github.com/marsad-project/marsad/internal/ner"
 	"github.com/marsad-project/marsad/internal/pipeline"
+	"github.com/marsad-project/marsad/internal/shareddata"
 )
 
 var (
@@ -25,27 +26,6 @@ var (
 	seedsCues   = flag.Bool("seeds.cues", true, "run the cue finder (titles, group heads, facilities) before the resolver")
 	seedsDisc   = flag.Bool("seeds.discourse", true, "run discourse propagation before the resolver")
 )
-
-// sharedDir finds ../shared/<sub> by walking up from the package directory;
-// it skips the test when the folder is absent.
-func sharedDir(t testing.TB, sub string) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		p := filepath.Join(dir, "shared", sub)
-		if st, err := os.Stat(p); err == nil && st.IsDir() {
-			return p
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skipf("shared/%s not found above the package directory", sub)
-		}
-		dir = parent
-	}
-}
 
 // TestSeeds runs sentences → NER tagger → place finder → resolver on the
 // seed articles: every mention must be a valid span and every entity must
@@ -202,7 +182,7 @@ func TestLibyaCorpus(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short")
 	}
-	path := filepath.Join(sharedDir(t, "data"), "arabic-news", "libya_articles.jsonl")
+	path := filepath.Join(shareddata.SharedDir(t, "data"), "arabic-news", "libya_articles.jsonl")
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Skip(err)

@@ -12,13 +12,14 @@ import (
 	"github.com/marsad-project/marsad/internal/event"
 	"github.com/marsad-project/marsad/internal/model"
 	"github.com/marsad-project/marsad/internal/pipeline"
+	"github.com/marsad-project/marsad/internal/shareddata"
 )
 
 // newsDocs reads up to n articles of ../shared/data/arabic-news (the text
 // stays there: CC BY-NC-SA) and counts their words.
 func newsDocs(b *testing.B, n int) ([]model.Document, int) {
 	b.Helper()
-	f, err := os.Open(filepath.Join(sharedDir(b, "data/arabic-news"), "general_saudinewsnet_5000.jsonl"))
+	f, err := os.Open(filepath.Join(shareddata.SharedDir(b, "data/arabic-news"), "general_saudinewsnet_5000.jsonl"))
 	if err != nil {
 		b.Skip(err)
 	}

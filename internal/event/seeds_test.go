@@ -20,30 +20,10 @@ import (
 	"github.com/marsad-project/marsad/internal/ingest"
 	"github.com/marsad-project/marsad/internal/model"
 	"github.com/marsad-project/marsad/internal/pipeline"
+	"github.com/marsad-project/marsad/internal/shareddata"
 )
 
 var seedsOut = flag.String("seeds.out", "", "write the extract contract of the seeds to this file (for ../shared/eval/score.py)")
-
-// sharedDir finds ../shared/<sub> by walking up from the package directory;
-// it skips the test when the folder is absent.
-func sharedDir(t testing.TB, sub string) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		p := filepath.Join(dir, "shared", sub)
-		if st, err := os.Stat(p); err == nil && st.IsDir() {
-			return p
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skipf("shared/%s not found above the package directory", sub)
-		}
-		dir = parent
-	}
-}
 
 func fullPipeline(t testing.TB) *pipeline.Pipeline {
 	return pipelineWith(t, event.DefaultOptions())
@@ -191,7 +171,7 @@ func TestGSRExtract(t *testing.T) {
 	if *gsrOut == "" {
 		t.Skip("-gsr.out not given")
 	}
-	dir := sharedDir(t, "data/arabic_event_gsr")
+	dir := shareddata.SharedDir(t, "data/arabic_event_gsr")
 	p := fullPipeline(t)
 	out, err := os.Create(*gsrOut)
 	if err != nil {
@@ -234,7 +214,7 @@ func TestSeedsOracleEntities(t *testing.T) {
 			} `json:"entities"`
 		} `json:"documents"`
 	}
-	data, err := os.ReadFile(filepath.Join(sharedDir(t, "eval"), "seeds.gold.json"))
+	data, err := os.ReadFile(filepath.Join(shareddata.SharedDir(t, "eval"), "seeds.gold.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -252,7 +232,7 @@ func TestSeedsOracleEntities(t *testing.T) {
 	defer out.Close()
 	w := export.NewJSONLWriter(out)
 	for _, gd := range gold.Documents {
-		text, err := os.ReadFile(filepath.Join(sharedDir(t, "seeds"), gd.Doc))
+		text, err := os.ReadFile(filepath.Join(shareddata.SharedDir(t, "seeds"), gd.Doc))
 		if err != nil {
 			t.Fatal(err)
 		}

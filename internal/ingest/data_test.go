@@ -6,17 +6,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 	"testing"
 
 	"github.com/marsad-project/marsad/internal/shareddata"
 )
 
-// sharedDir returns ../shared/<sub> or skips the test where it is absent.
-func sharedDir(t testing.TB, sub string) string {
-	return shareddata.Dir(t, strings.TrimPrefix(sub, "data/"))
-}
 
 type newsArticle struct {
 	ID     string `json:"id"`
@@ -35,7 +30,7 @@ var (
 // 5,000), raw; once per test binary.
 func loadArabicNews(t testing.TB) []newsArticle {
 	t.Helper()
-	dir := sharedDir(t, "data/arabic-news")
+	dir := shareddata.SharedDir(t, "data/arabic-news")
 	newsOnce.Do(func() { newsDocs, newsErr = readArabicNews(dir) })
 	if newsErr != nil {
 		t.Fatal(newsErr)

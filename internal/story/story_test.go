@@ -18,11 +18,6 @@ import (
 	"github.com/marsad-project/marsad/internal/model"
 )
 
-// sharedDir returns ../shared/<sub> or skips the test where it is absent.
-func sharedDir(t testing.TB, sub string) string {
-	return shareddata.Dir(t, strings.TrimPrefix(sub, "data/"))
-}
-
 func doc(id, text string) model.Document {
 	return model.Document{ID: id, Text: text, Hash: ingest.TextHash(text)}
 }
@@ -82,7 +77,7 @@ type pair struct{ a, b, stance string }
 
 func readANS(t *testing.T, split string) []pair {
 	t.Helper()
-	f, err := os.Open(filepath.Join(sharedDir(t, "data/ans-arabic-news-stance"), "stance", split+".csv"))
+	f, err := os.Open(filepath.Join(shareddata.SharedDir(t, "data/ans-arabic-news-stance"), "stance", split+".csv"))
 	if err != nil {
 		t.Skip(err)
 	}
@@ -200,7 +195,7 @@ func readNews(t *testing.T, file string) []model.Document { return readNewsB(t, 
 
 func readNewsB(t testing.TB, file string) []model.Document {
 	t.Helper()
-	f, err := os.Open(filepath.Join(sharedDir(t, "data/arabic-news"), file))
+	f, err := os.Open(filepath.Join(shareddata.SharedDir(t, "data/arabic-news"), file))
 	if err != nil {
 		t.Skip(err)
 	}
