@@ -7,8 +7,8 @@
 package event
 
 import (
-	"context"
 	"fmt"
+	"context"
 	"sort"
 	"strings"
 
@@ -164,6 +164,7 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 	aliases := buildAliases(text, dms)
 	govs := newGovernments(x.gaz, dms)
 	forces := newStates(x.gaz, dms)
+	heads := newHeadAnaphora(text, dms)
 	var evs []model.Event
 	sents := a.Sentences
 	if len(sents) == 0 && text != "" {
@@ -181,6 +182,9 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 		sdms := dms
 		if local := aliases.propagate(words, dms); local != nil {
 			sdms = local
+		}
+		if local := heads.resolve(words, sdms); local != nil {
+			sdms = local // "وطالب الحكومة …": the government named before
 		}
 		if local := forces.describe(words, sdms); local != nil {
 			sdms = local // "نفذت القوات الأمريكية 6 غارات": the state's force

@@ -1,0 +1,152 @@
+package event
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/marsad-project/marsad/internal/arabic"
+	"github.com/marsad-project/marsad/internal/model"
+)
+
+// After naming an organisation in full, news goes on with its head noun
+// alone: "أعلنت الحكومة الليبية المؤقتة أنها …" … "وطالب الحكومة المجتمع
+// الدولي برفع الحظر", "قال الجيش الوطني الليبي" … "وأعلن الجيش". The bare
+// definite head is then the organisation, and often the actor of the
+// sentence's event. headAnaphora makes such a word a mention of the one
+// organisation with that head the article named before it. (Read on the
+// Libya articles of arabic-news, where such sentences had lost their actor
+// and with it the event.)
+type headAnaphora struct {
+	orgs []headedOrg // in text order
+}
+
+type headedOrg struct {
+	start int
+	core  string // the head word without the article: "حكومه"
+	name  string
+}
+
+// Heads of organisation names that news uses alone for the organisation
+// it named last. "القوات" is left out: a sentence names forces of several
+// sides with it.
+var anaphoricHeads = normKeys(map[string]bool{
+	"حكومة": true, "حركة": true, "جماعة": true, "تنظيم": true, "وزارة": true, "مجلس": true, "برلمان": true,
+	"اتحاد": true, "منظمة": true, "بعثة": true, "هيئة": true, "شركة": true, "حزب": true, "جيش": true,
+	"جبهة": true, "تحالف": true, "ائتلاف": true, "مفوضية": true, "رئاسة": true,
+})
+
+// Adjectives that make the head another body than the one named before:
+// "الحكومة السابقة", "الحكومة الجديدة", "المجلس المقبل".
+var otherBody = normKeys(map[string]bool{
+	"السابق": true, "السابقة": true, "الجديد": true, "الجديدة": true, "المقبل": true, "المقبلة": true,
+	"القادم": true, "القادمة": true, "المقبلين": true, "الأخرى": true, "الآخر": true, "المنتخب": true, "المنتخبة": true,
+})
+
+func newHeadAnaphora(text string, dms []docMention) *headAnaphora {
+	var h headAnaphora
+	for _, m := range dms {
+		if m.Type != model.ORG || m.Start < 0 || m.End > len(text) || m.Start >= m.End {
+			continue
+		}
+		for _, t := range arabic.Tokenize(text[m.Start:m.End]) {
+			if t.IsWord() {
+				core := strings.TrimPrefix(t.Norm, "ال")
+				if anaphoricHeads[core] {
+					h.orgs = append(h.orgs, headedOrg{start: m.Start, core: core, name: m.Name})
+				}
+				break
+			}
+		}
+	}
+	if len(h.orgs) == 0 {
+		return nil
+	}
+	sort.SliceStable(h.orgs, func(i, j int) bool { return h.orgs[i].start < h.orgs[j].start })
+	return &h
+}
+
+// antecedent returns the organisation with head core named last before
+// offset (news refers back to the body it has just named: "أعلنت الحكومة
+// الليبية المؤقتة …" … "وطالب الحكومة"), or "" when there is none, or when
+// another body with that head is named just before it ("حكومة الوفاق
+// والحكومة المؤقتة": which one is meant is not said).
+func (h *headAnaphora) antecedent(core string, offset int) string {
+	last := -1
+	for i, o := range h.orgs {
+		if o.start >= offset {
+			break
+		}
+		if o.core == core {
+			last = i
+		}
+	}
+	if last < 0 {
+		return ""
+	}
+	name := h.orgs[last].name
+	for i := last - 1; i >= 0 && h.orgs[last].start-h.orgs[i].start < sideBySide; i-- {
+		if h.orgs[i].core == core && h.orgs[i].name != name {
+			return ""
+		}
+	}
+	return name
+}
+
+// sideBySide: two names whose starts are this close (bytes; about 15
+// words) are named together.
+const sideBySide = 150
+
+// resolve returns the sentence's docMentions (sdms, already limited to the
+// sentence or the whole document) extended by the bare heads that stand
+// for an organisation named before, or nil when there are none.
+func (h *headAnaphora) resolve(words []word, sdms []docMention) []docMention {
+	if h == nil || len(words) == 0 {
+		return nil
+	}
+	var extra []docMention
+	for i := range words {
+		w := &words[i]
+		if w.number || !anaphoricHeads[w.base] || !strings.HasSuffix(w.Norm, "ال"+w.base) {
+			continue // not a definite head: "حكومة الوفاق" is a name of its own
+		}
+		if i+1 < len(words) && !w.boundary {
+			n := words[i+1].Norm
+			if otherBody[n] || nisbaAdjective(n) {
+				continue // "الحكومة الإيطالية", "الحكومة السابقة": another body
+			}
+		}
+		if overlapsAny(sdms, w.Start, w.End) {
+			continue
+		}
+		name := h.antecedent(w.base, w.Start)
+		if name == "" {
+			continue
+		}
+		start := w.Start
+		// after clitics: the mention starts at the article ("والحكومة")
+		if p := len(w.Norm) - len("ال"+w.base); p > 0 && len(w.Text) == len(w.Norm) {
+			start += p
+		}
+		extra = append(extra, docMention{Start: start, End: w.End, Name: name, Type: model.ORG})
+	}
+	if len(extra) == 0 {
+		return nil
+	}
+	out := append(append([]docMention(nil), sdms...), extra...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+// nisbaAdjective reports a definite relative adjective (الليبية، الإيطالي،
+// الأمريكيين): the head it follows is that country's body, a new one.
+func nisbaAdjective(norm string) bool {
+	if !strings.HasPrefix(norm, "ال") || runeLen(norm) < 5 {
+		return false
+	}
+	for _, suf := range []string{"يه", "ي", "يين", "يون"} {
+		if strings.HasSuffix(norm, suf) {
+			return true
+		}
+	}
+	return false
+}
