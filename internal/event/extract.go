@@ -7,8 +7,8 @@
 package event
 
 import (
-	"fmt"
 	"context"
+	"fmt"
 	"sort"
 	"strings"
 

@@ -12,7 +12,6 @@ import (
 	"github.com/marsad-project/marsad/internal/shareddata"
 )
 
-
 type newsArticle struct {
 	ID     string `json:"id"`
 	Source string `json:"source"`
