@@ -401,16 +401,25 @@ func inflected(w, orig string) bool {
 			return true
 		}
 	}
-	f := arabic.WordFreq(w)
-	if stem, ok := strings.CutSuffix(w, "ا"); ok && utf8.RuneCountInString(stem) >= 3 && arabic.WordFreq(stem)+arabic.WordFreq(stem+"ه") > f {
+	if accusativeAlef(w) {
 		return true
 	}
+	f := arabic.WordFreq(w)
 	if strings.HasSuffix(orig, "ه") {
 		if stem := strings.TrimSuffix(w, "ه"); utf8.RuneCountInString(stem) >= 3 && arabic.WordFreq(stem) > 2*f+5 {
 			return true
 		}
 	}
 	return false
+}
+
+// accusativeAlef reports whether w reads as the accusative alef of an
+// indefinite noun (قادما, مرسوما): the stem alone and with ة are together
+// more frequent in the news than w. Names in ـا (باشاغا, رضا) have no more
+// frequent stem.
+func accusativeAlef(w string) bool {
+	stem, ok := strings.CutSuffix(w, "ا")
+	return ok && utf8.RuneCountInString(stem) >= 3 && arabic.WordFreq(stem)+arabic.WordFreq(stem+"ه") > arabic.WordFreq(w)
 }
 
 // hasTanween reports whether the original word carries a tanween mark
