@@ -17,6 +17,9 @@ var negators = normKeys(map[string]bool{"لم": true, "لن": true, "لا": true
 var notNegAfterMa = normKeys(map[string]bool{"زال": true, "زالت": true, "يزال": true, "تزال": true, "دام": true, "دامت": true, "اذا": true,
 	"ادى": true, "أدى": true, "ادي": true, "اسفر": true, "أسفر": true, "نتج": true, "تسبب": true, "خلف": true, "أوقع": true, "اوقع": true})
 
+// Forms of زال after لا (لا يزال، لا تزال، لا زالت): "still".
+var stillVerbs = normKeys(map[string]bool{"زال": true, "زالت": true, "يزال": true, "تزال": true, "نزال": true, "يزالون": true, "تزالان": true, "يزالان": true})
+
 // resultVerb reports a verb of result after ما: "ما أدى إلى" (which led to).
 func resultVerb(w word) bool {
 	switch w.Norm {
@@ -89,6 +92,17 @@ func anonymous(words []word, first int) bool {
 	return false
 }
 
+// conjNegator reports a negative particle with و or ف written on it (ولم
+// يلتق، ولن يزور، فلا يتعاون): the words' base keeps such short words whole.
+func conjNegator(n string) bool {
+	for _, c := range [...]string{"و", "ف"} {
+		if rest, ok := strings.CutPrefix(n, c); ok && rest != "ما" && negators[rest] {
+			return true
+		}
+	}
+	return false
+}
+
 // Modality classifies the event triggered at words[first..last]:
 // negated, planned, reported or asserted, in that order of precedence.
 func modality(words []word, first int, future bool, date *DateExpr) string {
@@ -102,10 +116,14 @@ func modality(words []word, first int, future bool, date *DateExpr) string {
 		if n == "ما" && (first > b+1 || resultVerb(words[b+1])) && notNegAfterMa[words[b+1].Norm] {
 			break
 		}
+		// لا يزال / ولا تزال: "still", not a negation ("كانت ولا تزال تتعاون")
+		if (n == "لا" || n == "ولا" || n == "فلا") && b+1 < len(words) && stillVerbs[words[b+1].Norm] {
+			break
+		}
 		// ما negates a verb at the head of its clause ("ما زار الرئيس روما
 		// قط"); after a verb or a noun it is the relative "what": "يبين ما
 		// وصل إليه"، "يستغل ما يصل إلى المواطنين"
-		if n == "ما" && b+1 == first && (b == 0 || words[b-1].boundary || words[b-1].Norm == "و" || words[b-1].Norm == "ف") || n != "ما" && negators[n] {
+		if n == "ما" && b+1 == first && (b == 0 || words[b-1].boundary || words[b-1].Norm == "و" || words[b-1].Norm == "ف") || n != "ما" && negators[n] || conjNegator(n) {
 			return "negated"
 		}
 		if words[b].boundary && b < first-1 {
