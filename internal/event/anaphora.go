@@ -17,13 +17,15 @@ import (
 // Libya articles of arabic-news, where such sentences had lost their actor
 // and with it the event.)
 type headAnaphora struct {
+	text string
+	dms  []docMention
 	orgs []headedOrg // in text order
 }
 
 type headedOrg struct {
-	start int
-	core  string // the head word without the article: "حكومه"
-	name  string
+	start, end int
+	core       string // the head word without the article: "حكومه"
+	name       string
 }
 
 // Heads of organisation names that news uses alone for the organisation
@@ -43,7 +45,7 @@ var otherBody = normKeys(map[string]bool{
 })
 
 func newHeadAnaphora(text string, dms []docMention) *headAnaphora {
-	var h headAnaphora
+	h := headAnaphora{text: text, dms: dms}
 	for _, m := range dms {
 		if m.Type != model.ORG || m.Start < 0 || m.End > len(text) || m.Start >= m.End {
 			continue
@@ -52,7 +54,7 @@ func newHeadAnaphora(text string, dms []docMention) *headAnaphora {
 			if t.IsWord() {
 				core := strings.TrimPrefix(t.Norm, "ال")
 				if anaphoricHeads[core] {
-					h.orgs = append(h.orgs, headedOrg{start: m.Start, core: core, name: m.Name})
+					h.orgs = append(h.orgs, headedOrg{start: m.Start, end: m.End, core: core, name: m.Name})
 				}
 				break
 			}
@@ -67,9 +69,11 @@ func newHeadAnaphora(text string, dms []docMention) *headAnaphora {
 
 // antecedent returns the organisation with head core named last before
 // offset (news refers back to the body it has just named: "أعلنت الحكومة
-// الليبية المؤقتة …" … "وطالب الحكومة"), or "" when there is none, or when
+// الليبية المؤقتة …" … "وطالب الحكومة"), or "" when there is none, when
 // another body with that head is named just before it ("حكومة الوفاق
-// والحكومة المؤقتة": which one is meant is not said).
+// والحكومة المؤقتة": which one is meant is not said), or when the text
+// names another body with that head after it that the tagger did not find
+// ("وزارة الدفاع" … "سعت وزارة العدل" … "كما تعهدت الوزارة").
 func (h *headAnaphora) antecedent(core string, offset int) string {
 	last := -1
 	for i, o := range h.orgs {
@@ -89,7 +93,48 @@ func (h *headAnaphora) antecedent(core string, offset int) string {
 			return ""
 		}
 	}
+	if h.untaggedBody(core, h.orgs[last].end, offset) {
+		return ""
+	}
 	return name
+}
+
+// untaggedBody reports a word with head core in text[from:to], outside
+// every mention, that names a body rather than pointing back to one: the
+// head in construct (وزارة العدل) or followed by a nisba (الحكومة
+// الإيطالية). A bare definite head there is itself an anaphor.
+func (h *headAnaphora) untaggedBody(core string, from, to int) bool {
+	if from >= to {
+		return false
+	}
+	toks := arabic.Tokenize(h.text[from:to])
+	for k, t := range toks {
+		if t.Kind != arabic.KindArabic || !strings.HasSuffix(t.Norm, core) {
+			continue
+		}
+		definite := false
+		switch strings.TrimSuffix(t.Norm, core) {
+		case "ال", "وال", "فال", "بال", "لل", "ولل", "وبال":
+			definite = true
+		case "", "و", "ف", "ب", "ل", "وب", "ول":
+		default:
+			continue // another word ending in the same letters
+		}
+		if overlapsAny(h.dms, from+t.Start, from+t.End) {
+			continue
+		}
+		next := ""
+		for _, u := range toks[k+1:] {
+			if u.IsWord() {
+				next = u.Norm
+				break
+			}
+		}
+		if !definite || otherBody[next] || nisbaAdjective(next) {
+			return true
+		}
+	}
+	return false
 }
 
 // sideBySide: two names whose starts are this close (bytes; about 15
