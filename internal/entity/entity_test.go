@@ -518,6 +518,13 @@ func TestOrgFinder(t *testing.T) {
 		{"the presidency as an office run for", "لخوض انتخابات الرئاسة الأمريكية بعد", nil},
 		{"the presidency as an office won", "فاز بالرئاسة الأمريكية كسادس رئيس", nil},
 		{"the presidency after a conjunction", "والرئاسة التونسية", []string{"الرئاسة التونسية"}},
+		{"a ministry by its portfolio", "وقالت وزارة الداخلية اليوم إن", []string{"وزارة الداخلية"}},
+		{"a ministry with a proclitic", "وطالب الوزارة لوزارة العدل بأن", []string{"وزارة العدل"}},
+		{"a ministry and its country", "أعلنت وزارة الخارجية الأمريكية", []string{"وزارة الخارجية الأمريكية"}},
+		{"a portfolio with its adjective", "فرع وزارة الشؤون البلدية والقروية", []string{"وزارة الشؤون البلدية"}},
+		{"an adjective of the sentence is left out", "إن وزارة التعليم الحالية", []string{"وزارة التعليم"}},
+		{"the ministry alone points back", "وقالت الوزارة إن", nil},
+		{"a ministry without a portfolio", "أنشأت الحكومة وزارة جديدة", nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
