@@ -167,6 +167,17 @@ func placeMentions(text string, words []word, all []docMention) []mention {
 		m := mention{Name: dm.Name, Type: dm.Type, Geo: dm.Geo, First: wi, Last: last}
 		// a clitic glued before the name: "بالرجمة", "لباريس", "وحفتر"
 		prefix := arabicPrefix(text[words[wi].Start:dm.Start])
+		// a name kept whole with its لل ("للهلال الأحمر": ل + ال cannot
+		// be cut apart in the text) carries the preposition inside its span
+		if prefix == "" && dm.Start == words[wi].Start {
+			n, c := words[wi].Norm, ""
+			if k := len("و"); (strings.HasPrefix(n, "و") || strings.HasPrefix(n, "ف")) && strings.HasPrefix(n[k:], "لل") {
+				c, n = n[:k], n[k:]
+			}
+			if strings.HasPrefix(n, "لل") {
+				prefix = c + "ل"
+			}
+		}
 		if strings.HasSuffix(prefix, "ب") || strings.HasSuffix(prefix, "بال") || strings.HasSuffix(prefix, "ل") && m.Type == model.LOC {
 			m.locative = true
 		}
@@ -242,6 +253,12 @@ func placeMentions(text string, words []word, all []docMention) []mention {
 				break
 			}
 		}
+		// "الأمين العام للأمم المتحدة بان كي مون", "سفير الولايات المتحدة
+		// لدى": the body of a title is the title's complement, neither the
+		// actor nor a recipient
+		if m.Type != model.LOC && strings.HasSuffix(prefix, "ل") && titleBefore(words, wi) {
+			m.affil = true
+		}
 		m.agent = agentBefore(words, wi)
 		m.audience = m.Type != model.LOC && audienceAt(words, wi, prefix)
 		for b := wi - 1; b >= 0 && b >= wi-3; b-- {
@@ -256,6 +273,22 @@ func placeMentions(text string, words []word, all []docMention) []mention {
 		out = append(out, m)
 	}
 	return out
+}
+
+// titleBefore reports a title right before word wi, or a title and its
+// adjective (الأمين العام، المبعوث الخاص).
+func titleBefore(words []word, wi int) bool {
+	if wi == 0 {
+		return false
+	}
+	if obliqueTitles[words[wi-1].base] {
+		return true
+	}
+	switch words[wi-1].Norm {
+	case "العام", "الخاص", "الخاصه", "المساعد", "الدايم":
+		return wi >= 2 && obliqueTitles[words[wi-2].base]
+	}
+	return false
 }
 
 func arabicPrefix(s string) string {

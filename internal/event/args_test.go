@@ -234,3 +234,32 @@ func TestClashBetween(t *testing.T) {
 		}
 	}
 }
+
+// The body of a title (الأمين العام للأمم المتحدة) is the title's
+// complement, neither actor nor recipient; and a name kept whole with its
+// لل (للهلال الأحمر) is governed by the preposition, so it is no subject.
+func TestTitleBodyAndLamAlifNotParty(t *testing.T) {
+	tests := []struct{ name, in, actor, notParty string }{
+		{"the UN of its secretary-general", "ودعا الأمين العام للأمم المتحدة بان كي مون السلطات إلى فرض الأمن", "بان كي مون", "الأمم المتحدة"},
+		{"the UN of its envoy", "التقى رئيس مجلس النواب اللبناني نبيه بري في بيروت اليوم ممثلة الأمين العام للأمم المتحدة في لبنان سيغريد كاغ", "نبيه بري", "الأمم المتحدة"},
+		{"a name after لل is no subject", "أكدت اللجنة الوطنية لحقوق الإنسان تصاعد العنف، وناشدت الطرفين فتح ممرات للهلال الأحمر الليبي", "اللجنة الوطنية لحقوق الإنسان", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := analysis(tc.in, org("الأمم المتحدة", "للأمم المتحدة"), per("بان كي مون"), per("نبيه بري"), per("سيغريد كاغ"), loc("بيروت"),
+				org("اللجنة الوطنية لحقوق الإنسان"), org("الهلال الأحمر الليبي"), org("مجلس النواب اللبناني"), loc("لبنان"))
+			evs := eventsOf(t, a)
+			if len(evs) == 0 {
+				t.Fatalf("no event")
+			}
+			for _, e := range evs {
+				if e.Actor != tc.actor {
+					t.Errorf("%s actor %q, want %q", e.Type, e.Actor, tc.actor)
+				}
+				if tc.notParty != "" && contains(e.Recipients, tc.notParty) {
+					t.Errorf("%s event with %q as a recipient: %+v", e.Type, tc.notParty, e)
+				}
+			}
+		})
+	}
+}
