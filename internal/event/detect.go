@@ -262,6 +262,7 @@ var crowdNouns = normKeys(map[string]bool{
 // Example is one labelled sentence for training.
 type Example struct {
 	Feats []string
+	Vals  []float64 // the features' values; nil: all 1
 	Pos   bool
 }
 
@@ -286,7 +287,9 @@ func Train(ex []Example, opt TrainOptions) *LinearModel {
 	index := map[string]int32{}
 	var names []string
 	xs := make([][]int32, len(ex))
+	vals := make([][]float64, len(ex))
 	for i, e := range ex {
+		vals[i] = e.Vals
 		xs[i] = make([]int32, len(e.Feats))
 		for j, f := range e.Feats {
 			k, ok := index[f]
@@ -316,8 +319,13 @@ func Train(ex []Example, opt TrainOptions) *LinearModel {
 		}
 		for _, k := range order {
 			z := bias
-			for _, f := range xs[k] {
-				z += w[f]
+			v := vals[k]
+			for j, f := range xs[k] {
+				if v != nil {
+					z += w[f] * v[j]
+				} else {
+					z += w[f]
+				}
 			}
 			p := 1 / (1 + math.Exp(-z))
 			y := 0.0
@@ -328,8 +336,11 @@ func Train(ex []Example, opt TrainOptions) *LinearModel {
 			g := (p - y) * wt
 			gb += g * g
 			bias -= opt.Rate * g / math.Sqrt(gb+1e-8)
-			for _, f := range xs[k] {
+			for j, f := range xs[k] {
 				gf := g + opt.L2*w[f]
+				if v != nil {
+					gf = g*v[j] + opt.L2*w[f]
+				}
 				g2[f] += gf * gf
 				w[f] -= opt.Rate * gf / math.Sqrt(g2[f]+1e-8)
 			}
