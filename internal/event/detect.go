@@ -207,6 +207,9 @@ func Features(text string, words []word, matches []Match, q map[string]int, date
 				f = append(f, "arg:loc:"+p.Type)
 			}
 		}
+		if TriedFeatures {
+			f = triedFeatures(f, p, words, m, ms)
+		}
 		if len(ms) > 0 && overt(p.Type, words, []Match{m}, ms, q) {
 			f = append(f, "overt:"+p.Type)
 		}
@@ -250,6 +253,46 @@ func Features(text string, words []word, matches []Match, q map[string]int, date
 		f = append(f, "len:long")
 	default:
 		f = append(f, "len:vlong")
+	}
+	return f
+}
+
+// TriedFeatures adds features that were tried and dropped (cmd/traindetect
+// -tried; docs/BENCHMARKS.md gives their figures), so that the figures can
+// be rerun. Off in use: the shipped detector has no weights for them.
+var TriedFeatures bool
+
+// triedFeatures: the words of the trigger's own clause (between the clause
+// boundaries around it, "c:"), and the entity types of its actor and first
+// recipient ("at:").
+func triedFeatures(f []string, p *Pattern, words []word, m Match, ms []mention) []string {
+	a, b := m.First, m.Last
+	for a > 0 && !words[a-1].boundary {
+		a--
+	}
+	for b < len(words)-1 && !words[b].boundary {
+		b++
+	}
+	for k := a; k <= b; k++ {
+		if k < m.First || k > m.Last {
+			f = append(f, "c:"+p.Type+"/"+words[k].base)
+		}
+	}
+	if len(ms) == 0 {
+		return f
+	}
+	actor, recips, _ := arguments(p, words, ms, m)
+	for _, x := range ms {
+		if actor != "" && x.Name == actor {
+			f = append(f, "at:actor:"+p.Type+"/"+x.Type)
+			break
+		}
+	}
+	for _, x := range ms {
+		if len(recips) > 0 && x.Name == recips[0] {
+			f = append(f, "at:recip:"+p.Type+"/"+x.Type)
+			break
+		}
 	}
 	return f
 }

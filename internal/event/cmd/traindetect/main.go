@@ -38,21 +38,24 @@ import (
 )
 
 var (
-	showErrors   = flag.Bool("errors", false, "print the cross-validation errors of the first repeat (end-to-end decision)")
-	coverage     = flag.Bool("coverage", false, "print how many sentences of each label have a trigger of the type, and the positives without one")
-	overtFlag    = flag.String("overt", strings.Join(event.DefaultOptions().Overt, ","), "comma-separated types in event.Options.Overt for the end-to-end decision (fully stated events pass without the detector)")
-	trigOnly     = flag.Bool("trigonly", false, "train only on the sentences with a trigger of the type (extract asks the detector about no other)")
-	minDF        = flag.Int("mindf", 1, "leave out the features seen in fewer training sentences")
-	bag          = flag.Int("bag", 1, "average this many models trained on bootstrap samples")
-	extraNegFlag = flag.String("extraneg", "PROTEST", "comma-separated types: add the other type's sentences to every training part as negatives (PROTEST: the ASSAULT file, 5×5 nested CV 0.325 → 0.346 over two seeds; ASSAULT with the PROTEST file falls 0.671 → 0.657)")
-	typeDropFlag = flag.String("typedrop", "PROTEST=u:", "per-type feature prefixes to leave out, TYPE=prefix,…;TYPE=… (PROTEST without its bag of words u:: 5×5 nested CV 0.363 → 0.386, mean over fold seeds 1, 3, 7, 11, higher on each; its 23 positives per training part cannot weigh thousands of words)")
-	nbFlag       = flag.String("nb", "", "comma-separated types trained as NBSVM-style models: each binary feature scaled by its naive-Bayes log-count ratio in the training part (Wang & Manning 2012), the logistic regression trained on the scaled features")
-	nbAlpha      = flag.Float64("nbalpha", 1, "smoothing of the naive-Bayes counts for -nb")
-	famThr       = flag.Int("famthr", 0, "if > 0, the detector decision (not extract's) uses a threshold per trigger family (mode) with at least this many positives in the inner cross-validation")
-	innerReps    = flag.Int("innerreps", 1, "repeats of the inner cross-validation that chooses the setting and threshold in the nested CV")
-	jointFlag    = flag.String("joint", "", "comma-separated types trained jointly with the other type's file (its sentences with their own labels): every feature has a copy shared by both types, with the type's name made generic, and a copy of its own (Daumé's feature augmentation)")
-	dropPrefixes []string
-	typeDrop     = map[string][]string{}
+	showErrors    = flag.Bool("errors", false, "print the cross-validation errors of the first repeat (end-to-end decision)")
+	coverage      = flag.Bool("coverage", false, "print how many sentences of each label have a trigger of the type, and the positives without one")
+	overtFlag     = flag.String("overt", strings.Join(event.DefaultOptions().Overt, ","), "comma-separated types in event.Options.Overt for the end-to-end decision (fully stated events pass without the detector)")
+	trigOnly      = flag.Bool("trigonly", false, "train only on the sentences with a trigger of the type (extract asks the detector about no other)")
+	minDF         = flag.Int("mindf", 1, "leave out the features seen in fewer training sentences")
+	bag           = flag.Int("bag", 1, "average this many models trained on bootstrap samples")
+	extraNegFlag  = flag.String("extraneg", "PROTEST", "comma-separated types: add the other type's sentences to every training part as negatives (PROTEST: the ASSAULT file, 5×5 nested CV 0.325 → 0.346 over two seeds; ASSAULT with the PROTEST file falls 0.671 → 0.657)")
+	typeDropFlag  = flag.String("typedrop", "PROTEST=u:", "per-type feature prefixes to leave out, TYPE=prefix,…;TYPE=… (PROTEST without its bag of words u:: 5×5 nested CV 0.363 → 0.386, mean over fold seeds 1, 3, 7, 11, higher on each; its 23 positives per training part cannot weigh thousands of words)")
+	nbFlag        = flag.String("nb", "", "comma-separated types trained as NBSVM-style models: each binary feature scaled by its naive-Bayes log-count ratio in the training part (Wang & Manning 2012), the logistic regression trained on the scaled features")
+	nbAlpha       = flag.Float64("nbalpha", 1, "smoothing of the naive-Bayes counts for -nb")
+	famThr        = flag.Int("famthr", 0, "if > 0, the detector decision (not extract's) uses a threshold per trigger family (mode) with at least this many positives in the inner cross-validation")
+	tried         = flag.Bool("tried", false, "add the features tried and dropped (event.TriedFeatures: the trigger's clause words c:, its actor's and recipient's entity types at:; leave one group out with -drop)")
+	wordScaleFlag = flag.String("wordscale", "", "TYPE=s,…: train TYPE with its word features (u:) scaled by s (shrinks their weights; the scale is folded into the shipped weights)")
+	wordScale     = map[string]float64{}
+	innerReps     = flag.Int("innerreps", 1, "repeats of the inner cross-validation that chooses the setting and threshold in the nested CV")
+	jointFlag     = flag.String("joint", "", "comma-separated types trained jointly with the other type's file (its sentences with their own labels): every feature has a copy shared by both types, with the type's name made generic, and a copy of its own (Daumé's feature augmentation)")
+	dropPrefixes  []string
+	typeDrop      = map[string][]string{}
 )
 
 func filter(typ string, fs []string) []string {
@@ -128,6 +131,12 @@ func main() {
 	pss := flag.String("posscale", "1,3", "comma-separated weights of a positive example to try")
 	types := flag.String("types", "ASSAULT,PROTEST", "event types to train")
 	flag.Parse()
+	event.TriedFeatures = *tried
+	for _, ts := range strings.Split(*wordScaleFlag, ",") {
+		if t, v, ok := strings.Cut(ts, "="); ok {
+			wordScale[t] = floats(v)[0]
+		}
+	}
 	g := grid{posScales: floats(*pss), l2s: floats(*l2s)}
 	for _, e := range floats(*epochs) {
 		g.epochs = append(g.epochs, int(e))
@@ -379,6 +388,30 @@ func trainNB(ex []event.Example, opt event.TrainOptions) *event.LinearModel {
 	return m
 }
 
+// trainScaled trains with the words (u:) scaled by sc, which shrinks their
+// weights against the other features (AdaGrad's steps are about the same
+// size whatever the scale), and folds the scale into the weights.
+func trainScaled(ex []event.Example, opt event.TrainOptions, sc float64) *event.LinearModel {
+	scaled := make([]event.Example, len(ex))
+	for i, e := range ex {
+		vals := make([]float64, len(e.Feats))
+		for j, f := range e.Feats {
+			vals[j] = 1
+			if strings.HasPrefix(f, "u:") {
+				vals[j] = sc
+			}
+		}
+		scaled[i] = event.Example{Feats: e.Feats, Vals: vals, Pos: e.Pos}
+	}
+	m := event.Train(scaled, opt)
+	for f, w := range m.W {
+		if strings.HasPrefix(f, "u:") {
+			m.W[f] = w * sc
+		}
+	}
+	return m
+}
+
 // trainJoint trains on the own items and the other type's items with the
 // augmented features and folds the model back to raw features of curType.
 func trainJoint(ex []event.Example, opt event.TrainOptions) *event.LinearModel {
@@ -450,6 +483,9 @@ func train(items []item, idx []int, opt event.TrainOptions) *event.LinearModel {
 	}
 	if listed(*nbFlag, curType) {
 		return trainNB(ex, opt)
+	}
+	if sc, ok := wordScale[curType]; ok {
+		return trainScaled(ex, opt, sc)
 	}
 	if *bag <= 1 {
 		return event.Train(ex, opt)
