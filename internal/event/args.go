@@ -211,7 +211,7 @@ func placeMentions(text string, words []word, all []docMention) []mention {
 				break
 			}
 			// after أن the name is the subject of the reported clause
-			if n := words[b].Norm; words[b].comma || n == "ان" || n == "بان" || n == "وان" || n == "انه" {
+			if words[b].comma || complementizers[words[b].Norm] {
 				break
 			}
 		}

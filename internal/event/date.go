@@ -676,9 +676,13 @@ func complementizer(words []word, i, j int) int {
 	return -1
 }
 
-// Complementizers (normalised): أن / إن with their clitics.
-var complementizers = map[string]bool{"ان": true, "بان": true, "انه": true, "انها": true, "بانه": true, "بانها": true,
-	"وان": true, "انهم": true, "بانهم": true}
+// Complementizers: أن / إن with their clitics (و، بـ) and pronoun suffixes,
+// any hamza seat (the keys are folded: بأنهم، إنهن).
+var complementizers = normKeys(map[string]bool{
+	"أن": true, "بأن": true, "وأن": true, "وإن": true,
+	"أنه": true, "بأنه": true, "وأنه": true, "أنها": true, "بأنها": true, "وأنها": true,
+	"أنهم": true, "بأنهم": true, "وأنهم": true, "أنهن": true, "بأنهن": true, "أنهما": true, "بأنهما": true,
+})
 
 // speechClause reports a speech verb (قال، أعلن، أفاد …) or بيان up to ten
 // words before words[i]: the date is the day of the statement.
@@ -733,12 +737,16 @@ func laterClause(words []word, i, j int) bool {
 			// sequence of the day (منذ marks a span the event fills:
 			// "قتل 40 في اشتباكات يخوضها منذ أسبوع مسلحون")
 			if k+1 < len(words) && words[k+1].Norm == "ان" {
+				if n == "بعد" || n == "وبعد" {
+					k++ // the أن of بعد أن is no complement clause either
+				}
 				continue
 			}
 			if k < j-3 || k == j-3 && words[k+1].base != "منتصف" {
 				return true
 			}
-		case "ان", "بان", "انه", "انها", "بانه", "بانها", "وان":
+		}
+		if complementizers[n] {
 			return true
 		}
 	}

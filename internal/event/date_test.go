@@ -162,6 +162,9 @@ func TestPickDate(t *testing.T) {
 		{"a deadline is not the day", "تعهد رئيس المجلس بالانتهاء من المصادقة قبل يوم 25 يوليو الجاري", "AGREE", ""},
 		{"سبق أن: an event before the dated one", "بيانها الذي صدر اليوم عن جليبيب الذي سبق أن وجه تهديدا للممثل", "THREATEN", ""},
 		{"a date before منذ belongs to the later event", "نشرت الوزارة اليوم تقريرا عن الوضع منذ اندلاع الاشتباكات", "ASSAULT", ""},
+		{"بعد أن: one sequence of the day", "قتل 18 متمردا في إقليم فارياب بعد أن شنت قوات الأمن عملية عسكرية أمس الجمعة", "ASSAULT", "أمس الجمعة"},
+		{"a date in a complement clause with a pronoun (بأنهم) after the trigger", "التقى الوزير الوفد وصرح بأنهم سيعودون غدا", "CONSULT", ""},
+		{"a date before إنهما belongs to the statement", "ويوم الجمعة، أحرق مهاجمان يشتبه بأنهما متطرفان منزلا، ما أثار تعهدات", "AGREE", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

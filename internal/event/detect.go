@@ -207,6 +207,9 @@ func Features(text string, words []word, matches []Match, q map[string]int, date
 				f = append(f, "arg:loc:"+p.Type)
 			}
 		}
+		if TriedFeatures {
+			f = triedFeatures(f, p, words, m, ms)
+		}
 		if len(ms) > 0 && overt(p.Type, words, []Match{m}, ms, q) {
 			f = append(f, "overt:"+p.Type)
 		}
@@ -254,6 +257,46 @@ func Features(text string, words []word, matches []Match, q map[string]int, date
 	return f
 }
 
+// TriedFeatures adds features that were tried and dropped (cmd/traindetect
+// -tried; docs/BENCHMARKS.md gives their figures), so that the figures can
+// be rerun. Off in use: the shipped detector has no weights for them.
+var TriedFeatures bool
+
+// triedFeatures: the words of the trigger's own clause (between the clause
+// boundaries around it, "c:"), and the entity types of its actor and first
+// recipient ("at:").
+func triedFeatures(f []string, p *Pattern, words []word, m Match, ms []mention) []string {
+	a, b := m.First, m.Last
+	for a > 0 && !words[a-1].boundary {
+		a--
+	}
+	for b < len(words)-1 && !words[b].boundary {
+		b++
+	}
+	for k := a; k <= b; k++ {
+		if k < m.First || k > m.Last {
+			f = append(f, "c:"+p.Type+"/"+words[k].base)
+		}
+	}
+	if len(ms) == 0 {
+		return f
+	}
+	actor, recips, _ := arguments(p, words, ms, m)
+	for _, x := range ms {
+		if actor != "" && x.Name == actor {
+			f = append(f, "at:actor:"+p.Type+"/"+x.Type)
+			break
+		}
+	}
+	for _, x := range ms {
+		if len(recips) > 0 && x.Name == recips[0] {
+			f = append(f, "at:recip:"+p.Type+"/"+x.Type)
+			break
+		}
+	}
+	return f
+}
+
 var crowdNouns = normKeys(map[string]bool{
 	"متظاهرين": true, "متظاهرا": true, "متظاهر": true, "محتجين": true, "محتجا": true, "اشخاص": true, "شخص": true, "شخصا": true,
 	"مواطنين": true, "مواطن": true, "طلاب": true, "عمال": true, "انصار": true, "مؤيدي": true, "مويدي": true, "مناصري": true, "ناشطين": true,
@@ -262,6 +305,7 @@ var crowdNouns = normKeys(map[string]bool{
 // Example is one labelled sentence for training.
 type Example struct {
 	Feats []string
+	Vals  []float64 // the features' values; nil: all 1
 	Pos   bool
 }
 
@@ -286,7 +330,9 @@ func Train(ex []Example, opt TrainOptions) *LinearModel {
 	index := map[string]int32{}
 	var names []string
 	xs := make([][]int32, len(ex))
+	vals := make([][]float64, len(ex))
 	for i, e := range ex {
+		vals[i] = e.Vals
 		xs[i] = make([]int32, len(e.Feats))
 		for j, f := range e.Feats {
 			k, ok := index[f]
@@ -316,8 +362,13 @@ func Train(ex []Example, opt TrainOptions) *LinearModel {
 		}
 		for _, k := range order {
 			z := bias
-			for _, f := range xs[k] {
-				z += w[f]
+			v := vals[k]
+			for j, f := range xs[k] {
+				if v != nil {
+					z += w[f] * v[j]
+				} else {
+					z += w[f]
+				}
 			}
 			p := 1 / (1 + math.Exp(-z))
 			y := 0.0
@@ -328,8 +379,11 @@ func Train(ex []Example, opt TrainOptions) *LinearModel {
 			g := (p - y) * wt
 			gb += g * g
 			bias -= opt.Rate * g / math.Sqrt(gb+1e-8)
-			for _, f := range xs[k] {
+			for j, f := range xs[k] {
 				gf := g + opt.L2*w[f]
+				if v != nil {
+					gf = g*v[j] + opt.L2*w[f]
+				}
 				g2[f] += gf * gf
 				w[f] -= opt.Rate * gf / math.Sqrt(g2[f]+1e-8)
 			}

@@ -29,6 +29,22 @@ func TestTrainSeparates(t *testing.T) {
 	}
 }
 
+// TestTrainValues: feature values of 1 train the same model as no values.
+func TestTrainValues(t *testing.T) {
+	var ex, ones []Example
+	for i := 0; i < 30; i++ {
+		fs := []string{"u:قتل", "noise" + string(rune('a'+i%5))}
+		ex = append(ex, Example{Feats: fs, Pos: i%3 == 0})
+		ones = append(ones, Example{Feats: fs, Vals: []float64{1, 1}, Pos: i%3 == 0})
+	}
+	opt := DefaultTrainOptions()
+	opt.Epochs = 3
+	a, b := Train(ex, opt), Train(ones, opt)
+	if a.Bias != b.Bias || a.W["u:قتل"] != b.W["u:قتل"] {
+		t.Errorf("values of 1 change the model: bias %g / %g", a.Bias, b.Bias)
+	}
+}
+
 // TestDetectorRoundTrip writes and reads a detector: weights, bias and
 // threshold survive, weights below the cut are dropped.
 func TestDetectorRoundTrip(t *testing.T) {

@@ -369,9 +369,7 @@ func statementDate(words []word, i, j int) bool {
 	if j+1 >= len(words) {
 		return false
 	}
-	switch words[j+1].Norm {
-	case "ان", "بان", "انه", "انها", "بانه", "بانها":
-	default:
+	if !complementizers[words[j+1].Norm] {
 		return false
 	}
 	for b := i - 1; b >= 0 && b >= i-5; b-- {

@@ -10,24 +10,23 @@ import "strings"
 
 var negators = normKeys(map[string]bool{"لم": true, "لن": true, "لا": true, "ليس": true, "ليست": true, "عدم": true, "دون": true, "بدون": true, "غير": true, "ما": true, "لما": true})
 
-// ما before زال / دام is "still", not a negation.
-// After ما, a verb of result makes it the relative "which": "ما أدى إلى
+// Verbs of result after ما make it the relative "which": "ما أدى إلى
 // مقتل", "ما أسفر عن" (read on arabic-news: 'قتالا عنيفا … ما أدى إلى مقتل
 // وإصابة المئات' was coded negated).
-var notNegAfterMa = normKeys(map[string]bool{"زال": true, "زالت": true, "يزال": true, "تزال": true, "دام": true, "دامت": true, "اذا": true,
-	"ادى": true, "أدى": true, "ادي": true, "اسفر": true, "أسفر": true, "نتج": true, "تسبب": true, "خلف": true, "أوقع": true, "اوقع": true})
+var resultVerbs = normKeys(map[string]bool{"أدى": true, "أسفر": true, "نتج": true, "تسبب": true, "خلف": true, "أوقع": true})
 
 // Forms of زال after لا (لا يزال، لا تزال، لا زالت): "still".
 var stillVerbs = normKeys(map[string]bool{"زال": true, "زالت": true, "يزال": true, "تزال": true, "نزال": true, "يزالون": true, "تزالان": true, "يزالان": true})
 
-// resultVerb reports a verb of result after ما: "ما أدى إلى" (which led to).
-func resultVerb(w word) bool {
-	switch w.Norm {
-	case "ادي", "اسفر", "نتج", "تسبب", "خلف", "اوقع":
-		return true
+// After ما these are no negation: زال / دام ("still"), إذا, and the
+// verbs of result.
+var notNegAfterMa = func() map[string]bool {
+	m := normKeys(map[string]bool{"زال": true, "زالت": true, "يزال": true, "تزال": true, "دام": true, "دامت": true, "إذا": true})
+	for w := range resultVerbs {
+		m[w] = true
 	}
-	return false
-}
+	return m
+}()
 
 var denyVerbs = normKeys(map[string]bool{"نفي": true, "نفت": true, "ينفي": true, "تنفي": true, "نفوا": true, "نفيه": true})
 
@@ -43,34 +42,6 @@ var claimVerbs = normKeys(map[string]bool{
 })
 
 var sourceNouns = normKeys(map[string]bool{"مصدر": true, "مصادر": true, "تقارير": true, "انباء": true, "شهود": true})
-
-// futureNouns are words that the سـ reading takes for future verbs but
-// are nouns, names or past verbs (read on arabic-news: "سيارتين عسكريتين
-// يقودهما انتحاريان فجرا"، "بعد ساعتين من تنحي مبارك"، "بعد ثلاث سنوات
-// على إطلاق النار" were coded planned). Prefixes of the normalised word
-// without a conjunction.
-var futureNouns = []string{
-	"سيار", "سياس", "سياح", "سياد", "سياق", "سيطر", "سينا", "سيده", "سيدات", "سيدي", "سيدني", "سينم", "سيول", "سيف",
-	"ساع", "ساب", "سائ", "ساه", "سار", "ساح", "سالم", "سامي", "سامس", "سانت", "ساكن", "سادس", "ساق", "ساحل",
-	"سنوات", "سنوي", "سنه", "سنتين", "سنتات", "سنغ", "ستاد", "ستار", "ستاندر", "ستانف", "ستالين", "ستيف", "ستين", "ستون", "سته",
-}
-
-// futureVerb reports a word with the future prefix سـ that is a verb.
-func futureVerb(w word) bool {
-	if !w.future {
-		return false
-	}
-	n := w.Norm
-	if (strings.HasPrefix(n, "و") || strings.HasPrefix(n, "ف")) && !strings.HasPrefix(n, "س") {
-		n = n[len("و"):]
-	}
-	for _, p := range futureNouns {
-		if strings.HasPrefix(n, p) {
-			return false
-		}
-	}
-	return true
-}
 
 // anonymous reports "رفض الكشف عن هويته"، "طلب عدم ذكر اسمه"، "فضل عدم
 // الكشف عن اسمه" before words[first]: the speaker is not named.
@@ -106,14 +77,14 @@ func conjNegator(n string) bool {
 // Modality classifies the event triggered at words[first..last]:
 // negated, planned, reported or asserted, in that order of precedence.
 func modality(words []word, first int, future bool, date *DateExpr) string {
-	if future && first < len(words) && !futureVerb(words[first]) {
+	if future && first < len(words) && !words[first].future {
 		future = false
 	}
 	// negation: a particle just before the trigger (لم يلتق، لن يزور،
 	// عدم إقدام), or a denial verb earlier in the clause (نفى وصول).
 	for b := first - 1; b >= 0 && b >= first-3; b-- {
 		n := words[b].Norm
-		if n == "ما" && (first > b+1 || resultVerb(words[b+1])) && notNegAfterMa[words[b+1].Norm] {
+		if n == "ما" && (first > b+1 || resultVerbs[words[b+1].Norm]) && notNegAfterMa[words[b+1].Norm] {
 			break
 		}
 		// لا يزال / ولا تزال: "still", not a negation ("كانت ولا تزال تتعاون")
@@ -154,7 +125,7 @@ func modality(words []word, first int, future bool, date *DateExpr) string {
 		if plannedCues[words[b].base] || plannedCues[words[b].Norm] {
 			return "planned"
 		}
-		if futureVerb(words[b]) && b >= first-3 {
+		if words[b].future && b >= first-3 {
 			return "planned" // "سيتم نقلها", "ستبدأ مفاوضات"
 		}
 	}

@@ -185,7 +185,7 @@ func readings(w string) (rs []string, base, prep string, future bool) {
 		add(base)
 	case strings.HasPrefix(c, "س") && runeLen(c) >= 5:
 		r, _ := utf8.DecodeRuneInString(c[len("س"):])
-		if r == 'ي' || r == 'ت' || r == 'ن' || r == 'ا' {
+		if (r == 'ي' || r == 'ت' || r == 'ن' || r == 'ا') && !futureNoun(c) {
 			future = true
 			base = c[len("س"):]
 		}
@@ -223,6 +223,28 @@ func readings(w string) (rs []string, base, prep string, future bool) {
 	return rs, base, prep, future
 }
 
+// futureNouns are words that the سـ reading would take for future verbs but
+// are nouns, names or past verbs (read on arabic-news: "سيارتين عسكريتين
+// يقودهما انتحاريان فجرا"، "بعد ساعتين من تنحي مبارك"، "بعد ثلاث سنوات
+// على إطلاق النار" were coded planned). Prefixes of the normalised word
+// without a conjunction, folded by normList (سائق is سايق).
+var futureNouns = normList([]string{
+	"سيار", "سياس", "سياح", "سياد", "سياق", "سيطر", "سينا", "سيده", "سيدات", "سيدي", "سيدني", "سينم", "سيول", "سيف",
+	"ساع", "ساب", "سائ", "ساه", "سار", "ساح", "سالم", "سامي", "سامس", "سانت", "ساكن", "سادس", "ساق", "ساحل",
+	"سنوات", "سنوي", "سنه", "سنتين", "سنتات", "سنغ", "ستاد", "ستار", "ستاندر", "ستانف", "ستالين", "ستيف", "ستين", "ستون", "سته",
+})
+
+// futureNoun reports a word (without its conjunction) that begins with س
+// but is one of futureNouns.
+func futureNoun(c string) bool {
+	for _, p := range futureNouns {
+		if strings.HasPrefix(c, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // normKeys folds the keys of a word table with arabic.Normalize, so that
 // tables can be written in ordinary spelling (مئات، يؤكد) and looked up
 // with normalised words (ميات، يوكد).
@@ -230,6 +252,15 @@ func normKeys[V any](m map[string]V) map[string]V {
 	out := make(map[string]V, len(m))
 	for k, v := range m {
 		out[arabic.Normalize(k)] = v
+	}
+	return out
+}
+
+// normList folds a word list with arabic.Normalize.
+func normList(ws []string) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = arabic.Normalize(w)
 	}
 	return out
 }

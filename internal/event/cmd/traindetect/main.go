@@ -38,16 +38,24 @@ import (
 )
 
 var (
-	showErrors   = flag.Bool("errors", false, "print the cross-validation errors of the first repeat (end-to-end decision)")
-	coverage     = flag.Bool("coverage", false, "print how many sentences of each label have a trigger of the type, and the positives without one")
-	overtFlag    = flag.String("overt", strings.Join(event.DefaultOptions().Overt, ","), "comma-separated types in event.Options.Overt for the end-to-end decision (fully stated events pass without the detector)")
-	trigOnly     = flag.Bool("trigonly", false, "train only on the sentences with a trigger of the type (extract asks the detector about no other)")
-	minDF        = flag.Int("mindf", 1, "leave out the features seen in fewer training sentences")
-	bag          = flag.Int("bag", 1, "average this many models trained on bootstrap samples")
-	extraNegFlag = flag.String("extraneg", "PROTEST", "comma-separated types: add the other type's sentences to every training part as negatives (PROTEST: the ASSAULT file, 5×5 nested CV 0.325 → 0.346 over two seeds; ASSAULT with the PROTEST file falls 0.671 → 0.657)")
-	typeDropFlag = flag.String("typedrop", "PROTEST=u:", "per-type feature prefixes to leave out, TYPE=prefix,…;TYPE=… (PROTEST without its bag of words u:: 5×5 nested CV 0.363 → 0.386, mean over fold seeds 1, 3, 7, 11, higher on each; its 23 positives per training part cannot weigh thousands of words)")
-	dropPrefixes []string
-	typeDrop     = map[string][]string{}
+	showErrors    = flag.Bool("errors", false, "print the cross-validation errors of the first repeat (end-to-end decision)")
+	coverage      = flag.Bool("coverage", false, "print how many sentences of each label have a trigger of the type, and the positives without one")
+	overtFlag     = flag.String("overt", strings.Join(event.DefaultOptions().Overt, ","), "comma-separated types in event.Options.Overt for the end-to-end decision (fully stated events pass without the detector)")
+	trigOnly      = flag.Bool("trigonly", false, "train only on the sentences with a trigger of the type (extract asks the detector about no other)")
+	minDF         = flag.Int("mindf", 1, "leave out the features seen in fewer training sentences")
+	bag           = flag.Int("bag", 1, "average this many models trained on bootstrap samples")
+	extraNegFlag  = flag.String("extraneg", "PROTEST", "comma-separated types: add the other type's sentences to every training part as negatives (PROTEST: the ASSAULT file, 5×5 nested CV 0.325 → 0.346 over two seeds; ASSAULT with the PROTEST file falls 0.671 → 0.657)")
+	typeDropFlag  = flag.String("typedrop", "PROTEST=u:", "per-type feature prefixes to leave out, TYPE=prefix,…;TYPE=… (PROTEST without its bag of words u:: 5×5 nested CV 0.363 → 0.386, mean over fold seeds 1, 3, 7, 11, higher on each; its 23 positives per training part cannot weigh thousands of words)")
+	nbFlag        = flag.String("nb", "", "comma-separated types trained as NBSVM-style models: each binary feature scaled by its naive-Bayes log-count ratio in the training part (Wang & Manning 2012), the logistic regression trained on the scaled features")
+	nbAlpha       = flag.Float64("nbalpha", 1, "smoothing of the naive-Bayes counts for -nb")
+	famThr        = flag.Int("famthr", 0, "if > 0, the detector decision (not extract's) uses a threshold per trigger family (mode) with at least this many positives in the inner cross-validation")
+	tried         = flag.Bool("tried", false, "add the features tried and dropped (event.TriedFeatures: the trigger's clause words c:, its actor's and recipient's entity types at:; leave one group out with -drop)")
+	wordScaleFlag = flag.String("wordscale", "", "TYPE=s,…: train TYPE with its word features (u:) scaled by s (shrinks their weights; the scale is folded into the shipped weights)")
+	wordScale     = map[string]float64{}
+	innerReps     = flag.Int("innerreps", 1, "repeats of the inner cross-validation that chooses the setting and threshold in the nested CV")
+	jointFlag     = flag.String("joint", "", "comma-separated types trained jointly with the other type's file (its sentences with their own labels): every feature has a copy shared by both types, with the type's name made generic, and a copy of its own (Daumé's feature augmentation)")
+	dropPrefixes  []string
+	typeDrop      = map[string][]string{}
 )
 
 func filter(typ string, fs []string) []string {
@@ -123,6 +131,12 @@ func main() {
 	pss := flag.String("posscale", "1,3", "comma-separated weights of a positive example to try")
 	types := flag.String("types", "ASSAULT,PROTEST", "event types to train")
 	flag.Parse()
+	event.TriedFeatures = *tried
+	for _, ts := range strings.Split(*wordScaleFlag, ",") {
+		if t, v, ok := strings.Cut(ts, "="); ok {
+			wordScale[t] = floats(v)[0]
+		}
+	}
 	g := grid{posScales: floats(*pss), l2s: floats(*l2s)}
 	for _, e := range floats(*epochs) {
 		g.epochs = append(g.epochs, int(e))
@@ -305,6 +319,131 @@ func folds(items []item, idx []int, k int, seed uint64) [][]int {
 // part as negatives (-extraneg) and never scored.
 var extraNeg []item
 
+// otherItems are the other type's sentences with their own labels, for
+// -joint; curType and otherType name the type trained and the other one.
+var (
+	otherItems         []item
+	curType, otherType string
+)
+
+const genT, genO = "\x00T", "\x00O"
+
+// generic names the trained type (own is true) or the other type in f
+// generically, so that both files train one shared copy of the feature.
+func generic(f string, own bool) string {
+	a, b := curType, otherType
+	if !own {
+		a, b = b, a
+	}
+	f = strings.ReplaceAll(f, a, genT)
+	return "g|" + strings.ReplaceAll(f, b, genO)
+}
+
+// trainNB scales each feature by its naive-Bayes log-count ratio over ex,
+// trains on the scaled features, and folds the ratio into the weights.
+func trainNB(ex []event.Example, opt event.TrainOptions) *event.LinearModel {
+	pc, nc := map[string]float64{}, map[string]float64{}
+	var pt, nt float64
+	for _, e := range ex {
+		seen := map[string]bool{}
+		for _, f := range e.Feats {
+			if seen[f] {
+				continue
+			}
+			seen[f] = true
+			if e.Pos {
+				pc[f]++
+				pt++
+			} else {
+				nc[f]++
+				nt++
+			}
+		}
+	}
+	vocab := map[string]bool{}
+	for f := range pc {
+		vocab[f] = true
+	}
+	for f := range nc {
+		vocab[f] = true
+	}
+	a := *nbAlpha
+	v := float64(len(vocab))
+	r := map[string]float64{}
+	for f := range vocab {
+		r[f] = math.Log((pc[f]+a)/(pt+a*v)) - math.Log((nc[f]+a)/(nt+a*v))
+	}
+	sc := make([]event.Example, len(ex))
+	for i, e := range ex {
+		vals := make([]float64, len(e.Feats))
+		for j, f := range e.Feats {
+			vals[j] = r[f]
+		}
+		sc[i] = event.Example{Feats: e.Feats, Vals: vals, Pos: e.Pos}
+	}
+	m := event.Train(sc, opt)
+	for f, w := range m.W {
+		m.W[f] = w * r[f]
+	}
+	return m
+}
+
+// trainScaled trains with the words (u:) scaled by sc, which shrinks their
+// weights against the other features (AdaGrad's steps are about the same
+// size whatever the scale), and folds the scale into the weights.
+func trainScaled(ex []event.Example, opt event.TrainOptions, sc float64) *event.LinearModel {
+	scaled := make([]event.Example, len(ex))
+	for i, e := range ex {
+		vals := make([]float64, len(e.Feats))
+		for j, f := range e.Feats {
+			vals[j] = 1
+			if strings.HasPrefix(f, "u:") {
+				vals[j] = sc
+			}
+		}
+		scaled[i] = event.Example{Feats: e.Feats, Vals: vals, Pos: e.Pos}
+	}
+	m := event.Train(scaled, opt)
+	for f, w := range m.W {
+		if strings.HasPrefix(f, "u:") {
+			m.W[f] = w * sc
+		}
+	}
+	return m
+}
+
+// trainJoint trains on the own items and the other type's items with the
+// augmented features and folds the model back to raw features of curType.
+func trainJoint(ex []event.Example, opt event.TrainOptions) *event.LinearModel {
+	var aug []event.Example
+	for _, e := range ex {
+		fs := make([]string, 0, 2*len(e.Feats))
+		for _, f := range e.Feats {
+			fs = append(fs, "s|"+f, generic(f, true))
+		}
+		aug = append(aug, event.Example{Feats: fs, Pos: e.Pos})
+	}
+	for _, it := range otherItems {
+		fs := make([]string, 0, len(it.whole))
+		for _, f := range it.whole {
+			fs = append(fs, generic(f, false))
+		}
+		aug = append(aug, event.Example{Feats: fs, Pos: it.pos()})
+	}
+	m := event.Train(aug, opt)
+	out := &event.LinearModel{Bias: m.Bias, Threshold: m.Threshold, W: map[string]float64{}}
+	for f, w := range m.W {
+		switch {
+		case strings.HasPrefix(f, "s|"):
+			out.W[f[2:]] += w
+		case strings.HasPrefix(f, "g|"):
+			raw := strings.ReplaceAll(strings.ReplaceAll(f[2:], genT, curType), genO, otherType)
+			out.W[raw] += w
+		}
+	}
+	return out
+}
+
 func train(items []item, idx []int, opt event.TrainOptions) *event.LinearModel {
 	ex := make([]event.Example, 0, len(idx)+len(extraNeg))
 	for _, it := range extraNeg {
@@ -339,6 +478,15 @@ func train(items []item, idx []int, opt event.TrainOptions) *event.LinearModel {
 			ex[j].Feats = keep
 		}
 	}
+	if otherItems != nil {
+		return trainJoint(ex, opt)
+	}
+	if listed(*nbFlag, curType) {
+		return trainNB(ex, opt)
+	}
+	if sc, ok := wordScale[curType]; ok {
+		return trainScaled(ex, opt, sc)
+	}
 	if *bag <= 1 {
 		return event.Train(ex, opt)
 	}
@@ -370,7 +518,32 @@ func train(items []item, idx []int, opt event.TrainOptions) *event.LinearModel {
 type choice struct {
 	opt event.TrainOptions
 	thr float64
-	f   float64 // pooled out-of-fold F1 it was chosen by
+	f   float64            // pooled out-of-fold F1 it was chosen by
+	fam map[string]float64 // -famthr: thresholds per trigger family (mode)
+}
+
+// family is the mode of the first trigger of typ in the sentence the
+// detector scores highest ("overt" for a fully stated event).
+func family(m *event.LinearModel, typ string, overt bool, it *item) string {
+	best, fam := -1.0, ""
+	for _, s := range it.sents {
+		if !hasFeature(s, "t:"+typ) {
+			continue
+		}
+		if overt && hasFeature(s, "overt:"+typ) {
+			return "overt"
+		}
+		if p := m.Prob(s); p > best {
+			best = p
+			for _, f := range s {
+				if strings.HasPrefix(f, "tm:"+typ+"/") {
+					fam = f
+					break
+				}
+			}
+		}
+	}
+	return fam
 }
 
 // bestThreshold returns the threshold that maximises F1 over the scores
@@ -427,6 +600,7 @@ func choose(items []item, idx []int, typ string, overt bool, k, reps int, seed u
 	for _, opt := range g.configs() {
 		var all []int
 		var scores []float64
+		var fams []string
 		for r := 0; r < reps; r++ {
 			fs := folds(items, idx, k, seed+uint64(r)*7919)
 			for f := range fs {
@@ -434,12 +608,36 @@ func choose(items []item, idx []int, typ string, overt bool, k, reps int, seed u
 				for _, i := range fs[f] {
 					all = append(all, i)
 					scores = append(scores, score(m, typ, overt, &items[i]))
+					fams = append(fams, family(m, typ, overt, &items[i]))
 				}
 			}
 		}
 		t, f := bestThreshold(items, all, scores)
 		if f > best.f {
 			best = choice{opt: opt, thr: t, f: f}
+			if *famThr > 0 {
+				// a family's own threshold, from its items of the pooled
+				// out-of-fold scores, where it has enough positives
+				byFam := map[string][]int{}
+				sc := map[string][]float64{}
+				for j, i := range all {
+					fm := fams[j]
+					byFam[fm] = append(byFam[fm], i)
+					sc[fm] = append(sc[fm], scores[j])
+				}
+				best.fam = map[string]float64{}
+				for fm, idx := range byFam {
+					npos := 0
+					for _, i := range idx {
+						if items[i].pos() {
+							npos++
+						}
+					}
+					if npos >= *famThr && fm != "overt" {
+						best.fam[fm], _ = bestThreshold(items, idx, sc[fm])
+					}
+				}
+			}
 		}
 	}
 	return best
@@ -512,13 +710,19 @@ func run(data, out string, types []string, k, repeats int, seed uint64, g grid) 
 		if err != nil {
 			return err
 		}
-		extraNeg = nil
+		extraNeg, otherItems = nil, nil
+		curType, otherType = typ, "PROTEST"
+		if typ == "PROTEST" {
+			otherType = "ASSAULT"
+		}
+		other := strings.ToLower(otherType)
 		if listed(*extraNegFlag, typ) {
-			other := "assault"
-			if typ == "ASSAULT" {
-				other = "protest"
-			}
 			if extraNeg, err = load(filepath.Join(data, other+".dev.jsonl"), typ, p, x); err != nil {
+				return err
+			}
+		}
+		if listed(*jointFlag, typ) {
+			if otherItems, err = load(filepath.Join(data, other+".dev.jsonl"), typ, p, x); err != nil {
 				return err
 			}
 		}
@@ -557,12 +761,16 @@ func run(data, out string, types []string, k, repeats int, seed uint64, g grid) 
 			fs := folds(items, all, k, seed+uint64(r))
 			for f := range fs {
 				trainIdx := complement(all, fs[f])
-				c := choose(items, trainIdx, typ, overt, k, 1, seed+1000+uint64(r*k+f), g)
+				c := choose(items, trainIdx, typ, overt, k, *innerReps, seed+1000+uint64(r*k+f), g)
 				m := train(items, trainIdx, c.opt)
 				m.Threshold = c.thr
 				for _, i := range fs[f] {
 					it := &items[i]
-					det.add(score(m, typ, overt, it) >= c.thr, it.pos())
+					thr := c.thr
+					if t, ok := c.fam[family(m, typ, overt, it)]; ok {
+						thr = t
+					}
+					det.add(score(m, typ, overt, it) >= thr, it.pos())
 					hit, err := extracts(typ, m, it)
 					if err != nil {
 						return err
