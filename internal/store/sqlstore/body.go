@@ -57,3 +57,48 @@ func InflateBody(b []byte) (string, error) {
 	}
 	return "", fmt.Errorf("article text: unknown encoding %d", b[0])
 }
+
+// inflaters reuses DEFLATE readers (flate.NewReader allocates its
+// decoding tables for every article otherwise).
+var inflaters sync.Pool
+
+// InflateBodyPrefix appends to buf the first need bytes of the text of a
+// body column (more when the decoder has them at hand, all of it when it
+// is shorter) and says whether that is the whole text: a snippet near the
+// start of a long article does not decode the rest.
+func InflateBodyPrefix(buf, b []byte, need int) ([]byte, bool, error) {
+	if len(b) == 0 {
+		return buf, true, nil
+	}
+	switch b[0] {
+	case bodyPlain:
+		return append(buf, b[1:]...), true, nil
+	case bodyDeflate:
+		var r io.ReadCloser
+		if x := inflaters.Get(); x != nil {
+			r = x.(io.ReadCloser)
+			if err := r.(flate.Resetter).Reset(bytes.NewReader(b[1:]), nil); err != nil {
+				return buf, false, fmt.Errorf("article text: %w", err)
+			}
+		} else {
+			r = flate.NewReader(bytes.NewReader(b[1:]))
+		}
+		defer inflaters.Put(r)
+		base := len(buf)
+		for len(buf)-base < need {
+			if len(buf) == cap(buf) {
+				buf = append(buf, 0)[:len(buf)]
+			}
+			n, err := r.Read(buf[len(buf):cap(buf)])
+			buf = buf[:len(buf)+n]
+			if err == io.EOF {
+				return buf, true, nil
+			}
+			if err != nil {
+				return buf, false, fmt.Errorf("article text: %w", err)
+			}
+		}
+		return buf, false, nil
+	}
+	return buf, false, fmt.Errorf("article text: unknown encoding %d", b[0])
+}
