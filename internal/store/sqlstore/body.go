@@ -25,6 +25,15 @@ var deflaters = sync.Pool{New: func() any {
 	return w
 }}
 
+// blockCuts are where DeflateBody ends a DEFLATE block (a sync flush; the
+// stream stays one stream, decoded as before): a decoder returns text
+// block by block, so a snippet in the first kilobyte (3 of 4 hits of the
+// storebench queries at 1x: its passage ends within 1,004 bytes of the
+// start; median 609, article median 2,879) decodes that block only
+// (InflateBodyPrefix), and one in the first 4 KB (9 in 10) the first two.
+// The text grows by 1.8 % on arabic-news (6.02 to 6.13 MB).
+var blockCuts = [...]int{1024, 4096}
+
 // DeflateBody encodes text for the body column. Level 5 measured close to
 // the best ratio at a third of level 9's time.
 func DeflateBody(text string) []byte {
@@ -33,7 +42,15 @@ func DeflateBody(text string) []byte {
 	b.WriteByte(bodyDeflate)
 	w := deflaters.Get().(*flate.Writer)
 	w.Reset(&b)
-	w.Write([]byte(text))
+	last := 0
+	for _, cut := range blockCuts {
+		if len(text) > cut+512 {
+			w.Write([]byte(text[last:cut]))
+			w.Flush()
+			last = cut
+		}
+	}
+	w.Write([]byte(text[last:]))
 	w.Close()
 	w.Reset(nil)
 	deflaters.Put(w)
