@@ -99,6 +99,15 @@ func TestSearchLatencyFloor(t *testing.T) {
 		}
 		return rows.Close()
 	})
+	q2 := `SELECT term, data FROM postings WHERE term IN ($1) ORDER BY term, seg`
+	p50("the same without the max(rowid) init plan, pgx conn", func() error {
+		rows, err := conn.Query(ctx, q2, term)
+		if err != nil {
+			return err
+		}
+		rows.Close()
+		return rows.Err()
+	})
 	p50("postings of one term, pgx conn (cached statement)", func() error {
 		rows, err := conn.Query(ctx, q, term)
 		if err != nil {
