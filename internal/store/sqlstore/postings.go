@@ -20,7 +20,8 @@ import (
 // and segment, a segment being the articles of one Put, merged into one
 // row per term by Optimize). A row's data is the term's articles in rowid
 // order as varint pairs (rowid delta, term frequency); where the dialect
-// keeps positions (PostgreSQL), a pos column holds them.
+// keeps positions (PostgreSQL; SQLite since migration 0003), a pos column
+// holds them.
 //
 // Why: FTS5's bm25() is evaluated for EVERY matching article before the
 // sort, and in the pure-Go SQLite each call costs a %_docsize lookup
@@ -33,9 +34,11 @@ import (
 // TestRanksLikeSQLite), at native speed. Filters and facets run over the
 // ranked ids (Dialect.IDsIn).
 //
-// On SQLite, whose postings have no positions, a query with a phrase (an
-// alternative of several terms) goes to FTS5; on PostgreSQL the postings
-// replace the tsvector and answer every query.
+// Where the postings have no positions (a SQLite store holding articles
+// from before migration 0003), a query with a phrase (an alternative of
+// several terms) goes to FTS5; elsewhere the postings answer every query
+// (on PostgreSQL they replace the tsvector), and their positions also
+// place the snippets (snippets.go).
 
 // bm25 parameters: FTS5's defaults (fts5_aux.c), which the FTS5 path uses.
 const (
