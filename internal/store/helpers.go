@@ -65,63 +65,100 @@ const SnippetRunes = 220
 // MakeSnippet picks the passage of text (about SnippetRunes code points)
 // holding the most distinct query terms, and marks the words whose terms
 // match. It works on the ORIGINAL text: the analyzer's terms carry byte
-// offsets of the words they come from.
+// offsets of the words they come from. It analyses the whole text (what a
+// store does at ingest): a store that keeps its articles' term offsets and
+// positions cuts the same snippet without analysis (SnippetOf), and uses
+// MakeSnippet only for articles stored without them.
 func MakeSnippet(a Analyzer, text string, q Query) Snippet {
-	want := map[string]bool{}
-	for _, t := range q.Terms() {
-		want[t] = true
-	}
-	// Analyse sentence by sentence and stop once every clause of the query
-	// has a hit and a snippet's length of text after it is analysed: analysis is the costly
-	// part (a whole article took ~2 ms), and hits cluster near the top.
+	want := q.Terms()
 	var hits []arabic.Term
 	if len(want) > 0 {
-		found := map[string]bool{}
-		stopAt := -1
-		for start := 0; start < len(text); {
-			if stopAt >= 0 && start > stopAt {
-				break
+		for _, t := range a.Terms(text) {
+			if slicesContains(want, t.Term) {
+				hits = append(hits, t)
 			}
-			end := chunkEnd(text, start)
-			for _, t := range a.Terms(text[start:end]) {
-				if want[t.Term] {
-					t.Start += start
-					t.End += start
-					hits = append(hits, t)
-					found[t.Term] = true
-				}
-			}
-			if stopAt < 0 && everyClause(q, found) {
-				stopAt = end + SnippetRunes*2
-			}
-			start = end
 		}
 	}
-	budget := SnippetRunes * 2 // bytes: Arabic letters take two
-	// Best window: the one starting at a hit that covers the most distinct
-	// terms within budget bytes.
-	bestStart, bestScore := 0, -1
-	for i := range hits {
-		seen := map[string]bool{}
-		for j := i; j < len(hits) && hits[j].End-hits[i].Start <= budget; j++ {
-			seen[hits[j].Term] = true
+	spans := make([]TermSpan, len(hits))
+	for i, h := range hits {
+		spans[i] = TermSpan{Term: h.Term, Start: h.Start, End: h.End}
+	}
+	return SnippetOf(text, true, spans)
+}
+
+// TermSpan is a matched word of a text: the query term it gives, and its
+// byte offsets.
+type TermSpan struct {
+	Term       string
+	Start, End int
+}
+
+// snippetBudget is a snippet's length in bytes (Arabic letters take two).
+const snippetBudget = SnippetRunes * 2
+
+// bestSpan is the index of the span that starts the best window: the one
+// covering the most distinct terms within snippetBudget bytes (the first
+// such), or -1 when there are none.
+func bestSpan(spans []TermSpan) int {
+	best, bestScore := -1, -1
+	var seen []string // a query has a few terms: no map
+	for i := range spans {
+		seen = seen[:0]
+		for j := i; j < len(spans) && spans[j].End-spans[i].Start <= snippetBudget; j++ {
+			if !slicesContains(seen, spans[j].Term) {
+				seen = append(seen, spans[j].Term)
+			}
 		}
 		if len(seen) > bestScore {
-			bestScore, bestStart = len(seen), i
+			bestScore, best = len(seen), i
 		}
 	}
-	start, end := 0, len(text)
-	if len(hits) > 0 {
-		h := hits[bestStart]
-		// Put a little context before the first hit.
-		start = backRunes(text, h.Start, SnippetRunes/5)
+	return best
+}
+
+func slicesContains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
 	}
-	if end-start > budget {
-		end = start + budget
+	return false
+}
+
+// SnippetNeed is how many bytes from the start of a text SnippetOf needs
+// for spans (ascending): a snippet lies before it.
+func SnippetNeed(spans []TermSpan) int {
+	if i := bestSpan(spans); i >= 0 {
+		return spans[i].Start + snippetBudget + 1
+	}
+	return snippetBudget + 1
+}
+
+// SnippetOf is MakeSnippet's passage for the matched words spans (in
+// ascending order, not overlapping, inside the text): text is the
+// article's text when complete, else a prefix of it at least
+// SnippetNeed(spans) bytes long (the rest is not needed to cut the
+// passage), so a store that keeps the words' offsets needs neither the
+// analyzer nor the whole text.
+func SnippetOf(text string, complete bool, spans []TermSpan) Snippet {
+	total := len(text) // the article's length, or more than the prefix
+	if !complete {
+		total++
+	}
+	start, end := 0, total
+	if i := bestSpan(spans); i >= 0 {
+		// Put a little context before the first hit.
+		start = backRunes(text, spans[i].Start, SnippetRunes/5)
+	}
+	if end-start > snippetBudget {
+		end = start + snippetBudget
+	}
+	if end > len(text) { // a prefix too short: never with SnippetNeed
+		end = len(text)
 	}
 	start, end = wordBounds(text, start, end)
-	s := Snippet{Start: start, End: end, Text: text[start:end], ElidedBefore: start > 0, ElidedAfter: end < len(text)}
-	for _, h := range hits {
+	s := Snippet{Start: start, End: end, Text: text[start:end], ElidedBefore: start > 0, ElidedAfter: end < total}
+	for _, h := range spans {
 		if h.Start >= start && h.End <= end {
 			s.Highlights = append(s.Highlights, Span{h.Start - start, h.End - start})
 		}
@@ -138,48 +175,6 @@ func MakeSnippet(a Analyzer, text string, q Query) Snippet {
 	}
 	s.Highlights = out
 	return s
-}
-
-// chunkMin is the least a snippet's analysis chunk holds, in bytes.
-const chunkMin = 512
-
-// chunkEnd returns the end of the chunk of text from start that MakeSnippet
-// analyses at once: past at least chunkMin bytes, at the first end of a
-// sentence (. ! ? ؟ followed by a space) or line after that, else the end of
-// the text. Finding it is a byte scan; a full sentence split of the article
-// cost 12 % of a search with snippets, most of it past the passage needed.
-func chunkEnd(text string, start int) int {
-	for i := start + chunkMin; i < len(text); {
-		j := strings.IndexAny(text[i:], ".!?؟\n")
-		if j < 0 {
-			break
-		}
-		i += j
-		_, size := utf8.DecodeRuneInString(text[i:])
-		i += size
-		if text[i-1] == '\n' || i == len(text) || text[i] == ' ' || text[i] == '\n' {
-			return i
-		}
-	}
-	return len(text)
-}
-
-// everyClause reports whether each positive clause of q has a term in found.
-func everyClause(q Query, found map[string]bool) bool {
-	for _, c := range q.Must {
-		ok := false
-		for _, alt := range c.Alts {
-			for _, t := range alt {
-				if found[t] {
-					ok = true
-				}
-			}
-		}
-		if !ok {
-			return false
-		}
-	}
-	return true
 }
 
 // backRunes moves n code points back from byte offset i.

@@ -13,9 +13,9 @@ import (
 
 // TestPostingsRankLikeFTS5: a search ranked from the postings (Go) gives
 // the same matches, order, total and scores as FTS5's bm25(), before and
-// after Optimize merges the segments (phrases go to FTS5 on both sides:
-// SQLite's postings have no positions). The articles are the seeds'
-// sentences, stored in many batches.
+// after Optimize merges the segments (phrases too: a store created with
+// migration 0003 matches them from its postings' positions), and the same
+// snippets. The articles are the seeds' sentences, stored in many batches.
 func TestPostingsRankLikeFTS5(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "m.db")

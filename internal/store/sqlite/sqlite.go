@@ -192,13 +192,14 @@ func (d dialect) Size(ctx context.Context, db *sql.DB) (int64, error) {
 	return n, nil
 }
 
-// Postings: the schema keeps them (migration 0002), without positions
-// (FTS5 has them): searches without a phrase rank from them
-// (sqlstore/postings.go), phrases go to FTS5.
-func (dialect) Postings() (keep, positions bool) { return true, false }
+// Postings: the schema keeps them (migration 0002), with positions since
+// migration 0003 (in a store that was empty then; an older one has none,
+// and its phrases go to FTS5): searches rank from them
+// (sqlstore/postings.go).
+func (dialect) Postings() (keep, positions bool) { return true, true }
 
 func (dialect) PostingsDDL(table string) (create, swap []string) {
-	return []string{`CREATE TABLE ` + table + ` (term TEXT NOT NULL, seg INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (term, seg)) WITHOUT ROWID`},
+	return []string{`CREATE TABLE ` + table + ` (term TEXT NOT NULL, seg INTEGER NOT NULL, data BLOB NOT NULL, pos BLOB, PRIMARY KEY (term, seg)) WITHOUT ROWID`},
 		[]string{`DROP TABLE postings`, `ALTER TABLE ` + table + ` RENAME TO postings`}
 }
 

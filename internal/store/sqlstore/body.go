@@ -25,6 +25,15 @@ var deflaters = sync.Pool{New: func() any {
 	return w
 }}
 
+// blockCuts are where DeflateBody ends a DEFLATE block (a sync flush; the
+// stream stays one stream, decoded as before): a decoder returns text
+// block by block, so a snippet in the first kilobyte (3 of 4 hits of the
+// storebench queries at 1x: its passage ends within 1,004 bytes of the
+// start; median 609, article median 2,879) decodes that block only
+// (InflateBodyPrefix), and one in the first 4 KB (9 in 10) the first two.
+// The text grows by 1.8 % on arabic-news (6.02 to 6.13 MB).
+var blockCuts = [...]int{1024, 4096}
+
 // DeflateBody encodes text for the body column. Level 5 measured close to
 // the best ratio at a third of level 9's time.
 func DeflateBody(text string) []byte {
@@ -33,7 +42,15 @@ func DeflateBody(text string) []byte {
 	b.WriteByte(bodyDeflate)
 	w := deflaters.Get().(*flate.Writer)
 	w.Reset(&b)
-	w.Write([]byte(text))
+	last := 0
+	for _, cut := range blockCuts {
+		if len(text) > cut+512 {
+			w.Write([]byte(text[last:cut]))
+			w.Flush()
+			last = cut
+		}
+	}
+	w.Write([]byte(text[last:]))
 	w.Close()
 	w.Reset(nil)
 	deflaters.Put(w)
@@ -56,4 +73,49 @@ func InflateBody(b []byte) (string, error) {
 		return string(out), nil
 	}
 	return "", fmt.Errorf("article text: unknown encoding %d", b[0])
+}
+
+// inflaters reuses DEFLATE readers (flate.NewReader allocates its
+// decoding tables for every article otherwise).
+var inflaters sync.Pool
+
+// InflateBodyPrefix appends to buf the first need bytes of the text of a
+// body column (more when the decoder has them at hand, all of it when it
+// is shorter) and says whether that is the whole text: a snippet near the
+// start of a long article does not decode the rest.
+func InflateBodyPrefix(buf, b []byte, need int) ([]byte, bool, error) {
+	if len(b) == 0 {
+		return buf, true, nil
+	}
+	switch b[0] {
+	case bodyPlain:
+		return append(buf, b[1:]...), true, nil
+	case bodyDeflate:
+		var r io.ReadCloser
+		if x := inflaters.Get(); x != nil {
+			r = x.(io.ReadCloser)
+			if err := r.(flate.Resetter).Reset(bytes.NewReader(b[1:]), nil); err != nil {
+				return buf, false, fmt.Errorf("article text: %w", err)
+			}
+		} else {
+			r = flate.NewReader(bytes.NewReader(b[1:]))
+		}
+		defer inflaters.Put(r)
+		base := len(buf)
+		for len(buf)-base < need {
+			if len(buf) == cap(buf) {
+				buf = append(buf, 0)[:len(buf)]
+			}
+			n, err := r.Read(buf[len(buf):cap(buf)])
+			buf = buf[:len(buf)+n]
+			if err == io.EOF {
+				return buf, true, nil
+			}
+			if err != nil {
+				return buf, false, fmt.Errorf("article text: %w", err)
+			}
+		}
+		return buf, false, nil
+	}
+	return buf, false, fmt.Errorf("article text: unknown encoding %d", b[0])
 }

@@ -20,7 +20,8 @@ import (
 // and segment, a segment being the articles of one Put, merged into one
 // row per term by Optimize). A row's data is the term's articles in rowid
 // order as varint pairs (rowid delta, term frequency); where the dialect
-// keeps positions (PostgreSQL), a pos column holds them.
+// keeps positions (PostgreSQL; SQLite since migration 0003), a pos column
+// holds them.
 //
 // Why: FTS5's bm25() is evaluated for EVERY matching article before the
 // sort, and in the pure-Go SQLite each call costs a %_docsize lookup
@@ -33,9 +34,11 @@ import (
 // TestRanksLikeSQLite), at native speed. Filters and facets run over the
 // ranked ids (Dialect.IDsIn).
 //
-// On SQLite, whose postings have no positions, a query with a phrase (an
-// alternative of several terms) goes to FTS5; on PostgreSQL the postings
-// replace the tsvector and answer every query.
+// Where the postings have no positions (a SQLite store holding articles
+// from before migration 0003), a query with a phrase (an alternative of
+// several terms) goes to FTS5; elsewhere the postings answer every query
+// (on PostgreSQL they replace the tsvector), and their positions also
+// place the snippets (snippets.go).
 
 // bm25 parameters: FTS5's defaults (fts5_aux.c), which the FTS5 path uses.
 const (
@@ -55,6 +58,7 @@ type posting struct {
 type plist struct {
 	ps  []posting
 	pos []int32
+	raw []rawRange // the positions of each row, undecoded (snippets.go), when read for snippets
 }
 
 // encodePostings encodes l: data holds varint rowid delta and varint tf
@@ -449,15 +453,16 @@ func posColumn(positions bool) string {
 }
 
 // termPostings reads the postings of terms (all their segments, in
-// order; with their positions when withPos) in one statement, and the
-// highest article rowid (0 when no term has postings), which tells whether
-// the cached lengths are current.
-func (s *DB) termPostings(ctx context.Context, terms []string, withPos bool, sc *scratch) (map[string]*plist, int64, error) {
+// order; with their positions decoded when withPos, else kept undecoded
+// when rawPos, for the snippets) in one statement, and the highest article
+// rowid (0 when no term has postings), which tells whether the cached
+// lengths are current.
+func (s *DB) termPostings(ctx context.Context, terms []string, withPos, rawPos bool, sc *scratch) (map[string]*plist, int64, error) {
 	args := make([]any, len(terms))
 	for i, t := range terms {
 		args[i] = t
 	}
-	rows, err := s.query(ctx, `SELECT term, data, `+posColumn(withPos)+`, (SELECT max(rowid) FROM documents) FROM postings WHERE term IN (`+
+	rows, err := s.query(ctx, `SELECT term, data, `+posColumn(withPos || rawPos)+`, (SELECT max(rowid) FROM documents) FROM postings WHERE term IN (`+
 		placeholders(len(terms))+`) ORDER BY term, seg`, args...)
 	if err != nil {
 		return nil, 0, err
@@ -465,6 +470,12 @@ func (s *DB) termPostings(ctx context.Context, terms []string, withPos bool, sc 
 	defer rows.Close()
 	var maxRowid int64
 	out := make(map[string]*plist, len(terms))
+	type rawRow struct {
+		l          *plist
+		start      int
+		from, upto int // in sc.pos
+	}
+	var raws []rawRow
 	for rows.Next() {
 		var term string
 		var data, pos sql.RawBytes // decoded at once: no copy
@@ -479,9 +490,18 @@ func (s *DB) termPostings(ctx context.Context, terms []string, withPos bool, sc 
 			l = &plist{ps: sc.take(len(data) / 2)} // at least 2 bytes a posting
 			out[term] = l
 		}
+		if rawPos && !withPos {
+			from := len(sc.pos)
+			sc.pos = append(sc.pos, pos...)
+			raws = append(raws, rawRow{l, len(l.ps), from, len(sc.pos)})
+			pos = nil
+		}
 		if *l, err = decodePostings(*l, data, pos); err != nil {
 			return nil, 0, fmt.Errorf("term %q: %w", term, err)
 		}
+	}
+	for _, r := range raws { // sc.pos is complete: slice it now
+		r.l.raw = append(r.l.raw, rawRange{start: r.start, b: sc.pos[r.from:r.upto]})
 	}
 	for _, l := range out {
 		sc.used = append(sc.used, l.ps) // as regrown by append
@@ -497,6 +517,7 @@ func (s *DB) termPostings(ctx context.Context, terms []string, withPos bool, sc 
 type scratch struct {
 	free [][]posting // buffers to hand out
 	used [][]posting // handed out by this search
+	pos  []byte      // undecoded positions read by this search (termPostings)
 }
 
 // take returns an empty buffer with room for n postings.
@@ -530,6 +551,10 @@ func (sc *scratch) release() {
 	}
 	clear(sc.used)
 	sc.used = sc.used[:0]
+	if cap(sc.pos) > 4*maxScratch {
+		sc.pos = nil
+	}
+	sc.pos = sc.pos[:0]
 }
 
 // phraseList is the postings of a phrase: the articles holding the terms
@@ -593,7 +618,11 @@ type scored struct {
 // the query (here each alternative, in query order),
 // idf = ln((N - n + 0.5) / (n + 0.5)) (1e-6 when not positive), summed
 // over phrases as idf × tf × (k1 + 1) / (tf + k1 × (1 - b + b × D / avgdl)).
-func (s *DB) rankPostings(ctx context.Context, q store.Query, k int, all bool) ([]scored, int, error) {
+//
+// The postings read (got) use sc's buffers: valid until sc is released.
+// With rawPos (snippets wanted, the store keeps positions) the positions
+// are read too, for hitSpans.
+func (s *DB) rankPostings(ctx context.Context, q store.Query, k int, all, rawPos bool, sc *scratch) (ranked []scored, total int, got map[string]*plist, err error) {
 	type phrase struct {
 		l   plist
 		idf float64
@@ -618,14 +647,9 @@ func (s *DB) rankPostings(ctx context.Context, q store.Query, k int, all bool) (
 			}
 		}
 	}
-	sc, _ := s.scratch.Get().(*scratch)
-	if sc == nil {
-		sc = &scratch{}
-	}
-	defer func() { sc.release(); s.scratch.Put(sc) }()
-	got, maxRowid, err := s.termPostings(ctx, terms, withPos && s.positions, sc)
+	got, maxRowid, err := s.termPostings(ctx, terms, withPos && s.positions, rawPos && s.positions, sc)
 	if err != nil {
-		return nil, 0, err
+		return nil, 0, nil, err
 	}
 	// Each alternative is one FTS5 phrase, in query order.
 	var phrases []*phrase
@@ -674,17 +698,17 @@ func (s *DB) rankPostings(ctx context.Context, q store.Query, k int, all bool) (
 			found = found || len(phrases[i].l.ps) > 0
 		}
 		if !found {
-			return nil, 0, nil // a clause matches nothing
+			return nil, 0, got, nil // a clause matches nothing
 		}
 	}
 	// The lengths are read after the postings: they cover every article
 	// the postings name (a Put commits both together).
 	lens, nRow, nToken, err := s.refreshLens(ctx, maxRowid)
 	if err != nil {
-		return nil, 0, err
+		return nil, 0, nil, err
 	}
 	if nRow == 0 {
-		return nil, 0, nil
+		return nil, 0, got, nil
 	}
 	avgdl := float64(nToken) / float64(nRow)
 	for _, p := range phrases {
@@ -699,7 +723,7 @@ func (s *DB) rankPostings(ctx context.Context, q store.Query, k int, all bool) (
 		// One word, nothing excluded (most searches): every posting is a
 		// match; rank them with the bound below.
 		top, total := rankOne(phrases[0].l.ps, phrases[0].idf, lens, avgdl, k)
-		return top, total, nil
+		return top, total, got, nil
 	}
 	// Candidates: the articles of the rarest Must clause (the union of its
 	// alternatives), then kept if every other Must clause has them and no
@@ -764,7 +788,7 @@ func (s *DB) rankPostings(ctx context.Context, q store.Query, k int, all bool) (
 	var out []scored
 	nCand := len(cand) + len(candPs)
 	top := make(scoredHeap, 0, min(k, nCand))
-	total := 0
+	total = 0
 	for x := range nCand {
 		var doc int64
 		if candPs != nil {
@@ -819,13 +843,13 @@ func (s *DB) rankPostings(ctx context.Context, q store.Query, k int, all bool) (
 			}
 			return 0
 		})
-		return out, total, nil
+		return out, total, got, nil
 	}
 	out = make([]scored, len(top))
 	for i := len(top) - 1; i >= 0; i-- {
 		out[i] = heap.Pop(&top).(scored)
 	}
-	return out, total, nil
+	return out, total, got, nil
 }
 
 // docLen is the length bm25 takes for doc (0 where none is known).
@@ -910,7 +934,13 @@ func (h *scoredHeap) Pop() any {
 func (s *DB) searchPostings(ctx context.Context, sq store.SearchQuery, res *store.SearchResult, filter string, filterArgs []any,
 	limit, offset int) (*store.SearchResult, error) {
 	all := filter != "" || sq.Facets
-	ranked, total, err := s.rankPostings(ctx, res.Query, offset+limit, all)
+	sc, _ := s.scratch.Get().(*scratch)
+	if sc == nil {
+		sc = &scratch{}
+	}
+	defer func() { sc.release(); s.scratch.Put(sc) }()
+	snip := !sq.NoSnippets && s.positions
+	ranked, total, got, err := s.rankPostings(ctx, res.Query, offset+limit, all, snip, sc)
 	if err != nil {
 		return nil, s.wrap("search", err)
 	}
@@ -961,11 +991,20 @@ func (s *DB) searchPostings(ctx context.Context, sq store.SearchQuery, res *stor
 	if offset < len(ranked) {
 		page = ranked[offset:min(offset+limit, len(ranked))]
 	}
-	var bodies [][]byte
-	if res.Hits, bodies, err = s.fetchHits(ctx, page, !sq.NoSnippets); err != nil {
+	var bodies, offsets [][]byte
+	if res.Hits, bodies, offsets, err = s.fetchHits(ctx, page, !sq.NoSnippets); err != nil {
 		return nil, s.wrap("search", err)
 	}
-	return s.finish(ctx, sq, res, bodies, m, where, args)
+	var spans [][]posTerm
+	if snip && len(page) > 0 {
+		spans = hitSpans(got, res.Query.Terms(), page)
+		for i := range spans {
+			if offsets[i] == nil {
+				spans[i] = nil // stored before the offsets: by analysis
+			}
+		}
+	}
+	return s.finish(ctx, sq, res, bodies, offsets, spans, m, where, args)
 }
 
 // hitRow is what a hit shows of its documents row. Rows are never updated
@@ -1033,12 +1072,14 @@ func (c *hitCache) put(rowid int64, r hitRow) {
 
 // fetchHits reads the rows of the ranked page: from the hit cache where
 // it has them (and the snippets need no body), else in one statement.
-func (s *DB) fetchHits(ctx context.Context, page []scored, withBody bool) ([]store.Hit, [][]byte, error) {
+// With the body come the terms' offsets (nil where not kept).
+func (s *DB) fetchHits(ctx context.Context, page []scored, withBody bool) ([]store.Hit, [][]byte, [][]byte, error) {
 	if len(page) == 0 {
-		return nil, nil, nil
+		return nil, nil, nil, nil
 	}
 	hits := make([]store.Hit, len(page))
 	bodies := make([][]byte, len(page))
+	offsets := make([][]byte, len(page))
 	set := func(i int, r hitRow) {
 		hits[i] = store.Hit{ID: r.id, Title: r.title, Source: r.source, URL: r.url, Published: timeOf(r.published), Score: page[i].score}
 	}
@@ -1051,32 +1092,32 @@ func (s *DB) fetchHits(ctx context.Context, page []scored, withBody bool) ([]sto
 		args = append(args, p.doc)
 	}
 	if len(args) == 0 {
-		return hits, bodies, nil
+		return hits, bodies, offsets, nil
 	}
-	body := "NULL"
+	body, offs := "NULL", "NULL"
 	if withBody {
-		body = "body"
+		body, offs = "body", "offsets"
 	}
-	rows, err := s.query(ctx, `SELECT rowid, id, title, source, url, published, `+body+` FROM documents WHERE rowid IN (`+
+	rows, err := s.query(ctx, `SELECT rowid, id, title, source, url, published, `+body+`, `+offs+` FROM documents WHERE rowid IN (`+
 		placeholders(len(args))+`)`, args...)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var rowid int64
 		var r hitRow
-		var b []byte
-		if err := rows.Scan(&rowid, &r.id, &r.title, &r.source, &r.url, &r.published, &b); err != nil {
-			return nil, nil, err
+		var b, o []byte
+		if err := rows.Scan(&rowid, &r.id, &r.title, &r.source, &r.url, &r.published, &b, &o); err != nil {
+			return nil, nil, nil, err
 		}
 		i := slices.IndexFunc(page, func(p scored) bool { return p.doc == rowid }) // a page is short
 		if i < 0 {
 			continue
 		}
 		set(i, r)
-		bodies[i] = b
+		bodies[i], offsets[i] = b, o
 		s.hits.put(rowid, r)
 	}
-	return hits, bodies, rows.Err()
+	return hits, bodies, offsets, rows.Err()
 }

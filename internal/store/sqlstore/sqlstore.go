@@ -105,6 +105,9 @@ type DB struct {
 	// postings: the dialect keeps them (Dialect.Postings); rank: they
 	// cover every stored article (a store created before them does not
 	// have them for its old articles) and Options.FTSRanking is off.
+	// positions: the postings hold positions for every article they hold
+	// (Dialect.Postings and meta 'positions'), and articles are stored
+	// with their terms' offsets (snippets.go).
 	postings, positions, rank bool
 	lens                      docLens
 	hits                      hitCache
@@ -170,6 +173,16 @@ func Open(ctx context.Context, db *sql.DB, d Dialect, opt Options) (*DB, error) 
 			return nil, fmt.Errorf("store: %s: %w", d.Name(), err)
 		}
 		s.rank = complete == "complete" && !opt.FTSRanking
+		if s.positions {
+			// SQLite's postings have positions since migration 0003, for
+			// the articles of a store that was empty then (see there).
+			var p string
+			err := db.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'positions'`).Scan(&p)
+			if err != nil && !errors.Is(err, sql.ErrNoRows) {
+				return nil, fmt.Errorf("store: %s: %w", d.Name(), err)
+			}
+			s.positions = p == "complete"
+		}
 	}
 	v := opt.Analyzer.Version()
 	var have string
@@ -241,6 +254,7 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 	// the slow part.
 	terms := make([][]arabic.Term, len(batch))
 	bodies := make([]any, len(batch))
+	offsets := make([][]byte, len(batch))
 	var wg sync.WaitGroup
 	workers := min(runtime.GOMAXPROCS(0), len(batch))
 	for w := 0; w < workers; w++ {
@@ -250,6 +264,9 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 			for i := w; i < len(batch); i += workers {
 				terms[i] = s.an.Terms(batch[i].Doc.Text)
 				bodies[i] = s.d.EncodeBody(batch[i].Doc.Text)
+				if s.positions {
+					offsets[i] = encodeOffsets(terms[i])
+				}
 			}
 		}()
 	}
@@ -340,7 +357,7 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 		if doc.Hash != "" {
 			seenHash[doc.Hash] = doc.ID
 		}
-		if err := s.putOne(ctx, tx, a, terms[i], bodies[i], now, bp); err != nil {
+		if err := s.putOne(ctx, tx, a, terms[i], bodies[i], offsets[i], now, bp); err != nil {
 			return nil, s.wrap("put "+doc.ID, err)
 		}
 	}
@@ -374,7 +391,7 @@ func unixOrNil(t time.Time) any {
 	return t.Unix()
 }
 
-func (s *DB) putOne(ctx context.Context, tx *sql.Tx, a *model.Analysis, terms []arabic.Term, body any, now int64, bp *batchPostings) error {
+func (s *DB) putOne(ctx context.Context, tx *sql.Tx, a *model.Analysis, terms []arabic.Term, body any, offsets []byte, now int64, bp *batchPostings) error {
 	doc := &a.Doc
 	sentences := make([][2]int, len(a.Sentences))
 	for i, sn := range a.Sentences {
@@ -387,6 +404,9 @@ func (s *DB) putOne(ctx context.Context, tx *sql.Tx, a *model.Analysis, terms []
 	cols := []string{"id", "hash", "source", "url", "title", "published", "origin", "body", "sentences", "mentions", "nterms", "stored_at"}
 	vals := []any{doc.ID, doc.Hash, doc.Source, doc.URL, doc.Title, unixOrNil(doc.Published), doc.Origin, body,
 		jsonString(sentences), jsonString(mentions), len(terms), now}
+	if offsets != nil {
+		cols, vals = append(cols, "offsets"), append(vals, offsets)
+	}
 	rowid, err := s.d.InsertDoc(ctx, tx, cols, vals, terms)
 	if err != nil {
 		return err
@@ -616,14 +636,36 @@ func (s *DB) Search(ctx context.Context, sq store.SearchQuery) (*store.SearchRes
 			return nil, s.wrap("search: count", err)
 		}
 	}
-	return s.finish(ctx, sq, res, bodies, m, where, args)
+	return s.finish(ctx, sq, res, bodies, nil, nil, m, where, args)
 }
 
-// finish adds the snippets and facets to a page of hits.
-func (s *DB) finish(ctx context.Context, sq store.SearchQuery, res *store.SearchResult, bodies [][]byte, m Match, where string, args []any) (*store.SearchResult, error) {
+// finish adds the snippets and facets to a page of hits. A hit with its
+// matched words' positions (spans[i], from the postings) and offsets gets
+// its snippet cut from the text without analysis (snippets.go); the others
+// (the FTS5 path, articles stored before the offsets) by analysing their
+// text.
+func (s *DB) finish(ctx context.Context, sq store.SearchQuery, res *store.SearchResult, bodies, offsets [][]byte, spans [][]posTerm,
+	m Match, where string, args []any) (*store.SearchResult, error) {
 	q := res.Query
 	if !sq.NoSnippets {
+		var buf []byte
+		var ts []store.TermSpan
 		for i := range res.Hits {
+			if i < len(spans) && spans[i] != nil {
+				var ok bool
+				if ts, ok = spansAt(offsets[i], spans[i], ts[:0]); ok {
+					var complete bool
+					var err error
+					buf, complete, err = InflateBodyPrefix(buf[:0], bodies[i], store.SnippetNeed(ts))
+					if err != nil {
+						return nil, s.wrap("search: "+res.Hits[i].ID, err)
+					}
+					if !complete || len(ts) == 0 || ts[len(ts)-1].End <= len(buf) {
+						res.Hits[i].Snippet = store.SnippetOf(string(buf), complete, ts)
+						continue
+					}
+				}
+			}
 			text, err := s.d.DecodeBody(bodies[i])
 			if err != nil {
 				return nil, s.wrap("search: "+res.Hits[i].ID, err)

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"reflect"
 	"slices"
 	"sort"
 	"strings"
@@ -49,6 +50,7 @@ func Run(t *testing.T, newStore func(t *testing.T) store.Store) {
 	t.Run("MatchesReference", func(t *testing.T) { testMatchesReference(t, open(t)) })
 	t.Run("Filters", func(t *testing.T) { testFilters(t, open(t)) })
 	t.Run("Snippets", func(t *testing.T) { testSnippets(t, open(t)) })
+	t.Run("SnippetsLikeAnalysis", func(t *testing.T) { testSnippetsLikeAnalysis(t, open(t)) })
 	t.Run("BadQueries", func(t *testing.T) { testBadQueries(t, open(t)) })
 	t.Run("EntitiesEvents", func(t *testing.T) { testEntitiesEvents(t, open(t)) })
 	t.Run("Stats", func(t *testing.T) { testStats(t, open(t)) })
@@ -478,6 +480,43 @@ func testSnippets(t *testing.T, s store.Store) {
 				t.Errorf("%s: highlighted %q", h.ID, w)
 			}
 		}
+	}
+}
+
+// testSnippetsLikeAnalysis: whatever way a store finds a hit's matched
+// words (the offsets and positions it keeps, or analysing the text), its
+// snippets are the ones store.MakeSnippet makes from the text, for every
+// hit of every ranking query, on articles stored in several batches.
+func testSnippetsLikeAnalysis(t *testing.T, s store.Store) {
+	seeds := Seeds(t)
+	for i := range seeds {
+		put(t, s, seeds[i])
+	}
+	an := Analyzer(t)
+	texts := map[string]string{}
+	for _, a := range seeds {
+		texts[a.Doc.ID] = a.Doc.Text
+	}
+	n := 0
+	for _, qs := range RankingQueries {
+		q, err := an.ParseQuery(qs)
+		if err != nil {
+			continue
+		}
+		r, err := s.Search(context.Background(), store.SearchQuery{Text: qs, Limit: 100})
+		if err != nil {
+			t.Fatalf("%q: %v", qs, err)
+		}
+		for _, h := range r.Hits {
+			want := store.MakeSnippet(an, texts[h.ID], q)
+			if !reflect.DeepEqual(h.Snippet, want) {
+				t.Errorf("%q %s: snippet\n%+v\nby analysis\n%+v", qs, h.ID, h.Snippet, want)
+			}
+			n++
+		}
+	}
+	if n == 0 {
+		t.Fatal("no hits")
 	}
 }
 

@@ -1,0 +1,156 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"io/fs"
+	"math"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/marsad-project/marsad/internal/model"
+	"github.com/marsad-project/marsad/internal/store"
+	"github.com/marsad-project/marsad/internal/store/sqlstore"
+	"github.com/marsad-project/marsad/internal/store/storetest"
+)
+
+// before0003 is the schema as it was before migration 0003 (postings
+// without positions, no term offsets).
+type before0003 struct{ dialect }
+
+func (before0003) Migrations() fs.FS {
+	sub, _ := fs.Sub(migrations, "migrations")
+	m := fstest.MapFS{}
+	names, _ := fs.Glob(sub, "*.sql")
+	for _, n := range names {
+		if n < "0003" {
+			b, _ := fs.ReadFile(sub, n)
+			m[n] = &fstest.MapFile{Data: b}
+		}
+	}
+	return m
+}
+
+func (before0003) Postings() (keep, positions bool) { return true, false }
+
+func (before0003) PostingsDDL(table string) (create, swap []string) {
+	return []string{`CREATE TABLE ` + table + ` (term TEXT NOT NULL, seg INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (term, seg)) WITHOUT ROWID`},
+		[]string{`DROP TABLE postings`, `ALTER TABLE ` + table + ` RENAME TO postings`}
+}
+
+// TestStoreBefore0003: a store with articles from before migration 0003
+// keeps working after it: the articles stored before and after are
+// ranked like FTS5 (phrases by FTS5: its postings have no positions for
+// the old articles), merged, and their snippets are made by analysis, the
+// same as a fresh store's; no positions or offsets are written into it.
+// A store created empty gets both for every article.
+func TestStoreBefore0003(t *testing.T) {
+	ctx := context.Background()
+	an := storetest.Analyzer(t)
+	path := filepath.Join(t.TempDir(), "old.db")
+	seeds := storetest.Seeds(t)
+	{
+		db, err := sql.Open("sqlite", "file:"+path+"?_pragma=journal_mode(WAL)&_pragma=busy_timeout(30000)&_txlock=immediate")
+		if err != nil {
+			t.Fatal(err)
+		}
+		old, err := sqlstore.Open(ctx, db, before0003{dialect{path: path}}, sqlstore.Options{Analyzer: an})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range seeds[:3] {
+			if _, err := old.Put(ctx, []model.Analysis{a}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		old.Close()
+	}
+	open := func(path string, fts bool) *sqlstore.DB {
+		opt := DefaultOptions()
+		opt.Analyzer = an
+		opt.Synchronous = "OFF"
+		opt.FTSRanking = fts
+		s, err := Open(ctx, path, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		return s
+	}
+	s := open(path, false)
+	if _, err := s.Put(ctx, seeds[3:]); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Optimize(ctx); err != nil {
+		t.Fatal(err)
+	}
+	fresh := open(filepath.Join(t.TempDir(), "new.db"), false)
+	for _, a := range seeds {
+		if _, err := fresh.Put(ctx, []model.Analysis{a}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := fresh.Optimize(ctx); err != nil {
+		t.Fatal(err)
+	}
+	count := func(s *sqlstore.DB, q string) int {
+		var n int
+		if err := s.SQL().QueryRowContext(ctx, q).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if n := count(s, `SELECT count(*) FROM documents WHERE offsets IS NOT NULL`) + count(s, `SELECT count(*) FROM postings WHERE pos IS NOT NULL`); n != 0 {
+		t.Errorf("old store: %d rows with offsets or positions", n)
+	}
+	if n := count(fresh, `SELECT count(*) FROM documents WHERE offsets IS NULL`) + count(fresh, `SELECT count(*) FROM postings WHERE pos IS NULL`); n != 0 {
+		t.Errorf("fresh store: %d rows without offsets or positions", n)
+	}
+	ftsRank := open(path, true)
+	texts := map[string]string{}
+	for _, a := range seeds {
+		texts[a.Doc.ID] = a.Doc.Text
+	}
+	for _, qs := range storetest.RankingQueries {
+		q, err := an.ParseQuery(qs)
+		if err != nil {
+			continue
+		}
+		sq := store.SearchQuery{Text: qs, Limit: 100}
+		got, err := s.Search(ctx, sq)
+		if err != nil {
+			t.Fatalf("%q: %v", qs, err)
+		}
+		want, err := ftsRank.Search(ctx, sq)
+		if err != nil {
+			t.Fatalf("%q: %v", qs, err)
+		}
+		other, err := fresh.Search(ctx, sq)
+		if err != nil {
+			t.Fatalf("%q: %v", qs, err)
+		}
+		if got.Total != want.Total || len(got.Hits) != len(want.Hits) || other.Total != want.Total {
+			t.Errorf("%q: %d / %d (fresh store) hits, FTS5 %d", qs, got.Total, other.Total, want.Total)
+			continue
+		}
+		for i, h := range got.Hits {
+			w := want.Hits[i]
+			if h.ID != w.ID || math.Abs(h.Score-w.Score) > 1e-9*math.Abs(w.Score) {
+				t.Errorf("%q hit %d: %s %g, FTS5 %s %g", qs, i, h.ID, h.Score, w.ID, w.Score)
+			}
+			if !reflect.DeepEqual(h.Snippet, store.MakeSnippet(an, texts[h.ID], q)) {
+				t.Errorf("%q %s: snippet %q", qs, h.ID, h.Snippet.Text)
+			}
+			// The fresh store cuts the same snippet from its offsets (its
+			// ids name the same articles).
+			for _, o := range other.Hits {
+				if o.ID == h.ID && !reflect.DeepEqual(o.Snippet, h.Snippet) {
+					t.Errorf("%q %s: fresh store's snippet %q", qs, h.ID, strings.TrimSpace(o.Snippet.Text))
+				}
+			}
+		}
+	}
+}
