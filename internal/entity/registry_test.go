@@ -134,3 +134,41 @@ func TestResolverConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+func TestRegistryArabicFamilyNames(t *testing.T) {
+	reg := NewRegistry()
+	for _, pair := range [][2]string{{"عبدالله الثاني", "عبدالله الثني"}, {"أحمد الحسين", "أحمد الحسن"}, {"محمد السعيد", "محمد السعد"}, {"محمد الناصر", "محمد ناصر"}} {
+		if reg.Resolve(model.Entity{Type: "PER", Name: pair[0]}) == reg.Resolve(model.Entity{Type: "PER", Name: pair[1]}) {
+			t.Errorf("%s joined %s", pair[1], pair[0])
+		}
+	}
+	if LoneWord(model.Entity{Type: "PER", Name: "الغامدي"}) != "" || LoneWord(model.Entity{Type: "PER", Name: "حفتر"}) != "حفتر" {
+		t.Error("LoneWord: a tribe's nisba is no surname to join, حفتر is")
+	}
+}
+
+func TestRegistryFathers(t *testing.T) {
+	reg := NewRegistry()
+	king := reg.Resolve(model.Entity{Type: "PER", Name: "فهد بن عبد العزيز"})
+	if reg.Resolve(model.Entity{Type: "PER", Name: "فهد بن محمد بن عبد العزيز", Aliases: []string{"فهد بن عبد العزيز"}}) == king {
+		t.Error("فهد بن محمد بن عبد العزيز joined فهد بن عبد العزيز")
+	}
+	if reg.Resolve(model.Entity{Type: "PER", Name: "عبدالاله الموسى"}) == reg.Resolve(model.Entity{Type: "PER", Name: "عبدالله الموسى"}) {
+		t.Error("عبدالاله joined عبدالله")
+	}
+	s := reg.Resolve(model.Entity{Type: "PER", Name: "سلمان بن عبدالعزيز"})
+	if reg.Resolve(model.Entity{Type: "PER", Name: "سلمان بن عبدالعزيز آل سعود", Aliases: []string{"سلمان بن عبدالعزيز"}}) != s {
+		t.Error("سلمان بن عبدالعزيز آل سعود did not join سلمان بن عبدالعزيز")
+	}
+}
+
+func TestRegistryArabicGivenNames(t *testing.T) {
+	reg := NewRegistry()
+	if reg.Resolve(model.Entity{Type: "PER", Name: "وليد سليمان"}) == reg.Resolve(model.Entity{Type: "PER", Name: "وليد سلمان"}) {
+		t.Error("سلمان joined سليمان: common Arabic words keep their long vowels")
+	}
+	a := reg.Resolve(model.Entity{Type: "PER", Name: "عبد اللطيف العبد اللطيف"})
+	if reg.Resolve(model.Entity{Type: "PER", Name: "عبد الناصر العبد اللطيف", Aliases: []string{"عبد اللطيف العبد اللطيف"}}) == a {
+		t.Error("عبد الناصر joined عبد اللطيف")
+	}
+}
