@@ -364,6 +364,11 @@ func (r *resolver) addWords(ctx context.Context, erow int64, e model.Entity) err
 		if last == "" {
 			continue
 		}
+		// the same rules as a lone word joining (entity.LoneWord: no
+		// particle, no tribe nisba), in the other order
+		if entity.LoneWord(model.Entity{Type: model.PER, Name: last}) != last {
+			continue
+		}
 		if lone := r.keys[model.PER+":"+last]; lone != 0 && lone != erow && r.surnameOf(last) == erow {
 			r.merges = append(r.merges, [2]int64{lone, erow})
 		}

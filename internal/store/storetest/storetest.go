@@ -926,6 +926,19 @@ func testCrossArticle(t *testing.T, newStore func(t *testing.T) store.Store) {
 		if got, want := groups(t, u), []string{"u1", "u2"}; !slices.Equal(got, want) {
 			t.Errorf("unattested surname: %q, want %q", got, want)
 		}
+		// a tribe's nisba stays alone, in either order
+		for i, order := range [][]model.Analysis{
+			{person("n1", "الغامدي"), aliased(person("n2", "منصور الغامدي"), "الغامدي")},
+			{aliased(person("n2", "منصور الغامدي"), "الغامدي"), person("n1", "الغامدي")},
+		} {
+			n := newStore(t)
+			for _, a := range order {
+				put(t, n, a)
+			}
+			if got, want := groups(t, n), []string{"n1", "n2"}; !slices.Equal(got, want) {
+				t.Errorf("nisba, order %d: %q, want %q", i, got, want)
+			}
+		}
 		// the father's name is no surname
 		m := newStore(t)
 		put(t, m, person("m1", "محمد بن سلمان"), person("m2", "سلمان"))
