@@ -339,3 +339,31 @@ func TestErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestEntityAcrossSpellings: the entity of فائز السراج lists the articles
+// of every name the store resolved to it.
+func TestEntityAcrossSpellings(t *testing.T) {
+	st := apitest.Store(t)
+	ids := apitest.AddSpellings(t, st)
+	a := api.New(st, nil, api.DefaultOptions())
+	mux := http.NewServeMux()
+	a.Register(mux)
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	_, body := get(t, srv, "/api/entities?type=PER&q="+q("السراج"))
+	r := decode[api.EntitiesResponse](t, body)
+	if r.Total != 1 || r.Entities[0].Articles != 5 {
+		t.Fatalf("q=السراج: %+v, want one entity in 5 articles", r)
+	}
+	_, body = get(t, srv, "/api/entities/"+url.PathEscape(r.Entities[0].ID))
+	e := decode[api.EntityResponse](t, body)
+	got := map[string]bool{}
+	for _, a := range e.Articles {
+		got[a.ID] = true
+	}
+	for _, id := range append([]string{"a1", "x3"}, ids...) {
+		if !got[id] {
+			t.Errorf("entity %s (%s): article %s missing from %+v", e.ID, e.Name, id, e.Articles)
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/marsad-project/marsad/internal/arabic"
 	"github.com/marsad-project/marsad/internal/model"
 )
 
@@ -39,9 +40,24 @@ func NewRegistry() *Registry {
 	return &Registry{byKey: map[string]string{}, entries: map[string]*RegistryEntry{}}
 }
 
-// nameKey is the registry key of a name: normalised words without the
-// article.
-func nameKey(name string) string { return alKey(normWords(name)) }
+// nameKey is the registry key of a name of type typ: its normalised words,
+// the first without the article for a name of several words other than a
+// person's (نيويورك تايمز / النيويورك تايمز, البلاي ستيشن). The other words
+// keep it, or descriptions would meet names (منظمة دولية "an international
+// organisation" / المنظمة الدولية, مجلس شورى / مجلس الشورى); a person's
+// name and a one-word name keep it too: محمد الناصر is not محمد ناصر (Gulf
+// family names take the article, given names do not), الأحمد not أحمد,
+// المشهد not مشهد, البنين not بنين.
+func nameKey(typ, name string) string {
+	return wordsKey(typ, normWords(name))
+}
+
+func wordsKey(typ string, ws []string) string {
+	if len(ws) > 1 && typ != model.PER {
+		ws = append([]string{stripAl(ws[0])}, ws[1:]...)
+	}
+	return strings.Join(ws, " ")
+}
 
 // keysOf returns the lookup keys of an entity, strongest first: the
 // canonical name, its multi-word aliases (a lone surname or a bare word such
@@ -60,12 +76,18 @@ func keysOf(e model.Entity) []string {
 		}
 		keys = append(keys, k)
 	}
-	canon := nameKey(e.Name)
+	canon := nameKey(e.Type, e.Name)
 	add(canon)
+	cw := normWords(e.Name)
 	for _, a := range e.Aliases {
-		if k := nameKey(a); strings.Contains(k, " ") {
-			add(k)
+		aw := normWords(a)
+		if len(aw) < 2 {
+			continue
 		}
+		if !aliasKey(e.Type, cw, aw) {
+			continue
+		}
+		add(wordsKey(e.Type, aw))
 	}
 	if e.Type == model.PER && strings.Contains(canon, " ") {
 		add("~" + skeletonKey(canon))
@@ -73,12 +95,69 @@ func keysOf(e model.Entity) []string {
 	return keys
 }
 
-// skeletonKey is the skeleton of each word of five letters or more.
+// aliasKey reports whether alias (normalised words, two or more) is a key
+// of the entity named canon across articles. An article's aliases are
+// what its resolver linked, and a wrong link there would join two
+// entities store-wide, so only aliases that are forms of the name count:
+// for a person, an alias with the same first and last words in another
+// spelling or with middle names (باراك أوباما of باراك حسين أوباما), not
+// a compound alone (عبد العزيز) nor a title (ولي ولي العهد) nor another
+// father (فهد بن محمد بن عبد العزيز, فهد بن عبد العزيز); for another
+// type, the name with a head or complement (تنظيم داعش of داعش), never a
+// shorter form (البنك المركزي of البنك المركزي الياباني) nor another
+// name the article linked (الاتحاد السعودي to الاتحاد الدولي لكرة القدم).
+func aliasKey(typ string, canon, alias []string) bool {
+	if len(alias) < 2 || len(canon) == 0 {
+		return false
+	}
+	if typ == model.PER {
+		if len(alias) == 2 && nameParticles[alias[0]] {
+			return false
+		}
+		if len(canon) < 2 || !sameWord(alias[0], canon[0], true) {
+			return false
+		}
+		// a compound first name is two words: عبد الناصر is not عبد اللطيف
+		if nameParticles[canon[0]] && (len(alias) < 3 || len(canon) < 3 || !sameWord(alias[1], canon[1], false)) {
+			return false
+		}
+		// X بن Y names Y's son: فهد بن عبد العزيز is not فهد بن محمد بن
+		// عبد العزيز; the shorter name is the longer one's start (سلمان
+		// بن عبدالعزيز of سلمان بن عبدالعزيز آل سعود)
+		if fatherLink(alias[1]) || fatherLink(canon[1]) {
+			if len(alias) < 3 || len(canon) < 3 || !fatherLink(alias[1]) || !fatherLink(canon[1]) || !sameWord(alias[2], canon[2], false) {
+				return false
+			}
+			short, long := alias, canon
+			if len(short) > len(long) {
+				short, long = long, short
+			}
+			for i := range short {
+				if !sameWord(short[i], long[i], false) {
+					return sameWord(alias[len(alias)-1], canon[len(canon)-1], false) && len(alias) == len(canon)
+				}
+			}
+			return true
+		}
+		return sameWord(alias[len(alias)-1], canon[len(canon)-1], true)
+	}
+	return len(alias) > len(canon) && subsequence(canon, alias, false)
+}
+
+// skeletonKey is the skeleton of each word of five letters or more, marked
+// with a * so that it meets only another long word's skeleton, as in
+// sameWord (محمود is no spelling of محمد). A word with the article keeps
+// its letters: Arabic family names differ by a long vowel (الثاني /
+// الثني, الحسين / الحسن, السعيد / السعد), transliterated names, which
+// the skeleton is for (وليامز / ويليامز), do not take the article; nor
+// does a compound written as one word (عبدالله / عبدالاله), nor a word
+// common in Arabic news (سليمان / سلمان, محمود, عثمان: transliterated names
+// are rare words: وليامز 5, نتانياهو 10, فالكاو 25 in arabic.WordFreq).
 func skeletonKey(k string) string {
 	ws := strings.Fields(k)
 	for i, w := range ws {
-		if utf8.RuneCountInString(w) >= 5 {
-			ws[i] = skeleton(w)
+		if utf8.RuneCountInString(w) >= 5 && !strings.HasPrefix(w, "ال") && !strings.HasPrefix(w, "عبد") && arabic.WordFreq(w) < maxSkeletonFreq {
+			ws[i] = skeleton(w) + "*"
 		}
 	}
 	return strings.Join(ws, " ")
@@ -88,7 +167,7 @@ func skeletonKey(k string) string {
 func (r *Registry) Lookup(typ, name string) (string, bool) {
 	r.mu.RLock()
 	defer r.mu.RUnlock()
-	id, ok := r.byKey[typ+"\x00"+nameKey(name)]
+	id, ok := r.byKey[typ+"\x00"+nameKey(typ, name)]
 	return id, ok
 }
 
@@ -202,3 +281,79 @@ func (r *Registry) Entries() []RegistryEntry {
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
 }
+
+// Cross-article keys for stores (internal/store resolves entities across
+// articles with them, keeping the keys in its database). They follow the
+// registry's rules.
+
+// MatchKeys returns the exact lookup keys of e, strongest first, each
+// prefixed with its type: the normalised canonical name (nameKey), its
+// multi-word aliases, and for persons with a multi-word name
+// the skeleton of that name (وليامز/ويليامز). A lone one-word name is a key
+// too: it is what a later article naming the same one word finds.
+func MatchKeys(e model.Entity) []string {
+	ks := keysOf(e)
+	for i, k := range ks {
+		sep := ":"
+		if strings.HasPrefix(k, "~") {
+			sep, k = "~", k[1:]
+		}
+		ks[i] = e.Type + sep + k
+	}
+	return ks
+}
+
+// LoneWord returns the normalised word of a person named by one word only
+// (حفتر, السراج), which may be the surname of a full name stored
+// before; "" for other entities, name particles and definite nisbas: a
+// tribe or family name such as الغامدي, الزهراني is shared by too many
+// people for the one full name a store holds to be the right one.
+func LoneWord(e model.Entity) string {
+	if e.Type != model.PER {
+		return ""
+	}
+	ws := normWords(e.Name)
+	if len(ws) != 1 || nameParticles[ws[0]] || utf8.RuneCountInString(ws[0]) < 3 || isDefiniteNisba(ws[0]) {
+		return ""
+	}
+	return ws[0]
+}
+
+// NameEnds returns the first and last words (normalised) of a person's name of two words or more; last is "" when it is
+// no surname by itself: the second part of a compound (عبد الله, أبو بكر)
+// or a father's name (محمد بن سلمان).
+func NameEnds(typ, name string) (first, last string) {
+	if typ != model.PER {
+		return "", ""
+	}
+	ws := normWords(name)
+	if len(ws) < 2 {
+		return "", ""
+	}
+	first = ws[0]
+	prev := ws[len(ws)-2]
+	if !nameParticles[prev] && !fatherLink(prev) && prev != "ال" && !nameParticles[ws[len(ws)-1]] {
+		last = ws[len(ws)-1]
+	}
+	return first, last
+}
+
+// Fuller reports whether cand is a fuller name of the entity named cur: more
+// words (at most maxNameWords), and cur's words in it in order (spellings
+// compared as within an article: فايز السراج → فايز مصطفى السراج).
+func Fuller(typ, cur, cand string) bool {
+	cw, nw := normWords(cur), normWords(cand)
+	if len(nw) <= len(cw) || len(nw) > maxNameWords || len(cw) == 0 {
+		return false
+	}
+	return subsequence(cw, nw, typ == model.PER)
+}
+
+// maxSkeletonFreq is the corpus frequency (arabic.WordFreq) from which a
+// word is an Arabic word or name rather than a transliteration, and keeps
+// its long vowels in skeleton keys.
+const maxSkeletonFreq = 60
+
+// maxNameWords bounds the canonical names Fuller accepts: longer ones are
+// mostly a tagger's run-on spans.
+const maxNameWords = 6

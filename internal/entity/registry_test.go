@@ -17,7 +17,9 @@ func TestRegistry(t *testing.T) {
 		sameAs string // "" = a new id
 	}{
 		{"hamza seat", model.Entity{Type: "PER", Name: "فائز السراج"}, id1},
-		{"via a full alias", model.Entity{Type: "PER", Name: "رئيس المجلس فايز مصطفى السراج", Aliases: []string{"فايز السراج"}}, id1},
+		{"via a full alias", model.Entity{Type: "PER", Name: "فايز مصطفى السراج", Aliases: []string{"فايز السراج"}}, id1},
+		{"a title is no alias key", model.Entity{Type: "PER", Name: "خليفة حفتر", Aliases: []string{"رئيس المجلس فايز السراج"}}, ""},
+		{"nor a compound alone", model.Entity{Type: "PER", Name: "محمد يوسف عبد العزيز", Aliases: []string{"عبد العزيز"}}, ""},
 		{"a lone surname is not a key", model.Entity{Type: "PER", Name: "السراج"}, ""},
 		{"another type is another entity", model.Entity{Type: "LOC", Name: "فايز السراج"}, ""},
 	}
@@ -37,6 +39,18 @@ func TestRegistry(t *testing.T) {
 	w2 := reg.Resolve(model.Entity{Type: "PER", Name: "ستيفاني ويليامز"})
 	if w1 != w2 {
 		t.Errorf("وليامز/ويليامز: %s vs %s", w1, w2)
+	}
+	if reg.Resolve(model.Entity{Type: "PER", Name: "محمد عباس"}) == reg.Resolve(model.Entity{Type: "PER", Name: "محمود عباس"}) {
+		t.Errorf("محمود عباس joined محمد عباس: a skeleton meets only a long word's skeleton")
+	}
+	// organisations: a shorter form within the name is no key, the name
+	// with its head is
+	eu := reg.Resolve(model.Entity{Type: "ORG", Name: "الاتحاد الأوروبي"})
+	if id := reg.Resolve(model.Entity{Type: "ORG", Name: "بعثة الاتحاد الأوروبي", Aliases: []string{"الاتحاد الأوروبي"}}); id == eu {
+		t.Errorf("بعثة الاتحاد الأوروبي joined الاتحاد الأوروبي")
+	}
+	if id := reg.Resolve(model.Entity{Type: "ORG", Name: "الاتحاد الأوروبي", Aliases: []string{"دول الاتحاد الأوروبي"}}); id != eu {
+		t.Errorf("the same name: %s, want %s", id, eu)
 	}
 	if id, ok := reg.Lookup("PER", "فائز السراج"); !ok || id != id1 {
 		t.Errorf("Lookup: %s %v", id, ok)
@@ -119,4 +133,42 @@ func TestResolverConcurrent(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+func TestRegistryArabicFamilyNames(t *testing.T) {
+	reg := NewRegistry()
+	for _, pair := range [][2]string{{"عبدالله الثاني", "عبدالله الثني"}, {"أحمد الحسين", "أحمد الحسن"}, {"محمد السعيد", "محمد السعد"}, {"محمد الناصر", "محمد ناصر"}} {
+		if reg.Resolve(model.Entity{Type: "PER", Name: pair[0]}) == reg.Resolve(model.Entity{Type: "PER", Name: pair[1]}) {
+			t.Errorf("%s joined %s", pair[1], pair[0])
+		}
+	}
+	if LoneWord(model.Entity{Type: "PER", Name: "الغامدي"}) != "" || LoneWord(model.Entity{Type: "PER", Name: "حفتر"}) != "حفتر" {
+		t.Error("LoneWord: a tribe's nisba is no surname to join, حفتر is")
+	}
+}
+
+func TestRegistryFathers(t *testing.T) {
+	reg := NewRegistry()
+	king := reg.Resolve(model.Entity{Type: "PER", Name: "فهد بن عبد العزيز"})
+	if reg.Resolve(model.Entity{Type: "PER", Name: "فهد بن محمد بن عبد العزيز", Aliases: []string{"فهد بن عبد العزيز"}}) == king {
+		t.Error("فهد بن محمد بن عبد العزيز joined فهد بن عبد العزيز")
+	}
+	if reg.Resolve(model.Entity{Type: "PER", Name: "عبدالاله الموسى"}) == reg.Resolve(model.Entity{Type: "PER", Name: "عبدالله الموسى"}) {
+		t.Error("عبدالاله joined عبدالله")
+	}
+	s := reg.Resolve(model.Entity{Type: "PER", Name: "سلمان بن عبدالعزيز"})
+	if reg.Resolve(model.Entity{Type: "PER", Name: "سلمان بن عبدالعزيز آل سعود", Aliases: []string{"سلمان بن عبدالعزيز"}}) != s {
+		t.Error("سلمان بن عبدالعزيز آل سعود did not join سلمان بن عبدالعزيز")
+	}
+}
+
+func TestRegistryArabicGivenNames(t *testing.T) {
+	reg := NewRegistry()
+	if reg.Resolve(model.Entity{Type: "PER", Name: "وليد سليمان"}) == reg.Resolve(model.Entity{Type: "PER", Name: "وليد سلمان"}) {
+		t.Error("سلمان joined سليمان: common Arabic words keep their long vowels")
+	}
+	a := reg.Resolve(model.Entity{Type: "PER", Name: "عبد اللطيف العبد اللطيف"})
+	if reg.Resolve(model.Entity{Type: "PER", Name: "عبد الناصر العبد اللطيف", Aliases: []string{"عبد اللطيف العبد اللطيف"}}) == a {
+		t.Error("عبد الناصر joined عبد اللطيف")
+	}
 }

@@ -283,3 +283,27 @@ func postIngest(t *testing.T, srv *httptest.Server, body io.Reader, ctype string
 }
 
 func slogDiscard() *slog.Logger { return slog.New(slog.DiscardHandler) }
+
+// TestEntityPageAcrossSpellings: the entity page lists the articles of
+// every name the store resolved to the entity.
+func TestEntityPageAcrossSpellings(t *testing.T) {
+	st := apitest.Store(t)
+	ids := apitest.AddSpellings(t, st)
+	s, err := web.New(st, nil, nil, web.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(s.Handler())
+	defer srv.Close()
+	_, body := fetch(t, srv, "/articles/c5")
+	m := regexp.MustCompile(`<a class="ent ent-PER" href="(/entities/[^"]+)"`).FindStringSubmatch(body)
+	if m == nil {
+		t.Fatal("no entity link in c5")
+	}
+	_, body = fetch(t, srv, m[1])
+	for _, id := range append([]string{"a1", "x3"}, ids...) {
+		if !strings.Contains(body, `href="/articles/`+id+`"`) {
+			t.Errorf("entity page %s: no link to article %s", m[1], id)
+		}
+	}
+}

@@ -111,3 +111,24 @@ func addEvent(a *model.Analysis, ev model.Event, at string) {
 	}
 	a.Events = append(a.Events, ev)
 }
+
+// AddSpellings stores three more articles naming فائز السراج of a1 other
+// ways, which the store resolves to the same entity: c4 "فايز مصطفى السراج"
+// (also "فايز السراج" and "السراج" there), c5 "السراج" alone, c6 "فايز
+// السراج". It returns their ids.
+func AddSpellings(t testing.TB, st store.Store) []string {
+	t.Helper()
+	p := pipeline.New()
+	c4 := analyse(t, p, model.Document{ID: "c4", Title: "رئيس المجلس الرئاسي", Source: "وكالة الأنباء",
+		Text: "قال فايز مصطفى السراج إن فايز السراج لا يتنحى. وأضاف السراج أن الحوار مستمر."})
+	addEntity(c4, "فايز مصطفى السراج", model.PER, nil, "السراج")
+	c4.Entities[0].Aliases = []string{"فايز السراج", "السراج"}
+	c5 := analyse(t, p, model.Document{ID: "c5", Title: "السراج في روما", Source: "صحيفة الوسط", Text: "وصل السراج إلى روما."})
+	addEntity(c5, "السراج", model.PER, nil, "السراج")
+	c6 := analyse(t, p, model.Document{ID: "c6", Title: "بيان", Source: "صحيفة الوسط", Text: "أصدر فايز السراج بيانا."})
+	addEntity(c6, "فايز السراج", model.PER, nil, "فايز السراج")
+	if _, err := st.Put(context.Background(), []model.Analysis{*c4, *c5, *c6}); err != nil {
+		t.Fatal(err)
+	}
+	return []string{"c4", "c5", "c6"}
+}

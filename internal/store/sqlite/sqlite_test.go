@@ -115,3 +115,44 @@ func BenchmarkNoHitQuery(b *testing.B) {
 	}
 	b.Run("optimized", run)
 }
+
+// TestEntityKeysBackfill: a store whose entities have no keys (built before
+// migration 0004) gets them from its entities and aliases when opened, and
+// new articles join its old entities.
+func TestEntityKeysBackfill(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	opt := sqlite.DefaultOptions()
+	opt.Analyzer = storetest.Analyzer(t)
+	s, err := sqlite.Open(ctx, path, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := model.Entity{Name: "خليفة حفتر", Type: model.PER, Aliases: []string{"المشير خليفة بلقاسم حفتر", "حفتر"}}
+	a := model.Analysis{Doc: model.Document{ID: "old", Text: "قال المشير خليفة حفتر", Hash: "h1"}, Entities: []model.Entity{e}}
+	if _, err := s.Put(ctx, []model.Analysis{a}); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{`DELETE FROM entity_keys`, `DELETE FROM entity_words`, `DELETE FROM meta WHERE key = 'entity_keys'`} {
+		if _, err := s.SQL().ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	if s, err = sqlite.Open(ctx, path, opt); err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	b := model.Analysis{Doc: model.Document{ID: "new", Text: "وصل حفتر", Hash: "h2"}, Entities: []model.Entity{{Name: "حفتر", Type: model.PER}}}
+	c := model.Analysis{Doc: model.Document{ID: "new2", Text: "وصل خليفه حفتر", Hash: "h3"}, Entities: []model.Entity{{Name: "خليفه حفتر", Type: model.PER}}}
+	if _, err := s.Put(ctx, []model.Analysis{b, c}); err != nil {
+		t.Fatal(err)
+	}
+	p, err := s.Entities(ctx, store.EntityFilter{Type: model.PER})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Total != 1 || p.Entities[0].Articles != 3 {
+		t.Errorf("after back-fill: %+v, want one entity in 3 articles", p)
+	}
+}

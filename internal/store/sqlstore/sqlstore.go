@@ -166,6 +166,9 @@ func Open(ctx context.Context, db *sql.DB, d Dialect, opt Options) (*DB, error) 
 	if err := migrate(ctx, db, d); err != nil {
 		return nil, fmt.Errorf("store: %s: migrate: %w", d.Name(), err)
 	}
+	if err := s.backfillKeys(ctx); err != nil {
+		return nil, fmt.Errorf("store: %s: entity keys: %w", d.Name(), err)
+	}
 	if s.postings {
 		var complete string
 		err := db.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'postings'`).Scan(&complete)
@@ -313,6 +316,14 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 			return nil, s.wrap("put: look up", err)
 		}
 	}
+	des := make([][]store.DocEntity, len(batch))
+	for i := range batch {
+		des[i] = store.DocEntities(&batch[i])
+	}
+	rv, err := s.newResolver(ctx, tx, des)
+	if err != nil {
+		return nil, s.wrap("put", err)
+	}
 	var bp *batchPostings
 	if s.postings {
 		bp = &batchPostings{positions: s.positions}
@@ -357,7 +368,7 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 		if doc.Hash != "" {
 			seenHash[doc.Hash] = doc.ID
 		}
-		if err := s.putOne(ctx, tx, a, terms[i], bodies[i], offsets[i], now, bp); err != nil {
+		if err := s.putOne(ctx, tx, a, des[i], rv, terms[i], bodies[i], offsets[i], now, bp); err != nil {
 			return nil, s.wrap("put "+doc.ID, err)
 		}
 	}
@@ -391,7 +402,7 @@ func unixOrNil(t time.Time) any {
 	return t.Unix()
 }
 
-func (s *DB) putOne(ctx context.Context, tx *sql.Tx, a *model.Analysis, terms []arabic.Term, body any, offsets []byte, now int64, bp *batchPostings) error {
+func (s *DB) putOne(ctx context.Context, tx *sql.Tx, a *model.Analysis, des []store.DocEntity, rv *resolver, terms []arabic.Term, body any, offsets []byte, now int64, bp *batchPostings) error {
 	doc := &a.Doc
 	sentences := make([][2]int, len(a.Sentences))
 	for i, sn := range a.Sentences {
@@ -414,29 +425,43 @@ func (s *DB) putOne(ctx context.Context, tx *sql.Tx, a *model.Analysis, terms []
 	if bp != nil {
 		bp.add(rowid, terms)
 	}
-	for _, de := range store.DocEntities(a) {
-		e := &de.Entity
+	groups, err := rv.article(ctx, des)
+	if err != nil {
+		return err
+	}
+	for _, g := range groups {
+		e := &g.de.Entity
 		var lat, lon any
 		country := ""
 		if e.Geo != nil {
 			lat, lon, country = e.Geo.Lat, e.Geo.Lon, e.Geo.Country
 		}
-		var erow int64
-		err := tx.QueryRowContext(ctx, s.d.Bind(`INSERT INTO entities(key, name, norm, type, articles, mentions, lat, lon, country)
-			VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?)
-			ON CONFLICT (key) DO UPDATE SET articles = entities.articles + 1, mentions = entities.mentions + excluded.mentions,
-				lat = COALESCE(entities.lat, excluded.lat), lon = COALESCE(entities.lon, excluded.lon),
-				country = CASE WHEN entities.country = '' THEN excluded.country ELSE entities.country END
-			RETURNING rowid`),
-			de.Key, e.Name, de.NameNorm, e.Type, len(e.Mentions), lat, lon, country).Scan(&erow)
-		if err != nil {
-			return fmt.Errorf("entity %q: %w", e.Name, err)
+		// the article's name counts one more article (fullerName)
+		if _, err := tx.ExecContext(ctx, s.d.Bind(`INSERT INTO entity_aliases(entity, alias, norm, n) VALUES (?, ?, ?, 1)
+			ON CONFLICT (entity, alias) DO UPDATE SET n = entity_aliases.n + 1`), g.erow, e.Name, store.NameKey(e.Name)); err != nil {
+			return fmt.Errorf("name %q: %w", e.Name, err)
 		}
-		for _, al := range append([]string{e.Name}, e.Aliases...) {
+		for _, al := range e.Aliases {
 			if _, err := tx.ExecContext(ctx, s.d.Bind(`INSERT INTO entity_aliases(entity, alias, norm) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`),
-				erow, al, store.NameKey(al)); err != nil {
+				g.erow, al, store.NameKey(al)); err != nil {
 				return fmt.Errorf("alias %q: %w", al, err)
 			}
+		}
+		q := `UPDATE entities SET articles = articles + 1, mentions = mentions + ?, lat = COALESCE(lat, ?), lon = COALESCE(lon, ?),
+			country = CASE WHEN country = '' THEN ? ELSE country END`
+		args := []any{len(e.Mentions), lat, lon, country}
+		if !g.isNew {
+			name, err := rv.betterName(ctx, g.erow, e.Type, e.Name)
+			if err != nil {
+				return fmt.Errorf("entity %q: name: %w", e.Name, err)
+			}
+			if name != "" {
+				q += `, name = ?, norm = ?`
+				args = append(args, name, store.NameKey(name))
+			}
+		}
+		if _, err := tx.ExecContext(ctx, s.d.Bind(q+` WHERE rowid = ?`), append(args, g.erow)...); err != nil {
+			return fmt.Errorf("entity %q: %w", e.Name, err)
 		}
 		ms := e.Mentions
 		if ms == nil {
@@ -447,9 +472,12 @@ func (s *DB) putOne(ctx context.Context, tx *sql.Tx, a *model.Analysis, terms []
 			al = []string{}
 		}
 		if _, err := tx.ExecContext(ctx, s.d.Bind(`INSERT INTO doc_entities(doc, entity, ord, name, aliases, mentions, n) VALUES (?, ?, ?, ?, ?, ?, ?)`),
-			rowid, erow, de.Ord, e.Name, jsonString(al), jsonString(ms), len(ms)); err != nil {
+			rowid, g.erow, g.de.Ord, e.Name, jsonString(al), jsonString(ms), len(ms)); err != nil {
 			return fmt.Errorf("entity %q of article: %w", e.Name, err)
 		}
+	}
+	if err := rv.runMerges(ctx); err != nil {
+		return err
 	}
 	for i, ev := range a.Events {
 		rec := ev.Recipients
@@ -779,6 +807,12 @@ func (s *DB) Entity(ctx context.Context, id string) (*store.EntityDetail, error)
 	var country string
 	err := s.db.QueryRowContext(ctx, s.d.Bind(`SELECT rowid, key, name, norm, type, articles, mentions, lat, lon, country FROM entities WHERE key = ?`), id).
 		Scan(&erow, &d.ID, &d.Name, &norm, &d.Type, &d.Articles, &d.Mentions, &lat, &lon, &country)
+	if errors.Is(err, sql.ErrNoRows) {
+		// an entity merged into another: its id leads there
+		err = s.db.QueryRowContext(ctx, s.d.Bind(`SELECT e.rowid, e.key, e.name, e.norm, e.type, e.articles, e.mentions, e.lat, e.lon, e.country
+			FROM entity_keys k JOIN entities e ON e.rowid = k.entity WHERE k.key = ?`), redirectKey(id)).
+			Scan(&erow, &d.ID, &d.Name, &norm, &d.Type, &d.Articles, &d.Mentions, &lat, &lon, &country)
+	}
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("store: entity %q: %w", id, store.ErrNotFound)
 	}

@@ -17,10 +17,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/marsad-project/marsad/internal/analysis"
 	"github.com/marsad-project/marsad/internal/arabic"
 	"github.com/marsad-project/marsad/internal/corpus"
 	"github.com/marsad-project/marsad/internal/ingest"
 	"github.com/marsad-project/marsad/internal/model"
+	"github.com/marsad-project/marsad/internal/pipeline"
 	"github.com/marsad-project/marsad/internal/search"
 	"github.com/marsad-project/marsad/internal/store"
 )
@@ -56,6 +58,7 @@ func Run(t *testing.T, newStore func(t *testing.T) store.Store) {
 	t.Run("Stats", func(t *testing.T) { testStats(t, open(t)) })
 	t.Run("ConcurrentSearchDuringIngest", func(t *testing.T) { testConcurrent(t, open(t)) })
 	t.Run("ConcurrentWriters", func(t *testing.T) { testConcurrentWriters(t, open(t)) })
+	t.Run("CrossArticle", func(t *testing.T) { testCrossArticle(t, open) })
 }
 
 // Seeds returns the five demo articles as analyses with a source and date
@@ -757,6 +760,9 @@ func testConcurrentWriters(t *testing.T, s store.Store) {
 	if err := <-readerDone; err != nil {
 		t.Fatalf("search during concurrent writes: %v", err)
 	}
+	if p, err := s.Entities(ctx, store.EntityFilter{Type: model.PER}); err != nil || p.Total != 1 {
+		t.Errorf("concurrent writers made %+v of one person (err %v), want one entity", p, err)
+	}
 	if n := stored[0] + stored[1] + stored[2] + stored[3]; n != 1 {
 		t.Errorf("shared article stored %d times, want once (the others duplicates)", n)
 	}
@@ -772,4 +778,244 @@ func testConcurrentWriters(t *testing.T, s store.Store) {
 		t.Errorf("articles of equal length and term frequency ranked apart: scores %g (%s) to %g (%s)",
 			hi, r.Hits[0].ID, lo, r.Hits[len(r.Hits)-1].ID)
 	}
+}
+
+// AnalysedSeeds returns Seeds with their sentences and entities found by
+// the analysis chain of `extract` (no events).
+func AnalysedSeeds(t testing.TB) []model.Analysis {
+	t.Helper()
+	stages, err := analysis.Stages()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := pipeline.New(stages...)
+	var out []model.Analysis
+	for _, a := range Seeds(t) {
+		r, err := p.Analyze(context.Background(), a.Doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// person is an article naming the given persons (one mention each).
+func person(id string, names ...string) model.Analysis {
+	text := "ذكر الخبر " + id + " " + strings.Join(names, " و") + "."
+	a := model.Analysis{Doc: model.Document{ID: id, Source: "test", Text: text, Hash: ingest.TextHash(text),
+		Published: time.Date(2020, 1, 2, 0, 0, 0, 0, time.UTC)}}
+	for _, n := range names {
+		i := strings.Index(text, n)
+		m := model.Mention{Text: n, Start: i, End: i + len(n), Type: model.PER}
+		a.Entities = append(a.Entities, model.Entity{Name: n, Type: model.PER, Mentions: []model.Mention{m}})
+	}
+	return a
+}
+
+// aliased sets the aliases of a's first entity (the article also calls
+// the person so).
+func aliased(a model.Analysis, aliases ...string) model.Analysis {
+	a.Entities[0].Aliases = aliases
+	return a
+}
+
+// groups returns, for every stored PER entity, the sorted ids of its
+// articles, as a sorted list of "id id …" strings (ids of entities left out:
+// they depend on the order of ingest).
+func groups(t *testing.T, s store.Store) []string {
+	t.Helper()
+	ctx := context.Background()
+	p, err := s.Entities(ctx, store.EntityFilter{Type: model.PER, Limit: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range p.Entities {
+		d, err := s.Entity(ctx, e.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, a := range d.ArticleRefs {
+			ids = append(ids, a.ID)
+		}
+		sort.Strings(ids)
+		if len(ids) != e.Articles {
+			t.Errorf("%s: %d articles listed, %d counted", e.Name, len(ids), e.Articles)
+		}
+		out = append(out, strings.Join(ids, " "))
+	}
+	sort.Strings(out)
+	return out
+}
+
+// entityNamed returns the stored PER entity whose display name is name.
+func entityNamed(t *testing.T, s store.Store, name string) store.EntitySummary {
+	t.Helper()
+	p, err := s.Entities(context.Background(), store.EntityFilter{Type: model.PER, Name: name, Limit: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range p.Entities {
+		if store.NameKey(e.Name) == store.NameKey(name) {
+			return e
+		}
+	}
+	t.Fatalf("no PER entity named %s in %+v", name, p.Entities)
+	return store.EntitySummary{}
+}
+
+// testCrossArticle: entities resolved across articles (sqlstore/resolve.go).
+func testCrossArticle(t *testing.T, newStore func(t *testing.T) store.Store) {
+	ctx := context.Background()
+	seeds := AnalysedSeeds(t)
+	t.Run("seeds", func(t *testing.T) {
+		s := newStore(t)
+		for _, a := range seeds { // one Put each: keys persist between transactions
+			put(t, s, a)
+		}
+		sarraj := entityNamed(t, s, "فايز السراج")
+		if sarraj.Articles != 2 {
+			t.Errorf("فايز السراج / فائز السراج: %+v, want one entity in 2 articles", sarraj)
+		}
+		haftar := entityNamed(t, s, "خليفة حفتر")
+		if haftar.Articles != len(seeds) {
+			t.Errorf("خليفة حفتر: %+v, want one entity in all %d seeds (حفتر alone in one)", haftar, len(seeds))
+		}
+		d, err := s.Entity(ctx, haftar.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(d.ArticleRefs) != len(seeds) || !slices.Contains(d.Aliases, "حفتر") {
+			t.Errorf("خليفة حفتر's page: %d articles, aliases %q", len(d.ArticleRefs), d.Aliases)
+		}
+		for _, a := range seeds {
+			art, err := s.Article(ctx, a.Doc.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range art.Entities {
+				if e.Type == model.PER && strings.HasSuffix(e.Name, "حفتر") && e.ID != haftar.ID {
+					t.Errorf("%s: %s has id %s, want %s", a.Doc.ID, e.Name, e.ID, haftar.ID)
+				}
+			}
+		}
+		want := groups(t, s)
+		// the same articles in the other order, and in one batch
+		r := newStore(t)
+		for i := len(seeds) - 1; i >= 0; i-- {
+			put(t, r, seeds[i])
+		}
+		if got := groups(t, r); !slices.Equal(got, want) {
+			t.Errorf("reverse order: entities\n%q\nwant\n%q", got, want)
+		}
+		b := newStore(t)
+		put(t, b, seeds...)
+		if got := groups(t, b); !slices.Equal(got, want) {
+			t.Errorf("one batch: entities\n%q\nwant\n%q", got, want)
+		}
+	})
+	t.Run("surname", func(t *testing.T) {
+		// lone surname first, then its one full name: merged, and the old
+		// id leads to the full name
+		s := newStore(t)
+		put(t, s, person("s1", "الحداد"))
+		lone := entityNamed(t, s, "الحداد")
+		put(t, s, aliased(person("s2", "سامر الحداد"), "الحداد"))
+		full := entityNamed(t, s, "سامر الحداد")
+		if full.Articles != 2 {
+			t.Errorf("سامر الحداد after الحداد: %+v, want 2 articles", full)
+		}
+		if d, err := s.Entity(ctx, lone.ID); err != nil || d.ID != full.ID {
+			t.Errorf("merged id %s: %v %+v", lone.ID, err, d)
+		}
+		// the other order
+		r := newStore(t)
+		put(t, r, aliased(person("s2", "سامر الحداد"), "الحداد"))
+		put(t, r, person("s1", "الحداد"))
+		if got, want := groups(t, r), groups(t, s); !slices.Equal(got, want) {
+			t.Errorf("reverse order: %q, want %q", got, want)
+		}
+		// two persons sharing a surname stay apart, and a lone surname
+		// joins neither
+		a := newStore(t)
+		put(t, a, aliased(person("a1", "سامر الحداد"), "الحداد"), aliased(person("a2", "ليث الحداد"), "الحداد"))
+		put(t, a, person("a3", "الحداد"))
+		if got, want := groups(t, a), []string{"a1", "a2", "a3"}; !slices.Equal(got, want) {
+			t.Errorf("shared surname: %q, want %q", got, want)
+		}
+		// a word that is also a first name stays alone
+		f := newStore(t)
+		put(t, f, aliased(person("f1", "علي سالم"), "سالم"), person("f2", "سالم خليل"), person("f3", "سالم"))
+		if got, want := groups(t, f), []string{"f1", "f2", "f3"}; !slices.Equal(got, want) {
+			t.Errorf("first name: %q, want %q", got, want)
+		}
+		// an article naming both a full name and the lone surname kept
+		// apart by its resolver is not merged across articles
+		k := newStore(t)
+		put(t, k, person("k1", "صدام الحداد", "الحداد"), person("k2", "الحداد"))
+		if got, want := groups(t, k), []string{"k1", "k1 k2"}; !slices.Equal(got, want) {
+			t.Errorf("kept apart in an article: %q, want %q", got, want)
+		}
+		// a full name never called by its last word alone does not take
+		// that word when it stands alone (الآيس كريم, كريم)
+		u := newStore(t)
+		put(t, u, person("u1", "الآيس كريم"), person("u2", "كريم"))
+		if got, want := groups(t, u), []string{"u1", "u2"}; !slices.Equal(got, want) {
+			t.Errorf("unattested surname: %q, want %q", got, want)
+		}
+		// a tribe's nisba stays alone, in either order
+		for i, order := range [][]model.Analysis{
+			{person("n1", "الغامدي"), aliased(person("n2", "منصور الغامدي"), "الغامدي")},
+			{aliased(person("n2", "منصور الغامدي"), "الغامدي"), person("n1", "الغامدي")},
+		} {
+			n := newStore(t)
+			for _, a := range order {
+				put(t, n, a)
+			}
+			if got, want := groups(t, n), []string{"n1", "n2"}; !slices.Equal(got, want) {
+				t.Errorf("nisba, order %d: %q, want %q", i, got, want)
+			}
+		}
+		// the father's name is no surname
+		m := newStore(t)
+		put(t, m, person("m1", "محمد بن سلمان"), person("m2", "سلمان"))
+		if got, want := groups(t, m), []string{"m1", "m2"}; !slices.Equal(got, want) {
+			t.Errorf("father's name: %q, want %q", got, want)
+		}
+	})
+	t.Run("spellings and fuller names", func(t *testing.T) {
+		s := newStore(t)
+		put(t, s, person("w1", "ستيفاني وليامز"))
+		put(t, s, person("w2", "ستيفاني ويليامز"), person("w3", "فايز السراج"))
+		a := person("w4", "فايز مصطفى السراج")
+		a.Entities[0].Aliases = []string{"فائز السراج", "رئيس المجلس الرئاسي"} // the article writes both
+		put(t, s, a)
+		put(t, s, person("w5", "محمود عباس"), person("w6", "محمد عباس"))
+		if got, want := groups(t, s), []string{"w1 w2", "w3 w4", "w5", "w6"}; !slices.Equal(got, want) {
+			t.Errorf("got %q, want %q", got, want)
+		}
+		// a fuller name becomes the name once two articles use it
+		entityNamed(t, s, "فايز السراج")
+		b := person("w7", "فايز مصطفى السراج")
+		b.Entities[0].Aliases = []string{"السراج"}
+		put(t, s, b)
+		e := entityNamed(t, s, "فايز مصطفى السراج")
+		d, err := s.Entity(ctx, e.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Contains(d.Aliases, "فايز السراج") || !slices.Contains(d.Aliases, "رئيس المجلس الرئاسي") {
+			t.Errorf("aliases of %s: %q", d.Name, d.Aliases)
+		}
+		if e.ID != store.EntityKey(model.Entity{Type: model.PER, Name: "فايز السراج"}) {
+			t.Errorf("id changed with the name: %s", e.ID)
+		}
+		// events by any of its names
+		p, err := s.Events(ctx, store.EventFilter{Actor: "فايز مصطفى السراج"})
+		if err != nil || p.Total != 0 {
+			t.Errorf("events: %v %+v", err, p)
+		}
+	})
 }
