@@ -64,6 +64,9 @@ func wordsKey(typ string, ws []string) string {
 // as المرصد names different entities in different articles), and for
 // persons the skeleton of the canonical name (وليامز/ويليامز).
 func keysOf(e model.Entity) []string {
+	if countrylessBody(e) {
+		return nil // each article's own: which country's ministry is not said
+	}
 	var keys []string
 	add := func(k string) {
 		if k == "" {
@@ -93,6 +96,23 @@ func keysOf(e model.Entity) []string {
 		add("~" + skeletonKey(canon))
 	}
 	return keys
+}
+
+// countrylessBody reports an organisation named by a state body and its
+// portfolio alone (وزارة الداخلية, وزارة الشؤون الإسلامية): every country
+// has one, so across articles the name says nothing of which one is meant.
+// With the country's nisba (وزارة الخارجية الأمريكية) it is a name.
+func countrylessBody(e model.Entity) bool {
+	ws := normWords(e.Name)
+	if e.Type != model.ORG || len(ws) < 2 || stripAl(ws[0]) != "وزاره" {
+		return false
+	}
+	gaz, err := LoadGazetteer()
+	if err != nil {
+		return false
+	}
+	_, country := gaz.NisbaCountry(ws[len(ws)-1])
+	return !country
 }
 
 // aliasKey reports whether alias (normalised words, two or more) is a key
@@ -196,11 +216,21 @@ func (r *Registry) Len() int {
 // another entity are left alone: the first registration wins.
 func (r *Registry) Resolve(e model.Entity) string {
 	keys := keysOf(e)
-	if len(keys) == 0 {
+	if len(keys) == 0 && e.Name == "" {
 		return ""
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	if len(keys) == 0 {
+		// a name that says nothing across articles (countrylessBody): an
+		// entity of this article alone
+		id := ""
+		for n := len(r.entries) + 1; id == "" || r.entries[id] != nil; n++ {
+			id = newID(e.Type, "\x00"+e.Name+"#"+itoa(n))
+		}
+		r.entries[id] = &RegistryEntry{ID: id, Type: e.Type, Name: e.Name, Aliases: append([]string(nil), e.Aliases...)}
+		return id
+	}
 	id := ""
 	for _, k := range keys {
 		if x, ok := r.byKey[e.Type+"\x00"+k]; ok {

@@ -172,3 +172,19 @@ func TestRegistryArabicGivenNames(t *testing.T) {
 		t.Error("عبد الناصر joined عبد اللطيف")
 	}
 }
+
+// A ministry named by its portfolio alone is every country's: two articles'
+// وزارة الداخلية are two entities; with a country's nisba it is one name.
+func TestRegistryCountrylessBody(t *testing.T) {
+	r := NewRegistry()
+	a := r.Resolve(model.Entity{Name: "وزارة الداخلية", Type: model.ORG})
+	b := r.Resolve(model.Entity{Name: "وزارة الداخلية", Type: model.ORG})
+	if a == b {
+		t.Errorf("two articles' وزارة الداخلية share the id %s", a)
+	}
+	c := r.Resolve(model.Entity{Name: "وزارة الخارجية الأمريكية", Type: model.ORG})
+	d := r.Resolve(model.Entity{Name: "وزارة الخارجية الأمريكية", Type: model.ORG})
+	if c != d {
+		t.Errorf("وزارة الخارجية الأمريكية: ids %s and %s", c, d)
+	}
+}

@@ -985,6 +985,33 @@ func testCrossArticle(t *testing.T, newStore func(t *testing.T) store.Store) {
 			t.Errorf("father's name: %q, want %q", got, want)
 		}
 	})
+	t.Run("countryless bodies", func(t *testing.T) {
+		// وزارة الداخلية is every country's: two articles, two entities;
+		// with the country's nisba it is one name across articles
+		s := newStore(t)
+		orgOf := func(id, name string) model.Analysis {
+			a := person(id, name)
+			a.Entities[0].Type = model.ORG
+			a.Entities[0].Mentions[0].Type = model.ORG
+			return a
+		}
+		put(t, s, orgOf("o1", "وزارة الداخلية"), orgOf("o2", "وزارة الخارجية الأمريكية"))
+		put(t, s, orgOf("o3", "وزارة الداخلية"), orgOf("o4", "وزارة الخارجية الأمريكية"))
+		p, err := s.Entities(ctx, store.EntityFilter{Type: model.ORG, Limit: 100})
+		if err != nil {
+			t.Fatal(err)
+		}
+		count := map[string][]int{}
+		for _, e := range p.Entities {
+			count[e.Name] = append(count[e.Name], e.Articles)
+		}
+		if got := count["وزارة الداخلية"]; !slices.Equal(got, []int{1, 1}) {
+			t.Errorf("وزارة الداخلية: entities with %v articles, want two of 1", got)
+		}
+		if got := count["وزارة الخارجية الأمريكية"]; !slices.Equal(got, []int{2}) {
+			t.Errorf("وزارة الخارجية الأمريكية: entities with %v articles, want one of 2", got)
+		}
+	})
 	t.Run("spellings and fuller names", func(t *testing.T) {
 		s := newStore(t)
 		put(t, s, person("w1", "ستيفاني وليامز"))
