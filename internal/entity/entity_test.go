@@ -652,3 +652,26 @@ func abs(x int) int {
 	}
 	return x
 }
+
+// A MISC mention that is a known place as a whole becomes a place; other
+// MISC names stay.
+func TestPlaceFinderRetypesMisc(t *testing.T) {
+	f, err := NewPlaceFinder(DefaultFinderOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "وصلت القوات إلى زوارة أمس ودفعت 100 دولار"
+	z := strings.Index(text, "زوارة")
+	d := strings.Index(text, "دولار")
+	got := f.Find(text, []model.Mention{
+		{Text: "زوارة", Start: z, End: z + len("زوارة"), Type: model.MISC},
+		{Text: "دولار", Start: d, End: d + len("دولار"), Type: model.MISC},
+	})
+	types := map[string]string{}
+	for _, m := range got {
+		types[m.Text] = m.Type
+	}
+	if types["زوارة"] != model.LOC || types["دولار"] != model.MISC {
+		t.Errorf("types %v, want زوارة LOC and دولار MISC", types)
+	}
+}
