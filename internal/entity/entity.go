@@ -250,6 +250,9 @@ func (r *Resolver) prepare(doc *docIndex, mentions []model.Mention) []*item {
 		if len(ws) == 0 || len(ws) == 1 && hasTanween(ws[0].Text) {
 			continue // عقلاً, سؤالاً: an indefinite noun alone
 		}
+		if m.Type == model.MISC && r.allUnits(ws) {
+			continue // دولار, الجنيه الإسترليني: a currency is no named entity
+		}
 		// A head alone is not a name (قصر, مطار, حكومة): the name is the
 		// word after it, which the tagger left out (قصر الإليزيه). The head
 		// of a construct (إضافة) never takes the article, so القاعدة (al-Qaeda)
@@ -859,6 +862,16 @@ func nasabLink(w string) bool {
 		return true
 	}
 	return false
+}
+
+// allUnits reports whether every word is a currency (lexicon class unit).
+func (r *Resolver) allUnits(ws []arabic.Token) bool {
+	for _, t := range ws {
+		if !r.lx.has(classUnit, t.Norm) && !r.lx.has(classUnit, stripConj(t.Norm)) {
+			return false
+		}
+	}
+	return true
 }
 
 func isLoneClitic(w string) bool {

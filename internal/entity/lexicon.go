@@ -25,6 +25,7 @@ const (
 	classRoleLink  = "rolelink"
 	classFunction  = "function"
 	classSpokesman = "spokesman"
+	classUnit      = "unit"
 )
 
 // lexicon holds multi-word phrases per class as normalised token slices,
