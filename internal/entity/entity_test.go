@@ -528,6 +528,11 @@ func TestOrgFinder(t *testing.T) {
 		{"an adjective of the sentence is left out", "إن وزارة التعليم الحالية", []string{"وزارة التعليم"}},
 		{"the ministry alone points back", "وقالت الوزارة إن", nil},
 		{"a ministry without a portfolio", "أنشأت الحكومة وزارة جديدة", nil},
+		{"a body in construct", "وطالبت منظمة ضحايا حقوق الإنسان النائب العام", []string{"منظمة ضحايا حقوق الإنسان"}},
+		{"a body and its adjective", "أصدرت رابطة العالم الإسلامي بيانا", []string{"رابطة العالم الإسلامي"}},
+		{"a body described, not named", "كشفت منظمة حقوقية محلية", nil},
+		{"a body for doing something", "أنشأ مؤسسة لصنع المؤثرات البصرية", nil},
+		{"in the shape of", "ظهر على هيئة الطائر", nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -302,14 +302,23 @@ func (f *OrgFinder) Find(text string, have []model.Mention) []model.Mention {
 	}
 	if f.opt.Ministries {
 		for i := 0; i+1 < len(toks); i++ {
-			letters, ok := headAt(toks[i], ministryHeads)
-			if !ok || taken[i] {
+			if taken[i] {
 				continue
 			}
-			if n := f.portfolio(toks, taken, i+1); n > 0 {
-				out = appendSpan(out, taken, toks, text, i, 1+n, letters, model.ORG)
-				added = true
-				i += n
+			if letters, ok := headAt(toks[i], ministryHeads); ok {
+				if n := f.portfolio(toks, taken, i+1); n > 0 {
+					out = appendSpan(out, taken, toks, text, i, 1+n, letters, model.ORG)
+					added = true
+					i += n
+				}
+				continue
+			}
+			if letters, ok := headAt(toks[i], bodyHeads); ok && (i == 0 || toks[i-1].Norm != "علي") { // على هيئة: in the shape of
+				if n := constructName(toks, taken, i+1); n > 0 {
+					out = appendSpan(out, taken, toks, text, i, 1+n, letters, model.ORG)
+					added = true
+					i += n
+				}
 			}
 		}
 	}
@@ -391,6 +400,41 @@ func (f *OrgFinder) portfolio(toks []arabic.Token, taken []bool, j int) int {
 				break
 			}
 		}
+		n++
+	}
+	return n
+}
+
+// bodyHeads name an organisation in construct with what it is for
+// (منظمة العفو الدولية، جمعية حقوق الإنسان، هيئة علماء المسلمين، رابطة
+// العالم الإسلامي).
+var bodyHeads = normSet("منظمة", "جمعية", "هيئة", "مؤسسة", "رابطة", "مفوضية")
+
+// constructName returns how many words from token j complete a body's name
+// in construct: up to two indefinite nouns, a definite noun (ضحايا حقوق
+// الإنسان، العفو، علماء المسلمين), then up to two relative adjectives
+// (الدولية، الإسلامي); 0 when there is none. An indefinite relative
+// adjective right after the head makes a description (منظمة حقوقية
+// محلية), not a name.
+func constructName(toks []arabic.Token, taken []bool, j int) int {
+	n := 0
+	for k := j; k < len(toks) && k < j+3 && !taken[k] && adjacent(toks, k); k++ {
+		w := toks[k].Norm
+		if arabic.IsStopword(w) || utf8.RuneCountInString(w) < 3 || hasTanween(toks[k].Text) {
+			return 0
+		}
+		if strings.HasPrefix(w, "ال") {
+			n = k - j + 1
+			break
+		}
+		if strings.HasSuffix(w, "ي") || strings.HasSuffix(w, "يه") || strings.HasSuffix(w, "ه") && k == j || cliticReading(w) {
+			return 0 // an adjective (حقوقية، دولية), a word in ة right after the head, or a preposition (لصنع): a description
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	for k := j + n; k < len(toks) && k < j+n+2 && !taken[k] && adjacent(toks, k) && isDefiniteNisba(toks[k].Norm) && !sentenceAdjectives[toks[k].Norm]; k++ {
 		n++
 	}
 	return n
