@@ -26,6 +26,9 @@ type CueOptions struct {
 	// word after a place descriptor (محافظة X, بلدة X) that the gazetteer
 	// lacks.
 	Facilities bool
+	// Compounds: a compound given name with الدين, الإسلام or الله (سيف
+	// الإسلام، عز الدين) is a person, not a MISC الإسلام.
+	Compounds bool
 	// MaxNameFreq is the highest corpus frequency (arabic.WordFreq) of a
 	// word read as part of a name after a cue; MaxFirstFreq the same for the
 	// first word of an organisation's name, which carries no other evidence.
@@ -37,7 +40,7 @@ type CueOptions struct {
 // (../shared/data/arabic-news/libya_articles.jsonl): given names such as
 // محمد are frequent (≈2,000), common nouns after a cue usually more so.
 func DefaultCueOptions() CueOptions {
-	return CueOptions{Persons: true, Orgs: true, Facilities: true, MaxNameFreq: 2500, MaxFirstFreq: 60}
+	return CueOptions{Persons: true, Orgs: true, Facilities: true, Compounds: true, MaxNameFreq: 2500, MaxFirstFreq: 60}
 }
 
 // CueFinder is an optional pipeline stage that adds mentions signalled by a
@@ -139,6 +142,9 @@ func (f *CueFinder) Find(text string, have []model.Mention) []model.Mention {
 			taken[k] = true
 		}
 		added = true
+	}
+	if f.opt.Compounds {
+		out, added = f.compoundNames(text, toks, taken, out)
 	}
 	for i := 0; i < len(toks); i++ {
 		if taken[i] || toks[i].Kind != arabic.KindArabic {
@@ -342,6 +348,70 @@ func (f *CueFinder) titleLen(toks []arabic.Token, taken []bool, i int) int {
 		return n
 	}
 	return 0
+}
+
+// First parts of compound given names with الدين, الإسلام or الله (سيف
+// الإسلام، نور الدين، عز الدين، نصر الله): the pair is a person's name, and
+// the tagger, trained on ANERcorp, reads الإسلام or الدين alone as MISC.
+var compoundFirsts = normSet("سيف", "نور", "صلاح", "عز", "شمس", "بدر", "علاء", "محيي", "محي", "جمال", "نصر", "فتح",
+	"حسام", "عماد", "تاج", "زين", "خير", "بهاء", "ضياء", "كمال", "شرف", "نجم", "فخر", "سراج", "شهاب", "سعد", "نظام")
+
+var compoundSeconds = normSet("الدين", "الإسلام", "الله")
+
+// compoundNames adds a person for each compound given name (سيف الإسلام)
+// not inside a mention but for a one-word MISC on its second part, which
+// it replaces in place (Find's indices into out stay valid); the name runs on over a word the article's persons use
+// (سيف الإسلام القذافي after معمر القذافي).
+func (f *CueFinder) compoundNames(text string, toks []arabic.Token, taken []bool, out []model.Mention) ([]model.Mention, bool) {
+	personWords := map[string]bool{}
+	miscAt := map[int]int{} // token → index of a one-word MISC mention starting there
+	for mi, m := range out {
+		if m.Start < 0 || m.End > len(text) || m.Start >= m.End {
+			continue
+		}
+		if m.Type == model.PER {
+			for _, t := range arabic.Tokenize(text[m.Start:m.End]) {
+				personWords[t.Norm] = true
+			}
+		}
+		if m.Type == model.MISC {
+			i := sort.Search(len(toks), func(i int) bool { return toks[i].End > m.Start })
+			if i < len(toks) && toks[i].Start == m.Start && toks[i].End == m.End {
+				miscAt[i] = mi
+			}
+		}
+	}
+	added := false
+	for i := 0; i+1 < len(toks); i++ {
+		if taken[i] || toks[i].Kind != arabic.KindArabic || !adjacent(toks, i+1) || !compoundSeconds[toks[i+1].Norm] {
+			continue
+		}
+		w, skip := f.bare(toks[i].Norm)
+		if !compoundFirsts[w] {
+			continue
+		}
+		mi, misc := miscAt[i+1]
+		if taken[i+1] && !misc {
+			continue
+		}
+		e := i + 2
+		if e < len(toks) && !taken[e] && adjacent(toks, e) && personWords[toks[e].Norm] {
+			e++
+		}
+		start := toks[i].Start + skipLetters(toks[i].Text, skip)
+		m := model.Mention{Text: text[start:toks[e-1].End], Start: start, End: toks[e-1].End, Type: model.PER}
+		if misc {
+			out[mi] = m // in place: the caller's indices into out stay valid
+		} else {
+			out = append(out, m)
+		}
+		for k := i; k < e; k++ {
+			taken[k] = true
+		}
+		added = true
+		i = e - 1
+	}
+	return out, added
 }
 
 // personName returns how many tokens from j read as a person's name after a
