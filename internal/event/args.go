@@ -357,6 +357,15 @@ func lightVerbBefore(words []word, i int) bool {
 	return i > 0 && words[i].has("القبض") && (words[i-1].has("القي") || words[i-1].has("القت") || words[i-1].has("يلقي"))
 }
 
+// pluralSubject reports a verb that carries a plural subject of its own
+// (طالبوا، التقوا، قالوا): the name after it is an object ("وطالبوا
+// بالإفراج عن ابنه سيف الإسلام"), never the subject. Past forms in وا only:
+// a present plural in ون/ين ends like many nouns.
+func pluralSubject(p *Pattern, words []word, i int) bool {
+	w := words[i]
+	return verbalAt(p, words, i) && runeLen(w.Norm) >= 5 && strings.HasSuffix(w.Norm, "وا")
+}
+
 // firstPersonFuture reports a future first-person verb (سأتوجه، سنلتقي):
 // its subject is the speaker, never the name after it.
 func firstPersonFuture(w word) bool {
@@ -527,7 +536,7 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 		// "أنه سيلتقي ماكرون", "إنها تبادلت …": the subject is the pronoun
 		// on أن; the name after the verb is its object, and the actor is
 		// found below among the names before
-		if (m.First > 0 && pronounSubject[words[m.First-1].Norm] || firstPersonFuture(words[m.First])) && before == nil {
+		if (m.First > 0 && pronounSubject[words[m.First-1].Norm] || firstPersonFuture(words[m.First]) || pluralSubject(p, words, m.First)) && before == nil {
 			subj = nil
 		}
 		if before != nil {

@@ -263,3 +263,22 @@ func TestTitleBodyAndLamAlifNotParty(t *testing.T) {
 		})
 	}
 }
+
+// A past verb with a plural subject of its own (طالبوا، رفضوا) takes no
+// name after it as its actor: the name is its object.
+func TestPluralSubjectVerb(t *testing.T) {
+	tests := []struct{ name, in, notActor string }{
+		{"release demanded for a named son", "وحمل المؤيدون صورا للقذافي، وطالبوا بالإفراج عن ابنه سيف الإسلام", "سيف الإسلام"},
+		{"an offer refused from a club", "أكد المسؤول أن مسيري النادي رفضوا عرضا من نادي الأهلي", "الأهلي"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := analysis(tc.in, per("سيف الإسلام"), per("القذافي"), org("الأهلي"))
+			for _, e := range eventsOf(t, a) {
+				if e.Actor == tc.notActor {
+					t.Errorf("%s event with the object %q as actor: %+v", e.Type, tc.notActor, e)
+				}
+			}
+		})
+	}
+}
