@@ -66,6 +66,8 @@ const (
 const (
 	nameFirst  uint8 = 1 << iota // seen as the first word of a name after a title
 	nameSecond                   // seen as the word after it
+	nameOrg                      // seen after an organisation head (حركة حماس)
+	nameMisc                     // seen after an event, prize or agreement head (كأس العالم)
 )
 
 // Trigger bits: words that announce a name of one type.
@@ -182,6 +184,12 @@ func ParseLexicon(gazGz, clustersGz, namesGz, brownGz []byte) (*Lexicon, error) 
 			}
 			if strings.Contains(f[1], "L") {
 				b |= nameSecond
+			}
+			if strings.Contains(f[1], "O") {
+				b |= nameOrg
+			}
+			if strings.Contains(f[1], "M") {
+				b |= nameMisc
 			}
 			_, c := splitCore(f[0])
 			lx.names[c] |= b

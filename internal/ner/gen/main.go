@@ -19,6 +19,8 @@
 //
 // names.tsv.gz: word<TAB>F|L|FL, first and second names mined from the same
 // news by a title + name pattern (names.go); only the words are shipped.
+// With -orgs / -misc (experiments, not shipped) the list also marks words
+// seen after an organisation head (O) or an event/prize head (M).
 package main
 
 import (
@@ -52,6 +54,8 @@ func main() {
 	window := flag.Int("window", 1, "clusters: context words on each side (1 or 2)")
 	extra := flag.String("extra-conll", "", "clusters: also read the tokens (not tags) of this CoNLL file")
 	nameCount := flag.Int("name-count", 3, "names: times the pattern must see a word")
+	orgs := flag.Bool("orgs", false, "names: also mine organisation words after a head noun (O; experiment, not shipped)")
+	misc := flag.Bool("misc", false, "names: also mine event and prize words after a head noun (M; experiment, not shipped)")
 	dump := flag.Bool("dump", false, "names: print every candidate with its counts instead of writing the file")
 	brownC := flag.Int("brown-clusters", 256, "brown: number of clusters")
 	flag.Parse()
@@ -64,7 +68,7 @@ func main() {
 	case "brown":
 		err = brown(*data, *out, *extra, *minCount, *brownC)
 	case "names":
-		err = names(*data, *out, *nameCount, *dump)
+		err = names(*data, *out, *nameCount, *dump, *orgs, *misc)
 	default:
 		err = fmt.Errorf("usage: gen [flags] gazetteer|clusters|brown|names")
 	}
