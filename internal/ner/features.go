@@ -523,6 +523,9 @@ func brownFeat(tpl byte, t *tokInfo, k int) uint64 {
 		return fb(tpl, byte(k), 0xff)
 	}
 	b, n := t.br.prefix(k)
+	if t.br.tree != 0 {
+		return fb(tpl, byte(k), n, byte(b), byte(b>>8), byte(b>>16), 0xb0|t.br.tree)
+	}
 	return fb(tpl, byte(k), n, byte(b), byte(b>>8), byte(b>>16))
 }
 

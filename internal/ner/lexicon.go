@@ -43,6 +43,7 @@ const (
 type brownPath struct {
 	bits uint32
 	n    uint8
+	tree uint8 // 0: the shipped tree; 1: a second tree for words the first lacks (experiments: a third column "2")
 }
 
 // prefix returns the first k bits of the path (all of it when shorter).
@@ -202,10 +203,13 @@ func ParseLexicon(gazGz, clustersGz, namesGz, brownGz []byte) (*Lexicon, error) 
 	if len(brownGz) != 0 {
 		fp.Write(brownGz)
 		err := eachTSV(brownGz, func(f []string) error {
-			if len(f) != 2 || f[1] == "" {
+			if len(f) < 2 || len(f) > 3 || f[1] == "" {
 				return fmt.Errorf("want word and bit string, got %q", strings.Join(f, "\t"))
 			}
 			var p brownPath
+			if len(f) == 3 && f[2] == "2" {
+				p.tree = 1
+			}
 			for i := 0; i < len(f[1]) && i < 24; i++ {
 				switch f[1][i] {
 				case '0':
