@@ -9,6 +9,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -53,6 +55,7 @@ func runTrainNER(ctx context.Context, env Env, args []string) error {
 	marginEnt := fs.Float64("margin-entity", float64(def.MarginEntity), "cost-augmented training: margin where the gold tag is a name")
 	runs := fs.Int("runs", def.Runs, "train this many perceptrons on different sentence orders and average their weights")
 	cv := fs.Int("cv", 0, "instead of training one model, cross-validate over N contiguous folds of the data and print the scores (for feature ablations)")
+	tbGrid := fs.String("type-bias-grid", "", "with --cv: also score each fold with these per-type recall biases added to the B-/I- scores at decoding (semicolon-separated PER,ORG,LOC,MISC vectors; experiments)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -78,7 +81,7 @@ func runTrainNER(ctx context.Context, env Env, args []string) error {
 		o.Prune = *prune
 		o.FirstEpochs, o.OBias, o.FirstOBias, o.Select = *firstEpochs, float32(*obias), float32(*firstOBias), *sel
 		o.Margin, o.MarginEntity, o.Runs = float32(*margin), float32(*marginEnt), *runs
-		return crossValidate(ctx, env, sents, *cv, *devFrac, *lexDir, o)
+		return crossValidate(ctx, env, sents, *cv, *devFrac, *lexDir, *tbGrid, o)
 	}
 	train, dev := ner.SplitDev(sents, *devFrac)
 	fmt.Fprintf(env.Stderr, "data: %d sentences; training on %d, dev = last %d (%.0f%%)\n", len(sents), len(train), len(dev), 100**devFrac)
@@ -330,12 +333,14 @@ func opt0(epochs, patience int, seed uint64, fs ner.FeatureSet) ner.TrainOptions
 // crossValidate trains on all folds but one and scores the held-out fold,
 // in turn; the development set for early stopping is the last tenth of
 // the training part.
-func crossValidate(ctx context.Context, env Env, sents []ner.Sentence, k int, devFrac float64, lexDir string, opt ner.TrainOptions) error {
+func crossValidate(ctx context.Context, env Env, sents []ner.Sentence, k int, devFrac float64, lexDir, grid string, opt ner.TrainOptions) error {
 	lx, err := loadLexicon(lexDir)
 	if err != nil {
 		return fmt.Errorf("train ner: %w", err)
 	}
 	var gold, pred [][]string
+	var tbGold [][]string
+	tbPred := map[string][][]string{}
 	for f := 0; f < k; f++ {
 		lo, hi := f*len(sents)/k, (f+1)*len(sents)/k
 		rest := append(append([]ner.Sentence(nil), sents[:lo]...), sents[hi:]...)
@@ -358,6 +363,9 @@ func crossValidate(ctx context.Context, env Env, sents []ner.Sentence, k int, de
 			words[i] = s.Tokens
 			g = append(g, s.Tags)
 		}
+		if grid != "" {
+			typeBiasGrid(env, tg, m, grid, g, words, f, &tbGold, tbPred)
+		}
 		p := tg.TagSentences(words)
 		ev := ner.Evaluate(g, p)
 		fmt.Fprintf(env.Stdout, "fold %d (sentences %d-%d): F1 %.4f (epochs %d/%d, O bias %.1f/%.1f)\n", f+1, lo+1, hi, ev.Overall.F1(),
@@ -366,7 +374,41 @@ func crossValidate(ctx context.Context, env Env, sents []ner.Sentence, k int, de
 	}
 	fmt.Fprintf(env.Stdout, "cross-validation, %d folds, features %s:\n", k, opt.Features)
 	ner.Evaluate(gold, pred).Print(env.Stdout)
+	if len(tbPred) > 0 {
+		keys := make([]string, 0, len(tbPred))
+		for key := range tbPred {
+			keys = append(keys, key)
+		}
+		sort.Strings(keys)
+		for _, key := range keys {
+			ev := ner.Evaluate(tbGold, tbPred[key])
+			fmt.Fprintf(env.Stdout, "type bias %s: F1 %.4f  PER %.4f ORG %.4f LOC %.4f MISC %.4f\n", key, ev.Overall.F1(),
+				ev.ByType["PER"].F1(), ev.ByType["ORG"].F1(), ev.ByType["LOC"].F1(), ev.ByType["MISC"].F1())
+		}
+	}
 	return nil
+}
+
+// typeBiasGrid tags one fold's sentences with every per-type bias of the
+// grid (--type-bias-grid: semicolon-separated PER,ORG,LOC,MISC vectors)
+// and collects the tags by setting (experiments).
+func typeBiasGrid(env Env, tg *ner.Tagger, m *ner.Model, grid string, g, words [][]string, f int, gold *[][]string, pred map[string][][]string) {
+	*gold = append(*gold, g...)
+	for _, spec := range strings.Split(grid, ";") {
+		var b [4]float32
+		for i, x := range strings.Split(spec, ",") {
+			if i < 4 {
+				v, _ := strconv.ParseFloat(strings.TrimSpace(x), 32)
+				b[i] = float32(v)
+			}
+		}
+		m.TypeBias = b
+		p := tg.TagSentences(words)
+		pred[spec] = append(pred[spec], p...)
+		ev := ner.Evaluate(g, p)
+		fmt.Fprintf(env.Stderr, "fold %d type bias %s: F1 %.4f\n", f+1, spec, ev.Overall.F1())
+	}
+	m.TypeBias = [4]float32{}
 }
 
 // writeModel writes m to path through a temporary file and a rename, so a

@@ -29,6 +29,7 @@ const (
 	FeatDocTrig                          // second pass: the same word elsewhere in the document after a title, place noun or organisation noun
 	FeatNames                            // first and second names mined from unlabelled news, of w0 and its neighbours
 	FeatBrown                            // Brown cluster path prefixes of w0 and its neighbours
+	FeatConf                             // second pass: the first pass's confidence (name vs O, type vs type) here and at ±1
 )
 
 // DefaultFeatures is the feature set of the shipped model.
@@ -42,7 +43,7 @@ var featureNames = []struct {
 	{FeatWord, "word"}, {FeatContext, "context"}, {FeatBigram, "bigram"}, {FeatAffix, "affix"},
 	{FeatShape, "shape"}, {FeatTrigger, "trigger"}, {FeatGazetteer, "gazetteer"}, {FeatCluster, "cluster"},
 	{FeatCharNgram, "charngram"}, {FeatFreq, "freq"}, {FeatDoc, "doc"}, {FeatMorph, "morph"}, {FeatDocTrig, "doctrig"},
-	{FeatNames, "names"}, {FeatBrown, "brown"},
+	{FeatNames, "names"}, {FeatBrown, "brown"}, {FeatConf, "conf"},
 }
 
 // String lists the groups, comma-separated.
@@ -126,6 +127,9 @@ const (
 	tBrP1
 	tBrM2
 	tBrP2
+	tConf
+	tConf2
+	tConfWin
 )
 
 // Token shapes.
@@ -162,6 +166,7 @@ type featurizer struct {
 	set   FeatureSet
 	info  []tokInfo
 	s1    []int            // second pass: first-pass tags of the sentence
+	conf  []uint16         // second pass: first-pass confidence of each token (confOf), with FeatConf
 	doc   [][numTags]int32 // second pass: first-pass tags of the same word elsewhere in the document
 	dtrig [][numTags]int32 // second pass: the triggers around the same word elsewhere in the document (docTrigOf)
 	feats []uint64         // hashed features, token after token
@@ -518,6 +523,9 @@ func brownFeat(tpl byte, t *tokInfo, k int) uint64 {
 		return fb(tpl, byte(k), 0xff)
 	}
 	b, n := t.br.prefix(k)
+	if t.br.tree != 0 {
+		return fb(tpl, byte(k), n, byte(b), byte(b>>8), byte(b>>16), 0xb0|t.br.tree)
+	}
 	return fb(tpl, byte(k), n, byte(b), byte(b>>8), byte(b>>16))
 }
 
@@ -617,6 +625,16 @@ func (f *featurizer) appendDoc(fs []uint64, i int) []uint64 {
 		return byte(f.s1[j])
 	}
 	fs = append(fs, fb(tS1, s1(i)), fb(tS1Win, s1(i-1), s1(i), s1(i+1)))
+	if f.set&FeatConf != 0 && f.conf != nil {
+		cf := func(j int) uint16 {
+			if j < 0 || j >= len(f.conf) {
+				return 0xffff
+			}
+			return f.conf[j]
+		}
+		c := cf(i)
+		fs = append(fs, fb(tConf, s1(i), byte(c)), fb(tConf2, s1(i), byte(c>>8)), fb(tConfWin, byte(cf(i-1)), byte(c), byte(cf(i+1))))
+	}
 	c := &f.doc[i]
 	var bits uint16
 	total, best, arg := int32(0), int32(0), -1
@@ -666,4 +684,38 @@ func docTrigOf(info []tokInfo, i int) int {
 		return 8
 	}
 	return 0
+}
+
+// confOf buckets the first pass's emission scores of one token (before
+// its O penalty and Viterbi): the low byte is the margin of the best name
+// tag over O, the high byte the margin of the best type over the second
+// best, each as a signed log2 bucket. The second pass learns how far to
+// trust a first-pass tag from how clearly the first pass chose it.
+func confOf(row []float32) uint16 {
+	var best [4]float32
+	for t := range best {
+		best[t] = max(row[1+2*t], row[2+2*t])
+	}
+	b1, b2 := float32(-1e30), float32(-1e30)
+	for _, v := range best {
+		if v > b1 {
+			b1, b2 = v, b1
+		} else if v > b2 {
+			b2 = v
+		}
+	}
+	return uint16(logBucket(b1-row[tagO])) | uint16(logBucket(b1-b2))<<8
+}
+
+func logBucket(d float32) byte {
+	neg := byte(0)
+	if d < 0 {
+		neg, d = 0x80, -d
+	}
+	n := byte(0)
+	for d >= 1 && n < 20 {
+		d /= 2
+		n++
+	}
+	return neg | n
 }

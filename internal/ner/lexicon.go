@@ -43,6 +43,7 @@ const (
 type brownPath struct {
 	bits uint32
 	n    uint8
+	tree uint8 // 0: the shipped tree; 1: a second tree for words the first lacks (experiments: a third column "2")
 }
 
 // prefix returns the first k bits of the path (all of it when shorter).
@@ -66,6 +67,8 @@ const (
 const (
 	nameFirst  uint8 = 1 << iota // seen as the first word of a name after a title
 	nameSecond                   // seen as the word after it
+	nameOrg                      // seen after an organisation head (حركة حماس)
+	nameMisc                     // seen after an event, prize or agreement head (كأس العالم)
 )
 
 // Trigger bits: words that announce a name of one type.
@@ -183,6 +186,12 @@ func ParseLexicon(gazGz, clustersGz, namesGz, brownGz []byte) (*Lexicon, error) 
 			if strings.Contains(f[1], "L") {
 				b |= nameSecond
 			}
+			if strings.Contains(f[1], "O") {
+				b |= nameOrg
+			}
+			if strings.Contains(f[1], "M") {
+				b |= nameMisc
+			}
 			_, c := splitCore(f[0])
 			lx.names[c] |= b
 			return nil
@@ -194,10 +203,13 @@ func ParseLexicon(gazGz, clustersGz, namesGz, brownGz []byte) (*Lexicon, error) 
 	if len(brownGz) != 0 {
 		fp.Write(brownGz)
 		err := eachTSV(brownGz, func(f []string) error {
-			if len(f) != 2 || f[1] == "" {
+			if len(f) < 2 || len(f) > 3 || f[1] == "" {
 				return fmt.Errorf("want word and bit string, got %q", strings.Join(f, "\t"))
 			}
 			var p brownPath
+			if len(f) == 3 && f[2] == "2" {
+				p.tree = 1
+			}
 			for i := 0; i < len(f[1]) && i < 24; i++ {
 				switch f[1][i] {
 				case '0':

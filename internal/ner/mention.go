@@ -43,6 +43,7 @@ func (t *Tagger) appendMentions(dst []model.Mention, text string, sents []model.
 	all := t.tagDoc(texts, norms)
 	forms := t.lx.shortForms(toks)
 	for k, tags := range all {
+		t.lx.trimNames(toks[k], tags)
 		t.lx.addOrgPhrases(toks[k], tags)
 		t.lx.addShortForms(toks[k], tags, forms)
 		t.lx.dropPlaceNouns(toks[k], tags)

@@ -20,7 +20,11 @@ type Model struct {
 	LexiconHash uint64     // fingerprint of the Lexicon it was trained with
 	First       *Model     // with FeatDoc: the first-pass model whose tags this one reads
 	OBias       float32    // subtracted from the score of O at every token: trades precision for recall, tuned on dev
-	trans       [numTags + 1][numTags]float32
+	// TypeBias is added to the scores of B-X and I-X of each type (PER,
+	// ORG, LOC, MISC) at every token when decoding: a per-type recall bias
+	// (experiments; not stored in the model file).
+	TypeBias [4]float32
+	trans    [numTags + 1][numTags]float32
 
 	// Open-addressing table from feature hash to weights, with the weights
 	// in the slot so that a lookup touches one cache line.

@@ -751,3 +751,68 @@ func TestSurnamesAsPersonsCompoundNames(t *testing.T) {
 		t.Errorf("الله after نصر الله retyped to %s", tagNames[tags[1][1]])
 	}
 }
+
+func TestTrimNames(t *testing.T) {
+	lx, err := DefaultLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx := func(s string) []int {
+		var out []int
+		for _, x := range strings.Fields(s) {
+			k, _ := tagIndex(x)
+			out = append(out, k)
+		}
+		return out
+	}
+	for _, c := range []struct{ text, in, want string }{
+		// a nationality adjective and a title before the name
+		{"قائد الجيش الوطني الليبي المشير خليفة حفتر", "O O O B-PER I-PER I-PER I-PER", "O O O O O B-PER I-PER"},
+		// a complementizer glued to the name
+		{"وأكد بأن حفتر سيحضر", "O B-PER I-PER O", "O O B-PER O"},
+		// a nisba that is the name's own last word stays
+		{"زعيم التنظيم أبو بكر البغدادي", "O O B-PER I-PER I-PER", "O O B-PER I-PER I-PER"},
+		{"قال البغدادي المحمودي", "O B-PER I-PER", "O B-PER I-PER"},
+		// a particle alone is no name, nor a nationality and a title
+		{"وأكد بأن أمس", "O B-PER O", "O O O"},
+		{"وقال الليبي المشير إن", "O B-PER I-PER O", "O O O O"},
+		// an organisation keeps its words
+		{"قال الجيش الوطني الليبي", "O B-ORG I-ORG I-ORG", "O B-ORG I-ORG I-ORG"},
+	} {
+		toks := arabic.Tokenize(c.text)
+		tags := idx(c.in)
+		if len(tags) != len(toks) {
+			t.Fatalf("%s: %d tokens, %d tags", c.text, len(toks), len(tags))
+		}
+		lx.trimNames(toks, tags)
+		if got := strings.Join(tagStrings(tags), " "); got != c.want {
+			t.Errorf("%s: got %s, want %s", c.text, got, c.want)
+		}
+	}
+}
+
+func TestTrimNamesKeepsLookalikes(t *testing.T) {
+	lx, err := DefaultLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ text, in, want string }{
+		{"قال بان كي مون", "O B-PER I-PER I-PER", "O B-PER I-PER I-PER"}, // بان is no بأن
+		{"المدرب فان غال", "O B-PER I-PER", "O B-PER I-PER"},             // فان is no فإن
+		{"قال الدكتور علي", "O B-PER I-PER", "O O B-PER"},                // علي is no على
+		{"قال القاضي", "O B-PER", "O B-PER"},                             // nothing left: kept
+		{"جورج بوش الابن", "B-PER I-PER I-PER", "B-PER I-PER I-PER"},
+		{"الأمير تركي السديري", "O B-PER I-PER", "O B-PER I-PER"}, // تركي: a name, not a nisba
+	} {
+		toks := arabic.Tokenize(c.text)
+		var tags []int
+		for _, x := range strings.Fields(c.in) {
+			k, _ := tagIndex(x)
+			tags = append(tags, k)
+		}
+		lx.trimNames(toks, tags)
+		if got := strings.Join(tagStrings(tags), " "); got != c.want {
+			t.Errorf("%s: got %s, want %s", c.text, got, c.want)
+		}
+	}
+}

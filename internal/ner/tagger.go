@@ -233,6 +233,10 @@ func (t *Tagger) tagDoc(texts, norms [][]string) [][]int {
 		trig = make([][]int, len(texts))
 	}
 	partial := make([][]float32, len(texts))
+	var conf [][]uint16
+	if m2.Features&FeatConf != 0 {
+		conf = make([][]uint16, len(texts))
+	}
 	for k := range texts {
 		s.text, s.norm = texts[k], norms[k]
 		s.fz.prepare(s.text, s.norm)
@@ -240,6 +244,12 @@ func (t *Tagger) tagDoc(texts, norms [][]string) [][]int {
 		s.emit = grow(s.emit, n*numTags)
 		partial[k] = make([]float32, n*numTags)
 		t.score(s, s.emit, partial[k])
+		if conf != nil {
+			conf[k] = make([]uint16, n)
+			for i := range conf[k] {
+				conf[k][i] = confOf(s.emit[i*numTags : (i+1)*numTags])
+			}
+		}
 		out[k] = append([]int(nil), s.decode(m1, s.emit)...)
 		keys[k] = make([]string, n)
 		for i := range s.fz.info {
@@ -265,6 +275,9 @@ func (t *Tagger) tagDoc(texts, norms [][]string) [][]int {
 		s.text, s.norm = texts[k], norms[k]
 		n := len(texts[k])
 		fz.s1, fz.doc = out[k], counts[k]
+		if conf != nil {
+			fz.conf = conf[k]
+		}
 		if dtrig != nil {
 			fz.dtrig = dtrig[k]
 		}
@@ -284,7 +297,7 @@ func (t *Tagger) tagDoc(texts, norms [][]string) [][]int {
 				row[j] += float32(acc[j]) * t.tab.scale[1]
 			}
 		}
-		fz.s1, fz.doc, fz.dtrig = nil, nil, nil
+		fz.s1, fz.doc, fz.dtrig, fz.conf = nil, nil, nil, nil
 		out[k] = append(out[k][:0], s.decode(m2, em)...)
 	}
 	s.text, s.norm = nil, nil
@@ -298,6 +311,13 @@ func (s *scratch) decode(m *Model, em []float32) []int {
 	if m.OBias != 0 {
 		for i := 0; i < n; i++ {
 			em[i*numTags+tagO] -= m.OBias
+		}
+	}
+	if m.TypeBias != [4]float32{} {
+		for i := 0; i < n; i++ {
+			for t := 1; t < numTags; t++ {
+				em[i*numTags+t] += m.TypeBias[typeOf(t)]
+			}
 		}
 	}
 	s.back = growU8(s.back, n*numTags)

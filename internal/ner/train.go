@@ -115,6 +115,7 @@ func Train(ctx context.Context, train, dev []Sentence, lx *Lexicon, opt TrainOpt
 		folds = 5
 	}
 	trS1 := make([][]int, len(train))
+	trConf := make([][]uint16, len(train))
 	fopt := base
 	fopt.Epochs, fopt.Patience, fopt.Progress, fopt.Select, fopt.OBias = rep1.BestEpoch, 0, nil, false, m1.OBias
 	for k := 0; k < folds; k++ {
@@ -125,16 +126,19 @@ func Train(ctx context.Context, train, dev []Sentence, lx *Lexicon, opt TrainOpt
 			return nil, rep1, err
 		}
 		for i := lo; i < hi; i++ {
-			trS1[i] = firstPass(mk, lx, train[i].Tokens)
+			trS1[i], trConf[i] = firstPass(mk, lx, train[i].Tokens)
 		}
 		logf(opt.Progress, "first pass, fold %d/%d: tagged sentences %d–%d with a model trained without them\n", k+1, folds, lo+1, hi)
 	}
 	dvS1 := make([][]int, len(dev))
+	dvConf := make([][]uint16, len(dev))
 	for i := range dev {
-		dvS1[i] = firstPass(m1, lx, dev[i].Tokens)
+		dvS1[i], dvConf[i] = firstPass(m1, lx, dev[i].Tokens)
 	}
 	logf(opt.Progress, "second pass:\n")
-	m2, rep, err := trainStage(ctx, train, dev, newDocData(lx, train, trS1), newDocData(lx, dev, dvS1), lx, opt)
+	trDD, dvDD := newDocData(lx, train, trS1), newDocData(lx, dev, dvS1)
+	trDD.conf, dvDD.conf = trConf, dvConf
+	m2, rep, err := trainStage(ctx, train, dev, trDD, dvDD, lx, opt)
 	if err != nil {
 		return nil, rep, err
 	}
@@ -146,6 +150,7 @@ func Train(ctx context.Context, train, dev []Sentence, lx *Lexicon, opt TrainOpt
 // docData is the first pass's output over a stream of sentences.
 type docData struct {
 	s1     [][]int
+	conf   [][]uint16
 	counts [][][numTags]int32
 	dtrig  [][][numTags]int32
 }
@@ -167,7 +172,7 @@ func newDocData(lx *Lexicon, sents []Sentence, s1 [][]int) *docData {
 }
 
 // firstPass tags one sentence with a single-pass model.
-func firstPass(m *Model, lx *Lexicon, toks []string) []int {
+func firstPass(m *Model, lx *Lexicon, toks []string) ([]int, []uint16) {
 	s := &scratch{fz: featurizer{lx: lx, set: m.Features}}
 	s.text = toks
 	s.norm = normAll(toks)
@@ -184,7 +189,11 @@ func firstPass(m *Model, lx *Lexicon, toks []string) []int {
 			}
 		}
 	}
-	return append([]int(nil), s.decode(m, em)...)
+	conf := make([]uint16, len(toks))
+	for i := range toks {
+		conf[i] = confOf(em[i*numTags : (i+1)*numTags])
+	}
+	return append([]int(nil), s.decode(m, em)...), conf
 }
 
 // trainStage trains one perceptron; trDoc/dvDoc carry first-pass output
@@ -211,9 +220,12 @@ func trainStage(ctx context.Context, train, dev []Sentence, trDoc, dvDoc *docDat
 	var keys []uint64
 	enc := func(s Sentence, grow bool, dd *docData, k int) encoded {
 		fz.prepare(s.Tokens, normAll(s.Tokens))
-		fz.s1, fz.doc, fz.dtrig = nil, nil, nil
+		fz.s1, fz.doc, fz.dtrig, fz.conf = nil, nil, nil, nil
 		if dd != nil {
 			fz.s1, fz.doc, fz.dtrig = dd.s1[k], dd.counts[k], dd.dtrig[k]
+			if dd.conf != nil {
+				fz.conf = dd.conf[k]
+			}
 		}
 		fz.extract()
 		e := encoded{offs: make([]int32, 1, len(s.Tokens)+1), gold: make([]int, len(s.Tokens))}

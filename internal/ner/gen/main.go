@@ -19,6 +19,8 @@
 //
 // names.tsv.gz: word<TAB>F|L|FL, first and second names mined from the same
 // news by a title + name pattern (names.go); only the words are shipped.
+// With -orgs / -misc (experiments, not shipped) the list also marks words
+// seen after an organisation head (O) or an event/prize head (M).
 package main
 
 import (
@@ -52,8 +54,11 @@ func main() {
 	window := flag.Int("window", 1, "clusters: context words on each side (1 or 2)")
 	extra := flag.String("extra-conll", "", "clusters: also read the tokens (not tags) of this CoNLL file")
 	nameCount := flag.Int("name-count", 3, "names: times the pattern must see a word")
+	orgs := flag.Bool("orgs", false, "names: also mine organisation words after a head noun (O; experiment, not shipped)")
+	misc := flag.Bool("misc", false, "names: also mine event and prize words after a head noun (M; experiment, not shipped)")
 	dump := flag.Bool("dump", false, "names: print every candidate with its counts instead of writing the file")
 	brownC := flag.Int("brown-clusters", 256, "brown: number of clusters")
+	rare := flag.String("rare", "", "brownrare: a brown.tsv.gz of another tree (e.g. -min-count 3) whose paths are added for the words out/brown.tsv.gz lacks")
 	flag.Parse()
 	var err error
 	switch flag.Arg(0) {
@@ -63,10 +68,15 @@ func main() {
 		err = clusters(*data, *out, *extra, *minCount, *contexts, *dim, *k1, *k2, *window, *seed)
 	case "brown":
 		err = brown(*data, *out, *extra, *minCount, *brownC)
+	case "brownrare":
+		// experiment (docs/NER.md, not shipped): out/brown.tsv.gz keeps its
+		// paths and gains, marked with a third column 2, the paths of the
+		// -rare file's tree for the words it lacks
+		err = brownRare(filepath.Join(*out, "brown.tsv.gz"), *rare)
 	case "names":
-		err = names(*data, *out, *nameCount, *dump)
+		err = names(*data, *out, *nameCount, *dump, *orgs, *misc)
 	default:
-		err = fmt.Errorf("usage: gen [flags] gazetteer|clusters|brown|names")
+		err = fmt.Errorf("usage: gen [flags] gazetteer|clusters|brown|brownrare|names")
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
@@ -437,4 +447,56 @@ func kmeans(vecs [][]float32, members []int, k, iters int, rng *rand.Rand) []int
 		_ = dim
 	}
 	return assign
+}
+
+// brownRare merges the Brown paths of a second tree into path: the words
+// path lacks get the other tree's path with a third column "2", which the
+// tagger hashes apart from the first tree's paths.
+func brownRare(path, rare string) error {
+	read := func(p string) ([]string, map[string]string, error) {
+		f, err := os.Open(p)
+		if err != nil {
+			return nil, nil, err
+		}
+		defer f.Close()
+		zr, err := gzip.NewReader(f)
+		if err != nil {
+			return nil, nil, err
+		}
+		var order []string
+		m := map[string]string{}
+		sc := bufio.NewScanner(zr)
+		for sc.Scan() {
+			l := sc.Text()
+			if l == "" || strings.HasPrefix(l, "#") {
+				continue
+			}
+			w, b, _ := strings.Cut(l, "\t")
+			b, _, _ = strings.Cut(b, "\t")
+			order = append(order, w)
+			m[w] = b
+		}
+		return order, m, sc.Err()
+	}
+	order, base, err := read(path)
+	if err != nil {
+		return err
+	}
+	rOrder, second, err := read(rare)
+	if err != nil {
+		return err
+	}
+	lines := make([]string, 0, len(order)+len(rOrder))
+	for _, w := range order {
+		lines = append(lines, w+"\t"+base[w])
+	}
+	n := 0
+	for _, w := range rOrder {
+		if _, ok := base[w]; !ok {
+			lines = append(lines, w+"\t"+second[w]+"\t2")
+			n++
+		}
+	}
+	fmt.Fprintf(os.Stderr, "brownrare: %d words, %d from the second tree\n", len(lines), n)
+	return writeGz(path, "# marsad NER Brown clusters: word<TAB>bit string[<TAB>2 = second tree], merged by internal/ner/gen brownrare (experiment)", lines)
 }

@@ -26,7 +26,7 @@ import (
 // title ("الوزير أمس") do not reach that share. Stop words, office nouns
 // (الأمير ولي العهد) and clitic-attached common words (لرعاية، والوطن) are
 // left out.
-func names(data, out string, minCount int, dump bool) error {
+func names(data, out string, minCount int, dump, withOrgs, withMisc bool) error {
 	stop, err := stopWords(data)
 	if err != nil {
 		return err
@@ -87,6 +87,67 @@ func names(data, out string, minCount int, dump bool) error {
 		if n >= minCount && 10*n >= total[w] && !cliticWord(w, total) && !offices[w] && !strings.Contains(kind[w], "L") {
 			kind[w] += "L"
 		}
+	}
+	// Experiments (docs/NER.md, tried and not shipped): -orgs, -misc.
+	// Organisation names (O): the word after an organisation head in the
+	// construct state (حركة حماس، قناة الجزيرة، شركة أرامكو); names of
+	// events and prizes (M): the word after كأس، بطولة، جائزة، مهرجان،
+	// دوري (كأس العالم، جائزة نوبل). Kept by the same count and share as the
+	// person names.
+	orgs, miscs := map[string]int{}, map[string]int{}
+	oHeads, mHeads := normSet(orgNameHeads), normSet(miscNameHeads)
+	if err := corpus(data, "", func(ws []string) {
+		if !withOrgs && !withMisc {
+			return
+		}
+		for i := 0; i+1 < len(ws); i++ {
+			// the head as written, or after و/ف, or after ل/ب (وكالة, فريق begin with و, ف)
+			h := ""
+			for _, c := range []string{ws[i], stripConj(ws[i]), strings.TrimPrefix(strings.TrimPrefix(ws[i], "ل"), "ب")} {
+				if oHeads[c] || mHeads[c] {
+					h = c
+					break
+				}
+			}
+			if h == "" {
+				continue
+			}
+			w := ws[i+1]
+			if !nameLike(w, stop) || nisba(w) || quals[w] || offices[w] || oHeads[w] || mHeads[w] || titles[definiteForm(w)] {
+				continue
+			}
+			if (strings.HasSuffix(w, "ي") || strings.HasSuffix(w, "يه")) && total["ال"+w] >= total[w] {
+				continue // an indefinite adjective (منظمة إرهابية), not a name
+			}
+			if oHeads[h] {
+				orgs[w]++
+			} else {
+				miscs[w]++
+			}
+		}
+	}); err != nil {
+		return err
+	}
+	nOrg, nMisc := 0, 0
+	for w, n := range orgs {
+		if !withOrgs {
+			break
+		}
+		if n >= minCount && 10*n >= total[w] && !cliticWord(w, total) {
+			kind[w] += "O"
+			nOrg++
+		}
+	}
+	if withMisc {
+		for w, n := range miscs {
+			if n >= minCount && 10*n >= total[w] && !cliticWord(w, total) {
+				kind[w] += "M"
+				nMisc++
+			}
+		}
+	}
+	if withOrgs || withMisc {
+		fmt.Fprintf(os.Stderr, "names: %d organisation words, %d event words\n", nOrg, nMisc)
 	}
 	if dump {
 		var ws []string
@@ -178,6 +239,15 @@ func nameTail(ws []string, j int, known map[string]string, total map[string]int,
 	}
 	return out
 }
+
+// orgNameHeads head an organisation's name in the construct state.
+var orgNameHeads = []string{
+	"حركة", "حزب", "جبهة", "وكالة", "صحيفة", "قناة", "شركة", "منظمة", "جمعية", "اتحاد", "نادي", "فريق",
+	"جماعة", "تنظيم", "مجموعة", "مؤسسة", "جامعة", "مصرف", "بنك", "إذاعة", "مجلة",
+}
+
+// miscNameHeads head the name of an event or a prize.
+var miscNameHeads = []string{"كأس", "بطولة", "جائزة", "مهرجان", "دوري"}
 
 // nasabLinks join the parts of a name (normalised).
 var nasabLinks = normSet([]string{"بن", "ابن", "بنت", "أبو", "أبي", "آل"})
