@@ -56,11 +56,7 @@ func (t *Tagger) appendMentions(dst []model.Mention, text string, sents []model.
 				continue
 			}
 			// an entity: a B-X (or a stray I-X) and the I-X that follow
-			typ := typeOf(tags[i])
-			j := i + 1
-			for j < len(tags) && isInside(tags[j]) && typeOf(tags[j]) == typ {
-				j++
-			}
+			typ, j := entityAt(tags, i)
 			if m, ok := t.mention(text, bases[k], toks[k][i:j], typ); ok {
 				dst = append(dst, m)
 			}

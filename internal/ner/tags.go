@@ -27,6 +27,16 @@ func isInside(t int) bool { return t != tagO && t%2 == 0 }
 // typeOf returns the entity type index (0..3) of a B-/I- tag.
 func typeOf(t int) int { return (t - 1) / 2 }
 
+// entityAt reads the entity that starts at tags[i] (a B-X, or a stray I-X):
+// its type index and the index after its last I-X.
+func entityAt(tags []int, i int) (typ, end int) {
+	typ, end = typeOf(tags[i]), i+1
+	for end < len(tags) && isInside(tags[end]) && typeOf(tags[end]) == typ {
+		end++
+	}
+	return typ, end
+}
+
 // allowed reports whether tag cur may follow prev (prev == startTag at the
 // start of a sentence): BIO forbids I-X except after B-X or I-X.
 func allowed(prev, cur int) bool {

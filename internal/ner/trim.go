@@ -22,11 +22,7 @@ func (lx *Lexicon) trimNames(toks []arabic.Token, tags []int) {
 			i++
 			continue
 		}
-		typ := typeOf(tags[i])
-		j := i + 1
-		for j < len(tags) && isInside(tags[j]) && typeOf(tags[j]) == typ {
-			j++
-		}
+		typ, j := entityAt(tags, i)
 		a, b := i, j
 		for a < b && isEdgeParticle(toks[a]) {
 			a++
