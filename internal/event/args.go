@@ -357,6 +357,21 @@ func lightVerbBefore(words []word, i int) bool {
 	return i > 0 && words[i].has("القبض") && (words[i-1].has("القي") || words[i-1].has("القت") || words[i-1].has("يلقي"))
 }
 
+// nominalSubject reports أن / إن among words[i:j] followed by a definite
+// noun that is not the trigger: the clause has a subject of its own that
+// no mention names ("أن المطاحن رفضت"). A noun with a possessive pronoun
+// keeps the speaker ("أعلن الجيش أن قواته قصفت": his forces).
+func nominalSubject(words []word, i, j int) bool {
+	for k := i; k+1 < j; k++ {
+		switch words[k].Norm {
+		case "ان", "بان", "وان":
+			n := words[k+1].Norm
+			return strings.HasPrefix(n, "ال") && !words[k+1].number
+		}
+	}
+	return false
+}
+
 // pluralSubject reports a verb that carries a plural subject of its own
 // (طالبوا، التقوا، قالوا): the name after it is an object ("وطالبوا
 // بالإفراج عن ابنه سيف الإسلام"), never the subject. Past forms in وا only:
@@ -470,7 +485,9 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 		// pronoun on أن / إن (which opens a clause of its own), is not the
 		// subject of the word after
 		for b := x.Last + 1; b < m.First; b++ {
-			if pronounSubject[words[b].Norm] {
+			// "أكد X أن المطاحن رفضت": after أن the clause has a subject
+			// of its own, named or not
+			if pronounSubject[words[b].Norm] || complementizers[words[b].Norm] {
 				blocked = true
 			}
 		}
@@ -652,6 +669,9 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 			if x.Last < m.First && m.First-x.Last <= 12 && (x.Type == model.PER || x.Type == model.ORG) && !x.with && !x.affil && !x.audience && !contains(recips, x.Name) && !words[x.First].paren {
 				if countedSubject(words, x.Last+1, m.First) {
 					break // "وقال المرصد إن 1900 مقاتل وصلوا": the counted are the subject
+				}
+				if nominalSubject(words, x.Last+1, m.First) {
+					break // "أكد رئيس النقابة أن المطاحن رفضت": the mills refused, not the speaker
 				}
 				actor = x.Name
 				break

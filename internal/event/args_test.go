@@ -282,3 +282,23 @@ func TestPluralSubjectVerb(t *testing.T) {
 		})
 	}
 }
+
+// After أن the clause has a subject of its own: the speaker before it is
+// not the actor when a definite noun follows أن ("أكد X أن المطاحن
+// رفضت"), but is when a noun with his pronoun does ("أعلن الجيش أن قواته
+// قصفت").
+func TestClauseSubjectNotSpeaker(t *testing.T) {
+	a := analysis("وأكد رئيس النقابة محمد بشير أن المطاحن رفضت بيع الدقيق بالسعر المحدد", per("محمد بشير"))
+	for _, e := range eventsOf(t, a) {
+		if e.Actor == "محمد بشير" {
+			t.Errorf("the speaker as actor of the mills' refusal: %+v", e)
+		}
+	}
+	if !nominalSubject(splitWords("أعلن الجيش أن القوات", 0, len("أعلن الجيش أن القوات")), 2, 4) {
+		t.Errorf("أن القوات: no nominal subject")
+	}
+	s := "أعلن الجيش أن قواته قصفت"
+	if nominalSubject(splitWords(s, 0, len(s)), 2, 4) {
+		t.Errorf("أن قواته: his forces read as another subject")
+	}
+}
