@@ -533,6 +533,9 @@ func TestOrgFinder(t *testing.T) {
 		{"a body described, not named", "كشفت منظمة حقوقية محلية", nil},
 		{"a body for doing something", "أنشأ مؤسسة لصنع المؤثرات البصرية", nil},
 		{"in the shape of", "ظهر على هيئة الطائر", nil},
+		{"a company by what it does", "أعلنت شركة الكهرباء انقطاع التيار", []string{"شركة الكهرباء"}},
+		{"a company of a country is no name", "وقعت شركة ألمانية العقد", nil},
+		{"a union in construct", "قالت نقابة الصحفيين إن", []string{"نقابة الصحفيين"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

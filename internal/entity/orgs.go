@@ -390,7 +390,7 @@ func (f *OrgFinder) portfolio(toks []arabic.Token, taken []bool, j int) int {
 	n := 0
 	for k := j; k < len(toks) && k < j+3 && !taken[k] && adjacent(toks, k); k++ {
 		w := toks[k].Norm
-		if !strings.HasPrefix(w, "ال") || arabic.IsStopword(w) || utf8.RuneCountInString(w) < 4 {
+		if !definiteWord(toks[k]) || arabic.IsStopword(w) || utf8.RuneCountInString(w) < 4 {
 			break
 		}
 		if n > 0 {
@@ -408,7 +408,7 @@ func (f *OrgFinder) portfolio(toks []arabic.Token, taken []bool, j int) int {
 // bodyHeads name an organisation in construct with what it is for
 // (منظمة العفو الدولية، جمعية حقوق الإنسان، هيئة علماء المسلمين، رابطة
 // العالم الإسلامي).
-var bodyHeads = normSet("منظمة", "جمعية", "هيئة", "مؤسسة", "رابطة", "مفوضية")
+var bodyHeads = normSet("منظمة", "جمعية", "هيئة", "مؤسسة", "رابطة", "مفوضية", "نقابة", "شركة")
 
 // constructName returns how many words from token j complete a body's name
 // in construct: up to two indefinite nouns, a definite noun (ضحايا حقوق
@@ -423,7 +423,7 @@ func constructName(toks []arabic.Token, taken []bool, j int) int {
 		if arabic.IsStopword(w) || utf8.RuneCountInString(w) < 3 || hasTanween(toks[k].Text) {
 			return 0
 		}
-		if strings.HasPrefix(w, "ال") {
+		if definiteWord(toks[k]) {
 			n = k - j + 1
 			break
 		}
@@ -604,6 +604,13 @@ func markTaken(toks []arabic.Token, text string, have []model.Mention) []bool {
 // sentenceAdjectives are relative adjectives that qualify a ministry in a
 // sentence, not in its name (وزارة التعليم الحالية).
 var sentenceAdjectives = normSet("الحالي", "الحالية", "المعني", "المعنية")
+
+// definiteWord reports a word written with the article: ال as written, so
+// that a name in أل (ألمانية, ألبانيا), which normalises to ال, is not read
+// as definite.
+func definiteWord(t arabic.Token) bool {
+	return strings.HasPrefix(t.Text, "ال")
+}
 
 // normSet is a set of words in their arabic.Normalize form, written in
 // ordinary spelling.
