@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/marsad-project/marsad/internal/model"
 )
@@ -111,16 +112,16 @@ func TestMergeWithinCountry(t *testing.T) {
 		return model.Event{Type: "ASSAULT", Modality: model.Asserted, Actor: "القيادة العسكرية الأمريكية في إفريقيا", Location: loc, Quantities: q}
 	}
 	within := func(place, country string) bool { return place == "سرت" && country == "ليبيا" }
-	got := mergeEvents([]model.Event{ev("سرت", map[string]int{"dead": 17}), ev("ليبيا", map[string]int{"strikes": 6})}, within)
+	got := mergeEvents([]model.Event{ev("سرت", map[string]int{"dead": 17}), ev("ليبيا", map[string]int{"strikes": 6})}, within, time.Time{})
 	if len(got) != 1 || got[0].Location != "سرت" || got[0].Quantities["strikes"] != 6 {
 		t.Errorf("got %+v, want one event in سرت with both counts", got)
 	}
-	got = mergeEvents([]model.Event{ev("ليبيا", nil), ev("سرت", nil)}, within)
+	got = mergeEvents([]model.Event{ev("ليبيا", nil), ev("سرت", nil)}, within, time.Time{})
 	if len(got) != 1 || got[0].Location != "سرت" {
 		t.Errorf("got %+v, want one event in سرت", got)
 	}
 	// two cities are two places
-	got = mergeEvents([]model.Event{ev("سرت", nil), ev("بنغازي", nil)}, within)
+	got = mergeEvents([]model.Event{ev("سرت", nil), ev("بنغازي", nil)}, within, time.Time{})
 	if len(got) != 2 {
 		t.Errorf("got %+v, want two events", got)
 	}
@@ -300,5 +301,25 @@ func TestClauseSubjectNotSpeaker(t *testing.T) {
 	s := "أعلن الجيش أن قواته قصفت"
 	if nominalSubject(splitWords(s, 0, len(s)), 2, 4) {
 		t.Errorf("أن قواته: his forces read as another subject")
+	}
+}
+
+// An undated report with counts of its own is not merged into an event of
+// the same place dated weeks before publication; an undated mention
+// without counts still is.
+func TestMergeBackground(t *testing.T) {
+	pub := time.Date(2015, 7, 25, 0, 0, 0, 0, time.UTC)
+	old := model.Event{Type: "ASSAULT", Location: "بنغازي", Date: "2014-10", DateText: "أكتوبر 2014", Quantities: map[string]int{}}
+	report := model.Event{Type: "ASSAULT", Location: "بنغازي", Quantities: map[string]int{"dead": 2, "injured": 10}}
+	if got := mergeEvents([]model.Event{old, report}, nil, pub); len(got) != 2 {
+		t.Errorf("the day's casualties merged into the 2014 clashes: %+v", got)
+	}
+	mention := model.Event{Type: "ASSAULT", Location: "بنغازي", Quantities: map[string]int{}}
+	if got := mergeEvents([]model.Event{old, mention}, nil, pub); len(got) != 1 {
+		t.Errorf("a mention of the 2014 clashes not merged: %+v", got)
+	}
+	recent := model.Event{Type: "ASSAULT", Location: "بنغازي", Date: "2015-07-24", DateText: "أمس", Quantities: map[string]int{}}
+	if got := mergeEvents([]model.Event{recent, report}, nil, pub); len(got) != 1 {
+		t.Errorf("yesterday's clash and its counts not merged: %+v", got)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/marsad-project/marsad/internal/model"
@@ -543,7 +544,7 @@ func TestMergeModalities(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := mergeEvents(tc.in, nil); len(got) != tc.want {
+			if got := mergeEvents(tc.in, nil, time.Time{}); len(got) != tc.want {
 				t.Errorf("%d events, want %d: %+v", len(got), tc.want, got)
 			}
 		})
