@@ -148,6 +148,36 @@ func TestParseQuerySyntax(t *testing.T) {
 	}
 }
 
+// A word whose first letter could be a proclitic looks for the word
+// without it only when that reading is the likelier one in the news: بسرت
+// finds سرت, but وزارة ("ministry") must not find زار ("visited"), nor
+// لبنان بنان or كتائب تائب.
+func TestQueryCliticAlternatives(t *testing.T) {
+	a := newTestAnalyzer(t)
+	for _, tc := range []struct {
+		q, alt string
+		want   bool
+	}{
+		{"بسرت", "سرت", true},
+		{"وزارة", "زار", false},
+		{"الوزارة", "زار", false},
+		{"لبنان", "بنان", false},
+		{"كتائب", "تايب", false},
+	} {
+		q, err := a.ParseQuery(tc.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := false
+		for _, alt := range q.Must[0].Alts {
+			got = got || len(alt) == 1 && alt[0] == tc.alt
+		}
+		if got != tc.want {
+			t.Errorf("%s: alternative %s %v, want %v (%v)", tc.q, tc.alt, got, tc.want, q.Must[0].Alts)
+		}
+	}
+}
+
 func FuzzParseQuery(f *testing.F) {
 	a := newTestAnalyzer(f)
 	for _, s := range []string{"", `"a`, "-", "سرت OR", `«فايز`, "NOT NOT", "12و13"} {

@@ -2,6 +2,7 @@ package search
 
 import (
 	"fmt"
+	"github.com/marsad-project/marsad/internal/arabic"
 	"strings"
 	"unicode/utf8"
 
@@ -46,19 +47,26 @@ func (a *Analyzer) ParseQuery(text string) (store.Query, error) {
 				continue
 			}
 		}
-		terms := termStrings(a.Terms(s.text))
+		ts := a.Terms(s.text)
+		terms := termStrings(ts)
 		if len(terms) == 0 {
 			continue
+		}
+		surface := make([]string, len(ts)) // the words as typed, normalised
+		for i, t := range ts {
+			if t.Start >= 0 && t.End <= len(s.text) && t.Start < t.End {
+				surface[i] = arabic.Normalize(s.text[t.Start:t.End])
+			}
 		}
 		neg := s.neg || negNext
 		negNext = false
 		var clauses []store.Clause
 		if s.quoted {
-			clauses = []store.Clause{a.phraseClause(terms)}
+			clauses = []store.Clause{a.phraseClause(terms, surface[0])}
 			words += len(terms)
 		} else {
-			for _, t := range terms {
-				clauses = append(clauses, a.wordClause(t))
+			for i, t := range terms {
+				clauses = append(clauses, a.wordClause(t, surface[i]))
 				words++
 			}
 		}
@@ -87,10 +95,11 @@ func (a *Analyzer) ParseQuery(text string) (store.Query, error) {
 	return q, nil
 }
 
-// wordClause is one word with its clitic alternatives.
-func (a *Analyzer) wordClause(t string) store.Clause {
+// wordClause is one word (term t of the typed word surface) with its
+// clitic alternatives.
+func (a *Analyzer) wordClause(t, surface string) store.Clause {
 	c := store.Clause{}
-	for _, f := range a.forms(t) {
+	for _, f := range a.forms(t, surface) {
 		c.Alts = appendAlts(c.Alts, [][]string{{f}})
 	}
 	return c
@@ -99,9 +108,9 @@ func (a *Analyzer) wordClause(t string) store.Clause {
 // phraseClause is a phrase; its first word may carry or lack a proclitic
 // (بفايز السراج), the others are taken as written (expanding every word
 // would multiply the alternatives).
-func (a *Analyzer) phraseClause(terms []string) store.Clause {
+func (a *Analyzer) phraseClause(terms []string, surface string) store.Clause {
 	c := store.Clause{}
-	for _, f := range a.forms(terms[0]) {
+	for _, f := range a.forms(terms[0], surface) {
 		alt := append([]string{f}, terms[1:]...)
 		c.Alts = appendAlts(c.Alts, [][]string{alt})
 	}
@@ -113,18 +122,38 @@ func (a *Analyzer) phraseClause(terms []string) store.Clause {
 // segmenter in internal/arabic splits clitics only off words its lexicon
 // knows, so بسرت in a query also looks for سرت. (Adding proclitics to
 // query words instead would cost ten alternatives a word for little: the
-// documents' words went through the same segmenter.)
-func (a *Analyzer) forms(t string) []string {
+// documents' words went through the same segmenter.) Not when the word as
+// typed is a word of its own at least as frequent in the news as the word
+// without the letter: وزارة is "ministry", not و + زارة, and must not find
+// زار "visited" (surface is the typed word, normalised; "" skips the check).
+func (a *Analyzer) forms(t, surface string) []string {
 	out := []string{t}
 	if !a.opt.CliticAlternatives || !isArabicTerm(t) {
 		return out
 	}
 	for i := len(proclitics) - 1; i >= 0; i-- { // two-letter ones first
 		if rest, ok := strings.CutPrefix(t, proclitics[i]); ok && utf8.RuneCountInString(rest) >= 3 {
+			if w := withoutArticle(surface); w != "" {
+				if bare, ok := strings.CutPrefix(w, proclitics[i]); ok && arabic.WordFreq(w) > 0 && arabic.WordFreq(w) >= arabic.WordFreq(bare) {
+					return out
+				}
+			}
 			return appendUnique(out, a.variants.term(rest))
 		}
 	}
 	return out
+}
+
+// withoutArticle returns the typed word without a leading article and the
+// conjunction or preposition before it (الوزارة, والوزارة → وزارة), the
+// form whose first letter forms weighs.
+func withoutArticle(w string) string {
+	for _, p := range [...]string{"وال", "فال", "بال", "كال", "لل", "ال"} {
+		if rest, ok := strings.CutPrefix(w, p); ok && utf8.RuneCountInString(rest) >= 3 {
+			return rest
+		}
+	}
+	return w
 }
 
 func isArabicTerm(t string) bool {
