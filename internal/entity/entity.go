@@ -562,13 +562,35 @@ func (r *Resolver) notAName(ws []arabic.Token, words []string, typ, prevDefinite
 	if len(words) == 1 && !strings.HasPrefix(words[0], "ال") && (typ == model.PER || typ == model.LOC) {
 		// a noun with a possessive pronoun whose stem is more frequent
 		// (تدريباته, لقاءهم): no name is inflected so. (Function words are
-		// not refused: علي, لي, أبين are names and stop words once folded.)
-		for _, suf := range [...]string{"اته", "ته", "ها", "هم", "هما", "كم"} {
-			if stem, ok := strings.CutSuffix(words[0], suf); ok && utf8.RuneCountInString(stem) >= 3 &&
-				arabic.WordFreq(stem) > 2*arabic.WordFreq(words[0])+5 {
+		// not refused here: علي, لي, أبين are names and stop words once
+		// folded; see below.) A final ه as written (not ة) is the pronoun
+		// too: تدريباته is تدريبات + ه.
+		sufs := []string{"اته", "ته", "ها", "هم", "هما", "كم"}
+		if strings.HasSuffix(ws[len(ws)-1].Text, "ه") {
+			sufs = append(sufs, "ه")
+		}
+		for _, suf := range sufs {
+			min := 3
+			if suf == "ه" {
+				min = 4 // عبده، نوره: names on a short stem
+			}
+			stem, ok := strings.CutSuffix(words[0], suf)
+			if !ok || utf8.RuneCountInString(stem) < min {
+				continue
+			}
+			// a plural in ات with a pronoun (تدريباته، صلاحياته) is never
+			// a name, however frequent the inflected form
+			if suf == "اته" || arabic.WordFreq(stem) > 2*arabic.WordFreq(words[0])+5 {
 				return true
 			}
 		}
+	}
+	if typ == model.PER && len(words) == 1 && arabic.IsStopword(words[0]) && !foldedNames[ws[0].Text] &&
+		!r.lx.has(classRank, prevDefinite) && !r.lx.has(classRole, prevDefinite) {
+		// a function word alone is a name only after a title (المخرج لي):
+		// "قال لي"، "أين"، "هي" are not persons (read on arabic-news: لي 21
+		// times, all but one "to me")
+		return true
 	}
 	if len(words) == 1 {
 		whole := ws[0].Norm
@@ -873,6 +895,10 @@ func (r *Resolver) allUnits(ws []arabic.Token) bool {
 	}
 	return true
 }
+
+// foldedNames are names that fold onto a function word (علي "Ali" and
+// على, بان "Ban" and بأن, فان "van" and فإن), as written.
+var foldedNames = map[string]bool{"علي": true, "بان": true, "فان": true}
 
 func isLoneClitic(w string) bool {
 	switch w {
