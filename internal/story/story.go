@@ -311,15 +311,36 @@ func signature(words []string, n int, seeds []uint64) []uint64 {
 	for i := range sig {
 		sig[i] = math.MaxUint64
 	}
-	for h := range shingles(words, n) {
-		for i, s := range seeds {
-			if v := splitmix(h ^ s); v < sig[i] {
-				sig[i] = v
+	if len(words) == 0 {
+		return sig
+	}
+	if len(words) < n {
+		n = len(words)
+	}
+	// the shingles' hashes as shingles computes them, without its set: a
+	// shingle seen twice changes no minimum
+	for i := 0; i+n <= len(words); i++ {
+		h := uint64(fnvOffset)
+		for _, w := range words[i : i+n] {
+			for k := 0; k < len(w); k++ {
+				h = (h ^ uint64(w[k])) * fnvPrime
+			}
+			h *= fnvPrime // the 0 byte after each word
+		}
+		for j, s := range seeds {
+			if v := splitmix(h ^ s); v < sig[j] {
+				sig[j] = v
 			}
 		}
 	}
 	return sig
 }
+
+// FNV-1a, 64 bits (hash/fnv's New64a, inlined).
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
 
 func splitmix(x uint64) uint64 {
 	x += 0x9E3779B97F4A7C15
