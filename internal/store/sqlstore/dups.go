@@ -8,11 +8,10 @@ import (
 	"strings"
 
 	"github.com/marsad-project/marsad/internal/store"
-	"github.com/marsad-project/marsad/internal/story"
 )
 
 // Near-duplicates: the MinHash of `marsad extract` (story.MinHash with
-// story.DefaultOptions), kept per article so that every Put, whatever
+// story.DefaultOptions, DB.mh), kept per article so that every Put, whatever
 // process or batch it runs in, finds the near-duplicates among the stored
 // articles. Put computes the signatures outside the transaction; inside it
 // (under Dialect.LockWrites), each new article looks up the articles
@@ -20,8 +19,6 @@ import (
 // estimated Jaccard of the signatures (documents.minhash), and records in
 // dup_of the group's earliest stored article; then its own band keys go
 // in, so a later article of the same batch sees it.
-
-var minhash = story.NewMinHash(story.DefaultOptions())
 
 // minhashVersion names the signature's parameters in meta 'minhash'.
 const minhashVersion = "story.DefaultOptions/128x32/low32"
@@ -56,13 +53,13 @@ func sigSimilarity(a, b []byte) float64 {
 
 // bandKeys are sig's LSH band keys as stored (signed 32 bits: 4 bytes in
 // SQLite's record format, PostgreSQL's integer), distinct.
-func bandKeys(sig []uint64) []any {
+func (s *DB) bandKeys(sig []uint64) []any {
 	if sig == nil {
 		return nil
 	}
 	var out []any
 	seen := map[int32]bool{}
-	for _, k := range minhash.BandKeys(sig) {
+	for _, k := range s.mh.BandKeys(sig) {
 		v := int32(uint32(k))
 		if !seen[v] {
 			seen[v] = true
@@ -98,7 +95,7 @@ func (s *DB) nearDuplicate(ctx context.Context, tx *sql.Tx, sig []byte, keys []a
 			return 0, "", err
 		}
 		sim := sigSimilarity(sig, mh)
-		if sim < minhash.Threshold() || sim < bestSim || (sim == bestSim && best != 0 && row > best) {
+		if sim < s.mh.Threshold() || sim < bestSim || (sim == bestSim && best != 0 && row > best) {
 			continue
 		}
 		best, bestSim, bestRoot, bestID = row, sim, root, id
@@ -181,8 +178,8 @@ func (s *DB) backfillMinHash(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		sig := minhash.Signature(text)
-		enc, keys := encodeSig(sig), bandKeys(sig)
+		sig := s.mh.Signature(text)
+		enc, keys := encodeSig(sig), s.bandKeys(sig)
 		if enc == nil {
 			enc = []byte{} // no words: done, nobody's near-duplicate
 		}

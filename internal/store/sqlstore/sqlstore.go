@@ -21,6 +21,7 @@ import (
 	"github.com/marsad-project/marsad/internal/arabic"
 	"github.com/marsad-project/marsad/internal/model"
 	"github.com/marsad-project/marsad/internal/store"
+	"github.com/marsad-project/marsad/internal/story"
 )
 
 // Dialect is what differs between SQL backends.
@@ -109,7 +110,8 @@ type DB struct {
 	// (Dialect.Postings and meta 'positions'), and articles are stored
 	// with their terms' offsets (snippets.go).
 	postings, positions, rank bool
-	dups                      bool // the schema has the near-duplicates (dups.go)
+	dups                      bool           // the schema has the near-duplicates (dups.go)
+	mh                        *story.MinHash // their signatures
 	lens                      docLens
 	hits                      hitCache
 	scratch                   sync.Pool // of *scratch (postings.go)
@@ -155,7 +157,7 @@ func Open(ctx context.Context, db *sql.DB, d Dialect, opt Options) (*DB, error) 
 	if opt.Analyzer == nil {
 		return nil, errors.New("store: open: no analyzer given")
 	}
-	s := &DB{db: db, d: d, an: opt.Analyzer, now: opt.Now, stmts: map[string]*sql.Stmt{}}
+	s := &DB{db: db, d: d, an: opt.Analyzer, now: opt.Now, stmts: map[string]*sql.Stmt{}, mh: story.NewMinHash(story.DefaultOptions())}
 	s.postings, s.positions = d.Postings()
 	s.hits.maxBytes = opt.HitCacheBytes
 	if s.hits.maxBytes == 0 {
@@ -283,8 +285,8 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 				if !s.dups {
 					continue
 				}
-				sig := minhash.Signature(batch[i].Doc.Text)
-				sigs[i], keys[i] = encodeSig(sig), bandKeys(sig)
+				sig := s.mh.Signature(batch[i].Doc.Text)
+				sigs[i], keys[i] = encodeSig(sig), s.bandKeys(sig)
 				if sigs[i] == nil {
 					sigs[i] = []byte{} // no words: nobody's near-duplicate
 				}
