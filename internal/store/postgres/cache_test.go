@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -68,8 +69,8 @@ func openSchema(t *testing.T, schema string, mod func(*postgres.Options)) *sqlst
 // listenerPIDs returns the server pids of the listening connections on schema.
 func listenerPIDs(t *testing.T, conn *pgx.Conn, schema string) []int {
 	t.Helper()
-	rows, err := conn.Query(context.Background(), `SELECT pid FROM pg_stat_activity WHERE application_name = 'marsad-listen' AND query LIKE $1`,
-		`%"marsad:`+schema+`"%`)
+	rows, err := conn.Query(context.Background(), `SELECT pid FROM pg_stat_activity WHERE application_name = $1 ORDER BY pid`,
+		"marsad-listen:"+schema)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,8 +123,11 @@ func put(t *testing.T, s store.Store, as ...model.Analysis) {
 // a cache on every ranking query, before and after writes.
 func TestSearchCacheTwoStores(t *testing.T) {
 	conn, schema := schemaConn(t)
-	_ = conn
-	a := openSchema(t, schema, nil)
+	// A checks its silent listening connection every 30 ms (a SELECT 1
+	// after a timed-out wait): notifications still arrive, and the
+	// connection is kept.
+	a := openSchema(t, schema, func(o *postgres.Options) { o.ListenHeartbeat = 30 * time.Millisecond })
+	apids := listenerPIDs(t, conn, schema)
 	b := openSchema(t, schema, nil)
 	plain := openSchema(t, schema, func(o *postgres.Options) { o.SearchCacheBytes = -1 })
 	if !a.SearchCacheStats().Live || plain.SearchCacheStats().Live {
@@ -181,9 +185,13 @@ func TestSearchCacheTwoStores(t *testing.T) {
 	total(t, a, rare)
 	put(t, b, article("other-2", rare))
 	waitFor(t, "A never saw B's article with a new word", func() bool { return total(t, a, rare) == 1 })
+	time.Sleep(100 * time.Millisecond) // a few heartbeats with nothing to notify
 	same(t)
-	if st := a.SearchCacheStats(); st.Hits == 0 || st.Misses == 0 || st.Bypassed != 0 {
+	if st := a.SearchCacheStats(); st.Hits == 0 || st.Misses == 0 || st.Bypassed != 0 || !st.Live {
 		t.Errorf("A's cache: %+v", st)
+	}
+	if len(apids) != 1 || !slices.Contains(listenerPIDs(t, conn, schema), apids[0]) {
+		t.Errorf("A's listening connection %v not kept through its heartbeats (now %v)", apids, listenerPIDs(t, conn, schema))
 	}
 }
 

@@ -29,9 +29,12 @@ import (
 // millisecond on one machine; the test polls for it). A connection that
 // dies without the server or the network saying so is noticed by the
 // heartbeat (a SELECT 1 after ListenHeartbeat without a notification,
-// answered within ListenHeartbeat): searches may be served from the
-// cache, missing other processes' commits of that time, for at most about
-// twice ListenHeartbeat.
+// which must answer within heartbeatAnswer): searches may be served from
+// the cache, missing other processes' commits of that time, for at most
+// ListenHeartbeat + heartbeatAnswer (10 s by default).
+
+// heartbeatAnswer bounds the heartbeat's SELECT 1.
+const heartbeatAnswer = 5 * time.Second
 
 // channelPrefix + schema is the channel a schema's writes are announced on.
 const channelPrefix = "marsad:"
@@ -61,7 +64,11 @@ type listener struct {
 // succeeds), then keeps listening in a goroutine until stop.
 func startListener(ctx context.Context, id string, cfg *pgx.ConnConfig, cache *sqlstore.SearchCache, retry, heartbeat time.Duration) *listener {
 	cfg = cfg.Copy()
-	cfg.RuntimeParams["application_name"] = "marsad-listen"
+	name := "marsad-listen" // as pg_stat_activity shows it
+	if sp := cfg.RuntimeParams["search_path"]; sp != "" {
+		name += ":" + sp
+	}
+	cfg.RuntimeParams["application_name"] = name[:min(len(name), 63)]
 	// A heartbeat's timeout only sets the socket's deadline (the default
 	// handler would also send the server a cancel request, a connection
 	// each time).
@@ -143,7 +150,7 @@ func (l *listener) listen(ctx context.Context, conn *pgx.Conn) error {
 		case ctx.Err() != nil:
 			return ctx.Err()
 		case pgconn.Timeout(err) && !conn.IsClosed():
-			hctx, cancel := context.WithTimeout(ctx, l.heartbeat)
+			hctx, cancel := context.WithTimeout(ctx, heartbeatAnswer)
 			_, err := conn.Exec(hctx, `SELECT 1`)
 			cancel()
 			if err != nil {

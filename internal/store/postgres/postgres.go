@@ -56,8 +56,8 @@ type Options struct {
 	// connection (the cache is bypassed meanwhile); 0 means 1 s.
 	ListenRetry time.Duration
 	// ListenHeartbeat is how long the listening connection may stay
-	// silent before it is checked with a SELECT 1 (and how long that
-	// may take); 0 means 5 s.
+	// silent before it is checked with a SELECT 1 (which must answer
+	// within 5 s); 0 means 5 s.
 	ListenHeartbeat time.Duration
 }
 
