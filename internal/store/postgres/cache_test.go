@@ -310,14 +310,12 @@ func TestSearchCacheClose(t *testing.T) {
 	if err := a.Close(); err != nil {
 		t.Fatal(err)
 	}
-	if n := listenerGoroutines(); n != base+1 { // B's
-		t.Errorf("after A's Close: %d listener goroutines, want B's only", n)
-	}
+	// Close waits for the goroutine's last act (closing its done
+	// channel); its return follows at once.
+	waitFor(t, "a listener goroutine left after A's Close (want B's only)", func() bool { return listenerGoroutines() == base+1 })
 	waitFor(t, "A's listening connection still on the server after Close", func() bool { return len(listenerPIDs(t, conn, schema)) == 1 })
 	b.Close()
-	if n := listenerGoroutines(); n != base {
-		t.Errorf("after B's Close: %d listener goroutines", n)
-	}
+	waitFor(t, "a listener goroutine left after B's Close", func() bool { return listenerGoroutines() == base })
 }
 
 // servedFromCache says whether the searches between stats before and
