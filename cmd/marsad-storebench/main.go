@@ -57,6 +57,7 @@ type diag struct {
 	keep       bool
 	slow       int
 	noHitCache bool
+	schema     string // PostgreSQL schema prefix
 }
 
 type result struct {
@@ -103,6 +104,7 @@ func main() {
 	work := flag.String("work", "", "folder for the stores (default a temporary folder, removed)")
 	child := flag.String("child", "", "internal: run one system")
 	size := flag.Int("size", 1, "internal: corpus multiple")
+	schema := flag.String("schema", "", "PostgreSQL schema prefix, one schema PREFIX_N per corpus multiple N (default marsad_bench_PID, so that runs at the same time do not share one)")
 	var benchOpt diag
 	flag.StringVar(&benchOpt.cpuProfile, "cpuprofile", "", "write a CPU profile of the search phase to this file (+ system and size)")
 	flag.BoolVar(&benchOpt.keep, "keep", false, "keep the SQLite stores in -work and reuse them on the next run (skips ingest); keep the PostgreSQL schema")
@@ -118,6 +120,10 @@ func main() {
 	if *pg == "" {
 		*pg = "postgres://postgres@127.0.0.1:5432/test"
 	}
+	if *schema == "" {
+		*schema = fmt.Sprintf("marsad_bench_%d", os.Getpid())
+	}
+	benchOpt.schema = *schema
 	if *child != "" {
 		r := runChild(*child, *size, *data, *pg, *work, *rounds, benchOpt)
 		json.NewEncoder(os.Stdout).Encode(r)
@@ -142,7 +148,7 @@ func main() {
 			cmd := exec.Command(os.Args[0], "-child", sys, "-size", strconv.Itoa(k), "-data", *data, "-pg", *pg,
 				"-work", *work, "-rounds", strconv.Itoa(*rounds), "-cpuprofile", benchOpt.cpuProfile,
 				"-keep="+strconv.FormatBool(benchOpt.keep), "-slow", strconv.Itoa(benchOpt.slow),
-				"-nohitcache="+strconv.FormatBool(benchOpt.noHitCache))
+				"-nohitcache="+strconv.FormatBool(benchOpt.noHitCache), "-schema", *schema)
 			cmd.Stderr = os.Stderr
 			out, err := cmd.Output()
 			var r result
@@ -315,7 +321,11 @@ func runChild(sys string, k int, data, pg, work string, rounds int, dg diag) (r 
 				}
 			}()
 		} else {
-			schema := fmt.Sprintf("marsad_bench_%d", k)
+			schema := fmt.Sprintf("%s_%d", dg.schema, k)
+			if !validSchema(schema) {
+				r.Err = fmt.Sprintf("postgres: schema name %q: only lower-case letters, digits and _", schema)
+				return r
+			}
 			if err := dropSchema(ctx, pg, schema); err != nil {
 				r.Err = "postgres: " + err.Error()
 				return r
@@ -336,6 +346,8 @@ func runChild(sys string, k int, data, pg, work string, rounds int, dg diag) (r 
 				st.Close()
 				if !dg.keep { // -keep leaves the schema to inspect (not reused: ingest always runs)
 					dropSchema(ctx, pg, schema)
+				} else {
+					fmt.Fprintf(os.Stderr, "postgres ×%d: schema %s kept\n", k, schema)
 				}
 			}()
 		}
@@ -560,6 +572,20 @@ func dirSize(dir string) int64 {
 		return nil
 	})
 	return n
+}
+
+// validSchema reports whether name can be written into a statement as an
+// identifier without quoting.
+func validSchema(name string) bool {
+	if name == "" || (name[0] >= '0' && name[0] <= '9') {
+		return false
+	}
+	for _, c := range name {
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return true
 }
 
 func dropSchema(ctx context.Context, url, schema string) error {

@@ -18,12 +18,12 @@ import (
 
 // TestSearchLatencyFloor measures where an ids-only search's time goes
 // on a store left by `marsad-storebench -systems postgres -keep` (schema
-// $MARSAD_PG_LATENCY_SCHEMA, e.g. marsad_bench_1): the p50 of one round
+// $MARSAD_PG_LATENCY_SCHEMA, the name it prints, e.g. marsad_bench_1234_1): the p50 of one round
 // trip through the same pool (SELECT 1), of the postings statement a
 // one-word search runs, and of the search itself; and the statement's
 // plan. Skipped unless the variable is set.
 //
-//	MARSAD_PG_LATENCY_SCHEMA=marsad_bench_1 go test -run SearchLatencyFloor -v ./internal/store/postgres
+//	MARSAD_PG_LATENCY_SCHEMA=marsad_bench_1234_1 go test -run SearchLatencyFloor -v ./internal/store/postgres
 func TestSearchLatencyFloor(t *testing.T) {
 	schema := os.Getenv("MARSAD_PG_LATENCY_SCHEMA")
 	if schema == "" {
