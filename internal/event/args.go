@@ -359,14 +359,29 @@ func lightVerbBefore(words []word, i int) bool {
 
 // nominalSubject reports أن / إن among words[i:j] followed by a definite
 // noun that is not the trigger: the clause has a subject of its own that
-// no mention names ("أن المطاحن رفضت"). A noun with a possessive pronoun
-// keeps the speaker ("أعلن الجيش أن قواته قصفت": his forces).
+// no mention names ("أن المطاحن رفضت"), or by a noun in construct with a
+// definite one ("إن مالك المنزل وشقيقه اعتقلا", "أن عناصر الشرطة
+// داهمت"). A noun with a possessive pronoun keeps the speaker ("أعلن
+// الجيش أن قواته قصفت": his forces), and so does a present verb after
+// the particle ("قرر الجيش أن يشن").
 func nominalSubject(words []word, i, j int) bool {
 	for k := i; k+1 < j; k++ {
 		switch words[k].Norm {
 		case "ان", "بان", "وان":
-			n := words[k+1].Norm
-			return strings.HasPrefix(n, "ال") && !words[k+1].number
+			n := words[k+1]
+			if n.number || n.boundary && k+2 < j {
+				return false
+			}
+			if strings.HasPrefix(n.Norm, "ال") {
+				return true
+			}
+			// a construct: the noun's own word, then a definite genitive
+			// before the trigger; a present verb (يـ، تـ، نـ) is no noun
+			if k+2 >= j || n.boundary || n.prep != "" || strings.ContainsRune("يتن", []rune(n.Norm)[0]) {
+				return false
+			}
+			g := words[k+2]
+			return strings.HasPrefix(g.Norm, "ال") && !g.number
 		}
 	}
 	return false

@@ -302,6 +302,27 @@ func TestClauseSubjectNotSpeaker(t *testing.T) {
 	if nominalSubject(splitWords(s, 0, len(s)), 2, 4) {
 		t.Errorf("أن قواته: his forces read as another subject")
 	}
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{
+		{"وقالت الوزارة إن مالك المنزل وشقيقه اعتقلا", true}, // a construct subject
+		{"وأعلن الجيش أن عناصر الشرطة داهمت", true},
+		{"وقرر الجيش أن يشن هجوما", false}, // a present verb: the speaker acts
+		{"وقرر الجيش أن تشن القوات هجوما", false},
+		{"وأعلن الجيش أنه قصف المواقع", false},
+	} {
+		w := splitWords(c.s, 0, len(c.s))
+		if got := nominalSubject(w, 2, len(w)-1); got != c.want {
+			t.Errorf("nominalSubject(%q) = %v, want %v", c.s, got, c.want)
+		}
+	}
+	a = analysis("وقالت الوزارة إن مالك المنزل وشقيقه اعتقلا أيضا", org("الوزارة"))
+	for _, e := range eventsOf(t, a) {
+		if e.Actor == "الوزارة" {
+			t.Errorf("the speaker as actor of an arrest whose subject is a construct noun: %+v", e)
+		}
+	}
 }
 
 // An undated report with counts of its own is not merged into an event of
