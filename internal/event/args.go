@@ -402,6 +402,55 @@ func pluralSubject(p *Pattern, words []word, i int) bool {
 	return verbalAt(p, words, i) && runeLen(w.Norm) >= 5 && strings.HasSuffix(w.Norm, "وا")
 }
 
+// unnamedSubject reports a verb trigger followed at once by a definite
+// noun in the nominative plural or dual (ون، ان) that no mention covers:
+// "ويتهم الجمهوريون إدارة أوباما", "وطالب المحتجون الحكومة", "واتفق
+// الطرفان": that noun is the subject, so the name after it is an object
+// and no name elsewhere in the sentence is the actor.
+//
+// The noun must stand right after the verb (a phrase's later words are
+// not its subject: "ودعا الخرينج إلى التعاون"). Singular nouns in ون
+// (التعاون، القانون) are left out, and of the nouns in ان only the duals
+// news uses as subjects: المهرجان and البرلمان end so too, and "زار
+// المهرجان الشيخ" fronts the object.
+func unnamedSubject(p *Pattern, words []word, ms []mention, m Match) bool {
+	k := m.First + 1
+	if k >= len(words) || words[m.First].boundary || !verbalAt(p, words, m.First) {
+		return false
+	}
+	n := words[k].Norm
+	switch {
+	case !strings.HasPrefix(n, "ال") || runeLen(n) < 6 || words[k].number:
+		return false
+	case strings.HasSuffix(n, "ون"):
+		if singularOn[n] {
+			return false
+		}
+	case !dualSubjects[n]:
+		return false
+	}
+	for _, x := range ms {
+		if x.First <= k && k <= x.Last {
+			return false
+		}
+	}
+	return true
+}
+
+// Singular nouns ending in ون, read before the sound plural.
+var singularOn = normKeys(map[string]bool{
+	"التعاون": true, "القانون": true, "المليون": true, "الكون": true, "اللون": true, "الصالون": true, "الزيتون": true,
+	"الفرعون": true, "العربون": true, "الطاعون": true, "التلفزيون": true, "التليفزيون": true, "الكانون": true, "المضمون": true,
+	"المخزون": true, "الفنون": true, "العيون": true, "الديون": true, "الشؤون": true, "الشئون": true, "السجون": true, "الحصون": true,
+})
+
+// Duals that stand as the subject of a verb in news.
+var dualSubjects = normKeys(map[string]bool{
+	"الطرفان": true, "الجانبان": true, "البلدان": true, "الفريقان": true, "الرجلان": true, "الزعيمان": true, "الوزيران": true,
+	"الرئيسان": true, "الشخصان": true, "المسلحان": true, "الانتحاريان": true, "الشقيقان": true, "المنتخبان": true, "الناديان": true,
+	"الوفدان": true, "الحزبان": true, "الشابان": true, "المتهمان": true, "الجنديان": true, "الدولتان": true, "الحكومتان": true,
+})
+
 // firstPersonFuture reports a future first-person verb (سأتوجه، سنلتقي):
 // its subject is the speaker, never the name after it.
 func firstPersonFuture(w word) bool {
@@ -475,6 +524,7 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 		return x.Type == model.PER || x.Type == model.ORG
 	}
 	patient := patientTrigger(p, words, m)
+	unnamed := false // the verb's subject is a noun no mention names
 	// the subject before: at most two words between, no clause boundary
 	var before *mention
 	for i := len(ms) - 1; i >= 0; i-- {
@@ -577,6 +627,9 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 		if (m.First > 0 && pronounSubject[words[m.First-1].Norm] || firstPersonFuture(words[m.First]) || pluralSubject(p, words, m.First)) && before == nil {
 			subj = nil
 		}
+		if before == nil && unnamedSubject(p, words, ms, m) {
+			subj, unnamed = nil, true
+		}
 		if before != nil {
 			actor = before.Name
 		} else if subj != nil && (subj.First-m.Last <= 12 && verbalAt(p, words, m.First) || subj.First-m.Last <= 3 || partitiveGap(words, m.Last+1, subj.First)) {
@@ -678,7 +731,7 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 	}
 	// a pronoun subject ("…، حيث ألقت القبض"، "أعلن الجيش أنه قصف"): the
 	// nearest party before the trigger in the sentence, the speaker included
-	if actor == "" && !patient && (verbalAt(p, words, m.First) || lightVerbBefore(words, m.First)) {
+	if actor == "" && !patient && !unnamed && (verbalAt(p, words, m.First) || lightVerbBefore(words, m.First)) {
 		for i := len(ms) - 1; i >= 0; i-- {
 			x := ms[i]
 			if x.Last < m.First && m.First-x.Last <= 12 && (x.Type == model.PER || x.Type == model.ORG) && !x.with && !x.affil && !x.audience && !contains(recips, x.Name) && !words[x.First].paren {

@@ -344,3 +344,33 @@ func TestMergeBackground(t *testing.T) {
 		t.Errorf("yesterday's clash and its counts not merged: %+v", got)
 	}
 }
+
+// A definite plural or dual noun right after the verb is its subject when
+// no mention covers it: the name after is an object, not the actor.
+func TestUnnamedPluralSubject(t *testing.T) {
+	a := analysis("ويتهم الجمهوريون إدارة أوباما بإخفاء معلومات عن الاعتداء", org("إدارة أوباما"))
+	for _, e := range eventsOf(t, a) {
+		if e.Type == "ACCUSE" && e.Actor == "إدارة أوباما" {
+			t.Errorf("the accused as actor: %+v", e)
+		}
+	}
+	a = analysis("واتهم الرئيس باراك أوباما الجمهوريين بعرقلة الاتفاق", per("باراك أوباما"))
+	found := false
+	for _, e := range eventsOf(t, a) {
+		if e.Type == "ACCUSE" && e.Actor == "باراك أوباما" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("a named subject lost: %+v", eventsOf(t, a))
+	}
+	s := "وطالب المحتجون الحكومة بالإفراج"
+	w := splitWords(s, 0, len(s))
+	p := &Pattern{Type: "REQUEST", POS: POSVerb, Words: [][]string{{"طالب", "يطالب"}}}
+	if !unnamedSubject(p, w, nil, Match{Pattern: p, First: 0, Last: 0}) {
+		t.Errorf("%q: المحتجون not read as the subject", s)
+	}
+	if unnamedSubject(p, w, []mention{{Name: "المحتجون", First: 1, Last: 1}}, Match{Pattern: p, First: 0, Last: 0}) {
+		t.Errorf("%q: a named group read as unnamed", s)
+	}
+}

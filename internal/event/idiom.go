@@ -108,7 +108,9 @@ func idiom(words []word, m *Match) bool {
 		if !w.has("رفض") && !w.has("يرفض") {
 			break
 		}
-		for k := 1; k <= 6; k++ {
+		// the subject and its apposition may stand between: "رفض ستيفان
+		// دجريك، الناطق الرسمي باسم أمين عام الأمم المتحدة، أن يعلق"
+		for k := 1; k <= 14; k++ {
 			n := next(k)
 			if n == nil {
 				break
@@ -120,6 +122,13 @@ func idiom(words []word, m *Match) bool {
 			if n.Norm == "ان" || n.Norm == "الا" {
 				n2 := next(k + 1)
 				return n2 != nil && (declineObjects[n2.Norm] || declineObjects[n2.base])
+			}
+			// "رفض مكتب السفيرة طلبا من صحيفة «الشرق الأوسط» للتعليق"
+			if n.base == "طلبا" || n.base == "طلب" {
+				return forComment(words, m.Last+k+1)
+			}
+			if n.boundary && n.Norm != "" && k > 1 && !n.comma {
+				break
 			}
 		}
 	case "THREATEN":
@@ -141,6 +150,11 @@ func idiom(words []word, m *Match) bool {
 		}
 	case "REQUEST":
 		if student(words, m.First) {
+			return true
+		}
+		// "رفض طلبا من صحيفة الشرق الأوسط للتعليق": a journalist's
+		// request for comment
+		if forComment(words, m.First+1) {
 			return true
 		}
 	case "SUPPORT":
@@ -229,6 +243,17 @@ func student(words []word, i int) bool {
 		// after the verb carries the article or is no nisba: طالب علي صالح
 		// is rare beside طالب جامعي, and علي is excluded)
 		if !strings.HasPrefix(n.Norm, "ال") && n.prep == "" && runeLen(n.Norm) >= 4 && strings.HasSuffix(n.Norm, "ي") || n.Norm == "اخر" {
+			return true
+		}
+	}
+	return false
+}
+
+// forComment reports للتعليق / بالتعليق within six words from i: a
+// request for comment ("طلبا من صحيفة «الشرق الأوسط» للتعليق").
+func forComment(words []word, i int) bool {
+	for k := i; k < len(words) && k < i+6; k++ {
+		if words[k].Norm == "للتعليق" || words[k].Norm == "بالتعليق" || words[k].base == "تعليق" && words[k].prep == "ل" {
 			return true
 		}
 	}
