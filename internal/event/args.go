@@ -766,6 +766,18 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 			break
 		}
 	}
+	// "عبدالمجيد ديشو، وقد قتل في كمين أمني": the unvocalised past of a
+	// transitive verb of harm with a preposition and no object after it is
+	// the passive; the name before is the one harmed
+	if actor != "" && passiveHarm(p, words, m) {
+		for _, x := range ms {
+			if x.Name == actor && x.Last < m.First && m.First-x.Last <= 4 {
+				add(actor)
+				actor = ""
+				break
+			}
+		}
+	}
 	// location: a place governed by a locative preposition near the
 	// trigger, after it preferred; for a visit, the place visited.
 	best, bestD := -1, 1<<30
@@ -849,6 +861,36 @@ func partitiveGap(words []word, a, b int) bool {
 // Plural and dual casualty verbs, whose subject undergoes the event when a
 // count stands before it ("25 جنديا قتلوا").
 var casualtyVerbs = normKeys(map[string]bool{"قتلوا": true, "قتلا": true, "قتلتا": true, "أصيبوا": true, "اصيبوا": true, "أصيبا": true, "جرحوا": true, "لقوا": true, "لقيا": true})
+
+// Past 3ms verbs of harm whose passive is written the same (قَتل / قُتل).
+var harmPast = normKeys(map[string]bool{
+	"قتل": true, "اغتيل": true, "اعتقل": true, "اختطف": true, "خطف": true, "اسر": true, "جرح": true, "اصيب": true, "احتجز": true,
+})
+
+// Prepositions and adverbs that can follow a passive verb of harm: "قتل
+// في كمين", "اعتقل خلال مداهمة", "قتل برصاص قناص", "قتل إثر انفجار".
+var afterPassive = normKeys(map[string]bool{
+	"في": true, "خلال": true, "جراء": true, "اثر": true, "بعد": true, "عقب": true, "امس": true, "برصاص": true,
+	"بنيران": true, "بقذيفه": true, "بانفجار": true, "بغاره": true, "علي": true, "قرب": true, "داخل": true, "منذ": true,
+})
+
+// passiveHarm reports a verb of harm read as a passive: its past 3ms form
+// (with و/ف or قد before it) followed at once by a preposition, not by an
+// object.
+func passiveHarm(p *Pattern, words []word, m Match) bool {
+	if p.Type != "ASSAULT" && p.Type != "COERCE" || m.Last+1 >= len(words) || words[m.Last].boundary {
+		return false
+	}
+	if !harmPast[words[m.First].base] {
+		return false
+	}
+	n := words[m.Last+1]
+	// "قتل على يد": the agent follows
+	if n.Norm == "علي" && m.Last+2 < len(words) && words[m.Last+2].base == "يد" {
+		return false
+	}
+	return afterPassive[n.Norm]
+}
 
 // physical types happen at a place; their place may be told by an anaphor.
 var physical = map[string]bool{"ASSAULT": true, "COERCE": true, "MOBILIZE": true, "PROTEST": true, "RETREAT": true}

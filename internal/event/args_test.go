@@ -229,7 +229,7 @@ func TestClashBetween(t *testing.T) {
 		a := analysis(tc.in, ents...)
 		words := splitWords(tc.in, 0, len(tc.in))
 		ms := placeMentions(tc.in, words, docMentions(a))
-		got := clashBetween("ASSAULT", words, x.triggers(words, ms), ms) >= 0
+		got := clashBetween("ASSAULT", words, x.triggers(tc.in, words, ms), ms) >= 0
 		if got != tc.want {
 			t.Errorf("%s: clash %v, want %v", tc.in, got, tc.want)
 		}
@@ -372,5 +372,27 @@ func TestUnnamedPluralSubject(t *testing.T) {
 	}
 	if unnamedSubject(p, w, []mention{{Name: "المحتجون", First: 1, Last: 1}}, Match{Pattern: p, First: 0, Last: 0}) {
 		t.Errorf("%q: a named group read as unnamed", s)
+	}
+}
+
+// A past verb of harm followed by a preposition is the passive: the name
+// before it is harmed, not the actor; with an object it stays active.
+func TestPassiveHarm(t *testing.T) {
+	a := analysis("عبدالمجيد ديشو، وقد قتل في كمين أمني عام 1999", per("عبدالمجيد ديشو"))
+	for _, e := range eventsOf(t, a) {
+		if e.Actor == "عبدالمجيد ديشو" {
+			t.Errorf("the one killed as actor: %+v", e)
+		}
+	}
+	s := "وقتل مسلحون في كمين ثلاثة جنود"
+	w := splitWords(s, 0, len(s))
+	p := &Pattern{Type: "ASSAULT", POS: POSVerb, Words: [][]string{{"قتل", "يقتل"}}}
+	if passiveHarm(p, w, Match{Pattern: p, First: 0, Last: 0}) {
+		t.Errorf("%q: a subject after the verb read as a passive", s)
+	}
+	s = "قتل في كمين"
+	w = splitWords(s, 0, len(s))
+	if !passiveHarm(p, w, Match{Pattern: p, First: 0, Last: 0}) {
+		t.Errorf("%q: not read as a passive", s)
 	}
 }

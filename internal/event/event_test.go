@@ -221,6 +221,7 @@ func TestQuantities(t *testing.T) {
 		{"distance is not a count", "على بعد 150 ميلاً جنوب سرت", map[string]int{}},
 		{"year is not a count", "في عام 2011 قتل", map[string]int{}},
 		{"date is not a count", "في 28 أغسطس قتل", map[string]int{}},
+		{"Hijri date is not a count", "نشر يوم الاثنين 8 رجب 1436هـ العدد 15551 عن مناورات", map[string]int{}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

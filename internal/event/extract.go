@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/marsad-project/marsad/internal/entity"
 	"github.com/marsad-project/marsad/internal/model"
@@ -198,7 +199,7 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 				words[k].future = false
 			}
 		}
-		matches := x.triggers(words, ms)
+		matches := x.triggers(text, words, ms)
 		q := Quantities(words)
 		dates := findDates(text, words, pub)
 		fire := map[string]bool{}
@@ -688,10 +689,13 @@ func clashBetween(t string, words []word, matches []Match, ms []mention) int {
 
 // triggers finds the trigger matches of a sentence, leaving out those inside
 // a name: "إدارة الدعم والتوجيه" (but "مؤتمر برلين" names a meeting).
-func (x *Extractor) triggers(words []word, ms []mention) []Match {
+func (x *Extractor) triggers(text string, words []word, ms []mention) []Match {
 	matches := x.lex.Find(words)
 	kept := matches[:0]
 	for _, m := range matches {
+		if quotedAlone(text, words, m) {
+			continue // a slogan: "رفعهم شعار «ارحل»"
+		}
 		inside := false
 		for _, mm := range ms {
 			if mm.First <= m.First && m.Last <= mm.Last {
@@ -703,6 +707,34 @@ func (x *Extractor) triggers(words []word, ms []mention) []Match {
 		}
 	}
 	return kept
+}
+
+// Nouns that cite a quoted word: a slogan, a name, a title.
+var citingNouns = normKeys(map[string]bool{
+	"شعار": true, "شعارات": true, "هتاف": true, "هتافات": true, "كلمه": true, "عباره": true, "لافته": true, "لافتات": true,
+	"وسم": true, "هاشتاق": true, "هاشتاج": true, "بعنوان": true, "عنوان": true, "اسم": true, "حمله": true, "مسمي": true,
+})
+
+// quotedAlone reports a trigger that is the whole of a quotation after a
+// noun that cites it: a slogan or a title ("رفعهم شعار «ارحل»", "حملة
+// «اعتقلوهم»"), not a report. A word in scare quotes inside a sentence
+// ("بوقف «ترحيل» اللاجئين") stays a trigger.
+func quotedAlone(text string, words []word, m Match) bool {
+	if m.First == 0 {
+		return false
+	}
+	pw := words[m.First-1]
+	if !citingNouns[pw.Norm] && !citingNouns[pw.base] {
+		return false
+	}
+	a, b := words[m.First].Start, words[m.Last].End
+	open, _ := utf8.DecodeLastRuneInString(text[:a])
+	closing, _ := utf8.DecodeRuneInString(text[b:])
+	switch {
+	case open == '«' && closing == '»', open == '"' && closing == '"', open == '“' && closing == '”', open == '\'' && closing == '\'':
+		return true
+	}
+	return false
 }
 
 // quantitiesFor keeps the counts that measure an event of type typ (PLOVER

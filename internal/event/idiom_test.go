@@ -344,3 +344,30 @@ func TestAgainstNotSubject(t *testing.T) {
 		t.Errorf("actor %q", actor)
 	}
 }
+
+// A trigger that is the whole of a quotation is a slogan or a cited word.
+func TestQuotedTrigger(t *testing.T) {
+	x, err := New(DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		in   string
+		want bool
+	}{
+		{"بسبب رفعهم شعار «ارحل» في وجه الرئيس الفرنسي السابق", false},
+		{"وطالبت المنظمة بوقف «ترحيل» اللاجئين", true}, // only a part quoted: "«ترحيل» اللاجئين" is not the whole
+		{"وقررت السلطات ترحيل ثلاثة أشخاص إلى بلادهم", true},
+	} {
+		w := splitWords(c.in, 0, len(c.in))
+		got := false
+		for _, m := range x.triggers(c.in, w, nil) {
+			if m.Pattern.Type == "COERCE" {
+				got = true
+			}
+		}
+		if got != c.want {
+			t.Errorf("%q: a COERCE trigger %v, want %v", c.in, got, c.want)
+		}
+	}
+}

@@ -259,6 +259,10 @@ func Quantities(words []word) map[string]int {
 			i = j - 1
 			continue
 		}
+		if m, _ := hijriMonth(words, j); m > 0 { // a Hijri date: "8 رجب 1436هـ"
+			i = j - 1
+			continue
+		}
 		if j < len(words) && notCount[words[j].Norm] {
 			i = j - 1
 			continue
