@@ -375,6 +375,12 @@ func nominalSubject(words []word, i, j int) bool {
 			if strings.HasPrefix(n.Norm, "ال") {
 				return true
 			}
+			// an indefinite subject in the accusative, the dual or the
+			// plural: "أن مسلحاً فتح النار", "إن شخصين قتلا", "أن هذا"
+			if !n.boundary && n.prep == "" && runeLen(n.Norm) >= 3 && !strings.ContainsRune("يتن", []rune(n.Norm)[0]) &&
+				(strings.HasSuffix(n.Text, "اً") || strings.HasSuffix(n.Text, "ًا") || strings.HasSuffix(n.Norm, "ين") || n.Norm == "هذا" || n.Norm == "هذه") {
+				return true
+			}
 			// a construct: the noun's own word, then a definite genitive
 			// before the trigger; a present verb (يـ، تـ، نـ) is no noun
 			if k+2 >= j || n.boundary || n.prep != "" || strings.ContainsRune("يتن", []rune(n.Norm)[0]) {

@@ -33,6 +33,15 @@ var endangered = normKeys(map[string]bool{
 	"السلام": true, "سلام": true, "الملايين": true, "ملايين": true, "الاف": true, "آلاف": true,
 })
 
+// What is addressed to someone after توجه (direct to): "توجه انتقادات
+// إلى", "توجه رسالة إلى".
+var addressed = normKeys(map[string]bool{
+	"انتقادات": true, "انتقاد": true, "انتقادا": true, "رساله": true, "رسائل": true, "اتهامات": true, "اتهاما": true, "اتهام": true,
+	"دعوه": true, "الدعوه": true, "دعوات": true, "الشكر": true, "بالشكر": true, "شكر": true, "سؤال": true, "سؤالا": true, "اسئله": true,
+	"نداء": true, "نداءات": true, "تحذير": true, "تحذيرا": true, "تحذيرات": true, "ضربه": true, "ضربات": true, "لوم": true, "اللوم": true,
+	"تهنئه": true, "التهنئه": true, "كلمه": true, "خطابا": true, "خطاب": true, "اهتمامها": true, "اهتمامه": true, "انظار": true,
+})
+
 // Verbs of price and amount before ثمن: "ارتفع ثمن الذخيرة" is a price,
 // not ثمّن (praised).
 var priceVerbs = normKeys(map[string]bool{
@@ -189,6 +198,14 @@ func idiom(words []word, m *Match) bool {
 		// "توجهاتهم" (their orientations) is not توجه إلى (headed to)
 		if strings.HasPrefix(w.base, "توجهات") {
 			return true
+		}
+		// "توجه انتقادات إلى", "وجه رسالة إلى": addressed to, not headed to
+		if w.has("توجه") || w.has("يتوجه") {
+			for k := m.First + 1; k < m.Last; k++ {
+				if addressed[words[k].base] || addressed[words[k].Norm] {
+					return true
+				}
+			}
 		}
 		// "وصلت إلى حد رفع الأسلحة", "وصلت المفاوضات إلى طريق مسدود": a
 		// degree reached, not an arrival

@@ -36,6 +36,8 @@ func TestIdioms(t *testing.T) {
 		{"an embargo imposed", "وفرض مجلس الأمن حظر السلاح على ليبيا", "SANCTION", false},
 		{"reached a degree", "اشتباكات وصلت إلى حد رفع الأسلحة", "CONSULT", true},
 		{"arrived in a city", "وصل الوزير إلى طرابلس أمس", "CONSULT", false},
+		{"directed criticism to", "لأنها توجه عبر مقالاتها انتقادات شديدة اللهجة إلى الحكومة", "CONSULT", true},
+		{"headed to a city", "وتوجه الوزير بعد ذلك إلى طرابلس", "CONSULT", false},
 		{"a student", "لكن السلطات تقول إن الرزقي وهو طالب (24 عاما) لم يكن", "REQUEST", true},
 		{"demanded", "وطالب الوزير بالإفراج عن المعتقلين", "REQUEST", false},
 		{"a student (kana)", "ويقول المسؤولون إنه كان طالبا مجدا من أسرة مستقرة", "REQUEST", true},
