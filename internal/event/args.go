@@ -72,10 +72,11 @@ func audienceAt(words []word, wi int, prefix string) bool {
 		}
 	}
 	lam := strings.HasSuffix(prefix, "ل")
+	apart := false // a lām written apart, "لـ«الشرق الأوسط»": the outlet's mark
 	if !lam && wi > 0 {
 		switch pw := words[wi-1]; {
 		case pw.Norm == "ل":
-			lam = true
+			lam, apart = true, true
 		case pw.prep == "ل" && (pw.base == "وكاله" || pw.base == "صحيفه" || pw.base == "قناه" || pw.base == "موقع" || pw.base == "شبكه" || pw.base == "جريده"):
 			lam = true
 		}
@@ -85,8 +86,15 @@ func audienceAt(words []word, wi int, prefix string) bool {
 	if !lam || wi > 0 && (officeNouns[words[wi-1].Norm] || officeNouns[words[wi-1].base]) {
 		return false
 	}
-	for b := wi - 1; b >= 0 && b >= wi-8; b-- {
-		if b < wi-1 && words[b].comma {
+	// the lām written apart may follow the speaker's apposition: "قال
+	// السفير خميس الجهيناوي، المستشار الدبلوماسي للرئيس التونسي،
+	// لـ«الشرق الأوسط»"
+	reach := 8
+	if apart {
+		reach = 16
+	}
+	for b := wi - 1; b >= 0 && b >= wi-reach; b-- {
+		if b < wi-1 && words[b].comma && !apart {
 			return false
 		}
 		if speechVerbs[words[b].base] || speechVerbs[words[b].Norm] || statementNouns[words[b].base] || statementNouns[words[b].Norm] {
@@ -406,6 +414,35 @@ func pluralSubject(p *Pattern, words []word, i int) bool {
 	}
 	w := words[i]
 	return verbalAt(p, words, i) && runeLen(w.Norm) >= 5 && strings.HasSuffix(w.Norm, "وا")
+}
+
+// Heads of a news outlet's name: "كشفت صحيفة ذي دايلي ستار".
+var outletHeads = normKeys(map[string]bool{
+	"صحيفه": true, "وكاله": true, "قناه": true, "موقع": true, "شبكه": true, "جريده": true, "مجله": true, "اذاعه": true, "تلفزيون": true,
+})
+
+// outletAt reports a name that a news outlet's head word stands before: a
+// paper that reports a player "لم يتوصل إلى اتفاق" is not the pronoun's
+// referent.
+func outletAt(words []word, first int) bool {
+	return first > 0 && (outletHeads[words[first-1].base] || outletHeads[words[first-1].Norm])
+}
+
+// pronounBefore returns the index of a complementizer with a pronoun (أنه،
+// إنها، بأنهم) right before the trigger at i, or past one future or
+// negation particle (أنه سوف, أنه لن), or -1.
+func pronounBefore(words []word, i int) int {
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		if pronounSubject[words[k].Norm] {
+			return k
+		}
+		switch words[k].Norm {
+		case "سوف", "لن", "لم", "قد", "لا":
+			continue
+		}
+		break
+	}
+	return -1
 }
 
 // unnamedSubject reports a verb trigger followed at once by a definite
@@ -738,6 +775,21 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 	// a pronoun subject ("…، حيث ألقت القبض"، "أعلن الجيش أنه قصف"): the
 	// nearest party before the trigger in the sentence, the speaker included
 	if actor == "" && !patient && !unnamed && (verbalAt(p, words, m.First) || lightVerbBefore(words, m.First)) {
+		// "وقال كيري …، مؤكدا أن الأسد فقد الشرعية، مشيرا إلى أنه
+		// سيبحث": the pronoun on أن is the speaker's, not the last name's
+		if k := pronounBefore(words, m.First); k >= 0 {
+			for i := len(ms) - 1; i >= 0; i-- {
+				x := ms[i]
+				if x.source && x.Last < k && k-x.Last <= 40 && (x.Type == model.PER || x.Type == model.ORG) && !x.affil && !x.audience && !outletAt(words, x.First) {
+					if !nominalSubject(words, x.Last+1, k) && !countedSubject(words, x.Last+1, k) {
+						actor = x.Name
+					}
+					break
+				}
+			}
+		}
+	}
+	if actor == "" && !patient && !unnamed && (verbalAt(p, words, m.First) || lightVerbBefore(words, m.First)) {
 		for i := len(ms) - 1; i >= 0; i-- {
 			x := ms[i]
 			if x.Last < m.First && m.First-x.Last <= 12 && (x.Type == model.PER || x.Type == model.ORG) && !x.with && !x.affil && !x.audience && !contains(recips, x.Name) && !words[x.First].paren {
@@ -972,10 +1024,21 @@ func countedSubject(words []word, a, b int) bool {
 			if m, _ := month(words, k+1); m > 0 {
 				continue
 			}
-			if k > 0 && (words[k-1].Norm == "ان" || words[k-1].Norm == "بان" || words[k-1].Norm == "وان") {
+			// "إن نحو 188 ألف مهاجر وصلوا", "أن أكثر من 60 شخصا"
+			j := k - 1
+			for j > a && countHedges[words[j].Norm] {
+				j--
+			}
+			if j >= 0 && (words[j].Norm == "ان" || words[j].Norm == "بان" || words[j].Norm == "وان") {
 				return true
 			}
 		}
 	}
 	return false
 }
+
+// Words that hedge a count: "نحو 40", "أكثر من 60", "ما لا يقل عن 17".
+var countHedges = normKeys(map[string]bool{
+	"نحو": true, "حوالي": true, "قرابه": true, "زهاء": true, "اكثر": true, "اقل": true, "من": true, "عن": true,
+	"ما": true, "لا": true, "يقل": true, "يزيد": true, "يقارب": true,
+})

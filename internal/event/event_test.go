@@ -118,6 +118,30 @@ func TestNotTriggers(t *testing.T) {
 	}
 }
 
+// A trigger in a condition gives no event: the contract has no mode for
+// a hypothetical.
+func TestConditional(t *testing.T) {
+	for _, c := range []struct {
+		in, typ string
+		want    bool
+	}{
+		{"وأضاف أنه إذا لم يوافق الحوثيون على الانسحاب من المدن", "AGREE", true},
+		{"من مواجهة عزلة دولية في حال رفضها لاتفاق السلام", "REJECT", true},
+		{"لو زار الرئيس روما لتغير الموقف", "CONSULT", true},
+		{"ورفضت الحكومة الاتفاق، وإذا استمر الوضع", "REJECT", false}, // the condition comes after
+		{"وزار الرئيس روما في حال من الترقب", "CONSULT", false},      // في حال after the trigger
+		{"ووضع الجيش آلاف الجنود في حالة تأهب", "MOBILIZE", false},   // a state, not a condition
+	} {
+		w, m, ok := firstMatch(t, c.in, c.typ)
+		if !ok {
+			t.Fatalf("%q: no %s trigger", c.in, c.typ)
+		}
+		if got := conditional(w, m.First); got != c.want {
+			t.Errorf("%q: conditional %v, want %v", c.in, got, c.want)
+		}
+	}
+}
+
 func TestModality(t *testing.T) {
 	tests := []struct{ name, in, typ, want string }{
 		{"ما before a verb of result is relative", "تشهد المدينة قتالا عنيفا، ما أدى إلى مقتل المئات", "ASSAULT", model.Asserted},
@@ -158,6 +182,9 @@ func TestModality(t *testing.T) {
 			w, m, ok := firstMatch(t, tc.in, tc.typ)
 			if !ok {
 				t.Fatalf("%q: no %s trigger", tc.in, tc.typ)
+			}
+			if conditional(w, m.First) {
+				t.Errorf("%q: read as a condition", tc.in)
 			}
 			var date *DateExpr
 			if ds := findDates(tc.in, w, pub); len(ds) > 0 {

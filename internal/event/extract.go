@@ -276,6 +276,9 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 				ev.DateText = date.Text
 				ev.Date = date.resolve(pub, ev.Modality == model.Planned)
 			}
+			if m != nil && conditional(words, m.First) {
+				return false // "إذا لم يوافق الحوثيون على الانسحاب": a hypothetical
+			}
 			ev.Quantities = quantitiesFor(typ, q)
 			if x.opt.RequireArgument && !x.gated[typ] {
 				// who did it is what a user of event data needs first

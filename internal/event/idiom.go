@@ -64,6 +64,7 @@ var askVerbs = normKeys(map[string]bool{
 	"دعا": true, "يدعو": true, "دعت": true, "تدعو": true, "دعوا": true, "طالب": true, "يطالب": true, "طالبت": true, "تطالب": true,
 	"طالبوا": true, "يطالبون": true, "حث": true, "يحث": true, "حثت": true, "تحث": true, "ناشد": true, "يناشد": true, "ناشدت": true,
 	"نصح": true, "ينصح": true, "نصحت": true, "مطالبا": true, "داعيا": true, "مطالبه": true, "دعوه": true, "مطالبين": true,
+	"طلب": true, "يطلب": true, "طلبت": true, "تطلب": true, // "طلب الأمن من المعتقلين تأييد عبدالناصر"
 })
 
 // requested reports whether the noun trigger at i is the complement of a
@@ -210,6 +211,17 @@ func idiom(words []word, m *Match) bool {
 		// "وصلت إلى حد رفع الأسلحة", "وصلت المفاوضات إلى طريق مسدود": a
 		// degree reached, not an arrival
 		if p.Mode == "visit" && (w.has("وصل") || w.has("يصل") || w.has("وصول")) {
+			// "وصل عدد المجندين إلى ألفين", "إن عدد المجندين وصل إلى
+			// ألفين": an amount reached
+			if _, _, ok := parseNumber(words, m.Last+1); ok {
+				return true
+			}
+			if m.First+1 < len(words) {
+				switch words[m.First+1].base {
+				case "عدد", "حجم", "نسبه", "قيمه", "سعر", "اجمالي", "مجموع", "حصيله", "معدل":
+					return true
+				}
+			}
 			for k := m.Last + 1; k < len(words) && k <= m.Last+2; k++ {
 				switch words[k].base {
 				case "حد", "مرحله", "طريق", "درجه", "ذروه", "نهايه", "مستوي", "مستويات", "نتيجه", "اتفاق", "تفاهم", "قناعه", "حل", "تسويه":

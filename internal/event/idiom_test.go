@@ -38,6 +38,8 @@ func TestIdioms(t *testing.T) {
 		{"arrived in a city", "وصل الوزير إلى طرابلس أمس", "CONSULT", false},
 		{"directed criticism to", "لأنها توجه عبر مقالاتها انتقادات شديدة اللهجة إلى الحكومة", "CONSULT", true},
 		{"headed to a city", "وتوجه الوزير بعد ذلك إلى طرابلس", "CONSULT", false},
+		{"an amount reached", "إن عدد المجندين وصل إلى ألفين", "CONSULT", true},
+		{"the number reached", "حيث وصل عدد المراجعين فيها إلى 500 مراجع", "CONSULT", true},
 		{"a student", "لكن السلطات تقول إن الرزقي وهو طالب (24 عاما) لم يكن", "REQUEST", true},
 		{"demanded", "وطالب الوزير بالإفراج عن المعتقلين", "REQUEST", false},
 		{"a student (kana)", "ويقول المسؤولون إنه كان طالبا مجدا من أسرة مستقرة", "REQUEST", true},
