@@ -62,6 +62,20 @@ func nextIs(words []word, i, n int, form string) bool {
 // to eight words before it; or after عبر / حساب / موقع up to three words
 // before it. Such a name neither acts nor undergoes the event reported.
 func audienceAt(words []word, wi int, prefix string) bool {
+	// "بحسب وكالة الأنباء الفرنسية", "نقلا عن رويترز": the source the
+	// news is attributed to
+	for b := wi - 1; b >= 0 && b >= wi-2; b-- {
+		switch words[b].base {
+		case "بحسب", "حسب", "وفقا", "وفق", "نقلا":
+			return true
+		}
+		if words[b].Norm == "عن" && b > 0 && words[b-1].base == "نقلا" {
+			return true
+		}
+		if words[b].boundary {
+			break
+		}
+	}
 	for b := wi - 1; b >= 0 && b >= wi-3; b-- {
 		if mediumWords[words[b].Norm] || mediumWords[words[b].base] {
 			// "وعبر العيبان عن إدانته": the verb عبّر, its subject after it

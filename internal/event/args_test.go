@@ -400,3 +400,13 @@ func TestPassiveHarm(t *testing.T) {
 		t.Errorf("%q: not read as a passive", s)
 	}
 }
+
+// The source a report is attributed to (بحسب، نقلا عن) is no party to it.
+func TestAttributedSource(t *testing.T) {
+	a := analysis("وقالت الخارجية الأميركية في بيان -بحسب وكالة الأنباء الفرنسية- نرحب بالأمر الذي أصدره رئيس الوزراء", org("وكالة الأنباء الفرنسية"))
+	for _, e := range eventsOf(t, a) {
+		if e.Actor == "وكالة الأنباء الفرنسية" {
+			t.Errorf("the agency a statement is attributed to as actor: %+v", e)
+		}
+	}
+}
