@@ -105,7 +105,7 @@ func audienceAt(words []word, wi int, prefix string) bool {
 	// لـ«الشرق الأوسط»"
 	reach := 8
 	if apart {
-		reach = 16
+		reach = 24
 	}
 	for b := wi - 1; b >= 0 && b >= wi-reach; b-- {
 		if b < wi-1 && words[b].comma && !apart {
@@ -116,6 +116,19 @@ func audienceAt(words []word, wi int, prefix string) bool {
 		}
 	}
 	return false
+}
+
+// dateline reports an outlet named in a dateline at the head of the
+// sentence: "سيدني - «الشرق الأوسط»: اشتبك قوميون …" (a dash before the
+// name, a colon after it, within the first four words).
+func dateline(text string, words []word, dm docMention, wi int) bool {
+	if wi > 3 || len(words) == 0 || dm.Start < words[0].Start {
+		return false
+	}
+	before := strings.TrimRight(text[words[0].Start:dm.Start], " «\"“\u00a0")
+	after := strings.TrimLeft(text[dm.End:min(len(text), dm.End+8)], " »\"”\u00a0")
+	dash := strings.HasSuffix(before, "-") || strings.HasSuffix(before, "–") || strings.HasSuffix(before, "—") || strings.HasSuffix(before, "ـ")
+	return dash && (strings.HasPrefix(after, ":") || strings.HasPrefix(after, "："))
 }
 
 // Prepositions that govern a name as an object or a complement.
@@ -282,7 +295,7 @@ func placeMentions(text string, words []word, all []docMention) []mention {
 			m.affil = true
 		}
 		m.agent = agentBefore(words, wi)
-		m.audience = m.Type != model.LOC && audienceAt(words, wi, prefix)
+		m.audience = m.Type != model.LOC && (audienceAt(words, wi, prefix) || dateline(text, words, dm, wi))
 		for b := wi - 1; b >= 0 && b >= wi-3; b-- {
 			if words[b].comma {
 				break

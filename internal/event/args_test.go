@@ -410,3 +410,22 @@ func TestAttributedSource(t *testing.T) {
 		}
 	}
 }
+
+// An outlet in a dateline ("سيدني - «الشرق الأوسط»:") is no party.
+func TestDatelineOutlet(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want bool
+	}{
+		{"سيدني - «الشرق الأوسط»: اشتبك قوميون أستراليون يحتجون ضد الإسلام في ملبورن أمس", true},
+		{"وقال الرئيس لـ«الشرق الأوسط»: إن الحكومة ستجتمع", true}, // an audience, as before
+		{"وأعلنت «الشرق الأوسط»: أن الحكومة ستجتمع", false},
+	} {
+		a := analysis(c.in, org("الشرق الأوسط"))
+		words := splitWords(c.in, 0, len(c.in))
+		ms := placeMentions(c.in, words, docMentions(a))
+		if len(ms) != 1 || ms[0].audience != c.want {
+			t.Errorf("%q: mentions %+v, want one with audience %v", c.in, ms, c.want)
+		}
+	}
+}

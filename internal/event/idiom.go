@@ -178,6 +178,16 @@ func idiom(words []word, m *Match) bool {
 				return true
 			}
 		}
+	case "PROTEST":
+		// "هجوم … على تجمع لهم", "استهدف تجمعا للميليشيات": a gathering
+		// attacked, not a protest
+		if w.has("تجمع") || strings.HasPrefix(w.base, "تجمع") {
+			for b := m.First - 1; b >= 0 && b >= m.First-2; b-- {
+				if words[b].Norm == "علي" || words[b].base == "استهدف" || words[b].base == "استهدفت" || words[b].base == "يستهدف" || words[b].base == "استهداف" || words[b].base == "قصف" {
+					return true
+				}
+			}
+		}
 	case "SANCTION":
 		// "الضغوط لرفع حظر السلاح"
 		if pw := prev(); pw != nil && (liftWords[pw.Norm] || liftWords[pw.base]) {
