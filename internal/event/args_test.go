@@ -343,6 +343,11 @@ func TestMergeBackground(t *testing.T) {
 	if got := mergeEvents([]model.Event{old, mention}, nil, pub); len(got) != 1 {
 		t.Errorf("a mention of the 2014 clashes not merged: %+v", got)
 	}
+	tally := model.Event{Type: "ASSAULT", Location: "بنغازي", Date: "2015-07", DateText: "شهر يوليو", Quantities: map[string]int{"dead": 25, "injured": 35}}
+	incident := model.Event{Type: "ASSAULT", Location: "بنغازي", Quantities: map[string]int{}}
+	if got := mergeEvents([]model.Event{incident, tally}, nil, pub); len(got) != 2 {
+		t.Errorf("a month's tally merged into an undated incident: %+v", got)
+	}
 	recent := model.Event{Type: "ASSAULT", Location: "بنغازي", Date: "2015-07-24", DateText: "أمس", Quantities: map[string]int{}}
 	if got := mergeEvents([]model.Event{recent, report}, nil, pub); len(got) != 1 {
 		t.Errorf("yesterday's clash and its counts not merged: %+v", got)

@@ -222,6 +222,7 @@ func TestQuantities(t *testing.T) {
 		{"dual + singular", "ألقت القبض على رجلين وامرأة", map[string]int{"arrested": 3}},
 		{"counted persons + passive verb, twice", "إن خمسة جنود قُتلوا وإن ستة آخرين أصيبوا", map[string]int{"dead": 5, "injured": 6}},
 		{"active verb before a count", "قتلوا 5 جنود في الهجوم", map[string]int{"dead": 5}},
+		{"the news present before its subject and a count", "يقتل انتحاري ثلاثة جنود ليبيين عند نقطة تفتيش", map[string]int{"dead": 3}},
 		{"met their death", "لقي اربعة حوثيين مصرعهم واصيب ثمانية اخرون", map[string]int{"dead": 4, "injured": 8}},
 		{"a plural spelt like the dual is no count", "إن مدنيين قتلوا بانفجار ألغام", map[string]int{}},
 		{"that plural with اثنين is two", "مقتل مدنيين اثنين في القصف", map[string]int{"dead": 2}},

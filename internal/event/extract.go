@@ -805,6 +805,13 @@ func mergeEvents(evs []model.Event, within func(place, country string) bool, pub
 				o.DateText == "" && len(o.Quantities) > 0 && background(e.Date, pub) {
 				continue
 			}
+			// a tally over a month or a year ("25 جنديا قتلوا … في شهر
+			// يوليو وحده") is not one undated incident of the article
+			// ("يقتل انتحاري ثلاثة جنود"), nor does it lend it its counts
+			if e.DateText == "" && coarse(o.Date) && len(o.Quantities) > 0 ||
+				o.DateText == "" && coarse(e.Date) && len(e.Quantities) > 0 {
+				continue
+			}
 			if o.Type == "CONSULT" && e.Mode != o.Mode && e.Mode != "" && o.Mode != "" && !(e.Mode == "visit" || o.Mode == "visit") {
 				continue
 			}
@@ -852,6 +859,11 @@ func mergeEvents(evs []model.Event, within func(place, country string) bool, pub
 // factual reports whether two modalities both tell the event happened.
 func factual(a, b string) bool {
 	return (a == model.Asserted || a == model.Reported) && (b == model.Asserted || b == model.Reported)
+}
+
+// coarse reports an ISO date of a month or a year, not of a day.
+func coarse(date string) bool {
+	return date != "" && len(date) < len("2006-01-02")
 }
 
 // sameCounts reports whether two count sets agree on every shared key.

@@ -106,6 +106,7 @@ var cueBefore = normKeys(map[string]string{
 	// "مقتل 17", "قتل 18 شخصا", "بمقتل 117"
 	"مقتل": Dead, "قتل": Dead, "مصرع": Dead, "وفاه": Dead, "قتلت": Dead, "قتلوا": Dead,
 	"استشهاد": Dead, "استشهد": Dead, // "استشهد تسعة عسكريين" (with a count only: استشهد بكلمات is "cited")
+	"يقتل": Dead, "تقتل": Dead, "يقتلون": Dead, "يعتقل": Arrested, "تعتقل": Arrested, // the news present: "يقتل انتحاري ثلاثة جنود"
 	"بحياه": Dead, "حياه": Dead, // "أودى بحياة ثلاثة من العناصر"
 	"اصابه": Injured, "اصيب": Injured, "اصيبت": Injured, "جرح": Injured, "جرحت": Injured, "اصابات": Injured,
 	"اعتقال": Arrested, "اعتقل": Arrested, "اعتقلت": Arrested, "توقيف": Arrested, "احتجاز": Arrested,
