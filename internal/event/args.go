@@ -128,7 +128,17 @@ func dateline(text string, words []word, dm docMention, wi int) bool {
 	before := strings.TrimRight(text[words[0].Start:dm.Start], " «\"“\u00a0")
 	after := strings.TrimLeft(text[dm.End:min(len(text), dm.End+8)], " »\"”\u00a0")
 	dash := strings.HasSuffix(before, "-") || strings.HasSuffix(before, "–") || strings.HasSuffix(before, "—") || strings.HasSuffix(before, "ـ")
-	return dash && (strings.HasPrefix(after, ":") || strings.HasPrefix(after, "："))
+	if dash && (strings.HasPrefix(after, ":") || strings.HasPrefix(after, "：")) {
+		return true
+	}
+	// a reporter's byline: "هادي آل كليب- سبق- نجران: استقبلت …"
+	if wi <= 1 && (strings.HasPrefix(after, "-") || strings.HasPrefix(after, "–") || strings.HasPrefix(after, "—")) {
+		rest := text[dm.End:min(len(text), dm.End+80)]
+		if c := strings.IndexAny(rest, ":："); c > 0 && !strings.ContainsAny(rest[:c], ".،") {
+			return true
+		}
+	}
+	return false
 }
 
 // Prepositions that govern a name as an object or a complement.
@@ -489,6 +499,17 @@ func unnamedSubject(p *Pattern, words []word, ms []mention, m Match) bool {
 		return false
 	}
 	n := words[k].Norm
+	// "اجتمع نحو 1500 عالم", "تظاهر مئات الفلسطينيين": a counted subject
+	// of an intransitive verb (after شن or اعتقل the count is the object)
+	if words[m.First].hasAny(intransitive) {
+		j := k
+		for j < len(words) && j < k+4 && countHedges[words[j].Norm] {
+			j++
+		}
+		if v, _, ok := parseNumber(words, j); ok && v > 1 && !isYear(words, j, v) {
+			return !inMention(ms, k)
+		}
+	}
 	switch {
 	case !strings.HasPrefix(n, "ال") || runeLen(n) < 6 || words[k].number:
 		return false
@@ -499,12 +520,24 @@ func unnamedSubject(p *Pattern, words []word, ms []mention, m Match) bool {
 	case !dualSubjects[n]:
 		return false
 	}
+	return !inMention(ms, k)
+}
+
+// Intransitive verbs of gathering and moving: a count after them is
+// their subject.
+var intransitive = normList([]string{
+	"اجتمع", "يجتمع", "تظاهر", "يتظاهر", "احتج", "يحتج", "اعتصم", "يعتصم", "وصل", "يصل", "توجه", "يتوجه",
+	"تجمع", "يتجمع", "خرج", "يخرج", "تجمهر", "يتجمهر", "احتشد", "يحتشد", "انسحب", "ينسحب",
+})
+
+// inMention reports whether word k lies inside one of the mentions.
+func inMention(ms []mention, k int) bool {
 	for _, x := range ms {
 		if x.First <= k && k <= x.Last {
-			return false
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // Singular nouns ending in ون, read before the sound plural.

@@ -382,6 +382,16 @@ func TestUnnamedPluralSubject(t *testing.T) {
 	if unnamedSubject(p, w, []mention{{Name: "المحتجون", First: 1, Last: 1}}, Match{Pattern: p, First: 0, Last: 0}) {
 		t.Errorf("%q: a named group read as unnamed", s)
 	}
+	meet := &Pattern{Type: "CONSULT", POS: POSVerb, Words: [][]string{{"اجتمع", "يجتمع"}}}
+	s = "اجتمع نحو 1500 عالم لتأييد إمارة الملا محمد عمر"
+	if w := splitWords(s, 0, len(s)); !unnamedSubject(meet, w, nil, Match{Pattern: meet, First: 0, Last: 0}) {
+		t.Errorf("%q: a counted subject not read", s)
+	}
+	raid := &Pattern{Type: "ASSAULT", POS: POSVerb, Words: [][]string{{"شن", "يشن"}}}
+	s = "شن 6 غارات على المدينة"
+	if w := splitWords(s, 0, len(s)); unnamedSubject(raid, w, nil, Match{Pattern: raid, First: 0, Last: 0}) {
+		t.Errorf("%q: the counted object read as the subject", s)
+	}
 }
 
 // A past verb of harm followed by a preposition is the passive: the name
@@ -425,6 +435,7 @@ func TestDatelineOutlet(t *testing.T) {
 		{"سيدني - «الشرق الأوسط»: اشتبك قوميون أستراليون يحتجون ضد الإسلام في ملبورن أمس", true},
 		{"وقال الرئيس لـ«الشرق الأوسط»: إن الحكومة ستجتمع", true}, // an audience, as before
 		{"وأعلنت «الشرق الأوسط»: أن الحكومة ستجتمع", false},
+		{"الشرق الأوسط- سبق- نجران: استقبلت غرفة نجران المتقدمين", true}, // a byline
 	} {
 		a := analysis(c.in, org("الشرق الأوسط"))
 		words := splitWords(c.in, 0, len(c.in))

@@ -439,7 +439,19 @@ func habitual(p *Pattern, words []word, i int) bool {
 // undergone ("تعرضت للقصف"), which is an event.
 func purpose(p *Pattern, words []word, i int) bool {
 	w := words[i]
-	if w.prep != "ل" || verbalAt(p, words, i) {
+	if verbalAt(p, words, i) {
+		return false
+	}
+	// "كان في ألمانيا من أجل لقاء مدير أعمال دراكسلر", "بهدف التوصل
+	// إلى اتفاق": the same aim, written out
+	if i > 0 && w.prep == "" {
+		switch pw := words[i-1]; {
+		case pw.base == "اجل" && i > 1 && words[i-2].Norm == "من", pw.base == "هدف" && pw.prep == "ب",
+			pw.Norm == "بهدف" || pw.Norm == "بغرض" || pw.Norm == "لغرض" || pw.Norm == "بقصد":
+			return true
+		}
+	}
+	if w.prep != "ل" {
 		return false
 	}
 	if i > 0 && strings.HasPrefix(words[i-1].base, "تعرض") || i > 0 && strings.HasPrefix(words[i-1].base, "يتعرض") {

@@ -42,6 +42,25 @@ var addressed = normKeys(map[string]bool{
 	"تهنئه": true, "التهنئه": true, "كلمه": true, "خطابا": true, "خطاب": true, "اهتمامها": true, "اهتمامه": true, "انظار": true,
 })
 
+// What follows قمة when it is a top, not a summit.
+var topOf = normKeys(map[string]bool{
+	"الدربي": true, "الدوري": true, "الترتيب": true, "ترتيب": true, "الهرم": true, "الجبل": true, "جبل": true, "المجد": true,
+	"الهدافين": true, "المباريات": true, "مباريات": true, "الجوله": true, "السعاده": true, "الاناقه": true, "التالق": true,
+	"الكلاسيكو": true, "المجموعه": true, "الفرق": true, "الاندية": true, "الانديه": true, "العطاء": true, "الروعه": true,
+})
+
+// What a host receives that is no party to meet: "استقبلت الأسرة اتصالات
+// المعزين", "يستقبل الطلبات", "استقبل المستشفى الحالات".
+var receivedThings = normKeys(map[string]bool{
+	"اتصالات": true, "اتصال": true, "طلبات": true, "الطلبات": true, "رسائل": true, "الرسائل": true, "شكاوي": true, "الشكاوي": true,
+	"بلاغات": true, "البلاغات": true, "حالات": true, "الحالات": true, "حاله": true, "مرضي": true, "المرضي": true, "المصابين": true,
+	"الجرحي": true, "جرحي": true, "مصابين": true, "متقدم": true, "متقدمين": true, "المتقدمين": true, "المراجعين": true, "مراجعين": true,
+	"الزوار": true, "زوار": true, "الحجاج": true, "حجاج": true, "المعتمرين": true, "معتمرين": true, "الطلاب": true, "طلاب": true,
+	"الطالبات": true, "طالبات": true, "المهنئين": true, "المعزين": true, "ضيوفه": true, "ضيوفها": true, "الضيوف": true, "شحنه": true,
+	"الشحنه": true, "كميات": true, "التبرعات": true, "تبرعات": true, "المسافرين": true, "مسافرين": true, "الركاب": true, "الاطفال": true,
+	"العروض": true, "عروض": true, "الاستفسارات": true, "استفسارات": true, "الملاحظات": true, "البطولة": true, "البطوله": true,
+})
+
 // Verbs of price and amount before ثمن: "ارتفع ثمن الذخيرة" is a price,
 // not ثمّن (praised).
 var priceVerbs = normKeys(map[string]bool{
@@ -206,6 +225,36 @@ func idiom(words []word, m *Match) bool {
 			}
 			return !joint
 		}
+		// "قمة الدربي", "قمة الدوري": the top match of a season, not a
+		// summit; "قمة الجبل", "على قمة الهرم": a top
+		if w.has("قمه") {
+			if n := next(1); n != nil && (topOf[n.Norm] || topOf[n.base]) {
+				return true
+			}
+			if pw := prev(); pw != nil && (pw.base == "مباراه" || pw.base == "لقاء" || pw.Norm == "علي") {
+				return true
+			}
+		}
+		// "استقبلت الأسرة اتصالات المعزين", "استقبلت الغرفة 300 متقدم
+		// للتوظيف": calls, applications and applicants are received, no
+		// party is met
+		if w.has("استقبل") || w.has("يستقبل") || w.has("استقبال") {
+			for k := 1; k <= 6; k++ {
+				n := next(k)
+				if n == nil {
+					break
+				}
+				if receivedThings[n.base] || receivedThings[n.Norm] {
+					return true
+				}
+				if _, _, ok := parseNumber(words, m.Last+k); ok {
+					return true
+				}
+				if n.boundary {
+					break
+				}
+			}
+		}
 		// "توجهاتهم" (their orientations) is not توجه إلى (headed to)
 		if strings.HasPrefix(w.base, "توجهات") {
 			return true
@@ -228,7 +277,8 @@ func idiom(words []word, m *Match) bool {
 			}
 			if m.First+1 < len(words) {
 				switch words[m.First+1].base {
-				case "عدد", "حجم", "نسبه", "قيمه", "سعر", "اجمالي", "مجموع", "حصيله", "معدل":
+				case "عدد", "حجم", "نسبه", "قيمه", "سعر", "اجمالي", "مجموع", "حصيله", "معدل",
+					"امر", "حال", "حد": // "وصل الأمر بالحوثيين إلى تهديد طاقم الطائرة": it went as far as
 					return true
 				}
 			}
