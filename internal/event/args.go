@@ -530,6 +530,52 @@ var intransitive = normList([]string{
 	"تجمع", "يتجمع", "خرج", "يخرج", "تجمهر", "يتجمهر", "احتشد", "يحتشد", "انسحب", "ينسحب",
 })
 
+// relativeObject reports a relative pronoun among words[a:m.First] and a
+// trigger verb with an object pronoun: the antecedent before the relative
+// is what the verb acts on.
+//
+// The pronoun must agree with the relative (الذي … ـه، التي … ـها، الذين
+// … ـهم): in "مقر كتيبة النواصي التي استقبلته" the brigade received
+// him, and the brigade acts.
+func relativeObject(words []word, a int, m Match) bool {
+	w := words[m.First]
+	if !verbal(m.Pattern, w) || w.prep != "" || strings.HasSuffix(w.Text, "ة") || !objectSuffix(w) {
+		return false
+	}
+	for b := a; b < m.First; b++ {
+		if !relPronouns[words[b].Norm] {
+			continue
+		}
+		switch words[b].Norm {
+		case "الذي":
+			return strings.HasSuffix(w.Norm, "ه") && !strings.HasSuffix(w.Norm, "ها")
+		case "التي":
+			return strings.HasSuffix(w.Norm, "ها")
+		case "الذين", "اللاتي", "اللواتي":
+			return strings.HasSuffix(w.Norm, "هم") || strings.HasSuffix(w.Norm, "هن")
+		default:
+			return strings.HasSuffix(w.Norm, "هما")
+		}
+	}
+	return false
+}
+
+// objectSuffix reports a verb written with an object pronoun (رفضتها،
+// تتهمه، استقبلهم): a reading of the word without the pronoun is one of
+// its readings.
+func objectSuffix(w word) bool {
+	for _, suf := range [...]string{"هما", "هم", "ها", "ه"} {
+		if rest, ok := strings.CutSuffix(w.Norm, suf); ok && runeLen(rest) >= 3 {
+			for _, r := range w.readings {
+				if r == rest || strings.HasSuffix(rest, r) && runeLen(r) >= 3 && r != w.Norm {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // inMention reports whether word k lies inside one of the mentions.
 func inMention(ms []mention, k int) bool {
 	for _, x := range ms {
@@ -658,6 +704,11 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 			if pronounSubject[words[b].Norm] || complementizers[words[b].Norm] {
 				blocked = true
 			}
+		}
+		// "بقرارات الأمم المتحدة التي رفضتها": a relative clause whose
+		// verb carries the pronoun of the antecedent as its object
+		if relativeObject(words, x.Last+1, m) {
+			blocked = true
 		}
 		if x.with {
 			blocked = true
@@ -858,6 +909,9 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 				}
 				if nominalSubject(words, x.Last+1, m.First) {
 					break // "أكد رئيس النقابة أن المطاحن رفضت": the mills refused, not the speaker
+				}
+				if relativeObject(words, x.Last+1, m) {
+					continue // "قرارات الأمم المتحدة التي رفضتها": the antecedent is the object
 				}
 				actor = x.Name
 				break

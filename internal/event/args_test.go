@@ -445,3 +445,30 @@ func TestDatelineOutlet(t *testing.T) {
 		}
 	}
 }
+
+// A relative clause whose verb carries its antecedent as object pronoun
+// has another subject: "قرارات الأمم المتحدة التي رفضتها" (Iran refused them).
+func TestRelativeObject(t *testing.T) {
+	a := analysis("اتفاقية تلزم إيران بقرارات الأمم المتحدة التي رفضتها من قبل", org("الأمم المتحدة"), loc("إيران"))
+	for _, e := range eventsOf(t, a) {
+		if e.Type == "REJECT" && e.Actor == "الأمم المتحدة" {
+			t.Errorf("the antecedent as actor: %+v", e)
+		}
+	}
+	a = analysis("إثر تعرض مقر كتيبة النواصي التي استقبلته لهجوم", org("كتيبة النواصي"))
+	found := false
+	for _, e := range eventsOf(t, a) {
+		found = found || e.Type == "CONSULT" && e.Actor == "كتيبة النواصي"
+	}
+	if !found {
+		t.Errorf("the brigade that received him lost as actor: %+v", eventsOf(t, a))
+	}
+	for _, c := range []struct {
+		w    string
+		want bool
+	}{{"رفضتها", true}, {"تتهمه", true}, {"رفضت", false}, {"اتهم", false}} {
+		if got := objectSuffix(splitWords(c.w, 0, len(c.w))[0]); got != c.want {
+			t.Errorf("objectSuffix(%s) = %v, want %v", c.w, got, c.want)
+		}
+	}
+}

@@ -161,6 +161,12 @@ func idiom(words []word, m *Match) bool {
 			}
 		}
 	case "THREATEN":
+		// "وواصل الهلال تهديداته لمرمى النصر": chances on goal
+		for k := 1; k <= 2; k++ {
+			if n := next(k); n != nil && (n.base == "مرمي" || n.Norm == "لمرمي" || n.Norm == "المرمي") {
+				return true
+			}
+		}
 		// "مخطط إردوغان يهدد الأمن والسلم": endangers
 		if n := next(1); n != nil && !w.has("تهديد") && !w.has("تهديدات") && (endangered[n.Norm] || endangered[n.base]) {
 			return true
@@ -208,6 +214,10 @@ func idiom(words []word, m *Match) bool {
 			}
 		}
 	case "SANCTION":
+		// "في مقاطعة كولومبيا": a province, not a boycott
+		if pw := prev(); pw != nil && (pw.Norm == "في" || pw.Norm == "وفي") && w.base == "مقاطعه" {
+			return true
+		}
 		// "الضغوط لرفع حظر السلاح"
 		if pw := prev(); pw != nil && (liftWords[pw.Norm] || liftWords[pw.base]) {
 			return true
