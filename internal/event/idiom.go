@@ -215,8 +215,8 @@ func idiom(words []word, m *Match) bool {
 		}
 	case "SANCTION":
 		// "في مقاطعة كولومبيا": a province, not a boycott
-		if pw := prev(); pw != nil && (pw.Norm == "في" || pw.Norm == "وفي") && w.base == "مقاطعه" {
-			return true
+		if w.base == "مقاطعه" && (w.prep == "ب" || prev() != nil && (prev().Norm == "في" || prev().Norm == "وفي")) {
+			return true // "في منزله بمقاطعة الفوكلوز"
 		}
 		// "الضغوط لرفع حظر السلاح"
 		if pw := prev(); pw != nil && (liftWords[pw.Norm] || liftWords[pw.base]) {

@@ -62,6 +62,7 @@ func TestIdioms(t *testing.T) {
 		{"chances on goal", "وواصل الهلال تهديداته لمرمى النصر بعد أن لعب نيفيز الكرة", "THREATEN", true},
 		{"a province", "اعتبر يوم 5 أكتوبر يوم نيك شاند في مقاطعة كولومبيا الأميركية", "SANCTION", true},
 		{"a boycott", "ودعت الحركة إلى مقاطعة البضائع الإسرائيلية", "SANCTION", false},
+		{"a province after ب", "توفي الصحفي عن عمر يناهز 94 عاما في منزله بمقاطعة الفوكلوز", "SANCTION", true},
 		{"a blessing", "لمليك الوطن خادم الحرمين الشريفين - أيده الله - مواقف", "SUPPORT", true},
 		{"supported", "وأيدت الحكومة الاتفاق", "SUPPORT", false},
 		{"a press conference", "وقال الوزير في مؤتمر صحافي عقده أمس في الرياض إن", "CONSULT", true},
