@@ -203,6 +203,10 @@ func idiom(words []word, m *Match) bool {
 				return true
 			}
 		}
+	case "ASSAULT":
+		if accident(words) || sportsInjury(words, m) {
+			return true
+		}
 	case "PROTEST":
 		// "هجوم … على تجمع لهم", "استهدف تجمعا للميليشيات": a gathering
 		// attacked, not a protest
@@ -353,6 +357,69 @@ func student(words []word, i int) bool {
 func forComment(words []word, i int) bool {
 	for k := i; k < len(words) && k < i+6; k++ {
 		if words[k].Norm == "للتعليق" || words[k].Norm == "بالتعليق" || words[k].base == "تعليق" && words[k].prep == "ل" {
+			return true
+		}
+	}
+	return false
+}
+
+// Words of an accident or a disaster: a death or an injury they cause is
+// no assault ("لقي حتفه بعدما تحطمت حافلة سياحية", "توفي أربعة أشخاص في
+// حادث اصطدام سيارة"). Not حادث / حادثة alone: news calls attacks so too
+// ("وفي حادثة منفصلة نسبت إلى حزب العمال الكردستاني، قتل جندي").
+var accidentWords = normKeys(map[string]bool{
+	"تحطم": true, "تحطمت": true, "انقلبت": true, "اصطدام": true, "اصطدمت": true, "تصادم": true, "ارتطام": true, "مروري": true,
+	"المروري": true, "مروريه": true, "المروريه": true, "غرق": true, "غرقت": true, "غرقا": true, "صعقه": true, "زلزال": true,
+	"الزلزال": true, "فيضان": true, "فيضانات": true, "الفيضانات": true, "السيول": true, "سيول": true, "انهيار": true, "انهار": true,
+	"تسمم": true, "حريق": true, "الحريق": true, "السكه": true, "الامطار": true, "امطار": true,
+})
+
+// Vehicles: with them انقلاب is a car overturning, not a coup.
+var vehicleWords = normKeys(map[string]bool{
+	"سياره": true, "السياره": true, "سيارتهم": true, "سيارته": true, "مركبه": true, "المركبه": true, "مركبتهم": true, "مركبته": true,
+	"حافله": true, "الحافله": true, "شاحنه": true, "الشاحنه": true, "قطار": true, "القطار": true, "طريق": true,
+})
+
+// Words that make it an attack whatever else the sentence says.
+var attackWords = normKeys(map[string]bool{
+	"هجوم": true, "الهجوم": true, "هجمات": true, "مسلح": true, "مسلحون": true, "مسلحين": true, "انتحاري": true, "الانتحاري": true,
+	"قصف": true, "القصف": true, "غاره": true, "غارات": true, "اشتباكات": true, "اشتباك": true, "رصاص": true, "برصاص": true,
+	"عبوه": true, "ناسفه": true, "مفخخه": true, "ملغومه": true, "تفجير": true, "التفجير": true, "ارهابي": true, "الارهابي": true,
+	"اعتداء": true, "الاعتداء": true, "قذيفه": true, "قذائف": true, "صاروخ": true, "صواريخ": true, "كمين": true, "طعن": true,
+	"متعمد": true, "عمدا": true, "اضرم": true, "اضرموا": true, "احرق": true, "احرقوا": true, "النار": true, // اطلاق النار، فتح النار (a fire is حريق)
+})
+
+// accident reports a sentence that tells an accident or a disaster and no
+// attack.
+func accident(words []word) bool {
+	found, coup, vehicle := false, false, false
+	for _, w := range words {
+		if attackWords[w.base] || attackWords[w.Norm] {
+			return false
+		}
+		found = found || accidentWords[w.base] || accidentWords[w.Norm]
+		coup = coup || w.base == "انقلاب"
+		vehicle = vehicle || vehicleWords[w.base] || vehicleWords[w.Norm]
+	}
+	return found || coup && vehicle
+}
+
+// Words of a sports injury after إصابة: "تعرض فلوريس للإصابة بقطع في
+// الرباط الداخلي للركبة".
+var injuryWords = normKeys(map[string]bool{
+	"بقطع": true, "بكسر": true, "بتمزق": true, "بشد": true, "بالتواء": true, "بخلع": true, "عضليه": true, "بالرباط": true,
+	"الرباط": true, "الركبه": true, "للركبه": true, "العضله": true, "الكاحل": true, "بالكاحل": true, "قطع": true, "كسر": true, "تمزق": true,
+})
+
+// sportsInjury reports an injury trigger told with the body part or the
+// kind of injury within four words: a player's injury, not an attack.
+func sportsInjury(words []word, m *Match) bool {
+	w := words[m.First]
+	if !w.has("اصابه") && !w.has("اصيب") && !strings.HasPrefix(w.base, "اصاب") && !strings.HasPrefix(w.base, "للاصابه") {
+		return false
+	}
+	for k := m.Last + 1; k < len(words) && k <= m.Last+4; k++ {
+		if injuryWords[words[k].Norm] || injuryWords[words[k].base] {
 			return true
 		}
 	}
