@@ -523,6 +523,35 @@ func unnamedSubject(p *Pattern, words []word, ms []mention, m Match) bool {
 	return !inMention(ms, k)
 }
 
+// subjectAfterPhrase reports whether x, after the preposition that ends a
+// trigger phrase, may be the verb's subject. When the phrase has words
+// between its verb and preposition, the subject was among them ("وصلت أمس
+// الطائرة الإغاثية إلى …"), unless they are a title ("دعا المبعوث الدولي
+// إلى اليمن إسماعيل ولد الشيخ"). With nothing between, the subject may
+// follow the complement ("وصل إلى القاهرة أمس الرئيس التوغولي فاوري
+// جانسنبي", "بناء على طلب من الرئيس هادي"), but not past another
+// preposition ("ودعا إلى حسمه في سياق مؤسسات الاتحاد الأوروبي").
+func subjectAfterPhrase(words []word, m Match, x mention) bool {
+	if m.Last > m.First+1 {
+		title := false
+		for k := m.First + 1; k < m.Last; k++ {
+			title = title || obliqueTitles[words[k].base] || words[k].base == "مبعوث" || words[k].base == "المبعوث"
+		}
+		if !title {
+			return false
+		}
+	}
+	for k := m.Last + 2; k < x.First; k++ {
+		if phrasePreps[words[k].Norm] || words[k].Norm == "حول" || words[k].prep != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// Prepositions that end a trigger phrase.
+var phrasePreps = normKeys(map[string]bool{"الي": true, "مع": true, "من": true, "علي": true, "عن": true, "في": true, "ل": true})
+
 // Intransitive verbs of gathering and moving: a count after them is
 // their subject.
 var intransitive = normList([]string{
@@ -668,6 +697,10 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 			if x.locative || visit {
 				return false
 			}
+			// "انتقدتها سلطات الجزائر": the government of the place
+			if x.First == m.First+2 && authorityHeads[words[m.First+1].base] && verbalAt(p, words, m.First) {
+				return true
+			}
 			return x.Last == m.First-1 || x.First == m.First+1 && verbalAt(p, words, m.First)
 		}
 		return x.Type == model.PER || x.Type == model.ORG
@@ -758,6 +791,13 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 		var subj *mention
 	subject:
 		for i := range after {
+			// a phrase that ends in its preposition ("دعا * إلى", "بحث * مع")
+			// has its subject between the verb and the preposition; names
+			// after it are the complement's ("ودعا إلى حسمه في سياق مؤسسات
+			// الاتحاد الأوروبي")
+			if p.POS == POSPhrase && m.Last > m.First && after[i].First > m.Last && phrasePreps[words[m.Last].Norm] && !subjectAfterPhrase(words, m, after[i]) {
+				break
+			}
 			// a relative pronoun opens another clause: "أشاد الرئيس بالدور
 			// الذي تلعبه القوات" (القوات is the subject of تلعب)
 			for b := m.Last + 1; b < after[i].First; b++ {

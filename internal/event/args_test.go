@@ -472,3 +472,22 @@ func TestRelativeObject(t *testing.T) {
 		}
 	}
 }
+
+// Names after the preposition that ends a trigger phrase are not its
+// subject; the government of a place after an authority head is a party.
+func TestPhraseSubjectAndAuthority(t *testing.T) {
+	a := analysis("وكان ساركوزي قد وصف الوضع بالغموض، ودعا إلى حسمه في سياق مؤسسات الاتحاد الأوروبي", per("ساركوزي"), org("الاتحاد الأوروبي"))
+	for _, e := range eventsOf(t, a) {
+		if e.Type == "REQUEST" && e.Actor == "الاتحاد الأوروبي" {
+			t.Errorf("a name after إلى as the caller: %+v", e)
+		}
+	}
+	a = analysis("أدلى فيه بتصريحات انتقدتها سلطات الجزائر رسميا", loc("الجزائر"))
+	found := false
+	for _, e := range eventsOf(t, a) {
+		found = found || e.Type == "ACCUSE" && e.Actor == "الجزائر"
+	}
+	if !found {
+		t.Errorf("سلطات الجزائر not the critic: %+v", eventsOf(t, a))
+	}
+}
