@@ -532,7 +532,7 @@ func unnamedSubject(p *Pattern, words []word, ms []mention, m Match) bool {
 // جانسنبي", "بناء على طلب من الرئيس هادي"), but not past another
 // preposition ("ودعا إلى حسمه في سياق مؤسسات الاتحاد الأوروبي").
 func subjectAfterPhrase(words []word, m Match, x mention) bool {
-	if m.Last > m.First+1 {
+	if m.Last > m.First+1 && !adverbialGap(words, m.First+1, m.Last) {
 		title := false
 		for k := m.First + 1; k < m.Last; k++ {
 			title = title || obliqueTitles[words[k].base] || words[k].base == "مبعوث" || words[k].base == "المبعوث"
@@ -542,15 +542,55 @@ func subjectAfterPhrase(words []word, m Match, x mention) bool {
 		}
 	}
 	for k := m.Last + 2; k < x.First; k++ {
-		if phrasePreps[words[k].Norm] || words[k].Norm == "حول" || words[k].prep != "" {
+		if gapPreps[words[k].Norm] || words[k].Norm == "حول" || words[k].prep != "" {
 			return false
 		}
 	}
 	return true
 }
 
-// Prepositions that end a trigger phrase.
-var phrasePreps = normKeys(map[string]bool{"الي": true, "مع": true, "من": true, "علي": true, "عن": true, "في": true, "ل": true})
+// firstMentionAfter returns the first word of the first mention that
+// starts after word k, or -1.
+func firstMentionAfter(ms []mention, k int) int {
+	for _, x := range ms {
+		if x.First > k {
+			return x.First
+		}
+	}
+	return -1
+}
+
+// adverbialGap reports words[a:b] that are only a fronted adverbial: a
+// phrase opened by a preposition ("يصل في وقت لاحق من الخميس، إلى
+// العاصمة الليبية طرابلس وزير الخارجية الإيطالي") or time words alone
+// ("وصل أمس إلى"), so the subject is still to come.
+func adverbialGap(words []word, a, b int) bool {
+	if a >= b {
+		return true
+	}
+	if w := words[a]; gapPreps[w.Norm] || adverbialPreps[w.Norm] || w.prep != "" {
+		return true
+	}
+	for k := a; k < b; k++ {
+		w := words[k]
+		_, day := weekdays[w.Norm]
+		_, dayB := weekdays["ال"+w.base]
+		if !timeWords[w.Norm] && !day && !dayB && !w.number {
+			return false
+		}
+	}
+	return true
+}
+
+// Prepositions and adverbs that open a fronted adverbial.
+var adverbialPreps = normKeys(map[string]bool{"خلال": true, "عند": true, "منذ": true, "بعد": true, "قبل": true, "عقب": true, "اثر": true, "وسط": true})
+
+// Words of a time of day or a relative day.
+var timeWords = normKeys(map[string]bool{
+	"امس": true, "اليوم": true, "غدا": true, "صباح": true, "مساء": true, "ظهر": true, "فجر": true, "الليله": true, "ليل": true,
+	"صباحا": true, "مساءا": true, "ظهرا": true, "فجرا": true, "ليلا": true, "الاول": true, "الماضي": true, "الماضيه": true,
+	"المقبل": true, "المقبله": true, "الجاري": true, "ايضا": true, "كذلك": true, "مجددا": true, "رسميا": true,
+})
 
 // Intransitive verbs of gathering and moving: a count after them is
 // their subject.
@@ -795,8 +835,14 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 			// has its subject between the verb and the preposition; names
 			// after it are the complement's ("ودعا إلى حسمه في سياق مؤسسات
 			// الاتحاد الأوروبي")
-			if p.POS == POSPhrase && m.Last > m.First && after[i].First > m.Last && phrasePreps[words[m.Last].Norm] && !subjectAfterPhrase(words, m, after[i]) {
-				break
+			if p.POS == POSPhrase && m.Last > m.First && after[i].First > m.Last && gapPreps[words[m.Last].Norm] {
+				// the preposition's own complement is never the subject
+				// ("وسيتوجه بعد ذلك إلى العاصمة الإثيوبية أديس أبابا"), except
+				// the agent after من ("بناء على طلب من الرئيس هادي")
+				complement := words[m.Last].Norm != "من" && after[i].First == firstMentionAfter(ms, m.Last)
+				if complement || !subjectAfterPhrase(words, m, after[i]) {
+					break
+				}
 			}
 			// a relative pronoun opens another clause: "أشاد الرئيس بالدور
 			// الذي تلعبه القوات" (القوات is the subject of تلعب)
