@@ -499,6 +499,18 @@ func unnamedSubject(p *Pattern, words []word, ms []mention, m Match) bool {
 		return false
 	}
 	n := words[k].Norm
+	// "إذ تحتجزه جماعة للمقاتلين السابقين": the object is the pronoun, so
+	// the noun after the verb is its subject
+	// (not a masdar with a possessive after a preposition: "أعرب الأزهر عن
+	// رفضه التام")
+	if objectSuffix(p, words[m.First]) && !strings.HasSuffix(words[m.First].Text, "ة") && words[m.First].prep == "" &&
+		(m.First == 0 || !gapPreps[words[m.First-1].Norm] && !adverbialPreps[words[m.First-1].Norm]) &&
+		!gapPreps[n] && !adverbialPreps[n] && !timeWords[n] && words[k].prep == "" && !words[k].number && runeLen(n) >= 3 &&
+		!strings.ContainsRune("يتن", []rune(n)[0]) {
+		// not a noun in construct with a name ("انتقدتها سلطات الجزائر",
+		// "تحتجزه قوات حفتر"): the name stands for the subject
+		return !inMention(ms, k) && !inMention(ms, k+1)
+	}
 	// "اجتمع نحو 1500 عالم", "تظاهر مئات الفلسطينيين": a counted subject
 	// of an intransitive verb (after شن or اعتقل the count is the object)
 	if words[m.First].hasAny(intransitive) {
@@ -608,7 +620,7 @@ var intransitive = normList([]string{
 // him, and the brigade acts.
 func relativeObject(words []word, a int, m Match) bool {
 	w := words[m.First]
-	if !verbal(m.Pattern, w) || w.prep != "" || strings.HasSuffix(w.Text, "ة") || !objectSuffix(w) {
+	if !verbal(m.Pattern, w) || w.prep != "" || strings.HasSuffix(w.Text, "ة") || !objectSuffix(m.Pattern, w) {
 		return false
 	}
 	for b := a; b < m.First; b++ {
@@ -629,16 +641,43 @@ func relativeObject(words []word, a int, m Match) bool {
 	return false
 }
 
-// objectSuffix reports a verb written with an object pronoun (رفضتها،
-// تتهمه، استقبلهم): a reading of the word without the pronoun is one of
-// its readings.
-func objectSuffix(w word) bool {
+// objectSuffix reports a verb of pattern p written with an object pronoun
+// (رفضتها، تتهمه، استقبلهم): without the pronoun (and a conjunction) the
+// word still reads as one of the pattern's verb forms. "اتهم" ends in هم
+// but "ات" is no form of it.
+func objectSuffix(p *Pattern, w word) bool {
+	if len(p.Words) == 0 {
+		return false
+	}
+	n := w.Norm
+	for _, c := range [...]string{"و", "ف"} {
+		if rest, ok := strings.CutPrefix(n, c); ok && runeLen(rest) >= 4 {
+			n = rest
+			break
+		}
+	}
 	for _, suf := range [...]string{"هما", "هم", "ها", "ه"} {
-		if rest, ok := strings.CutSuffix(w.Norm, suf); ok && runeLen(rest) >= 3 {
-			for _, r := range w.readings {
-				if r == rest || strings.HasSuffix(rest, r) && runeLen(r) >= 3 && r != w.Norm {
-					return true
-				}
+		rest, ok := strings.CutSuffix(n, suf)
+		if !ok || runeLen(rest) < 3 {
+			continue
+		}
+		// "إدانته", "استقالتها": a masdar in ة with a possessive, not a verb
+		if stem, ok := strings.CutSuffix(rest, "ت"); ok {
+			masdar := false
+			for _, a := range p.Words[0] {
+				masdar = masdar || a == stem+"ه"
+			}
+			if masdar {
+				return false
+			}
+		}
+		rw := splitWords(rest, 0, len(rest))
+		if len(rw) != 1 {
+			continue
+		}
+		for _, a := range p.Words[0] {
+			if rw[0].has(a) {
+				return true
 			}
 		}
 	}

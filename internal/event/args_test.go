@@ -466,8 +466,9 @@ func TestRelativeObject(t *testing.T) {
 	for _, c := range []struct {
 		w    string
 		want bool
-	}{{"رفضتها", true}, {"تتهمه", true}, {"رفضت", false}, {"اتهم", false}} {
-		if got := objectSuffix(splitWords(c.w, 0, len(c.w))[0]); got != c.want {
+	}{{"رفضتها", true}, {"تتهمه", true}, {"رفضت", false}, {"اتهم", false}, {"واتهم", false}, {"إدانته", false}} {
+		p := &Pattern{Type: "REJECT", POS: POSVerb, Words: [][]string{{"رفض", "يرفض", "اتهم", "يتهم", "ادان", "يدين", "ادانه"}}}
+		if got := objectSuffix(p, splitWords(c.w, 0, len(c.w))[0]); got != c.want {
 			t.Errorf("objectSuffix(%s) = %v, want %v", c.w, got, c.want)
 		}
 	}
@@ -489,5 +490,29 @@ func TestPhraseSubjectAndAuthority(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("سلطات الجزائر not the critic: %+v", eventsOf(t, a))
+	}
+}
+
+// A verb with an object pronoun has its subject after it: "إذ تحتجزه جماعة
+// للمقاتلين" — the name before (the one held) is not the actor.
+func TestObjectPronounSubjectAfter(t *testing.T) {
+	a := analysis("وصدر الحكم ضد سيف الإسلام غيابيا في طرابلس إذ تحتجزه جماعة للمقاتلين السابقين منذ أربع سنوات", per("سيف الإسلام"), loc("طرابلس"))
+	for _, e := range eventsOf(t, a) {
+		if e.Type == "COERCE" && e.Actor == "سيف الإسلام" {
+			t.Errorf("the one held as actor: %+v", e)
+		}
+	}
+}
+
+// A masdar with a possessive after a preposition keeps its actor: "أعرب
+// الأزهر عن رفضه التام".
+func TestMasdarPossessive(t *testing.T) {
+	a := analysis("أعرب الأزهر في بيان له أمس عن رفضه التام للتدخل", org("الأزهر"))
+	found := false
+	for _, e := range eventsOf(t, a) {
+		found = found || e.Type == "REJECT" && e.Actor == "الأزهر"
+	}
+	if !found {
+		t.Errorf("الأزهر's rejection lost: %+v", eventsOf(t, a))
 	}
 }

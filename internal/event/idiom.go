@@ -42,6 +42,15 @@ var addressed = normKeys(map[string]bool{
 	"تهنئه": true, "التهنئه": true, "كلمه": true, "خطابا": true, "خطاب": true, "اهتمامها": true, "اهتمامه": true, "انظار": true,
 })
 
+// Words before حشد that make it a crowd: "أمام حشد", "وسط حشود".
+var crowdBefore = normKeys(map[string]bool{"امام": true, "وسط": true, "بين": true, "خلف": true, "وامام": true, "ووسط": true})
+
+// What a military massing is of: "حشد من القوات".
+var troopWords = normKeys(map[string]bool{
+	"القوات": true, "قوات": true, "الجنود": true, "جنود": true, "المقاتلين": true, "مقاتلين": true, "الدبابات": true, "الاليات": true,
+	"المسلحين": true, "مسلحين": true, "العسكريين": true, "الميليشيات": true, "المليشيات": true, "عناصر": true, "العناصر": true,
+})
+
 // What follows قمة when it is a top, not a summit.
 var topOf = normKeys(map[string]bool{
 	"الدربي": true, "الدوري": true, "الترتيب": true, "ترتيب": true, "الهرم": true, "الجبل": true, "جبل": true, "المجد": true,
@@ -171,7 +180,27 @@ func idiom(words []word, m *Match) bool {
 		if n := next(1); n != nil && !w.has("تهديد") && !w.has("تهديدات") && (endangered[n.Norm] || endangered[n.base]) {
 			return true
 		}
+	case "MOBILIZE":
+		// "أمام حشد من أنصاره", "صدمت شاحنة حشدا": a crowd, not troops
+		// massed
+		if w.base == "حشد" || w.base == "حشدا" || w.base == "حشود" {
+			if pw := prev(); pw != nil && crowdBefore[pw.Norm] {
+				return true
+			}
+			if n := next(1); n != nil && n.Norm == "من" && !w.has("يحشد") {
+				if n2 := next(2); n2 != nil && !troopWords[n2.base] && !troopWords[n2.Norm] {
+					return true
+				}
+			}
+			if strings.HasSuffix(w.Text, "حشدا") || strings.HasSuffix(w.Text, "حشداً") {
+				return true // the object of another verb
+			}
+		}
 	case "COERCE":
+		// "لم يعرف بالضبط فحوى الرسالة": exactly
+		if w.Norm == "بالضبط" || w.Norm == "بالظبط" {
+			return true
+		}
 		// "ضبط النفس" (restraint); "بيان صادر عن الوزارة" (issued by)
 		if n := next(1); n != nil && (w.has("ضبط") || w.has("يضبط")) && (n.base == "نفس" || n.Norm == "النفس") {
 			return true
