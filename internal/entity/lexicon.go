@@ -26,6 +26,8 @@ const (
 	classFunction  = "function"
 	classSpokesman = "spokesman"
 	classUnit      = "unit"
+	classBody      = "body"
+	classScope     = "scope"
 )
 
 // lexicon holds multi-word phrases per class as normalised token slices,

@@ -56,6 +56,27 @@ var loadKnownNames = sync.OnceValues(func() (*knownNames, error) {
 	return kn, nil
 })
 
+// known reports whether ws (normalised words) is a curated name, the
+// article on each word aside.
+func (kn *knownNames) known(ws []string) bool {
+	if len(ws) == 0 {
+		return false
+	}
+	for _, k := range kn.byFirst[stripAl(ws[0])] {
+		if len(k.words) != len(ws) {
+			continue
+		}
+		same := true
+		for i := range ws {
+			same = same && stripAl(ws[i]) == stripAl(k.words[i])
+		}
+		if same {
+			return true
+		}
+	}
+	return false
+}
+
 // OrgOptions selects the organisation finder's rules; each can be turned
 // off to measure what it brings.
 type OrgOptions struct {
