@@ -28,6 +28,8 @@ const (
 	classUnit      = "unit"
 	classBody      = "body"
 	classScope     = "scope"
+	classSacred    = "sacred"
+	classFormula   = "formula"
 )
 
 // lexicon holds multi-word phrases per class as normalised token slices,
