@@ -566,6 +566,12 @@ func TestOrgFinder(t *testing.T) {
 		{"a company by what it does", "أعلنت شركة الكهرباء انقطاع التيار", []string{"شركة الكهرباء"}},
 		{"a company of a country is no name", "وقعت شركة ألمانية العقد", nil},
 		{"a union in construct", "قالت نقابة الصحفيين إن", []string{"نقابة الصحفيين"}},
+		{"a tribe after its head", "اندلعت اشتباكات بين أبناء قبيلة الحساونة وقوات الأمن", []string{"الحساونة"}},
+		{"a tribe of two words after its head", "وأكد شيخ قبائل بني هلال أن", []string{"بني هلال"}},
+		{"a tribe after a head with a proclitic", "قدم التعازي لقبيلة البلاهدة في", []string{"البلاهدة"}},
+		{"a common word after a tribe's head is no name", "وبدأ زعماء قبائل كبيرة اتصالات مع عشائر الناحية وقيادات", nil},
+		{"an adjective after a tribe's head is no name", "بين قبائل عربية وأخرى", nil},
+		{"a conjunction after a tribe's head", "وسيطر رجال قبائل وموالون للحكومة", nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -600,6 +606,10 @@ func TestOrgRetype(t *testing.T) {
 		{"LOC after a head unquoted stays", "كتيبة طرابلس في", "طرابلس", "LOC", "LOC"},
 		{"a description including a head stays", "وجود تنظيم متطرف ودموي اسمه داعش", "تنظيم متطرف ودموي اسمه", "MISC", "MISC"},
 		{"MISC without a head stays", "طائرات الدرون التركية", "الدرون", "MISC", "MISC"},
+		{"PER after a tribe's head", "وقال شيخ قبيلة بني عامر إن", "بني عامر", "PER", "ORG"},
+		{"LOC after a tribe's head", "سيد من سادات قبيلة هوازن في الجاهلية", "هوازن", "LOC", "ORG"},
+		{"a place after a tribe's head stays", "استمرار المعارك بين قبائل مأرب والحوثيين", "مأرب", "LOC", "LOC"},
+		{"a person named 'sons of' is a tribe", "اشتباكات بين أولاد سليمان والتبو في سبها", "أولاد سليمان", "PER", "ORG"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -618,13 +628,32 @@ func TestOrgRetype(t *testing.T) {
 	}
 }
 
+// TestOrgTribeDiscourse: once a name is a tribe after its head, its other
+// mentions in the article are too.
+func TestOrgTribeDiscourse(t *testing.T) {
+	f, err := NewOrgFinder(DefaultOrgOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "تجددت الاشتباكات بين قبيلة الطوارق وقبائل أخرى، وقال مسؤول إن الطوارق يسيطرون على الحي"
+	second := strings.LastIndex(text, "الطوارق")
+	in := []model.Mention{{Text: "الطوارق", Start: second, End: second + len("الطوارق"), Type: model.LOC}}
+	var types []string
+	for _, m := range f.Find(text, in) {
+		types = append(types, m.Text+":"+m.Type)
+	}
+	if got, want := strings.Join(types, " "), "الطوارق:ORG الطوارق:ORG"; got != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+}
+
 // TestOrgWordSetsNormalised: the finder compares normalised tokens, so every
 // key of its word sets must be in arabic.Normalize form (ئ → ي, ة → ه).
 func TestOrgWordSetsNormalised(t *testing.T) {
 	for name, set := range map[string]map[string]bool{"orgHeads": orgHeads, "groupHeads": groupHeads,
 		"institutions": institutions, "designations": designations, "officeRace": officeRace,
 		"cueFacilities": cueFacilities, "cueGroupHeads": cueGroupHeads, "cueBodyHeads": cueBodyHeads,
-		"armedHeads": armedHeads, "verbalHeads": verbalHeads} {
+		"armedHeads": armedHeads, "verbalHeads": verbalHeads, "tribeHeads": tribeHeads, "tribeLinks": tribeLinks} {
 		for k := range set {
 			if n := arabic.Normalize(k); n != k {
 				t.Errorf("%s: %q is not normalised (%q)", name, k, n)

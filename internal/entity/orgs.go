@@ -103,11 +103,20 @@ type OrgOptions struct {
 	// untagged, so the tagger rarely finds them: on arabic-news it covered
 	// 150 of 1,306 such names.
 	Ministries bool
+	// Tribes: a name right after a tribe's head (قبيلة, قبائل, عشيرة,
+	// عشائر) is a group, an organisation in the contract's types (the gold
+	// types groups that act, الجنجويد, المعارضة التشادية, ORG): the tagger's
+	// PER or LOC on it is retyped, an untagged rare name is added (قبيلة
+	// الدواسر, قبيلة أولاد سليمان), and so are its other mentions in the
+	// article; a gazetteer place stays a place (قبائل مأرب: the tribes of
+	// Marib). A person's name never starts with أولاد "sons": أولاد سليمان
+	// alone is a tribe too.
+	Tribes bool
 }
 
 // DefaultOrgOptions turns every rule on.
 func DefaultOrgOptions() OrgOptions {
-	return OrgOptions{Known: true, Quoted: true, Retype: true, Institutions: true, Designated: true, Ministries: true}
+	return OrgOptions{Known: true, Quoted: true, Retype: true, Institutions: true, Designated: true, Ministries: true, Tribes: true}
 }
 
 // OrgFinder is a pipeline stage that adds organisation mentions the tagger
@@ -343,6 +352,9 @@ func (f *OrgFinder) Find(text string, have []model.Mention) []model.Mention {
 			}
 		}
 	}
+	if f.opt.Tribes && f.tribes(text, toks, taken, &out) {
+		added = true
+	}
 	if f.opt.Known {
 		// context-only names wait until every other name is in: they are
 		// read by their neighbours
@@ -394,6 +406,118 @@ func (f *OrgFinder) Find(text string, have []model.Mention) []model.Mention {
 		sort.SliceStable(out, func(a, b int) bool { return out[a].Start < out[b].Start })
 	}
 	return out
+}
+
+// tribeHeads are the nouns that make the name after them a tribe (bare or
+// after a proclitic: لقبيلة, وقبائل). Normalised.
+var tribeHeads = map[string]bool{"قبيله": true, "قبيلتي": true, "قبيلتا": true, "قبايل": true, "عشيره": true, "عشاير": true}
+
+// tribeLinks begin a tribe's name of two words (بني عامر, آل مرة, أولاد
+// سليمان).
+var tribeLinks = map[string]bool{"بني": true, "بنو": true, "ال": true, "اولاد": true}
+
+// maxTribeFreq is the corpus frequency (arabic.WordFreq) up to which a word
+// after a tribe's head is taken for its name (الدواسر, التبو, ورفلة; not
+// الكبرى, العربية, المحسوبة).
+const maxTribeFreq = 60
+
+// tribes applies the Tribes rule to out (see OrgOptions.Tribes) and
+// reports whether it changed anything.
+func (f *OrgFinder) tribes(text string, toks []arabic.Token, taken []bool, out *[]model.Mention) bool {
+	changed := false
+	names := map[string]bool{}
+	place := func(m model.Mention) bool {
+		return len(f.gaz.lookupText(strings.Join(normWords(text[m.Start:m.End]), " "))) > 0
+	}
+	retype := func(mi int) {
+		(*out)[mi].Type = model.ORG
+		names[strings.Join(normWords(text[(*out)[mi].Start:(*out)[mi].End]), " ")] = true
+		changed = true
+	}
+	for mi, m := range *out {
+		if m.Type == model.ORG || place(m) {
+			continue
+		}
+		i := sort.Search(len(toks), func(i int) bool { return toks[i].End > m.Start })
+		if i >= len(toks) {
+			continue
+		}
+		ws := normWords(text[m.Start:m.End])
+		if m.Type == model.PER && len(ws) >= 2 && ws[0] == "اولاد" {
+			retype(mi) // أولاد سليمان: "the sons of", a tribe
+			continue
+		}
+		if i > 0 && toks[i].Start >= m.Start && adjacent(toks, i) && toks[i-1].End <= m.Start {
+			if _, ok := headAt(toks[i-1], tribeHeads); ok {
+				retype(mi)
+			}
+		}
+	}
+	for i := 0; i+1 < len(toks); i++ {
+		if _, ok := headAt(toks[i], tribeHeads); !ok || taken[i+1] || !adjacent(toks, i+1) {
+			continue
+		}
+		j, n := i+1, 1
+		if tribeLinks[toks[j].Norm] {
+			if j+1 >= len(toks) || taken[j+1] || !adjacent(toks, j+1) || arabic.IsStopword(toks[j+1].Norm) {
+				continue
+			}
+			n = 2
+		} else {
+			if !f.tribeWord(toks[j].Norm) {
+				continue
+			}
+		}
+		*out = appendSpan(*out, taken, toks, text, j, n, 0, model.ORG)
+		names[strings.Join(normWords(text[toks[j].Start:toks[j+n-1].End]), " ")] = true
+		changed = true
+		i = j + n - 1
+	}
+	if len(names) == 0 {
+		return changed
+	}
+	// the tribe's other mentions in the article (one sense per discourse)
+	for mi, m := range *out {
+		if m.Type != model.ORG && names[strings.Join(normWords(text[m.Start:m.End]), " ")] && !place(m) {
+			(*out)[mi].Type = model.ORG
+		}
+	}
+	return changed
+}
+
+// tribeWord reports whether w (normalised), right after a tribe's head, can
+// be the tribe's name: a rare word (maxTribeFreq) that is no function word,
+// adjective, place, common noun with the article (عشائر الناحية), word with
+// a proclitic or a pronoun on a more frequent word (وقيادات, لنفسها, اسمها)
+// or و before a plural (وموالون).
+func (f *OrgFinder) tribeWord(w string) bool {
+	if arabic.IsStopword(w) || utf8.RuneCountInString(w) < 3 || arabic.WordFreq(w) > maxTribeFreq ||
+		nisbaAdjective(w) || len(f.gaz.lookupText(w)) > 0 {
+		return false
+	}
+	if strings.HasPrefix(w, "ال") && arabic.WordFreq(stripAl(w)) > arabic.WordFreq(w) {
+		return false
+	}
+	for _, sp := range cliticSplits(w) {
+		if arabic.WordFreq(sp.word) > arabic.WordFreq(w) {
+			return false
+		}
+	}
+	if rest, ok := strings.CutPrefix(w, "و"); ok {
+		// قبائل وموالون: و and a sound or feminine plural is a
+		// conjunction, not a name (ورشفانة, ورفلة)
+		for _, suf := range [...]string{"ون", "ين", "ات"} {
+			if strings.HasSuffix(rest, suf) {
+				return false
+			}
+		}
+	}
+	for _, suf := range [...]string{"ها", "هم", "ه"} {
+		if stem, ok := strings.CutSuffix(w, suf); ok && utf8.RuneCountInString(stem) >= 2 && arabic.WordFreq(stem) > arabic.WordFreq(w) {
+			return false
+		}
+	}
+	return true
 }
 
 // ministryHeads: a ministry in construct with its portfolio. The
