@@ -628,6 +628,51 @@ func TestOrgRetype(t *testing.T) {
 	}
 }
 
+// TestOrgChains: an organisation cut before the genitive of its last noun
+// runs on over a chain of common nouns to the place that closes it; names,
+// prepositions and directions stop it. One row per case.
+func TestOrgChains(t *testing.T) {
+	f, err := NewOrgFinder(DefaultOrgOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	type ment struct{ text, typ string }
+	for _, tc := range []struct {
+		name, text string
+		in         []ment
+		want       string
+	}{
+		{"a chain of nouns to a place", "وقصفت الطائرات مواقع قوات مجلس شورى ثوار بنغازي قرب الميناء",
+			[]ment{{"قوات مجلس شورى", "ORG"}, {"بنغازي", "LOC"}}, "قوات مجلس شورى ثوار بنغازي:ORG"},
+		{"a head and a noun right before the place", "وأعلنت غرفة عمليات ثوار طرابلس أمس",
+			[]ment{{"غرفة عمليات", "ORG"}, {"طرابلس", "LOC"}}, "غرفة عمليات ثوار طرابلس:ORG"},
+		{"a name is no link of a chain", "وتقدم تنظيم داعش وسط مدينة الرمادي",
+			[]ment{{"تنظيم داعش", "ORG"}, {"الرمادي", "LOC"}}, "تنظيم داعش:ORG الرمادي:LOC"},
+		{"a preposition stops the chain", "درس في جامعة بارك بمدينة كانساس",
+			[]ment{{"جامعة بارك", "ORG"}, {"كانساس", "LOC"}}, "جامعة بارك:ORG كانساس:LOC"},
+		{"a name without a head is not extended", "فاز برشلونة بطل إسبانيا",
+			[]ment{{"برشلونة", "ORG"}, {"إسبانيا", "LOC"}}, "برشلونة:ORG إسبانيا:LOC"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var in []model.Mention
+			for _, m := range tc.in {
+				s := strings.Index(tc.text, m.text)
+				in = append(in, model.Mention{Text: m.text, Start: s, End: s + len(m.text), Type: m.typ})
+			}
+			var got []string
+			for _, m := range f.Find(tc.text, in) {
+				if tc.text[m.Start:m.End] != m.Text {
+					t.Errorf("bad mention %+v", m)
+				}
+				got = append(got, m.Text+":"+m.Type)
+			}
+			if g := strings.Join(got, " "); g != tc.want {
+				t.Errorf("got %s, want %s", g, tc.want)
+			}
+		})
+	}
+}
+
 // TestOrgTribeDiscourse: once a name is a tribe after its head, its other
 // mentions in the article are too.
 func TestOrgTribeDiscourse(t *testing.T) {

@@ -112,11 +112,17 @@ type OrgOptions struct {
 	// Marib). A person's name never starts with أولاد "sons": أولاد سليمان
 	// alone is a tribe too.
 	Tribes bool
+	// Chains: an organisation whose name ends in an indefinite noun in
+	// construct runs on over the indefinite nouns after it to the place that
+	// closes the chain (قوات مجلس شورى + ثوار + بنغازي, مجلس أعيان +
+	// مصراتة): the tagger cut the name before the genitive, which a common
+	// noun in construct wants.
+	Chains bool
 }
 
 // DefaultOrgOptions turns every rule on.
 func DefaultOrgOptions() OrgOptions {
-	return OrgOptions{Known: true, Quoted: true, Retype: true, Institutions: true, Designated: true, Ministries: true, Tribes: true}
+	return OrgOptions{Known: true, Quoted: true, Retype: true, Institutions: true, Designated: true, Ministries: true, Tribes: true, Chains: true}
 }
 
 // OrgFinder is a pipeline stage that adds organisation mentions the tagger
@@ -405,7 +411,103 @@ func (f *OrgFinder) Find(text string, have []model.Mention) []model.Mention {
 	if added {
 		sort.SliceStable(out, func(a, b int) bool { return out[a].Start < out[b].Start })
 	}
+	if f.opt.Chains {
+		out = f.chains(text, toks, out)
+	}
 	return out
+}
+
+// chainHeads are the heads an organisation named by a construct chain
+// starts with (قوات, مجلس, غرفة, كتيبة …): with orgHeads, the lexicon's
+// orghead and body classes.
+var chainHeads = normSet("غرفة", "مجلس", "كتيبة", "سرية", "لواء", "قوات", "تجمع", "اتحاد", "رابطة", "هيئة", "لجنة")
+
+// chainNoun reports whether token t can be a link of a construct chain
+// (see OrgOptions.Chains): an indefinite Arabic common noun, which the
+// news also writes with the article (شورى: الشورى, أعيان: الأعيان, the
+// construct plural مجاهدي: المجاهدين), not a name (داعش, برشلونة), a
+// place, a function word, an adjective, a word with a proclitic (بمدينة,
+// وجامعة), a direction or place descriptor (وسط, جنوب, قرب, حي) or a word
+// with tanween.
+func (f *OrgFinder) chainNoun(t arabic.Token) bool {
+	w := t.Norm
+	if t.Kind != arabic.KindArabic || strings.HasPrefix(w, "ال") || arabic.IsStopword(w) || utf8.RuneCountInString(w) < 3 ||
+		nisbaAdjective(w) && !strings.HasSuffix(t.Text, "ى") || hasTanween(t.Text) || directions[w] || len(f.gaz.lookupText(w)) > 0 {
+		return false
+	}
+	lx, err := loadLexicon()
+	if err != nil || lx.has(classPlace, w) || lx.has(classFunction, w) || lx.has(classFacility, w) {
+		return false
+	}
+	for _, sp := range cliticSplits(w) {
+		if arabic.WordFreq(sp.word) > arabic.WordFreq(w) {
+			return false
+		}
+	}
+	return arabic.WordFreq("ال"+w) >= minChainFreq || arabic.WordFreq("ال"+w+"ن") >= minChainFreq
+}
+
+// directions place something relative to a place (وسط الرمادي, جنوب
+// ليبيا): no link of a name's chain.
+var directions = normSet("وسط", "قرب", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "أطراف",
+	"ضواحي", "داخل", "خارج", "باتجاه", "محيط", "بطل", "عاصمة")
+
+// minChainFreq is how often the news writes a chain's noun with the
+// article (arabic.WordFreq).
+const minChainFreq = 10
+
+// chains applies the Chains rule (see OrgOptions.Chains) to out, sorted by
+// offset: an ORG mention of two words at least that starts with an
+// organisation's head and ends in a chain noun, up to two chain nouns
+// right after it, and a LOC mention right after them become one ORG
+// mention.
+func (f *OrgFinder) chains(text string, toks []arabic.Token, out []model.Mention) []model.Mention {
+	lx, err := loadLexicon()
+	if err != nil {
+		return out
+	}
+	drop := map[int]bool{}
+	for mi := 0; mi < len(out); mi++ {
+		m := out[mi]
+		if m.Type != model.ORG {
+			continue
+		}
+		first := sort.Search(len(toks), func(i int) bool { return toks[i].End > m.Start })
+		i := sort.Search(len(toks), func(i int) bool { return toks[i].End >= m.End })
+		if i >= len(toks) || first >= i || toks[i].End != m.End || !f.chainNoun(toks[i]) {
+			continue
+		}
+		h := stripConj(toks[first].Norm)
+		if !orgHeads[h] && !chainHeads[h] && !lx.has(classOrgHead, h) && !lx.has(classBody, h) {
+			continue
+		}
+		for j := i + 1; j < len(toks) && j <= i+3 && adjacent(toks, j); j++ {
+			// the place closing the chain: the next mention, a LOC starting here
+			next := mi + 1
+			for next < len(out) && out[next].Start < toks[j].Start {
+				next++
+			}
+			if next < len(out) && out[next].Start == toks[j].Start && out[next].Type == model.LOC {
+				end := out[next].End
+				out[mi] = model.Mention{Text: text[m.Start:end], Start: m.Start, End: end, Type: model.ORG}
+				drop[next] = true
+				break
+			}
+			if next < len(out) && out[next].Start < toks[j].End || !f.chainNoun(toks[j]) {
+				break // another mention, or no noun of the chain
+			}
+		}
+	}
+	if len(drop) == 0 {
+		return out
+	}
+	kept := out[:0]
+	for mi, m := range out {
+		if !drop[mi] {
+			kept = append(kept, m)
+		}
+	}
+	return kept
 }
 
 // tribeHeads are the nouns that make the name after them a tribe (bare or
