@@ -502,11 +502,13 @@ func (r *Resolver) prepare(doc *docIndex, mentions []model.Mention) []*item {
 			r.indefiniteNoun(doc, it.words, rw.m.Type, ws[0].Start, ws[len(ws)-1].End) {
 			continue
 		}
-		if rw.m.Type == model.ORG && len(it.words) >= 3 && it.words[1] == "الجيش" &&
+		if rw.m.Type == model.ORG && len(it.words) >= 3 && (it.words[1] == "الجيش" || r.forcesOf(it.words[1])) &&
 			(it.words[0] == "قوات" || r.lx.has(classMembers, it.words[0])) && nameIdx+1 < len(ws) {
 			// قوات الجيش الوطني, عناصر الجيش الليبي: the army is itself the
 			// force, so the head is a description and stays outside the name
-			// (the mention keeps it). حكومة الوفاق, قوات الوفاق keep theirs.
+			// (the mention keeps it); so are a body's or a group's forces
+			// (قوات مجلس شورى ثوار بنغازي, عناصر حزب الله: the council, the
+			// party). حكومة الوفاق, قوات الوفاق keep theirs.
 			it.words = it.words[1:]
 			it.nameStart = ws[nameIdx+1].Start
 			elided = false
@@ -917,6 +919,14 @@ func (r *Resolver) allUnits(ws []arabic.Token) bool {
 		}
 	}
 	return true
+}
+
+// forcesOf reports whether w, the word after قوات or عناصر, is the head
+// of a body or group in construct (مجلس, حزب, تنظيم, حكومة): indefinite,
+// of the lexicon's body or orghead class, not another force word.
+func (r *Resolver) forcesOf(w string) bool {
+	return !strings.HasPrefix(w, "ال") && w != "قوات" && !r.lx.has(classMembers, w) &&
+		(r.lx.has(classBody, w) || r.lx.has(classOrgHead, w))
 }
 
 // formulaAt returns the number of words of the religious formula
