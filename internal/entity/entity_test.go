@@ -615,6 +615,7 @@ func TestOrgRetype(t *testing.T) {
 		{"PER after a tribe's head", "وقال شيخ قبيلة بني عامر إن", "بني عامر", "PER", "ORG"},
 		{"LOC after a tribe's head", "سيد من سادات قبيلة هوازن في الجاهلية", "هوازن", "LOC", "ORG"},
 		{"a place after a tribe's head stays", "استمرار المعارك بين قبائل مأرب والحوثيين", "مأرب", "LOC", "LOC"},
+		{"a name coordinated with a tribe", "وعلى رأسها قبيلتا التبو والطوارق في الصحراء", "الطوارق", "LOC", "ORG"},
 		{"a person named 'sons of' is a tribe", "اشتباكات بين أولاد سليمان والتبو في سبها", "أولاد سليمان", "PER", "ORG"},
 	}
 	for _, tc := range tests {

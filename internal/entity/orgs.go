@@ -578,6 +578,24 @@ func (f *OrgFinder) tribes(text string, toks []arabic.Token, taken []bool, out *
 	if len(names) == 0 {
 		return changed
 	}
+	// a name coordinated with a tribe found here is a tribe too (قبيلتا
+	// التبو والطوارق, and on along the list): in offset order, the mention
+	// after a tribe's, with و between
+	idx := make([]int, len(*out))
+	for k := range idx {
+		idx[k] = k
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return (*out)[idx[a]].Start < (*out)[idx[b]].Start })
+	for k := 0; k+1 < len(idx); k++ {
+		t, mi := (*out)[idx[k]], idx[k+1]
+		m := (*out)[mi]
+		if t.Type != model.ORG || m.Type == model.ORG || m.Start < t.End || !names[strings.Join(normWords(text[t.Start:t.End]), " ")] || place(m) {
+			continue
+		}
+		if gap := strings.TrimSpace(text[t.End:m.Start]); gap == "و" || gap == "" && m.Start > t.End && strings.HasPrefix(m.Text, "و") {
+			retype(mi)
+		}
+	}
 	// the tribe's other mentions in the article (one sense per discourse)
 	for mi, m := range *out {
 		if m.Type != model.ORG && names[strings.Join(normWords(text[m.Start:m.End]), " ")] && !place(m) {
