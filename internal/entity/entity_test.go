@@ -473,8 +473,19 @@ func TestGazetteer(t *testing.T) {
 			}
 		})
 	}
-	if cc, ok := g.NisbaCountry("الليبيين"); !ok || cc != "LY" {
-		t.Errorf("nisba الليبيين: %q %v", cc, ok)
+	for _, tc := range []struct{ word, cc string }{
+		{"الليبيين", "LY"},
+		{"الالمانيه", "DE"}, // ألمانيا: the hamza's ال is no article
+		{"الماني", "DE"},    // indefinite ألماني
+		{"الالبانيه", "AL"},
+		{"الانجليزي", "GB"},
+		{"باني", ""}, // "builder", once the nisba of ألبانيا read with an article
+		{"ماني", ""},
+	} {
+		cc, ok := g.NisbaCountry(tc.word)
+		if cc != tc.cc || ok != (tc.cc != "") {
+			t.Errorf("nisba %s: %q %v, want %q", tc.word, cc, ok, tc.cc)
+		}
 	}
 	// باريس: Paris, France, even when the article mentions the United States once.
 	p, _ := Choose(g.Lookup("باريس"), map[string]int{"US": 1, "LY": 5})
