@@ -22,7 +22,26 @@ type aliasForm struct {
 	// surname: the last word of a person's full name, never seen alone;
 	// it matches only a bare word or one after و ("لصالح" is not عقيلة صالح)
 	surname bool
+	// title: the title the article gave the person in front of the name
+	// ("خادم الحرمين الشريفين الملك سلمان" … "خادم الحرمين الشريفين
+	// استقبل"); dropped when two people of the article share it
+	title bool
 }
+
+// Offices in construct before a title: "سفير خادم الحرمين الشريفين",
+// "القائم بأعمال سفير …", "مستشار خادم الحرمين الشريفين".
+var officeBefore = normKeys(map[string]bool{
+	"سفير": true, "مستشار": true, "نائب": true, "ممثل": true, "مبعوث": true, "قنصل": true, "وزير": true, "رئيس": true,
+	"امين": true, "مدير": true, "عضو": true, "وكيل": true, "اعمال": true, "بأعمال": true, "باعمال": true, "ديوان": true, "مكتب": true,
+	"سفاره": true, "قنصليه": true, "ملحقيه": true,
+})
+
+// Bare titles that may end a title phrase before a name: "خادم الحرمين
+// الشريفين الملك سلمان" gives the form "خادم الحرمين الشريفين" too.
+var bareTitles = normKeys(map[string]bool{
+	"الملك": true, "الامير": true, "المشير": true, "الرئيس": true, "الشيخ": true, "الدكتور": true, "السيد": true,
+	"الفريق": true, "اللواء": true, "العميد": true, "العقيد": true, "المستشار": true, "السفير": true, "معالي": true, "سمو": true,
+})
 
 func buildAliases(text string, dms []docMention) aliasIndex {
 	idx := aliasIndex{}
@@ -62,8 +81,66 @@ func buildAliases(text string, dms []docMention) aliasIndex {
 		if sn := norms[len(norms)-1]; m.Type == model.PER && len(norms) >= 2 && runeLen(sn) >= 4 {
 			add(aliasForm{norms: []string{sn}, name: m.Name, typ: m.Type, surname: true})
 		}
+		// the title in front of the name, two words or more, definite
+		if m.Type == model.PER {
+			if pre := titlePrefix(norms, m.Name); len(pre) >= 2 {
+				add(aliasForm{norms: pre, name: m.Name, typ: m.Type, title: true})
+				if bareTitles[pre[len(pre)-1]] && len(pre) >= 3 {
+					add(aliasForm{norms: pre[:len(pre)-1], name: m.Name, typ: m.Type, title: true})
+				}
+			}
+		}
+	}
+	// a title two people of the article share names neither
+	owners := map[string]map[string]bool{}
+	for _, fs := range idx {
+		for _, f := range fs {
+			if f.title {
+				k := strings.Join(f.norms, " ")
+				if owners[k] == nil {
+					owners[k] = map[string]bool{}
+				}
+				owners[k][f.name] = true
+			}
+		}
+	}
+	for first, fs := range idx {
+		kept := fs[:0]
+		for _, f := range fs {
+			if !f.title || len(owners[strings.Join(f.norms, " ")]) == 1 {
+				kept = append(kept, f)
+			}
+		}
+		idx[first] = kept
 	}
 	return idx
+}
+
+// titlePrefix returns the words of a mention before the person's canonical
+// name when the mention ends with the name and the words before it start
+// with a definite word or a title of office in construct ("خادم الحرمين
+// الشريفين", "ولي العهد", "رئيس الوزراء الليبي"); nil otherwise.
+func titlePrefix(norms []string, name string) []string {
+	var nm []string
+	for _, t := range arabic.Tokenize(name) {
+		if t.IsWord() {
+			nm = append(nm, t.Norm)
+		}
+	}
+	if len(nm) == 0 || len(norms) < len(nm)+2 {
+		return nil
+	}
+	k := len(norms) - len(nm)
+	for j := range nm {
+		if norms[k+j] != nm[j] {
+			return nil
+		}
+	}
+	pre := norms[:k]
+	if !strings.HasPrefix(pre[0], "ال") && !obliqueTitles[pre[0]] && pre[0] != "خادم" && pre[0] != "ولي" {
+		return nil
+	}
+	return pre
 }
 
 // propagate returns the sentence's docMentions extended by the untagged
@@ -92,6 +169,11 @@ func (idx aliasIndex) propagate(words []word, dms []docMention) []docMention {
 					continue
 				}
 				if f.surname && r != w.Norm && "و"+r != w.Norm {
+					continue
+				}
+				// "سفير خادم الحرمين الشريفين": the title in construct after
+				// another office names the office's holder, not the person
+				if f.title && i > 0 && officeBefore[words[i-1].base] {
 					continue
 				}
 				ok := true

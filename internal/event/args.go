@@ -1063,6 +1063,34 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 			break
 		}
 	}
+	// "وكان في استقبال خادم الحرمين الشريفين لدى وصوله مطار طنجة، رئيس
+	// الحكومة": after في the masdar's genitive is the guest, and the one
+	// named after it the host
+	if m.First > 0 && words[m.First-1].Norm == "في" && words[m.First].Norm == "استقبال" {
+		for _, x := range ms {
+			if x.First == m.Last+1 && (x.Type == model.PER || x.Type == model.ORG) {
+				guest := x.Name
+				host := ""
+				// "وكان كينياتا في استقبال اوباما": the host before في
+				for _, y := range ms {
+					if y.Last == m.First-2 && (y.Type == model.PER || y.Type == model.ORG) {
+						host = y.Name
+					}
+				}
+				for _, y := range ms {
+					if host != "" {
+						break
+					}
+					if y.First > x.Last && y.Name != guest && (y.Type == model.PER || y.Type == model.ORG) && !y.oblique && !y.with {
+						host = y.Name
+						break
+					}
+				}
+				actor, recips = host, []string{guest}
+				break
+			}
+		}
+	}
 	// "عبدالمجيد ديشو، وقد قتل في كمين أمني": the unvocalised past of a
 	// transitive verb of harm with a preposition and no object after it is
 	// the passive; the name before is the one harmed

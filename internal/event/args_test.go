@@ -516,3 +516,26 @@ func TestMasdarPossessive(t *testing.T) {
 		t.Errorf("الأزهر's rejection lost: %+v", eventsOf(t, a))
 	}
 }
+
+// "كان في استقبال X … Y": X is the guest, Y the host.
+func TestInReceptionOf(t *testing.T) {
+	a := analysis("وكان في استقبال محمد بن سلمان لدى وصوله مطار طنجة رئيس الحكومة عبد الإله بنكيران", per("محمد بن سلمان"), per("عبد الإله بنكيران"))
+	found := false
+	for _, e := range eventsOf(t, a) {
+		if e.Type == "CONSULT" {
+			found = true
+			if e.Actor != "عبد الإله بنكيران" || len(e.Recipients) == 0 || e.Recipients[0] != "محمد بن سلمان" {
+				t.Errorf("guest and host: %+v", e)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no CONSULT: %+v", eventsOf(t, a))
+	}
+	a = analysis("وكان كينياتا في استقبال اوباما لدى وصوله إلى المقر الرئاسي", per("كينياتا"), per("اوباما"))
+	for _, e := range eventsOf(t, a) {
+		if e.Type == "CONSULT" && e.Actor != "كينياتا" {
+			t.Errorf("the host before في lost: %+v", e)
+		}
+	}
+}
