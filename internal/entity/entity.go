@@ -469,8 +469,19 @@ func (r *Resolver) prepare(doc *docIndex, mentions []model.Mention) []*item {
 			// Keep a cut the tagger made after و, ب or ل (ومولدافيا, لهاني);
 			// undo it after ك or ف, rare before a name and common inside one
 			// (كيري, فيليبي): read from the Libya news sample.
+			// Undo it too for a person when the news writes the whole word
+			// at least as often as the rest (بلاتيني 69 : لاتيني 9, بايدن,
+			// بهاري): the name begins with the letter (بمحمد 4 : محمد 2,029
+			// is cut).
 			rest := arabic.Normalize(ws[0].Text[rw.tagCut:])
-			if p := arabic.Normalize(ws[0].Text[:rw.tagCut]); p != "ك" && p != "ف" && !(strings.HasPrefix(rest, "ال") && corpusKeepsWhole(first, rest)) {
+			p := arabic.Normalize(ws[0].Text[:rw.tagCut])
+			// A place keeps its letter when the gazetteer knows the whole
+			// word, and not the rest or less often written (لوزان, not ل +
+			// وزان, a Moroccan town).
+			wholeName := (p == "ب" || p == "ل") && (rw.m.Type == model.PER && arabic.WordFreq(first) >= 2 && arabic.WordFreq(first) >= arabic.WordFreq(rest) ||
+				rw.m.Type == model.LOC && len(r.gaz.lookupText(first)) > 0 &&
+					(len(r.gaz.lookupText(rest)) == 0 || arabic.WordFreq(first) >= 2 && arabic.WordFreq(first) >= arabic.WordFreq(rest)))
+			if p != "ك" && p != "ف" && !wholeName && !(strings.HasPrefix(rest, "ال") && corpusKeepsWhole(first, rest)) {
 				cut, nameCut = rw.tagCut, rw.tagCut
 				words[0] = arabic.Normalize(ws[0].Text[cut:])
 			}

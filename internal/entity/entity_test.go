@@ -808,3 +808,18 @@ func TestPlaceFinderRetypesMisc(t *testing.T) {
 		t.Errorf("types %v, want زوارة LOC and دولار MISC", types)
 	}
 }
+
+// A person's name that begins with ب keeps it when the news writes the
+// whole word at least as often as the rest (بلاتيني, not ب + لاتيني).
+func TestWholeNameWithBa(t *testing.T) {
+	r, err := NewResolver(DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := "وكان بلاتيني دعا بلاتر قبل شهرين إلى الاستقالة."
+	start := strings.Index(doc, "لاتيني")
+	ents := r.Resolve(doc, []model.Mention{{Start: start, End: start + len("لاتيني"), Type: model.PER}})
+	if len(ents) != 1 || ents[0].Name != "بلاتيني" {
+		t.Errorf("got %+v, want بلاتيني", ents)
+	}
+}
