@@ -51,6 +51,16 @@ var troopWords = normKeys(map[string]bool{
 	"المسلحين": true, "مسلحين": true, "العسكريين": true, "الميليشيات": true, "المليشيات": true, "عناصر": true, "العناصر": true,
 })
 
+// Subjects of an arrival that is no visit: forces and cargo.
+var nonVisitors = normKeys(map[string]bool{
+	"قوات": true, "القوات": true, "الجيش": true, "جيش": true, "وحدات": true, "الوحدات": true, "مقاتلو": true, "مقاتلي": true,
+	"المسلحون": true, "مسلحون": true, "عناصر": true, "تعزيزات": true, "التعزيزات": true, "كاسحات": true, "دبابات": true,
+	"الطائره": true, "طائره": true, "طائرات": true, "الطائرات": true, "طائرتان": true, "سفينه": true, "السفينه": true,
+	"باخره": true, "الباخره": true, "شحنه": true, "الشحنه": true, "شحنات": true, "قافله": true, "القافله": true, "قوافل": true,
+	"شاحنات": true, "الشاحنات": true, "مساعدات": true, "المساعدات": true, "الاغاثه": true, "الرحله": true, "رحله": true,
+	"اللاجئين": true, "اللاجئون": true, "المهاجرين": true, "المهاجرون": true, "مهاجر": true, "مهاجرا": true,
+})
+
 // What follows قمة when it is a top, not a summit.
 var topOf = normKeys(map[string]bool{
 	"الدربي": true, "الدوري": true, "الترتيب": true, "ترتيب": true, "الهرم": true, "الجبل": true, "جبل": true, "المجد": true,
@@ -312,6 +322,22 @@ func idiom(words []word, m *Match) bool {
 		}
 		// "وصلت إلى حد رفع الأسلحة", "وصلت المفاوضات إلى طريق مسدود": a
 		// degree reached, not an arrival
+		// "وصلت القوات العراقية إلى أطراف أحياء", "وصلت الطائرة الإغاثية
+		// الثالثة إلى مطار عدن": forces advance and cargo arrives; no
+		// party visits another
+		if p.Mode == "visit" {
+			for k := m.First + 1; k < len(words) && k <= m.First+3 && k < m.Last; k++ {
+				if nonVisitors[words[k].base] || nonVisitors[words[k].Norm] {
+					return true
+				}
+				if !timeWords[words[k].Norm] {
+					break
+				}
+			}
+			if m.First > 0 && (nonVisitors[words[m.First-1].base] || nonVisitors[words[m.First-1].Norm]) {
+				return true
+			}
+		}
 		if p.Mode == "visit" && (w.has("وصل") || w.has("يصل") || w.has("وصول")) {
 			// "وصل عدد المجندين إلى ألفين", "إن عدد المجندين وصل إلى
 			// ألفين": an amount reached
