@@ -192,6 +192,60 @@ func (c *Clusterer) Add(doc model.Document) (storyID, duplicateOf string) {
 	return e.story, duplicateOf
 }
 
+// MinHash computes the near-duplicate signatures of Clusterer (same
+// shingles, seeds and bands for the same Options), for stores that keep
+// them: Signature, then BandKeys to find candidates, then Similarity to
+// confirm at Options.Duplicate.
+type MinHash struct {
+	opt   Options
+	seeds []uint64
+}
+
+// NewMinHash returns the MinHash of a Clusterer made with opt.
+func NewMinHash(opt Options) *MinHash {
+	c := New(opt)
+	return &MinHash{opt: c.opt, seeds: c.seeds}
+}
+
+// Threshold is the estimated Jaccard at or above which two texts are
+// near-duplicates (Options.Duplicate).
+func (m *MinHash) Threshold() float64 { return m.opt.Duplicate }
+
+// Signature is the MinHash signature of text (Options.Hashes values), or
+// nil when text has no word (such a text is nobody's near-duplicate).
+func (m *MinHash) Signature(text string) []uint64 {
+	var words []string
+	for _, t := range arabic.Tokenize(text) {
+		if t.IsWord() {
+			words = append(words, t.Norm)
+		}
+	}
+	if len(words) == 0 {
+		return nil
+	}
+	return signature(words, m.opt.ShingleSize, m.seeds)
+}
+
+// BandKeys are the LSH keys of sig, one per band, the band's number mixed
+// in: two signatures sharing a key are candidates.
+func (m *MinHash) BandKeys(sig []uint64) []uint64 {
+	rows := m.opt.Hashes / m.opt.Bands
+	out := make([]uint64, m.opt.Bands)
+	for b := range out {
+		out[b] = splitmix(bandKey(sig[b*rows:(b+1)*rows]) ^ uint64(b))
+	}
+	return out
+}
+
+// Similarity is the estimated Jaccard of two signatures (the share of
+// equal values); 0 when their lengths differ.
+func (m *MinHash) Similarity(a, b []uint64) float64 {
+	if len(a) != len(b) || len(a) == 0 {
+		return 0
+	}
+	return estJaccard(a, b)
+}
+
 // words are the normalised word tokens of text.
 func (c *Clusterer) words(text string) []string {
 	var out []string
@@ -249,19 +303,44 @@ func Jaccard(a, b map[uint64]struct{}) float64 {
 }
 
 func (c *Clusterer) signature(words []string) []uint64 {
-	sig := make([]uint64, c.opt.Hashes)
+	return signature(words, c.opt.ShingleSize, c.seeds)
+}
+
+func signature(words []string, n int, seeds []uint64) []uint64 {
+	sig := make([]uint64, len(seeds))
 	for i := range sig {
 		sig[i] = math.MaxUint64
 	}
-	for h := range shingles(words, c.opt.ShingleSize) {
-		for i, s := range c.seeds {
-			if v := splitmix(h ^ s); v < sig[i] {
-				sig[i] = v
+	if len(words) == 0 {
+		return sig
+	}
+	if len(words) < n {
+		n = len(words)
+	}
+	// the shingles' hashes as shingles computes them, without its set: a
+	// shingle seen twice changes no minimum
+	for i := 0; i+n <= len(words); i++ {
+		h := uint64(fnvOffset)
+		for _, w := range words[i : i+n] {
+			for k := 0; k < len(w); k++ {
+				h = (h ^ uint64(w[k])) * fnvPrime
+			}
+			h *= fnvPrime // the 0 byte after each word
+		}
+		for j, s := range seeds {
+			if v := splitmix(h ^ s); v < sig[j] {
+				sig[j] = v
 			}
 		}
 	}
 	return sig
 }
+
+// FNV-1a, 64 bits (hash/fnv's New64a, inlined).
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
 
 func splitmix(x uint64) uint64 {
 	x += 0x9E3779B97F4A7C15

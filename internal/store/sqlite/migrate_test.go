@@ -154,3 +154,82 @@ func TestStoreBefore0003(t *testing.T) {
 		}
 	}
 }
+
+// before0005 is the schema before the near-duplicates (migration 0005).
+type before0005 struct{ dialect }
+
+func (before0005) Migrations() fs.FS {
+	sub, _ := fs.Sub(migrations, "migrations")
+	m := fstest.MapFS{}
+	names, _ := fs.Glob(sub, "*.sql")
+	for _, n := range names {
+		if n < "0005" {
+			b, _ := fs.ReadFile(sub, n)
+			m[n] = &fstest.MapFile{Data: b}
+		}
+	}
+	return m
+}
+
+// TestStoreBefore0005: articles stored before the near-duplicates get their
+// signatures and links when the store is next opened (in the order they
+// were stored), and a repost stored afterwards joins their group.
+func TestStoreBefore0005(t *testing.T) {
+	ctx := context.Background()
+	an := storetest.Analyzer(t)
+	path := filepath.Join(t.TempDir(), "old.db")
+	docs := storetest.Reposts() // orig variants junk edited other half
+	{
+		db, err := sql.Open("sqlite", "file:"+path+"?_pragma=journal_mode(WAL)&_pragma=busy_timeout(30000)&_txlock=immediate")
+		if err != nil {
+			t.Fatal(err)
+		}
+		old, err := sqlstore.Open(ctx, db, before0005{dialect{path: path}}, sqlstore.Options{Analyzer: an})
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := old.Put(ctx, []model.Analysis{docs[0], docs[1], docs[4], docs[5]})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range res {
+			if r.Status != store.Stored || r.NearDuplicateOf != "" {
+				t.Errorf("old schema: %+v", r)
+			}
+		}
+		if a, err := old.Article(ctx, "variants"); err != nil || a.DuplicateOf != "" || a.Duplicates != nil {
+			t.Fatalf("old schema: %+v, %v", a, err)
+		}
+		old.Close()
+	}
+	opt := DefaultOptions()
+	opt.Analyzer = an
+	opt.Synchronous = "OFF"
+	s, err := Open(ctx, path, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	res, err := s.Put(ctx, docs[2:4])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range res {
+		if r.NearDuplicateOf != "orig" {
+			t.Errorf("after the migration: %+v, want a near-duplicate of orig", r)
+		}
+	}
+	for id, want := range map[string]string{"orig": "", "variants": "orig", "junk": "orig", "edited": "orig", "other": "", "half": ""} {
+		a, err := s.Article(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.DuplicateOf != want || (want != "" || id == "orig") != (len(a.Duplicates) == 3) {
+			t.Errorf("%s: duplicate of %q, %d others in its group; want %q", id, a.DuplicateOf, len(a.Duplicates), want)
+		}
+	}
+	var n int
+	if err := s.SQL().QueryRowContext(ctx, `SELECT count(*) FROM documents WHERE minhash IS NULL`).Scan(&n); err != nil || n != 0 {
+		t.Errorf("%d articles without a signature (%v)", n, err)
+	}
+}
