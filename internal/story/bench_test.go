@@ -58,7 +58,7 @@ func BenchmarkSignatureArabicNews(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for _, d := range docs {
-			m.BandKeys(m.Signature(d.Text))
+			m.Keys(m.Signature(Words(d.Text)))
 		}
 	}
 }

@@ -187,7 +187,14 @@ func quote(s string) string {
 }
 
 func (d dialect) InsertDoc(ctx context.Context, tx *sql.Tx, cols []string, vals []any, terms []arabic.Term) (int64, error) {
-	ph := strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ")
+	phs := make([]string, len(cols))
+	for i, c := range cols {
+		phs[i] = "?"
+		if c == "bands" {
+			phs[i] = d.KeysPlaceholder()
+		}
+	}
+	ph := strings.Join(phs, ", ")
 	if *d.tsv {
 		cols = append(cols[:len(cols):len(cols)], "tsv")
 		vals = append(vals[:len(vals):len(vals)], TSVector(terms))
@@ -282,6 +289,18 @@ func (dialect) PostingsDDL(table string) (create, swap []string) {
 			`ALTER TABLE ` + table + ` ALTER COLUMN pos SET STORAGE EXTERNAL`},
 		[]string{`DROP TABLE postings`, `ALTER TABLE ` + table + ` RENAME TO postings`,
 			`ALTER TABLE postings RENAME CONSTRAINT ` + table + `_pk TO postings_pk`}
+}
+
+// Near-duplicate keys: the column documents.bands, an integer array under
+// a GIN index (migration 0006), bound as an array literal; KeyRows lists
+// every key of an article having one of them (sqlstore keeps the asked).
+func (dialect) KeysColumn() bool        { return true }
+func (dialect) KeysPlaceholder() string { return `CAST(? AS INTEGER[])` }
+func (dialect) KeysArg(keys []int64) any {
+	return sqlstore.IDList('{', '}', keys)
+}
+func (dialect) KeyRows() string {
+	return `SELECT d.rowid, k FROM documents d CROSS JOIN LATERAL unnest(d.bands) AS k WHERE d.bands && CAST(? AS INTEGER[])`
 }
 
 // IDsIn passes the ids as one bigint[] literal.

@@ -62,6 +62,16 @@ type Dialect interface {
 	PostingsDDL(table string) (create, swap []string)
 	// IDsIn is the SQL condition "col is one of ids", with its one argument.
 	IDsIn(col string, ids []int64) (string, any)
+	// Near-duplicate keys (dups.go). KeysColumn: they are the column
+	// documents.bands (PostgreSQL: an integer array under a GIN index; its
+	// value KeysArg(keys), bound as KeysPlaceholder, InsertDoc binding a
+	// "bands" column so), else rows of doc_bands (key, doc) (SQLite).
+	// KeyRows is the SQL listing (doc, key) for the stored articles having
+	// one of the keys of its one argument, KeysArg(keys).
+	KeysColumn() bool
+	KeysPlaceholder() string
+	KeysArg(keys []int64) any
+	KeyRows() string
 	// Size is the on-disk size of the store.
 	Size(ctx context.Context, db *sql.DB) (int64, error)
 	// Location names the store for messages.
@@ -269,7 +279,7 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 	bodies := make([]any, len(batch))
 	offsets := make([][]byte, len(batch))
 	sigs := make([][]byte, len(batch))
-	keys := make([][]any, len(batch))
+	keys := make([][]int32, len(batch))
 	var wg sync.WaitGroup
 	workers := min(runtime.GOMAXPROCS(0), len(batch))
 	for w := 0; w < workers; w++ {
@@ -277,18 +287,20 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 		go func() {
 			defer wg.Done()
 			for i := w; i < len(batch); i += workers {
-				terms[i] = s.an.Terms(batch[i].Doc.Text)
-				bodies[i] = s.d.EncodeBody(batch[i].Doc.Text)
+				text := batch[i].Doc.Text
+				if wa, ok := s.an.(wordsAnalyzer); ok && s.dups {
+					var words []string
+					terms[i], words = wa.TermsWords(text)
+					sigs[i], keys[i] = s.sign(words)
+				} else {
+					terms[i] = s.an.Terms(text)
+					if s.dups {
+						sigs[i], keys[i] = s.sign(story.Words(text))
+					}
+				}
+				bodies[i] = s.d.EncodeBody(text)
 				if s.positions {
 					offsets[i] = encodeOffsets(terms[i])
-				}
-				if !s.dups {
-					continue
-				}
-				sig := s.mh.Signature(batch[i].Doc.Text)
-				sigs[i], keys[i] = encodeSig(sig), s.bandKeys(sig)
-				if sigs[i] == nil {
-					sigs[i] = []byte{} // no words: nobody's near-duplicate
 				}
 			}
 		}()
@@ -348,6 +360,10 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 	if s.postings {
 		bp = &batchPostings{positions: s.positions}
 	}
+	dups, err := s.newDupFinder(ctx, tx, keys)
+	if err != nil {
+		return nil, s.wrap("put: near-duplicates", err)
+	}
 	seenID := map[string]string{}
 	seenIDHash := map[string]string{}
 	seenHash := map[string]string{}
@@ -388,17 +404,17 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 		if doc.Hash != "" {
 			seenHash[doc.Hash] = doc.ID
 		}
-		dupRow, dupID, err := s.nearDuplicate(ctx, tx, sigs[i], keys[i])
-		if err != nil {
-			return nil, s.wrap("put "+doc.ID+": near-duplicates", err)
-		}
-		res[i].NearDuplicateOf = dupID
-		rowid, err := s.putOne(ctx, tx, a, des[i], rv, terms[i], bodies[i], offsets[i], sigs[i], dupRow, now, bp)
+		root, rootID := dups.find(sigs[i], keys[i])
+		res[i].NearDuplicateOf = rootID
+		rowid, err := s.putOne(ctx, tx, a, des[i], rv, terms[i], bodies[i], offsets[i], sigs[i], keys[i], root, now, bp)
 		if err != nil {
 			return nil, s.wrap("put "+doc.ID, err)
 		}
-		if err := s.putBands(ctx, tx, rowid, keys[i]); err != nil {
-			return nil, s.wrap("put "+doc.ID+": band keys", err)
+		if s.dups {
+			if err := s.putKeys(ctx, tx, rowid, keys[i]); err != nil {
+				return nil, s.wrap("put "+doc.ID+": near-duplicate keys", err)
+			}
+			dups.add(rowid, doc.ID, sigs[i], keys[i], root, rootID)
 		}
 	}
 	if bp != nil {
@@ -432,7 +448,7 @@ func unixOrNil(t time.Time) any {
 }
 
 func (s *DB) putOne(ctx context.Context, tx *sql.Tx, a *model.Analysis, des []store.DocEntity, rv *resolver, terms []arabic.Term, body any, offsets []byte,
-	sig []byte, dupOf int64, now int64, bp *batchPostings) (int64, error) {
+	sig []byte, keys []int32, dupOf int64, now int64, bp *batchPostings) (int64, error) {
 	doc := &a.Doc
 	sentences := make([][2]int, len(a.Sentences))
 	for i, sn := range a.Sentences {
@@ -450,6 +466,9 @@ func (s *DB) putOne(ctx context.Context, tx *sql.Tx, a *model.Analysis, des []st
 	}
 	if s.dups {
 		cols, vals = append(cols, "minhash"), append(vals, sig)
+		if s.d.KeysColumn() && len(keys) > 0 {
+			cols, vals = append(cols, "bands"), append(vals, keysOrNil(s.d, keys))
+		}
 	}
 	if dupOf != 0 {
 		cols, vals = append(cols, "dup_of"), append(vals, dupOf)
