@@ -62,3 +62,22 @@ func BenchmarkSignatureArabicNews(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSignatureWords signs the words of the 5,000 general
+// arabic-news articles (tokenised beforehand: what a store's Put adds to
+// its analysis).
+func BenchmarkSignatureWords(b *testing.B) {
+	docs := readNewsB(b, "general_saudinewsnet_5000.jsonl")
+	words := make([][]string, len(docs))
+	for i, d := range docs {
+		words[i] = Words(d.Text)
+	}
+	m := NewMinHash(DefaultOptions())
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, w := range words {
+			m.Keys(m.Signature(w))
+		}
+	}
+}

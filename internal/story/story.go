@@ -249,8 +249,19 @@ func (m *MinHash) Signature(words []string) []uint64 {
 	return signature(words, m.opt.ShingleSize, m.seeds)
 }
 
-// Keys are the store's LSH keys of sig (KeyBands of them, the band's
-// number mixed in): two signatures sharing a key are candidates.
+// KeySignature is the start of Signature that Keys read (its first
+// KeyBands×KeyRows values), at that fraction of the cost: a store signs
+// every article for its keys, and in full only the few that share one.
+func (m *MinHash) KeySignature(words []string) []uint64 {
+	if len(words) == 0 {
+		return nil
+	}
+	return signature(words, m.opt.ShingleSize, m.seeds[:min(len(m.seeds), KeyBands*KeyRows)])
+}
+
+// Keys are the store's LSH keys of sig (a Signature or KeySignature;
+// KeyBands of them, the band's number mixed in): two signatures sharing a
+// key are candidates.
 func (m *MinHash) Keys(sig []uint64) []uint64 {
 	if len(sig) < KeyBands*KeyRows {
 		return nil
@@ -344,10 +355,9 @@ func signature(words []string, n int, seeds []uint64) []uint64 {
 			}
 			h *= fnvPrime // the 0 byte after each word
 		}
+		sig := sig[:len(seeds)]
 		for j, s := range seeds {
-			if v := splitmix(h ^ s); v < sig[j] {
-				sig[j] = v
-			}
+			sig[j] = min(sig[j], splitmix(h^s)) // branchless: after the first shingles a new minimum is rare and unpredictable
 		}
 	}
 	return sig

@@ -1,12 +1,13 @@
 package sqlstore
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
-	"encoding/binary"
 	"errors"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/marsad-project/marsad/internal/arabic"
 	"github.com/marsad-project/marsad/internal/store"
@@ -14,61 +15,35 @@ import (
 )
 
 // Near-duplicates: the MinHash of `marsad extract` (story.MinHash with
-// story.DefaultOptions, DB.mh), kept per article so that every Put, whatever
-// process or batch it runs in, finds the near-duplicates among the stored
-// articles. Put signs the articles outside the transaction (the words come
-// from the analysis of the terms: TermsWords); inside it (under
-// Dialect.LockWrites) one statement lists the stored articles sharing one
-// of the batch's LSH keys (story.MinHash.Keys: 12 per article, in
-// doc_bands on SQLite, in the GIN-indexed array documents.bands on
-// PostgreSQL) with their signatures (documents.minhash); each new article
-// is confirmed against them and the batch's earlier articles by the
-// estimated Jaccard, and records in dup_of the group's earliest stored
-// article.
+// story.DefaultOptions, DB.mh), so that every Put, whatever process or
+// batch it runs in, finds the near-duplicates among the stored articles.
 //
-// What it costs (storebench, arabic-news ×1, docs/BENCHMARKS.md): the
-// signature kept as 16 bits per value (256 bytes), 12 keys, one lookup
-// per batch. The first version kept 32 bits per value and 32 keys per
-// article and looked up every article on its own: SQLite 1.37× → 1.70× the
-// raw text, PostgreSQL 1.23× → 2.20×, SQLite ingest CPU 0.67 → 1.25 ms per
-// article.
+// Put signs the articles outside the transaction, only as far as their LSH
+// keys need (story.MinHash.KeySignature: 36 of the 128 values; the words
+// come from the analysis of the terms, search.Analyzer.TermsWords). Inside
+// it (under Dialect.LockWrites) one statement lists the stored articles
+// sharing one of the batch's keys (12 an article: doc_bands on SQLite, the
+// GIN-indexed array documents.bands on PostgreSQL), with their groups.
+// Each new article with candidates is signed in full and confirmed
+// against them by the estimated Jaccard, a stored candidate being signed
+// again from its stored text (no signature is stored); it records in
+// dup_of the group's earliest stored article. When every candidate is of
+// one group, the first one confirmed decides (the most similar would give
+// the same group); else all are compared, the most similar winning (ties:
+// the earliest stored), as extract does. The full signatures computed are
+// kept in memory for a while (sigCache): reposts come close together.
+//
+// What it costs is in docs/BENCHMARKS.md. The first version kept the
+// signature (512 bytes) and 32 keys per article and looked up every
+// article on its own: SQLite 1.37× → 1.70× the raw text, PostgreSQL 1.23×
+// → 2.20×, SQLite ingest CPU 0.67 → 1.25 ms an article.
 
-// minhashVersion names the signature's parameters in meta 'minhash'.
-const minhashVersion = "story.DefaultOptions/128x16/keys12x3"
-
-// encodeSig keeps the low 16 bits of each value: 256 bytes for 128
-// hashes. Two unequal values agree in their low 16 bits with probability
-// 2⁻¹⁶: a pair's estimate is extract's unless one of its ~26 unequal
-// values (at the 0.8 threshold) collides, 1 pair in 2,500 at the
-// threshold's very edge (102 of 128 equal) and none elsewhere.
-func encodeSig(sig []uint64) []byte {
-	if sig == nil {
-		return []byte{} // no words: signed, nobody's near-duplicate
-	}
-	b := make([]byte, 2*len(sig))
-	for i, v := range sig {
-		binary.LittleEndian.PutUint16(b[2*i:], uint16(v))
-	}
-	return b
-}
-
-// sigSimilarity is the share of equal values of two encoded signatures.
-func sigSimilarity(a, b []byte) float64 {
-	if len(a) != len(b) || len(a) == 0 {
-		return 0
-	}
-	eq := 0
-	for i := 0; i+2 <= len(a); i += 2 {
-		if a[i] == b[i] && a[i+1] == b[i+1] {
-			eq++
-		}
-	}
-	return float64(eq) / float64(len(a)/2)
-}
+// minhashVersion names the keys' parameters in meta 'minhash'.
+const minhashVersion = "story.DefaultOptions/keys12x3"
 
 // wordsAnalyzer is an analyzer that also returns the words it tokenised
-// (search.Analyzer.TermsWords): the signature then costs no second
-// tokenisation (a third of Put's analysis time before).
+// (search.Analyzer.TermsWords): signing then costs no second tokenisation
+// (two thirds of a signature's time before).
 type wordsAnalyzer interface {
 	TermsWords(text string) ([]arabic.Term, []string)
 }
@@ -84,40 +59,89 @@ func (s *DB) words(text string) []string {
 	return story.Words(text)
 }
 
-// sign returns the stored signature of words and its LSH keys as stored
-// (signed 32 bits: 4 bytes in SQLite's record format, PostgreSQL's
-// integer), distinct.
-func (s *DB) sign(words []string) ([]byte, []int32) {
-	sig := s.mh.Signature(words)
+// keys returns the LSH keys of words as stored (signed 32 bits: 4 bytes in
+// SQLite's record format, PostgreSQL's integer), distinct.
+func (s *DB) keys(words []string) []int32 {
 	var keys []int32
-	for _, k := range s.mh.Keys(sig) {
+	for _, k := range s.mh.Keys(s.mh.KeySignature(words)) {
 		if v := int32(uint32(k)); !slices.Contains(keys, v) {
 			keys = append(keys, v)
 		}
 	}
-	return encodeSig(sig), keys
+	return keys
 }
 
-// dupInfo is what a candidate is confirmed with.
-type dupInfo struct {
-	sig    []byte
+// sigCache keeps the full signatures last computed (by rowid; an article
+// never changes), so that a repost of a recent article is confirmed
+// without reading and signing the original again. 16,384 signatures of
+// 1 KiB at most.
+type sigCache struct {
+	mu   sync.Mutex
+	m    map[int64][]uint64
+	ring []int64 // insertion order, for eviction
+	next int
+}
+
+const sigCacheSize = 16384
+
+func (c *sigCache) get(rowid int64) []uint64 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.m[rowid]
+}
+
+func (c *sigCache) put(rowid int64, sig []uint64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil {
+		c.m = map[int64][]uint64{}
+		c.ring = make([]int64, 0, sigCacheSize)
+	}
+	if _, ok := c.m[rowid]; ok {
+		return
+	}
+	if len(c.ring) < sigCacheSize {
+		c.ring = append(c.ring, rowid)
+	} else {
+		delete(c.m, c.ring[c.next])
+		c.ring[c.next] = rowid
+		c.next = (c.next + 1) % sigCacheSize
+	}
+	c.m[rowid] = sig
+}
+
+// dupCand is a candidate: a stored article sharing a key with the batch,
+// or an article of the batch.
+type dupCand struct {
 	root   int64  // its group's earliest article
 	rootID string // that article's id
+	words  []string
+	sig    []uint64 // full signature, once computed
 }
 
-// dupFinder holds the candidates of one batch: the stored articles
-// sharing a key with one of its articles, and its articles as they are
-// stored.
+// dupFinder holds the candidates of one batch.
 type dupFinder struct {
 	s     *DB
+	ctx   context.Context
+	tx    *sql.Tx
 	byKey map[int32][]int64 // key → rowids
-	info  map[int64]dupInfo
+	cands map[int64]*dupCand
+	// signatures of the batch's articles, cached once it is committed (a
+	// rolled back rowid may be given again)
+	pending map[int64][]uint64
+}
+
+// committed caches the signatures of the batch's articles.
+func (f *dupFinder) committed() {
+	for row, sig := range f.pending {
+		f.s.sigs.put(row, sig)
+	}
 }
 
 // newDupFinder lists the stored articles having one of keys (one
-// statement), with their signatures and groups (another).
+// statement), with their groups (another).
 func (s *DB) newDupFinder(ctx context.Context, tx *sql.Tx, keys [][]int32) (*dupFinder, error) {
-	f := &dupFinder{s: s, byKey: map[int32][]int64{}, info: map[int64]dupInfo{}}
+	f := &dupFinder{s: s, ctx: ctx, tx: tx, byKey: map[int32][]int64{}, cands: map[int64]*dupCand{}, pending: map[int64][]uint64{}}
 	if !s.dups {
 		return f, nil
 	}
@@ -149,8 +173,8 @@ func (s *DB) newDupFinder(ctx context.Context, tx *sql.Tx, keys [][]int32) (*dup
 		if !want[key] { // PostgreSQL lists all the keys of an article having one
 			continue
 		}
-		if _, ok := f.info[doc]; !ok {
-			f.info[doc] = dupInfo{}
+		if _, ok := f.cands[doc]; !ok {
+			f.cands[doc] = &dupCand{}
 			docs = append(docs, doc)
 		}
 		f.byKey[key] = append(f.byKey[key], doc)
@@ -162,7 +186,7 @@ func (s *DB) newDupFinder(ctx context.Context, tx *sql.Tx, keys [][]int32) (*dup
 		return f, nil
 	}
 	in, arg := s.d.IDsIn("d.rowid", docs)
-	rows, err = tx.QueryContext(ctx, s.d.Bind(`SELECT d.rowid, d.minhash, COALESCE(d.dup_of, d.rowid), COALESCE(o.id, d.id)
+	rows, err = tx.QueryContext(ctx, s.d.Bind(`SELECT d.rowid, COALESCE(d.dup_of, d.rowid), COALESCE(o.id, d.id)
 		FROM documents d LEFT JOIN documents o ON o.rowid = d.dup_of WHERE `+in), arg)
 	if err != nil {
 		return nil, err
@@ -170,67 +194,159 @@ func (s *DB) newDupFinder(ctx context.Context, tx *sql.Tx, keys [][]int32) (*dup
 	defer rows.Close()
 	for rows.Next() {
 		var doc int64
-		var in dupInfo
-		if err := rows.Scan(&doc, &in.sig, &in.root, &in.rootID); err != nil {
+		c := &dupCand{}
+		if err := rows.Scan(&doc, &c.root, &c.rootID); err != nil {
 			return nil, err
 		}
-		f.info[doc] = in
+		c.sig = s.sigs.get(doc)
+		f.cands[doc] = c
 	}
 	return f, rows.Err()
 }
 
-// find returns the group (its earliest article's rowid and id) of the
-// candidate the article signed sig near-duplicates: the most similar at
-// story's threshold, ties to the earliest stored, as extract does; 0 for
-// none.
-func (f *dupFinder) find(sig []byte, keys []int32) (int64, string) {
-	var best int64
-	bestSim := 0.0
-	for _, k := range keys {
-		for _, row := range f.byKey[k] {
-			sim := sigSimilarity(sig, f.info[row].sig)
-			if sim < f.s.mh.Threshold() || sim < bestSim || (sim == bestSim && best != 0 && row > best) {
-				continue
-			}
-			best, bestSim = row, sim
+// signature is candidate row's full signature: computed from its words (an
+// article of the batch) or its stored text, once.
+func (f *dupFinder) signature(row int64) ([]uint64, error) {
+	c := f.cands[row]
+	if c.sig != nil {
+		return c.sig, nil
+	}
+	words := c.words
+	if words == nil {
+		var body []byte
+		if err := f.tx.QueryRowContext(f.ctx, f.s.d.Bind(`SELECT body FROM documents WHERE rowid = ?`), row).Scan(&body); err != nil {
+			return nil, err
 		}
+		text, err := f.s.d.DecodeBody(body)
+		if err != nil {
+			return nil, err
+		}
+		words = f.s.words(text)
 	}
-	if best == 0 {
-		return 0, ""
+	c.sig = f.s.mh.Signature(words)
+	if c.sig == nil {
+		c.sig = []uint64{} // no words: like no signature, nobody's near-duplicate
 	}
-	return f.info[best].root, f.info[best].rootID
+	if c.words != nil {
+		f.pending[row] = c.sig
+	} else {
+		f.s.sigs.put(row, c.sig) // a committed article's
+	}
+	return c.sig, nil
 }
 
-// add makes the article stored as rowid a candidate for the next ones.
-func (f *dupFinder) add(rowid int64, id string, sig []byte, keys []int32, root int64, rootID string) {
+// find returns the group (its earliest article's rowid and id) of the
+// candidate the article (words, keys) near-duplicates, 0 for none, and its
+// full signature when it had candidates.
+func (f *dupFinder) find(words []string, keys []int32) (int64, string, []uint64, error) {
+	var rows []int64
+	roots := map[int64]bool{}
+	for _, k := range keys {
+		for _, row := range f.byKey[k] {
+			if !slices.Contains(rows, row) {
+				rows = append(rows, row)
+				roots[f.cands[row].root] = true
+			}
+		}
+	}
+	if len(rows) == 0 {
+		return 0, "", nil, nil
+	}
+	sig := f.s.mh.Signature(words)
+	if len(roots) == 1 {
+		// one group: the first confirmed decides; those signed already first
+		slices.SortStableFunc(rows, func(a, b int64) int {
+			return cmp.Compare(len(f.cands[b].sig), len(f.cands[a].sig))
+		})
+		for _, row := range rows {
+			cs, err := f.signature(row)
+			if err != nil {
+				return 0, "", nil, err
+			}
+			if f.s.mh.Similarity(sig, cs) >= f.s.mh.Threshold() {
+				return f.cands[row].root, f.cands[row].rootID, sig, nil
+			}
+		}
+		return 0, "", sig, nil
+	}
+	var best int64
+	bestSim := 0.0
+	for _, row := range rows {
+		cs, err := f.signature(row)
+		if err != nil {
+			return 0, "", nil, err
+		}
+		sim := f.s.mh.Similarity(sig, cs)
+		if sim < f.s.mh.Threshold() || sim < bestSim || (sim == bestSim && best != 0 && row > best) {
+			continue
+		}
+		best, bestSim = row, sim
+	}
+	if best == 0 {
+		return 0, "", sig, nil
+	}
+	return f.cands[best].root, f.cands[best].rootID, sig, nil
+}
+
+// add makes the article stored as rowid (its words, keys, group, and full
+// signature if computed) a candidate for the next ones.
+func (f *dupFinder) add(rowid int64, id string, words []string, keys []int32, sig []uint64, root int64, rootID string) {
 	if root == 0 {
 		root, rootID = rowid, id
 	}
-	f.info[rowid] = dupInfo{sig: sig, root: root, rootID: rootID}
+	f.cands[rowid] = &dupCand{root: root, rootID: rootID, words: words, sig: sig}
+	if sig != nil {
+		f.pending[rowid] = sig
+	}
 	for _, k := range keys {
 		f.byKey[k] = append(f.byKey[k], rowid)
 	}
 }
 
-// putKeys stores rowid's keys where the dialect keeps them in doc_bands
-// (on PostgreSQL they went in with the row: documents.bands).
-func (s *DB) putKeys(ctx context.Context, tx *sql.Tx, rowid int64, keys []int32) error {
-	if len(keys) == 0 || s.d.KeysColumn() {
-		return nil
+// keyRows are the doc_bands rows of a batch, written at its end in a few
+// statements sorted by key (SQLite; one statement per article cost as much
+// as the article's own row: storebench -cpuprofile).
+type keyRows struct{ rows [][2]int64 }
+
+// add records rowid's keys where the dialect keeps them in doc_bands (on
+// PostgreSQL they go in with the row: documents.bands).
+func (k *keyRows) add(d Dialect, rowid int64, keys []int32) {
+	if d.KeysColumn() {
+		return
 	}
-	args := make([]any, 0, 2*len(keys))
-	for _, k := range keys {
-		args = append(args, k, rowid)
+	for _, key := range keys {
+		k.rows = append(k.rows, [2]int64{int64(key), rowid})
 	}
-	_, err := tx.ExecContext(ctx, s.d.Bind(`INSERT INTO doc_bands(key, doc) VALUES `+
-		strings.TrimSuffix(strings.Repeat("(?, ?), ", len(keys)), ", ")), args...)
-	return err
 }
 
-// backfillMinHash gives the articles stored before migration 0005 (SQLite)
-// / 0006 (PostgreSQL) their signatures, keys and dup_of, in rowid order
-// (the order they were stored in: the result is the one a fresh ingest of
-// them would give), once, under the writers' lock.
+func (k *keyRows) write(ctx context.Context, tx *sql.Tx, d Dialect) error {
+	slices.SortFunc(k.rows, func(a, b [2]int64) int {
+		if a[0] != b[0] {
+			return cmp.Compare(a[0], b[0])
+		}
+		return cmp.Compare(a[1], b[1])
+	})
+	const per = 400 // rows a statement (two variables each)
+	var args []any
+	for len(k.rows) > 0 {
+		n := min(per, len(k.rows))
+		args = args[:0]
+		for _, r := range k.rows[:n] {
+			args = append(args, r[0], r[1])
+		}
+		if _, err := tx.ExecContext(ctx, d.Bind(`INSERT INTO doc_bands(key, doc) VALUES `+
+			strings.TrimSuffix(strings.Repeat("(?, ?), ", n), ", ")), args...); err != nil {
+			return err
+		}
+		k.rows = k.rows[n:]
+	}
+	return nil
+}
+
+// backfillMinHash gives the articles stored before migration 0005
+// (SQLite) / 0006 (PostgreSQL) their keys and dup_of, in rowid order (the
+// order they were stored in: the result is the one a fresh ingest of them
+// would give), once, under the writers' lock, in one transaction.
 func (s *DB) backfillMinHash(ctx context.Context) error {
 	if !s.dups {
 		return nil
@@ -256,10 +372,10 @@ func (s *DB) backfillMinHash(ctx context.Context) error {
 		return nil // another process did it
 	}
 	if done != "" {
-		// signatures of other parameters: start again
-		qs := []string{`UPDATE documents SET minhash = NULL, dup_of = NULL`, `DELETE FROM doc_bands`}
+		// keys of other parameters: start again
+		qs := []string{`UPDATE documents SET dup_of = NULL WHERE dup_of IS NOT NULL`, `DELETE FROM doc_bands`}
 		if s.d.KeysColumn() {
-			qs = []string{`UPDATE documents SET minhash = NULL, dup_of = NULL, bands = NULL`}
+			qs = []string{`UPDATE documents SET dup_of = NULL, bands = NULL`}
 		}
 		for _, q := range qs {
 			if _, err := tx.ExecContext(ctx, q); err != nil {
@@ -267,23 +383,22 @@ func (s *DB) backfillMinHash(ctx context.Context) error {
 			}
 		}
 	}
-	set := `minhash = ?, dup_of = ?`
+	set := `dup_of = ?`
 	if s.d.KeysColumn() {
 		set += `, bands = ` + s.d.KeysPlaceholder()
 	}
 	update := s.d.Bind(`UPDATE documents SET ` + set + ` WHERE rowid = ?`)
 	const chunk = 500
 	for last := int64(-1 << 62); ; {
-		rows, err := tx.QueryContext(ctx, s.d.Bind(`SELECT rowid, id, body FROM documents WHERE minhash IS NULL AND rowid > ? ORDER BY rowid LIMIT ?`), last, chunk)
+		rows, err := tx.QueryContext(ctx, s.d.Bind(`SELECT rowid, id, body FROM documents WHERE rowid > ? ORDER BY rowid LIMIT ?`), last, chunk)
 		if err != nil {
 			return err
 		}
 		type doc struct {
-			row  int64
-			id   string
-			body []byte
-			sig  []byte
-			keys []int32
+			row   int64
+			id    string
+			body  []byte
+			words []string
 		}
 		var docs []doc
 		for rows.Next() {
@@ -306,37 +421,46 @@ func (s *DB) backfillMinHash(ctx context.Context) error {
 			if err != nil {
 				return err
 			}
-			docs[i].sig, docs[i].keys = s.sign(s.words(text))
-			keys[i] = docs[i].keys
+			docs[i].words = s.words(text)
+			keys[i] = s.keys(docs[i].words)
 		}
 		f, err := s.newDupFinder(ctx, tx, keys)
 		if err != nil {
 			return err
 		}
-		for _, d := range docs {
-			root, rootID := f.find(d.sig, d.keys)
-			var dup any
-			if root != 0 {
-				dup = root
-			}
-			args := []any{d.sig, dup}
-			if s.d.KeysColumn() {
-				args = append(args, keysOrNil(s.d, d.keys))
-			}
-			if _, err := tx.ExecContext(ctx, update, append(args, d.row)...); err != nil {
+		var kr keyRows
+		for i, d := range docs {
+			root, rootID, sig, err := f.find(d.words, keys[i])
+			if err != nil {
 				return err
 			}
-			if err := s.putKeys(ctx, tx, d.row, d.keys); err != nil {
-				return err
+			if root == 0 && !s.d.KeysColumn() {
+				// nothing to update
+			} else {
+				var dup any
+				if root != 0 {
+					dup = root
+				}
+				args := []any{dup}
+				if s.d.KeysColumn() {
+					args = append(args, keysOrNil(s.d, keys[i]))
+				}
+				if _, err := tx.ExecContext(ctx, update, append(args, d.row)...); err != nil {
+					return err
+				}
 			}
-			f.add(d.row, d.id, d.sig, d.keys, root, rootID)
+			kr.add(s.d, d.row, keys[i])
+			f.add(d.row, d.id, d.words, keys[i], sig, root, rootID)
+		}
+		if err := kr.write(ctx, tx, s.d); err != nil {
+			return err
 		}
 		last = docs[len(docs)-1].row
 	}
 	if _, err := tx.ExecContext(ctx, s.d.Bind(`INSERT INTO meta(key, value) VALUES ('minhash', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`), minhashVersion); err != nil {
 		return err
 	}
-	return tx.Commit()
+	return tx.Commit() // (the signatures computed are not cached: rare)
 }
 
 // keysOrNil is the stored value of keys in documents.bands.

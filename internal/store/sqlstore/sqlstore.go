@@ -122,6 +122,7 @@ type DB struct {
 	postings, positions, rank bool
 	dups                      bool           // the schema has the near-duplicates (dups.go)
 	mh                        *story.MinHash // their signatures
+	sigs                      sigCache       // recent full signatures (dups.go)
 	lens                      docLens
 	hits                      hitCache
 	scratch                   sync.Pool // of *scratch (postings.go)
@@ -185,7 +186,7 @@ func Open(ctx context.Context, db *sql.DB, d Dialect, opt Options) (*DB, error) 
 	// a schema before the near-duplicates' migration (tests of older
 	// stores) has no signatures
 	var probe int
-	s.dups = db.QueryRowContext(ctx, `SELECT count(*) FROM documents WHERE minhash IS NULL AND rowid < 0`).Scan(&probe) == nil
+	s.dups = db.QueryRowContext(ctx, `SELECT count(*) FROM documents WHERE dup_of IS NULL AND rowid < 0`).Scan(&probe) == nil
 	if err := s.backfillMinHash(ctx); err != nil {
 		return nil, fmt.Errorf("store: %s: near-duplicates: %w", d.Name(), err)
 	}
@@ -278,7 +279,7 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 	terms := make([][]arabic.Term, len(batch))
 	bodies := make([]any, len(batch))
 	offsets := make([][]byte, len(batch))
-	sigs := make([][]byte, len(batch))
+	words := make([][]string, len(batch)) // signed for near-duplicates (dups.go)
 	keys := make([][]int32, len(batch))
 	var wg sync.WaitGroup
 	workers := min(runtime.GOMAXPROCS(0), len(batch))
@@ -289,14 +290,15 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 			for i := w; i < len(batch); i += workers {
 				text := batch[i].Doc.Text
 				if wa, ok := s.an.(wordsAnalyzer); ok && s.dups {
-					var words []string
-					terms[i], words = wa.TermsWords(text)
-					sigs[i], keys[i] = s.sign(words)
+					terms[i], words[i] = wa.TermsWords(text)
 				} else {
 					terms[i] = s.an.Terms(text)
 					if s.dups {
-						sigs[i], keys[i] = s.sign(story.Words(text))
+						words[i] = story.Words(text)
 					}
+				}
+				if s.dups {
+					keys[i] = s.keys(words[i])
 				}
 				bodies[i] = s.d.EncodeBody(text)
 				if s.positions {
@@ -364,6 +366,7 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 	if err != nil {
 		return nil, s.wrap("put: near-duplicates", err)
 	}
+	var kr keyRows
 	seenID := map[string]string{}
 	seenIDHash := map[string]string{}
 	seenHash := map[string]string{}
@@ -404,17 +407,18 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 		if doc.Hash != "" {
 			seenHash[doc.Hash] = doc.ID
 		}
-		root, rootID := dups.find(sigs[i], keys[i])
+		root, rootID, sig, err := dups.find(words[i], keys[i])
+		if err != nil {
+			return nil, s.wrap("put "+doc.ID+": near-duplicates", err)
+		}
 		res[i].NearDuplicateOf = rootID
-		rowid, err := s.putOne(ctx, tx, a, des[i], rv, terms[i], bodies[i], offsets[i], sigs[i], keys[i], root, now, bp)
+		rowid, err := s.putOne(ctx, tx, a, des[i], rv, terms[i], bodies[i], offsets[i], keys[i], root, now, bp)
 		if err != nil {
 			return nil, s.wrap("put "+doc.ID, err)
 		}
 		if s.dups {
-			if err := s.putKeys(ctx, tx, rowid, keys[i]); err != nil {
-				return nil, s.wrap("put "+doc.ID+": near-duplicate keys", err)
-			}
-			dups.add(rowid, doc.ID, sigs[i], keys[i], root, rootID)
+			kr.add(s.d, rowid, keys[i])
+			dups.add(rowid, doc.ID, words[i], keys[i], sig, root, rootID)
 		}
 	}
 	if bp != nil {
@@ -422,9 +426,13 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 			return nil, s.wrap("put", err)
 		}
 	}
+	if err := kr.write(ctx, tx, s.d); err != nil {
+		return nil, s.wrap("put: near-duplicate keys", err)
+	}
 	if err := tx.Commit(); err != nil {
 		return nil, s.wrap("put: commit", err)
 	}
+	dups.committed()
 	return res, nil
 }
 
@@ -448,7 +456,7 @@ func unixOrNil(t time.Time) any {
 }
 
 func (s *DB) putOne(ctx context.Context, tx *sql.Tx, a *model.Analysis, des []store.DocEntity, rv *resolver, terms []arabic.Term, body any, offsets []byte,
-	sig []byte, keys []int32, dupOf int64, now int64, bp *batchPostings) (int64, error) {
+	keys []int32, dupOf int64, now int64, bp *batchPostings) (int64, error) {
 	doc := &a.Doc
 	sentences := make([][2]int, len(a.Sentences))
 	for i, sn := range a.Sentences {
@@ -465,7 +473,6 @@ func (s *DB) putOne(ctx context.Context, tx *sql.Tx, a *model.Analysis, des []st
 		cols, vals = append(cols, "offsets"), append(vals, offsets)
 	}
 	if s.dups {
-		cols, vals = append(cols, "minhash"), append(vals, sig)
 		if s.d.KeysColumn() && len(keys) > 0 {
 			cols, vals = append(cols, "bands"), append(vals, keysOrNil(s.d, keys))
 		}
