@@ -261,8 +261,22 @@ func (dialect) KeysPlaceholder() string { return "?" }
 func (dialect) KeysArg(keys []int64) any {
 	return sqlstore.IDList('[', ']', keys)
 }
-func (dialect) KeyRows() string {
-	return `SELECT doc, key FROM doc_bands WHERE key IN (SELECT value FROM json_each(?))`
+func (dialect) KeyRows(ctx context.Context, tx *sql.Tx, keys []int64, fn func(doc int64, key int32)) error {
+	rows, err := tx.QueryContext(ctx, `SELECT doc, key FROM doc_bands WHERE key IN (SELECT value FROM json_each(?))`,
+		sqlstore.IDList('[', ']', keys))
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var doc int64
+		var key int32
+		if err := rows.Scan(&doc, &key); err != nil {
+			return err
+		}
+		fn(doc, key)
+	}
+	return rows.Err()
 }
 
 // IDsIn passes the ids as one JSON array.

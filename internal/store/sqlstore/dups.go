@@ -158,35 +158,25 @@ func (s *DB) newDupFinder(ctx context.Context, tx *sql.Tx, keys [][]int32) (*dup
 	if len(all) == 0 {
 		return f, nil
 	}
-	rows, err := tx.QueryContext(ctx, s.d.Bind(s.d.KeyRows()), s.d.KeysArg(all))
-	if err != nil {
-		return nil, err
-	}
 	var docs []int64
-	for rows.Next() {
-		var doc int64
-		var key int32
-		if err := rows.Scan(&doc, &key); err != nil {
-			rows.Close()
-			return nil, err
-		}
+	err := s.d.KeyRows(ctx, tx, all, func(doc int64, key int32) {
 		if !want[key] { // PostgreSQL lists all the keys of an article having one
-			continue
+			return
 		}
 		if _, ok := f.cands[doc]; !ok {
 			f.cands[doc] = &dupCand{}
 			docs = append(docs, doc)
 		}
 		f.byKey[key] = append(f.byKey[key], doc)
-	}
-	if err := rows.Close(); err != nil {
+	})
+	if err != nil {
 		return nil, err
 	}
 	if len(docs) == 0 {
 		return f, nil
 	}
 	in, arg := s.d.IDsIn("d.rowid", docs)
-	rows, err = tx.QueryContext(ctx, s.d.Bind(`SELECT d.rowid, COALESCE(d.dup_of, d.rowid), COALESCE(o.id, d.id)
+	rows, err := tx.QueryContext(ctx, s.d.Bind(`SELECT d.rowid, COALESCE(d.dup_of, d.rowid), COALESCE(o.id, d.id)
 		FROM documents d LEFT JOIN documents o ON o.rowid = d.dup_of WHERE `+in), arg)
 	if err != nil {
 		return nil, err

@@ -66,12 +66,12 @@ type Dialect interface {
 	// documents.bands (PostgreSQL: an integer array under a GIN index; its
 	// value KeysArg(keys), bound as KeysPlaceholder, InsertDoc binding a
 	// "bands" column so), else rows of doc_bands (key, doc) (SQLite).
-	// KeyRows is the SQL listing (doc, key) for the stored articles having
-	// one of the keys of its one argument, KeysArg(keys).
+	// KeyRows calls fn with (doc, key) for the stored articles having one
+	// of keys (on PostgreSQL, with every key of such an article).
 	KeysColumn() bool
 	KeysPlaceholder() string
 	KeysArg(keys []int64) any
-	KeyRows() string
+	KeyRows(ctx context.Context, tx *sql.Tx, keys []int64, fn func(doc int64, key int32)) error
 	// Size is the on-disk size of the store.
 	Size(ctx context.Context, db *sql.DB) (int64, error)
 	// Location names the store for messages.
