@@ -232,4 +232,40 @@ func TestStoreBefore0005(t *testing.T) {
 	if err := s.SQL().QueryRowContext(ctx, `SELECT count(DISTINCT doc) FROM doc_bands`).Scan(&n); err != nil || n != len(docs) {
 		t.Errorf("%d articles with near-duplicate keys, want %d (%v)", n, len(docs), err)
 	}
+	// a store from before 0005 goes on writing FTS5; one created since
+	// does not, unless created for FTS5 ranking
+	if err := s.SQL().QueryRowContext(ctx, `SELECT count(*) FROM documents_fts_docsize`).Scan(&n); err != nil || n != len(docs) {
+		t.Errorf("old store: %d articles in FTS5, want %d (%v)", n, len(docs), err)
+	}
+	for _, fts := range []bool{false, true} {
+		opt.FTSRanking = fts
+		path := filepath.Join(t.TempDir(), "new.db")
+		fresh, err := Open(ctx, path, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := fresh.Put(ctx, docs); err != nil {
+			t.Fatal(err)
+		}
+		want := 0
+		if fts {
+			want = len(docs)
+		}
+		if err := fresh.SQL().QueryRowContext(ctx, `SELECT count(*) FROM documents_fts_docsize`).Scan(&n); err != nil || n != want {
+			t.Errorf("new store (FTSRanking %v): %d articles in FTS5, want %d (%v)", fts, n, want, err)
+		}
+		// all but other (half is the first half of orig)
+		if r, err := fresh.Search(ctx, store.SearchQuery{Text: `"الجيش الليبي" تمنهنت`}); err != nil || r.Total != 5 {
+			t.Errorf("new store (FTSRanking %v): search: %v hits, %v", fts, r.Total, err)
+		}
+		fresh.Close()
+		if !fts {
+			// FTS5 ranking cannot start on a store with articles it lacks
+			opt.FTSRanking = true
+			if again, err := Open(ctx, path, opt); err == nil {
+				again.Close()
+				t.Error("FTS5 ranking opened on a store without the index")
+			}
+		}
+	}
 }
