@@ -143,6 +143,19 @@ func (a *Analyzer) TermsWords(text string) ([]arabic.Term, []string) {
 	return a.terms(text, true)
 }
 
+// Words returns the normalised words of text as TermsWords does, without
+// the terms: a store signs a stored article again with them.
+func (a *Analyzer) Words(text string) []string {
+	toks := a.tok.AppendTokens(nil, text)
+	out := make([]string, 0, len(toks))
+	for _, t := range toks {
+		if t.IsWord() {
+			out = append(out, t.Norm)
+		}
+	}
+	return out
+}
+
 func (a *Analyzer) terms(text string, withWords bool) ([]arabic.Term, []string) {
 	toks := a.tok.AppendTokens(nil, text)
 	var norms []string

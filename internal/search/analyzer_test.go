@@ -207,7 +207,7 @@ func FuzzParseQuery(f *testing.F) {
 }
 
 // TestTermsWordsAreStoryWords: the words TermsWords returns beside the
-// terms are story.Words' (stores sign them for near-duplicates, and their
+// terms (and Words alone) are story.Words' (stores sign them for near-duplicates, and their
 // near-duplicates must be extract's): run-together words, foreign letters
 // (folded for the terms only), digits, Latin, marks, punctuation.
 func TestTermsWordsAreStoryWords(t *testing.T) {
@@ -224,6 +224,9 @@ func TestTermsWordsAreStoryWords(t *testing.T) {
 		}
 		if want := a.Terms(text); !slices.Equal(terms, want) {
 			t.Errorf("%q: terms differ from Terms", text)
+		}
+		if w := a.Words(text); !slices.Equal(w, words) && len(w)+len(words) > 0 {
+			t.Errorf("%q: Words %q, TermsWords' %q", text, w, words)
 		}
 	}
 }

@@ -46,6 +46,7 @@ const minhashVersion = "story.DefaultOptions/keys12x3"
 // (two thirds of a signature's time before).
 type wordsAnalyzer interface {
 	TermsWords(text string) ([]arabic.Term, []string)
+	Words(text string) []string // the same words alone (a candidate signed again)
 }
 
 // words are the words text is signed over: the analyzer's, else
@@ -53,8 +54,7 @@ type wordsAnalyzer interface {
 // TestTermsWordsAreStoryWords).
 func (s *DB) words(text string) []string {
 	if wa, ok := s.an.(wordsAnalyzer); ok {
-		_, w := wa.TermsWords(text)
-		return w
+		return wa.Words(text)
 	}
 	return story.Words(text)
 }
