@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -186,12 +187,109 @@ func (s *DB) newDupFinder(ctx context.Context, tx *sql.Tx, keys [][]int32) (*dup
 		var doc int64
 		c := &dupCand{}
 		if err := rows.Scan(&doc, &c.root, &c.rootID); err != nil {
+			rows.Close()
 			return nil, err
 		}
 		c.sig = s.sigs.get(doc)
 		f.cands[doc] = c
 	}
-	return f, rows.Err()
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	return f, f.prefetch(keys)
+}
+
+// prefetch signs again, before the batch's articles are looked at one by
+// one, the stored candidates find will want: for an article whose stored
+// candidates are of one group and none is signed yet, the earliest; for
+// one whose candidates span groups, every one not signed. Their texts are
+// read in one statement (not one round trip each) and signed on every
+// CPU. (find signs any other it needs as it goes.)
+func (f *dupFinder) prefetch(keys [][]int32) error {
+	need := map[int64]bool{}
+	var rows []int64
+	for _, ks := range keys {
+		rows = rows[:0]
+		roots := map[int64]bool{}
+		signed := false
+		for _, k := range ks {
+			for _, row := range f.byKey[k] {
+				if !slices.Contains(rows, row) {
+					rows = append(rows, row)
+					roots[f.cands[row].root] = true
+					signed = signed || f.cands[row].sig != nil
+				}
+			}
+		}
+		switch {
+		case len(rows) == 0 || (len(roots) == 1 && signed):
+		case len(roots) == 1:
+			need[slices.Min(rows)] = true
+		default:
+			for _, row := range rows {
+				if f.cands[row].sig == nil {
+					need[row] = true
+				}
+			}
+		}
+	}
+	if len(need) == 0 {
+		return nil
+	}
+	ids := make([]int64, 0, len(need))
+	for row := range need {
+		ids = append(ids, row)
+	}
+	in, arg := f.s.d.IDsIn("rowid", ids)
+	q, err := f.tx.QueryContext(f.ctx, f.s.d.Bind(`SELECT rowid, body FROM documents WHERE `+in), arg)
+	if err != nil {
+		return err
+	}
+	type text struct {
+		row  int64
+		body []byte
+	}
+	var texts []text
+	for q.Next() {
+		var t text
+		if err := q.Scan(&t.row, &t.body); err != nil {
+			q.Close()
+			return err
+		}
+		texts = append(texts, t)
+	}
+	if err := q.Close(); err != nil {
+		return err
+	}
+	sigs := make([][]uint64, len(texts))
+	errs := make([]error, len(texts))
+	var wg sync.WaitGroup
+	workers := min(runtime.GOMAXPROCS(0), len(texts))
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(texts); i += workers {
+				t, err := f.s.d.DecodeBody(texts[i].body)
+				if err != nil {
+					errs[i] = err
+					continue
+				}
+				if sigs[i] = f.s.mh.Signature(f.s.words(t)); sigs[i] == nil {
+					sigs[i] = []uint64{}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	for i, t := range texts {
+		if errs[i] != nil {
+			return errs[i]
+		}
+		f.cands[t.row].sig = sigs[i]
+		f.s.sigs.put(t.row, sigs[i]) // a committed article's
+	}
+	return nil
 }
 
 // signature is candidate row's full signature: computed from its words (an
