@@ -367,3 +367,49 @@ func TestEntityAcrossSpellings(t *testing.T) {
 		}
 	}
 }
+
+// TestNearDuplicates: a repost's article names its original and lists the
+// group with sources, the original lists the repost, search hits carry
+// duplicate_of, and the answers match the OpenAPI schemas.
+func TestNearDuplicates(t *testing.T) {
+	st := apitest.Store(t)
+	rid := apitest.AddRepost(t, st)
+	a := api.New(st, nil, api.DefaultOptions())
+	mux := http.NewServeMux()
+	a.Register(mux)
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	doc := loadOpenAPI(t)
+	check := func(path, schema string) []byte {
+		t.Helper()
+		resp, body := get(t, srv, path)
+		if resp.StatusCode != 200 {
+			t.Fatalf("%s: status %d", path, resp.StatusCode)
+		}
+		var v any
+		json.Unmarshal(body, &v)
+		for _, e := range validate(doc, map[string]any{"$ref": "#/components/schemas/" + schema}, v, "$") {
+			t.Errorf("%s: %s", path, e)
+		}
+		return body
+	}
+	r := decode[api.ArticleResponse](t, check("/api/articles/"+rid, "Article"))
+	if r.Duplicate != "a1" || len(r.Duplicates) != 1 || r.Duplicates[0].ID != "a1" || r.Duplicates[0].Source != "وكالة الأنباء" {
+		t.Errorf("repost: duplicate_of %q, duplicates %+v", r.Duplicate, r.Duplicates)
+	}
+	o := decode[api.ArticleResponse](t, check("/api/articles/a1", "Article"))
+	if o.Duplicate != "" || len(o.Duplicates) != 1 || o.Duplicates[0].ID != rid || o.Duplicates[0].Source != "موقع ينقل" {
+		t.Errorf("original: duplicate_of %q, duplicates %+v", o.Duplicate, o.Duplicates)
+	}
+	if b := decode[api.ArticleResponse](t, check("/api/articles/b2", "Article")); b.Duplicate != "" || b.Duplicates != nil {
+		t.Errorf("b2: %q %+v", b.Duplicate, b.Duplicates)
+	}
+	s := decode[api.SearchResponse](t, check("/api/search?q="+q("حفتر باريس"), "SearchResponse"))
+	got := map[string]string{}
+	for _, h := range s.Hits {
+		got[h.ID] = h.DuplicateOf
+	}
+	if len(got) != 2 || got["a1"] != "" || got[rid] != "a1" {
+		t.Errorf("search hits' duplicate_of: %v", got)
+	}
+}

@@ -13,6 +13,18 @@ import (
 type ArticleResponse struct {
 	export.Record
 	StoredAt string `json:"stored_at,omitempty"`
+	// Duplicates: the other articles of its near-duplicate group (the
+	// same text reposted or lightly edited; Record.Duplicate names the
+	// group's earliest stored article when that is another one).
+	Duplicates []DuplicateRef `json:"duplicates,omitempty"`
+}
+
+// DuplicateRef is another publication of an article's text.
+type DuplicateRef struct {
+	ID        string `json:"id"`
+	Title     string `json:"title"`
+	Source    string `json:"source,omitempty"`
+	Published string `json:"published,omitempty"`
 }
 
 // MaxIDBytes bounds path ids; no stored id is longer.
@@ -41,5 +53,10 @@ func (a *API) handleArticle(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, err)
 		return
 	}
-	writeJSON(w, ArticleResponse{Record: export.NewRecord(&art.Analysis), StoredAt: isoTime(art.StoredAt)})
+	out := ArticleResponse{Record: export.NewRecord(&art.Analysis), StoredAt: isoTime(art.StoredAt)}
+	out.Duplicate = art.DuplicateOf
+	for _, d := range art.Duplicates {
+		out.Duplicates = append(out.Duplicates, DuplicateRef{ID: d.ID, Title: d.Title, Source: d.Source, Published: isoTime(d.Published)})
+	}
+	writeJSON(w, out)
 }

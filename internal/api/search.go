@@ -29,6 +29,9 @@ type SearchHit struct {
 	Published string  `json:"published,omitempty"`
 	Score     float64 `json:"score"`
 	Snippet   Snippet `json:"snippet"`
+	// DuplicateOf: the earliest stored article this one near-duplicates
+	// (a repost), "" for an original.
+	DuplicateOf string `json:"duplicate_of,omitempty"`
 }
 
 // Snippet is a passage of the article's original text; highlights are
@@ -118,7 +121,7 @@ func (a *API) handleSearch(w http.ResponseWriter, r *http.Request) {
 	for _, h := range res.Hits {
 		out.Hits = append(out.Hits, SearchHit{
 			ID: h.ID, Title: h.Title, Source: h.Source, URL: h.URL, Published: isoTime(h.Published),
-			Score: h.Score, Snippet: snippetJSON(h.Snippet),
+			Score: h.Score, Snippet: snippetJSON(h.Snippet), DuplicateOf: h.DuplicateOf,
 		})
 	}
 	if res.Facets != nil {

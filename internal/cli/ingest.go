@@ -107,6 +107,7 @@ type ingester struct {
 
 	mu         sync.Mutex // guards the counters below (the reader rejects from its goroutine)
 	stored     int
+	nearDups   int // stored articles that near-duplicate a stored one
 	duplicates int
 	rejected   int
 	reasons    map[string]int // rejection reason → count
@@ -188,6 +189,13 @@ func (in *ingester) flush(ctx context.Context) error {
 		switch r.Status {
 		case store.Stored:
 			in.stored++
+			if r.NearDuplicateOf != "" {
+				in.nearDups++
+				if in.verbose {
+					in.clearProgress()
+					fmt.Fprintf(in.stderr, "marsad: ingest: near-duplicate: %s is stored as a repost of %s\n", r.ID, r.NearDuplicateOf)
+				}
+			}
 		case store.Conflict:
 			in.rejectLocked(&ingest.InputError{Input: r.ID, Err: errors.New("another article with this id and a different text is already stored (give the inputs distinct names)")})
 		case store.Duplicate:
@@ -245,6 +253,9 @@ func (in *ingester) summary(w io.Writer) {
 	el := time.Since(in.start)
 	rate := float64(in.stored+in.duplicates) / max(el.Seconds(), 1e-9)
 	fmt.Fprintf(w, "stored %d, duplicates %d, rejected %d (%.1fs, %.0f articles/s)\n", in.stored, in.duplicates, in.rejected, el.Seconds(), rate)
+	if in.nearDups > 0 {
+		fmt.Fprintf(w, "  %d of the stored near-duplicate an article stored before them (reposts, linked to it; -v lists them)\n", in.nearDups)
+	}
 	if in.duplicates > in.dupShown {
 		fmt.Fprintf(w, "  (%d duplicates not listed; -v lists them)\n", in.duplicates-in.dupShown)
 	}

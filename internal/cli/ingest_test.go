@@ -176,7 +176,7 @@ func countDocs(t *testing.T, path string) int {
 	return n
 }
 
-// checkWhole checks that the store's tables agree: as many index rows as
+// checkWhole checks that the store's tables agree: as many key and offset rows as
 // documents, stored in whole batches, and each document findable.
 func checkWhole(t *testing.T, path string, batch int) {
 	t.Helper()
@@ -187,20 +187,19 @@ func checkWhole(t *testing.T, path string, batch int) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	var docs, indexed int
+	// (a store made since migration 0005 has no FTS5 rows; the
+	// near-duplicate keys are written last in a batch's transaction)
+	var docs, keyed, positioned int
 	s.SQL().QueryRow(`SELECT count(*) FROM documents`).Scan(&docs)
-	s.SQL().QueryRow(`SELECT count(*) FROM documents_fts_docsize`).Scan(&indexed)
-	if docs != indexed {
-		t.Errorf("%d documents but %d indexed", docs, indexed)
+	s.SQL().QueryRow(`SELECT count(DISTINCT doc) FROM doc_bands`).Scan(&keyed)
+	s.SQL().QueryRow(`SELECT count(*) FROM documents WHERE offsets IS NOT NULL`).Scan(&positioned)
+	if docs != keyed || docs != positioned {
+		t.Errorf("%d documents but %d with near-duplicate keys, %d with term offsets", docs, keyed, positioned)
 	}
 	if docs%batch != 0 {
 		t.Errorf("%d documents: not whole batches of %d", docs, batch)
 	}
-	var missing int
-	s.SQL().QueryRow(`SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM documents_fts_docsize f WHERE f.id = d.rowid)`).Scan(&missing)
-	if missing != 0 {
-		t.Errorf("%d documents without index rows", missing)
-	}
+
 }
 
 // TestVariantsFile: a user's --variants file extends the shipped table, at

@@ -130,10 +130,41 @@ func (a *Analyzer) fingerprint(table string) string {
 // كانون الأول, maps whole to its canonical term), then on the analysed
 // terms (word starts and ends: أميرك* covers الأميركية).
 func (a *Analyzer) Terms(text string) []arabic.Term {
+	terms, _ := a.terms(text, false)
+	return terms
+}
+
+// TermsWords returns Terms and the normalised words of text (the Norm of
+// each word token, before the search-only folds), which are the words
+// story.Words gives when the analyzer's normalisation is arabic's default:
+// a store signs them for near-duplicates without tokenising the text a
+// second time (sqlstore/dups.go).
+func (a *Analyzer) TermsWords(text string) ([]arabic.Term, []string) {
+	return a.terms(text, true)
+}
+
+// Words returns the normalised words of text as TermsWords does, without
+// the terms: a store signs a stored article again with them.
+func (a *Analyzer) Words(text string) []string {
 	toks := a.tok.AppendTokens(nil, text)
+	out := make([]string, 0, len(toks))
+	for _, t := range toks {
+		if t.IsWord() {
+			out = append(out, t.Norm)
+		}
+	}
+	return out
+}
+
+func (a *Analyzer) terms(text string, withWords bool) ([]arabic.Term, []string) {
+	toks := a.tok.AppendTokens(nil, text)
+	var norms []string
 	words := toks[:0]
 	for _, t := range toks {
 		if t.IsWord() {
+			if withWords {
+				norms = append(norms, t.Norm)
+			}
 			if a.opt.FoldForeignLetters {
 				t.Norm = foldForeign(t.Norm)
 			}
@@ -154,7 +185,7 @@ func (a *Analyzer) Terms(text string) []arabic.Term {
 		}
 		out = append(out, arabic.Term{Term: a.variants.term(term), Start: t.Start, End: t.End, Pos: i})
 	}
-	return out
+	return out, norms
 }
 
 func foldForeign(s string) string {

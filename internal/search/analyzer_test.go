@@ -2,8 +2,11 @@ package search
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/marsad-project/marsad/internal/story"
 )
 
 func newTestAnalyzer(t testing.TB) *Analyzer {
@@ -201,4 +204,29 @@ func FuzzParseQuery(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestTermsWordsAreStoryWords: the words TermsWords returns beside the
+// terms (and Words alone) are story.Words' (stores sign them for near-duplicates, and their
+// near-duplicates must be extract's): run-together words, foreign letters
+// (folded for the terms only), digits, Latin, marks, punctuation.
+func TestTermsWordsAreStoryWords(t *testing.T) {
+	a := newTestAnalyzer(t)
+	for _, text := range []string{
+		probe,
+		"وزيرالخارجية الأمريكي في ڤنزويلا وگوگل، ٢٠١٦ و12و13 نوفمبر/تشرين الثاني",
+		"مُحَمَّد ـــ الرئيـــس‌ «قال»: لن... e-mail U.S. 3.5% #وسم @حساب",
+		"", "،،، !!!", "a", "\xff\xfe كلمة",
+	} {
+		terms, words := a.TermsWords(text)
+		if want := story.Words(text); !slices.Equal(words, want) {
+			t.Errorf("%q: words %q, story.Words %q", text, words, want)
+		}
+		if want := a.Terms(text); !slices.Equal(terms, want) {
+			t.Errorf("%q: terms differ from Terms", text)
+		}
+		if w := a.Words(text); !slices.Equal(w, words) && len(w)+len(words) > 0 {
+			t.Errorf("%q: Words %q, TermsWords' %q", text, w, words)
+		}
+	}
 }

@@ -149,12 +149,23 @@ type PutResult struct {
 	// id, or another id with the same text hash); for a Conflict, the id
 	// it collides with.
 	DuplicateOf string
+	// NearDuplicateOf: for a Stored article that near-duplicates a stored
+	// one (story.MinHash, estimated Jaccard >= 0.8), the id of the
+	// earliest stored article of that group ("" otherwise).
+	NearDuplicateOf string
 }
 
 // Article is a stored article.
 type Article struct {
 	model.Analysis           // entity ids are store-wide (see Entity)
 	StoredAt       time.Time // when it was stored
+	// DuplicateOf is the id of the earliest stored article of its
+	// near-duplicate group when that is another article ("" otherwise).
+	DuplicateOf string
+	// Duplicates are the other articles of its near-duplicate group (the
+	// same text reposted or lightly edited), earliest stored first, at
+	// most 100.
+	Duplicates []ArticleRef
 }
 
 // SearchQuery is a search request.
@@ -188,6 +199,9 @@ type Hit struct {
 	Published time.Time // zero when unknown
 	Score     float64   // higher is better (BM25)
 	Snippet   Snippet
+	// DuplicateOf is the id of the earliest stored article this one
+	// near-duplicates (see Article.DuplicateOf), "" for an original.
+	DuplicateOf string
 }
 
 // Snippet is a short passage of an article's ORIGINAL text around the

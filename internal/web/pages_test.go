@@ -307,3 +307,40 @@ func TestEntityPageAcrossSpellings(t *testing.T) {
 		}
 	}
 }
+
+// TestNearDuplicatePages: the article page lists the other publications of
+// its text with their sources; the search page shows a repost under its
+// original, not as a hit of its own.
+func TestNearDuplicatePages(t *testing.T) {
+	st := apitest.Store(t)
+	rid := apitest.AddRepost(t, st)
+	s, err := web.New(st, nil, nil, web.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(s.Handler())
+	defer srv.Close()
+	_, body := fetch(t, srv, "/articles/a1")
+	if !strings.Contains(body, "نُشر أيضًا في") || !strings.Contains(body, `href="/articles/`+rid+`"`) || !strings.Contains(body, "<bdi>موقع ينقل</bdi>") {
+		t.Errorf("a1's page does not list its repost %s with its source", rid)
+	}
+	_, body = fetch(t, srv, "/articles/"+rid)
+	if !strings.Contains(body, `href="/articles/a1"`) || !strings.Contains(body, "<bdi>وكالة الأنباء</bdi>") || !strings.Contains(body, "(الأقدم)") {
+		t.Errorf("%s's page does not list its original a1", rid)
+	}
+	if _, body = fetch(t, srv, "/articles/b2"); strings.Contains(body, "نُشر أيضًا في") {
+		t.Error("b2's page lists publications it has none of")
+	}
+	_, body = fetch(t, srv, "/search?q="+url.QueryEscape("حفتر باريس"))
+	if n := strings.Count(body, `<li class="hit">`); n != 1 {
+		t.Errorf("search: %d hits shown, want 1 (the repost under its original)", n)
+	}
+	if !regexp.MustCompile(`نُشر أيضًا في: <a href="/articles/` + rid + `"><bdi>موقع ينقل</bdi></a>`).MatchString(body) {
+		t.Error("search: the repost is not listed under its original")
+	}
+	// the repost alone (its source only): shown, linked to its original
+	_, body = fetch(t, srv, "/search?source="+url.QueryEscape("موقع ينقل")+"&q="+url.QueryEscape("حفتر باريس"))
+	if strings.Count(body, `<li class="hit">`) != 1 || !strings.Contains(body, `إعادة نشر لـ<a href="/articles/a1">`) {
+		t.Error("search within the repost's source: no link to its original")
+	}
+}

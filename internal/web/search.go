@@ -28,6 +28,12 @@ type searchData struct {
 type searchHit struct {
 	store.Hit
 	Parts []markPart
+	// Reposts: the hits of this page that near-duplicate it (the same text
+	// published again), shown under it instead of as hits of their own.
+	Reposts []store.Hit
+	// RepostOf: the original of a repost whose original is not on this
+	// page ("" otherwise).
+	RepostOf string
 }
 
 type facetLink struct {
@@ -67,13 +73,7 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d.Ran, d.Total = true, res.Total
-	for _, h := range res.Hits {
-		hs := make([]span, len(h.Snippet.Highlights))
-		for i, x := range h.Snippet.Highlights {
-			hs[i] = span{x.Start, x.End}
-		}
-		d.Hits = append(d.Hits, searchHit{Hit: h, Parts: markParts(h.Snippet.Text, hs)})
-	}
+	d.Hits = groupReposts(res.Hits)
 	if f := res.Facets; f != nil {
 		d.Sources = sourceFacets(q, f.Sources, sp.Sources)
 		d.Months = monthFacets(q, f.Days)
@@ -87,6 +87,43 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 	}
 	d.Pager = newPager("/search", q, sp.Page, sp.PerPage, res.Total)
 	s.render(w, r, http.StatusOK, "search", d)
+}
+
+// groupReposts makes the page's hits, a near-duplicate group shown once:
+// at its best-ranked hit, the group's other hits listed under it as
+// reposts. A repost alone on the page links to its original.
+func groupReposts(hits []store.Hit) []searchHit {
+	var out []searchHit
+	at := map[string]int{} // group (its earliest article's id) → index in out
+	for _, h := range hits {
+		group := h.ID
+		if h.DuplicateOf != "" {
+			group = h.DuplicateOf
+		}
+		if i, ok := at[group]; ok {
+			out[i].Reposts = append(out[i].Reposts, h)
+			continue
+		}
+		at[group] = len(out)
+		hs := make([]span, len(h.Snippet.Highlights))
+		for i, x := range h.Snippet.Highlights {
+			hs[i] = span{x.Start, x.End}
+		}
+		out = append(out, searchHit{Hit: h, Parts: markParts(h.Snippet.Text, hs)})
+	}
+	for i := range out {
+		if h := &out[i]; h.DuplicateOf != "" {
+			// the original itself is on the page only as one of the group
+			shown := false
+			for _, r := range h.Reposts {
+				shown = shown || r.ID == h.DuplicateOf
+			}
+			if !shown {
+				h.RepostOf = h.DuplicateOf
+			}
+		}
+	}
+	return out
 }
 
 func dayString(t time.Time) string {

@@ -132,3 +132,24 @@ func AddSpellings(t testing.TB, st store.Store) []string {
 	}
 	return []string{"c4", "c5", "c6"}
 }
+
+// AddRepost stores r4, a repost of a1 by another source (a1's text with
+// the site's follow line appended): a near-duplicate of a1. It returns
+// its id.
+func AddRepost(t testing.TB, st store.Store) string {
+	t.Helper()
+	a, err := st.Article(context.Background(), "a1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r4 := analyse(t, pipeline.New(), model.Document{ID: "r4", Title: a.Doc.Title, Source: "موقع ينقل", Published: a.Doc.Published.Add(time.Hour),
+		Text: a.Doc.Text + "\nتابعونا على فيسبوك"})
+	res, err := st.Put(context.Background(), []model.Analysis{*r4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res[0].NearDuplicateOf != "a1" {
+		t.Fatalf("r4 is not stored as a near-duplicate of a1: %+v", res[0])
+	}
+	return "r4"
+}

@@ -154,3 +154,118 @@ func TestStoreBefore0003(t *testing.T) {
 		}
 	}
 }
+
+// before0005 is the schema before the near-duplicates (migration 0005).
+type before0005 struct{ dialect }
+
+func (before0005) Migrations() fs.FS {
+	sub, _ := fs.Sub(migrations, "migrations")
+	m := fstest.MapFS{}
+	names, _ := fs.Glob(sub, "*.sql")
+	for _, n := range names {
+		if n < "0005" {
+			b, _ := fs.ReadFile(sub, n)
+			m[n] = &fstest.MapFile{Data: b}
+		}
+	}
+	return m
+}
+
+// TestStoreBefore0005: articles stored before the near-duplicates get their
+// signatures and links when the store is next opened (in the order they
+// were stored), and a repost stored afterwards joins their group.
+func TestStoreBefore0005(t *testing.T) {
+	ctx := context.Background()
+	an := storetest.Analyzer(t)
+	path := filepath.Join(t.TempDir(), "old.db")
+	docs := storetest.Reposts() // orig variants junk edited other half
+	{
+		db, err := sql.Open("sqlite", "file:"+path+"?_pragma=journal_mode(WAL)&_pragma=busy_timeout(30000)&_txlock=immediate")
+		if err != nil {
+			t.Fatal(err)
+		}
+		old, err := sqlstore.Open(ctx, db, before0005{dialect{path: path}}, sqlstore.Options{Analyzer: an})
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := old.Put(ctx, []model.Analysis{docs[0], docs[1], docs[4], docs[5]})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range res {
+			if r.Status != store.Stored || r.NearDuplicateOf != "" {
+				t.Errorf("old schema: %+v", r)
+			}
+		}
+		if a, err := old.Article(ctx, "variants"); err != nil || a.DuplicateOf != "" || a.Duplicates != nil {
+			t.Fatalf("old schema: %+v, %v", a, err)
+		}
+		old.Close()
+	}
+	opt := DefaultOptions()
+	opt.Analyzer = an
+	opt.Synchronous = "OFF"
+	s, err := Open(ctx, path, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	res, err := s.Put(ctx, docs[2:4])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range res {
+		if r.NearDuplicateOf != "orig" {
+			t.Errorf("after the migration: %+v, want a near-duplicate of orig", r)
+		}
+	}
+	for id, want := range map[string]string{"orig": "", "variants": "orig", "junk": "orig", "edited": "orig", "other": "", "half": ""} {
+		a, err := s.Article(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.DuplicateOf != want || (want != "" || id == "orig") != (len(a.Duplicates) == 3) {
+			t.Errorf("%s: duplicate of %q, %d others in its group; want %q", id, a.DuplicateOf, len(a.Duplicates), want)
+		}
+	}
+	var n int
+	if err := s.SQL().QueryRowContext(ctx, `SELECT count(DISTINCT doc) FROM doc_bands`).Scan(&n); err != nil || n != len(docs) {
+		t.Errorf("%d articles with near-duplicate keys, want %d (%v)", n, len(docs), err)
+	}
+	// a store from before 0005 goes on writing FTS5; one created since
+	// does not, unless created for FTS5 ranking
+	if err := s.SQL().QueryRowContext(ctx, `SELECT count(*) FROM documents_fts_docsize`).Scan(&n); err != nil || n != len(docs) {
+		t.Errorf("old store: %d articles in FTS5, want %d (%v)", n, len(docs), err)
+	}
+	for _, fts := range []bool{false, true} {
+		opt.FTSRanking = fts
+		path := filepath.Join(t.TempDir(), "new.db")
+		fresh, err := Open(ctx, path, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := fresh.Put(ctx, docs); err != nil {
+			t.Fatal(err)
+		}
+		want := 0
+		if fts {
+			want = len(docs)
+		}
+		if err := fresh.SQL().QueryRowContext(ctx, `SELECT count(*) FROM documents_fts_docsize`).Scan(&n); err != nil || n != want {
+			t.Errorf("new store (FTSRanking %v): %d articles in FTS5, want %d (%v)", fts, n, want, err)
+		}
+		// all but other (half is the first half of orig)
+		if r, err := fresh.Search(ctx, store.SearchQuery{Text: `"الجيش الليبي" تمنهنت`}); err != nil || r.Total != 5 {
+			t.Errorf("new store (FTSRanking %v): search: %v hits, %v", fts, r.Total, err)
+		}
+		fresh.Close()
+		if !fts {
+			// FTS5 ranking cannot start on a store with articles it lacks
+			opt.FTSRanking = true
+			if again, err := Open(ctx, path, opt); err == nil {
+				again.Close()
+				t.Error("FTS5 ranking opened on a store without the index")
+			}
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"net/url"
@@ -34,7 +35,10 @@ type Options struct {
 	// MaxConns bounds open connections (readers); 0 means 8.
 	MaxConns int
 	// FTSRanking ranks every query with FTS5's bm25() instead of the
-	// postings (tests and benchmarks compare the two).
+	// postings (tests and benchmarks compare the two). A store created
+	// since migration 0005 has no FTS5 index unless it was first opened
+	// with FTSRanking while empty (a handle opened before that goes on
+	// without writing it); Open fails on one that has articles.
 	FTSRanking bool
 	// HitCacheBytes bounds the rows of recent hits kept in memory
 	// (sqlstore.Options.HitCacheBytes): 0 the default, < 0 none.
@@ -83,15 +87,57 @@ func Open(ctx context.Context, path string, opt Options) (*sqlstore.DB, error) {
 		db.Close()
 		return nil, fmt.Errorf("store: sqlite: open %s: %w", path, err)
 	}
-	s, err := sqlstore.Open(ctx, db, dialect{path: path}, sqlstore.Options{Analyzer: opt.Analyzer, FTSRanking: opt.FTSRanking,
+	d := dialect{path: path, fts: new(bool)}
+	*d.fts = true // until the migrations are read: the older stores' way
+	s, err := sqlstore.Open(ctx, db, d, sqlstore.Options{Analyzer: opt.Analyzer, FTSRanking: opt.FTSRanking,
 		HitCacheBytes: opt.HitCacheBytes})
 	if err != nil && s == nil {
 		db.Close()
+		return s, err
+	}
+	if ferr := d.readFTS(ctx, db, opt.FTSRanking); ferr != nil {
+		s.Close()
+		return nil, fmt.Errorf("store: sqlite: open %s: %w", path, ferr)
 	}
 	return s, err
 }
 
-type dialect struct{ path string }
+// readFTS sets whether articles are written to FTS5: not in a store
+// created since migration 0005 (meta 'fts' = 'none'), unless it is empty
+// and opened to rank with FTS5 (the tests comparing rankings), which then
+// keeps the index for good.
+func (d dialect) readFTS(ctx context.Context, db *sql.DB, ftsRanking bool) error {
+	var v string
+	err := db.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'fts'`).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		*d.fts = true
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	*d.fts = false
+	if !ftsRanking {
+		return nil
+	}
+	// only an empty store can start the index
+	r, err := db.ExecContext(ctx, `DELETE FROM meta WHERE key = 'fts' AND NOT EXISTS (SELECT 1 FROM documents)`)
+	if err != nil {
+		return err
+	}
+	if n, _ := r.RowsAffected(); n == 0 {
+		return errors.New("FTS5 ranking asked of a store without the FTS5 index (created since migration 0005)")
+	}
+	*d.fts = true
+	return nil
+}
+
+type dialect struct {
+	path string
+	fts  *bool // articles are written to documents_fts (a store from before migration 0005, or made for FTSRanking); nil: yes
+}
+
+func (d dialect) writeFTS() bool { return d.fts == nil || *d.fts }
 
 func (dialect) Name() string         { return "sqlite" }
 func (dialect) Bind(q string) string { return q }
@@ -105,7 +151,7 @@ func (dialect) Migrations() fs.FS {
 // (_txlock=immediate).
 func (dialect) LockWrites(context.Context, *sql.Tx) error { return nil }
 
-func (dialect) InsertDoc(ctx context.Context, tx *sql.Tx, cols []string, vals []any, terms []arabic.Term) (int64, error) {
+func (d dialect) InsertDoc(ctx context.Context, tx *sql.Tx, cols []string, vals []any, terms []arabic.Term) (int64, error) {
 	q := `INSERT INTO documents(` + strings.Join(cols, ", ") + `) VALUES (` +
 		strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ") + `)`
 	r, err := tx.ExecContext(ctx, q, vals...)
@@ -115,6 +161,9 @@ func (dialect) InsertDoc(ctx context.Context, tx *sql.Tx, cols []string, vals []
 	rowid, err := r.LastInsertId()
 	if err != nil {
 		return 0, err
+	}
+	if !d.writeFTS() {
+		return rowid, nil
 	}
 	joined, _ := store.JoinTerms(terms)
 	if _, err := tx.ExecContext(ctx, `INSERT INTO documents_fts(rowid, terms) VALUES (?, ?)`, rowid, joined); err != nil {
@@ -169,9 +218,11 @@ func (dialect) DecodeBody(b []byte) (string, error) { return sqlstore.InflateBod
 // a query with no hits on 750 articles stored in 150 batches, 94 µs before
 // merging, 46 µs after), returns the freed pages and updates the planner's
 // statistics.
-func (dialect) Optimize(ctx context.Context, db *sql.DB) error {
-	if _, err := db.ExecContext(ctx, `INSERT INTO documents_fts(documents_fts) VALUES ('optimize')`); err != nil {
-		return err
+func (d dialect) Optimize(ctx context.Context, db *sql.DB) error {
+	if d.writeFTS() {
+		if _, err := db.ExecContext(ctx, `INSERT INTO documents_fts(documents_fts) VALUES ('optimize')`); err != nil {
+			return err
+		}
 	}
 	if _, err := db.ExecContext(ctx, `PRAGMA incremental_vacuum`); err != nil {
 		return err
@@ -201,6 +252,31 @@ func (dialect) Postings() (keep, positions bool) { return true, true }
 func (dialect) PostingsDDL(table string) (create, swap []string) {
 	return []string{`CREATE TABLE ` + table + ` (term TEXT NOT NULL, seg INTEGER NOT NULL, data BLOB NOT NULL, pos BLOB, PRIMARY KEY (term, seg)) WITHOUT ROWID`},
 		[]string{`DROP TABLE postings`, `ALTER TABLE ` + table + ` RENAME TO postings`}
+}
+
+// Near-duplicate keys: rows of doc_bands (migration 0005), the keys
+// passed as one JSON array.
+func (dialect) KeysColumn() bool        { return false }
+func (dialect) KeysPlaceholder() string { return "?" }
+func (dialect) KeysArg(keys []int64) any {
+	return sqlstore.IDList('[', ']', keys)
+}
+func (dialect) KeyRows(ctx context.Context, tx *sql.Tx, keys []int64, fn func(doc int64, key int32)) error {
+	rows, err := tx.QueryContext(ctx, `SELECT doc, key FROM doc_bands WHERE key IN (SELECT value FROM json_each(?))`,
+		sqlstore.IDList('[', ']', keys))
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var doc int64
+		var key int32
+		if err := rows.Scan(&doc, &key); err != nil {
+			return err
+		}
+		fn(doc, key)
+	}
+	return rows.Err()
 }
 
 // IDsIn passes the ids as one JSON array.

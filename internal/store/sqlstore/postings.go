@@ -1014,10 +1014,11 @@ func (s *DB) searchPostings(ctx context.Context, sq store.SearchQuery, res *stor
 type hitRow struct {
 	id, title, source, url string
 	published              sql.NullInt64
+	dupOf                  sql.NullString // the id of dup_of's article
 }
 
 func (r *hitRow) size() int {
-	return len(r.id) + len(r.title) + len(r.source) + len(r.url) + 96 // strings, key, map slot
+	return len(r.id) + len(r.title) + len(r.source) + len(r.url) + len(r.dupOf.String) + 112 // strings, key, map slot
 }
 
 // hitCache keeps the hitRows of recently returned hits, so that a page of
@@ -1081,7 +1082,8 @@ func (s *DB) fetchHits(ctx context.Context, page []scored, withBody bool) ([]sto
 	bodies := make([][]byte, len(page))
 	offsets := make([][]byte, len(page))
 	set := func(i int, r hitRow) {
-		hits[i] = store.Hit{ID: r.id, Title: r.title, Source: r.source, URL: r.url, Published: timeOf(r.published), Score: page[i].score}
+		hits[i] = store.Hit{ID: r.id, Title: r.title, Source: r.source, URL: r.url, Published: timeOf(r.published), Score: page[i].score,
+			DuplicateOf: r.dupOf.String}
 	}
 	var args []any // the rowids to read
 	for i, p := range page {
@@ -1098,7 +1100,8 @@ func (s *DB) fetchHits(ctx context.Context, page []scored, withBody bool) ([]sto
 	if withBody {
 		body, offs = "body", "offsets"
 	}
-	rows, err := s.query(ctx, `SELECT rowid, id, title, source, url, published, `+body+`, `+offs+` FROM documents WHERE rowid IN (`+
+	rows, err := s.query(ctx, `SELECT rowid, id, title, source, url, published, `+body+`, `+offs+`,
+		`+s.dupID("documents")+` FROM documents WHERE rowid IN (`+
 		placeholders(len(args))+`)`, args...)
 	if err != nil {
 		return nil, nil, nil, err
@@ -1108,7 +1111,7 @@ func (s *DB) fetchHits(ctx context.Context, page []scored, withBody bool) ([]sto
 		var rowid int64
 		var r hitRow
 		var b, o []byte
-		if err := rows.Scan(&rowid, &r.id, &r.title, &r.source, &r.url, &r.published, &b, &o); err != nil {
+		if err := rows.Scan(&rowid, &r.id, &r.title, &r.source, &r.url, &r.published, &b, &o, &r.dupOf); err != nil {
 			return nil, nil, nil, err
 		}
 		i := slices.IndexFunc(page, func(p scored) bool { return p.doc == rowid }) // a page is short

@@ -21,6 +21,7 @@ import (
 	"github.com/marsad-project/marsad/internal/arabic"
 	"github.com/marsad-project/marsad/internal/model"
 	"github.com/marsad-project/marsad/internal/store"
+	"github.com/marsad-project/marsad/internal/story"
 )
 
 // Dialect is what differs between SQL backends.
@@ -61,6 +62,16 @@ type Dialect interface {
 	PostingsDDL(table string) (create, swap []string)
 	// IDsIn is the SQL condition "col is one of ids", with its one argument.
 	IDsIn(col string, ids []int64) (string, any)
+	// Near-duplicate keys (dups.go). KeysColumn: they are the column
+	// documents.bands (PostgreSQL: an integer array under a GIN index; its
+	// value KeysArg(keys), bound as KeysPlaceholder, InsertDoc binding a
+	// "bands" column so), else rows of doc_bands (key, doc) (SQLite).
+	// KeyRows calls fn with (doc, key) for the stored articles having one
+	// of keys (on PostgreSQL, with every key of such an article).
+	KeysColumn() bool
+	KeysPlaceholder() string
+	KeysArg(keys []int64) any
+	KeyRows(ctx context.Context, tx *sql.Tx, keys []int64, fn func(doc int64, key int32)) error
 	// Size is the on-disk size of the store.
 	Size(ctx context.Context, db *sql.DB) (int64, error)
 	// Location names the store for messages.
@@ -109,6 +120,9 @@ type DB struct {
 	// (Dialect.Postings and meta 'positions'), and articles are stored
 	// with their terms' offsets (snippets.go).
 	postings, positions, rank bool
+	dups                      bool           // the schema has the near-duplicates (dups.go)
+	mh                        *story.MinHash // their signatures
+	sigs                      sigCache       // recent full signatures (dups.go)
 	lens                      docLens
 	hits                      hitCache
 	scratch                   sync.Pool // of *scratch (postings.go)
@@ -154,7 +168,7 @@ func Open(ctx context.Context, db *sql.DB, d Dialect, opt Options) (*DB, error) 
 	if opt.Analyzer == nil {
 		return nil, errors.New("store: open: no analyzer given")
 	}
-	s := &DB{db: db, d: d, an: opt.Analyzer, now: opt.Now, stmts: map[string]*sql.Stmt{}}
+	s := &DB{db: db, d: d, an: opt.Analyzer, now: opt.Now, stmts: map[string]*sql.Stmt{}, mh: story.NewMinHash(story.DefaultOptions())}
 	s.postings, s.positions = d.Postings()
 	s.hits.maxBytes = opt.HitCacheBytes
 	if s.hits.maxBytes == 0 {
@@ -168,6 +182,13 @@ func Open(ctx context.Context, db *sql.DB, d Dialect, opt Options) (*DB, error) 
 	}
 	if err := s.backfillKeys(ctx); err != nil {
 		return nil, fmt.Errorf("store: %s: entity keys: %w", d.Name(), err)
+	}
+	// a schema before the near-duplicates' migration (tests of older
+	// stores) has no signatures
+	var probe int
+	s.dups = db.QueryRowContext(ctx, `SELECT count(*) FROM documents WHERE dup_of IS NULL AND rowid < 0`).Scan(&probe) == nil
+	if err := s.backfillMinHash(ctx); err != nil {
+		return nil, fmt.Errorf("store: %s: near-duplicates: %w", d.Name(), err)
 	}
 	if s.postings {
 		var complete string
@@ -258,6 +279,8 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 	terms := make([][]arabic.Term, len(batch))
 	bodies := make([]any, len(batch))
 	offsets := make([][]byte, len(batch))
+	words := make([][]string, len(batch)) // signed for near-duplicates (dups.go)
+	keys := make([][]int32, len(batch))
 	var wg sync.WaitGroup
 	workers := min(runtime.GOMAXPROCS(0), len(batch))
 	for w := 0; w < workers; w++ {
@@ -265,8 +288,19 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 		go func() {
 			defer wg.Done()
 			for i := w; i < len(batch); i += workers {
-				terms[i] = s.an.Terms(batch[i].Doc.Text)
-				bodies[i] = s.d.EncodeBody(batch[i].Doc.Text)
+				text := batch[i].Doc.Text
+				if wa, ok := s.an.(wordsAnalyzer); ok && s.dups {
+					terms[i], words[i] = wa.TermsWords(text)
+				} else {
+					terms[i] = s.an.Terms(text)
+					if s.dups {
+						words[i] = story.Words(text)
+					}
+				}
+				if s.dups {
+					keys[i] = s.keys(words[i])
+				}
+				bodies[i] = s.d.EncodeBody(text)
 				if s.positions {
 					offsets[i] = encodeOffsets(terms[i])
 				}
@@ -328,6 +362,11 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 	if s.postings {
 		bp = &batchPostings{positions: s.positions}
 	}
+	dups, err := s.newDupFinder(ctx, tx, keys)
+	if err != nil {
+		return nil, s.wrap("put: near-duplicates", err)
+	}
+	var kr keyRows
 	seenID := map[string]string{}
 	seenIDHash := map[string]string{}
 	seenHash := map[string]string{}
@@ -368,8 +407,18 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 		if doc.Hash != "" {
 			seenHash[doc.Hash] = doc.ID
 		}
-		if err := s.putOne(ctx, tx, a, des[i], rv, terms[i], bodies[i], offsets[i], now, bp); err != nil {
+		root, rootID, sig, err := dups.find(words[i], keys[i])
+		if err != nil {
+			return nil, s.wrap("put "+doc.ID+": near-duplicates", err)
+		}
+		res[i].NearDuplicateOf = rootID
+		rowid, err := s.putOne(ctx, tx, a, des[i], rv, terms[i], bodies[i], offsets[i], keys[i], root, now, bp)
+		if err != nil {
 			return nil, s.wrap("put "+doc.ID, err)
+		}
+		if s.dups {
+			kr.add(s.d, rowid, keys[i])
+			dups.add(rowid, doc.ID, words[i], keys[i], sig, root, rootID)
 		}
 	}
 	if bp != nil {
@@ -377,9 +426,13 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 			return nil, s.wrap("put", err)
 		}
 	}
+	if err := kr.write(ctx, tx, s.d); err != nil {
+		return nil, s.wrap("put: near-duplicate keys", err)
+	}
 	if err := tx.Commit(); err != nil {
 		return nil, s.wrap("put: commit", err)
 	}
+	dups.committed()
 	return res, nil
 }
 
@@ -402,7 +455,8 @@ func unixOrNil(t time.Time) any {
 	return t.Unix()
 }
 
-func (s *DB) putOne(ctx context.Context, tx *sql.Tx, a *model.Analysis, des []store.DocEntity, rv *resolver, terms []arabic.Term, body any, offsets []byte, now int64, bp *batchPostings) error {
+func (s *DB) putOne(ctx context.Context, tx *sql.Tx, a *model.Analysis, des []store.DocEntity, rv *resolver, terms []arabic.Term, body any, offsets []byte,
+	keys []int32, dupOf int64, now int64, bp *batchPostings) (int64, error) {
 	doc := &a.Doc
 	sentences := make([][2]int, len(a.Sentences))
 	for i, sn := range a.Sentences {
@@ -418,16 +472,24 @@ func (s *DB) putOne(ctx context.Context, tx *sql.Tx, a *model.Analysis, des []st
 	if offsets != nil {
 		cols, vals = append(cols, "offsets"), append(vals, offsets)
 	}
+	if s.dups {
+		if s.d.KeysColumn() && len(keys) > 0 {
+			cols, vals = append(cols, "bands"), append(vals, keysOrNil(s.d, keys))
+		}
+	}
+	if dupOf != 0 {
+		cols, vals = append(cols, "dup_of"), append(vals, dupOf)
+	}
 	rowid, err := s.d.InsertDoc(ctx, tx, cols, vals, terms)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	if bp != nil {
 		bp.add(rowid, terms)
 	}
 	groups, err := rv.article(ctx, des)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	for _, g := range groups {
 		e := &g.de.Entity
@@ -439,12 +501,12 @@ func (s *DB) putOne(ctx context.Context, tx *sql.Tx, a *model.Analysis, des []st
 		// the article's name counts one more article (fullerName)
 		if _, err := tx.ExecContext(ctx, s.d.Bind(`INSERT INTO entity_aliases(entity, alias, norm, n) VALUES (?, ?, ?, 1)
 			ON CONFLICT (entity, alias) DO UPDATE SET n = entity_aliases.n + 1`), g.erow, e.Name, store.NameKey(e.Name)); err != nil {
-			return fmt.Errorf("name %q: %w", e.Name, err)
+			return 0, fmt.Errorf("name %q: %w", e.Name, err)
 		}
 		for _, al := range e.Aliases {
 			if _, err := tx.ExecContext(ctx, s.d.Bind(`INSERT INTO entity_aliases(entity, alias, norm) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`),
 				g.erow, al, store.NameKey(al)); err != nil {
-				return fmt.Errorf("alias %q: %w", al, err)
+				return 0, fmt.Errorf("alias %q: %w", al, err)
 			}
 		}
 		q := `UPDATE entities SET articles = articles + 1, mentions = mentions + ?, lat = COALESCE(lat, ?), lon = COALESCE(lon, ?),
@@ -453,7 +515,7 @@ func (s *DB) putOne(ctx context.Context, tx *sql.Tx, a *model.Analysis, des []st
 		if !g.isNew {
 			name, err := rv.betterName(ctx, g.erow, e.Type, e.Name)
 			if err != nil {
-				return fmt.Errorf("entity %q: name: %w", e.Name, err)
+				return 0, fmt.Errorf("entity %q: name: %w", e.Name, err)
 			}
 			if name != "" {
 				q += `, name = ?, norm = ?`
@@ -461,7 +523,7 @@ func (s *DB) putOne(ctx context.Context, tx *sql.Tx, a *model.Analysis, des []st
 			}
 		}
 		if _, err := tx.ExecContext(ctx, s.d.Bind(q+` WHERE rowid = ?`), append(args, g.erow)...); err != nil {
-			return fmt.Errorf("entity %q: %w", e.Name, err)
+			return 0, fmt.Errorf("entity %q: %w", e.Name, err)
 		}
 		ms := e.Mentions
 		if ms == nil {
@@ -473,11 +535,11 @@ func (s *DB) putOne(ctx context.Context, tx *sql.Tx, a *model.Analysis, des []st
 		}
 		if _, err := tx.ExecContext(ctx, s.d.Bind(`INSERT INTO doc_entities(doc, entity, ord, name, aliases, mentions, n) VALUES (?, ?, ?, ?, ?, ?, ?)`),
 			rowid, g.erow, g.de.Ord, e.Name, jsonString(al), jsonString(ms), len(ms)); err != nil {
-			return fmt.Errorf("entity %q of article: %w", e.Name, err)
+			return 0, fmt.Errorf("entity %q of article: %w", e.Name, err)
 		}
 	}
 	if err := rv.runMerges(ctx); err != nil {
-		return err
+		return 0, err
 	}
 	for i, ev := range a.Events {
 		rec := ev.Recipients
@@ -495,16 +557,16 @@ func (s *DB) putOne(ctx context.Context, tx *sql.Tx, a *model.Analysis, des []st
 			rowid, i, ev.Type, ev.Mode, ev.Actor, jsonString(rec), ev.Location, ev.Date, store.EventDay(ev, doc.Published), ev.DateText,
 			ev.Modality, jsonString(q), ev.Trigger, ev.Sentence, ev.Start, ev.End, doc.Source).Scan(&evrow)
 		if err != nil {
-			return fmt.Errorf("event %d: %w", i, err)
+			return 0, fmt.Errorf("event %d: %w", i, err)
 		}
 		for _, arg := range store.EventArgs(ev) {
 			if _, err := tx.ExecContext(ctx, s.d.Bind(`INSERT INTO event_args(event, role, norm) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`),
 				evrow, arg.Role, arg.Norm); err != nil {
-				return fmt.Errorf("event %d argument: %w", i, err)
+				return 0, fmt.Errorf("event %d argument: %w", i, err)
 			}
 		}
 	}
-	return nil
+	return rowid, nil
 }
 
 // ---- Article ----
@@ -529,9 +591,12 @@ func (s *DB) Article(ctx context.Context, id string) (*store.Article, error) {
 	var r docRow
 	var pub sql.NullInt64
 	var body []byte
-	err := s.db.QueryRowContext(ctx, s.d.Bind(`SELECT rowid, id, hash, source, url, title, published, origin, body, sentences, mentions, stored_at
-		FROM documents WHERE id = ?`), id).Scan(&r.rowid, &r.doc.ID, &r.doc.Hash, &r.doc.Source, &r.doc.URL, &r.doc.Title, &pub,
-		&r.doc.Origin, &body, &r.sentences, &r.mentions, &r.storedAt)
+	var dupOf sql.NullInt64
+	var dupID sql.NullString
+	err := s.db.QueryRowContext(ctx, s.d.Bind(`SELECT d.rowid, d.id, d.hash, d.source, d.url, d.title, d.published, d.origin, d.body, d.sentences,
+		d.mentions, d.stored_at, `+s.dupRow("d")+`, `+s.dupID("d")+` FROM documents d WHERE d.id = ?`), id).
+		Scan(&r.rowid, &r.doc.ID, &r.doc.Hash, &r.doc.Source, &r.doc.URL, &r.doc.Title, &pub,
+			&r.doc.Origin, &body, &r.sentences, &r.mentions, &r.storedAt, &dupOf, &dupID)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("store: article %q: %w", id, store.ErrNotFound)
 	}
@@ -542,8 +607,11 @@ func (s *DB) Article(ctx context.Context, id string) (*store.Article, error) {
 	if r.doc.Text, err = s.d.DecodeBody(body); err != nil {
 		return nil, s.wrap("article "+id, err)
 	}
-	art := &store.Article{StoredAt: time.Unix(r.storedAt, 0).UTC()}
+	art := &store.Article{StoredAt: time.Unix(r.storedAt, 0).UTC(), DuplicateOf: dupID.String}
 	art.Doc = r.doc
+	if art.Duplicates, err = s.duplicates(ctx, r.rowid, dupOf); err != nil {
+		return nil, s.wrap("article: near-duplicates", err)
+	}
 	var sents [][2]int
 	if err := json.Unmarshal([]byte(r.sentences), &sents); err != nil {
 		return nil, s.wrap("article: sentences", err)
@@ -634,8 +702,8 @@ func (s *DB) Search(ctx context.Context, sq store.SearchQuery) (*store.SearchRes
 	// One statement: rank every match, count them (the window function runs
 	// outside the innermost query: FTS5's bm25() may not be evaluated in a
 	// window context), keep one page, fetch its rows.
-	query := `SELECT p.r, p.score, p.total, d.id, d.title, d.source, d.url, d.published, ` + body + `
-		FROM (SELECT r, score, count(*) OVER () AS total FROM (SELECT ` + m.Key + ` AS r, ` + m.Score + ` AS score FROM ` + m.From + ` WHERE ` + where +
+	query := `SELECT p.r, p.score, p.total, d.id, d.title, d.source, d.url, d.published, ` + body + `,
+		` + s.dupID("d") + ` FROM (SELECT r, score, count(*) OVER () AS total FROM (SELECT ` + m.Key + ` AS r, ` + m.Score + ` AS score FROM ` + m.From + ` WHERE ` + where +
 		`) m ORDER BY score DESC, r LIMIT ? OFFSET ?) p JOIN documents d ON d.rowid = p.r ORDER BY p.score DESC, p.r`
 	all := append(append(append([]any{}, m.ScoreArgs...), args...), limit, offset)
 	rows, err := s.query(ctx, query, all...)
@@ -647,11 +715,13 @@ func (s *DB) Search(ctx context.Context, sq store.SearchQuery) (*store.SearchRes
 		var rowid int64
 		var pub sql.NullInt64
 		var b []byte
-		if err := rows.Scan(&rowid, &h.Score, &res.Total, &h.ID, &h.Title, &h.Source, &h.URL, &pub, &b); err != nil {
+		var dup sql.NullString
+		if err := rows.Scan(&rowid, &h.Score, &res.Total, &h.ID, &h.Title, &h.Source, &h.URL, &pub, &b, &dup); err != nil {
 			rows.Close()
 			return nil, s.wrap("search", err)
 		}
 		h.Published = timeOf(pub)
+		h.DuplicateOf = dup.String
 		res.Hits = append(res.Hits, h)
 		bodies = append(bodies, b)
 	}

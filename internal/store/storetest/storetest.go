@@ -59,6 +59,9 @@ func Run(t *testing.T, newStore func(t *testing.T) store.Store) {
 	t.Run("ConcurrentSearchDuringIngest", func(t *testing.T) { testConcurrent(t, open(t)) })
 	t.Run("ConcurrentWriters", func(t *testing.T) { testConcurrentWriters(t, open(t)) })
 	t.Run("CrossArticle", func(t *testing.T) { testCrossArticle(t, open) })
+	t.Run("NearDuplicates", func(t *testing.T) { testNearDuplicates(t, open(t)) })
+	t.Run("NearDuplicatesConcurrent", func(t *testing.T) { testNearDuplicatesConcurrent(t, open) })
+	t.Run("NearDuplicatesArabicNews", func(t *testing.T) { testNearDuplicatesArabicNews(t, newStore) })
 }
 
 // Seeds returns the five demo articles as analyses with a source and date

@@ -1,0 +1,610 @@
+package sqlstore
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"errors"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/marsad-project/marsad/internal/arabic"
+	"github.com/marsad-project/marsad/internal/store"
+	"github.com/marsad-project/marsad/internal/story"
+)
+
+// Near-duplicates: the MinHash of `marsad extract` (story.MinHash with
+// story.DefaultOptions, DB.mh), so that every Put, whatever process or
+// batch it runs in, finds the near-duplicates among the stored articles.
+//
+// Put signs the articles outside the transaction, only as far as their LSH
+// keys need (story.MinHash.KeySignature: 36 of the 128 values; the words
+// come from the analysis of the terms, search.Analyzer.TermsWords). Inside
+// it (under Dialect.LockWrites) one statement lists the stored articles
+// sharing one of the batch's keys (12 an article: doc_bands on SQLite, the
+// GIN-indexed array documents.bands on PostgreSQL), with their groups.
+// Each new article with candidates is signed in full and confirmed
+// against them by the estimated Jaccard, a stored candidate being signed
+// again from its stored text (no signature is stored); it records in
+// dup_of the group's earliest stored article. When every candidate is of
+// one group, the first one confirmed decides (the most similar would give
+// the same group); else all are compared, the most similar winning (ties:
+// the earliest stored), as extract does. The full signatures computed are
+// kept in memory for a while (sigCache): reposts come close together.
+//
+// What it costs is in docs/BENCHMARKS.md. The first version kept the
+// signature (512 bytes) and 32 keys per article and looked up every
+// article on its own: SQLite 1.37× → 1.70× the raw text, PostgreSQL 1.23×
+// → 2.20×, SQLite ingest CPU 0.67 → 1.25 ms an article.
+
+// minhashVersion names the keys' parameters in meta 'minhash'.
+const minhashVersion = "story.DefaultOptions/keys12x3"
+
+// wordsAnalyzer is an analyzer that also returns the words it tokenised
+// (search.Analyzer.TermsWords): signing then costs no second tokenisation
+// (two thirds of a signature's time before).
+type wordsAnalyzer interface {
+	TermsWords(text string) ([]arabic.Term, []string)
+	Words(text string) []string // the same words alone (a candidate signed again)
+}
+
+// words are the words text is signed over: the analyzer's, else
+// story.Words (the same for marsad's analyzer: search
+// TestTermsWordsAreStoryWords).
+func (s *DB) words(text string) []string {
+	if wa, ok := s.an.(wordsAnalyzer); ok {
+		return wa.Words(text)
+	}
+	return story.Words(text)
+}
+
+// keys returns the LSH keys of words as stored (signed 32 bits: 4 bytes in
+// SQLite's record format, PostgreSQL's integer), distinct.
+func (s *DB) keys(words []string) []int32 {
+	var keys []int32
+	for _, k := range s.mh.Keys(s.mh.KeySignature(words)) {
+		if v := int32(uint32(k)); !slices.Contains(keys, v) {
+			keys = append(keys, v)
+		}
+	}
+	return keys
+}
+
+// sigCache keeps the full signatures last computed (by rowid; an article
+// never changes), so that a repost of a recent article is confirmed
+// without reading and signing the original again. 16,384 signatures of
+// 1 KiB at most.
+type sigCache struct {
+	mu   sync.Mutex
+	m    map[int64][]uint64
+	ring []int64 // insertion order, for eviction
+	next int
+}
+
+const sigCacheSize = 16384
+
+func (c *sigCache) get(rowid int64) []uint64 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.m[rowid]
+}
+
+func (c *sigCache) put(rowid int64, sig []uint64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil {
+		c.m = map[int64][]uint64{}
+		c.ring = make([]int64, 0, sigCacheSize)
+	}
+	if _, ok := c.m[rowid]; ok {
+		return
+	}
+	if len(c.ring) < sigCacheSize {
+		c.ring = append(c.ring, rowid)
+	} else {
+		delete(c.m, c.ring[c.next])
+		c.ring[c.next] = rowid
+		c.next = (c.next + 1) % sigCacheSize
+	}
+	c.m[rowid] = sig
+}
+
+// dupCand is a candidate: a stored article sharing a key with the batch,
+// or an article of the batch.
+type dupCand struct {
+	root   int64  // its group's earliest article
+	rootID string // that article's id
+	words  []string
+	sig    []uint64 // full signature, once computed
+}
+
+// dupFinder holds the candidates of one batch.
+type dupFinder struct {
+	s     *DB
+	ctx   context.Context
+	tx    *sql.Tx
+	byKey map[int32][]int64 // key → rowids
+	cands map[int64]*dupCand
+	// signatures of the batch's articles, cached once it is committed (a
+	// rolled back rowid may be given again)
+	pending map[int64][]uint64
+}
+
+// committed caches the signatures of the batch's articles.
+func (f *dupFinder) committed() {
+	for row, sig := range f.pending {
+		f.s.sigs.put(row, sig)
+	}
+}
+
+// newDupFinder lists the stored articles having one of keys (one
+// statement), with their groups (another).
+func (s *DB) newDupFinder(ctx context.Context, tx *sql.Tx, keys [][]int32) (*dupFinder, error) {
+	f := &dupFinder{s: s, ctx: ctx, tx: tx, byKey: map[int32][]int64{}, cands: map[int64]*dupCand{}, pending: map[int64][]uint64{}}
+	if !s.dups {
+		return f, nil
+	}
+	want := map[int32]bool{}
+	var all []int64
+	for _, ks := range keys {
+		for _, k := range ks {
+			if !want[k] {
+				want[k] = true
+				all = append(all, int64(k))
+			}
+		}
+	}
+	if len(all) == 0 {
+		return f, nil
+	}
+	var docs []int64
+	err := s.d.KeyRows(ctx, tx, all, func(doc int64, key int32) {
+		if !want[key] { // PostgreSQL lists all the keys of an article having one
+			return
+		}
+		if _, ok := f.cands[doc]; !ok {
+			f.cands[doc] = &dupCand{}
+			docs = append(docs, doc)
+		}
+		f.byKey[key] = append(f.byKey[key], doc)
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(docs) == 0 {
+		return f, nil
+	}
+	in, arg := s.d.IDsIn("d.rowid", docs)
+	rows, err := tx.QueryContext(ctx, s.d.Bind(`SELECT d.rowid, COALESCE(d.dup_of, d.rowid), COALESCE(o.id, d.id)
+		FROM documents d LEFT JOIN documents o ON o.rowid = d.dup_of WHERE `+in), arg)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var doc int64
+		c := &dupCand{}
+		if err := rows.Scan(&doc, &c.root, &c.rootID); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		c.sig = s.sigs.get(doc)
+		f.cands[doc] = c
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	return f, f.prefetch(keys)
+}
+
+// prefetch signs again, before the batch's articles are looked at one by
+// one, the stored candidates find will want: for an article whose stored
+// candidates are of one group and none is signed yet, the earliest; for
+// one whose candidates span groups, every one not signed. Their texts are
+// read in one statement (not one round trip each) and signed on every
+// CPU. (find signs any other it needs as it goes.)
+func (f *dupFinder) prefetch(keys [][]int32) error {
+	need := map[int64]bool{}
+	var rows []int64
+	for _, ks := range keys {
+		rows = rows[:0]
+		roots := map[int64]bool{}
+		signed := false
+		for _, k := range ks {
+			for _, row := range f.byKey[k] {
+				if !slices.Contains(rows, row) {
+					rows = append(rows, row)
+					roots[f.cands[row].root] = true
+					signed = signed || f.cands[row].sig != nil
+				}
+			}
+		}
+		switch {
+		case len(rows) == 0 || (len(roots) == 1 && signed):
+		case len(roots) == 1:
+			need[slices.Min(rows)] = true
+		default:
+			for _, row := range rows {
+				if f.cands[row].sig == nil {
+					need[row] = true
+				}
+			}
+		}
+	}
+	if len(need) == 0 {
+		return nil
+	}
+	ids := make([]int64, 0, len(need))
+	for row := range need {
+		ids = append(ids, row)
+	}
+	in, arg := f.s.d.IDsIn("rowid", ids)
+	q, err := f.tx.QueryContext(f.ctx, f.s.d.Bind(`SELECT rowid, body FROM documents WHERE `+in), arg)
+	if err != nil {
+		return err
+	}
+	type text struct {
+		row  int64
+		body []byte
+	}
+	var texts []text
+	for q.Next() {
+		var t text
+		if err := q.Scan(&t.row, &t.body); err != nil {
+			q.Close()
+			return err
+		}
+		texts = append(texts, t)
+	}
+	if err := q.Close(); err != nil {
+		return err
+	}
+	sigs := make([][]uint64, len(texts))
+	errs := make([]error, len(texts))
+	var wg sync.WaitGroup
+	workers := min(runtime.GOMAXPROCS(0), len(texts))
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(texts); i += workers {
+				t, err := f.s.d.DecodeBody(texts[i].body)
+				if err != nil {
+					errs[i] = err
+					continue
+				}
+				if sigs[i] = f.s.mh.Signature(f.s.words(t)); sigs[i] == nil {
+					sigs[i] = []uint64{}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	for i, t := range texts {
+		if errs[i] != nil {
+			return errs[i]
+		}
+		f.cands[t.row].sig = sigs[i]
+		f.s.sigs.put(t.row, sigs[i]) // a committed article's
+	}
+	return nil
+}
+
+// signature is candidate row's full signature: computed from its words (an
+// article of the batch) or its stored text, once.
+func (f *dupFinder) signature(row int64) ([]uint64, error) {
+	c := f.cands[row]
+	if c.sig != nil {
+		return c.sig, nil
+	}
+	words := c.words
+	if words == nil {
+		var body []byte
+		if err := f.tx.QueryRowContext(f.ctx, f.s.d.Bind(`SELECT body FROM documents WHERE rowid = ?`), row).Scan(&body); err != nil {
+			return nil, err
+		}
+		text, err := f.s.d.DecodeBody(body)
+		if err != nil {
+			return nil, err
+		}
+		words = f.s.words(text)
+	}
+	c.sig = f.s.mh.Signature(words)
+	if c.sig == nil {
+		c.sig = []uint64{} // no words: like no signature, nobody's near-duplicate
+	}
+	if c.words != nil {
+		f.pending[row] = c.sig
+	} else {
+		f.s.sigs.put(row, c.sig) // a committed article's
+	}
+	return c.sig, nil
+}
+
+// find returns the group (its earliest article's rowid and id) of the
+// candidate the article (words, keys) near-duplicates, 0 for none, and its
+// full signature when it had candidates.
+func (f *dupFinder) find(words []string, keys []int32) (int64, string, []uint64, error) {
+	var rows []int64
+	roots := map[int64]bool{}
+	for _, k := range keys {
+		for _, row := range f.byKey[k] {
+			if !slices.Contains(rows, row) {
+				rows = append(rows, row)
+				roots[f.cands[row].root] = true
+			}
+		}
+	}
+	if len(rows) == 0 {
+		return 0, "", nil, nil
+	}
+	sig := f.s.mh.Signature(words)
+	if len(roots) == 1 {
+		// one group: the first confirmed decides; those signed already first
+		slices.SortStableFunc(rows, func(a, b int64) int {
+			return cmp.Compare(len(f.cands[b].sig), len(f.cands[a].sig))
+		})
+		for _, row := range rows {
+			cs, err := f.signature(row)
+			if err != nil {
+				return 0, "", nil, err
+			}
+			if f.s.mh.Similarity(sig, cs) >= f.s.mh.Threshold() {
+				return f.cands[row].root, f.cands[row].rootID, sig, nil
+			}
+		}
+		return 0, "", sig, nil
+	}
+	var best int64
+	bestSim := 0.0
+	for _, row := range rows {
+		cs, err := f.signature(row)
+		if err != nil {
+			return 0, "", nil, err
+		}
+		sim := f.s.mh.Similarity(sig, cs)
+		if sim < f.s.mh.Threshold() || sim < bestSim || (sim == bestSim && best != 0 && row > best) {
+			continue
+		}
+		best, bestSim = row, sim
+	}
+	if best == 0 {
+		return 0, "", sig, nil
+	}
+	return f.cands[best].root, f.cands[best].rootID, sig, nil
+}
+
+// add makes the article stored as rowid (its words, keys, group, and full
+// signature if computed) a candidate for the next ones.
+func (f *dupFinder) add(rowid int64, id string, words []string, keys []int32, sig []uint64, root int64, rootID string) {
+	if root == 0 {
+		root, rootID = rowid, id
+	}
+	f.cands[rowid] = &dupCand{root: root, rootID: rootID, words: words, sig: sig}
+	if sig != nil {
+		f.pending[rowid] = sig
+	}
+	for _, k := range keys {
+		f.byKey[k] = append(f.byKey[k], rowid)
+	}
+}
+
+// keyRows are the doc_bands rows of a batch, written at its end in a few
+// statements sorted by key (SQLite; one statement per article cost as much
+// as the article's own row: storebench -cpuprofile).
+type keyRows struct{ rows [][2]int64 }
+
+// add records rowid's keys where the dialect keeps them in doc_bands (on
+// PostgreSQL they go in with the row: documents.bands).
+func (k *keyRows) add(d Dialect, rowid int64, keys []int32) {
+	if d.KeysColumn() {
+		return
+	}
+	for _, key := range keys {
+		k.rows = append(k.rows, [2]int64{int64(key), rowid})
+	}
+}
+
+func (k *keyRows) write(ctx context.Context, tx *sql.Tx, d Dialect) error {
+	slices.SortFunc(k.rows, func(a, b [2]int64) int {
+		if a[0] != b[0] {
+			return cmp.Compare(a[0], b[0])
+		}
+		return cmp.Compare(a[1], b[1])
+	})
+	const per = 400 // rows a statement (two variables each)
+	var args []any
+	for len(k.rows) > 0 {
+		n := min(per, len(k.rows))
+		args = args[:0]
+		for _, r := range k.rows[:n] {
+			args = append(args, r[0], r[1])
+		}
+		if _, err := tx.ExecContext(ctx, d.Bind(`INSERT INTO doc_bands(key, doc) VALUES `+
+			strings.TrimSuffix(strings.Repeat("(?, ?), ", n), ", ")), args...); err != nil {
+			return err
+		}
+		k.rows = k.rows[n:]
+	}
+	return nil
+}
+
+// backfillMinHash gives the articles stored before migration 0005
+// (SQLite) / 0006 (PostgreSQL) their keys and dup_of, in rowid order (the
+// order they were stored in: the result is the one a fresh ingest of them
+// would give), once, under the writers' lock, in one transaction.
+func (s *DB) backfillMinHash(ctx context.Context) error {
+	if !s.dups {
+		return nil
+	}
+	var done string
+	err := s.db.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'minhash'`).Scan(&done)
+	if err == nil && done == minhashVersion {
+		return nil
+	}
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := s.d.LockWrites(ctx, tx); err != nil {
+		return err
+	}
+	done = ""
+	if err := tx.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'minhash'`).Scan(&done); err == nil && done == minhashVersion {
+		return nil // another process did it
+	}
+	if done != "" {
+		// keys of other parameters: start again
+		qs := []string{`UPDATE documents SET dup_of = NULL WHERE dup_of IS NOT NULL`, `DELETE FROM doc_bands`}
+		if s.d.KeysColumn() {
+			qs = []string{`UPDATE documents SET dup_of = NULL, bands = NULL`}
+		}
+		for _, q := range qs {
+			if _, err := tx.ExecContext(ctx, q); err != nil {
+				return err
+			}
+		}
+	}
+	set := `dup_of = ?`
+	if s.d.KeysColumn() {
+		set += `, bands = ` + s.d.KeysPlaceholder()
+	}
+	update := s.d.Bind(`UPDATE documents SET ` + set + ` WHERE rowid = ?`)
+	const chunk = 500
+	for last := int64(-1 << 62); ; {
+		rows, err := tx.QueryContext(ctx, s.d.Bind(`SELECT rowid, id, body FROM documents WHERE rowid > ? ORDER BY rowid LIMIT ?`), last, chunk)
+		if err != nil {
+			return err
+		}
+		type doc struct {
+			row   int64
+			id    string
+			body  []byte
+			words []string
+		}
+		var docs []doc
+		for rows.Next() {
+			var d doc
+			if err := rows.Scan(&d.row, &d.id, &d.body); err != nil {
+				rows.Close()
+				return err
+			}
+			docs = append(docs, d)
+		}
+		if err := rows.Close(); err != nil {
+			return err
+		}
+		if len(docs) == 0 {
+			break
+		}
+		keys := make([][]int32, len(docs))
+		for i := range docs {
+			text, err := s.d.DecodeBody(docs[i].body)
+			if err != nil {
+				return err
+			}
+			docs[i].words = s.words(text)
+			keys[i] = s.keys(docs[i].words)
+		}
+		f, err := s.newDupFinder(ctx, tx, keys)
+		if err != nil {
+			return err
+		}
+		var kr keyRows
+		for i, d := range docs {
+			root, rootID, sig, err := f.find(d.words, keys[i])
+			if err != nil {
+				return err
+			}
+			if root == 0 && !s.d.KeysColumn() {
+				// nothing to update
+			} else {
+				var dup any
+				if root != 0 {
+					dup = root
+				}
+				args := []any{dup}
+				if s.d.KeysColumn() {
+					args = append(args, keysOrNil(s.d, keys[i]))
+				}
+				if _, err := tx.ExecContext(ctx, update, append(args, d.row)...); err != nil {
+					return err
+				}
+			}
+			kr.add(s.d, d.row, keys[i])
+			f.add(d.row, d.id, d.words, keys[i], sig, root, rootID)
+		}
+		if err := kr.write(ctx, tx, s.d); err != nil {
+			return err
+		}
+		last = docs[len(docs)-1].row
+	}
+	if _, err := tx.ExecContext(ctx, s.d.Bind(`INSERT INTO meta(key, value) VALUES ('minhash', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`), minhashVersion); err != nil {
+		return err
+	}
+	return tx.Commit() // (the signatures computed are not cached: rare)
+}
+
+// keysOrNil is the stored value of keys in documents.bands.
+func keysOrNil(d Dialect, keys []int32) any {
+	if len(keys) == 0 {
+		return nil
+	}
+	ks := make([]int64, len(keys))
+	for i, k := range keys {
+		ks[i] = int64(k)
+	}
+	return d.KeysArg(ks)
+}
+
+// duplicates lists the other articles of rowid's near-duplicate group
+// (root: its dup_of, else itself), earliest stored first.
+func (s *DB) duplicates(ctx context.Context, rowid int64, dupOf sql.NullInt64) ([]store.ArticleRef, error) {
+	if !s.dups {
+		return nil, nil
+	}
+	root := rowid
+	if dupOf.Valid {
+		root = dupOf.Int64
+	}
+	rows, err := s.db.QueryContext(ctx, s.d.Bind(`SELECT id, title, source, published FROM documents
+		WHERE (rowid = ? OR dup_of = ?) AND rowid <> ? ORDER BY rowid LIMIT 100`), root, root, rowid)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []store.ArticleRef
+	for rows.Next() {
+		var a store.ArticleRef
+		var pub sql.NullInt64
+		if err := rows.Scan(&a.ID, &a.Title, &a.Source, &pub); err != nil {
+			return nil, err
+		}
+		a.Published = timeOf(pub)
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// dupID is the SQL for the id of the article the documents row named
+// table near-duplicates (NULL for none, or in a schema without them).
+func (s *DB) dupID(table string) string {
+	if !s.dups {
+		return "NULL"
+	}
+	return "(SELECT o.id FROM documents o WHERE o.rowid = " + table + ".dup_of)"
+}
+
+// dupRow is the SQL for the rowid it near-duplicates (NULL for none).
+func (s *DB) dupRow(table string) string {
+	if !s.dups {
+		return "NULL"
+	}
+	return table + ".dup_of"
+}
