@@ -210,6 +210,14 @@ func Features(text string, words []word, matches []Match, q map[string]int, date
 		if TriedFeatures {
 			f = triedFeatures(f, p, words, m, ms)
 		}
+		if ClusterFeatures != "" {
+			f = clusterNear(f, p.Type, words, m)
+		}
+		if BackgroundFeatures {
+			if k := bgCue(p, words, m); k != "" {
+				f = append(f, "bg:"+p.Type+"/"+k, "bg:"+p.Type)
+			}
+		}
 		if len(ms) > 0 && overt(p.Type, words, []Match{m}, ms, q) {
 			f = append(f, "overt:"+p.Type)
 		}
@@ -219,6 +227,10 @@ func Features(text string, words []word, matches []Match, q map[string]int, date
 			f = append(f, "tfirst:"+p.Type)
 		}
 	}
+	if ClusterFeatures != "" {
+		f = clusterBag(f, words)
+	}
+	f = cueFeatures(f, words, matches)
 	for k := range q {
 		f = append(f, "q:"+k)
 	}
@@ -307,6 +319,11 @@ type Example struct {
 	Feats []string
 	Vals  []float64 // the features' values; nil: all 1
 	Pos   bool
+	// Soft, if > 0, is the target of a negative instead of 0 (a soft
+	// label: arabic_event_gsr's "difficult no" had a dissenting accept)
+	Soft float64
+	// Weight scales the example's loss; 0: 1 (PosScale for a positive)
+	Weight float64
 }
 
 // TrainOptions controls Train.
@@ -371,10 +388,13 @@ func Train(ex []Example, opt TrainOptions) *LinearModel {
 				}
 			}
 			p := 1 / (1 + math.Exp(-z))
-			y := 0.0
+			y := ex[k].Soft
 			wt := 1.0
 			if ex[k].Pos {
 				y, wt = 1, opt.PosScale
+			}
+			if ex[k].Weight > 0 {
+				wt *= ex[k].Weight
 			}
 			g := (p - y) * wt
 			gb += g * g
