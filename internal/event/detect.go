@@ -231,6 +231,11 @@ func Features(text string, words []word, matches []Match, q map[string]int, date
 		f = clusterBag(f, words)
 	}
 	f = cueFeatures(f, words, matches)
+	if TriggerCountFeatures {
+		for t, n := range count {
+			f = append(f, "tn:"+t+"/"+strconv.Itoa(min(n, 4)))
+		}
+	}
 	for k := range q {
 		f = append(f, "q:"+k)
 	}
@@ -248,6 +253,18 @@ func Features(text string, words []word, matches []Match, q map[string]int, date
 	}
 	if len(dates) > 0 {
 		f = append(f, "date")
+	}
+	if DateKindFeatures {
+		// a date that needs the publication date (أمس، الخميس، الشهر
+		// الماضي) against one stated in full (a year): a report of the day
+		// against a look back
+		for _, d := range dates {
+			if d.Date == "" {
+				f = append(f, "dk:rel")
+			} else {
+				f = append(f, "dk:abs")
+			}
+		}
 	}
 	if strings.ContainsAny(text, "?؟") {
 		f = append(f, "question")
@@ -268,6 +285,16 @@ func Features(text string, words []word, matches []Match, q map[string]int, date
 	}
 	return f
 }
+
+// DateKindFeatures adds "dk:rel" / "dk:abs" per date expression: relative
+// to the publication date or stated in full (cmd/traindetect -dk; tried and
+// dropped).
+var DateKindFeatures bool
+
+// TriggerCountFeatures adds "tn:TYPE/n", the number of triggers of each
+// type in the sentence (1, 2, 3, 4 or more; cmd/traindetect -tn; tried and
+// dropped).
+var TriggerCountFeatures bool
 
 // TriedFeatures adds features that were tried and dropped (cmd/traindetect
 // -tried; docs/BENCHMARKS.md gives their figures), so that the figures can

@@ -64,6 +64,9 @@ var (
 	diffWeight    = map[string]float64{}
 	topKFlag      = flag.String("topk", "", "TYPE=k,…: keep only the k word features (u:) of TYPE with the highest chi-square against the label in the training part (seen in at least 3 training sentences); use with -typedrop ''")
 	topK          = map[string]int{}
+	tnFlag        = flag.Bool("tn", false, "add the trigger-count features tn:TYPE/n (event.TriggerCountFeatures)")
+	dkFlag        = flag.Bool("dk", false, "add the date-kind features dk:rel / dk:abs (event.DateKindFeatures)")
+	extraNegW     = flag.Float64("extranegw", 1, "weight of the -extraneg sentences in training")
 	dumpFlag      = flag.String("dump", "", "write each sentence's label, whole-text features and text here (TSV) and stop")
 	dropPrefixes  []string
 	typeDrop      = map[string][]string{}
@@ -145,6 +148,8 @@ func main() {
 	event.TriedFeatures = *tried
 	event.ClusterFeatures, event.ClusterWindow = *clustersFlag, *clusterWin
 	event.BackgroundFeatures = *bgFlag
+	event.TriggerCountFeatures = *tnFlag
+	event.DateKindFeatures = *dkFlag
 	for _, k := range strings.Split(*bgRuleFlag, ",") {
 		if k != "" {
 			event.BackgroundRule[k] = true
@@ -483,7 +488,7 @@ func train(items []item, idx []int, opt event.TrainOptions) *event.LinearModel {
 		if *trigOnly && !it.trig {
 			continue
 		}
-		ex = append(ex, event.Example{Feats: it.whole})
+		ex = append(ex, event.Example{Feats: it.whole, Weight: *extraNegW})
 	}
 	for _, i := range idx {
 		if *trigOnly && !items[i].trig {
