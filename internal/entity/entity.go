@@ -253,6 +253,9 @@ func (r *Resolver) prepare(doc *docIndex, mentions []model.Mention) []*item {
 		if m.Type == model.MISC && r.allUnits(ws) {
 			continue // دولار, الجنيه الإسترليني: a currency is no named entity
 		}
+		if norms := tokenNorms(ws); r.allSacred(norms) {
+			continue // الله, لله, الإسلام: see allSacred
+		}
 		// A head alone is not a name (قصر, مطار, حكومة): the name is the
 		// word after it, which the tagger left out (قصر الإليزيه). The head
 		// of a construct (إضافة) never takes the article, so القاعدة (al-Qaeda)
@@ -359,6 +362,23 @@ func (r *Resolver) prepare(doc *docIndex, mentions []model.Mention) []*item {
 				}
 				break
 			}
+		}
+	}
+	// A name does not run into a religious formula (lexicon class formula):
+	// the tagger reads "الملك سلمان - حفظه الله -", "عمر بن الخطاب رضي الله
+	// عنه", "بحمد الله", "رحمة الله" as names. Cut the mention before the
+	// formula; a mention that starts with one is no name.
+	for k := 0; k < len(raws); k++ {
+		rw := raws[k]
+		for i := range rw.words {
+			if r.formulaAt(rw.words[i:]) == 0 {
+				continue
+			}
+			raws[k].words = rw.words[:i]
+			if i > 0 {
+				raws[k].m.End = rw.words[i-1].End
+			}
+			break
 		}
 	}
 	// A person or organisation does not end in an apposition of indefinite
@@ -475,15 +495,20 @@ func (r *Resolver) prepare(doc *docIndex, mentions []model.Mention) []*item {
 			elided = false
 		}
 		it.words = words[nameIdx:]
+		if r.allSacred(it.words) {
+			continue // الله, الإسلام, القرآن: no named entity in news (lexicon class sacred)
+		}
 		if r.notAName(ws[nameIdx:], it.words, rw.m.Type, prevDefinite(doc, ws[0]), surnames) || isDateMonth(doc, it.words, ws[0].Start, ws[len(ws)-1].End) ||
 			r.indefiniteNoun(doc, it.words, rw.m.Type, ws[0].Start, ws[len(ws)-1].End) {
 			continue
 		}
-		if rw.m.Type == model.ORG && len(it.words) >= 3 && it.words[1] == "الجيش" &&
+		if rw.m.Type == model.ORG && len(it.words) >= 3 && (it.words[1] == "الجيش" || r.forcesOf(it.words[1])) &&
 			(it.words[0] == "قوات" || r.lx.has(classMembers, it.words[0])) && nameIdx+1 < len(ws) {
 			// قوات الجيش الوطني, عناصر الجيش الليبي: the army is itself the
 			// force, so the head is a description and stays outside the name
-			// (the mention keeps it). حكومة الوفاق, قوات الوفاق keep theirs.
+			// (the mention keeps it); so are a body's or a group's forces
+			// (قوات مجلس شورى ثوار بنغازي, عناصر حزب الله: the council, the
+			// party). حكومة الوفاق, قوات الوفاق keep theirs.
 			it.words = it.words[1:]
 			it.nameStart = ws[nameIdx+1].Start
 			elided = false
@@ -894,6 +919,115 @@ func (r *Resolver) allUnits(ws []arabic.Token) bool {
 		}
 	}
 	return true
+}
+
+// forcesOf reports whether w, the word after قوات or عناصر, is the head
+// of a body or group in construct (مجلس, حزب, تنظيم, حكومة): indefinite,
+// of the lexicon's body or orghead class, not another force word.
+func (r *Resolver) forcesOf(w string) bool {
+	return !strings.HasPrefix(w, "ال") && w != "قوات" && !r.lx.has(classMembers, w) &&
+		(r.lx.has(classBody, w) || r.lx.has(classOrgHead, w))
+}
+
+// formulaAt returns the number of words of the religious formula
+// (lexicon class formula) that ws starts with, or 0; the first word may
+// carry a conjunction or a preposition (بحمد الله, وبإذن الله).
+func (r *Resolver) formulaAt(ws []arabic.Token) int {
+	if len(ws) == 0 {
+		return 0
+	}
+	for _, p := range r.lx.phrases[classFormula] { // longest first
+		if len(p) > len(ws) || ws[0].Norm != p[0] && !hasProclitic(ws[0].Norm, p[0]) {
+			continue
+		}
+		ok := true
+		for i := 1; i < len(p) && ok; i++ {
+			ok = ws[i].Norm == p[i]
+		}
+		if ok {
+			return len(p)
+		}
+	}
+	return 0
+}
+
+// hasProclitic reports whether w is word with a conjunction or a
+// preposition before it (بحمد, وبإذن).
+func hasProclitic(w, word string) bool {
+	for _, p := range [...]string{"و", "ف", "ب", "ل", "وب", "فب"} {
+		if w == p+word {
+			return true
+		}
+	}
+	return false
+}
+
+// allSacred reports whether every word names God, a religion or a
+// scripture (lexicon class sacred: الله, الإسلام, القرآن), with its
+// proclitics (والله, بالله, لله, للإسلام), or is a word of a formula after
+// one (الله عز, الله تعالى). ANERcorp tags them MISC, but
+// they are no entity a reader of the news looks for, and the formulas of
+// piety (حفظه الله, رحمه الله, صلى الله عليه وسلم) would make الله the
+// most frequent entity of Arabic news.
+func (r *Resolver) allSacred(words []string) bool {
+	if len(words) == 0 {
+		return false
+	}
+	sacred := false
+	for _, w := range words {
+		switch {
+		case r.sacred(w):
+			sacred = true
+		case !r.formulaWord(w):
+			return false
+		}
+	}
+	return sacred
+}
+
+func tokenNorms(ws []arabic.Token) []string {
+	out := make([]string, len(ws))
+	for i, t := range ws {
+		out[i] = t.Norm
+	}
+	return out
+}
+
+// formulaWord reports a word of a formula of piety (عز, وجل, تعالى): with
+// God's name, the tagger's الله عز is no name either.
+func (r *Resolver) formulaWord(w string) bool {
+	for _, p := range r.lx.phrases[classFormula] {
+		for _, x := range p {
+			if w == x || hasProclitic(w, x) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (r *Resolver) sacred(w string) bool {
+	if r.lx.has(classSacred, w) {
+		return true
+	}
+	for _, c := range [...]string{"و", "ف"} {
+		if rest, ok := strings.CutPrefix(w, c); ok && utf8.RuneCountInString(rest) >= 3 {
+			w = rest
+			break
+		}
+	}
+	if w == "لله" { // ل + الله: the alef and a lam are not written
+		return true
+	}
+	if rest, ok := strings.CutPrefix(w, "لل"); ok {
+		return r.lx.has(classSacred, "ال"+rest) // للإسلام → الإسلام
+	}
+	for _, p := range [...]string{"بال", "كال", "ال"} {
+		if rest, ok := strings.CutPrefix(w, p); ok && r.lx.has(classSacred, "ال"+rest) {
+			return true
+		}
+	}
+	return false
 }
 
 // foldedNames are names that fold onto a function word (علي "Ali" and

@@ -173,11 +173,12 @@ func (g *Gazetteer) LookupWord(w string) ([]Place, int) {
 // (الليبية → LY, اللبناني → LB), after removing the article, the feminine
 // ending and the sound plural endings.
 func (g *Gazetteer) NisbaCountry(w string) (string, bool) {
-	w = stripAl(w)
-	for _, c := range [...]string{w, strings.TrimSuffix(w, "ه"), strings.TrimSuffix(w, "ين"),
-		strings.TrimSuffix(w, "ون"), strings.TrimSuffix(w, "ات")} {
-		if cc, ok := g.nisba[c]; ok {
-			return cc, true
+	for _, w := range [...]string{stripAl(w), w} { // ألماني: ال as written is no article
+		for _, c := range [...]string{w, strings.TrimSuffix(w, "ه"), strings.TrimSuffix(w, "ين"),
+			strings.TrimSuffix(w, "ون"), strings.TrimSuffix(w, "ات")} {
+			if cc, ok := g.nisba[c]; ok {
+				return cc, true
+			}
 		}
 	}
 	return "", false

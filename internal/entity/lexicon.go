@@ -26,6 +26,10 @@ const (
 	classFunction  = "function"
 	classSpokesman = "spokesman"
 	classUnit      = "unit"
+	classBody      = "body"
+	classScope     = "scope"
+	classSacred    = "sacred"
+	classFormula   = "formula"
 )
 
 // lexicon holds multi-word phrases per class as normalised token slices,

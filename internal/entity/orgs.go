@@ -56,6 +56,27 @@ var loadKnownNames = sync.OnceValues(func() (*knownNames, error) {
 	return kn, nil
 })
 
+// known reports whether ws (normalised words) is a curated name, the
+// article on each word aside.
+func (kn *knownNames) known(ws []string) bool {
+	if len(ws) == 0 {
+		return false
+	}
+	for _, k := range kn.byFirst[stripAl(ws[0])] {
+		if len(k.words) != len(ws) {
+			continue
+		}
+		same := true
+		for i := range ws {
+			same = same && stripAl(ws[i]) == stripAl(k.words[i])
+		}
+		if same {
+			return true
+		}
+	}
+	return false
+}
+
 // OrgOptions selects the organisation finder's rules; each can be turned
 // off to measure what it brings.
 type OrgOptions struct {
@@ -82,11 +103,26 @@ type OrgOptions struct {
 	// untagged, so the tagger rarely finds them: on arabic-news it covered
 	// 150 of 1,306 such names.
 	Ministries bool
+	// Tribes: a name right after a tribe's head (قبيلة, قبائل, عشيرة,
+	// عشائر) is a group, an organisation in the contract's types (the gold
+	// types groups that act, الجنجويد, المعارضة التشادية, ORG): the tagger's
+	// PER or LOC on it is retyped, an untagged rare name is added (قبيلة
+	// الدواسر, قبيلة أولاد سليمان), and so are its other mentions in the
+	// article; a gazetteer place stays a place (قبائل مأرب: the tribes of
+	// Marib). A person's name never starts with أولاد "sons": أولاد سليمان
+	// alone is a tribe too.
+	Tribes bool
+	// Chains: an organisation whose name ends in an indefinite noun in
+	// construct runs on over the indefinite nouns after it to the place that
+	// closes the chain (قوات مجلس شورى + ثوار + بنغازي, مجلس أعيان +
+	// مصراتة): the tagger cut the name before the genitive, which a common
+	// noun in construct wants.
+	Chains bool
 }
 
 // DefaultOrgOptions turns every rule on.
 func DefaultOrgOptions() OrgOptions {
-	return OrgOptions{Known: true, Quoted: true, Retype: true, Institutions: true, Designated: true, Ministries: true}
+	return OrgOptions{Known: true, Quoted: true, Retype: true, Institutions: true, Designated: true, Ministries: true, Tribes: true, Chains: true}
 }
 
 // OrgFinder is a pipeline stage that adds organisation mentions the tagger
@@ -322,6 +358,9 @@ func (f *OrgFinder) Find(text string, have []model.Mention) []model.Mention {
 			}
 		}
 	}
+	if f.opt.Tribes && f.tribes(text, toks, taken, &out) {
+		added = true
+	}
 	if f.opt.Known {
 		// context-only names wait until every other name is in: they are
 		// read by their neighbours
@@ -372,7 +411,233 @@ func (f *OrgFinder) Find(text string, have []model.Mention) []model.Mention {
 	if added {
 		sort.SliceStable(out, func(a, b int) bool { return out[a].Start < out[b].Start })
 	}
+	if f.opt.Chains {
+		out = f.chains(text, toks, out)
+	}
 	return out
+}
+
+// chainHeads are the heads an organisation named by a construct chain
+// starts with (قوات, مجلس, غرفة, كتيبة …): with orgHeads, the lexicon's
+// orghead and body classes.
+var chainHeads = normSet("غرفة", "مجلس", "كتيبة", "سرية", "لواء", "قوات", "تجمع", "اتحاد", "رابطة", "هيئة", "لجنة")
+
+// chainNoun reports whether token t can be a link of a construct chain
+// (see OrgOptions.Chains): an indefinite Arabic common noun, which the
+// news also writes with the article (شورى: الشورى, أعيان: الأعيان, the
+// construct plural مجاهدي: المجاهدين), not a name (داعش, برشلونة), a
+// place, a function word, an adjective, a word with a proclitic (بمدينة,
+// وجامعة), a direction or place descriptor (وسط, جنوب, قرب, حي) or a word
+// with tanween.
+func (f *OrgFinder) chainNoun(t arabic.Token) bool {
+	w := t.Norm
+	if t.Kind != arabic.KindArabic || strings.HasPrefix(w, "ال") || arabic.IsStopword(w) || utf8.RuneCountInString(w) < 3 ||
+		nisbaAdjective(w) && !strings.HasSuffix(t.Text, "ى") || hasTanween(t.Text) || directions[w] || len(f.gaz.lookupText(w)) > 0 {
+		return false
+	}
+	lx, err := loadLexicon()
+	if err != nil || lx.has(classPlace, w) || lx.has(classFunction, w) || lx.has(classFacility, w) {
+		return false
+	}
+	for _, sp := range cliticSplits(w) {
+		if arabic.WordFreq(sp.word) > arabic.WordFreq(w) {
+			return false
+		}
+	}
+	return arabic.WordFreq("ال"+w) >= minChainFreq || arabic.WordFreq("ال"+w+"ن") >= minChainFreq
+}
+
+// directions place something relative to a place (وسط الرمادي, جنوب
+// ليبيا): no link of a name's chain.
+var directions = normSet("وسط", "قرب", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "أطراف",
+	"ضواحي", "داخل", "خارج", "باتجاه", "محيط", "بطل", "عاصمة")
+
+// minChainFreq is how often the news writes a chain's noun with the
+// article (arabic.WordFreq).
+const minChainFreq = 10
+
+// chains applies the Chains rule (see OrgOptions.Chains) to out, sorted by
+// offset: an ORG mention of two words at least that starts with an
+// organisation's head and ends in a chain noun, up to two chain nouns
+// right after it, and a LOC mention right after them become one ORG
+// mention.
+func (f *OrgFinder) chains(text string, toks []arabic.Token, out []model.Mention) []model.Mention {
+	lx, err := loadLexicon()
+	if err != nil {
+		return out
+	}
+	drop := map[int]bool{}
+	for mi := 0; mi < len(out); mi++ {
+		m := out[mi]
+		if m.Type != model.ORG {
+			continue
+		}
+		first := sort.Search(len(toks), func(i int) bool { return toks[i].End > m.Start })
+		i := sort.Search(len(toks), func(i int) bool { return toks[i].End >= m.End })
+		if i >= len(toks) || first >= i || toks[i].End != m.End || !f.chainNoun(toks[i]) {
+			continue
+		}
+		h := stripConj(toks[first].Norm)
+		if !orgHeads[h] && !chainHeads[h] && !lx.has(classOrgHead, h) && !lx.has(classBody, h) {
+			continue
+		}
+		for j := i + 1; j < len(toks) && j <= i+3 && adjacent(toks, j); j++ {
+			// the place closing the chain: the next mention, a LOC starting here
+			next := mi + 1
+			for next < len(out) && out[next].Start < toks[j].Start {
+				next++
+			}
+			if next < len(out) && out[next].Start == toks[j].Start && out[next].Type == model.LOC {
+				end := out[next].End
+				out[mi] = model.Mention{Text: text[m.Start:end], Start: m.Start, End: end, Type: model.ORG}
+				drop[next] = true
+				break
+			}
+			if next < len(out) && out[next].Start < toks[j].End || !f.chainNoun(toks[j]) {
+				break // another mention, or no noun of the chain
+			}
+		}
+	}
+	if len(drop) == 0 {
+		return out
+	}
+	kept := out[:0]
+	for mi, m := range out {
+		if !drop[mi] {
+			kept = append(kept, m)
+		}
+	}
+	return kept
+}
+
+// tribeHeads are the nouns that make the name after them a tribe (bare or
+// after a proclitic: لقبيلة, وقبائل). Normalised.
+var tribeHeads = map[string]bool{"قبيله": true, "قبيلتي": true, "قبيلتا": true, "قبايل": true, "عشيره": true, "عشاير": true}
+
+// tribeLinks begin a tribe's name of two words (بني عامر, آل مرة, أولاد
+// سليمان).
+var tribeLinks = map[string]bool{"بني": true, "بنو": true, "ال": true, "اولاد": true}
+
+// maxTribeFreq is the corpus frequency (arabic.WordFreq) up to which a word
+// after a tribe's head is taken for its name (الدواسر, التبو, ورفلة; not
+// الكبرى, العربية, المحسوبة).
+const maxTribeFreq = 60
+
+// tribes applies the Tribes rule to out (see OrgOptions.Tribes) and
+// reports whether it changed anything.
+func (f *OrgFinder) tribes(text string, toks []arabic.Token, taken []bool, out *[]model.Mention) bool {
+	changed := false
+	names := map[string]bool{}
+	place := func(m model.Mention) bool {
+		return len(f.gaz.lookupText(strings.Join(normWords(text[m.Start:m.End]), " "))) > 0
+	}
+	retype := func(mi int) {
+		(*out)[mi].Type = model.ORG
+		names[strings.Join(normWords(text[(*out)[mi].Start:(*out)[mi].End]), " ")] = true
+		changed = true
+	}
+	for mi, m := range *out {
+		if m.Type == model.ORG || place(m) {
+			continue
+		}
+		i := sort.Search(len(toks), func(i int) bool { return toks[i].End > m.Start })
+		if i >= len(toks) {
+			continue
+		}
+		ws := normWords(text[m.Start:m.End])
+		if m.Type == model.PER && len(ws) >= 2 && ws[0] == "اولاد" {
+			retype(mi) // أولاد سليمان: "the sons of", a tribe
+			continue
+		}
+		if i > 0 && toks[i].Start >= m.Start && adjacent(toks, i) && toks[i-1].End <= m.Start {
+			if _, ok := headAt(toks[i-1], tribeHeads); ok {
+				retype(mi)
+			}
+		}
+	}
+	for i := 0; i+1 < len(toks); i++ {
+		if _, ok := headAt(toks[i], tribeHeads); !ok || taken[i+1] || !adjacent(toks, i+1) {
+			continue
+		}
+		j, n := i+1, 1
+		if tribeLinks[toks[j].Norm] {
+			if j+1 >= len(toks) || taken[j+1] || !adjacent(toks, j+1) || arabic.IsStopword(toks[j+1].Norm) {
+				continue
+			}
+			n = 2
+		} else {
+			if !f.tribeWord(toks[j].Norm) {
+				continue
+			}
+		}
+		*out = appendSpan(*out, taken, toks, text, j, n, 0, model.ORG)
+		names[strings.Join(normWords(text[toks[j].Start:toks[j+n-1].End]), " ")] = true
+		changed = true
+		i = j + n - 1
+	}
+	if len(names) == 0 {
+		return changed
+	}
+	// a name coordinated with a tribe found here is a tribe too (قبيلتا
+	// التبو والطوارق, and on along the list): in offset order, the mention
+	// after a tribe's, with و between
+	idx := make([]int, len(*out))
+	for k := range idx {
+		idx[k] = k
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return (*out)[idx[a]].Start < (*out)[idx[b]].Start })
+	for k := 0; k+1 < len(idx); k++ {
+		t, mi := (*out)[idx[k]], idx[k+1]
+		m := (*out)[mi]
+		if t.Type != model.ORG || m.Type == model.ORG || m.Start < t.End || !names[strings.Join(normWords(text[t.Start:t.End]), " ")] || place(m) {
+			continue
+		}
+		if gap := strings.TrimSpace(text[t.End:m.Start]); gap == "و" || gap == "" && m.Start > t.End && strings.HasPrefix(m.Text, "و") {
+			retype(mi)
+		}
+	}
+	// the tribe's other mentions in the article (one sense per discourse)
+	for mi, m := range *out {
+		if m.Type != model.ORG && names[strings.Join(normWords(text[m.Start:m.End]), " ")] && !place(m) {
+			(*out)[mi].Type = model.ORG
+		}
+	}
+	return changed
+}
+
+// tribeWord reports whether w (normalised), right after a tribe's head, can
+// be the tribe's name: a rare word (maxTribeFreq) that is no function word,
+// adjective, place, common noun with the article (عشائر الناحية), word with
+// a proclitic or a pronoun on a more frequent word (وقيادات, لنفسها, اسمها)
+// or و before a plural (وموالون).
+func (f *OrgFinder) tribeWord(w string) bool {
+	if arabic.IsStopword(w) || utf8.RuneCountInString(w) < 3 || arabic.WordFreq(w) > maxTribeFreq ||
+		nisbaAdjective(w) || len(f.gaz.lookupText(w)) > 0 {
+		return false
+	}
+	if strings.HasPrefix(w, "ال") && arabic.WordFreq(stripAl(w)) > arabic.WordFreq(w) {
+		return false
+	}
+	for _, sp := range cliticSplits(w) {
+		if arabic.WordFreq(sp.word) > arabic.WordFreq(w) {
+			return false
+		}
+	}
+	if rest, ok := strings.CutPrefix(w, "و"); ok {
+		// قبائل وموالون: و and a sound or feminine plural is a
+		// conjunction, not a name (ورشفانة, ورفلة)
+		for _, suf := range [...]string{"ون", "ين", "ات"} {
+			if strings.HasSuffix(rest, suf) {
+				return false
+			}
+		}
+	}
+	for _, suf := range [...]string{"ها", "هم", "ه"} {
+		if stem, ok := strings.CutSuffix(w, suf); ok && utf8.RuneCountInString(stem) >= 2 && arabic.WordFreq(stem) > arabic.WordFreq(w) {
+			return false
+		}
+	}
+	return true
 }
 
 // ministryHeads: a ministry in construct with its portfolio. The

@@ -64,8 +64,8 @@ func wordsKey(typ string, ws []string) string {
 // as المرصد names different entities in different articles), and for
 // persons the skeleton of the canonical name (وليامز/ويليامز).
 func keysOf(e model.Entity) []string {
-	if countrylessBody(e) {
-		return nil // each article's own: which country's ministry is not said
+	if genericBody(e) {
+		return nil // each article's own: which country's, city's or company's body is not said
 	}
 	var keys []string
 	add := func(k string) {
@@ -98,22 +98,120 @@ func keysOf(e model.Entity) []string {
 	return keys
 }
 
-// countrylessBody reports an organisation named by a state body and its
-// portfolio alone (وزارة الداخلية, وزارة الشؤون الإسلامية): every country
-// has one, so across articles the name says nothing of which one is meant.
-// With the country's nisba (وزارة الخارجية الأمريكية) it is a name.
-func countrylessBody(e model.Entity) bool {
+// genericBody reports an organisation named by the head of a body that
+// every state, city or company has (lexicon class body: وزارة, هيئة, مجلس,
+// بلدية, البنك المركزي, جمعية, شركة …) and common words alone: وزارة
+// الداخلية, هيئة السياحة, المجلس البلدي, جمعية البر الخيرية, شركة
+// الكهرباء. Across articles such a name says nothing of which country's,
+// city's or company's body is meant, so each article keeps its own
+// entity. A word that says which makes it a name: a place (بلدية طرابلس),
+// a country's or an international nisba (البنك المركزي الليبي, البنك
+// المركزي الأوروبي, منظمة الصحة العالمية), a title and the person after it
+// (مؤسسة الملك خالد), a rare word (a proper name: بنك الإثمار, جمعية
+// زمزم); and so does a curated well-known name (data/orgs.tsv: مجلس الأمن,
+// المؤسسة الوطنية للنفط).
+func genericBody(e model.Entity) bool {
 	ws := normWords(e.Name)
-	if e.Type != model.ORG || len(ws) < 2 || stripAl(ws[0]) != "وزاره" {
+	if e.Type != model.ORG || len(ws) < 2 {
 		return false
+	}
+	lx, err := loadLexicon()
+	if err != nil {
+		return false
+	}
+	n := lx.match(classBody, ws)
+	if n == 0 || strings.HasPrefix(ws[0], "و") && !lx.has(classBody, ws[0]) {
+		return false // وزارة… only as written: no conjunction
 	}
 	gaz, err := LoadGazetteer()
 	if err != nil {
 		return false
 	}
-	_, country := gaz.NisbaCountry(ws[len(ws)-1])
-	return !country
+	kn, err := loadKnownNames()
+	if err != nil {
+		return false
+	}
+	if kn.known(ws) {
+		return false
+	}
+	ministry := stripAl(ws[0]) == "وزاره"
+	for _, w := range ws[n:] {
+		if !genericWord(lx, gaz, w) && !(ministry && !properWord(lx, gaz, w)) {
+			return false
+		}
+	}
+	return true
 }
+
+// genericWord reports whether w (normalised), a word of a body's name after
+// its head, is a common word that names no one thing: a function word, or a
+// word frequent in Arabic news (arabic.WordFreq, as written or once a
+// proclitic is set aside: لحقوق, بالمعروف) that is no place, no nisba of a
+// country or of an international scope, no title or name particle (مؤسسة
+// الملك خالد, جامعة أم القرى) and no family name (a definite nisba the news
+// hardly writes bare: مصرف الراجحي). A definite word is common from
+// minGenericFreq on (السياحة 254, التدريس 53); an indefinite one, which
+// transliterated names are, from minGenericBareFreq (كبار 167, حقوق 267;
+// not هارفارد 49, جوجل 78, سابك 98).
+func genericWord(lx *lexicon, gaz *Gazetteer, w string) bool {
+	proper := func(w string) bool { return properWord(lx, gaz, w) }
+	common := func(w string) bool {
+		if strings.HasPrefix(w, "ال") {
+			return arabic.WordFreq(w) >= minGenericFreq
+		}
+		return arabic.WordFreq(w) >= minGenericBareFreq
+	}
+	if proper(w) {
+		return false
+	}
+	if !strings.HasPrefix(w, "ال") && (lx.has(classFunction, w) || arabic.IsStopword(w)) {
+		return true
+	}
+	if common(w) {
+		return true
+	}
+	for _, s := range cliticSplits(w) {
+		if proper(s.word) {
+			return false
+		}
+		if common(s.word) {
+			return true
+		}
+	}
+	return false
+}
+
+// properWord reports a word of a body's name that says which body it is
+// whatever its frequency: a place, a country's or an international nisba, a
+// title or name particle, a family name (a definite nisba the news hardly
+// writes bare). A ministry's portfolio is generic unless it has one (وزارة
+// المعارف: a rare word, still every state's ministry).
+func properWord(lx *lexicon, gaz *Gazetteer, w string) bool {
+	if placeWord(gaz, w) || lx.has(classRank, w) || nameParticles[w] || fatherLink(w) || lx.has(classScope, w) {
+		return true
+	}
+	if _, ok := gaz.NisbaCountry(w); ok {
+		return true
+	}
+	return isDefiniteNisba(w) && arabic.WordFreq(stripAl(w)) < 5
+}
+
+// placeWord reports a word that names a place as written: a definite word
+// matches a foreign place stored without the article only when that is an
+// Arab town (البصرة, جامعة الطائف; not هيئة الري for Rey, as the place
+// finder reads المشهد). The body's head is a cue, as مدينة is: a place that
+// is more often a common word counts (الطائف).
+func placeWord(gaz *Gazetteer, w string) bool {
+	ps := gaz.lookupText(w)
+	return len(ps) > 0 && !(strings.HasPrefix(w, "ال") && len(gaz.places[w]) == 0 && !anyArab(ps))
+}
+
+// Corpus frequencies (arabic.WordFreq) from which a word in a body's name is
+// a common word rather than a proper name: with the article, without it.
+const (
+	minGenericFreq     = 30
+	minGenericBareFreq = 100
+)
 
 // aliasKey reports whether alias (normalised words, two or more) is a key
 // of the entity named canon across articles. An article's aliases are
@@ -222,7 +320,7 @@ func (r *Registry) Resolve(e model.Entity) string {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if len(keys) == 0 {
-		// a name that says nothing across articles (countrylessBody): an
+		// a name that says nothing across articles (genericBody): an
 		// entity of this article alone
 		id := ""
 		for n := len(r.entries) + 1; id == "" || r.entries[id] != nil; n++ {

@@ -173,6 +173,59 @@ func TestRegistryArabicGivenNames(t *testing.T) {
 	}
 }
 
+// A body named by a generic head and common words is every country's,
+// city's or company's: two articles' هيئة السياحة are two entities; a
+// country's or an international nisba, a place, a title with a person, a
+// rare word or a curated name makes it one name across articles. One row
+// per rule (genericBody).
+func TestRegistryGenericBody(t *testing.T) {
+	for _, c := range []struct {
+		name    string
+		generic bool
+	}{
+		{"وزارة الداخلية", true},                // a ministry's portfolio
+		{"وزارة المعارف", true},                 // a rare portfolio is still a portfolio
+		{"وزارة الخارجية الأمريكية", false},     // a country's nisba
+		{"هيئة السياحة", true},                  // head + a common definite noun
+		{"المجلس البلدي", true},                 // head + a common adjective
+		{"البنك المركزي", true},                 // a two-word head alone
+		{"البنك المركزي الليبي", false},         // with the country
+		{"البنك المركزي الأوروبي", false},       // an international scope
+		{"وكالة الأنباء الألمانية", false},      // ألماني: the hamza is no article
+		{"بلدية طرابلس", false},                 // a place
+		{"جامعة الطائف", false},                 // a place that is also a common word, after a head
+		{"هيئة كبار العلماء", true},             // a frequent indefinite noun in construct
+		{"الهيئة الوطنية لمكافحة الفساد", true}, // proclitic ل on a common noun
+		{"جمعية البر الخيرية", true},
+		{"مؤسسة الملك خالد", false},              // a title and a person's name
+		{"جامعة أم القرى", false},                // a name particle
+		{"مصرف الراجحي", false},                  // a family name: a nisba never written bare
+		{"جامعة هارفارد", false},                 // a transliterated name is a rare bare word
+		{"مجلس الأمن", false},                    // curated (data/orgs.tsv)
+		{"منظمة البلدان المصدرة للبترول", false}, // curated
+		{"حزب العمال", false},                    // a party's head is no body head
+		{"هيئة", false},                          // one word
+	} {
+		if got := genericBody(model.Entity{Name: c.name, Type: model.ORG}); got != c.generic {
+			t.Errorf("%s: generic %v, want %v", c.name, got, c.generic)
+		}
+	}
+	r := NewRegistry()
+	a := r.Resolve(model.Entity{Name: "هيئة السياحة", Type: model.ORG})
+	b := r.Resolve(model.Entity{Name: "هيئة السياحة", Type: model.ORG})
+	if a == b {
+		t.Errorf("two articles' هيئة السياحة share the id %s", a)
+	}
+	c := r.Resolve(model.Entity{Name: "البنك المركزي الليبي", Type: model.ORG})
+	d := r.Resolve(model.Entity{Name: "البنك المركزي الليبي", Type: model.ORG})
+	if c != d {
+		t.Errorf("البنك المركزي الليبي: ids %s and %s", c, d)
+	}
+	if genericBody(model.Entity{Name: "هيئة السياحة", Type: model.LOC}) {
+		t.Error("a place is no body")
+	}
+}
+
 // A ministry named by its portfolio alone is every country's: two articles'
 // وزارة الداخلية are two entities; with a country's nisba it is one name.
 func TestRegistryCountrylessBody(t *testing.T) {

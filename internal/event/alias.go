@@ -56,8 +56,7 @@ func buildAliases(text string, dms []docMention) aliasIndex {
 		// an organisation is then named without its country's nisba:
 		// "الجيش الوطني الليبي" … "الجيش الوطني", "القوات الخاصة الليبية"
 		// … "القوات الخاصة"
-		if last := norms[len(norms)-1]; m.Type == model.ORG && len(norms) >= 3 && strings.HasPrefix(last, "ال") &&
-			(strings.HasSuffix(last, "يه") || strings.HasSuffix(last, "ي")) {
+		if m.Type == model.ORG && len(norms) >= 3 && nisbaAdjective(norms[len(norms)-1]) {
 			add(aliasForm{norms: norms[:len(norms)-1], name: m.Name, typ: m.Type})
 		}
 		if sn := norms[len(norms)-1]; m.Type == model.PER && len(norms) >= 2 && runeLen(sn) >= 4 {

@@ -62,6 +62,20 @@ func nextIs(words []word, i, n int, form string) bool {
 // to eight words before it; or after عبر / حساب / موقع up to three words
 // before it. Such a name neither acts nor undergoes the event reported.
 func audienceAt(words []word, wi int, prefix string) bool {
+	// "بحسب وكالة الأنباء الفرنسية", "نقلا عن رويترز": the source the
+	// news is attributed to
+	for b := wi - 1; b >= 0 && b >= wi-2; b-- {
+		switch words[b].base {
+		case "بحسب", "حسب", "وفقا", "وفق", "نقلا":
+			return true
+		}
+		if words[b].Norm == "عن" && b > 0 && words[b-1].base == "نقلا" {
+			return true
+		}
+		if words[b].boundary {
+			break
+		}
+	}
 	for b := wi - 1; b >= 0 && b >= wi-3; b-- {
 		if mediumWords[words[b].Norm] || mediumWords[words[b].base] {
 			// "وعبر العيبان عن إدانته": the verb عبّر, its subject after it
@@ -72,10 +86,11 @@ func audienceAt(words []word, wi int, prefix string) bool {
 		}
 	}
 	lam := strings.HasSuffix(prefix, "ل")
+	apart := false // a lām written apart, "لـ«الشرق الأوسط»": the outlet's mark
 	if !lam && wi > 0 {
 		switch pw := words[wi-1]; {
 		case pw.Norm == "ل":
-			lam = true
+			lam, apart = true, true
 		case pw.prep == "ل" && (pw.base == "وكاله" || pw.base == "صحيفه" || pw.base == "قناه" || pw.base == "موقع" || pw.base == "شبكه" || pw.base == "جريده"):
 			lam = true
 		}
@@ -85,11 +100,41 @@ func audienceAt(words []word, wi int, prefix string) bool {
 	if !lam || wi > 0 && (officeNouns[words[wi-1].Norm] || officeNouns[words[wi-1].base]) {
 		return false
 	}
-	for b := wi - 1; b >= 0 && b >= wi-8; b-- {
-		if b < wi-1 && words[b].comma {
+	// the lām written apart may follow the speaker's apposition: "قال
+	// السفير خميس الجهيناوي، المستشار الدبلوماسي للرئيس التونسي،
+	// لـ«الشرق الأوسط»"
+	reach := 8
+	if apart {
+		reach = 24
+	}
+	for b := wi - 1; b >= 0 && b >= wi-reach; b-- {
+		if b < wi-1 && words[b].comma && !apart {
 			return false
 		}
 		if speechVerbs[words[b].base] || speechVerbs[words[b].Norm] || statementNouns[words[b].base] || statementNouns[words[b].Norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// dateline reports an outlet named in a dateline at the head of the
+// sentence: "سيدني - «الشرق الأوسط»: اشتبك قوميون …" (a dash before the
+// name, a colon after it, within the first four words).
+func dateline(text string, words []word, dm docMention, wi int) bool {
+	if wi > 3 || len(words) == 0 || dm.Start < words[0].Start {
+		return false
+	}
+	before := strings.TrimRight(text[words[0].Start:dm.Start], " «\"“\u00a0")
+	after := strings.TrimLeft(text[dm.End:min(len(text), dm.End+8)], " »\"”\u00a0")
+	dash := strings.HasSuffix(before, "-") || strings.HasSuffix(before, "–") || strings.HasSuffix(before, "—") || strings.HasSuffix(before, "ـ")
+	if dash && (strings.HasPrefix(after, ":") || strings.HasPrefix(after, "：")) {
+		return true
+	}
+	// a reporter's byline: "هادي آل كليب- سبق- نجران: استقبلت …"
+	if wi <= 1 && (strings.HasPrefix(after, "-") || strings.HasPrefix(after, "–") || strings.HasPrefix(after, "—")) {
+		rest := text[dm.End:min(len(text), dm.End+80)]
+		if c := strings.IndexAny(rest, ":："); c > 0 && !strings.ContainsAny(rest[:c], ".،") {
 			return true
 		}
 	}
@@ -260,7 +305,7 @@ func placeMentions(text string, words []word, all []docMention) []mention {
 			m.affil = true
 		}
 		m.agent = agentBefore(words, wi)
-		m.audience = m.Type != model.LOC && audienceAt(words, wi, prefix)
+		m.audience = m.Type != model.LOC && (audienceAt(words, wi, prefix) || dateline(text, words, dm, wi))
 		for b := wi - 1; b >= 0 && b >= wi-3; b-- {
 			if words[b].comma {
 				break
@@ -359,14 +404,35 @@ func lightVerbBefore(words []word, i int) bool {
 
 // nominalSubject reports أن / إن among words[i:j] followed by a definite
 // noun that is not the trigger: the clause has a subject of its own that
-// no mention names ("أن المطاحن رفضت"). A noun with a possessive pronoun
-// keeps the speaker ("أعلن الجيش أن قواته قصفت": his forces).
+// no mention names ("أن المطاحن رفضت"), or by a noun in construct with a
+// definite one ("إن مالك المنزل وشقيقه اعتقلا", "أن عناصر الشرطة
+// داهمت"). A noun with a possessive pronoun keeps the speaker ("أعلن
+// الجيش أن قواته قصفت": his forces), and so does a present verb after
+// the particle ("قرر الجيش أن يشن").
 func nominalSubject(words []word, i, j int) bool {
 	for k := i; k+1 < j; k++ {
 		switch words[k].Norm {
 		case "ان", "بان", "وان":
-			n := words[k+1].Norm
-			return strings.HasPrefix(n, "ال") && !words[k+1].number
+			n := words[k+1]
+			if n.number || n.boundary && k+2 < j {
+				return false
+			}
+			if strings.HasPrefix(n.Norm, "ال") {
+				return true
+			}
+			// an indefinite subject in the accusative, the dual or the
+			// plural: "أن مسلحاً فتح النار", "إن شخصين قتلا", "أن هذا"
+			if !n.boundary && n.prep == "" && runeLen(n.Norm) >= 3 && !strings.ContainsRune("يتن", []rune(n.Norm)[0]) &&
+				(strings.HasSuffix(n.Text, "اً") || strings.HasSuffix(n.Text, "ًا") || strings.HasSuffix(n.Norm, "ين") || n.Norm == "هذا" || n.Norm == "هذه") {
+				return true
+			}
+			// a construct: the noun's own word, then a definite genitive
+			// before the trigger; a present verb (يـ، تـ، نـ) is no noun
+			if k+2 >= j || n.boundary || n.prep != "" || strings.ContainsRune("يتن", []rune(n.Norm)[0]) {
+				return false
+			}
+			g := words[k+2]
+			return strings.HasPrefix(g.Norm, "ال") && !g.number
 		}
 	}
 	return false
@@ -386,6 +452,261 @@ func pluralSubject(p *Pattern, words []word, i int) bool {
 	w := words[i]
 	return verbalAt(p, words, i) && runeLen(w.Norm) >= 5 && strings.HasSuffix(w.Norm, "وا")
 }
+
+// Heads of a news outlet's name: "كشفت صحيفة ذي دايلي ستار".
+var outletHeads = normKeys(map[string]bool{
+	"صحيفه": true, "وكاله": true, "قناه": true, "موقع": true, "شبكه": true, "جريده": true, "مجله": true, "اذاعه": true, "تلفزيون": true,
+})
+
+// outletAt reports a name that a news outlet's head word stands before: a
+// paper that reports a player "لم يتوصل إلى اتفاق" is not the pronoun's
+// referent.
+func outletAt(words []word, first int) bool {
+	return first > 0 && (outletHeads[words[first-1].base] || outletHeads[words[first-1].Norm])
+}
+
+// pronounBefore returns the index of a complementizer with a pronoun (أنه،
+// إنها، بأنهم) right before the trigger at i, or past one future or
+// negation particle (أنه سوف, أنه لن), or -1.
+func pronounBefore(words []word, i int) int {
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		if pronounSubject[words[k].Norm] {
+			return k
+		}
+		switch words[k].Norm {
+		case "سوف", "لن", "لم", "قد", "لا":
+			continue
+		}
+		break
+	}
+	return -1
+}
+
+// unnamedSubject reports a verb trigger followed at once by a definite
+// noun in the nominative plural or dual (ون، ان) that no mention covers:
+// "ويتهم الجمهوريون إدارة أوباما", "وطالب المحتجون الحكومة", "واتفق
+// الطرفان": that noun is the subject, so the name after it is an object
+// and no name elsewhere in the sentence is the actor.
+//
+// The noun must stand right after the verb (a phrase's later words are
+// not its subject: "ودعا الخرينج إلى التعاون"). Singular nouns in ون
+// (التعاون، القانون) are left out, and of the nouns in ان only the duals
+// news uses as subjects: المهرجان and البرلمان end so too, and "زار
+// المهرجان الشيخ" fronts the object.
+func unnamedSubject(p *Pattern, words []word, ms []mention, m Match) bool {
+	k := m.First + 1
+	if k >= len(words) || words[m.First].boundary || !verbalAt(p, words, m.First) {
+		return false
+	}
+	n := words[k].Norm
+	// "إذ تحتجزه جماعة للمقاتلين السابقين": the object is the pronoun, so
+	// the noun after the verb is its subject
+	// (not a masdar with a possessive after a preposition: "أعرب الأزهر عن
+	// رفضه التام")
+	if objectSuffix(p, words[m.First]) && !strings.HasSuffix(words[m.First].Text, "ة") && words[m.First].prep == "" &&
+		(m.First == 0 || !gapPreps[words[m.First-1].Norm] && !adverbialPreps[words[m.First-1].Norm]) &&
+		!gapPreps[n] && !adverbialPreps[n] && !timeWords[n] && words[k].prep == "" && !words[k].number && runeLen(n) >= 3 &&
+		!strings.ContainsRune("يتن", []rune(n)[0]) {
+		// not a noun in construct with a name ("انتقدتها سلطات الجزائر",
+		// "تحتجزه قوات حفتر"): the name stands for the subject
+		return !inMention(ms, k) && !inMention(ms, k+1)
+	}
+	// "اجتمع نحو 1500 عالم", "تظاهر مئات الفلسطينيين": a counted subject
+	// of an intransitive verb (after شن or اعتقل the count is the object)
+	if words[m.First].hasAny(intransitive) {
+		j := k
+		for j < len(words) && j < k+4 && countHedges[words[j].Norm] {
+			j++
+		}
+		if v, _, ok := parseNumber(words, j); ok && v > 1 && !isYear(words, j, v) {
+			return !inMention(ms, k)
+		}
+	}
+	switch {
+	case !strings.HasPrefix(n, "ال") || runeLen(n) < 6 || words[k].number:
+		return false
+	case strings.HasSuffix(n, "ون"):
+		if singularOn[n] {
+			return false
+		}
+	case !dualSubjects[n]:
+		return false
+	}
+	return !inMention(ms, k)
+}
+
+// subjectAfterPhrase reports whether x, after the preposition that ends a
+// trigger phrase, may be the verb's subject. When the phrase has words
+// between its verb and preposition, the subject was among them ("وصلت أمس
+// الطائرة الإغاثية إلى …"), unless they are a title ("دعا المبعوث الدولي
+// إلى اليمن إسماعيل ولد الشيخ"). With nothing between, the subject may
+// follow the complement ("وصل إلى القاهرة أمس الرئيس التوغولي فاوري
+// جانسنبي", "بناء على طلب من الرئيس هادي"), but not past another
+// preposition ("ودعا إلى حسمه في سياق مؤسسات الاتحاد الأوروبي").
+func subjectAfterPhrase(words []word, m Match, x mention) bool {
+	if m.Last > m.First+1 && !adverbialGap(words, m.First+1, m.Last) {
+		title := false
+		for k := m.First + 1; k < m.Last; k++ {
+			title = title || obliqueTitles[words[k].base] || words[k].base == "مبعوث" || words[k].base == "المبعوث"
+		}
+		if !title {
+			return false
+		}
+	}
+	for k := m.Last + 2; k < x.First; k++ {
+		if gapPreps[words[k].Norm] || words[k].Norm == "حول" || words[k].prep != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// firstMentionAfter returns the first word of the first mention that
+// starts after word k, or -1.
+func firstMentionAfter(ms []mention, k int) int {
+	for _, x := range ms {
+		if x.First > k {
+			return x.First
+		}
+	}
+	return -1
+}
+
+// adverbialGap reports words[a:b] that are only a fronted adverbial: a
+// phrase opened by a preposition ("يصل في وقت لاحق من الخميس، إلى
+// العاصمة الليبية طرابلس وزير الخارجية الإيطالي") or time words alone
+// ("وصل أمس إلى"), so the subject is still to come.
+func adverbialGap(words []word, a, b int) bool {
+	if a >= b {
+		return true
+	}
+	if w := words[a]; gapPreps[w.Norm] || adverbialPreps[w.Norm] || w.prep != "" {
+		return true
+	}
+	for k := a; k < b; k++ {
+		w := words[k]
+		_, day := weekdays[w.Norm]
+		_, dayB := weekdays["ال"+w.base]
+		if !timeWords[w.Norm] && !day && !dayB && !w.number {
+			return false
+		}
+	}
+	return true
+}
+
+// Prepositions and adverbs that open a fronted adverbial.
+var adverbialPreps = normKeys(map[string]bool{"خلال": true, "عند": true, "منذ": true, "بعد": true, "قبل": true, "عقب": true, "اثر": true, "وسط": true})
+
+// Words of a time of day or a relative day.
+var timeWords = normKeys(map[string]bool{
+	"امس": true, "اليوم": true, "غدا": true, "صباح": true, "مساء": true, "ظهر": true, "فجر": true, "الليله": true, "ليل": true,
+	"صباحا": true, "مساءا": true, "ظهرا": true, "فجرا": true, "ليلا": true, "الاول": true, "الماضي": true, "الماضيه": true,
+	"المقبل": true, "المقبله": true, "الجاري": true, "ايضا": true, "كذلك": true, "مجددا": true, "رسميا": true,
+})
+
+// Intransitive verbs of gathering and moving: a count after them is
+// their subject.
+var intransitive = normList([]string{
+	"اجتمع", "يجتمع", "تظاهر", "يتظاهر", "احتج", "يحتج", "اعتصم", "يعتصم", "وصل", "يصل", "توجه", "يتوجه",
+	"تجمع", "يتجمع", "خرج", "يخرج", "تجمهر", "يتجمهر", "احتشد", "يحتشد", "انسحب", "ينسحب",
+})
+
+// relativeObject reports a relative pronoun among words[a:m.First] and a
+// trigger verb with an object pronoun: the antecedent before the relative
+// is what the verb acts on.
+//
+// The pronoun must agree with the relative (الذي … ـه، التي … ـها، الذين
+// … ـهم): in "مقر كتيبة النواصي التي استقبلته" the brigade received
+// him, and the brigade acts.
+func relativeObject(words []word, a int, m Match) bool {
+	w := words[m.First]
+	if !verbal(m.Pattern, w) || w.prep != "" || strings.HasSuffix(w.Text, "ة") || !objectSuffix(m.Pattern, w) {
+		return false
+	}
+	for b := a; b < m.First; b++ {
+		if !relPronouns[words[b].Norm] {
+			continue
+		}
+		switch words[b].Norm {
+		case "الذي":
+			return strings.HasSuffix(w.Norm, "ه") && !strings.HasSuffix(w.Norm, "ها")
+		case "التي":
+			return strings.HasSuffix(w.Norm, "ها")
+		case "الذين", "اللاتي", "اللواتي":
+			return strings.HasSuffix(w.Norm, "هم") || strings.HasSuffix(w.Norm, "هن")
+		default:
+			return strings.HasSuffix(w.Norm, "هما")
+		}
+	}
+	return false
+}
+
+// objectSuffix reports a verb of pattern p written with an object pronoun
+// (رفضتها، تتهمه، استقبلهم): without the pronoun (and a conjunction) the
+// word still reads as one of the pattern's verb forms. "اتهم" ends in هم
+// but "ات" is no form of it.
+func objectSuffix(p *Pattern, w word) bool {
+	if len(p.Words) == 0 {
+		return false
+	}
+	n := w.Norm
+	for _, c := range [...]string{"و", "ف"} {
+		if rest, ok := strings.CutPrefix(n, c); ok && runeLen(rest) >= 4 {
+			n = rest
+			break
+		}
+	}
+	for _, suf := range [...]string{"هما", "هم", "ها", "ه"} {
+		rest, ok := strings.CutSuffix(n, suf)
+		if !ok || runeLen(rest) < 3 {
+			continue
+		}
+		// "إدانته", "استقالتها": a masdar in ة with a possessive, not a verb
+		if stem, ok := strings.CutSuffix(rest, "ت"); ok {
+			masdar := false
+			for _, a := range p.Words[0] {
+				masdar = masdar || a == stem+"ه"
+			}
+			if masdar {
+				return false
+			}
+		}
+		rw := splitWords(rest, 0, len(rest))
+		if len(rw) != 1 {
+			continue
+		}
+		for _, a := range p.Words[0] {
+			if rw[0].has(a) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// inMention reports whether word k lies inside one of the mentions.
+func inMention(ms []mention, k int) bool {
+	for _, x := range ms {
+		if x.First <= k && k <= x.Last {
+			return true
+		}
+	}
+	return false
+}
+
+// Singular nouns ending in ون, read before the sound plural.
+var singularOn = normKeys(map[string]bool{
+	"التعاون": true, "القانون": true, "المليون": true, "الكون": true, "اللون": true, "الصالون": true, "الزيتون": true,
+	"الفرعون": true, "العربون": true, "الطاعون": true, "التلفزيون": true, "التليفزيون": true, "الكانون": true, "المضمون": true,
+	"المخزون": true, "الفنون": true, "العيون": true, "الديون": true, "الشؤون": true, "الشئون": true, "السجون": true, "الحصون": true,
+})
+
+// Duals that stand as the subject of a verb in news.
+var dualSubjects = normKeys(map[string]bool{
+	"الطرفان": true, "الجانبان": true, "البلدان": true, "الفريقان": true, "الرجلان": true, "الزعيمان": true, "الوزيران": true,
+	"الرئيسان": true, "الشخصان": true, "المسلحان": true, "الانتحاريان": true, "الشقيقان": true, "المنتخبان": true, "الناديان": true,
+	"الوفدان": true, "الحزبان": true, "الشابان": true, "المتهمان": true, "الجنديان": true, "الدولتان": true, "الحكومتان": true,
+})
 
 // firstPersonFuture reports a future first-person verb (سأتوجه، سنلتقي):
 // its subject is the speaker, never the name after it.
@@ -455,11 +776,16 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 			if x.locative || visit {
 				return false
 			}
+			// "انتقدتها سلطات الجزائر": the government of the place
+			if x.First == m.First+2 && authorityHeads[words[m.First+1].base] && verbalAt(p, words, m.First) {
+				return true
+			}
 			return x.Last == m.First-1 || x.First == m.First+1 && verbalAt(p, words, m.First)
 		}
 		return x.Type == model.PER || x.Type == model.ORG
 	}
 	patient := patientTrigger(p, words, m)
+	unnamed := false // the verb's subject is a noun no mention names
 	// the subject before: at most two words between, no clause boundary
 	var before *mention
 	for i := len(ms) - 1; i >= 0; i-- {
@@ -490,6 +816,11 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 			if pronounSubject[words[b].Norm] || complementizers[words[b].Norm] {
 				blocked = true
 			}
+		}
+		// "بقرارات الأمم المتحدة التي رفضتها": a relative clause whose
+		// verb carries the pronoun of the antecedent as its object
+		if relativeObject(words, x.Last+1, m) {
+			blocked = true
 		}
 		if x.with {
 			blocked = true
@@ -539,6 +870,19 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 		var subj *mention
 	subject:
 		for i := range after {
+			// a phrase that ends in its preposition ("دعا * إلى", "بحث * مع")
+			// has its subject between the verb and the preposition; names
+			// after it are the complement's ("ودعا إلى حسمه في سياق مؤسسات
+			// الاتحاد الأوروبي")
+			if p.POS == POSPhrase && m.Last > m.First && after[i].First > m.Last && gapPreps[words[m.Last].Norm] {
+				// the preposition's own complement is never the subject
+				// ("وسيتوجه بعد ذلك إلى العاصمة الإثيوبية أديس أبابا"), except
+				// the agent after من ("بناء على طلب من الرئيس هادي")
+				complement := words[m.Last].Norm != "من" && after[i].First == firstMentionAfter(ms, m.Last)
+				if complement || !subjectAfterPhrase(words, m, after[i]) {
+					break
+				}
+			}
 			// a relative pronoun opens another clause: "أشاد الرئيس بالدور
 			// الذي تلعبه القوات" (القوات is the subject of تلعب)
 			for b := m.Last + 1; b < after[i].First; b++ {
@@ -561,6 +905,9 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 		// found below among the names before
 		if (m.First > 0 && pronounSubject[words[m.First-1].Norm] || firstPersonFuture(words[m.First]) || pluralSubject(p, words, m.First)) && before == nil {
 			subj = nil
+		}
+		if before == nil && unnamedSubject(p, words, ms, m) {
+			subj, unnamed = nil, true
 		}
 		if before != nil {
 			actor = before.Name
@@ -663,7 +1010,22 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 	}
 	// a pronoun subject ("…، حيث ألقت القبض"، "أعلن الجيش أنه قصف"): the
 	// nearest party before the trigger in the sentence, the speaker included
-	if actor == "" && !patient && (verbalAt(p, words, m.First) || lightVerbBefore(words, m.First)) {
+	if actor == "" && !patient && !unnamed && (verbalAt(p, words, m.First) || lightVerbBefore(words, m.First)) {
+		// "وقال كيري …، مؤكدا أن الأسد فقد الشرعية، مشيرا إلى أنه
+		// سيبحث": the pronoun on أن is the speaker's, not the last name's
+		if k := pronounBefore(words, m.First); k >= 0 {
+			for i := len(ms) - 1; i >= 0; i-- {
+				x := ms[i]
+				if x.source && x.Last < k && k-x.Last <= 40 && (x.Type == model.PER || x.Type == model.ORG) && !x.affil && !x.audience && !outletAt(words, x.First) {
+					if !nominalSubject(words, x.Last+1, k) && !countedSubject(words, x.Last+1, k) {
+						actor = x.Name
+					}
+					break
+				}
+			}
+		}
+	}
+	if actor == "" && !patient && !unnamed && (verbalAt(p, words, m.First) || lightVerbBefore(words, m.First)) {
 		for i := len(ms) - 1; i >= 0; i-- {
 			x := ms[i]
 			if x.Last < m.First && m.First-x.Last <= 12 && (x.Type == model.PER || x.Type == model.ORG) && !x.with && !x.affil && !x.audience && !contains(recips, x.Name) && !words[x.First].paren {
@@ -672,6 +1034,9 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 				}
 				if nominalSubject(words, x.Last+1, m.First) {
 					break // "أكد رئيس النقابة أن المطاحن رفضت": the mills refused, not the speaker
+				}
+				if relativeObject(words, x.Last+1, m) {
+					continue // "قرارات الأمم المتحدة التي رفضتها": the antecedent is the object
 				}
 				actor = x.Name
 				break
@@ -696,6 +1061,18 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 				}
 			}
 			break
+		}
+	}
+	// "عبدالمجيد ديشو، وقد قتل في كمين أمني": the unvocalised past of a
+	// transitive verb of harm with a preposition and no object after it is
+	// the passive; the name before is the one harmed
+	if actor != "" && passiveHarm(p, words, m) {
+		for _, x := range ms {
+			if x.Name == actor && x.Last < m.First && m.First-x.Last <= 4 {
+				add(actor)
+				actor = ""
+				break
+			}
 		}
 	}
 	// location: a place governed by a locative preposition near the
@@ -782,6 +1159,36 @@ func partitiveGap(words []word, a, b int) bool {
 // count stands before it ("25 جنديا قتلوا").
 var casualtyVerbs = normKeys(map[string]bool{"قتلوا": true, "قتلا": true, "قتلتا": true, "أصيبوا": true, "اصيبوا": true, "أصيبا": true, "جرحوا": true, "لقوا": true, "لقيا": true})
 
+// Past 3ms verbs of harm whose passive is written the same (قَتل / قُتل).
+var harmPast = normKeys(map[string]bool{
+	"قتل": true, "اغتيل": true, "اعتقل": true, "اختطف": true, "خطف": true, "اسر": true, "جرح": true, "اصيب": true, "احتجز": true,
+})
+
+// Prepositions and adverbs that can follow a passive verb of harm: "قتل
+// في كمين", "اعتقل خلال مداهمة", "قتل برصاص قناص", "قتل إثر انفجار".
+var afterPassive = normKeys(map[string]bool{
+	"في": true, "خلال": true, "جراء": true, "اثر": true, "بعد": true, "عقب": true, "امس": true, "برصاص": true,
+	"بنيران": true, "بقذيفه": true, "بانفجار": true, "بغاره": true, "علي": true, "قرب": true, "داخل": true, "منذ": true,
+})
+
+// passiveHarm reports a verb of harm read as a passive: its past 3ms form
+// (with و/ف or قد before it) followed at once by a preposition, not by an
+// object.
+func passiveHarm(p *Pattern, words []word, m Match) bool {
+	if p.Type != "ASSAULT" && p.Type != "COERCE" || m.Last+1 >= len(words) || words[m.Last].boundary {
+		return false
+	}
+	if !harmPast[words[m.First].base] {
+		return false
+	}
+	n := words[m.Last+1]
+	// "قتل على يد": the agent follows
+	if n.Norm == "علي" && m.Last+2 < len(words) && words[m.Last+2].base == "يد" {
+		return false
+	}
+	return afterPassive[n.Norm]
+}
+
 // physical types happen at a place; their place may be told by an anaphor.
 var physical = map[string]bool{"ASSAULT": true, "COERCE": true, "MOBILIZE": true, "PROTEST": true, "RETREAT": true}
 
@@ -856,10 +1263,21 @@ func countedSubject(words []word, a, b int) bool {
 			if m, _ := month(words, k+1); m > 0 {
 				continue
 			}
-			if k > 0 && (words[k-1].Norm == "ان" || words[k-1].Norm == "بان" || words[k-1].Norm == "وان") {
+			// "إن نحو 188 ألف مهاجر وصلوا", "أن أكثر من 60 شخصا"
+			j := k - 1
+			for j > a && countHedges[words[j].Norm] {
+				j--
+			}
+			if j >= 0 && (words[j].Norm == "ان" || words[j].Norm == "بان" || words[j].Norm == "وان") {
 				return true
 			}
 		}
 	}
 	return false
 }
+
+// Words that hedge a count: "نحو 40", "أكثر من 60", "ما لا يقل عن 17".
+var countHedges = normKeys(map[string]bool{
+	"نحو": true, "حوالي": true, "قرابه": true, "زهاء": true, "اكثر": true, "اقل": true, "من": true, "عن": true,
+	"ما": true, "لا": true, "يقل": true, "يزيد": true, "يقارب": true,
+})

@@ -76,6 +76,19 @@ var forceHeads = normKeys(map[string]bool{
 	"مدفعية": true, "دبابات": true, "بوارج": true,
 })
 
+// Heads of a description of a state's civil authority: "السلطات المصرية",
+// "الحكومة التونسية", "الشرطة الفرنسية". They stand for the country the
+// article names, never for its armed force.
+var authorityHeads = normKeys(map[string]bool{
+	"سلطات": true, "حكومة": true, "شرطة": true, "اجهزة": true,
+})
+
+// Words of a spokesman or an office before a government in construct.
+var spokesWords = normKeys(map[string]bool{
+	"متحدث": true, "المتحدث": true, "ناطق": true, "الناطق": true, "مستشار": true, "مسؤول": true, "ممثل": true, "مصادر": true,
+	"مصدر": true, "مدير": true, "عضو": true, "رئاسة": true, "رئاسه": true,
+})
+
 // Heads of a party name that may take a force description after them.
 var partyHeads = normKeys(map[string]bool{"حزب": true, "حركة": true, "تيار": true, "جبهة": true, "تحالف": true, "ائتلاف": true, "قائد": true, "قيادة": true})
 
@@ -83,6 +96,7 @@ var partyHeads = normKeys(map[string]bool{"حزب": true, "حركة": true, "ت�
 var forceAdjectives = normKeys(map[string]bool{
 	"حربية": true, "الحربية": true, "حربي": true, "الحربي": true, "جوية": true, "الجوية": true, "جوي": true, "الجوي": true,
 	"مسيرة": true, "المسيرة": true, "مسلحة": true, "المسلحة": true, "خاصة": true, "الخاصة": true, "بحرية": true, "البحرية": true,
+	"الامن": true, "الأمن": true, "الامنية": true, "الأمنية": true, // "قوات الأمن التونسية", "الأجهزة الأمنية المصرية"
 })
 
 // Words that make an organisation a state's armed force: "القيادة
@@ -162,6 +176,15 @@ func (st *states) of(w word) string {
 	return st.land[cc]
 }
 
+// nisbaCode returns the country code of a nisba adjective, "" when none.
+func (st *states) nisbaCode(w word) string {
+	if st.gaz == nil || runeLen(w.Norm) < 4 {
+		return ""
+	}
+	cc, _ := st.gaz.NisbaCountry(w.Norm)
+	return cc
+}
+
 // nisbaAfter returns the state named by a nisba adjective right after word
 // i, past one adjective of kind (جوي، حربية، مسيرة), with the index of the
 // nisba; "" when none.
@@ -188,14 +211,23 @@ func (st *states) describe(words []word, local []docMention) []docMention {
 	}
 	var extra []docMention
 	for i := range words {
-		if !forceHeads[words[i].base] || words[i].number {
+		authority := authorityHeads[words[i].base]
+		if !forceHeads[words[i].base] && !authority || words[i].number {
 			continue
 		}
 		// "حزب القوات اللبنانية": the name of a party, not a description
 		if i > 0 && partyHeads[words[i-1].base] {
 			continue
 		}
+		// "رئيس الحكومة المغربية", "المتحدث باسم الحكومة": the person
+		// whose office it is acts, not the state
+		if authority && i > 0 && (obliqueTitles[words[i-1].base] || words[i-1].Norm == "باسم" || spokesWords[words[i-1].base]) {
+			continue
+		}
 		name, k := st.nisbaAfter(words, i)
+		if authority && name != "" {
+			name = st.land[st.nisbaCode(words[k])] // the country, never its army
+		}
 		if name == "" || overlapsAny(local, words[i].Start, words[k].End) {
 			continue
 		}

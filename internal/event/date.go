@@ -105,6 +105,26 @@ func month(words []word, i int) (int, int) {
 	return m, j
 }
 
+// Words that put a month name right after them ("في مارس", "منذ مارس",
+// "شهر مارس").
+var monthBefore = normKeys(map[string]bool{
+	"في": true, "فى": true, "منذ": true, "شهر": true, "خلال": true, "حتي": true, "من": true, "الي": true,
+	"مطلع": true, "منتصف": true, "اواخر": true, "اوائل": true, "نهايه": true, "بدايه": true, "قبل": true, "بعد": true,
+})
+
+// practised reports the verb مارس (practised, exercised: "مارس النشاطات
+// العادية", "ومارس الضغوط") read as the month March: the month's word with
+// a definite noun after it and no word before it that governs a month.
+func practised(words []word, i, k int) bool {
+	if words[i].base != "مارس" || k >= len(words) || k != i+1 || words[i].boundary {
+		return false
+	}
+	if i > 0 && (monthBefore[words[i-1].Norm] || monthBefore[words[i-1].base] || words[i-1].number) {
+		return false
+	}
+	return strings.HasPrefix(words[k].Norm, "ال") && !words[k].number
+}
+
 func dayNumber(w word) (int, bool) {
 	if !w.number {
 		return 0, false
@@ -412,7 +432,7 @@ func findDates(text string, words []word, pub time.Time) []DateExpr {
 			}
 			if m, k := month(words, i); m > 0 && (i == 0 || !words[i-1].number) {
 				// "في مايو/أيار", "ديسمبر/كانون الأول 2016", "يوليو الماضي"
-				if n == "اب" {
+				if n == "اب" || practised(words, i, k) {
 					continue
 				}
 				last := k - 1

@@ -449,6 +449,6 @@ func (x *Extractor) SentenceFeatures(a *model.Analysis, s model.Sentence) []stri
 	text := a.Doc.Text
 	words := splitWordsCached(x.cache, text, s.Start, s.End)
 	ms := placeMentions(text, words, docMentions(a))
-	matches := x.triggers(words, ms)
+	matches := x.triggers(text, words, ms)
 	return Features(text[s.Start:s.End], words, matches, Quantities(words), findDates(text, words, time.Time{}), ms)
 }

@@ -118,6 +118,30 @@ func TestNotTriggers(t *testing.T) {
 	}
 }
 
+// A trigger in a condition gives no event: the contract has no mode for
+// a hypothetical.
+func TestConditional(t *testing.T) {
+	for _, c := range []struct {
+		in, typ string
+		want    bool
+	}{
+		{"وأضاف أنه إذا لم يوافق الحوثيون على الانسحاب من المدن", "AGREE", true},
+		{"من مواجهة عزلة دولية في حال رفضها لاتفاق السلام", "REJECT", true},
+		{"لو زار الرئيس روما لتغير الموقف", "CONSULT", true},
+		{"ورفضت الحكومة الاتفاق، وإذا استمر الوضع", "REJECT", false}, // the condition comes after
+		{"وزار الرئيس روما في حال من الترقب", "CONSULT", false},      // في حال after the trigger
+		{"ووضع الجيش آلاف الجنود في حالة تأهب", "MOBILIZE", false},   // a state, not a condition
+	} {
+		w, m, ok := firstMatch(t, c.in, c.typ)
+		if !ok {
+			t.Fatalf("%q: no %s trigger", c.in, c.typ)
+		}
+		if got := conditional(w, m.First); got != c.want {
+			t.Errorf("%q: conditional %v, want %v", c.in, got, c.want)
+		}
+	}
+}
+
 func TestModality(t *testing.T) {
 	tests := []struct{ name, in, typ, want string }{
 		{"ما before a verb of result is relative", "تشهد المدينة قتالا عنيفا، ما أدى إلى مقتل المئات", "ASSAULT", model.Asserted},
@@ -159,6 +183,9 @@ func TestModality(t *testing.T) {
 			if !ok {
 				t.Fatalf("%q: no %s trigger", tc.in, tc.typ)
 			}
+			if conditional(w, m.First) {
+				t.Errorf("%q: read as a condition", tc.in)
+			}
 			var date *DateExpr
 			if ds := findDates(tc.in, w, pub); len(ds) > 0 {
 				date = &ds[0]
@@ -195,6 +222,7 @@ func TestQuantities(t *testing.T) {
 		{"dual + singular", "ألقت القبض على رجلين وامرأة", map[string]int{"arrested": 3}},
 		{"counted persons + passive verb, twice", "إن خمسة جنود قُتلوا وإن ستة آخرين أصيبوا", map[string]int{"dead": 5, "injured": 6}},
 		{"active verb before a count", "قتلوا 5 جنود في الهجوم", map[string]int{"dead": 5}},
+		{"the news present before its subject and a count", "يقتل انتحاري ثلاثة جنود ليبيين عند نقطة تفتيش", map[string]int{"dead": 3}},
 		{"met their death", "لقي اربعة حوثيين مصرعهم واصيب ثمانية اخرون", map[string]int{"dead": 4, "injured": 8}},
 		{"a plural spelt like the dual is no count", "إن مدنيين قتلوا بانفجار ألغام", map[string]int{}},
 		{"that plural with اثنين is two", "مقتل مدنيين اثنين في القصف", map[string]int{"dead": 2}},
@@ -221,6 +249,7 @@ func TestQuantities(t *testing.T) {
 		{"distance is not a count", "على بعد 150 ميلاً جنوب سرت", map[string]int{}},
 		{"year is not a count", "في عام 2011 قتل", map[string]int{}},
 		{"date is not a count", "في 28 أغسطس قتل", map[string]int{}},
+		{"Hijri date is not a count", "نشر يوم الاثنين 8 رجب 1436هـ العدد 15551 عن مناورات", map[string]int{}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/marsad-project/marsad/internal/entity"
 	"github.com/marsad-project/marsad/internal/model"
@@ -198,7 +199,7 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 				words[k].future = false
 			}
 		}
-		matches := x.triggers(words, ms)
+		matches := x.triggers(text, words, ms)
 		q := Quantities(words)
 		dates := findDates(text, words, pub)
 		fire := map[string]bool{}
@@ -274,6 +275,9 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 			if date != nil {
 				ev.DateText = date.Text
 				ev.Date = date.resolve(pub, ev.Modality == model.Planned)
+			}
+			if m != nil && conditional(words, m.First) {
+				return false // "إذا لم يوافق الحوثيون على الانسحاب": a hypothetical
 			}
 			ev.Quantities = quantitiesFor(typ, q)
 			if x.opt.RequireArgument && !x.gated[typ] {
@@ -438,7 +442,19 @@ func habitual(p *Pattern, words []word, i int) bool {
 // undergone ("تعرضت للقصف"), which is an event.
 func purpose(p *Pattern, words []word, i int) bool {
 	w := words[i]
-	if w.prep != "ل" || verbalAt(p, words, i) {
+	if verbalAt(p, words, i) {
+		return false
+	}
+	// "كان في ألمانيا من أجل لقاء مدير أعمال دراكسلر", "بهدف التوصل
+	// إلى اتفاق": the same aim, written out
+	if i > 0 && w.prep == "" {
+		switch pw := words[i-1]; {
+		case pw.base == "اجل" && i > 1 && words[i-2].Norm == "من", pw.base == "هدف" && pw.prep == "ب",
+			pw.Norm == "بهدف" || pw.Norm == "بغرض" || pw.Norm == "لغرض" || pw.Norm == "بقصد":
+			return true
+		}
+	}
+	if w.prep != "ل" {
 		return false
 	}
 	if i > 0 && strings.HasPrefix(words[i-1].base, "تعرض") || i > 0 && strings.HasPrefix(words[i-1].base, "يتعرض") {
@@ -691,10 +707,13 @@ func clashBetween(t string, words []word, matches []Match, ms []mention) int {
 
 // triggers finds the trigger matches of a sentence, leaving out those inside
 // a name: "إدارة الدعم والتوجيه" (but "مؤتمر برلين" names a meeting).
-func (x *Extractor) triggers(words []word, ms []mention) []Match {
+func (x *Extractor) triggers(text string, words []word, ms []mention) []Match {
 	matches := x.lex.Find(words)
 	kept := matches[:0]
 	for _, m := range matches {
+		if quotedAlone(text, words, m) {
+			continue // a slogan: "رفعهم شعار «ارحل»"
+		}
 		inside := false
 		for _, mm := range ms {
 			if mm.First <= m.First && m.Last <= mm.Last {
@@ -706,6 +725,34 @@ func (x *Extractor) triggers(words []word, ms []mention) []Match {
 		}
 	}
 	return kept
+}
+
+// Nouns that cite a quoted word: a slogan, a name, a title.
+var citingNouns = normKeys(map[string]bool{
+	"شعار": true, "شعارات": true, "هتاف": true, "هتافات": true, "كلمه": true, "عباره": true, "لافته": true, "لافتات": true,
+	"وسم": true, "هاشتاق": true, "هاشتاج": true, "بعنوان": true, "عنوان": true, "اسم": true, "حمله": true, "مسمي": true,
+})
+
+// quotedAlone reports a trigger that is the whole of a quotation after a
+// noun that cites it: a slogan or a title ("رفعهم شعار «ارحل»", "حملة
+// «اعتقلوهم»"), not a report. A word in scare quotes inside a sentence
+// ("بوقف «ترحيل» اللاجئين") stays a trigger.
+func quotedAlone(text string, words []word, m Match) bool {
+	if m.First == 0 {
+		return false
+	}
+	pw := words[m.First-1]
+	if !citingNouns[pw.Norm] && !citingNouns[pw.base] {
+		return false
+	}
+	a, b := words[m.First].Start, words[m.Last].End
+	open, _ := utf8.DecodeLastRuneInString(text[:a])
+	closing, _ := utf8.DecodeRuneInString(text[b:])
+	switch {
+	case open == '«' && closing == '»', open == '"' && closing == '"', open == '“' && closing == '”', open == '\'' && closing == '\'':
+		return true
+	}
+	return false
 }
 
 // quantitiesFor keeps the counts that measure an event of type typ (PLOVER
@@ -773,6 +820,13 @@ func mergeEvents(evs []model.Event, within func(place, country string) bool, pub
 				o.DateText == "" && len(o.Quantities) > 0 && background(e.Date, pub) {
 				continue
 			}
+			// a tally over a month or a year ("25 جنديا قتلوا … في شهر
+			// يوليو وحده") is not one undated incident of the article
+			// ("يقتل انتحاري ثلاثة جنود"), nor does it lend it its counts
+			if e.DateText == "" && coarse(o.Date) && len(o.Quantities) > 0 ||
+				o.DateText == "" && coarse(e.Date) && len(e.Quantities) > 0 {
+				continue
+			}
 			if o.Type == "CONSULT" && e.Mode != o.Mode && e.Mode != "" && o.Mode != "" && !(e.Mode == "visit" || o.Mode == "visit") {
 				continue
 			}
@@ -820,6 +874,11 @@ func mergeEvents(evs []model.Event, within func(place, country string) bool, pub
 // factual reports whether two modalities both tell the event happened.
 func factual(a, b string) bool {
 	return (a == model.Asserted || a == model.Reported) && (b == model.Asserted || b == model.Reported)
+}
+
+// coarse reports an ISO date of a month or a year, not of a day.
+func coarse(date string) bool {
+	return date != "" && len(date) < len("2006-01-02")
 }
 
 // sameCounts reports whether two count sets agree on every shared key.

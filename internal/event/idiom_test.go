@@ -18,6 +18,11 @@ func TestIdioms(t *testing.T) {
 		{"declined to be named", "وقال المسؤول، الذي رفض ذكر اسمه، إن", "REJECT", true},
 		{"declined to comment", "ورفضت الولايات المتحدة أن تعلق على الحظر", "REJECT", true},
 		{"rejected a proposal", "ورفضت الحكومة المقترح الأمريكي", "REJECT", false},
+		{"declined to comment after an apposition", "رفض ستيفان دجريك، الناطق الرسمي باسم أمين عام الأمم المتحدة، أن يعلق مباشرة عليها", "REJECT", true},
+		{"declined a request for comment", "ورفض مكتب السفيرة الأميركية طلبا من صحيفة «الشرق الأوسط» للتعليق على هذا الشأن", "REJECT", true},
+		{"rejected a request to extradite", "ورفضت الحكومة طلبا من القاهرة بتسليم المتهمين", "REJECT", false},
+		{"a request for comment", "ورفض المكتب طلبا من الصحيفة للتعليق", "REQUEST", true},
+		{"a request to extradite", "وطلبت الحكومة من القاهرة تسليم المتهمين", "REQUEST", false},
 		{"endangers security", "إن مخطط إردوغان يهدد الأمن والسلم في المنطقة", "THREATEN", true},
 		{"threatened a party", "وهدد الرئيس إيران بعقوبات جديدة", "THREATEN", false},
 		{"self-restraint", "ودعا السفير إلى ضبط النفس", "COERCE", true},
@@ -31,8 +36,46 @@ func TestIdioms(t *testing.T) {
 		{"an embargo imposed", "وفرض مجلس الأمن حظر السلاح على ليبيا", "SANCTION", false},
 		{"reached a degree", "اشتباكات وصلت إلى حد رفع الأسلحة", "CONSULT", true},
 		{"arrived in a city", "وصل الوزير إلى طرابلس أمس", "CONSULT", false},
+		{"directed criticism to", "لأنها توجه عبر مقالاتها انتقادات شديدة اللهجة إلى الحكومة", "CONSULT", true},
+		{"headed to a city", "وتوجه الوزير بعد ذلك إلى طرابلس", "CONSULT", false},
+		{"an amount reached", "إن عدد المجندين وصل إلى ألفين", "CONSULT", true},
+		{"the number reached", "حيث وصل عدد المراجعين فيها إلى 500 مراجع", "CONSULT", true},
 		{"a student", "لكن السلطات تقول إن الرزقي وهو طالب (24 عاما) لم يكن", "REQUEST", true},
 		{"demanded", "وطالب الوزير بالإفراج عن المعتقلين", "REQUEST", false},
+		{"a student (kana)", "ويقول المسؤولون إنه كان طالبا مجدا من أسرة مستقرة", "REQUEST", true},
+		{"a student (nisba)", "وأطلق طالب جامعي حملة لجمع التبرعات", "REQUEST", true},
+		{"students counted", "وأوضح أنه تم قبول 350 طالبا وطالبة في الطب", "REQUEST", true},
+		{"students counted in words", "يدرس فيها حوالي خمسة آلاف طالب في خمس كليات", "REQUEST", true},
+		{"a female student", "وقالت طالبة في الجامعة إن الامتحانات", "REQUEST", true},
+		{"demanded, indefinite subject", "طالب سكان قرية وبرة وزارة النقل بإصلاح الطريق", "REQUEST", false},
+		{"demanded, she", "وطالبت الوزارة المواطنين بالحذر", "REQUEST", false},
+		{"demanded him", "وطالبه المجلس بتقديم استقالته", "REQUEST", false},
+		{"a gathering attacked", "قتل 16 من المسلحين في هجوم نفذته المقاومة على تجمع لهم أمام مبنى البنك", "PROTEST", true},
+		{"a gathering targeted", "في هجوم لعناصر المقاومة استهدف تجمعا للميليشيات أمام منزل الرئيس", "PROTEST", true},
+		{"a gathering of protesters", "وتجمع نحو ألف متظاهر أمام مقر الأونروا للاحتجاج", "PROTEST", false},
+		{"a derby, not a summit", "وما تفضي إليه نتيجة قمة الدربي المبكر يوم الأربعاء", "CONSULT", true},
+		{"a summit", "وتعقد قمة مجلس التعاون في الرياض", "CONSULT", false},
+		{"calls received", "كما استقبلت الأسرة اتصالات المعزين", "CONSULT", true},
+		{"applicants received", "استقبلت غرفة نجران أكثر من 300 متقدم للتوظيف", "CONSULT", true},
+		{"a guest received", "استقبل الملك رئيس الوزراء الباكستاني", "CONSULT", false},
+		{"it went as far as", "بل وصل الأمر بالحوثيين إلى تهديد طاقم الطائرة", "CONSULT", true},
+		{"chances on goal", "وواصل الهلال تهديداته لمرمى النصر بعد أن لعب نيفيز الكرة", "THREATEN", true},
+		{"a province", "اعتبر يوم 5 أكتوبر يوم نيك شاند في مقاطعة كولومبيا الأميركية", "SANCTION", true},
+		{"a boycott", "ودعت الحركة إلى مقاطعة البضائع الإسرائيلية", "SANCTION", false},
+		{"a province after ب", "توفي الصحفي عن عمر يناهز 94 عاما في منزله بمقاطعة الفوكلوز", "SANCTION", true},
+		{"a bus crash", "قال مسؤول إن شخصا لقي حتفه وأصيب عدد آخر بعدما تحطمت حافلة سياحية في جزيرة بوكيت", "ASSAULT", true},
+		{"a road accident", "توفي أربعة أشخاص وأصيب ثلاثة آخرون في حادث اصطدام سيارة بشاحنة", "ASSAULT", true},
+		{"a car overturned", "توفي شابان وأصيب ثالث في حادث انقلاب مروع تعرضت له سيارتهم", "ASSAULT", true},
+		{"an incident is an attack too", "وفي حادثة منفصلة نسبت إلى حزب العمال الكردستاني، قتل جندي تركي", "ASSAULT", false},
+		{"a shooting after an incident", "ووقع الحادث بعد ثلاث سنوات على إطلاق النار الذي شهدته دار للسينما", "ASSAULT", false},
+		{"a bombing on a road", "قتل ثلاثة جنود في انفجار عبوة ناسفة على طريق السير", "ASSAULT", false},
+		{"a player's injury", "وتعرض قلب الدفاع فلوريس للإصابة بقطع في الرباط الداخلي للركبة", "ASSAULT", true},
+		{"wounded by gunfire", "وأصيب ثلاثة أشخاص برصاص قناص في المدينة", "ASSAULT", false},
+		{"a crowd of supporters", "ووجه منصور أمام حشد من أنصاره أمام السجن الشكر لفريق الدفاع", "MOBILIZE", true},
+		{"a crowd hit", "صدمت شاحنة حشدا كان يقوم بطواف ديني", "MOBILIZE", true},
+		{"troops massed", "وحشد الجيش قواته على الحدود", "MOBILIZE", false},
+		{"a massing of forces", "وتحدثت مصادر عن حشد من القوات على الحدود", "MOBILIZE", false},
+		{"exactly", "ولم يعرف بالضبط فحوى الرسالة", "COERCE", true},
 		{"a blessing", "لمليك الوطن خادم الحرمين الشريفين - أيده الله - مواقف", "SUPPORT", true},
 		{"supported", "وأيدت الحكومة الاتفاق", "SUPPORT", false},
 		{"a press conference", "وقال الوزير في مؤتمر صحافي عقده أمس في الرياض إن", "CONSULT", true},
@@ -329,5 +372,32 @@ func TestAgainstNotSubject(t *testing.T) {
 	ms := placeMentions(in, w, docMentions(a))
 	if actor, _, _ := arguments(m.Pattern, w, ms, m); actor == "حزب الفضيلة" {
 		t.Errorf("actor %q", actor)
+	}
+}
+
+// A trigger that is the whole of a quotation is a slogan or a cited word.
+func TestQuotedTrigger(t *testing.T) {
+	x, err := New(DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		in   string
+		want bool
+	}{
+		{"بسبب رفعهم شعار «ارحل» في وجه الرئيس الفرنسي السابق", false},
+		{"وطالبت المنظمة بوقف «ترحيل» اللاجئين", true}, // only a part quoted: "«ترحيل» اللاجئين" is not the whole
+		{"وقررت السلطات ترحيل ثلاثة أشخاص إلى بلادهم", true},
+	} {
+		w := splitWords(c.in, 0, len(c.in))
+		got := false
+		for _, m := range x.triggers(c.in, w, nil) {
+			if m.Pattern.Type == "COERCE" {
+				got = true
+			}
+		}
+		if got != c.want {
+			t.Errorf("%q: a COERCE trigger %v, want %v", c.in, got, c.want)
+		}
 	}
 }

@@ -161,3 +161,29 @@ func modality(words []word, first int, future bool, date *DateExpr) string {
 	}
 	return "asserted"
 }
+
+// Nouns of a state one is in after حالة: "في حالة تأهب", "حالة استنفار".
+var stateNouns = normKeys(map[string]bool{"تاهب": true, "استنفار": true, "طوارئ": true, "الطوارئ": true, "حرب": true, "الحرب": true, "حصار": true, "اشتباك": true})
+
+// conditional reports a trigger in the clause of a condition or a
+// question of whether: "إذا لم يوافق الحوثيون على الانسحاب", "في حال
+// رفضها لاتفاق السلام", "لو وافقت", "ما إذا كان سيزور". A hypothetical
+// is not an event, asserted or planned; the contract has no mode for it,
+// so such triggers give no event.
+func conditional(words []word, first int) bool {
+	for b := first - 1; b >= 0 && b >= first-6; b-- {
+		switch n := words[b].base; n {
+		case "اذا", "لو", "لولا":
+			return true
+		case "حال", "حاله":
+			// "في حالة تأهب" is a state, "في حال رفضها" a condition
+			if b > 0 && (words[b-1].base == "في" || words[b-1].Norm == "وفي" || words[b-1].Norm == "في") && !(b+1 == first && stateNouns[words[first].base]) {
+				return true
+			}
+		}
+		if words[b].boundary && b < first-1 {
+			break
+		}
+	}
+	return false
+}

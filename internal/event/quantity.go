@@ -106,6 +106,7 @@ var cueBefore = normKeys(map[string]string{
 	// "مقتل 17", "قتل 18 شخصا", "بمقتل 117"
 	"مقتل": Dead, "قتل": Dead, "مصرع": Dead, "وفاه": Dead, "قتلت": Dead, "قتلوا": Dead,
 	"استشهاد": Dead, "استشهد": Dead, // "استشهد تسعة عسكريين" (with a count only: استشهد بكلمات is "cited")
+	"يقتل": Dead, "تقتل": Dead, "يقتلون": Dead, "يعتقل": Arrested, "تعتقل": Arrested, // the news present: "يقتل انتحاري ثلاثة جنود"
 	"بحياه": Dead, "حياه": Dead, // "أودى بحياة ثلاثة من العناصر"
 	"اصابه": Injured, "اصيب": Injured, "اصيبت": Injured, "جرح": Injured, "جرحت": Injured, "اصابات": Injured,
 	"اعتقال": Arrested, "اعتقل": Arrested, "اعتقلت": Arrested, "توقيف": Arrested, "احتجاز": Arrested,
@@ -256,6 +257,10 @@ func Quantities(words []word) map[string]int {
 			after++
 		}
 		if m, _ := month(words, j); m > 0 { // a date: "28 أغسطس"
+			i = j - 1
+			continue
+		}
+		if m, _ := hijriMonth(words, j); m > 0 { // a Hijri date: "8 رجب 1436هـ"
 			i = j - 1
 			continue
 		}

@@ -90,6 +90,10 @@ var linePatterns = []struct {
 	{"agency byline", `(?:وكالات|متابعات|المصدر) ?[:：] ?(?:وكالات|متابعات|[^.،]{2,30})`, 5, []string{":", "："}},
 	// web: menus and breadcrumbs, "الرئيسية - محليات - عربي", "الرئيسية » أخبار » ليبيا"
 	{"navigation", `(?:الرئيسيه|الصفحه الرئيسيه|home) ?[-|»›>/•].{0,300}`, 40, []string{"الرئيسي", "Home", "home"}},
+	// saudinewsnet (10 articles): the tag list under the text, "سمات الامير محمد بن نايف مجلس الوزراء"; the
+	// label alone opens a sentence too ("سمات الشخصية القيادية متعددة."), so without a colon no punctuation
+	{"tags", `(?:سمات|الوسوم|وسوم|كلمات دلاليه|الكلمات الدلاليه|كلمات مفتاحيه|الكلمات المفتاحيه|tags) ?[:：] ?.*`, 30, []string{"سمات", "وسوم", "دلالي", "مفتاحي", "tags", "Tags"}},
+	{"tags", `(?:سمات|الوسوم|وسوم) [^.,،؛:!?؟()«»"]*`, 20, []string{"سمات", "وسوم"}},
 	// web: WordPress feed footers, "ظهرت المقالة … أولاً على …" / "The post … appeared first on …"
 	{"feed footer", `(?:ظهرت|نشرت) (?:المقاله|التدوينه|المشاركه) .{0,200}(?:اولا|لاول مره) علي .{0,80}`, 60, []string{"ظهرت", "نشرت"}},
 	{"feed footer", `the post .{0,200} appeared first on .{0,80}`, 60, []string{"appeared first"}},

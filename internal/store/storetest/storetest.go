@@ -986,8 +986,9 @@ func testCrossArticle(t *testing.T, newStore func(t *testing.T) store.Store) {
 		}
 	})
 	t.Run("countryless bodies", func(t *testing.T) {
-		// وزارة الداخلية is every country's: two articles, two entities;
-		// with the country's nisba it is one name across articles
+		// وزارة الداخلية, هيئة السياحة are every country's: two articles,
+		// two entities; with the country's nisba or a place it is one name
+		// across articles (entity.genericBody)
 		s := newStore(t)
 		orgOf := func(id, name string) model.Analysis {
 			a := person(id, name)
@@ -995,8 +996,8 @@ func testCrossArticle(t *testing.T, newStore func(t *testing.T) store.Store) {
 			a.Entities[0].Mentions[0].Type = model.ORG
 			return a
 		}
-		put(t, s, orgOf("o1", "وزارة الداخلية"), orgOf("o2", "وزارة الخارجية الأمريكية"))
-		put(t, s, orgOf("o3", "وزارة الداخلية"), orgOf("o4", "وزارة الخارجية الأمريكية"))
+		put(t, s, orgOf("o1", "وزارة الداخلية"), orgOf("o2", "وزارة الخارجية الأمريكية"), orgOf("o5", "هيئة السياحة"), orgOf("o6", "بلدية طرابلس"))
+		put(t, s, orgOf("o3", "وزارة الداخلية"), orgOf("o4", "وزارة الخارجية الأمريكية"), orgOf("o7", "هيئة السياحة"), orgOf("o8", "بلدية طرابلس"))
 		p, err := s.Entities(ctx, store.EntityFilter{Type: model.ORG, Limit: 100})
 		if err != nil {
 			t.Fatal(err)
@@ -1010,6 +1011,12 @@ func testCrossArticle(t *testing.T, newStore func(t *testing.T) store.Store) {
 		}
 		if got := count["وزارة الخارجية الأمريكية"]; !slices.Equal(got, []int{2}) {
 			t.Errorf("وزارة الخارجية الأمريكية: entities with %v articles, want one of 2", got)
+		}
+		if got := count["هيئة السياحة"]; !slices.Equal(got, []int{1, 1}) {
+			t.Errorf("هيئة السياحة: entities with %v articles, want two of 1", got)
+		}
+		if got := count["بلدية طرابلس"]; !slices.Equal(got, []int{2}) {
+			t.Errorf("بلدية طرابلس: entities with %v articles, want one of 2", got)
 		}
 	})
 	t.Run("spellings and fuller names", func(t *testing.T) {

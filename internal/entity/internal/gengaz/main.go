@@ -179,15 +179,21 @@ func atof(s string) (float64, bool) {
 	return f, err == nil
 }
 
-// nisba derives the relative adjective of a country name (ليبيا → ليبي,
-// لبنان → لبناني, أمريكا → أمريكي, المغرب → مغربي): drop the article, drop
-// a final يا or ا, add ي. A heuristic from Arabic morphology (the nisba
-// suffix -iyy); it is used only as a context cue, never as a place name.
-func nisba(k string) string {
+// nisba derives the relative adjective of a country name as written
+// (ليبيا → ليبي, لبنان → لبناني, أمريكا → أمريكي, المغرب → مغربي): drop the
+// article, drop a final يا or ا, add ي; the result is normalised. A
+// heuristic from Arabic morphology (the nisba suffix -iyy); it is used only
+// as a context cue, never as a place name. Only ال as written is the
+// article: ألمانيا, ألبانيا start with a hamza (their nisbas were ماني and
+// باني, "builder", until 2026-12-04).
+func nisba(name string) string {
+	k := key(name)
 	if strings.Contains(k, " ") {
 		return ""
 	}
-	k = strings.TrimPrefix(k, "ال")
+	if strings.HasPrefix(strings.TrimSpace(name), "ال") {
+		k = strings.TrimPrefix(k, "ال")
+	}
 	switch {
 	case strings.HasSuffix(k, "يا"):
 		k = strings.TrimSuffix(k, "يا")
@@ -228,7 +234,7 @@ func run(dataDir, suppPath, out string) error {
 			return
 		}
 		places = append(places, place{key: k, kind: "country", cc: cc, lat: lat, lon: lon, hasGeo: ok})
-		if n := nisba(k); n != "" && !seenNisba[n+cc] {
+		if n := nisba(name); n != "" && !seenNisba[n+cc] {
 			seenNisba[n+cc] = true
 			places = append(places, place{key: n, kind: "nisba", cc: cc})
 		}
