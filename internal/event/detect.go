@@ -230,7 +230,9 @@ func Features(text string, words []word, matches []Match, q map[string]int, date
 	if ClusterFeatures != "" {
 		f = clusterBag(f, words)
 	}
-	f = cueFeatures(f, words, matches)
+	if CueFeatures {
+		f = cueFeatures(f, words, matches)
+	}
 	if TriggerCountFeatures {
 		for t, n := range count {
 			f = append(f, "tn:"+t+"/"+strconv.Itoa(min(n, 4)))

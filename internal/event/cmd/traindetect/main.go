@@ -45,7 +45,7 @@ var (
 	minDF         = flag.Int("mindf", 1, "leave out the features seen in fewer training sentences")
 	bag           = flag.Int("bag", 1, "average this many models trained on bootstrap samples")
 	extraNegFlag  = flag.String("extraneg", "PROTEST", "comma-separated types: add the other type's sentences to every training part as negatives (PROTEST: the ASSAULT file, 5×5 nested CV 0.325 → 0.346 over two seeds; ASSAULT with the PROTEST file falls 0.671 → 0.657)")
-	typeDropFlag  = flag.String("typedrop", "PROTEST=u:", "per-type feature prefixes to leave out, TYPE=prefix,…;TYPE=… (PROTEST without its bag of words u:: 5×5 nested CV 0.363 → 0.386, mean over fold seeds 1, 3, 7, 11, higher on each; its 23 positives per training part cannot weigh thousands of words)")
+	typeDropFlag  = flag.String("typedrop", "PROTEST=u:", "per-type feature prefixes to leave out, TYPE=prefix,…;TYPE=… (PROTEST without its bag of words u:: 5×5 nested CV 0.363 → 0.386, mean over fold seeds 1, 3, 7, 11, higher on each; its 23 positives per training part cannot weigh thousands of words")
 	nbFlag        = flag.String("nb", "", "comma-separated types trained as NBSVM-style models: each binary feature scaled by its naive-Bayes log-count ratio in the training part (Wang & Manning 2012), the logistic regression trained on the scaled features")
 	nbAlpha       = flag.Float64("nbalpha", 1, "smoothing of the naive-Bayes counts for -nb")
 	famThr        = flag.Int("famthr", 0, "if > 0, the detector decision (not extract's) uses a threshold per trigger family (mode) with at least this many positives in the inner cross-validation")
@@ -67,6 +67,7 @@ var (
 	tnFlag        = flag.Bool("tn", false, "add the trigger-count features tn:TYPE/n (event.TriggerCountFeatures)")
 	dkFlag        = flag.Bool("dk", false, "add the date-kind features dk:rel / dk:abs (event.DateKindFeatures)")
 	extraNegW     = flag.Float64("extranegw", 1, "weight of the -extraneg sentences in training")
+	cuesFlag      = flag.Bool("cues", false, "add the sentence cues sec and purp:TYPE (event.CueFeatures)")
 	dumpFlag      = flag.String("dump", "", "write each sentence's label, whole-text features and text here (TSV) and stop")
 	dropPrefixes  []string
 	typeDrop      = map[string][]string{}
@@ -148,6 +149,7 @@ func main() {
 	event.TriedFeatures = *tried
 	event.ClusterFeatures, event.ClusterWindow = *clustersFlag, *clusterWin
 	event.BackgroundFeatures = *bgFlag
+	event.CueFeatures = *cuesFlag
 	event.TriggerCountFeatures = *tnFlag
 	event.DateKindFeatures = *dkFlag
 	for _, k := range strings.Split(*bgRuleFlag, ",") {
