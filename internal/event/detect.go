@@ -210,6 +210,14 @@ func Features(text string, words []word, matches []Match, q map[string]int, date
 		if TriedFeatures {
 			f = triedFeatures(f, p, words, m, ms)
 		}
+		if ClusterFeatures != "" {
+			f = clusterNear(f, p.Type, words, m)
+		}
+		if BackgroundFeatures {
+			if k := bgCue(p, words, m); k != "" {
+				f = append(f, "bg:"+p.Type+"/"+k, "bg:"+p.Type)
+			}
+		}
 		if len(ms) > 0 && overt(p.Type, words, []Match{m}, ms, q) {
 			f = append(f, "overt:"+p.Type)
 		}
@@ -217,6 +225,17 @@ func Features(text string, words []word, matches []Match, q map[string]int, date
 		f = append(f, "t:"+p.Type, "tm:"+p.Type+"/"+p.Mode, "tp:"+p.Type+"/"+p.Words[0][0], "tpos:"+p.Type+"/"+p.POS, "tmod:"+p.Type+"/"+mod)
 		if m.First < 3 {
 			f = append(f, "tfirst:"+p.Type)
+		}
+	}
+	if ClusterFeatures != "" {
+		f = clusterBag(f, words)
+	}
+	if CueFeatures {
+		f = cueFeatures(f, words, matches)
+	}
+	if TriggerCountFeatures {
+		for t, n := range count {
+			f = append(f, "tn:"+t+"/"+strconv.Itoa(min(n, 4)))
 		}
 	}
 	for k := range q {
@@ -237,6 +256,18 @@ func Features(text string, words []word, matches []Match, q map[string]int, date
 	if len(dates) > 0 {
 		f = append(f, "date")
 	}
+	if DateKindFeatures {
+		// a date that needs the publication date (أمس، الخميس، الشهر
+		// الماضي) against one stated in full (a year): a report of the day
+		// against a look back
+		for _, d := range dates {
+			if d.Date == "" {
+				f = append(f, "dk:rel")
+			} else {
+				f = append(f, "dk:abs")
+			}
+		}
+	}
 	if strings.ContainsAny(text, "?؟") {
 		f = append(f, "question")
 	}
@@ -256,6 +287,16 @@ func Features(text string, words []word, matches []Match, q map[string]int, date
 	}
 	return f
 }
+
+// DateKindFeatures adds "dk:rel" / "dk:abs" per date expression: relative
+// to the publication date or stated in full (cmd/traindetect -dk; tried and
+// dropped).
+var DateKindFeatures bool
+
+// TriggerCountFeatures adds "tn:TYPE/n", the number of triggers of each
+// type in the sentence (1, 2, 3, 4 or more; cmd/traindetect -tn; tried and
+// dropped).
+var TriggerCountFeatures bool
 
 // TriedFeatures adds features that were tried and dropped (cmd/traindetect
 // -tried; docs/BENCHMARKS.md gives their figures), so that the figures can
@@ -307,6 +348,11 @@ type Example struct {
 	Feats []string
 	Vals  []float64 // the features' values; nil: all 1
 	Pos   bool
+	// Soft, if > 0, is the target of a negative instead of 0 (a soft
+	// label: arabic_event_gsr's "difficult no" had a dissenting accept)
+	Soft float64
+	// Weight scales the example's loss; 0: 1 (PosScale for a positive)
+	Weight float64
 }
 
 // TrainOptions controls Train.
@@ -371,10 +417,13 @@ func Train(ex []Example, opt TrainOptions) *LinearModel {
 				}
 			}
 			p := 1 / (1 + math.Exp(-z))
-			y := 0.0
+			y := ex[k].Soft
 			wt := 1.0
 			if ex[k].Pos {
 				y, wt = 1, opt.PosScale
+			}
+			if ex[k].Weight > 0 {
+				wt *= ex[k].Weight
 			}
 			g := (p - y) * wt
 			gb += g * g

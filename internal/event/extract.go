@@ -324,6 +324,9 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 			if done[key] {
 				continue
 			}
+			if x.gated[t] && len(BackgroundRule) > 0 && BackgroundRule[bgCue(m.Pattern, words, *m)] {
+				continue
+			}
 			if habitual(m.Pattern, words, m.First) || !x.gated[t] && purpose(m.Pattern, words, m.First) || idiom(words, m) || requested(m.Pattern, words, m.First) {
 				continue
 			}

@@ -293,3 +293,22 @@ func eachTSV(gz []byte, fn func([]string) error) error {
 	}
 	return nil
 }
+
+// Brown returns the Brown cluster of a normalised word (arabic.Normalize),
+// else of its core (conjunction, glued preposition and article removed), as
+// the tagger looks it up: the bit string of its path in the cluster tree,
+// most significant bit first, and false when neither form is listed.
+func (lx *Lexicon) Brown(norm string) (string, bool) {
+	c, ok := lx.clusters[norm]
+	if !ok || c.has&hasBrown == 0 {
+		_, core := splitCore(norm)
+		if c, ok = lx.clusters[core]; !ok || c.has&hasBrown == 0 {
+			return "", false
+		}
+	}
+	b := make([]byte, c.br.n)
+	for i := range b {
+		b[i] = '0' + byte(c.br.bits>>(uint(c.br.n)-1-uint(i))&1)
+	}
+	return string(b), true
+}

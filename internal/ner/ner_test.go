@@ -816,3 +816,20 @@ func TestTrimNamesKeepsLookalikes(t *testing.T) {
 		}
 	}
 }
+
+// TestLexiconBrown: a word's Brown path, else its core's; none for an
+// unlisted word.
+func TestLexiconBrown(t *testing.T) {
+	lx := testLexicon(t)
+	for _, tc := range []struct{ in, want string }{
+		{"حفتر", "0011111"},
+		{"وحفتر", "0011111"},                    // the conjunction stripped
+		{"المدينه", "010011011101011011001101"}, // the article stripped, 24 bits kept
+		{"زيد", ""},
+	} {
+		got, ok := lx.Brown(tc.in)
+		if got != tc.want || ok != (tc.want != "") {
+			t.Errorf("Brown(%q) = %q, %v; want %q", tc.in, got, ok, tc.want)
+		}
+	}
+}

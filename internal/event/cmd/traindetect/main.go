@@ -45,7 +45,7 @@ var (
 	minDF         = flag.Int("mindf", 1, "leave out the features seen in fewer training sentences")
 	bag           = flag.Int("bag", 1, "average this many models trained on bootstrap samples")
 	extraNegFlag  = flag.String("extraneg", "PROTEST", "comma-separated types: add the other type's sentences to every training part as negatives (PROTEST: the ASSAULT file, 5×5 nested CV 0.325 → 0.346 over two seeds; ASSAULT with the PROTEST file falls 0.671 → 0.657)")
-	typeDropFlag  = flag.String("typedrop", "PROTEST=u:", "per-type feature prefixes to leave out, TYPE=prefix,…;TYPE=… (PROTEST without its bag of words u:: 5×5 nested CV 0.363 → 0.386, mean over fold seeds 1, 3, 7, 11, higher on each; its 23 positives per training part cannot weigh thousands of words)")
+	typeDropFlag  = flag.String("typedrop", "PROTEST=u:", "per-type feature prefixes to leave out, TYPE=prefix,…;TYPE=… (PROTEST without its bag of words u:: 5×5 nested CV 0.363 → 0.386, mean over fold seeds 1, 3, 7, 11, higher on each; its 23 positives per training part cannot weigh thousands of words")
 	nbFlag        = flag.String("nb", "", "comma-separated types trained as NBSVM-style models: each binary feature scaled by its naive-Bayes log-count ratio in the training part (Wang & Manning 2012), the logistic regression trained on the scaled features")
 	nbAlpha       = flag.Float64("nbalpha", 1, "smoothing of the naive-Bayes counts for -nb")
 	famThr        = flag.Int("famthr", 0, "if > 0, the detector decision (not extract's) uses a threshold per trigger family (mode) with at least this many positives in the inner cross-validation")
@@ -54,6 +54,21 @@ var (
 	wordScale     = map[string]float64{}
 	innerReps     = flag.Int("innerreps", 1, "repeats of the inner cross-validation that chooses the setting and threshold in the nested CV")
 	jointFlag     = flag.String("joint", "", "comma-separated types trained jointly with the other type's file (its sentences with their own labels): every feature has a copy shared by both types, with the type's name made generic, and a copy of its own (Daumé's feature augmentation)")
+	clustersFlag  = flag.String("clusters", "", "Brown-cluster feature groups (event.ClusterFeatures): sK the K-bit prefixes of the sentence's words, tK of the words near a trigger, e.g. s4,s8,t6")
+	clusterWin    = flag.Int("clusterwin", 3, "words on each side of a trigger for the tK cluster groups")
+	bgFlag        = flag.Bool("bg", false, "add the background-construction features bg:TYPE/kind (event.BackgroundFeatures)")
+	bgRuleFlag    = flag.String("bgrule", "", "comma-separated background kinds (time, rel, obj) whose triggers extract skips (event.BackgroundRule)")
+	softDiffFlag  = flag.String("softdiff", "ASSAULT=0.33", "TYPE=s,…: train TYPE's \"difficult no\" sentences (a dissenting annotator accepted) with target s instead of 0")
+	diffWFlag     = flag.String("diffweight", "", "TYPE=w,…: weight of TYPE's \"difficult no\" sentences in training (1: as the others)")
+	softDiff      = map[string]float64{}
+	diffWeight    = map[string]float64{}
+	topKFlag      = flag.String("topk", "", "TYPE=k,…: keep only the k word features (u:) of TYPE with the highest chi-square against the label in the training part (seen in at least 3 training sentences); use with -typedrop ''")
+	topK          = map[string]int{}
+	tnFlag        = flag.Bool("tn", false, "add the trigger-count features tn:TYPE/n (event.TriggerCountFeatures)")
+	dkFlag        = flag.Bool("dk", false, "add the date-kind features dk:rel / dk:abs (event.DateKindFeatures)")
+	extraNegW     = flag.Float64("extranegw", 1, "weight of the -extraneg sentences in training")
+	cuesFlag      = flag.Bool("cues", false, "add the sentence cues sec and purp:TYPE (event.CueFeatures)")
+	dumpFlag      = flag.String("dump", "", "write each sentence's label, whole-text features and text here (TSV) and stop")
 	dropPrefixes  []string
 	typeDrop      = map[string][]string{}
 )
@@ -132,6 +147,31 @@ func main() {
 	types := flag.String("types", "ASSAULT,PROTEST", "event types to train")
 	flag.Parse()
 	event.TriedFeatures = *tried
+	event.ClusterFeatures, event.ClusterWindow = *clustersFlag, *clusterWin
+	event.BackgroundFeatures = *bgFlag
+	event.CueFeatures = *cuesFlag
+	event.TriggerCountFeatures = *tnFlag
+	event.DateKindFeatures = *dkFlag
+	for _, k := range strings.Split(*bgRuleFlag, ",") {
+		if k != "" {
+			event.BackgroundRule[k] = true
+		}
+	}
+	for _, ts := range strings.Split(*topKFlag, ",") {
+		if t, v, ok := strings.Cut(ts, "="); ok {
+			topK[t] = int(floats(v)[0])
+		}
+	}
+	for _, ts := range strings.Split(*softDiffFlag, ",") {
+		if t, v, ok := strings.Cut(ts, "="); ok {
+			softDiff[t] = floats(v)[0]
+		}
+	}
+	for _, ts := range strings.Split(*diffWFlag, ",") {
+		if t, v, ok := strings.Cut(ts, "="); ok {
+			diffWeight[t] = floats(v)[0]
+		}
+	}
 	for _, ts := range strings.Split(*wordScaleFlag, ",") {
 		if t, v, ok := strings.Cut(ts, "="); ok {
 			wordScale[t] = floats(v)[0]
@@ -450,13 +490,17 @@ func train(items []item, idx []int, opt event.TrainOptions) *event.LinearModel {
 		if *trigOnly && !it.trig {
 			continue
 		}
-		ex = append(ex, event.Example{Feats: it.whole})
+		ex = append(ex, event.Example{Feats: it.whole, Weight: *extraNegW})
 	}
 	for _, i := range idx {
 		if *trigOnly && !items[i].trig {
 			continue
 		}
-		ex = append(ex, event.Example{Feats: items[i].whole, Pos: items[i].pos()})
+		e := event.Example{Feats: items[i].whole, Pos: items[i].pos()}
+		if items[i].Label == "difficult no" {
+			e.Soft, e.Weight = softDiff[curType], diffWeight[curType]
+		}
+		ex = append(ex, e)
 	}
 	if *minDF > 1 {
 		// a feature seen in fewer training sentences gets no weight: AdaGrad
@@ -477,6 +521,9 @@ func train(items []item, idx []int, opt event.TrainOptions) *event.LinearModel {
 			}
 			ex[j].Feats = keep
 		}
+	}
+	if k, ok := topK[curType]; ok {
+		ex = selectWords(ex, k)
 	}
 	if otherItems != nil {
 		return trainJoint(ex, opt)
@@ -726,6 +773,12 @@ func run(data, out string, types []string, k, repeats int, seed uint64, g grid) 
 				return err
 			}
 		}
+		if *dumpFlag != "" {
+			if err := dump(*dumpFlag, typ, items); err != nil {
+				return err
+			}
+			continue
+		}
 		overt := listed(*overtFlag, typ)
 		all := make([]int, len(items))
 		npos := 0
@@ -834,4 +887,81 @@ func maxOf(xs []float64) float64 {
 		m = math.Max(m, x)
 	}
 	return m
+}
+
+// dump writes the items' labels, features and texts for reading.
+func dump(path, typ string, items []item) error {
+	f, err := os.Create(strings.ReplaceAll(path, "TYPE", typ))
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(f)
+	for _, it := range items {
+		fmt.Fprintf(w, "%s\t%s\t%s\n", it.Label, strings.Join(it.whole, " "), strings.ReplaceAll(it.a.Doc.Text, "\n", " "))
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// selectWords keeps the k word features (u:) with the highest chi-square
+// statistic against the label over ex (seen in ≥ 3 examples) and drops the
+// other words.
+func selectWords(ex []event.Example, k int) []event.Example {
+	df, pdf := map[string]float64{}, map[string]float64{}
+	var n, np float64
+	for _, e := range ex {
+		n++
+		if e.Pos {
+			np++
+		}
+		seen := map[string]bool{}
+		for _, f := range e.Feats {
+			if !strings.HasPrefix(f, "u:") || seen[f] {
+				continue
+			}
+			seen[f] = true
+			df[f]++
+			if e.Pos {
+				pdf[f]++
+			}
+		}
+	}
+	type fs struct {
+		f string
+		c float64
+	}
+	var all []fs
+	for f, d := range df {
+		if d < 3 {
+			continue
+		}
+		// 2×2 table: a = pos with f, b = neg with f, c = pos without, d = neg without
+		a, b := pdf[f], d-pdf[f]
+		c, dd := np-a, n-np-b
+		num := n * (a*dd - b*c) * (a*dd - b*c)
+		den := (a + b) * (c + dd) * (a + c) * (b + dd)
+		if den > 0 {
+			all = append(all, fs{f, num / den})
+		}
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].c > all[j].c || all[i].c == all[j].c && all[i].f < all[j].f })
+	keep := map[string]bool{}
+	for i := 0; i < k && i < len(all); i++ {
+		keep[all[i].f] = true
+	}
+	out := make([]event.Example, len(ex))
+	for i, e := range ex {
+		var feats []string
+		for _, f := range e.Feats {
+			if !strings.HasPrefix(f, "u:") || keep[f] {
+				feats = append(feats, f)
+			}
+		}
+		out[i] = e
+		out[i].Feats = feats
+	}
+	return out
 }
