@@ -457,7 +457,23 @@ func posColumn(positions bool) string {
 // when rawPos, for the snippets) in one statement, and the highest article
 // rowid (0 when no term has postings), which tells whether the cached
 // lengths are current.
+//
+// Without positions, the search cache (searchcache.go) answers for the
+// terms it holds, and the terms read are stored in it: a search whose
+// terms are all cached runs no statement.
 func (s *DB) termPostings(ctx context.Context, terms []string, withPos, rawPos bool, sc *scratch) (map[string]*plist, int64, error) {
+	out := make(map[string]*plist, len(terms))
+	var (
+		maxRowid int64
+		gen      uint64
+		caching  bool
+	)
+	if s.cache != nil && !withPos && !rawPos {
+		terms, maxRowid, gen, caching = s.cache.lookup(terms, out)
+		if len(terms) == 0 {
+			return out, maxRowid, nil
+		}
+	}
 	args := make([]any, len(terms))
 	for i, t := range terms {
 		args[i] = t
@@ -468,8 +484,8 @@ func (s *DB) termPostings(ctx context.Context, terms []string, withPos, rawPos b
 		return nil, 0, err
 	}
 	defer rows.Close()
-	var maxRowid int64
-	out := make(map[string]*plist, len(terms))
+	var readMax int64
+	read := make(map[string]*plist, len(terms)) // the lists read here, in sc's buffers
 	type rawRow struct {
 		l          *plist
 		start      int
@@ -479,15 +495,20 @@ func (s *DB) termPostings(ctx context.Context, terms []string, withPos, rawPos b
 	for rows.Next() {
 		var term string
 		var data, pos sql.RawBytes // decoded at once: no copy
-		if err := rows.Scan(&term, &data, &pos, &maxRowid); err != nil {
+		if err := rows.Scan(&term, &data, &pos, &readMax); err != nil {
 			return nil, 0, err
 		}
 		if withPos && pos == nil {
 			pos = sql.RawBytes{}
 		}
-		l := out[term]
+		l := read[term]
 		if l == nil {
-			l = &plist{ps: sc.take(len(data) / 2)} // at least 2 bytes a posting
+			if caching {
+				l = &plist{ps: make([]posting, 0, len(data)/2)} // kept by the cache: not sc's
+			} else {
+				l = &plist{ps: sc.take(len(data) / 2)} // at least 2 bytes a posting
+			}
+			read[term] = l
 			out[term] = l
 		}
 		if rawPos && !withPos {
@@ -503,10 +524,23 @@ func (s *DB) termPostings(ctx context.Context, terms []string, withPos, rawPos b
 	for _, r := range raws { // sc.pos is complete: slice it now
 		r.l.raw = append(r.l.raw, rawRange{start: r.start, b: sc.pos[r.from:r.upto]})
 	}
-	for _, l := range out {
-		sc.used = append(sc.used, l.ps) // as regrown by append
+	if err := rows.Err(); err != nil {
+		return nil, 0, err
 	}
-	return out, maxRowid, rows.Err()
+	if caching {
+		for _, t := range terms {
+			var ps []posting
+			if l := read[t]; l != nil {
+				ps = l.ps
+			}
+			s.cache.store(gen, t, ps, readMax)
+		}
+	} else {
+		for _, l := range read {
+			sc.used = append(sc.used, l.ps) // as regrown by append
+		}
+	}
+	return out, max(maxRowid, readMax), nil
 }
 
 // scratch holds the posting buffers of one search, reused by the next

@@ -90,6 +90,13 @@ type Options struct {
 	// HitCacheBytes bounds the rows of recent hits kept in memory
 	// (postings.go, hitCache): 0 means DefaultHitCacheBytes, < 0 none.
 	HitCacheBytes int
+	// SearchCache, when set, keeps searched terms' postings in memory
+	// (searchcache.go); its owner keeps it current. Put and Optimize
+	// invalidate it when they return.
+	SearchCache *SearchCache
+	// OnClose is called first by Close (the owner of SearchCache stops
+	// what keeps it current).
+	OnClose func()
 }
 
 // DB is a store.Store on a database/sql handle.
@@ -112,6 +119,9 @@ type DB struct {
 	lens                      docLens
 	hits                      hitCache
 	scratch                   sync.Pool // of *scratch (postings.go)
+	cache                     *SearchCache
+	onClose                   func()
+	closeOnce                 sync.Once
 }
 
 // maxStmts bounds the statement cache (the SQL of a search varies only
@@ -154,7 +164,8 @@ func Open(ctx context.Context, db *sql.DB, d Dialect, opt Options) (*DB, error) 
 	if opt.Analyzer == nil {
 		return nil, errors.New("store: open: no analyzer given")
 	}
-	s := &DB{db: db, d: d, an: opt.Analyzer, now: opt.Now, stmts: map[string]*sql.Stmt{}}
+	s := &DB{db: db, d: d, an: opt.Analyzer, now: opt.Now, stmts: map[string]*sql.Stmt{},
+		cache: opt.SearchCache, onClose: opt.OnClose}
 	s.postings, s.positions = d.Postings()
 	s.hits.maxBytes = opt.HitCacheBytes
 	if s.hits.maxBytes == 0 {
@@ -205,6 +216,7 @@ func Open(ctx context.Context, db *sql.DB, d Dialect, opt Options) (*DB, error) 
 
 // Optimize implements store.Optimizer.
 func (s *DB) Optimize(ctx context.Context) error {
+	defer s.invalidate()
 	if s.postings {
 		tx, err := s.db.BeginTx(ctx, nil)
 		if err != nil {
@@ -213,6 +225,9 @@ func (s *DB) Optimize(ctx context.Context) error {
 		defer tx.Rollback()
 		if err := s.d.LockWrites(ctx, tx); err != nil {
 			return s.wrap("optimize: lock", err)
+		}
+		if err := s.notifyWrite(ctx, tx); err != nil {
+			return s.wrap("optimize: notify", err)
 		}
 		if err := mergePostings(ctx, tx, s.d, s.positions); err != nil {
 			return s.wrap("optimize: postings", err)
@@ -230,8 +245,13 @@ func (s *DB) Optimize(ctx context.Context) error {
 // SQL returns the underlying handle (tests, benchmarks).
 func (s *DB) SQL() *sql.DB { return s.db }
 
-// Close closes the database.
+// Close closes the database (first calling Options.OnClose, once).
 func (s *DB) Close() error {
+	s.closeOnce.Do(func() {
+		if s.onClose != nil {
+			s.onClose()
+		}
+	})
 	s.mu.Lock()
 	for _, st := range s.stmts {
 		st.Close()
@@ -278,9 +298,13 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 	if err != nil {
 		return nil, s.wrap("put: begin", err)
 	}
+	defer s.invalidate() // after the commit (or rollback) below: deferred first, runs last
 	defer tx.Rollback()
 	if err := s.d.LockWrites(ctx, tx); err != nil {
 		return nil, s.wrap("put: lock", err)
+	}
+	if err := s.notifyWrite(ctx, tx); err != nil {
+		return nil, s.wrap("put: notify", err)
 	}
 	// Which ids and hashes of the batch are stored already: one query.
 	storedID := map[string]string{} // id → its stored text hash
