@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -270,6 +271,7 @@ func TestSearchCacheClose(t *testing.T) {
 	var wg sync.WaitGroup
 	stop := make(chan struct{})
 	errs := make(chan error, 4)
+	var answered atomic.Int64 // the highest total any search returned
 	for w := 0; w < 3; w++ {
 		wg.Add(1)
 		go func() {
@@ -281,6 +283,9 @@ func TestSearchCacheClose(t *testing.T) {
 					return
 				default:
 				}
+				// Monotonic reads: no search answers less than one that
+				// returned before it started, in any goroutine.
+				floor := int(answered.Load())
 				r, err := a.Search(ctx, store.SearchQuery{Text: "ليبيا", NoSnippets: true})
 				if err != nil {
 					errs <- err
@@ -289,6 +294,16 @@ func TestSearchCacheClose(t *testing.T) {
 				if r.Total < last || r.Total < n0 {
 					errs <- fmt.Errorf("total went from %d to %d", last, r.Total)
 					return
+				}
+				if r.Total < floor {
+					errs <- fmt.Errorf("total %d after another search had returned %d", r.Total, floor)
+					return
+				}
+				for {
+					old := answered.Load()
+					if int64(r.Total) <= old || answered.CompareAndSwap(old, int64(r.Total)) {
+						break
+					}
 				}
 				last = r.Total
 			}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -39,13 +41,31 @@ const heartbeatAnswer = 5 * time.Second
 // channelPrefix + schema is the channel a schema's writes are announced on.
 const channelPrefix = "marsad:"
 
-// NotifyWrite implements sqlstore.WriteNotifier. The payload names the
-// store, whose own listener then ignores the notification: its Put has
-// invalidated the cache already, after the commit (the notification, a
-// moment later, would only throw away what searches cached since).
-func (d dialect) NotifyWrite(ctx context.Context, tx *sql.Tx) error {
-	_, err := tx.ExecContext(ctx, `SELECT pg_notify('`+channelPrefix+`' || current_schema(), $1)`, d.id)
+// NotifyWrite implements sqlstore.WriteNotifier. The payload is the
+// store's id and the version the transaction commits ("id version"): a
+// listener raises its cache's version to it (no read older than the
+// commit is cached from then on, whenever the notification arrives). A
+// store's own listener ignores its notifications: its Put has invalidated
+// the cache already, after the commit (the notification, a moment later,
+// would only throw away what searches cached since).
+func (d dialect) NotifyWrite(ctx context.Context, tx *sql.Tx, version int64) error {
+	_, err := tx.ExecContext(ctx, `SELECT pg_notify('`+channelPrefix+`' || current_schema(), $1)`,
+		d.id+" "+strconv.FormatInt(version, 10))
 	return err
+}
+
+// parsePayload splits a notification's payload into the writer's id and
+// the version it committed (0 when the payload has none).
+func parsePayload(p string) (id string, version int64) {
+	id, v, ok := strings.Cut(p, " ")
+	if !ok {
+		return p, 0
+	}
+	version, err := strconv.ParseInt(v, 10, 64)
+	if err != nil {
+		return id, 0
+	}
+	return id, version
 }
 
 // listener keeps a store's search cache live (see above).
@@ -142,10 +162,15 @@ func (l *listener) listen(ctx context.Context, conn *pgx.Conn) error {
 		wctx, cancel := context.WithTimeout(ctx, l.heartbeat)
 		n, err := conn.WaitForNotification(wctx)
 		cancel()
+		if n != nil { // pgx may hand one over with an error: never drop it
+			if id, v := parsePayload(n.Payload); id != l.id {
+				l.cache.Invalidate(v)
+			}
+		}
 		switch {
 		case err == nil:
-			if n == nil || n.Payload != l.id {
-				l.cache.Invalidate()
+			if n == nil {
+				l.cache.Invalidate(0)
 			}
 		case ctx.Err() != nil:
 			return ctx.Err()

@@ -454,62 +454,112 @@ func posColumn(positions bool) string {
 
 // termPostings reads the postings of terms (all their segments, in
 // order; with their positions decoded when withPos, else kept undecoded
-// when rawPos, for the snippets) in one statement, and the highest article
-// rowid (0 when no term has postings), which tells whether the cached
-// lengths are current.
+// when rawPos, for the snippets) in one statement, and the version of the
+// state they are of: the highest article rowid (0 when no term has
+// postings and the store has no search cache), which tells whether the
+// cached lengths are current.
 //
 // Without positions, the search cache (searchcache.go) answers for the
 // terms it holds, and the terms read are stored in it: a search whose
-// terms are all cached runs no statement.
+// terms are all cached runs no statement. The answer is always of one
+// state (rule 3 there).
 func (s *DB) termPostings(ctx context.Context, terms []string, withPos, rawPos bool, sc *scratch) (map[string]*plist, int64, error) {
-	out := make(map[string]*plist, len(terms))
-	var (
-		maxRowid int64
-		gen      uint64
-		caching  bool
-	)
-	if s.cache != nil && !withPos && !rawPos {
-		terms, maxRowid, gen, caching = s.cache.lookup(terms, out)
-		if len(terms) == 0 {
-			return out, maxRowid, nil
-		}
+	if s.cache == nil {
+		return s.readPostings(ctx, terms, withPos, rawPos, false, sc)
 	}
+	if withPos || rawPos {
+		out, v, err := s.readPostings(ctx, terms, withPos, rawPos, false, sc)
+		if err == nil {
+			s.cache.observe(v) // what a later ids-only search may not be older than
+		}
+		return out, v, err
+	}
+	out := make(map[string]*plist, len(terms))
+	missing, cached, gen, live := s.cache.lookup(terms, out)
+	if !live {
+		out, v, err := s.readPostings(ctx, terms, false, false, false, sc)
+		if err == nil {
+			s.cache.observe(v)
+		}
+		return out, v, err
+	}
+	if len(missing) == 0 {
+		return out, cached, nil
+	}
+	read, v, err := s.readPostings(ctx, missing, false, false, true, sc)
+	if err != nil {
+		return nil, 0, err
+	}
+	s.cache.store(gen, v, missing, read)
+	if len(missing) < len(terms) && v != cached {
+		// A commit came between the cached state and this read: the
+		// lists found and those read are of two states. Read them all
+		// in one (a rare second statement: only after a write).
+		if read, v, err = s.readPostings(ctx, terms, false, false, true, sc); err != nil {
+			return nil, 0, err
+		}
+		s.cache.store(gen, v, terms, read)
+		return read, v, nil
+	}
+	for t, l := range read {
+		out[t] = l
+	}
+	return out, v, nil
+}
+
+// readPostings reads the postings of terms for termPostings, in sc's
+// buffers, or in buffers of their own when own (for the search cache).
+// With a search cache the statement returns the version even when no
+// term has postings (a row without a term).
+func (s *DB) readPostings(ctx context.Context, terms []string, withPos, rawPos, own bool, sc *scratch) (map[string]*plist, int64, error) {
 	args := make([]any, len(terms))
 	for i, t := range terms {
 		args[i] = t
 	}
-	rows, err := s.query(ctx, `SELECT term, data, `+posColumn(withPos || rawPos)+`, (SELECT max(rowid) FROM documents) FROM postings WHERE term IN (`+
-		placeholders(len(terms))+`) ORDER BY term, seg`, args...)
+	pos := posColumn(withPos || rawPos)
+	q := `SELECT term, data, ` + pos + `, (SELECT max(rowid) FROM documents) FROM postings WHERE term IN (` +
+		placeholders(len(terms)) + `) ORDER BY term, seg`
+	if s.cache != nil {
+		if pos == "pos" {
+			pos = "p.pos"
+		}
+		q = `SELECT p.term, p.data, ` + pos + `, m.v FROM (SELECT coalesce(max(rowid), 0) AS v FROM documents) m
+			LEFT JOIN postings p ON p.term IN (` + placeholders(len(terms)) + `) ORDER BY p.term, p.seg`
+	}
+	rows, err := s.query(ctx, q, args...)
 	if err != nil {
 		return nil, 0, err
 	}
 	defer rows.Close()
-	var readMax int64
-	read := make(map[string]*plist, len(terms)) // the lists read here, in sc's buffers
+	var version int64
+	out := make(map[string]*plist, len(terms))
 	type rawRow struct {
 		l          *plist
 		start      int
 		from, upto int // in sc.pos
 	}
 	var raws []rawRow
+	var used []*plist // in sc's buffers
 	for rows.Next() {
-		var term string
-		var data, pos sql.RawBytes // decoded at once: no copy
-		if err := rows.Scan(&term, &data, &pos, &readMax); err != nil {
+		var term, data, pos sql.RawBytes // decoded at once: no copy
+		if err := rows.Scan(&term, &data, &pos, &version); err != nil {
 			return nil, 0, err
+		}
+		if term == nil {
+			continue // the version alone: no term has postings
 		}
 		if withPos && pos == nil {
 			pos = sql.RawBytes{}
 		}
-		l := read[term]
+		l := out[string(term)]
 		if l == nil {
-			if caching {
+			if own {
 				l = &plist{ps: make([]posting, 0, len(data)/2)} // kept by the cache: not sc's
 			} else {
 				l = &plist{ps: sc.take(len(data) / 2)} // at least 2 bytes a posting
+				used = append(used, l)
 			}
-			read[term] = l
-			out[term] = l
+			out[string(term)] = l
 		}
 		if rawPos && !withPos {
 			from := len(sc.pos)
@@ -524,23 +574,10 @@ func (s *DB) termPostings(ctx context.Context, terms []string, withPos, rawPos b
 	for _, r := range raws { // sc.pos is complete: slice it now
 		r.l.raw = append(r.l.raw, rawRange{start: r.start, b: sc.pos[r.from:r.upto]})
 	}
-	if err := rows.Err(); err != nil {
-		return nil, 0, err
+	for _, l := range used {
+		sc.used = append(sc.used, l.ps) // as regrown by append
 	}
-	if caching {
-		for _, t := range terms {
-			var ps []posting
-			if l := read[t]; l != nil {
-				ps = l.ps
-			}
-			s.cache.store(gen, t, ps, readMax)
-		}
-	} else {
-		for _, l := range read {
-			sc.used = append(sc.used, l.ps) // as regrown by append
-		}
-	}
-	return out, max(maxRowid, readMax), nil
+	return out, version, rows.Err()
 }
 
 // scratch holds the posting buffers of one search, reused by the next

@@ -14,38 +14,83 @@ import (
 // database other processes may write to (PostgreSQL): its owner keeps it
 // current and tells it, through SetLive, whether it can.
 //
-// Freshness: every entry belongs to a generation; Invalidate (another
-// process committed a write: a notification; or this store's own Put,
-// synchronously, after its commit) starts a new one and drops every
-// entry. A search notes the generation before it reads from the database
-// and stores what it read only if no invalidation came meanwhile, so an
-// entry never predates the last invalidation. While the owner cannot
-// learn of other processes' writes (SetLive(false): its listening
-// connection is lost), the cache is bypassed: every search goes to the
-// database, and nothing is stored. SetLive(true) (listening again) starts
-// a new generation, so nothing cached before the loss is served.
-//
 // Only searches that need no positions use it (no phrase, no snippets):
-// the others read the positions from the database anyway.
+// the others read the positions from the database anyway, but what they
+// read counts as seen (observe).
+//
+// # What a search may answer from
+//
+// A state of the store is named by its version, the highest article
+// rowid committed (max(rowid) of documents). The store is append-only
+// (documents and their postings are never updated or deleted; Optimize
+// rewrites the postings' segments, not what they say) and its writers
+// commit in rowid order (Dialect.LockWrites, held until the commit is
+// visible), so a snapshot's version tells exactly which commits it holds:
+// versions order states. Every statement that reads postings reads the
+// version in the same statement (same snapshot); Put and the
+// notifications of other processes' commits carry the version committed.
+//
+// The guarantee: a search never answers from a state older than one this
+// process has already read (monotonic reads: once a search has returned
+// an article, every later search of this process finds it), and it
+// answers from one state, never a mix of two.
+//
+// The cache keeps ver, the newest version any read of this process has
+// seen (a search's statement: observe; a notification or this store's own
+// Put: Invalidate), and every entry it holds is of exactly that version:
+//
+//  1. A read of version v > ver raises ver to v and drops every entry
+//     (they are older than what a search may just have returned).
+//  2. A read of version v < ver is not stored: it may be answered (it
+//     was taken before the newer state was seen, and is newer than
+//     anything returned before it started), never cached. This is what
+//     the first version of this cache missed (TestSearchCacheClose failed
+//     once, "total went from 20 to 19"): search Y noted generation g,
+//     the late notification of commit 9 started g+1, search X noted g+1
+//     and read before commit 10, search Y read after it and answered 20
+//     but could not store (g had passed), then X stored its older read
+//     under g+1 and Y's next search was answered 19 from it. Now Y's
+//     read raises ver, and X's is refused (or dropped, if stored first).
+//  3. A search whose terms are partly cached reads the others; when that
+//     read's version differs from the cached entries' (a commit came in
+//     between), it reads every term again in one statement, so its
+//     answer is one state (termPostings).
+//
+// So everything a search answers from has a version at least ver at its
+// start, and ver is at least every version read before: it is never
+// older than anything already answered.
+//
+// Writes by other processes: a notification (Invalidate) drops every
+// entry, starts a new generation, and raises ver to the version it
+// carries. A search stores only under the generation it noted before its
+// read, so what was read before the notification is never stored after
+// it, even where the version does not tell (a notification without one);
+// and since the version is carried, no read older than the notified commit
+// is stored, even if the notification were delivered before its commit is
+// visible to other sessions (PostgreSQL delivers it only after). What the
+// cache cannot know is a commit whose notification has not reached it
+// yet: until then a search may answer from the state before it (normally
+// well under a millisecond on one machine; see listen.go for the bound
+// when the listening connection dies silently).
+//
+// While the owner cannot learn of other processes' writes (SetLive(false):
+// its listening connection is lost), the cache is bypassed: every search
+// goes to the database, and nothing is stored (its reads still raise
+// ver). SetLive(true) (listening again) starts a new generation, empty, so
+// nothing cached or read before the loss is stored or served.
 type SearchCache struct {
 	mu       sync.Mutex
 	gen      uint64
+	ver      int64 // the newest version read or notified; every entry is of it
 	live     bool
-	terms    map[string]cachedTerm
+	terms    map[string][]posting // empty for a term with no postings
 	bytes    int
 	maxBytes int
 
-	hits, misses, bypassed atomic.Uint64
+	hits, misses, bypassed, stale atomic.Uint64
 }
 
-// cachedTerm is a term's postings (never modified once stored; empty for
-// a term with none) and the highest article rowid when they were read.
-type cachedTerm struct {
-	ps       []posting
-	maxRowid int64
-}
-
-func (e cachedTerm) size(term string) int { return 16*cap(e.ps) + len(term) + 80 }
+func entrySize(term string, ps []posting) int { return 16*cap(ps) + len(term) + 80 }
 
 // DefaultSearchCacheBytes bounds the postings a SearchCache keeps.
 const DefaultSearchCacheBytes = 64 << 20
@@ -56,16 +101,18 @@ func NewSearchCache(maxBytes int) *SearchCache {
 	if maxBytes <= 0 {
 		maxBytes = DefaultSearchCacheBytes
 	}
-	return &SearchCache{maxBytes: maxBytes, terms: map[string]cachedTerm{}}
+	return &SearchCache{maxBytes: maxBytes, terms: map[string][]posting{}}
 }
 
 // Invalidate drops every entry and starts a new generation: what the
-// searches running now read is not stored.
-func (c *SearchCache) Invalidate() {
+// searches running now read is not stored. version is the store's
+// version after the write (0 when unknown): no read older than it is
+// stored from now on.
+func (c *SearchCache) Invalidate(version int64) {
 	c.mu.Lock()
 	c.gen++
-	clear(c.terms)
-	c.bytes = 0
+	c.ver = max(c.ver, version)
+	c.dropLocked()
 	c.mu.Unlock()
 }
 
@@ -75,10 +122,14 @@ func (c *SearchCache) Invalidate() {
 func (c *SearchCache) SetLive(live bool) {
 	c.mu.Lock()
 	c.gen++
-	clear(c.terms)
-	c.bytes = 0
+	c.dropLocked()
 	c.live = live
 	c.mu.Unlock()
+}
+
+func (c *SearchCache) dropLocked() {
+	clear(c.terms)
+	c.bytes = 0
 }
 
 // Live reports whether the cache is in use (SetLive).
@@ -89,12 +140,13 @@ func (c *SearchCache) Live() bool {
 }
 
 // CacheStats counts how searches used a SearchCache: terms found in it,
-// terms read from the database, and searches that bypassed it because it
-// was not live.
+// terms read from the database, searches that bypassed it because it was
+// not live, and reads not stored because a newer version had been seen.
 type CacheStats struct {
-	Live                   bool
-	Hits, Misses, Bypassed uint64
-	Terms, Bytes           int
+	Live                          bool
+	Hits, Misses, Bypassed, Stale uint64
+	Terms, Bytes                  int
+	Version                       int64
 }
 
 // Stats returns the counts so far.
@@ -102,14 +154,14 @@ func (c *SearchCache) Stats() CacheStats {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return CacheStats{Live: c.live, Hits: c.hits.Load(), Misses: c.misses.Load(), Bypassed: c.bypassed.Load(),
-		Terms: len(c.terms), Bytes: c.bytes}
+		Stale: c.stale.Load(), Terms: len(c.terms), Bytes: c.bytes, Version: c.ver}
 }
 
 // lookup sets out[t] for every term of terms the cache holds and returns
-// the others, the highest maxRowid of those found, and the generation to
-// store the others under; ok is false when the cache is not live (nothing
-// found, nothing to store).
-func (c *SearchCache) lookup(terms []string, out map[string]*plist) (missing []string, maxRowid int64, gen uint64, ok bool) {
+// the others, the version of those found (every entry's), and the
+// generation to store the others under; ok is false when the cache is not
+// live (nothing found, nothing to store).
+func (c *SearchCache) lookup(terms []string, out map[string]*plist) (missing []string, version int64, gen uint64, ok bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if !c.live {
@@ -117,82 +169,107 @@ func (c *SearchCache) lookup(terms []string, out map[string]*plist) (missing []s
 		return terms, 0, 0, false
 	}
 	for _, t := range terms {
-		e, found := c.terms[t]
+		ps, found := c.terms[t]
 		if !found {
 			missing = append(missing, t)
 			continue
 		}
-		if len(e.ps) > 0 {
-			out[t] = &plist{ps: e.ps}
+		if len(ps) > 0 {
+			out[t] = &plist{ps: ps}
 		}
-		maxRowid = max(maxRowid, e.maxRowid)
 	}
 	c.hits.Add(uint64(len(terms) - len(missing)))
 	c.misses.Add(uint64(len(missing)))
-	return missing, maxRowid, c.gen, true
+	return missing, c.ver, c.gen, true
 }
 
-// store keeps term's postings ps (which the cache then owns) read under
-// generation gen, unless the cache was invalidated since (or is not live).
-// A list larger than an eighth of the cache is not kept; when full, about
-// half the entries (any: a map's order) are dropped.
-func (c *SearchCache) store(gen uint64, term string, ps []posting, maxRowid int64) {
-	e := cachedTerm{ps: ps, maxRowid: maxRowid}
-	sz := e.size(term)
-	if sz > c.maxBytes/8 {
-		return
+// observe notes that a search read version v of the store (rule 1 above:
+// a newer version drops every entry).
+func (c *SearchCache) observe(v int64) {
+	c.mu.Lock()
+	c.observeLocked(v)
+	c.mu.Unlock()
+}
+
+func (c *SearchCache) observeLocked(v int64) {
+	if v > c.ver {
+		c.ver = v
+		c.dropLocked()
 	}
+}
+
+// store notes version v as seen and keeps the postings of terms read in
+// one statement of that version (read[t], which the cache then owns; a
+// term without a list has no postings) under generation gen, unless the
+// cache was invalidated since, is not live, or has seen a newer version
+// (rule 2). A list larger than an eighth of the cache is not kept; when
+// full, about half the entries (any: a map's order) are dropped.
+func (c *SearchCache) store(gen uint64, v int64, terms []string, read map[string]*plist) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.observeLocked(v)
 	if !c.live || c.gen != gen {
 		return
 	}
-	if old, ok := c.terms[term]; ok {
-		// Two searches of one generation read the term from different
-		// snapshots (a commit whose notification is still on its way in
-		// between): keep the later (rowids grow in commit order), so a
-		// search never answers from an older state than one already
-		// cached.
-		if old.maxRowid >= maxRowid {
-			return
-		}
-		c.bytes -= old.size(term)
+	if v < c.ver {
+		c.stale.Add(1)
+		return
 	}
-	if c.bytes+sz > c.maxBytes {
-		for k, v := range c.terms {
-			delete(c.terms, k)
-			c.bytes -= v.size(k)
-			if c.bytes <= c.maxBytes/2 {
-				break
+	for _, t := range terms {
+		var ps []posting
+		if l := read[t]; l != nil {
+			ps = l.ps
+		}
+		sz := entrySize(t, ps)
+		if sz > c.maxBytes/8 {
+			continue
+		}
+		if old, ok := c.terms[t]; ok {
+			c.bytes -= entrySize(t, old) // the same version: the same postings
+		}
+		if c.bytes+sz > c.maxBytes {
+			for k, v := range c.terms {
+				delete(c.terms, k)
+				c.bytes -= entrySize(k, v)
+				if c.bytes <= c.maxBytes/2 {
+					break
+				}
 			}
 		}
+		c.terms[t] = ps
+		c.bytes += sz
 	}
-	c.terms[term] = e
-	c.bytes += sz
 }
 
 // WriteNotifier is a Dialect that tells other processes of a writing
 // transaction when it commits (PostgreSQL: NOTIFY, which is delivered at
 // commit and dropped at rollback). Put and Optimize call it inside their
-// transaction, after LockWrites.
+// transaction, after their last write, with the version the transaction
+// commits (the highest article rowid, SearchCache).
 type WriteNotifier interface {
-	NotifyWrite(ctx context.Context, tx *sql.Tx) error
+	NotifyWrite(ctx context.Context, tx *sql.Tx, version int64) error
 }
 
-// notifyWrite calls the dialect's WriteNotifier, if it has one.
-func (s *DB) notifyWrite(ctx context.Context, tx *sql.Tx) error {
-	if n, ok := s.d.(WriteNotifier); ok {
-		return n.NotifyWrite(ctx, tx)
+// notifyWrite calls the dialect's WriteNotifier, if it has one, with the
+// version tx commits, which it returns (0 without a notifier).
+func (s *DB) notifyWrite(ctx context.Context, tx *sql.Tx) (int64, error) {
+	n, ok := s.d.(WriteNotifier)
+	if !ok {
+		return 0, nil
 	}
-	return nil
+	var v int64
+	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(rowid), 0) FROM documents`).Scan(&v); err != nil {
+		return 0, err
+	}
+	return v, n.NotifyWrite(ctx, tx, v)
 }
 
 // invalidate drops the search cache after a write of this store (called
-// when Put or Optimize returns, committed or not): the next search of this
-// process reads the database.
-func (s *DB) invalidate() {
+// when Put or Optimize returns, committed or not, with the version
+// committed or 0): the next search of this process reads the database.
+func (s *DB) invalidate(version int64) {
 	if s.cache != nil {
-		s.cache.Invalidate()
+		s.cache.Invalidate(version)
 	}
 }
 

@@ -216,7 +216,8 @@ func Open(ctx context.Context, db *sql.DB, d Dialect, opt Options) (*DB, error) 
 
 // Optimize implements store.Optimizer.
 func (s *DB) Optimize(ctx context.Context) error {
-	defer s.invalidate()
+	var version int64 // committed: no read older than it is cached
+	defer func() { s.invalidate(version) }()
 	if s.postings {
 		tx, err := s.db.BeginTx(ctx, nil)
 		if err != nil {
@@ -226,15 +227,17 @@ func (s *DB) Optimize(ctx context.Context) error {
 		if err := s.d.LockWrites(ctx, tx); err != nil {
 			return s.wrap("optimize: lock", err)
 		}
-		if err := s.notifyWrite(ctx, tx); err != nil {
-			return s.wrap("optimize: notify", err)
-		}
 		if err := mergePostings(ctx, tx, s.d, s.positions); err != nil {
 			return s.wrap("optimize: postings", err)
+		}
+		v, err := s.notifyWrite(ctx, tx)
+		if err != nil {
+			return s.wrap("optimize: notify", err)
 		}
 		if err := tx.Commit(); err != nil {
 			return s.wrap("optimize", err)
 		}
+		version = v
 	}
 	if err := s.d.Optimize(ctx, s.db); err != nil {
 		return s.wrap("optimize", err)
@@ -298,13 +301,13 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 	if err != nil {
 		return nil, s.wrap("put: begin", err)
 	}
-	defer s.invalidate() // after the commit (or rollback) below: deferred first, runs last
+	// After the commit (or rollback) below: deferred first, runs last;
+	// with the version committed, no read older than it is cached.
+	var version int64
+	defer func() { s.invalidate(version) }()
 	defer tx.Rollback()
 	if err := s.d.LockWrites(ctx, tx); err != nil {
 		return nil, s.wrap("put: lock", err)
-	}
-	if err := s.notifyWrite(ctx, tx); err != nil {
-		return nil, s.wrap("put: notify", err)
 	}
 	// Which ids and hashes of the batch are stored already: one query.
 	storedID := map[string]string{} // id → its stored text hash
@@ -401,9 +404,14 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 			return nil, s.wrap("put", err)
 		}
 	}
+	v, err := s.notifyWrite(ctx, tx) // after the last write: the version it commits
+	if err != nil {
+		return nil, s.wrap("put: notify", err)
+	}
 	if err := tx.Commit(); err != nil {
 		return nil, s.wrap("put: commit", err)
 	}
+	version = v
 	return res, nil
 }
 
