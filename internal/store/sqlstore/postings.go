@@ -508,9 +508,11 @@ func (s *DB) termPostings(ctx context.Context, terms []string, withPos, rawPos b
 }
 
 // readPostings reads the postings of terms for termPostings, in sc's
-// buffers, or in buffers of their own when own (for the search cache).
-// With a search cache the statement returns the version even when no
-// term has postings (a row without a term).
+// buffers, or in buffers of their own when own (for the search cache,
+// which needs the version even when no term has postings, to cache their
+// absence: the statement then returns a row without a term; it costs a
+// sort of the rows read, so the other reads keep the plain statement,
+// whose version is 0 without postings, which raises nothing).
 func (s *DB) readPostings(ctx context.Context, terms []string, withPos, rawPos, own bool, sc *scratch) (map[string]*plist, int64, error) {
 	args := make([]any, len(terms))
 	for i, t := range terms {
@@ -519,7 +521,7 @@ func (s *DB) readPostings(ctx context.Context, terms []string, withPos, rawPos, 
 	pos := posColumn(withPos || rawPos)
 	q := `SELECT term, data, ` + pos + `, (SELECT max(rowid) FROM documents) FROM postings WHERE term IN (` +
 		placeholders(len(terms)) + `) ORDER BY term, seg`
-	if s.cache != nil {
+	if own {
 		if pos == "pos" {
 			pos = "p.pos"
 		}
