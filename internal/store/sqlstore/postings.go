@@ -459,25 +459,25 @@ func posColumn(positions bool) string {
 // postings and the store has no search cache), which tells whether the
 // cached lengths are current.
 //
-// Without positions, the search cache (searchcache.go) answers for the
-// terms it holds, and the terms read are stored in it: a search whose
-// terms are all cached runs no statement. The answer is always of one
-// state (rule 3 there).
+// Without decoded positions (no phrase), the search cache
+// (searchcache.go) answers for the terms it holds, and the terms read are
+// stored in it: a search whose terms are all cached runs no statement.
+// The answer is always of one state (rule 3 there).
 func (s *DB) termPostings(ctx context.Context, terms []string, withPos, rawPos bool, sc *scratch) (map[string]*plist, int64, error) {
 	if s.cache == nil {
 		return s.readPostings(ctx, terms, withPos, rawPos, false, sc)
 	}
-	if withPos || rawPos {
+	if withPos {
 		out, v, err := s.readPostings(ctx, terms, withPos, rawPos, false, sc)
 		if err == nil {
-			s.cache.observe(v) // what a later ids-only search may not be older than
+			s.cache.observe(v) // what a later search may not be older than
 		}
 		return out, v, err
 	}
 	out := make(map[string]*plist, len(terms))
-	missing, cached, gen, live := s.cache.lookup(terms, out)
+	missing, cached, gen, live := s.cache.lookup(terms, rawPos, out)
 	if !live {
-		out, v, err := s.readPostings(ctx, terms, false, false, false, sc)
+		out, v, err := s.readPostings(ctx, terms, false, rawPos, false, sc)
 		if err == nil {
 			s.cache.observe(v)
 		}
@@ -486,19 +486,19 @@ func (s *DB) termPostings(ctx context.Context, terms []string, withPos, rawPos b
 	if len(missing) == 0 {
 		return out, cached, nil
 	}
-	read, v, err := s.readPostings(ctx, missing, false, false, true, sc)
+	read, v, err := s.readPostings(ctx, missing, false, rawPos, true, sc)
 	if err != nil {
 		return nil, 0, err
 	}
-	s.cache.store(gen, v, missing, read)
+	s.cache.store(gen, v, missing, rawPos, read)
 	if len(missing) < len(terms) && v != cached {
 		// A commit came between the cached state and this read: the
 		// lists found and those read are of two states. Read them all
 		// in one (a rare second statement: only after a write).
-		if read, v, err = s.readPostings(ctx, terms, false, false, true, sc); err != nil {
+		if read, v, err = s.readPostings(ctx, terms, false, rawPos, true, sc); err != nil {
 			return nil, 0, err
 		}
-		s.cache.store(gen, v, terms, read)
+		s.cache.store(gen, v, terms, rawPos, read)
 		return read, v, nil
 	}
 	for t, l := range read {
@@ -542,6 +542,10 @@ func (s *DB) readPostings(ctx context.Context, terms []string, withPos, rawPos, 
 	}
 	var raws []rawRow
 	var used []*plist // in sc's buffers
+	posBuf := &sc.pos
+	if own {
+		posBuf = new([]byte) // kept by the cache with the lists
+	}
 	for rows.Next() {
 		var term, data, pos sql.RawBytes // decoded at once: no copy
 		if err := rows.Scan(&term, &data, &pos, &version); err != nil {
@@ -564,17 +568,18 @@ func (s *DB) readPostings(ctx context.Context, terms []string, withPos, rawPos, 
 			out[string(term)] = l
 		}
 		if rawPos && !withPos {
-			from := len(sc.pos)
-			sc.pos = append(sc.pos, pos...)
-			raws = append(raws, rawRow{l, len(l.ps), from, len(sc.pos)})
+			from := len(*posBuf)
+			*posBuf = append(*posBuf, pos...)
+			raws = append(raws, rawRow{l, len(l.ps), from, len(*posBuf)})
 			pos = nil
 		}
 		if *l, err = decodePostings(*l, data, pos); err != nil {
 			return nil, 0, fmt.Errorf("term %q: %w", term, err)
 		}
 	}
-	for _, r := range raws { // sc.pos is complete: slice it now
-		r.l.raw = append(r.l.raw, rawRange{start: r.start, b: sc.pos[r.from:r.upto]})
+	for _, r := range raws { // the buffer is complete: slice it now
+		b := (*posBuf)[r.from:r.upto:r.upto]
+		r.l.raw = append(r.l.raw, rawRange{start: r.start, b: b})
 	}
 	for _, l := range used {
 		sc.used = append(sc.used, l.ps) // as regrown by append
@@ -1087,10 +1092,11 @@ func (s *DB) searchPostings(ctx context.Context, sq store.SearchQuery, res *stor
 type hitRow struct {
 	id, title, source, url string
 	published              sql.NullInt64
+	body, offsets          []byte // in DB.bodies only: what the snippets need
 }
 
 func (r *hitRow) size() int {
-	return len(r.id) + len(r.title) + len(r.source) + len(r.url) + 96 // strings, key, map slot
+	return len(r.id) + len(r.title) + len(r.source) + len(r.url) + len(r.body) + len(r.offsets) + 96 // strings, key, map slot
 }
 
 // hitCache keeps the hitRows of recently returned hits, so that a page of
@@ -1144,8 +1150,10 @@ func (c *hitCache) put(rowid int64, r hitRow) {
 }
 
 // fetchHits reads the rows of the ranked page: from the hit cache where
-// it has them (and the snippets need no body), else in one statement.
-// With the body come the terms' offsets (nil where not kept).
+// it has them (with their stored body and offsets, from DB.bodies, when
+// the snippets need them), else in one statement. With the body come the
+// terms' offsets (nil where not kept). A row, its body and offsets never
+// change once committed, so neither cache needs invalidating.
 func (s *DB) fetchHits(ctx context.Context, page []scored, withBody bool) ([]store.Hit, [][]byte, [][]byte, error) {
 	if len(page) == 0 {
 		return nil, nil, nil, nil
@@ -1156,10 +1164,15 @@ func (s *DB) fetchHits(ctx context.Context, page []scored, withBody bool) ([]sto
 	set := func(i int, r hitRow) {
 		hits[i] = store.Hit{ID: r.id, Title: r.title, Source: r.source, URL: r.url, Published: timeOf(r.published), Score: page[i].score}
 	}
+	cache := &s.hits
+	if withBody {
+		cache = &s.bodies
+	}
 	var args []any // the rowids to read
 	for i, p := range page {
-		if r, ok := s.hits.get(p.doc); ok && !withBody {
+		if r, ok := cache.get(p.doc); ok {
 			set(i, r)
+			bodies[i], offsets[i] = r.body, r.offsets
 			continue
 		}
 		args = append(args, p.doc)
@@ -1191,6 +1204,10 @@ func (s *DB) fetchHits(ctx context.Context, page []scored, withBody bool) ([]sto
 		set(i, r)
 		bodies[i], offsets[i] = b, o
 		s.hits.put(rowid, r)
+		if withBody {
+			r.body, r.offsets = b, o
+			s.bodies.put(rowid, r)
+		}
 	}
 	return hits, bodies, offsets, rows.Err()
 }

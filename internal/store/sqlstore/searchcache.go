@@ -14,9 +14,10 @@ import (
 // database other processes may write to (PostgreSQL): its owner keeps it
 // current and tells it, through SetLive, whether it can.
 //
-// Only searches that need no positions use it (no phrase, no snippets):
-// the others read the positions from the database anyway, but what they
-// read counts as seen (observe).
+// Searches without a phrase use it: their terms' postings, with the
+// undecoded positions when they want snippets (an entry read without them
+// serves ids-only searches only). A phrase's positions are read from the
+// database, and that read counts as seen too (observe).
 //
 // # What a search may answer from
 //
@@ -83,14 +84,28 @@ type SearchCache struct {
 	gen      uint64
 	ver      int64 // the newest version read or notified; every entry is of it
 	live     bool
-	terms    map[string][]posting // empty for a term with no postings
+	terms    map[string]cachedTerm
 	bytes    int
 	maxBytes int
 
 	hits, misses, bypassed, stale atomic.Uint64
 }
 
-func entrySize(term string, ps []posting) int { return 16*cap(ps) + len(term) + 80 }
+// cachedTerm is a term's postings (never modified once stored; empty
+// for a term with none), with their undecoded positions when raw (read
+// for snippets).
+type cachedTerm struct {
+	l   plist
+	raw bool
+}
+
+func (e cachedTerm) size(term string) int {
+	n := 16*cap(e.l.ps) + len(term) + 80
+	for _, r := range e.l.raw {
+		n += cap(r.b) + 32
+	}
+	return n
+}
 
 // DefaultSearchCacheBytes bounds the postings a SearchCache keeps.
 const DefaultSearchCacheBytes = 64 << 20
@@ -101,7 +116,7 @@ func NewSearchCache(maxBytes int) *SearchCache {
 	if maxBytes <= 0 {
 		maxBytes = DefaultSearchCacheBytes
 	}
-	return &SearchCache{maxBytes: maxBytes, terms: map[string][]posting{}}
+	return &SearchCache{maxBytes: maxBytes, terms: map[string]cachedTerm{}}
 }
 
 // Invalidate drops every entry and starts a new generation: what the
@@ -157,11 +172,11 @@ func (c *SearchCache) Stats() CacheStats {
 		Stale: c.stale.Load(), Terms: len(c.terms), Bytes: c.bytes, Version: c.ver}
 }
 
-// lookup sets out[t] for every term of terms the cache holds and returns
-// the others, the version of those found (every entry's), and the
-// generation to store the others under; ok is false when the cache is not
-// live (nothing found, nothing to store).
-func (c *SearchCache) lookup(terms []string, out map[string]*plist) (missing []string, version int64, gen uint64, ok bool) {
+// lookup sets out[t] for every term of terms the cache holds (with their
+// positions when raw) and returns the others, the version of those found
+// (every entry's), and the generation to store the others under; ok is
+// false when the cache is not live (nothing found, nothing to store).
+func (c *SearchCache) lookup(terms []string, raw bool, out map[string]*plist) (missing []string, version int64, gen uint64, ok bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if !c.live {
@@ -169,13 +184,14 @@ func (c *SearchCache) lookup(terms []string, out map[string]*plist) (missing []s
 		return terms, 0, 0, false
 	}
 	for _, t := range terms {
-		ps, found := c.terms[t]
-		if !found {
+		e, found := c.terms[t]
+		if !found || raw && !e.raw {
 			missing = append(missing, t)
 			continue
 		}
-		if len(ps) > 0 {
-			out[t] = &plist{ps: ps}
+		if len(e.l.ps) > 0 {
+			l := e.l
+			out[t] = &l
 		}
 	}
 	c.hits.Add(uint64(len(terms) - len(missing)))
@@ -200,11 +216,12 @@ func (c *SearchCache) observeLocked(v int64) {
 
 // store notes version v as seen and keeps the postings of terms read in
 // one statement of that version (read[t], which the cache then owns; a
-// term without a list has no postings) under generation gen, unless the
+// term without a list has no postings; with their positions when raw)
+// under generation gen, unless the
 // cache was invalidated since, is not live, or has seen a newer version
 // (rule 2). A list larger than an eighth of the cache is not kept; when
 // full, about half the entries (any: a map's order) are dropped.
-func (c *SearchCache) store(gen uint64, v int64, terms []string, read map[string]*plist) {
+func (c *SearchCache) store(gen uint64, v int64, terms []string, raw bool, read map[string]*plist) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.observeLocked(v)
@@ -216,27 +233,30 @@ func (c *SearchCache) store(gen uint64, v int64, terms []string, read map[string
 		return
 	}
 	for _, t := range terms {
-		var ps []posting
+		e := cachedTerm{raw: raw}
 		if l := read[t]; l != nil {
-			ps = l.ps
+			e.l = plist{ps: l.ps, raw: l.raw}
 		}
-		sz := entrySize(t, ps)
+		sz := e.size(t)
 		if sz > c.maxBytes/8 {
 			continue
 		}
 		if old, ok := c.terms[t]; ok {
-			c.bytes -= entrySize(t, old) // the same version: the same postings
+			if old.raw && !raw {
+				continue // the same version: the same postings, and positions
+			}
+			c.bytes -= old.size(t)
 		}
 		if c.bytes+sz > c.maxBytes {
 			for k, v := range c.terms {
 				delete(c.terms, k)
-				c.bytes -= entrySize(k, v)
+				c.bytes -= v.size(k)
 				if c.bytes <= c.maxBytes/2 {
 					break
 				}
 			}
 		}
-		c.terms[t] = ps
+		c.terms[t] = e
 		c.bytes += sz
 	}
 }

@@ -18,7 +18,7 @@ func cacheState(v int64) map[string]*plist {
 // cachedCount is what a search of "t" answers from the cache (-1: a miss).
 func cachedCount(c *SearchCache) int {
 	out := map[string]*plist{}
-	missing, _, _, ok := c.lookup([]string{"t"}, out)
+	missing, _, _, ok := c.lookup([]string{"t"}, false, out)
 	if !ok || len(missing) > 0 {
 		return -1
 	}
@@ -38,23 +38,23 @@ func TestSearchCacheLateStore(t *testing.T) {
 	for _, order := range []string{"Y stores first", "X stores first"} {
 		c := NewSearchCache(0)
 		c.SetLive(true)
-		c.store(0, 8, []string{"t"}, cacheState(8)) // an older generation: refused
-		_, _, genY, _ := c.lookup([]string{"t"}, map[string]*plist{})
+		c.store(0, 8, []string{"t"}, false, cacheState(8)) // an older generation: refused
+		_, _, genY, _ := c.lookup([]string{"t"}, false, map[string]*plist{})
 		c.Invalidate(0) // commit 9's notification, without a version
-		_, _, genX, _ := c.lookup([]string{"t"}, map[string]*plist{})
+		_, _, genX, _ := c.lookup([]string{"t"}, false, map[string]*plist{})
 		if order == "Y stores first" {
-			c.store(genY, 10, []string{"t"}, cacheState(10))
-			c.store(genX, 9, []string{"t"}, cacheState(9))
+			c.store(genY, 10, []string{"t"}, false, cacheState(10))
+			c.store(genX, 9, []string{"t"}, false, cacheState(9))
 		} else {
-			c.store(genX, 9, []string{"t"}, cacheState(9))
-			c.store(genY, 10, []string{"t"}, cacheState(10))
+			c.store(genX, 9, []string{"t"}, false, cacheState(9))
+			c.store(genY, 10, []string{"t"}, false, cacheState(10))
 		}
 		if n := cachedCount(c); n != -1 && n < 10 {
 			t.Errorf("%s: the cache answers %d after a search answered 10", order, n)
 		}
 		// A search of the current generation reads version 10 and stores it.
-		_, _, gen, _ := c.lookup([]string{"t"}, map[string]*plist{})
-		c.store(gen, 10, []string{"t"}, cacheState(10))
+		_, _, gen, _ := c.lookup([]string{"t"}, false, map[string]*plist{})
+		c.store(gen, 10, []string{"t"}, false, cacheState(10))
 		if n := cachedCount(c); n != 10 {
 			t.Errorf("%s: after a read of the current state, the cache answers %d, want 10", order, n)
 		}
@@ -69,15 +69,15 @@ func TestSearchCacheNotifiedVersion(t *testing.T) {
 	c := NewSearchCache(0)
 	c.SetLive(true)
 	c.Invalidate(12)
-	_, _, gen, _ := c.lookup([]string{"t"}, map[string]*plist{})
-	c.store(gen, 11, []string{"t"}, cacheState(11))
+	_, _, gen, _ := c.lookup([]string{"t"}, false, map[string]*plist{})
+	c.store(gen, 11, []string{"t"}, false, cacheState(11))
 	if n := cachedCount(c); n != -1 {
 		t.Fatalf("a read of version 11 cached after the notification of 12: answers %d", n)
 	}
 	if st := c.Stats(); st.Stale != 1 || st.Version != 12 {
 		t.Fatalf("stats %+v: want one stale read, version 12", st)
 	}
-	c.store(gen, 12, []string{"t"}, cacheState(12))
+	c.store(gen, 12, []string{"t"}, false, cacheState(12))
 	if n := cachedCount(c); n != 12 {
 		t.Fatalf("after a read of 12: answers %d", n)
 	}
@@ -88,19 +88,19 @@ func TestSearchCacheNotifiedVersion(t *testing.T) {
 func TestSearchCacheNotLive(t *testing.T) {
 	c := NewSearchCache(0)
 	c.SetLive(true)
-	_, _, gen, _ := c.lookup([]string{"t"}, map[string]*plist{})
+	_, _, gen, _ := c.lookup([]string{"t"}, false, map[string]*plist{})
 	c.SetLive(false)
-	if _, _, _, ok := c.lookup([]string{"t"}, map[string]*plist{}); ok {
+	if _, _, _, ok := c.lookup([]string{"t"}, false, map[string]*plist{}); ok {
 		t.Fatal("not live, but lookup is in use")
 	}
 	c.observe(10) // a bypassed search answered 10
 	c.SetLive(true)
-	c.store(gen, 10, []string{"t"}, cacheState(10)) // noted before the loss: refused
+	c.store(gen, 10, []string{"t"}, false, cacheState(10)) // noted before the loss: refused
 	if n := cachedCount(c); n != -1 {
 		t.Fatalf("a read of a generation before the loss is served: %d", n)
 	}
-	_, _, gen, _ = c.lookup([]string{"t"}, map[string]*plist{})
-	c.store(gen, 9, []string{"t"}, cacheState(9)) // read before the bypassed search's
+	_, _, gen, _ = c.lookup([]string{"t"}, false, map[string]*plist{})
+	c.store(gen, 9, []string{"t"}, false, cacheState(9)) // read before the bypassed search's
 	if n := cachedCount(c); n != -1 {
 		t.Fatalf("a read older than a bypassed search's answer is served: %d", n)
 	}
@@ -146,7 +146,7 @@ func TestSearchCacheMonotonic(t *testing.T) {
 			case 2: // a search starts
 				s := &search{}
 				out := map[string]*plist{}
-				missing, v, gen, ok := c.lookup([]string{"t"}, out)
+				missing, v, gen, ok := c.lookup([]string{"t"}, false, out)
 				s.gen, s.live = gen, ok
 				if ok && len(missing) == 0 {
 					s.hit, s.cached = true, v
@@ -170,7 +170,7 @@ func TestSearchCacheMonotonic(t *testing.T) {
 				if !s.hit {
 					got = s.read
 					if s.live {
-						c.store(s.gen, s.read, []string{"t"}, cacheState(s.read))
+						c.store(s.gen, s.read, []string{"t"}, false, cacheState(s.read))
 					} else {
 						c.observe(s.read)
 					}

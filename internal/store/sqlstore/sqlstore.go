@@ -88,7 +88,8 @@ type Options struct {
 	// even where the postings could (tests compare the two).
 	FTSRanking bool
 	// HitCacheBytes bounds the rows of recent hits kept in memory
-	// (postings.go, hitCache): 0 means DefaultHitCacheBytes, < 0 none.
+	// (postings.go, hitCache), and half what is kept of their bodies for
+	// the snippets: 0 means DefaultHitCacheBytes, < 0 none.
 	HitCacheBytes int
 	// SearchCache, when set, keeps searched terms' postings in memory
 	// (searchcache.go); its owner keeps it current. Put and Optimize
@@ -118,6 +119,7 @@ type DB struct {
 	postings, positions, rank bool
 	lens                      docLens
 	hits                      hitCache
+	bodies                    hitCache  // hit rows with their body and offsets, for snippets
 	scratch                   sync.Pool // of *scratch (postings.go)
 	cache                     *SearchCache
 	onClose                   func()
@@ -171,6 +173,7 @@ func Open(ctx context.Context, db *sql.DB, d Dialect, opt Options) (*DB, error) 
 	if s.hits.maxBytes == 0 {
 		s.hits.maxBytes = DefaultHitCacheBytes
 	}
+	s.bodies.maxBytes = 2 * s.hits.maxBytes
 	if s.now == nil {
 		s.now = time.Now
 	}
