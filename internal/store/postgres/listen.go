@@ -17,9 +17,11 @@ import (
 
 // The search cache (sqlstore.SearchCache) on PostgreSQL: every Put and
 // Optimize sends NOTIFY on the schema's channel inside its transaction
-// (delivered at commit, dropped at rollback), and every store keeps one
-// connection of its own LISTENing on it; a notification invalidates the
-// cache. While that connection is lost (an error, the server restarted,
+// (delivered at commit, dropped at rollback) with the version it commits,
+// and every store keeps one connection of its own LISTENing on it; a
+// notification invalidates the cache and raises its version (see
+// searchcache.go for why a search never answers from an older state than
+// one this process has read). While that connection is lost (an error, the server restarted,
 // the backend terminated, a heartbeat unanswered), the cache is not live:
 // every search goes to the server until the connection is back and
 // LISTENing, which starts an empty generation.
