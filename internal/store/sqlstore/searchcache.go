@@ -57,9 +57,12 @@ import (
 //     between), it reads every term again in one statement, so its
 //     answer is one state (termPostings).
 //
-// So everything a search answers from has a version at least ver at its
-// start, and ver is at least every version read before: it is never
-// older than anything already answered.
+// So a search answers from entries of the version ver had at its start,
+// which is at least every version read before, or from a read taken
+// after it started, which holds every commit any earlier read held: no
+// answer is older than one already returned. (The article lengths bm25
+// uses, refreshLens, may be of a newer state than the postings, as they
+// always could: they never drop an article.)
 //
 // Writes by other processes: a notification (Invalidate) drops every
 // entry, starts a new generation, and raises ver to the version it
