@@ -8,14 +8,17 @@ package postgres
 
 import (
 	"context"
+	"crypto/rand"
 	"database/sql"
 	"embed"
+	"encoding/hex"
 	"fmt"
 	"io/fs"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
@@ -43,6 +46,19 @@ type Options struct {
 	// HitCacheBytes bounds the rows of recent hits kept in memory
 	// (sqlstore.Options.HitCacheBytes): 0 the default, < 0 none.
 	HitCacheBytes int
+	// SearchCacheBytes bounds the postings of searched terms kept in
+	// memory (sqlstore.SearchCache, kept current by LISTEN/NOTIFY: see
+	// listen.go): 0 means sqlstore.DefaultSearchCacheBytes, < 0 no cache
+	// (every search goes to the server, and no listening connection). The
+	// listening connection is one more server connection than MaxConns.
+	SearchCacheBytes int
+	// ListenRetry is the wait before reconnecting a lost listening
+	// connection (the cache is bypassed meanwhile); 0 means 1 s.
+	ListenRetry time.Duration
+	// ListenHeartbeat is how long the listening connection may stay
+	// silent before it is checked with a SELECT 1 (which must answer
+	// within 5 s); 0 means 5 s.
+	ListenHeartbeat time.Duration
 }
 
 // DefaultOptions returns the options `marsad` uses (Analyzer still to set).
@@ -86,9 +102,29 @@ func Open(ctx context.Context, url string, opt Options) (*sqlstore.DB, error) {
 	if opt.Schema != "" {
 		loc += " schema " + opt.Schema
 	}
-	d := dialect{loc: loc, tsv: new(bool), keys: &keyFilter{}}
-	s, err := sqlstore.Open(ctx, db, d, sqlstore.Options{Analyzer: opt.Analyzer, HitCacheBytes: opt.HitCacheBytes})
+	id := make([]byte, 8)
+	rand.Read(id)
+	d := dialect{loc: loc, tsv: new(bool), keys: &keyFilter{}, id: hex.EncodeToString(id)}
+	sopt := sqlstore.Options{Analyzer: opt.Analyzer, HitCacheBytes: opt.HitCacheBytes}
+	var l *listener
+	if opt.SearchCacheBytes >= 0 {
+		sopt.SearchCache = sqlstore.NewSearchCache(opt.SearchCacheBytes)
+		retry, beat := opt.ListenRetry, opt.ListenHeartbeat
+		if retry <= 0 {
+			retry = time.Second
+		}
+		if beat <= 0 {
+			beat = 5 * time.Second
+		}
+		// Listening before the store reads anything: no write is missed.
+		l = startListener(ctx, d.id, cfg, sopt.SearchCache, retry, beat)
+		sopt.OnClose = l.stop
+	}
+	s, err := sqlstore.Open(ctx, db, d, sopt)
 	if err != nil && s == nil {
+		if l != nil {
+			l.stop()
+		}
 		db.Close()
 		return s, err
 	}
@@ -103,6 +139,7 @@ func Open(ctx context.Context, url string, opt Options) (*sqlstore.DB, error) {
 }
 
 type dialect struct {
+	id   string // this store's, in its notifications (listen.go)
 	loc  string
 	tsv  *bool      // documents has the tsv column (a store from before the postings)
 	keys *keyFilter // the near-duplicate keys stored (KeyRows)

@@ -69,6 +69,7 @@ func TestConformance(t *testing.T) { storetest.Run(t, open) }
 func TestRanksLikeSQLite(t *testing.T) {
 	ctx := context.Background()
 	pg := open(t)
+	defer pg.Close()
 	opt := sqlite.DefaultOptions()
 	opt.Analyzer = storetest.Analyzer(t)
 	opt.Synchronous = "OFF"

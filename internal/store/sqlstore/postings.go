@@ -454,21 +454,86 @@ func posColumn(positions bool) string {
 
 // termPostings reads the postings of terms (all their segments, in
 // order; with their positions decoded when withPos, else kept undecoded
-// when rawPos, for the snippets) in one statement, and the highest article
-// rowid (0 when no term has postings), which tells whether the cached
-// lengths are current.
+// when rawPos, for the snippets) in one statement, and the version of the
+// state they are of: the highest article rowid (0 when no term has
+// postings and the store has no search cache), which tells whether the
+// cached lengths are current.
+//
+// Without decoded positions (no phrase), the search cache
+// (searchcache.go) answers for the terms it holds, and the terms read are
+// stored in it: a search whose terms are all cached runs no statement.
+// The answer is always of one state (rule 3 there).
 func (s *DB) termPostings(ctx context.Context, terms []string, withPos, rawPos bool, sc *scratch) (map[string]*plist, int64, error) {
+	if s.cache == nil {
+		return s.readPostings(ctx, terms, withPos, rawPos, false, sc)
+	}
+	if withPos {
+		out, v, err := s.readPostings(ctx, terms, withPos, rawPos, false, sc)
+		if err == nil {
+			s.cache.observe(v) // what a later search may not be older than
+		}
+		return out, v, err
+	}
+	out := make(map[string]*plist, len(terms))
+	missing, cached, gen, live := s.cache.lookup(terms, rawPos, out)
+	if !live {
+		out, v, err := s.readPostings(ctx, terms, false, rawPos, false, sc)
+		if err == nil {
+			s.cache.observe(v)
+		}
+		return out, v, err
+	}
+	if len(missing) == 0 {
+		return out, cached, nil
+	}
+	read, v, err := s.readPostings(ctx, missing, false, rawPos, true, sc)
+	if err != nil {
+		return nil, 0, err
+	}
+	s.cache.store(gen, v, missing, rawPos, read)
+	if len(missing) < len(terms) && v != cached {
+		// A commit came between the cached state and this read: the
+		// lists found and those read are of two states. Read them all
+		// in one (a rare second statement: only after a write).
+		if read, v, err = s.readPostings(ctx, terms, false, rawPos, true, sc); err != nil {
+			return nil, 0, err
+		}
+		s.cache.store(gen, v, terms, rawPos, read)
+		return read, v, nil
+	}
+	for t, l := range read {
+		out[t] = l
+	}
+	return out, v, nil
+}
+
+// readPostings reads the postings of terms for termPostings, in sc's
+// buffers, or in buffers of their own when own (for the search cache,
+// which needs the version even when no term has postings, to cache their
+// absence: the statement then returns a row without a term; it costs a
+// sort of the rows read, so the other reads keep the plain statement,
+// whose version is 0 without postings, which raises nothing).
+func (s *DB) readPostings(ctx context.Context, terms []string, withPos, rawPos, own bool, sc *scratch) (map[string]*plist, int64, error) {
 	args := make([]any, len(terms))
 	for i, t := range terms {
 		args[i] = t
 	}
-	rows, err := s.query(ctx, `SELECT term, data, `+posColumn(withPos || rawPos)+`, (SELECT max(rowid) FROM documents) FROM postings WHERE term IN (`+
-		placeholders(len(terms))+`) ORDER BY term, seg`, args...)
+	pos := posColumn(withPos || rawPos)
+	q := `SELECT term, data, ` + pos + `, (SELECT max(rowid) FROM documents) FROM postings WHERE term IN (` +
+		placeholders(len(terms)) + `) ORDER BY term, seg`
+	if own {
+		if pos == "pos" {
+			pos = "p.pos"
+		}
+		q = `SELECT p.term, p.data, ` + pos + `, m.v FROM (SELECT coalesce(max(rowid), 0) AS v FROM documents) m
+			LEFT JOIN postings p ON p.term IN (` + placeholders(len(terms)) + `) ORDER BY p.term, p.seg`
+	}
+	rows, err := s.query(ctx, q, args...)
 	if err != nil {
 		return nil, 0, err
 	}
 	defer rows.Close()
-	var maxRowid int64
+	var version int64
 	out := make(map[string]*plist, len(terms))
 	type rawRow struct {
 		l          *plist
@@ -476,37 +541,50 @@ func (s *DB) termPostings(ctx context.Context, terms []string, withPos, rawPos b
 		from, upto int // in sc.pos
 	}
 	var raws []rawRow
+	var used []*plist // in sc's buffers
+	posBuf := &sc.pos
+	if own {
+		posBuf = new([]byte) // kept by the cache with the lists
+	}
 	for rows.Next() {
-		var term string
-		var data, pos sql.RawBytes // decoded at once: no copy
-		if err := rows.Scan(&term, &data, &pos, &maxRowid); err != nil {
+		var term, data, pos sql.RawBytes // decoded at once: no copy
+		if err := rows.Scan(&term, &data, &pos, &version); err != nil {
 			return nil, 0, err
+		}
+		if term == nil {
+			continue // the version alone: no term has postings
 		}
 		if withPos && pos == nil {
 			pos = sql.RawBytes{}
 		}
-		l := out[term]
+		l := out[string(term)]
 		if l == nil {
-			l = &plist{ps: sc.take(len(data) / 2)} // at least 2 bytes a posting
-			out[term] = l
+			if own {
+				l = &plist{ps: make([]posting, 0, len(data)/2)} // kept by the cache: not sc's
+			} else {
+				l = &plist{ps: sc.take(len(data) / 2)} // at least 2 bytes a posting
+				used = append(used, l)
+			}
+			out[string(term)] = l
 		}
 		if rawPos && !withPos {
-			from := len(sc.pos)
-			sc.pos = append(sc.pos, pos...)
-			raws = append(raws, rawRow{l, len(l.ps), from, len(sc.pos)})
+			from := len(*posBuf)
+			*posBuf = append(*posBuf, pos...)
+			raws = append(raws, rawRow{l, len(l.ps), from, len(*posBuf)})
 			pos = nil
 		}
 		if *l, err = decodePostings(*l, data, pos); err != nil {
 			return nil, 0, fmt.Errorf("term %q: %w", term, err)
 		}
 	}
-	for _, r := range raws { // sc.pos is complete: slice it now
-		r.l.raw = append(r.l.raw, rawRange{start: r.start, b: sc.pos[r.from:r.upto]})
+	for _, r := range raws { // the buffer is complete: slice it now
+		b := (*posBuf)[r.from:r.upto:r.upto]
+		r.l.raw = append(r.l.raw, rawRange{start: r.start, b: b})
 	}
-	for _, l := range out {
+	for _, l := range used {
 		sc.used = append(sc.used, l.ps) // as regrown by append
 	}
-	return out, maxRowid, rows.Err()
+	return out, version, rows.Err()
 }
 
 // scratch holds the posting buffers of one search, reused by the next
@@ -1015,10 +1093,11 @@ type hitRow struct {
 	id, title, source, url string
 	published              sql.NullInt64
 	dupOf                  sql.NullString // the id of dup_of's article
+	body, offsets          []byte         // in DB.bodies only: what the snippets need
 }
 
 func (r *hitRow) size() int {
-	return len(r.id) + len(r.title) + len(r.source) + len(r.url) + len(r.dupOf.String) + 112 // strings, key, map slot
+	return len(r.id) + len(r.title) + len(r.source) + len(r.url) + len(r.dupOf.String) + len(r.body) + len(r.offsets) + 112 // strings, key, map slot
 }
 
 // hitCache keeps the hitRows of recently returned hits, so that a page of
@@ -1072,8 +1151,10 @@ func (c *hitCache) put(rowid int64, r hitRow) {
 }
 
 // fetchHits reads the rows of the ranked page: from the hit cache where
-// it has them (and the snippets need no body), else in one statement.
-// With the body come the terms' offsets (nil where not kept).
+// it has them (with their stored body and offsets, from DB.bodies, when
+// the snippets need them), else in one statement. With the body come the
+// terms' offsets (nil where not kept). A row, its body and offsets never
+// change once committed, so neither cache needs invalidating.
 func (s *DB) fetchHits(ctx context.Context, page []scored, withBody bool) ([]store.Hit, [][]byte, [][]byte, error) {
 	if len(page) == 0 {
 		return nil, nil, nil, nil
@@ -1085,10 +1166,15 @@ func (s *DB) fetchHits(ctx context.Context, page []scored, withBody bool) ([]sto
 		hits[i] = store.Hit{ID: r.id, Title: r.title, Source: r.source, URL: r.url, Published: timeOf(r.published), Score: page[i].score,
 			DuplicateOf: r.dupOf.String}
 	}
+	cache := &s.hits
+	if withBody {
+		cache = &s.bodies
+	}
 	var args []any // the rowids to read
 	for i, p := range page {
-		if r, ok := s.hits.get(p.doc); ok && !withBody {
+		if r, ok := cache.get(p.doc); ok {
 			set(i, r)
+			bodies[i], offsets[i] = r.body, r.offsets
 			continue
 		}
 		args = append(args, p.doc)
@@ -1121,6 +1207,10 @@ func (s *DB) fetchHits(ctx context.Context, page []scored, withBody bool) ([]sto
 		set(i, r)
 		bodies[i], offsets[i] = b, o
 		s.hits.put(rowid, r)
+		if withBody {
+			r.body, r.offsets = b, o
+			s.bodies.put(rowid, r)
+		}
 	}
 	return hits, bodies, offsets, rows.Err()
 }

@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -55,7 +56,7 @@ func TestHitCacheBounded(t *testing.T) {
 	for i := int64(1); i <= 500; i++ {
 		if r, ok := c.get(i); ok {
 			kept++
-			if r != row(i) {
+			if !reflect.DeepEqual(r, row(i)) {
 				t.Fatalf("row %d: got %+v, want %+v", i, r, row(i))
 			}
 		}

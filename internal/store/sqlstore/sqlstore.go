@@ -99,8 +99,16 @@ type Options struct {
 	// even where the postings could (tests compare the two).
 	FTSRanking bool
 	// HitCacheBytes bounds the rows of recent hits kept in memory
-	// (postings.go, hitCache): 0 means DefaultHitCacheBytes, < 0 none.
+	// (postings.go, hitCache), and half what is kept of their bodies for
+	// the snippets: 0 means DefaultHitCacheBytes, < 0 none.
 	HitCacheBytes int
+	// SearchCache, when set, keeps searched terms' postings in memory
+	// (searchcache.go); its owner keeps it current. Put and Optimize
+	// invalidate it when they return.
+	SearchCache *SearchCache
+	// OnClose is called first by Close (the owner of SearchCache stops
+	// what keeps it current).
+	OnClose func()
 }
 
 // DB is a store.Store on a database/sql handle.
@@ -125,7 +133,11 @@ type DB struct {
 	sigs                      sigCache       // recent full signatures (dups.go)
 	lens                      docLens
 	hits                      hitCache
+	bodies                    hitCache  // hit rows with their body and offsets, for snippets
 	scratch                   sync.Pool // of *scratch (postings.go)
+	cache                     *SearchCache
+	onClose                   func()
+	closeOnce                 sync.Once
 }
 
 // maxStmts bounds the statement cache (the SQL of a search varies only
@@ -168,12 +180,14 @@ func Open(ctx context.Context, db *sql.DB, d Dialect, opt Options) (*DB, error) 
 	if opt.Analyzer == nil {
 		return nil, errors.New("store: open: no analyzer given")
 	}
-	s := &DB{db: db, d: d, an: opt.Analyzer, now: opt.Now, stmts: map[string]*sql.Stmt{}, mh: story.NewMinHash(story.DefaultOptions())}
+	s := &DB{db: db, d: d, an: opt.Analyzer, now: opt.Now, stmts: map[string]*sql.Stmt{}, mh: story.NewMinHash(story.DefaultOptions()),
+		cache: opt.SearchCache, onClose: opt.OnClose}
 	s.postings, s.positions = d.Postings()
 	s.hits.maxBytes = opt.HitCacheBytes
 	if s.hits.maxBytes == 0 {
 		s.hits.maxBytes = DefaultHitCacheBytes
 	}
+	s.bodies.maxBytes = 2 * s.hits.maxBytes
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -226,6 +240,8 @@ func Open(ctx context.Context, db *sql.DB, d Dialect, opt Options) (*DB, error) 
 
 // Optimize implements store.Optimizer.
 func (s *DB) Optimize(ctx context.Context) error {
+	var version int64 // committed: no read older than it is cached
+	defer func() { s.invalidate(version) }()
 	if s.postings {
 		tx, err := s.db.BeginTx(ctx, nil)
 		if err != nil {
@@ -238,9 +254,14 @@ func (s *DB) Optimize(ctx context.Context) error {
 		if err := mergePostings(ctx, tx, s.d, s.positions); err != nil {
 			return s.wrap("optimize: postings", err)
 		}
+		v, err := s.notifyWrite(ctx, tx)
+		if err != nil {
+			return s.wrap("optimize: notify", err)
+		}
 		if err := tx.Commit(); err != nil {
 			return s.wrap("optimize", err)
 		}
+		version = v
 	}
 	if err := s.d.Optimize(ctx, s.db); err != nil {
 		return s.wrap("optimize", err)
@@ -251,8 +272,13 @@ func (s *DB) Optimize(ctx context.Context) error {
 // SQL returns the underlying handle (tests, benchmarks).
 func (s *DB) SQL() *sql.DB { return s.db }
 
-// Close closes the database.
+// Close closes the database (first calling Options.OnClose, once).
 func (s *DB) Close() error {
+	s.closeOnce.Do(func() {
+		if s.onClose != nil {
+			s.onClose()
+		}
+	})
 	s.mu.Lock()
 	for _, st := range s.stmts {
 		st.Close()
@@ -312,6 +338,10 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 	if err != nil {
 		return nil, s.wrap("put: begin", err)
 	}
+	// After the commit (or rollback) below: deferred first, runs last;
+	// with the version committed, no read older than it is cached.
+	var version int64
+	defer func() { s.invalidate(version) }()
 	defer tx.Rollback()
 	if err := s.d.LockWrites(ctx, tx); err != nil {
 		return nil, s.wrap("put: lock", err)
@@ -429,10 +459,15 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 	if err := kr.write(ctx, tx, s.d); err != nil {
 		return nil, s.wrap("put: near-duplicate keys", err)
 	}
+	v, err := s.notifyWrite(ctx, tx) // after the last write: the version it commits
+	if err != nil {
+		return nil, s.wrap("put: notify", err)
+	}
 	if err := tx.Commit(); err != nil {
 		return nil, s.wrap("put: commit", err)
 	}
 	dups.committed()
+	version = v
 	return res, nil
 }
 
