@@ -61,6 +61,14 @@ var nonVisitors = normKeys(map[string]bool{
 	"اللاجئين": true, "اللاجئون": true, "المهاجرين": true, "المهاجرون": true, "مهاجر": true, "مهاجرا": true,
 })
 
+// What a host has that is no meeting: a match, a tournament, a programme.
+var hostedThings = normKeys(map[string]bool{
+	"فريق": true, "الفريق": true, "منتخب": true, "المنتخب": true, "نادي": true, "مباراه": true, "المباراه": true, "البطوله": true,
+	"بطوله": true, "كاس": true, "نهائي": true, "النهائي": true, "الدوري": true, "حلقه": true, "حلقاته": true, "الحلقه": true,
+	"برنامج": true, "برنامجه": true, "البرنامج": true, "معرض": true, "المعرض": true, "مهرجان": true, "المهرجان": true,
+	"الاولمبياد": true, "اولمبياد": true, "سباق": true, "السباق": true, "ضيوفه": true, "صفحات": true, "صفحه": true, "مليون": true,
+})
+
 // What follows قمة when it is a top, not a summit.
 var topOf = normKeys(map[string]bool{
 	"الدربي": true, "الدوري": true, "الترتيب": true, "ترتيب": true, "الهرم": true, "الجبل": true, "جبل": true, "المجد": true,
@@ -291,6 +299,22 @@ func idiom(words []word, m *Match) bool {
 		// "استقبلت الأسرة اتصالات المعزين", "استقبلت الغرفة 300 متقدم
 		// للتوظيف": calls, applications and applicants are received, no
 		// party is met
+		// "يستضيف المغرب التطواني فريق الهلال", "استضاف في حلقاته
+		// الدكتور": a match or a programme, not a meeting of parties
+		if w.has("استضاف") || w.has("يستضيف") || strings.HasPrefix(w.base, "استضاف") {
+			for k := 1; k <= 4; k++ {
+				n := next(k)
+				if n == nil {
+					break
+				}
+				if hostedThings[n.base] || hostedThings[n.Norm] {
+					return true
+				}
+				if n.boundary {
+					break
+				}
+			}
+		}
 		if w.has("استقبل") || w.has("يستقبل") || w.has("استقبال") {
 			for k := 1; k <= 6; k++ {
 				n := next(k)
