@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
-	"errors"
 	"runtime"
 	"slices"
 	"strings"
@@ -439,26 +438,13 @@ func (s *DB) backfillMinHash(ctx context.Context) error {
 	if !s.dups {
 		return nil
 	}
-	var done string
-	err := s.db.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'minhash'`).Scan(&done)
-	if err == nil && done == minhashVersion {
-		return nil
-	}
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return err
-	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if err := s.d.LockWrites(ctx, tx); err != nil {
-		return err
-	}
-	done = ""
-	if err := tx.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'minhash'`).Scan(&done); err == nil && done == minhashVersion {
-		return nil // another process did it
-	}
+	return s.backfillOnce(ctx, "minhash", minhashVersion, func(tx *sql.Tx, done string) error { return s.fillMinHash(ctx, tx, done) })
+}
+
+// fillMinHash signs every stored article and links its near-duplicates
+// (backfillMinHash); done is the parameters' version of the keys already
+// stored, "" for none.
+func (s *DB) fillMinHash(ctx context.Context, tx *sql.Tx, done string) error {
 	if done != "" {
 		// keys of other parameters: start again
 		qs := []string{`UPDATE documents SET dup_of = NULL WHERE dup_of IS NOT NULL`, `DELETE FROM doc_bands`}
@@ -545,10 +531,7 @@ func (s *DB) backfillMinHash(ctx context.Context) error {
 		}
 		last = docs[len(docs)-1].row
 	}
-	if _, err := tx.ExecContext(ctx, s.d.Bind(`INSERT INTO meta(key, value) VALUES ('minhash', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`), minhashVersion); err != nil {
-		return err
-	}
-	return tx.Commit() // (the signatures computed are not cached: rare)
+	return nil // (the signatures computed are not cached: rare)
 }
 
 // keysOrNil is the stored value of keys in documents.bands.

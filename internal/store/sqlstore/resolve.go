@@ -442,12 +442,21 @@ func (s *DB) mergeEntity(ctx context.Context, tx *sql.Tx, from, into int64, from
 // registration wins, as at ingest), once. Its entities keep their ids and
 // are not merged with one another; new articles join them.
 func (s *DB) backfillKeys(ctx context.Context) error {
+	return s.backfillOnce(ctx, "entity_keys", "complete", func(tx *sql.Tx, _ string) error { return s.fillKeys(ctx, tx) })
+}
+
+// backfillOnce runs fill in one transaction under the writers' lock unless
+// meta's key already holds version, then records version there: a
+// migration of stored data done once per store, by the first process that
+// opens it (the others find it done after taking the lock). fill is given
+// the key's earlier value ("" for none).
+func (s *DB) backfillOnce(ctx context.Context, key, version string, fill func(tx *sql.Tx, had string) error) error {
 	var done string
-	err := s.db.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'entity_keys'`).Scan(&done)
-	if err == nil {
+	err := s.db.QueryRowContext(ctx, s.d.Bind(`SELECT value FROM meta WHERE key = ?`), key).Scan(&done)
+	if err == nil && done == version {
 		return nil
 	}
-	if !errors.Is(err, sql.ErrNoRows) {
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return err
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
@@ -458,9 +467,21 @@ func (s *DB) backfillKeys(ctx context.Context) error {
 	if err := s.d.LockWrites(ctx, tx); err != nil {
 		return err
 	}
-	if err := tx.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'entity_keys'`).Scan(&done); err == nil {
+	done = ""
+	if err := tx.QueryRowContext(ctx, s.d.Bind(`SELECT value FROM meta WHERE key = ?`), key).Scan(&done); err == nil && done == version {
 		return nil // another process did it
 	}
+	if err := fill(tx, done); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, s.d.Bind(`INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`), key, version); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// fillKeys writes the keys and words of every stored entity (backfillKeys).
+func (s *DB) fillKeys(ctx context.Context, tx *sql.Tx) error {
 	type ent struct {
 		row int64
 		e   model.Entity
@@ -507,8 +528,5 @@ func (s *DB) backfillKeys(ctx context.Context) error {
 			return err
 		}
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO meta(key, value) VALUES ('entity_keys', 'complete')`); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return nil
 }
