@@ -364,13 +364,7 @@ func TestUnnamedPluralSubject(t *testing.T) {
 		}
 	}
 	a = analysis("واتهم الرئيس باراك أوباما الجمهوريين بعرقلة الاتفاق", per("باراك أوباما"))
-	found := false
-	for _, e := range eventsOf(t, a) {
-		if e.Type == "ACCUSE" && e.Actor == "باراك أوباما" {
-			found = true
-		}
-	}
-	if !found {
+	if !hasEvent(eventsOf(t, a), "ACCUSE", "باراك أوباما") {
 		t.Errorf("a named subject lost: %+v", eventsOf(t, a))
 	}
 	s := "وطالب المحتجون الحكومة بالإفراج"
@@ -456,11 +450,7 @@ func TestRelativeObject(t *testing.T) {
 		}
 	}
 	a = analysis("إثر تعرض مقر كتيبة النواصي التي استقبلته لهجوم", org("كتيبة النواصي"))
-	found := false
-	for _, e := range eventsOf(t, a) {
-		found = found || e.Type == "CONSULT" && e.Actor == "كتيبة النواصي"
-	}
-	if !found {
+	if !hasEvent(eventsOf(t, a), "CONSULT", "كتيبة النواصي") {
 		t.Errorf("the brigade that received him lost as actor: %+v", eventsOf(t, a))
 	}
 	for _, c := range []struct {
@@ -484,11 +474,7 @@ func TestPhraseSubjectAndAuthority(t *testing.T) {
 		}
 	}
 	a = analysis("أدلى فيه بتصريحات انتقدتها سلطات الجزائر رسميا", loc("الجزائر"))
-	found := false
-	for _, e := range eventsOf(t, a) {
-		found = found || e.Type == "ACCUSE" && e.Actor == "الجزائر"
-	}
-	if !found {
+	if !hasEvent(eventsOf(t, a), "ACCUSE", "الجزائر") {
 		t.Errorf("سلطات الجزائر not the critic: %+v", eventsOf(t, a))
 	}
 }
@@ -508,11 +494,7 @@ func TestObjectPronounSubjectAfter(t *testing.T) {
 // الأزهر عن رفضه التام".
 func TestMasdarPossessive(t *testing.T) {
 	a := analysis("أعرب الأزهر في بيان له أمس عن رفضه التام للتدخل", org("الأزهر"))
-	found := false
-	for _, e := range eventsOf(t, a) {
-		found = found || e.Type == "REJECT" && e.Actor == "الأزهر"
-	}
-	if !found {
+	if !hasEvent(eventsOf(t, a), "REJECT", "الأزهر") {
 		t.Errorf("الأزهر's rejection lost: %+v", eventsOf(t, a))
 	}
 }
@@ -538,4 +520,14 @@ func TestInReceptionOf(t *testing.T) {
 			t.Errorf("the host before في lost: %+v", e)
 		}
 	}
+}
+
+// hasEvent reports an event of type typ with actor among evs.
+func hasEvent(evs []model.Event, typ, actor string) bool {
+	for _, e := range evs {
+		if e.Type == typ && e.Actor == actor {
+			return true
+		}
+	}
+	return false
 }
