@@ -274,6 +274,15 @@ func idiom(words []word, m *Match) bool {
 			return true
 		}
 	case "CONSULT":
+		// "يلتقي الأردن والإمارات في المباراة الثانية", "وفي نصف النهائي
+		// تلتقي المكسيك مع بنما": teams meet in a match, no parties in talks
+		if p.Mode == "meet" && meetsRoot(w) && sportsMatch(words) && !meetingHeld(words, m) {
+			return true
+		}
+		// "وبحثه عن الزمن الضائع": searched for, not discussed with
+		if (w.has("بحث") || w.has("يبحث")) && m.First+1 < len(words) && words[m.First+1].Norm == "عن" {
+			return true
+		}
 		// "مؤتمر صحافي", "المؤتمر الصحفي": a press conference, where a
 		// party speaks to journalists, is no meeting of parties; a joint
 		// one ("مؤتمر صحفي مشترك مع نظيره القطري") follows talks
@@ -499,6 +508,62 @@ func sportsInjury(words []word, m *Match) bool {
 	}
 	for k := m.Last + 1; k < len(words) && k <= m.Last+4; k++ {
 		if injuryWords[words[k].Norm] || injuryWords[words[k].base] {
+			return true
+		}
+	}
+	return false
+}
+
+// Words of a match: with them التقى and لقاء are teams playing, not parties
+// meeting. Not الفريق (also a military rank), النهائي (also "final" of an
+// agreement), الدور (also "role") or هدف (also "aim").
+var matchWords = normKeys(map[string]bool{
+	"مباراة": true, "المباراة": true, "مباريات": true, "المباريات": true, "الدوري": true, "دوري": true, "ملعب": true,
+	"الملعب": true, "ملاعب": true, "بنتيجة": true, "الشوط": true, "شوط": true, "ودية": true, "الودية": true, "وديات": true,
+	"منتخب": true, "المنتخب": true, "منتخبات": true, "لاعب": true, "اللاعب": true, "لاعبي": true, "اللاعبين": true,
+	"لاعبين": true, "المدرب": true, "مدرب": true, "البطولة": true, "بطولة": true, "كأس": true, "الكأس": true, "السوبر": true,
+	"التأهل": true, "تأهل": true, "المونديال": true, "مونديال": true,
+})
+
+// Rounds of a cup: نصف النهائي، ربع النهائي، دور الثمانية.
+var (
+	roundWords = normKeys(map[string]bool{"النهائي": true, "الثمانية": true})
+	roundOf    = normKeys(map[string]bool{"نصف": true, "ربع": true, "ثمن": true, "دور": true})
+)
+
+// meetsRoot reports a word of the root لقي as a meeting: التقى، يلتقي،
+// سيلتقي، لقاء، بلقاء.
+func meetsRoot(w word) bool {
+	return strings.Contains(w.base, "لتق") || strings.HasPrefix(w.base, "لقاء")
+}
+
+// meetingHeld reports a meeting of the root لقي that a match sentence
+// still holds: one that is held ("عقد لقاء كل ستة أشهر مع اتحاد القدم") or
+// one with the players ("سيلتقي الأمير فيصل بن تركي باللاعبين").
+func meetingHeld(words []word, m *Match) bool {
+	if m.First > 0 {
+		switch words[m.First-1].base {
+		case "عقد", "يعقد", "عقدوا", "عقدت":
+			return true
+		}
+	}
+	for k := m.Last + 1; k < len(words) && k <= m.Last+5; k++ {
+		switch words[k].Norm {
+		case "باللاعبين", "بلاعبي", "بلاعبيه", "بالجهاز":
+			return true
+		}
+	}
+	return false
+}
+
+// sportsMatch reports a sentence that speaks of a match.
+func sportsMatch(words []word) bool {
+	for i := range words {
+		if matchWords[words[i].base] || matchWords[words[i].Norm] {
+			return true
+		}
+		// نصف النهائي، ربع النهائي، دور الثمانية
+		if i > 0 && roundWords[words[i].Norm] && roundOf[words[i-1].base] {
 			return true
 		}
 	}

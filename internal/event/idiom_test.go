@@ -87,6 +87,13 @@ func TestIdioms(t *testing.T) {
 		{"a press conference", "وقال الوزير في مؤتمر صحافي عقده أمس في الرياض إن", "CONSULT", true},
 		{"a joint press conference follows talks", "وقال الوزير في مؤتمر صحفي مشترك مع نظيره القطري إن", "CONSULT", false},
 		{"a conference", "وانطلق مؤتمر المانحين في الكويت أمس", "CONSULT", false},
+		{"teams meet in a match", "وفي المباراة الثانية يلتقي الأردن والإمارات الساعة التاسعة", "CONSULT", true},
+		{"a semi-final", "وفي نصف النهائي تلتقي المكسيك مع بنما غداً الأربعاء في جورجيا", "CONSULT", true},
+		{"a meeting held in a match sentence", "وأكد الاتفاق على عقد لقاء كل ستة أشهر مع اتحاد القدم، وعلى إقامة السوبر في لندن", "CONSULT", false},
+		{"a club head meets the players", "حيث سيلتقي الأمير فيصل بن تركي باللاعبين في اجتماع خاص قبل مواجهة السوبر", "CONSULT", false},
+		{"ministers meet", "والتقى وزير الخارجية نظيره التركي في أنقرة", "CONSULT", false},
+		{"searched for", "وهي فئة لا تبحث عن الخير، وإنما هم فئة مجرمة مع ما يقومون به", "CONSULT", true},
+		{"discussed with", "وبحث الوزير مع نظيره التركي العلاقات الثنائية", "CONSULT", false},
 		{"orientations, not headed to", "العرب على اختلاف توجهاتهم أحسوا برسالة من حلب إلى عدن", "CONSULT", true},
 	}
 	for _, tc := range tests {
