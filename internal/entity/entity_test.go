@@ -691,6 +691,57 @@ func TestOrgChains(t *testing.T) {
 	}
 }
 
+// TestOrgNamedAfterPerson: a facility or institution named after a person
+// is one mention of the head's kind; the person in it is no mention of its
+// own. One row per case.
+func TestOrgNamedAfterPerson(t *testing.T) {
+	f, err := NewOrgFinder(DefaultOrgOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	type ment struct{ text, typ string }
+	for _, tc := range []struct {
+		name, text string
+		in         []ment
+		want       string
+	}{
+		{"an honorific and a tagged name", "المشرف العام على مركز الملك سلمان للإغاثة الدكتور عبدالله الربيعة",
+			[]ment{{"سلمان", "PER"}, {"عبدالله الربيعة", "PER"}}, "مركز الملك سلمان:ORG عبدالله الربيعة:PER"},
+		{"an honorific and an untagged name with its nasab", "وزار مستشفى الأمير سلطان بن عبدالعزيز أمس",
+			nil, "مستشفى الأمير سلطان بن عبدالعزيز:ORG"},
+		{"a tagged name right after the head", "كما زار مدرسة الزبير بن العوام للاطلاع على الترميم",
+			[]ment{{"الزبير بن العوام", "PER"}}, "مدرسة الزبير بن العوام:ORG"},
+		{"a place head after a proclitic", "ووصل الوفد إلى الرياض عبر مطار الملك خالد الدولي",
+			[]ment{{"الرياض", "LOC"}, {"خالد", "PER"}}, "الرياض:LOC مطار الملك خالد:LOC"},
+		{"by way of a scorer", "وسجل النصر هدفه الثاني عن طريق جمعان الدوسري",
+			[]ment{{"جمعان الدوسري", "PER"}}, "جمعان الدوسري:PER"},
+		{"a city needs an honorific", "وفي مدينة سولت ليك شوهدت تشققات",
+			[]ment{{"سولت ليك", "PER"}}, "سولت ليك:PER"},
+		{"a palace is whose, not a name", "وقصفت الطائرات قصر الرئيس بشار الأسد",
+			[]ment{{"بشار الأسد", "PER"}}, "بشار الأسد:PER"},
+		{"a preposition on the next word is no name", "مرورا بطريق الملك بطول 58 كيلومترا",
+			nil, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var in []model.Mention
+			for _, m := range tc.in {
+				s := strings.Index(tc.text, m.text)
+				in = append(in, model.Mention{Text: m.text, Start: s, End: s + len(m.text), Type: m.typ})
+			}
+			var got []string
+			for _, m := range f.Find(tc.text, in) {
+				if tc.text[m.Start:m.End] != m.Text {
+					t.Errorf("bad mention %+v", m)
+				}
+				got = append(got, m.Text+":"+m.Type)
+			}
+			if g := strings.Join(got, " "); g != tc.want {
+				t.Errorf("got %s, want %s", g, tc.want)
+			}
+		})
+	}
+}
+
 // TestOrgTribeDiscourse: once a name is a tribe after its head, its other
 // mentions in the article are too.
 func TestOrgTribeDiscourse(t *testing.T) {

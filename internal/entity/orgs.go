@@ -118,11 +118,16 @@ type OrgOptions struct {
 	// مصراتة): the tagger cut the name before the genitive, which a common
 	// noun in construct wants.
 	Chains bool
+	// Named: a facility or institution named after a person (مركز الملك
+	// سلمان للإغاثة, جامعة الملك عبدالعزيز, مدرسة الزبير بن العوام, مطار
+	// الملك خالد) is one name, an organisation or a place: the person in it
+	// is no party to what the sentence reports.
+	Named bool
 }
 
 // DefaultOrgOptions turns every rule on.
 func DefaultOrgOptions() OrgOptions {
-	return OrgOptions{Known: true, Quoted: true, Retype: true, Institutions: true, Designated: true, Ministries: true, Tribes: true, Chains: true}
+	return OrgOptions{Known: true, Quoted: true, Retype: true, Institutions: true, Designated: true, Ministries: true, Tribes: true, Chains: true, Named: true}
 }
 
 // OrgFinder is a pipeline stage that adds organisation mentions the tagger
@@ -413,6 +418,121 @@ func (f *OrgFinder) Find(text string, have []model.Mention) []model.Mention {
 	}
 	if f.opt.Chains {
 		out = f.chains(text, toks, out)
+	}
+	if f.opt.Named {
+		out = namedAfterPerson(text, toks, out)
+	}
+	return out
+}
+
+// Heads of a facility or an institution that Arabic news names after a
+// person: organisations (مركز الملك سلمان, جامعة الملك سعود, مستشفى الملك
+// فهد) and places (مطار الملك خالد, شارع الملك فيصل, مدينة الملك عبدالله).
+// Not قصر, مكتب, برنامج or منزل: "قصر الرئيس بشار الأسد" is whose palace,
+// not its name.
+var (
+	namedOrgHeads = normSet("مركز", "جامعة", "مستشفى", "مدرسة", "مسجد", "جامع", "كلية", "معهد", "جائزة", "مؤسسة",
+		"مكتبة", "كرسي", "مجمع", "ملعب", "استاد", "مدينة", "مستوصف", "مدارس", "ثانوية", "متوسطة", "ابتدائية")
+	namedPlaceHeads = normSet("مطار", "شارع", "طريق", "ميناء", "حي", "ساحة", "ميدان", "جسر", "قاعدة")
+	// honorifics between the head and the name: مركز الملك سلمان, جامع
+	// الإمام تركي بن عبدالله, مستشفى الأمير سلطان
+	namedHonorifics = normSet("الملك", "الأمير", "الشيخ", "الإمام", "السلطان", "الشهيد", "الملكة", "الأميرة", "المغفور")
+	nasabLinks      = normSet("بن", "ابن", "بنت")
+	// heads that name after a person only with an honorific
+	namedNeedsHonorific = normSet("مدينة")
+)
+
+// cliticWord reports a word the news writes more often without its first
+// letter as a proclitic: بطول (ب + طول), not a name.
+func cliticWord(w string) bool {
+	for _, sp := range cliticSplits(w) {
+		if !sp.article && arabic.WordFreq(sp.word) > arabic.WordFreq(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// namedAfterPerson applies the Named rule (see OrgOptions.Named) to out:
+// an indefinite head, an honorific or not, then a person's name (a PER
+// mention, or after an honorific the next word and its nasab: الأمير
+// سلطان بن عبدالعزيز) become one mention of the head's kind, replacing
+// the mentions inside it. Without an honorific a PER mention must start
+// right after the head (مدرسة الزبير بن العوام).
+func namedAfterPerson(text string, toks []arabic.Token, out []model.Mention) []model.Mention {
+	changed := false
+	for i := 0; i+1 < len(toks); i++ {
+		typ := model.ORG
+		letters, ok := headAt(toks[i], namedOrgHeads)
+		if !ok {
+			if letters, ok = headAt(toks[i], namedPlaceHeads); !ok {
+				continue
+			}
+			typ = model.LOC
+		}
+		j := i + 1
+		if !adjacent(toks, j) {
+			continue
+		}
+		// "عن طريق جمعان الدوسري": by way of, through
+		if letters == 0 && i > 0 && toks[i-1].Norm == "عن" && toks[i].Norm == "طريق" {
+			continue
+		}
+		honorific := namedHonorifics[toks[j].Norm]
+		// a city is named after a person only with an honorific: مدينة
+		// الملك عبدالله الاقتصادية, not مدينة سولت ليك
+		if head := string([]rune(toks[i].Norm)[letters:]); !honorific && namedNeedsHonorific[head] {
+			continue
+		}
+		if honorific {
+			j++
+			if j >= len(toks) || !adjacent(toks, j) {
+				continue
+			}
+		}
+		end := -1
+		for _, m := range out {
+			if m.Type == model.PER && m.Start <= toks[j].Start && m.End > toks[j].Start && m.Start >= toks[i+1].Start {
+				end = m.End
+				break
+			}
+		}
+		if end < 0 {
+			w := toks[j].Norm
+			if !honorific || strings.HasPrefix(w, "ال") || arabic.IsStopword(w) || utf8.RuneCountInString(w) < 3 || cliticWord(w) {
+				continue
+			}
+			end = toks[j].End
+			for k := j + 1; k+1 < len(toks) && adjacent(toks, k) && adjacent(toks, k+1) && nasabLinks[toks[k].Norm]; k += 2 {
+				end = toks[k+1].End
+			}
+		}
+		start := toks[i].Start + skipLetters(toks[i].Text, letters)
+		// a mention that runs on past the name (جامعة الملك عبدالعزيز
+		// بجدة as ORG) is left as it is
+		kept := out[:0:0]
+		skip := false
+		for _, m := range out {
+			if m.End <= start || m.Start >= end {
+				kept = append(kept, m)
+				continue
+			}
+			if m.Start < start || m.End > end {
+				skip = true
+				break
+			}
+		}
+		if skip {
+			continue
+		}
+		out = append(kept, model.Mention{Text: text[start:end], Start: start, End: end, Type: typ})
+		changed = true
+		for i+1 < len(toks) && toks[i+1].Start < end {
+			i++
+		}
+	}
+	if changed {
+		sort.SliceStable(out, func(a, b int) bool { return out[a].Start < out[b].Start })
 	}
 	return out
 }

@@ -181,6 +181,16 @@ var speechVerbs = normKeys(map[string]bool{
 
 var visitNouns = normKeys(map[string]bool{"زيارة": true, "زياره": true, "الزيارة": true, "زيارات": true, "جولة": true, "جوله": true, "تاريخيه": true, "تاريخية": true})
 
+// Titles right before a person's name that close a long title phrase:
+// "المشرف العام على مركز الملك سلمان للإغاثة الدكتور عبدالله الربيعة".
+var apposTitles = func() map[string]bool {
+	m := normKeys(map[string]bool{"الأستاذ": true, "الأستاذة": true, "المهندس": true, "الدكتورة": true, "اللواء": true})
+	for k := range bareTitles {
+		m[k] = true
+	}
+	return m
+}()
+
 // Titles that stand before a person's name in apposition.
 var obliqueTitles = normKeys(map[string]bool{
 	"رئيس": true, "وزير": true, "نائب": true, "قائد": true, "مبعوث": true, "سفير": true, "ملك": true, "امير": true, "أمين": true,
@@ -909,9 +919,25 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 		if before == nil && unnamedSubject(p, words, ms, m) {
 			subj, unnamed = nil, true
 		}
+		// a long title may stand between the verb and its subject, its
+		// complement a name of its own ("استقبل معالي المستشار بالديوان
+		// الملكي المشرف العام على مركز الملك سلمان للإغاثة والأعمال
+		// الإنسانية الدكتور عبدالله الربيعة"): the subject's distance counts
+		// from the end of that complement
+		reach := m.Last
+		if subj != nil && subj.Type == model.PER && (apposTitles[words[subj.First].Norm] || apposTitles[words[subj.First-1].Norm]) {
+			for _, x := range after {
+				if x.First >= subj.First || x.First-reach > 12 {
+					break
+				}
+				if x.oblique && subj.First-x.Last <= 5 {
+					reach = x.Last
+				}
+			}
+		}
 		if before != nil {
 			actor = before.Name
-		} else if subj != nil && (subj.First-m.Last <= 12 && verbalAt(p, words, m.First) || subj.First-m.Last <= 3 || partitiveGap(words, m.Last+1, subj.First)) {
+		} else if subj != nil && (subj.First-reach <= 12 && verbalAt(p, words, m.First) || subj.First-m.Last <= 3 || partitiveGap(words, m.Last+1, subj.First)) {
 			// after a verb the subject may come after adverbs and places; after
 			// an event noun only its genitive agent: "زيارة حفتر"
 			actor = subj.Name
@@ -920,6 +946,16 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 					rest = append(rest[:i:i], rest[i+1:]...)
 					break
 				}
+			}
+			// the complement of the subject's title is no object
+			if reach > m.Last {
+				kept := rest[:0:0]
+				for _, x := range rest {
+					if x.First > subj.First || !x.oblique {
+						kept = append(kept, x)
+					}
+				}
+				rest = kept
 			}
 		} else if len(rest) > 0 && rest[0].with {
 			// "X … خلال اجتماع مع Y", "X بحث … مع Y": the subject is earlier in the clause

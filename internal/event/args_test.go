@@ -531,3 +531,22 @@ func hasEvent(evs []model.Event, typ, actor string) bool {
 	}
 	return false
 }
+
+// A long title with a name of its own may stand between the verb and its
+// subject; the subject's distance counts from the end of that name, and
+// the name is no guest.
+func TestSubjectAfterLongTitle(t *testing.T) {
+	a := analysis("استقبل معالي المستشار بالديوان الملكي المشرف العام على مركز الملك سلمان للإغاثة والأعمال الإنسانية الدكتور عبدالله الربيعة امس معالي وزيرة الإعلام اليمنية الدكتورة نادية السقاف",
+		org("مركز الملك سلمان"), per("الدكتور عبدالله الربيعة"), per("الدكتورة نادية السقاف"))
+	evs := eventsOf(t, a)
+	if !hasEvent(evs, "CONSULT", "الدكتور عبدالله الربيعة") {
+		t.Fatalf("the host after the long title lost: %+v", evs)
+	}
+	for _, e := range evs {
+		for _, r := range e.Recipients {
+			if r == "مركز الملك سلمان" {
+				t.Errorf("the title's complement as a guest: %+v", e)
+			}
+		}
+	}
+}
