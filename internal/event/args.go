@@ -704,6 +704,16 @@ func inMention(ms []mention, k int) bool {
 	return false
 }
 
+// inPerson reports whether word k lies inside a person's mention.
+func inPerson(ms []mention, k int) bool {
+	for _, x := range ms {
+		if x.Type == model.PER && x.First <= k && k <= x.Last {
+			return true
+		}
+	}
+	return false
+}
+
 // Singular nouns ending in ون, read before the sound plural.
 var singularOn = normKeys(map[string]bool{
 	"التعاون": true, "القانون": true, "المليون": true, "الكون": true, "اللون": true, "الصالون": true, "الزيتون": true,

@@ -550,3 +550,14 @@ func TestSubjectAfterLongTitle(t *testing.T) {
 		}
 	}
 }
+
+// A word of a person's name is no trigger: فيصل is not ف + يصل (arrives).
+func TestNoTriggerInName(t *testing.T) {
+	a := analysis("ونقل محمد الفلقي التعازي نيابة عن أمير منطقة عسير الأمير فيصل بن خالد، إلى أسرة الشهيد العريف عمر أحمد أبو شوشة",
+		per("محمد الفلقي"), per("الأمير فيصل بن خالد"), per("عمر أحمد أبو شوشة"))
+	for _, e := range eventsOf(t, a) {
+		if e.Type == "CONSULT" {
+			t.Errorf("a visit read in a name: %+v", e)
+		}
+	}
+}

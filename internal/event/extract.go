@@ -330,6 +330,11 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 			if habitual(m.Pattern, words, m.First) || !x.gated[t] && purpose(m.Pattern, words, m.First) || idiom(words, m) || requested(m.Pattern, words, m.First) {
 				continue
 			}
+			// "الأمير فيصل بن تركي الى لندن" is no ف + يصل إلى: a word of
+			// a person's name is no trigger
+			if inPerson(ms, m.First) {
+				continue
+			}
 			if k, ok := only[t]; ok && k != i {
 				continue
 			}
