@@ -250,6 +250,24 @@ func idiom(words []word, m *Match) bool {
 				return true
 			}
 		}
+	case "ACCUSE":
+		// "ويدين النجم بالفضل في تحقيق هذا الفوز إلى لاعبه", "ويدين سان
+		// جرمان بفوزه الثالث": owes, not condemns
+		if w.has("يدين") {
+			for k := 1; k <= 5; k++ {
+				n := next(k)
+				if n == nil || n.boundary && k > 1 {
+					break
+				}
+				if n.prep == "ب" && owedThings[n.base] || owedThings[n.Norm] {
+					return true
+				}
+			}
+		}
+		// "بعد إدانته بتهمة الكسب غير المشروع": convicted, not condemned
+		if n := next(1); n != nil && (strings.HasPrefix(w.base, "ادان") || strings.HasPrefix(w.base, "ادين")) && strings.HasPrefix(n.Norm, "بتهم") {
+			return true
+		}
 	case "ASSAULT":
 		if accident(words) || sportsInjury(words, m) {
 			return true
@@ -265,6 +283,12 @@ func idiom(words []word, m *Match) bool {
 			}
 		}
 	case "SANCTION":
+		// "عند تقاطع طريق الملك عبدالله مع طريق الملك سلمان", "جسر تقاطع
+		// الشفا": an intersection, which news names far more often than it
+		// writes تُقاطع (she boycotts)
+		if strings.HasPrefix(w.base, "تقاطع") {
+			return true
+		}
 		// "في مقاطعة كولومبيا": a province, not a boycott
 		if w.base == "مقاطعه" && (w.prep == "ب" || prev() != nil && (prev().Norm == "في" || prev().Norm == "وفي")) {
 			return true // "في منزله بمقاطعة الفوكلوز"
@@ -569,3 +593,9 @@ func sportsMatch(words []word) bool {
 	}
 	return false
 }
+
+// What one owes a success to, after يدين: "يدين بالفضل", "يدين بفوزه".
+var owedThings = normKeys(map[string]bool{
+	"الفضل": true, "بالفضل": true, "فوز": true, "فوزه": true, "فوزها": true, "بفوزه": true, "بفوزها": true, "بالفوز": true,
+	"الفوز": true, "نجاحه": true, "بنجاحه": true, "بالكثير": true, "بالولاء": true, "الولاء": true, "بحياته": true, "بهذا": true,
+})

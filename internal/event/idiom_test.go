@@ -94,6 +94,13 @@ func TestIdioms(t *testing.T) {
 		{"ministers meet", "والتقى وزير الخارجية نظيره التركي في أنقرة", "CONSULT", false},
 		{"searched for", "وهي فئة لا تبحث عن الخير، وإنما هم فئة مجرمة مع ما يقومون به", "CONSULT", true},
 		{"discussed with", "وبحث الوزير مع نظيره التركي العلاقات الثنائية", "CONSULT", false},
+		{"an intersection", "سيتم إغلاق طريق الملك عبدالعزيز عند تقاطعه مع الشارع العاشر", "SANCTION", true},
+		{"a bridge at an intersection", "وتنفيذ جسر تقاطع طريق عثمان بن عفان مع وادي قناة", "SANCTION", true},
+		{"a boycott called for", "التي تقود الجهود لمقاطعة إسرائيل", "SANCTION", false},
+		{"owes his win", "ويدين سان جرمان بفوزه الثالث في هذه البطولة الودية", "ACCUSE", true},
+		{"owes thanks", "ويدين النجم بالفضل في تحقيق هذا الفوز إلى لاعبه", "ACCUSE", true},
+		{"condemns strongly", "إن مجلس هيئة حقوق الإنسان يدين بشدة هذا العمل الإرهابي", "ACCUSE", false},
+		{"convicted of a charge", "بالسجن خمس سنوات بعد إدانته بتهمة الكسب غير المشروع", "ACCUSE", true},
 		{"orientations, not headed to", "العرب على اختلاف توجهاتهم أحسوا برسالة من حلب إلى عدن", "CONSULT", true},
 	}
 	for _, tc := range tests {
