@@ -179,6 +179,90 @@ func (d *Discourse) Find(text string, have []model.Mention) []model.Mention {
 	if added {
 		sort.SliceStable(out, func(a, b int) bool { return out[a].Start < out[b].Start })
 	}
+	return extendCut(text, toks, out, byFirst)
+}
+
+// maxExtendFreq is the corpus frequency (arabic.WordFreq) above which a word
+// is too common to be added to a cut name by extendCut.
+const maxExtendFreq = 100
+
+// extendCut gives the whole of a name of two words or more to an
+// occurrence where a mention holds only part of it: the article writes
+// «بوكو حرام» as one name and the tagger, in another sentence, took حرام
+// alone («وتشن جماعة بوكو حرام تمردا»). The part must be of the name's
+// type, lie inside the occurrence, and no other mention may overlap it.
+func extendCut(text string, toks []arabic.Token, out []model.Mention, byFirst map[string][]*discForm) []model.Mention {
+	changed := false
+	for i := 0; i < len(toks); i++ {
+		if toks[i].Kind != arabic.KindArabic {
+			continue
+		}
+		first := append([]cliticSplit{{word: toks[i].Norm}}, cliticSplits(toks[i].Norm)...)
+	next:
+		for _, sp := range first {
+			for _, f := range byFirst[sp.word] {
+				n := len(f.words)
+				if n < 2 || f.typ == "" || i+n > len(toks) || sp.elided {
+					continue
+				}
+				for k := 1; k < n; k++ {
+					if !adjacent(toks, i+k) || toks[i+k].Norm != f.words[k] {
+						continue next
+					}
+				}
+				start := toks[i].Start + skipLetters(toks[i].Text, sp.letters)
+				end := toks[i+n-1].End
+				var inside []int
+				for mi, m := range out {
+					if m.End <= start || m.Start >= end {
+						continue
+					}
+					if m.Start < start || m.End > end || m.Type != f.typ {
+						inside = nil
+						break next // another name crosses the occurrence
+					}
+					if m.Start == start && m.End == end {
+						break next // already whole
+					}
+					inside = append(inside, mi)
+				}
+				if len(inside) == 0 {
+					continue // an occurrence no mention touches is Find's
+				}
+				// the words the part lacks must be a name's: rare in the
+				// news, no conjunction glued on ("شوداري ورحمان"), not a
+				// head or common word ("قوات صالح", "السويس السفينة")
+				for k := 0; k < n; k++ {
+					t := toks[i+k]
+					covered := false
+					for _, mi := range inside {
+						if out[mi].Start <= t.Start && t.End <= out[mi].End {
+							covered = true
+						}
+					}
+					w := f.words[k]
+					if !covered && (arabic.WordFreq(w) > maxExtendFreq || k > 0 && strings.HasPrefix(w, "و") && arabic.WordFreq(w[len("و"):]) > arabic.WordFreq(w)) {
+						continue next
+					}
+				}
+				kept := out[:0:0]
+				for mi, m := range out {
+					if len(inside) > 0 && mi == inside[0] {
+						inside = inside[1:]
+						continue
+					}
+					kept = append(kept, m)
+				}
+				out = append(kept, model.Mention{Text: text[start:end], Start: start, End: end, Type: f.typ})
+				changed = true
+				i += n - 1
+				break next
+			}
+		}
+	}
+	if changed {
+		sort.SliceStable(out, func(a, b int) bool { return out[a].Start < out[b].Start })
+	}
 	return out
 }
 

@@ -39,6 +39,12 @@ func TestDiscoursePhenomena(t *testing.T) {
 			[]string{"PER:مختار الليبي"}},
 		{"existing mention not overlapped", "قابل زرقون وفد زرقون للتجارة", []string{"PER:زرقون", "ORG:زرقون للتجارة"},
 			[]string{"PER:زرقون", "ORG:زرقون للتجارة"}},
+		{"a cut name made whole", "هاجمت بوكو حرام القرية. وتشن جماعة بوكو حرام تمردا", []string{"ORG:بوكو حرام", "ORG:حرام"},
+			[]string{"ORG:بوكو حرام", "ORG:بوكو حرام"}},
+		{"a cut name: common words are not added", "وصلت قوات صالح إلى المدينة. وقصفت قوات صالح الحي", []string{"ORG:قوات صالح", "ORG:صالح"},
+			[]string{"ORG:قوات صالح", "ORG:صالح"}},
+		{"a cut name: another type is left alone", "هاجمت بوكو حرام القرية. وتشن جماعة بوكو حرام تمردا", []string{"ORG:بوكو حرام", "LOC:حرام"},
+			[]string{"ORG:بوكو حرام", "LOC:حرام"}},
 		{"function word never propagated", "قال في بيان في طرابلس", []string{"LOC:في"}, []string{"LOC:في"}},
 	}
 	for _, c := range cases {
