@@ -1118,13 +1118,18 @@ func (r *Resolver) stripTitles(words []string) int {
 }
 
 // stripPlaceDescriptors skips مدينة, العاصمة (and a nisba after it:
-// العاصمة الليبية طرابلس) before a place name.
+// العاصمة الليبية طرابلس) before a place name, unless the gazetteer names
+// the place with the word and not without it (المدينة المنورة, المنطقة
+// الشرقية).
 func (r *Resolver) stripPlaceDescriptors(words []string) int {
 	i := 0
 	for i < len(words)-1 {
 		n := r.lx.match(classPlace, words[i:])
 		if n == 0 {
 			break
+		}
+		if len(r.gaz.lookupText(strings.Join(words[i:], " "))) > 0 && len(r.gaz.lookupText(strings.Join(words[i+n:], " "))) == 0 {
+			break // the word is part of the name: المدينة المنورة, المنطقة الشرقية
 		}
 		i += n
 		for i < len(words)-1 && isDefiniteNisba(words[i]) {
