@@ -929,3 +929,25 @@ func TestPlaceDescriptorInName(t *testing.T) {
 		}
 	}
 }
+
+// A definite place right after a body's head in construct is the body's
+// name, left to the OrgFinder (شركة القصيم الزراعية), not a place.
+func TestPlaceAfterBodyHead(t *testing.T) {
+	f, err := NewPlaceFinder(DefaultFinderOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	o, err := NewOrgFinder(DefaultOrgOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := "وافقت الجمعية العمومية لشركة القصيم الزراعية على زيادة رأس المال، وفي القصيم ارتفعت الأسعار."
+	ms := o.Find(doc, f.Find(doc, nil))
+	got := map[string]string{}
+	for _, m := range ms {
+		got[doc[m.Start:m.End]] = m.Type
+	}
+	if got["شركة القصيم الزراعية"] != model.ORG || got["القصيم"] != model.LOC || len(ms) != 2 {
+		t.Errorf("got %v, want the company ORG and the second القصيم LOC", got)
+	}
+}
