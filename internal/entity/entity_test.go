@@ -874,3 +874,131 @@ func TestWholeNameWithBa(t *testing.T) {
 		t.Errorf("got %+v, want بلاتيني", ents)
 	}
 }
+
+// A place's first word that begins with ب or ل keeps the letter when the
+// gazetteer knows neither reading and the news writes the whole word clearly
+// more often (لوزان, not ل + وزان); a preposition before a place is still cut
+// (لنيل القاهرة: ل + نيل, بمقدونيا: ب + مقدونيا).
+func TestWholePlaceWithLam(t *testing.T) {
+	r, err := NewResolver(DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ doc, tagged, want string }{
+		{"انتقل الفريق إلى مدينة لوزان السويسرية.", "وزان", "لوزان"},
+		{"وقالت إن المحادثات جرت بلوزان أمس.", "لوزان", "لوزان"},
+		{"تطل الخيمة على منظر ساحر لنيل القاهرة مساء.", "نيل القاهرة", "نيل القاهرة"},
+		{"قال وزير الاستثمارات الخارجية بمقدونيا إن الوفد وصل.", "مقدونيا", "مقدونيا"},
+	} {
+		start := strings.Index(c.doc, c.tagged)
+		ents := r.Resolve(c.doc, []model.Mention{{Start: start, End: start + len(c.tagged), Type: model.LOC}})
+		if len(ents) != 1 || ents[0].Name != c.want {
+			t.Errorf("%s: got %+v, want %s", c.doc, ents, c.want)
+		}
+	}
+}
+
+// The resolver's own split follows the same rule: a bare وزان elsewhere in
+// the article does not make لوزان ل + وزان.
+func TestWholePlaceAttestedRest(t *testing.T) {
+	r, err := NewResolver(DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := "زار الوفد وزان المغربية ثم سافر إلى لوزان السويسرية."
+	a := strings.Index(doc, "وزان")
+	b := strings.Index(doc, "لوزان")
+	ents := r.Resolve(doc, []model.Mention{{Start: a, End: a + len("وزان"), Type: model.LOC}, {Start: b, End: b + len("لوزان"), Type: model.LOC}})
+	names := map[string]bool{}
+	for _, e := range ents {
+		names[e.Name] = true
+	}
+	if !names["لوزان"] || !names["وزان"] {
+		t.Errorf("got %+v, want لوزان and وزان apart", ents)
+	}
+}
+
+// Gulf and other Arab provinces and towns (2026-12-04): first-level units
+// placed at their cities' centre (القصيم, عسير), GeoNames cities whose
+// Arabic name the source lacks (أبها, الهفوف) or spells otherwise (مكة,
+// أربيل), towns no source has (القنفذة, المجمعة); a name that is also a
+// common word wants a cue (عفيف).
+func TestGazetteerArabUnits(t *testing.T) {
+	g, err := LoadGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		word, cc, kind string
+		lat, lon       float64
+		amb            bool
+	}{
+		{"القصيم", "SA", KindRegion, 26.2, 43.9, false},
+		{"عسير", "SA", KindRegion, 18.6, 42.5, false},
+		{"منطقة الحدود الشمالية", "", "", 0, 0, false}, // the descriptor is no part of the key
+		{"الحدود الشمالية", "SA", KindRegion, 31.1, 40.5, true},
+		{"المنطقة الشرقية", "SA", KindRegion, 26.5, 49.4, true},
+		{"أبين", "YE", KindRegion, 13.1, 45.4, false},
+		{"أبها", "SA", KindCity, 18.2, 42.5, false},
+		{"الأحساء", "SA", KindCity, 25.4, 49.6, false},
+		{"مكة", "SA", KindCity, 21.4, 39.8, false},
+		{"أربيل", "IQ", KindCity, 36.2, 44.0, false},
+		{"القنفذة", "SA", KindTown, 19.1, 41.1, false},
+		{"المجمعة", "SA", KindTown, 25.9, 45.4, false},
+		{"عفيف", "SA", KindCity, 23.9, 42.9, true},
+	} {
+		ps := g.Lookup(tc.word)
+		if tc.cc == "" {
+			if len(ps) > 0 {
+				t.Errorf("%s: %+v, want none", tc.word, ps)
+			}
+			continue
+		}
+		p, ok := Choose(ps, map[string]int{tc.cc: 1})
+		if !ok || p.Country != tc.cc || p.Kind != tc.kind || math.Abs(p.Lat-tc.lat) > 0.2 || math.Abs(p.Lon-tc.lon) > 0.2 || p.Ambiguous != tc.amb {
+			t.Errorf("%s: %+v, want %s %s %.1f,%.1f ambiguous %v", tc.word, p, tc.cc, tc.kind, tc.lat, tc.lon, tc.amb)
+		}
+	}
+}
+
+// A place descriptor that is part of the gazetteer's name stays in the
+// canonical name (المدينة المنورة, not المنورة).
+func TestPlaceDescriptorInName(t *testing.T) {
+	r, err := NewResolver(DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ doc, tagged, want string }{
+		{"وصل الحجاج إلى المدينة المنورة أمس.", "المدينة المنورة", "المدينة المنورة"},
+		{"هطلت أمطار على المنطقة الشرقية أمس.", "المنطقة الشرقية", "المنطقة الشرقية"},
+		{"وصل الوفد إلى مدينة سرت أمس.", "مدينة سرت", "سرت"},
+	} {
+		start := strings.Index(c.doc, c.tagged)
+		ents := r.Resolve(c.doc, []model.Mention{{Start: start, End: start + len(c.tagged), Type: model.LOC}})
+		if len(ents) != 1 || ents[0].Name != c.want || ents[0].Geo == nil {
+			t.Errorf("%s: got %+v, want %s with coordinates", c.doc, ents, c.want)
+		}
+	}
+}
+
+// A definite place right after a body's head in construct is the body's
+// name, left to the OrgFinder (شركة القصيم الزراعية), not a place.
+func TestPlaceAfterBodyHead(t *testing.T) {
+	f, err := NewPlaceFinder(DefaultFinderOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	o, err := NewOrgFinder(DefaultOrgOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := "وافقت الجمعية العمومية لشركة القصيم الزراعية على زيادة رأس المال، وفي القصيم ارتفعت الأسعار."
+	ms := o.Find(doc, f.Find(doc, nil))
+	got := map[string]string{}
+	for _, m := range ms {
+		got[doc[m.Start:m.End]] = m.Type
+	}
+	if got["شركة القصيم الزراعية"] != model.ORG || got["القصيم"] != model.LOC || len(ms) != 2 {
+		t.Errorf("got %v, want the company ORG and the second القصيم LOC", got)
+	}
+}

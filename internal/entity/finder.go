@@ -133,6 +133,11 @@ func (f *PlaceFinder) Find(text string, have []model.Mention) []model.Mention {
 			if n == 1 && !cue && i > 0 && isAgreeingAdjective(toks[i-1], toks[i]) {
 				continue // المبادرة السعودية, حكومة سورية: an adjective, not the country
 			}
+			if skip == 0 && !cue && i > 0 && adjacent(toks, i) && strings.HasPrefix(toks[i].Norm, "ال") {
+				if _, ok := headAt(toks[i-1], bodyHeads); ok && !strings.HasPrefix(toks[i-1].Norm, "ال") {
+					continue // شركة القصيم الزراعية, جمعية الأحساء: the body's name (OrgFinder), not the place
+				}
+			}
 			start := toks[i].Start + skipLetters(toks[i].Text, skip)
 			end := toks[i+n-1].End
 			out = append(out, model.Mention{Text: text[start:end], Start: start, End: end, Type: model.LOC})

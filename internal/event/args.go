@@ -1,8 +1,10 @@
 package event
 
 import (
+	"slices"
 	"strings"
 
+	"github.com/marsad-project/marsad/internal/arabic"
 	"github.com/marsad-project/marsad/internal/model"
 )
 
@@ -22,6 +24,7 @@ type mention struct {
 	affil       bool // the patron of a noun: "التابعة لـ X", "بقيادة X", "المدعومة من X"
 	agent       bool // the agent of a passive or an event noun: "من قبل X", "على يد X"
 	patron      bool // after an affiliation word, named unit before or not: "الفصائل الموالية لتركيا"
+	office      int  // a place that completes an office: 1 + the office noun's word index ("محافظ القنفذة", "أمير منطقة القصيم"), else 0
 	audience    bool // told or carried the news: "قال مسؤول لـ«الشرق الأوسط»", "عبر حسابه على «تويتر»"
 }
 
@@ -242,6 +245,9 @@ func placeMentions(text string, words []word, all []docMention) []mention {
 		if !m.locative {
 			m.locative = locativeBefore(words, wi)
 		}
+		if m.Type == model.LOC && prefix == "" {
+			m.office = officeComplement(words, wi) + 1
+		}
 		m.about = wi > 0 && words[wi-1].Norm == "حول"
 
 		if wi > 0 && words[wi-1].Norm == "و" {
@@ -328,6 +334,79 @@ func placeMentions(text string, words []word, all []docMention) []mention {
 		out = append(out, m)
 	}
 	return out
+}
+
+// Office nouns that take a place as their complement in construct: the
+// governor, emir, mayor, ambassador, minister … of a place (محافظ القنفذة،
+// أمير منطقة القصيم، والي الخرطوم، سفير ليبيا، ملك البحرين، رئيس بلدية
+// طرابلس، وزير خارجية إيران). Titles of Arab administrations and diplomacy
+// as the news writes them; ولي for ولي عهد.
+var placeOffices = normKeys(map[string]bool{
+	"محافظ": true, "أمير": true, "امير": true, "والي": true, "حاكم": true, "عمدة": true, "رئيس": true, "رئيسة": true,
+	"نائب": true, "سفير": true, "سفيرة": true, "قنصل": true, "مندوب": true, "ممثل": true, "مبعوث": true, "وزير": true,
+	"وزيرة": true, "ملك": true, "سلطان": true, "ولي": true, "قائد": true, "مدير": true, "مديرة": true, "أمين": true,
+	"مفتي": true, "زعيم": true,
+})
+
+// Descriptors between an office and its place: "أمير منطقة", "محافظ
+// محافظة", "رئيس بلدية", "رئيس وزراء جمهورية".
+var officePlaceHeads = normKeys(map[string]bool{
+	"منطقة": true, "محافظة": true, "مدينة": true, "بلدية": true, "مركز": true, "جمهورية": true, "دولة": true, "مملكة": true,
+	"إمارة": true, "ولاية": true, "إقليم": true, "أمانة": true,
+})
+
+// officeComplement returns the index of the office noun whose complement
+// in construct the place at word wi is, or -1: the office, up to two
+// indefinite nouns of its title (وزراء، عهد، خارجية، تعليم، عام) and one
+// descriptor (منطقة) before the place, no punctuation between. Such a place
+// names the office, not where the event happened: "خلال زيارة محافظ
+// القنفذة … لأمير منطقة مكة" took place in Mecca.
+func officeComplement(words []word, wi int) int {
+	b := wi - 1
+	if b >= 0 && officePlaceHeads[words[b].Norm] && !words[b].boundary {
+		b--
+	}
+	for k := 0; b >= 0 && k < 3; k, b = k+1, b-1 {
+		w := words[b]
+		if w.boundary || w.number || w.paren != words[wi].paren {
+			return -1
+		}
+		if placeOffices[w.base] && !strings.HasPrefix(strings.TrimLeft(w.Norm, "وف"), "ال") {
+			return b
+		}
+		// a noun of the title between: indefinite, no clitic, no function word
+		if w.Norm != w.base || strings.HasPrefix(w.Norm, "ال") || arabic.IsStopword(w.Norm) || locPreps[w.Norm] {
+			return -1
+		}
+	}
+	return -1
+}
+
+// holderHosts reports whether the place x that completes an office may
+// still be where the event happened: the office holder is the host, at his
+// seat, named right after the place or right before the office ("استقبل
+// أمير منطقة عسير فيصل بن خالد", "فيصل بن خالد أمير منطقة عسير"). The host
+// is the actor, or for a visit the one visited ("زيارة محافظ القنفذة …
+// لأمير منطقة مكة": in Mecca, not in Qunfudhah). A phone call has no place;
+// the office of a guest or a third person never is the event's place.
+func holderHosts(p *Pattern, ms []mention, x mention, actor string, recips []string) bool {
+	if p.Type == "CONSULT" && p.Mode == "phone" {
+		return false
+	}
+	hosts := []string{actor}
+	if p.Type == "CONSULT" && p.Mode == "visit" {
+		hosts = recips
+	}
+	office := x.office - 1
+	for _, y := range ms {
+		if y.Type != model.PER || !slices.Contains(hosts, y.Name) || y.Name == "" {
+			continue
+		}
+		if y.First > x.Last && y.First <= x.Last+2 || y.Last < office && y.Last >= office-2 {
+			return true
+		}
+	}
+	return false
 }
 
 // titleBefore reports a title right before word wi, or a title and its
@@ -1152,9 +1231,13 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 	// location: a place governed by a locative preposition near the
 	// trigger, after it preferred; for a visit, the place visited.
 	best, bestD := -1, 1<<30
+	office, officeD := -1, 1<<30
 	for i, x := range ms {
 		if x.Type != model.LOC || inTrigger(x) || x.Name == actor || x.patron {
 			continue // "الموالية لتركيا": whose side, not where
+		}
+		if x.office > 0 && !holderHosts(p, ms, x, actor, recips) {
+			continue // "زيارة محافظ القنفذة لأمير منطقة مكة": the governor's seat, not where he went
 		}
 		if !x.locative && x.First < m.First {
 			continue
@@ -1180,9 +1263,20 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 		if m.Next > 0 && x.First > m.Next {
 			continue // past the next event's trigger: its place
 		}
+		if x.office > 0 {
+			// the host's seat ("استقبل أمير منطقة عسير … مدير الأمن"): any
+			// other place the sentence gives is better
+			if d < officeD {
+				office, officeD = i, d
+			}
+			continue
+		}
 		if d < bestD {
 			best, bestD = i, d
 		}
+	}
+	if best < 0 || office >= 0 && ms[best].Geo == nil && ms[office].Geo != nil {
+		best = office // a place the gazetteer knows over a name it does not ("في مكتبه بالإمارة")
 	}
 	if best >= 0 {
 		loc = &ms[best]

@@ -561,3 +561,51 @@ func TestNoTriggerInName(t *testing.T) {
 		}
 	}
 }
+
+// A place that completes an office (محافظ القنفذة، رئيس وزراء باكستان، ملك
+// البحرين) names the office, not where the event happened: the location
+// comes from elsewhere in the sentence or stays empty; the host's seat is
+// kept when the sentence gives no other place.
+func TestOfficeComplementNotLocation(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		a    *model.Analysis
+		typ  string
+		want string // location
+	}{
+		{"a governor's visit elsewhere",
+			analysis("وأوضح أمين الجمعية أن ذلك جاء خلال زيارة محافظ القنفذة فضا البقمي أول من أمس لأمير منطقة مكة المكرمة في مجلسه",
+				per("فضا البقمي"), loc("القنفذة"), loc("مكة المكرمة")),
+			"CONSULT", ""},
+		{"the guest's country",
+			analysis("استقبل الملك سلمان محمد نواز شريف رئيس وزراء جمهورية باكستان الإسلامية وعقد معه جلسة مباحثات",
+				per("سلمان"), per("محمد نواز شريف"), loc("باكستان")),
+			"CONSULT", ""},
+		{"a phone call from a king",
+			analysis("أجرى الأمير محمد بن سلمان اليوم اتصالاً هاتفياً بجلالة الملك عبدالله الثاني بن الحسين ملك المملكة الأردنية الهاشمية.",
+				per("محمد بن سلمان"), per("عبدالله الثاني بن الحسين"), loc("المملكة الأردنية الهاشمية")),
+			"CONSULT", ""},
+		{"another place in the sentence",
+			analysis("وزار ولي عهد أبو ظبي محمد بن زايد اليوم قاعدة الملك فهد الجوية بالطائف لتفقد الأطقم الإماراتية",
+				per("محمد بن زايد"), loc("أبو ظبي"), loc("الطائف")),
+			"CONSULT", "الطائف"},
+		{"the host at his seat",
+			analysis("استقبل الأمير فيصل بن خالد أمير منطقة عسير أمس مدير الأمن العام الفريق عثمان المحرج",
+				per("فيصل بن خالد"), loc("عسير"), per("عثمان المحرج")),
+			"CONSULT", "عسير"},
+	} {
+		found := false
+		for _, e := range eventsOf(t, c.a) {
+			if e.Type != c.typ {
+				continue
+			}
+			found = true
+			if e.Location != c.want {
+				t.Errorf("%s: location %q, want %q (%+v)", c.name, e.Location, c.want, e)
+			}
+		}
+		if !found {
+			t.Errorf("%s: no %s event: %+v", c.name, c.typ, c.a.Events)
+		}
+	}
+}

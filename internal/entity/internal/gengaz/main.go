@@ -9,8 +9,23 @@
 //     official names (mledoze/countries, ODbL 1.0);
 //   - supplement.tsv (beside this file): a few hand-listed Arabic press
 //     spellings of countries that the sources lack (أمريكا, بريطانيا …),
-//     and regions (provinces, districts, islands) that recur in Arabic news
-//     but are no city (الجفرة, دارفور, صقلية), with an approximate centre.
+//     regions (provinces, districts, islands) that recur in Arabic news
+//     but are no city (الجفرة, دارفور, صقلية), and Saudi and Yemeni towns
+//     that no source lists (القنفذة, عنيزة, المجمعة), with an approximate
+//     centre;
+//   - names_ar.tsv (beside this file): Arabic names written for GeoNames
+//     cities of Arab states that the source names in Latin letters or not
+//     at all (أبها, الهفوف, سكاكا) or in a spelling the press does not use
+//     (مكة beside مكة المكرمة, أربيل beside إربل); the source's coordinates
+//     and population;
+//   - admin1_ar.tsv (beside this file): Arabic names of first-level units
+//     (القصيم, عسير, الحدود الشمالية, أبين): the source has each city's
+//     unit but no unit of its own; a unit is placed at the population-
+//     weighted centre of its cities in the source, with their summed
+//     population (kind region).
+//
+// A hand-written name marked cue (a common word or a person's name: عفيف,
+// عمران, القادسية) is Ambiguous unless a source already has it.
 //
 // Output: one line per (normalised name, place), sorted, tab-separated:
 //
@@ -23,8 +38,8 @@
 // them.
 //
 // key is arabic.Normalize of the Arabic name with diacritics, tatweel and
-// bidi marks removed; kind is country, capital, city, town, village, hamlet
-// (OSM place classes; GeoNames cities are "city", or "capital" when
+// bidi marks removed; kind is country, capital, city, town, village, hamlet,
+// region (OSM place classes; GeoNames cities are "city", or "capital" when
 // mledoze/countries names them a country's capital) or nisba (a relative adjective
 // such as ليبي that points to a country; lat/lon empty). pop is the GeoNames
 // population; OSM places without a GeoNames twin get a rank prior by class
@@ -61,6 +76,7 @@ type place struct {
 	lat, lon float64
 	hasGeo   bool
 	amb      bool
+	hand     bool // a name written for marsad (names_ar.tsv, admin1_ar.tsv), not the source's
 }
 
 func main() {
@@ -104,6 +120,34 @@ func ambiguity(dataDir string) (map[string][2]int, error) {
 		counts[k] = c
 	}
 	return counts, sc.Err()
+}
+
+// townPrior is the population given to a hand-listed town (no census
+// figure): the OSM town prior.
+const townPrior = 10000
+
+type names struct {
+	source string   // the city's name in the source, checked
+	arabic []string // the Arabic names written for it
+	cue    bool     // also a common word: Place.Ambiguous
+	used   bool
+}
+
+// readNames reads names_ar.tsv: geonameid, source name, Arabic names
+// separated by |, cue.
+func readNames(path string) (map[string]*names, error) {
+	rows, err := readTSV(path)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]*names{}
+	for _, r := range rows {
+		if len(r) < 4 {
+			return nil, fmt.Errorf("%s: want geonameid, name, arabic, cue: %q", path, r)
+		}
+		out[r[0]] = &names{source: r[1], arabic: strings.Split(r[2], "|"), cue: r[3] == "1"}
+	}
+	return out, nil
 }
 
 func findData() (string, error) {
@@ -293,22 +337,48 @@ func run(dataDir, suppPath, out string) error {
 				return fmt.Errorf("supplement: region %s: bad coordinates", r[2])
 			}
 			places = append(places, place{key: k, kind: "region", cc: r[0], pop: regionPrior, lat: lat, lon: lon, hasGeo: true})
+		case "town":
+			// a town no source lists: the OSM town prior, an approximate centre
+			if len(r) < 5 {
+				return fmt.Errorf("supplement: town %s: want cc, kind, name, lat, lon", r[2])
+			}
+			lat, ok1 := atof(r[3])
+			lon, ok2 := atof(r[4])
+			if !ok1 || !ok2 {
+				return fmt.Errorf("supplement: town %s: bad coordinates", r[2])
+			}
+			places = append(places, place{key: k, kind: "town", cc: r[0], pop: townPrior, lat: lat, lon: lon, hasGeo: true})
 		}
 	}
 
-	// GeoNames cities.
+	// GeoNames cities, with the Arabic names written for those the source
+	// names in Latin letters or not at all (names_ar.tsv).
 	cities, err := readTSV(filepath.Join(dataDir, "geonames_cities15000_ar.tsv"))
 	if err != nil {
 		return err
 	}
+	named, err := readNames(filepath.Join(filepath.Dir(suppPath), "names_ar.tsv"))
+	if err != nil {
+		return err
+	}
+	cue := map[string]bool{} // hand-written names that are also common words
 	var lyCities []place
 	for _, r := range cities {
-		if len(r) < 11 || r[2] == "" {
+		if len(r) < 11 {
 			continue
 		}
-		k := key(r[2])
-		if k == "" {
-			continue
+		keys := []string{key(r[2])}
+		if n, ok := named[r[0]]; ok {
+			if n.source != r[1] {
+				return fmt.Errorf("names_ar.tsv: geonameid %s is %q in the source, not %q", r[0], r[1], n.source)
+			}
+			n.used = true
+			for _, a := range n.arabic {
+				keys = append(keys, key(a))
+				if n.cue {
+					cue[key(a)] = true
+				}
+			}
 		}
 		pop, _ := strconv.Atoi(r[8])
 		lat, ok1 := atof(r[9])
@@ -320,12 +390,67 @@ func run(dataDir, suppPath, out string) error {
 		if capitals[r[0]] {
 			kind = "capital"
 		}
-		for _, v := range variants(k) {
-			p := place{key: v, kind: kind, cc: r[5], pop: pop, lat: lat, lon: lon, hasGeo: true}
-			places = append(places, p)
-			if r[5] == "LY" {
-				lyCities = append(lyCities, p)
+		for _, k := range keys {
+			if k == "" {
+				continue
 			}
+			for _, v := range variants(k) {
+				p := place{key: v, kind: kind, cc: r[5], pop: pop, lat: lat, lon: lon, hasGeo: true, hand: k != keys[0]}
+				places = append(places, p)
+				if r[5] == "LY" {
+					lyCities = append(lyCities, p)
+				}
+			}
+		}
+	}
+	for id, n := range named {
+		if !n.used {
+			return fmt.Errorf("names_ar.tsv: geonameid %s (%s) is not in the source", id, n.source)
+		}
+	}
+
+	// First-level units (provinces, governorates): the source has each
+	// city's unit but no unit of its own; a unit named in admin1_ar.tsv is
+	// placed at its cities' population-weighted centre, with their summed
+	// population.
+	units, err := readTSV(filepath.Join(filepath.Dir(suppPath), "admin1_ar.tsv"))
+	if err != nil {
+		return err
+	}
+	for _, u := range units { // cc, code, English name, Arabic names, cue
+		if len(u) < 5 {
+			return fmt.Errorf("admin1_ar.tsv: want cc, code, name, arabic, cue: %q", u)
+		}
+		var pop, lat, lon float64
+		for _, r := range cities {
+			if len(r) < 11 || r[5] != u[0] || r[3] != u[1] {
+				continue
+			}
+			if r[4] != u[2] {
+				return fmt.Errorf("admin1_ar.tsv: %s %s is %q in the source, not %q", u[0], u[1], r[4], u[2])
+			}
+			p, _ := strconv.Atoi(r[8])
+			la, ok1 := atof(r[9])
+			lo, ok2 := atof(r[10])
+			if !ok1 || !ok2 || p <= 0 {
+				continue
+			}
+			pop += float64(p)
+			lat += float64(p) * la
+			lon += float64(p) * lo
+		}
+		if pop == 0 {
+			return fmt.Errorf("admin1_ar.tsv: %s %s (%s) has no city in the source", u[0], u[1], u[2])
+		}
+		for _, a := range strings.Split(u[3], "|") {
+			k := key(a)
+			if k == "" {
+				continue
+			}
+			if u[4] == "1" {
+				cue[k] = true
+			}
+			places = append(places, place{key: k, kind: "region", cc: u[0], pop: int(pop), lat: lat / pop, lon: lon / pop, hasGeo: true, hand: true})
 		}
 	}
 
@@ -365,8 +490,17 @@ func run(dataDir, suppPath, out string) error {
 	if err != nil {
 		return err
 	}
+	// a hand-written name that is also a common word wants a cue word,
+	// unless a source already has it (its places would lose their reading
+	// without one)
+	sourced := map[string]bool{}
+	for _, p := range places {
+		if p.kind != "nisba" && !p.hand {
+			sourced[p.key] = true
+		}
+	}
 	for i := range places {
-		if c := amb[places[i].key]; c[0] >= 2 && c[0] > c[1] {
+		if c := amb[places[i].key]; c[0] >= 2 && c[0] > c[1] || cue[places[i].key] && !sourced[places[i].key] {
 			places[i].amb = true
 		}
 	}
