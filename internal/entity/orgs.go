@@ -179,6 +179,12 @@ var orgHeads = map[string]bool{"تنظيم": true, "جماعه": true, "حركه
 	"فصايل": true, "عناصر": true, "مسلحي": true, "مسلحو": true, "مقاتلي": true, "مقاتلو": true, "سرايا": true,
 	"فيلق": true, "فرقه": true, "ايتلاف": true}
 
+// airHeads are the aircraft of a party (طيران التحالف، مقاتلات التحالف):
+// like an organisation head they say that a context-only name (التحالف)
+// names a party; unlike one they do not make a MISC name an organisation
+// (طائرات إف 16 are aircraft).
+var airHeads = normSet("طيران", "مقاتلات", "طائرات", "غارات", "ضربات")
+
 // groupHeads are the heads a designation adjective follows (تنظيم الإخوان
 // الإرهابي); company and body nouns are not called terrorist.
 var groupHeads = map[string]bool{"تنظيم": true, "جماعه": true, "حركه": true, "ميليشيا": true, "ميليشيات": true,
@@ -911,6 +917,9 @@ func (f *OrgFinder) claim(text string, toks []arabic.Token, taken []bool, out *[
 func (f *OrgFinder) orgContext(text string, toks []arabic.Token, out []model.Mention, i, n int) bool {
 	if i > 0 && adjacent(toks, i) {
 		if _, ok := headAt(toks[i-1], orgHeads); ok {
+			return true
+		}
+		if _, ok := headAt(toks[i-1], airHeads); ok {
 			return true
 		}
 	}
