@@ -611,6 +611,12 @@ func unnamedSubject(p *Pattern, words []word, ms []mention, m Match) bool {
 			return !inMention(ms, k)
 		}
 	}
+	// "وفي سينسيناتي، طالب محتجون بنشر صور": an indefinite sound plural
+	// after the verb is its subject too
+	if !strings.HasPrefix(n, "ال") && strings.HasSuffix(n, "ون") && runeLen(n) >= 5 && words[k].prep == "" &&
+		!singularOn["ال"+n] && !strings.ContainsRune("يتن", []rune(n)[0]) {
+		return !inMention(ms, k)
+	}
 	switch {
 	case !strings.HasPrefix(n, "ال") || runeLen(n) < 6 || words[k].number:
 		return false

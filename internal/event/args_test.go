@@ -609,3 +609,16 @@ func TestOfficeComplementNotLocation(t *testing.T) {
 		}
 	}
 }
+
+// An indefinite sound plural after the verb is its subject: the name
+// after it is no actor ("طالب محتجون بنشر صور … اعتقال صمويل دوبوسي").
+func TestIndefinitePluralSubject(t *testing.T) {
+	a := analysis("وفي سينسيناتي، طالب محتجون بنشر صور فيديو حول اعتقال صمويل دوبوسي", per("صمويل دوبوسي"))
+	if hasEvent(eventsOf(t, a), "REQUEST", "صمويل دوبوسي") {
+		t.Errorf("the man arrested as the actor: %+v", eventsOf(t, a))
+	}
+	a = analysis("وطالب المتظاهرون الحكومة بالإفراج عن صمويل دوبوسي", per("صمويل دوبوسي"))
+	if hasEvent(eventsOf(t, a), "REQUEST", "صمويل دوبوسي") {
+		t.Errorf("the man as the actor after a definite plural: %+v", eventsOf(t, a))
+	}
+}

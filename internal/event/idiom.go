@@ -234,6 +234,25 @@ func idiom(words []word, m *Match) bool {
 		if student(words, m.First) {
 			return true
 		}
+		// "ويتنامى الطلب على أنظمة البطاريات", "العرض والطلب": market
+		// demand
+		if w.Norm == "الطلب" || w.Norm == "والطلب" {
+			if m.First+1 < len(words) && words[m.First+1].Norm == "علي" {
+				return true
+			}
+			if pw := prev(); pw != nil && pw.Norm == "العرض" {
+				return true
+			}
+		}
+		// "استقبال طلبات الراغبين في الالتحاق بالوظائف": applications
+		if strings.HasSuffix(w.base, "طلبات") {
+			if m.First+1 < len(words) && applicants[words[m.First+1].Norm] {
+				return true
+			}
+			if pw := prev(); pw != nil && applicants[pw.base] {
+				return true
+			}
+		}
 		// "رفض طلبا من صحيفة الشرق الأوسط للتعليق": a journalist's
 		// request for comment
 		if forComment(words, m.First+1) {
@@ -442,6 +461,13 @@ func student(words []word, i int) bool {
 	switch {
 	case strings.HasSuffix(w.Text, "ة"), strings.HasSuffix(w.base, "طالبات"), strings.HasSuffix(w.base, "طالبين"):
 		return true
+	// "اعتقلت طالباً سعودياً": tanween is a noun's, "لطالب الاعتماد" a
+	// preposition governs a noun
+	case w.prep != "":
+		return true
+	case strings.ContainsAny(w.Text, "\u064b\u064c\u064d"):
+		// but "طالباً من المراسل عدم توجيه": demanding, a circumstantial
+		return !(i+1 < len(words) && (words[i+1].Norm == "من" || words[i+1].prep == "ب"))
 	}
 	if i > 0 {
 		pw := words[i-1]
@@ -454,6 +480,10 @@ func student(words []word, i int) bool {
 		if n.base == "طالبه" || n.Norm == "او" && i+2 < len(words) && words[i+2].base == "طالبه" {
 			return true
 		}
+		// "طالب الدكتوراه المبتعث", "طالب الطب": a student of a degree or a field
+		if studyWords[n.Norm] {
+			return true
+		}
 		// "طالب جامعي", "طالب آخر": an adjective, not a subject (a name
 		// after the verb carries the article or is no nisba: طالب علي صالح
 		// is rare beside طالب جامعي, and علي is excluded)
@@ -463,6 +493,12 @@ func student(words []word, i int) bool {
 	}
 	return false
 }
+
+// Degrees and fields a student studies: "طالب الدكتوراه", "طالب الطب".
+var studyWords = normKeys(map[string]bool{
+	"الدكتوراه": true, "الماجستير": true, "البكالوريوس": true, "الطب": true, "الهندسة": true, "الحقوق": true,
+	"الصيدلة": true, "الثانوية": true, "الجامعة": true, "العلم": true, "الدراسات": true, "المنحة": true,
+})
 
 // forComment reports للتعليق / بالتعليق within six words from i: a
 // request for comment ("طلبا من صحيفة «الشرق الأوسط» للتعليق").
@@ -598,4 +634,12 @@ func sportsMatch(words []word) bool {
 var owedThings = normKeys(map[string]bool{
 	"الفضل": true, "بالفضل": true, "فوز": true, "فوزه": true, "فوزها": true, "بفوزه": true, "بفوزها": true, "بالفوز": true,
 	"الفوز": true, "نجاحه": true, "بنجاحه": true, "بالكثير": true, "بالولاء": true, "الولاء": true, "بحياته": true, "بهذا": true,
+})
+
+// Words around طلبات that make them applications: who applies, or what
+// is done with them ("استقبال طلبات الراغبين", "تقديم طلبات التوظيف").
+var applicants = normKeys(map[string]bool{
+	"الراغبين": true, "المتقدمين": true, "المتقدمات": true, "التوظيف": true, "الالتحاق": true, "القبول": true,
+	"التسجيل": true, "الترشح": true, "الانضمام": true, "الاشتراك": true, "المواطنين": true, "الطلاب": true,
+	"استقبال": true, "تقديم": true, "تلقي": true, "استلام": true, "دراسة": true, "فرز": true,
 })

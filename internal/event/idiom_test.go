@@ -101,6 +101,13 @@ func TestIdioms(t *testing.T) {
 		{"owes thanks", "ويدين النجم بالفضل في تحقيق هذا الفوز إلى لاعبه", "ACCUSE", true},
 		{"condemns strongly", "إن مجلس هيئة حقوق الإنسان يدين بشدة هذا العمل الإرهابي", "ACCUSE", false},
 		{"convicted of a charge", "بالسجن خمس سنوات بعد إدانته بتهمة الكسب غير المشروع", "ACCUSE", true},
+		{"a student with tanween", "اعتقلت وزارة الأمن الداخلي الأمريكية طالباً سعودياً لتهديده", "REQUEST", true},
+		{"demanding, a circumstantial", "اتخذ الوزير موقفاً ضد القناة، طالباً من المراسل عدم توجيه أسئلة", "REQUEST", false},
+		{"a PhD student", "وحصل طالب الدكتوراه المبتعث حسام زواوي على براءة", "REQUEST", true},
+		{"for an applicant", "درجات مهنية تمنحها لطالب الاعتماد", "REQUEST", true},
+		{"market demand", "ويتنامى الطلب على أنظمة البطاريات من المصانع", "REQUEST", true},
+		{"job applications", "تبدأ الجامعة غداً استقبال طلبات المتقدمين على الوظائف اعتبارا من الأحد", "REQUEST", true},
+		{"requests of a party", "وتلقت الأمم المتحدة طلبات من الحكومة لرفع الحظر", "REQUEST", false},
 		{"orientations, not headed to", "العرب على اختلاف توجهاتهم أحسوا برسالة من حلب إلى عدن", "CONSULT", true},
 	}
 	for _, tc := range tests {
