@@ -131,8 +131,8 @@ func requested(p *Pattern, words []word, i int) bool {
 		return false
 	}
 	for b := i - 1; b >= 0 && b >= i-6; b-- {
-		if askVerbs[words[b].Norm] || askVerbs[words[b].base] {
-			return true
+		if askVerbs[words[b].Norm] || askVerbs[words[b].base] || askVerbs[strings.TrimPrefix(words[b].Norm, "و")] {
+			return true // وحث: a short verb keeps its و in base
 		}
 		if words[b].boundary && words[b].Norm != "" && b < i-1 && words[b].comma {
 			return false
@@ -420,6 +420,11 @@ func idiom(words []word, m *Match) bool {
 			if _, _, ok := parseNumber(words, m.Last+1); ok {
 				return true
 			}
+			// "ما يصل إلى 60 شخصا", "يستغل ما يصل إلى المواطنين من دعم":
+			// up to, what reaches
+			if m.First > 0 && words[m.First-1].Norm == "ما" {
+				return true
+			}
 			if m.First+1 < len(words) {
 				switch words[m.First+1].base {
 				case "عدد", "حجم", "نسبه", "قيمه", "سعر", "اجمالي", "مجموع", "حصيله", "معدل",
@@ -429,7 +434,7 @@ func idiom(words []word, m *Match) bool {
 			}
 			for k := m.Last + 1; k < len(words) && k <= m.Last+2; k++ {
 				switch words[k].base {
-				case "حد", "مرحله", "طريق", "درجه", "ذروه", "نهايه", "مستوي", "مستويات", "نتيجه", "اتفاق", "تفاهم", "قناعه", "حل", "تسويه":
+				case "حد", "حدود", "مرحله", "طريق", "درجه", "ذروه", "نهايه", "مستوي", "مستويات", "نتيجه", "اتفاق", "تفاهم", "قناعه", "حل", "تسويه":
 					return true
 				}
 			}

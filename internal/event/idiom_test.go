@@ -108,6 +108,8 @@ func TestIdioms(t *testing.T) {
 		{"market demand", "ويتنامى الطلب على أنظمة البطاريات من المصانع", "REQUEST", true},
 		{"job applications", "تبدأ الجامعة غداً استقبال طلبات المتقدمين على الوظائف اعتبارا من الأحد", "REQUEST", true},
 		{"requests of a party", "وتلقت الأمم المتحدة طلبات من الحكومة لرفع الحظر", "REQUEST", false},
+		{"what reaches", "إن داعش يستغل ما يصل إلى المواطنين من دعم الدولة", "CONSULT", true},
+		{"reached the limits", "جهود المبعوث وصلت إلى حدود الفشل المعلن", "CONSULT", true},
 		{"orientations, not headed to", "العرب على اختلاف توجهاتهم أحسوا برسالة من حلب إلى عدن", "CONSULT", true},
 	}
 	for _, tc := range tests {
@@ -426,5 +428,17 @@ func TestQuotedTrigger(t *testing.T) {
 		if got != c.want {
 			t.Errorf("%q: a COERCE trigger %v, want %v", c.in, got, c.want)
 		}
+	}
+}
+
+// A visit urged with وحث (a short verb whose و stays on its base) is what
+// is asked for, not a visit.
+func TestRequestedAfterShortVerb(t *testing.T) {
+	w, m, ok := firstMatch(t, "شكر فيها الزملاء، وحث أسر النزلاء على زيارة أبنائهم", "CONSULT")
+	if !ok {
+		t.Fatal("no CONSULT trigger")
+	}
+	if !requested(m.Pattern, w, m.First) {
+		t.Errorf("the visit urged read as a visit")
 	}
 }
