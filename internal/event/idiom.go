@@ -284,8 +284,16 @@ func idiom(words []word, m *Match) bool {
 			}
 		}
 		// "بعد إدانته بتهمة الكسب غير المشروع": convicted, not condemned
-		if n := next(1); n != nil && (strings.HasPrefix(w.base, "ادان") || strings.HasPrefix(w.base, "ادين")) && strings.HasPrefix(n.Norm, "بتهم") {
-			return true
+		if n := next(1); n != nil && (strings.HasPrefix(w.base, "ادان") || strings.HasPrefix(w.base, "ادين")) {
+			if strings.HasPrefix(n.Norm, "بتهم") {
+				return true
+			}
+			// "قضت محكمة بالسجن على شيشاني لإدانته بالإرهاب": after ل or
+			// بعد a conviction names its crime with ب (not "إدانته بأشد
+			// العبارات", "بشدة")
+			if (w.prep == "ل" || prev() != nil && prev().Norm == "بعد") && n.prep == "ب" && !intensity[n.Norm] {
+				return true
+			}
 		}
 	case "ASSAULT":
 		if accident(words) || sportsInjury(words, m) {
@@ -648,3 +656,6 @@ var applicants = normKeys(map[string]bool{
 	"التسجيل": true, "الترشح": true, "الانضمام": true, "الاشتراك": true, "المواطنين": true, "الطلاب": true,
 	"استقبال": true, "تقديم": true, "تلقي": true, "استلام": true, "دراسة": true, "فرز": true,
 })
+
+// Intensifiers after a condemnation: "بأشد العبارات", "بشدة".
+var intensity = normKeys(map[string]bool{"بأشد": true, "بشدة": true, "بقوة": true, "بكل": true, "بحزم": true})

@@ -100,6 +100,8 @@ func TestIdioms(t *testing.T) {
 		{"owes his win", "ويدين سان جرمان بفوزه الثالث في هذه البطولة الودية", "ACCUSE", true},
 		{"owes thanks", "ويدين النجم بالفضل في تحقيق هذا الفوز إلى لاعبه", "ACCUSE", true},
 		{"condemns strongly", "إن مجلس هيئة حقوق الإنسان يدين بشدة هذا العمل الإرهابي", "ACCUSE", false},
+		{"convicted of terrorism", "قضت محكمة بالسجن خمس سنوات على شيشاني لادانته بالارهاب", "ACCUSE", true},
+		{"condemned in the strongest terms", "وأعرب عن إدانته بأشد العبارات للهجوم", "ACCUSE", false},
 		{"convicted of a charge", "بالسجن خمس سنوات بعد إدانته بتهمة الكسب غير المشروع", "ACCUSE", true},
 		{"a student with tanween", "اعتقلت وزارة الأمن الداخلي الأمريكية طالباً سعودياً لتهديده", "REQUEST", true},
 		{"demanding, a circumstantial", "اتخذ الوزير موقفاً ضد القناة، طالباً من المراسل عدم توجيه أسئلة", "REQUEST", false},
