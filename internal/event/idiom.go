@@ -230,6 +230,26 @@ func idiom(words []word, m *Match) bool {
 		if w.Norm == "صادرا" || w.Norm == "وصادرا" {
 			return true // the adjective "صادرًا": issued ("لم يكن صادرا عن جهة قضائية")
 		}
+		// "بصادرات الصين": exports; "كتاب صادر بالإنجليزية": issued in
+		if strings.HasPrefix(w.base, "صادرات") {
+			return true
+		}
+		if n := next(1); n != nil && strings.HasPrefix(w.base, "صادر") && !strings.HasPrefix(w.base, "صادرت") && strings.HasPrefix(n.Norm, "بال") {
+			return true
+		}
+		// "تضبط إيقاع الفتوى", "ضبط الوجهة في الخطاب المنبري", "أثناء
+		// ضبطه جدار الحماية": regulating or setting, not seizing
+		if w.has("ضبط") || w.has("يضبط") || strings.HasPrefix(w.base, "ضبط") {
+			if n := next(1); n != nil && (regulated[n.Norm] || regulated[n.base]) {
+				return true
+			}
+			// "ضبط حالة السوق", "عدم ضبطه لمسار الأمور" (not "ضبط فريق
+			// الجودة 35 كرتونا": the team seized)
+			if n, n2 := next(1), next(2); n != nil && n2 != nil && (n.base == "حاله" || n.base == "مسار" || n.base == "وضع") &&
+				(regulated[n2.Norm] || regulated[n2.base]) {
+				return true
+			}
+		}
 	case "REQUEST":
 		if student(words, m.First) {
 			return true
@@ -659,3 +679,12 @@ var applicants = normKeys(map[string]bool{
 
 // Intensifiers after a condemnation: "بأشد العبارات", "بشدة".
 var intensity = normKeys(map[string]bool{"بأشد": true, "بشدة": true, "بقوة": true, "بكل": true, "بحزم": true})
+
+// What ضبط regulates or sets rather than seizes: "ضبط الإيقاع", "ضبط
+// الأسعار", "ضبط جدار الحماية".
+var regulated = normKeys(map[string]bool{
+	"إيقاع": true, "الإيقاع": true, "الوجهة": true, "وجهة": true, "الخطاب": true, "جدار": true, "الأسعار": true, "أسعار": true,
+	"الأداء": true, "أداء": true, "الجودة": true, "جودة": true, "الإعدادات": true, "إعدادات": true, "التوقيت": true, "الوقت": true,
+	"الساعة": true, "الإنفاق": true, "السوق": true, "الأسواق": true, "المصطلحات": true, "الأمور": true, "الأوضاع": true,
+	"الإيقاعات": true, "المصروفات": true, "الميزانية": true, "الوزن": true, "النسل": true, "المعايير": true, "الحركة": true,
+})
