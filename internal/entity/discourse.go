@@ -192,8 +192,19 @@ const maxExtendFreq = 100
 // alone («وتشن جماعة بوكو حرام تمردا»). The part must be of the name's
 // type, lie inside the occurrence, and no other mention may overlap it.
 func extendCut(text string, toks []arabic.Token, out []model.Mention, byFirst map[string][]*discForm) []model.Mention {
-	changed := false
+	if !sort.SliceIsSorted(out, func(a, b int) bool { return out[a].Start < out[b].Start }) {
+		out = append([]model.Mention(nil), out...)
+		sort.SliceStable(out, func(a, b int) bool { return out[a].Start < out[b].Start })
+	}
+	var (
+		removed map[int]bool
+		added   []model.Mention
+		p       int // out[:p] end before the current token
+	)
 	for i := 0; i < len(toks); i++ {
+		for p < len(out) && out[p].End <= toks[i].Start {
+			p++
+		}
 		if toks[i].Kind != arabic.KindArabic {
 			continue
 		}
@@ -213,18 +224,18 @@ func extendCut(text string, toks []arabic.Token, out []model.Mention, byFirst ma
 				start := toks[i].Start + skipLetters(toks[i].Text, sp.letters)
 				end := toks[i+n-1].End
 				var inside []int
-				for mi, m := range out {
-					if m.End <= start || m.Start >= end {
+				for k := p; k < len(out) && out[k].Start < end; k++ {
+					m := out[k]
+					if m.End <= start {
 						continue
 					}
 					if m.Start < start || m.End > end || m.Type != f.typ {
-						inside = nil
 						break next // another name crosses the occurrence
 					}
 					if m.Start == start && m.End == end {
 						break next // already whole
 					}
-					inside = append(inside, mi)
+					inside = append(inside, k)
 				}
 				if len(inside) == 0 {
 					continue // an occurrence no mention touches is Find's
@@ -245,25 +256,19 @@ func extendCut(text string, toks []arabic.Token, out []model.Mention, byFirst ma
 						continue next
 					}
 				}
-				kept := out[:0:0]
-				for mi, m := range out {
-					if len(inside) > 0 && mi == inside[0] {
-						inside = inside[1:]
-						continue
-					}
-					kept = append(kept, m)
+				if removed == nil {
+					removed = map[int]bool{}
 				}
-				out = append(kept, model.Mention{Text: text[start:end], Start: start, End: end, Type: f.typ})
-				changed = true
+				for _, k := range inside {
+					removed[k] = true
+				}
+				added = append(added, model.Mention{Text: text[start:end], Start: start, End: end, Type: f.typ})
 				i += n - 1
 				break next
 			}
 		}
 	}
-	if changed {
-		sort.SliceStable(out, func(a, b int) bool { return out[a].Start < out[b].Start })
-	}
-	return out
+	return replaceMentions(out, removed, added)
 }
 
 // nameWords returns the normalised words of a mention without leading

@@ -143,8 +143,25 @@ func (r *Resolver) Resolve(text string, mentions []model.Mention) []model.Entity
 // docIndex holds the tokens of the article for looking at a mention's
 // neighbours.
 type docIndex struct {
-	text string
-	toks []arabic.Token
+	text  string
+	toks  []arabic.Token
+	forms map[string]bool // the tokens' normalised forms, with and without a conjunction (see hasForm)
+}
+
+// hasForm reports whether a token of the document is written w, or w after
+// a conjunction. The set is built on first use: a lookup per mention, not a
+// scan of the document per mention.
+func (d *docIndex) hasForm(w string) bool {
+	if d.forms == nil {
+		d.forms = make(map[string]bool, len(d.toks))
+		for _, t := range d.toks {
+			if t.Kind == arabic.KindArabic {
+				d.forms[t.Norm] = true
+				d.forms[stripConj(t.Norm)] = true
+			}
+		}
+	}
+	return d.forms[w]
 }
 
 func newDocIndex(text string) *docIndex {
@@ -680,13 +697,7 @@ func (r *Resolver) indefiniteNoun(doc *docIndex, words []string, typ string, sta
 	if typ != model.ORG || quotedAt(doc, start) {
 		return false
 	}
-	def := "ال" + words[0]
-	for _, t := range doc.toks {
-		if t.Kind == arabic.KindArabic && (t.Norm == def || stripConj(t.Norm) == def || t.Norm == "لل"+words[0] || t.Norm == "ولل"+words[0]) {
-			return true
-		}
-	}
-	return false
+	return doc.hasForm("ال"+words[0]) || doc.hasForm("لل"+words[0]) || doc.hasForm("ولل"+words[0])
 }
 
 // futureVerb reports whether w (normalised) reads as سـ + an imperfect

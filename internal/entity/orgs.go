@@ -466,8 +466,19 @@ func cliticWord(w string) bool {
 // the mentions inside it. Without an honorific a PER mention must start
 // right after the head (مدرسة الزبير بن العوام).
 func namedAfterPerson(text string, toks []arabic.Token, out []model.Mention) []model.Mention {
-	changed := false
+	if !sort.SliceIsSorted(out, func(a, b int) bool { return out[a].Start < out[b].Start }) {
+		out = append([]model.Mention(nil), out...)
+		sort.SliceStable(out, func(a, b int) bool { return out[a].Start < out[b].Start })
+	}
+	var (
+		removed map[int]bool
+		added   []model.Mention
+		p       int // out[:p] end before the current token; mentions do not nest
+	)
 	for i := 0; i+1 < len(toks); i++ {
+		for p < len(out) && out[p].End <= toks[i].Start {
+			p++
+		}
 		typ := model.ORG
 		letters, ok := headAt(toks[i], namedOrgHeads)
 		if !ok {
@@ -497,8 +508,8 @@ func namedAfterPerson(text string, toks []arabic.Token, out []model.Mention) []m
 			}
 		}
 		end := -1
-		for _, m := range out {
-			if m.Type == model.PER && m.Start <= toks[j].Start && m.End > toks[j].Start && m.Start >= toks[i+1].Start {
+		for k := p; k < len(out) && out[k].Start <= toks[j].Start; k++ {
+			if m := out[k]; m.Type == model.PER && m.End > toks[j].Start && m.Start >= toks[i+1].Start {
 				end = m.End
 				break
 			}
@@ -516,31 +527,50 @@ func namedAfterPerson(text string, toks []arabic.Token, out []model.Mention) []m
 		start := toks[i].Start + skipLetters(toks[i].Text, letters)
 		// a mention that runs on past the name (جامعة الملك عبدالعزيز
 		// بجدة as ORG) is left as it is
-		kept := out[:0:0]
+		var inside []int
 		skip := false
-		for _, m := range out {
-			if m.End <= start || m.Start >= end {
-				kept = append(kept, m)
+		for k := p; k < len(out) && out[k].Start < end; k++ {
+			if out[k].End <= start {
 				continue
 			}
-			if m.Start < start || m.End > end {
+			if out[k].Start < start || out[k].End > end {
 				skip = true
 				break
 			}
+			inside = append(inside, k)
 		}
 		if skip {
 			continue
 		}
-		out = append(kept, model.Mention{Text: text[start:end], Start: start, End: end, Type: typ})
-		changed = true
+		if removed == nil {
+			removed = map[int]bool{}
+		}
+		for _, k := range inside {
+			removed[k] = true
+		}
+		added = append(added, model.Mention{Text: text[start:end], Start: start, End: end, Type: typ})
 		for i+1 < len(toks) && toks[i+1].Start < end {
 			i++
 		}
 	}
-	if changed {
-		sort.SliceStable(out, func(a, b int) bool { return out[a].Start < out[b].Start })
+	return replaceMentions(out, removed, added)
+}
+
+// replaceMentions returns out without the mentions at the removed indexes
+// and with added, sorted by offset; out itself when nothing changes.
+func replaceMentions(out []model.Mention, removed map[int]bool, added []model.Mention) []model.Mention {
+	if len(added) == 0 && len(removed) == 0 {
+		return out
 	}
-	return out
+	res := make([]model.Mention, 0, len(out)-len(removed)+len(added))
+	for k, m := range out {
+		if !removed[k] {
+			res = append(res, m)
+		}
+	}
+	res = append(res, added...)
+	sort.SliceStable(res, func(a, b int) bool { return res[a].Start < res[b].Start })
+	return res
 }
 
 // chainHeads are the heads an organisation named by a construct chain

@@ -76,12 +76,13 @@ func newHeadAnaphora(text string, dms []docMention) *headAnaphora {
 // ("وزارة الدفاع" … "سعت وزارة العدل" … "كما تعهدت الوزارة").
 func (h *headAnaphora) antecedent(core string, offset int) string {
 	last := -1
-	for i, o := range h.orgs {
-		if o.start >= offset {
+	for i := sort.Search(len(h.orgs), func(i int) bool { return h.orgs[i].start >= offset }) - 1; i >= 0; i-- {
+		if offset-h.orgs[i].start > maxAntecedent {
 			break
 		}
-		if o.core == core {
+		if h.orgs[i].core == core {
 			last = i
+			break
 		}
 	}
 	if last < 0 {
@@ -108,6 +109,7 @@ func (h *headAnaphora) untaggedBody(core string, from, to int) bool {
 		return false
 	}
 	toks := arabic.Tokenize(h.text[from:to])
+	near := sentenceMentions(h.dms, max(0, from-maxMentionBytes), to)
 	for k, t := range toks {
 		if t.Kind != arabic.KindArabic || !strings.HasSuffix(t.Norm, core) {
 			continue
@@ -120,7 +122,7 @@ func (h *headAnaphora) untaggedBody(core string, from, to int) bool {
 		default:
 			continue // another word ending in the same letters
 		}
-		if overlapsAny(h.dms, from+t.Start, from+t.End) {
+		if overlapsAny(near, from+t.Start, from+t.End) {
 			continue
 		}
 		next := ""
@@ -136,6 +138,15 @@ func (h *headAnaphora) untaggedBody(core string, from, to int) bool {
 	}
 	return false
 }
+
+// maxAntecedent is how far back (bytes, about 10,000 words: more than the
+// longest arabic-news article) a bare head looks for the body it names; the
+// bound keeps the cost of an endless text linear.
+const maxAntecedent = 60000
+
+// maxMentionBytes bounds a mention's length when looking for mentions that
+// overlap a span from the ones that start near it.
+const maxMentionBytes = 1000
 
 // sideBySide: two names whose starts are this close (bytes; about 15
 // words) are named together.

@@ -181,8 +181,11 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 		if len(words) == 0 {
 			continue
 		}
-		sdms := dms
-		if local := aliases.propagate(words, dms); local != nil {
+		// the sentence's own mentions: every step below looks only inside
+		// the sentence, and the whole document's list would make their cost
+		// grow with the square of the article's length
+		sdms := sentenceMentions(dms, words[0].Start, words[len(words)-1].End)
+		if local := aliases.propagate(words, sdms); local != nil {
 			sdms = local
 		}
 		if local := heads.resolve(words, sdms); local != nil {
@@ -928,4 +931,12 @@ func contains(xs []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// sentenceMentions returns the mentions of dms (sorted by start) that start
+// in [s, e).
+func sentenceMentions(dms []docMention, s, e int) []docMention {
+	lo := sort.Search(len(dms), func(i int) bool { return dms[i].Start >= s })
+	hi := lo + sort.Search(len(dms)-lo, func(i int) bool { return dms[lo+i].Start >= e })
+	return dms[lo:hi:hi]
 }
