@@ -1,6 +1,9 @@
 package event
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Fixed expressions in which a trigger word does not report an event of its
 // type. Each was found reading `marsad extract` output on
@@ -86,6 +89,10 @@ var receivedThings = normKeys(map[string]bool{
 	"الطالبات": true, "طالبات": true, "المهنئين": true, "المعزين": true, "ضيوفه": true, "ضيوفها": true, "الضيوف": true, "شحنه": true,
 	"الشحنه": true, "كميات": true, "التبرعات": true, "تبرعات": true, "المسافرين": true, "مسافرين": true, "الركاب": true, "الاطفال": true,
 	"العروض": true, "عروض": true, "الاستفسارات": true, "استفسارات": true, "الملاحظات": true, "البطولة": true, "البطوله": true,
+	// job seekers and aircraft: "تستقبل الشركة الراغبين لشغل 30 وظيفة",
+	// "استقبلت محافظة عدن طائرتين سعوديتين"
+	"الراغبين": true, "الراغبات": true, "المتقدمات": true, "طائرتين": true, "طائرة": true, "طائرات": true, "الطائرات": true,
+	"سفينة": true, "السفينة": true, "باخرة": true,
 })
 
 // Verbs of price and amount before ثمن: "ارتفع ثمن الذخيرة" is a price,
@@ -125,7 +132,8 @@ func requested(p *Pattern, words []word, i int) bool {
 	marked := w.prep != "" || strings.HasPrefix(w.Norm, "ال") || strings.HasPrefix(w.Norm, "بال") || strings.HasPrefix(w.Norm, "لل")
 	if i > 0 {
 		pw := words[i-1]
-		marked = marked || pw.Norm == "الي" || pw.Norm == "علي" || pw.prep == "ب" || pw.prep == "ل"
+		marked = marked || pw.Norm == "الي" || pw.Norm == "علي" || pw.prep == "ب" || pw.prep == "ل" ||
+			pw.Norm == "بعدم" || pw.Norm == "عدم" // "طالب بعدم استضافته"
 	}
 	if !marked {
 		return false
@@ -133,6 +141,12 @@ func requested(p *Pattern, words []word, i int) bool {
 	for b := i - 1; b >= 0 && b >= i-6; b-- {
 		if askVerbs[words[b].Norm] || askVerbs[words[b].base] || askVerbs[strings.TrimPrefix(words[b].Norm, "و")] {
 			return true // وحث: a short verb keeps its و in base
+		}
+		// "سنطالب الدول بعدم استضافته", "أطالب": the first person as the third
+		if r, _ := utf8.DecodeRuneInString(words[b].base); r == 'ن' || r == 'ت' || r == 'ا' {
+			if askVerbs["ي"+words[b].base[utf8.RuneLen(r):]] {
+				return true
+			}
 		}
 		if words[b].boundary && words[b].Norm != "" && b < i-1 && words[b].comma {
 			return false

@@ -119,6 +119,8 @@ func TestIdioms(t *testing.T) {
 		{"requests of a party", "وتلقت الأمم المتحدة طلبات من الحكومة لرفع الحظر", "REQUEST", false},
 		{"what reaches", "إن داعش يستغل ما يصل إلى المواطنين من دعم الدولة", "CONSULT", true},
 		{"reached the limits", "جهود المبعوث وصلت إلى حدود الفشل المعلن", "CONSULT", true},
+		{"job seekers received", "فيما تستقبل شركة الراشد للحراسات الأمنية الراغبين لشغل 30 وظيفة", "CONSULT", true},
+		{"planes received", "يذكر أن محافظة عدن استقبلت بعد تحريرها طائرتين سعوديتين", "CONSULT", true},
 		{"orientations, not headed to", "العرب على اختلاف توجهاتهم أحسوا برسالة من حلب إلى عدن", "CONSULT", true},
 	}
 	for _, tc := range tests {
@@ -449,5 +451,17 @@ func TestRequestedAfterShortVerb(t *testing.T) {
 	}
 	if !requested(m.Pattern, w, m.First) {
 		t.Errorf("the visit urged read as a visit")
+	}
+}
+
+// A future or first-person verb of asking is read through its readings
+// (سنطالب, نطالب as يطالب): what it asks for is no event.
+func TestRequestedAfterFutureVerb(t *testing.T) {
+	w, m, ok := firstMatch(t, "كما سنطالب الدول العربية بعدم استضافته أو السماح له", "CONSULT")
+	if !ok {
+		t.Fatal("no CONSULT trigger")
+	}
+	if !requested(m.Pattern, w, m.First) {
+		t.Errorf("the hosting asked against read as hosting")
 	}
 }
