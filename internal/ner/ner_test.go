@@ -778,6 +778,8 @@ func TestTrimNames(t *testing.T) {
 		{"وقال الليبي المشير إن", "O B-PER I-PER O", "O O O O"},
 		// an organisation keeps its words
 		{"قال الجيش الوطني الليبي", "O B-ORG I-ORG I-ORG", "O B-ORG I-ORG I-ORG"},
+		// a word that introduces a name or a nickname stands between names
+		{"في تنظيم القاعدة المدعو عمر عبداللطيف الملقب لقمان", "O B-ORG I-ORG I-ORG B-PER I-PER I-PER O", "O B-ORG I-ORG O B-PER I-PER O O"},
 	} {
 		toks := arabic.Tokenize(c.text)
 		tags := idx(c.in)
