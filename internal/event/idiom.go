@@ -241,6 +241,10 @@ func idiom(words []word, m *Match) bool {
 			(n.Norm == "عن" || n.Norm == "من" || n.Norm == "بحق" || n.Norm == "في") {
 			return true
 		}
+		// "بيان صادر يوم أمس", "دار صادر" (a Beirut publisher): issued, a name
+		if pw := prev(); pw != nil && w.Norm == "صادر" && (issuedThings[pw.base] || pw.Norm == "دار") {
+			return true
+		}
 		if w.Norm == "صادرا" || w.Norm == "وصادرا" {
 			return true // the adjective "صادرًا": issued ("لم يكن صادرا عن جهة قضائية")
 		}
@@ -268,6 +272,17 @@ func idiom(words []word, m *Match) bool {
 		if student(words, m.First) {
 			return true
 		}
+		// "اتحاد طلبة كلية سواس": students, not his request (طلبه)
+		if strings.HasSuffix(w.Text, "طلبة") {
+			return true
+		}
+		// "قال وسيط عقاري طالبا عدم الكشف عن اسمه": asking not to be named
+		if m.First+2 < len(words) && words[m.First+1].Norm == "عدم" {
+			switch words[m.First+2].base {
+			case "كشف", "ذكر", "اشاره", "نشر", "الكشف", "ذكره":
+				return true
+			}
+		}
 		// "ويتنامى الطلب على أنظمة البطاريات", "العرض والطلب": market
 		// demand
 		if w.Norm == "الطلب" || w.Norm == "والطلب" {
@@ -293,6 +308,11 @@ func idiom(words []word, m *Match) bool {
 			return true
 		}
 	case "SUPPORT":
+		// "لا فائدة من انتقاد", "سعر فائدة صفري", "فوائد": benefit and
+		// interest, read as ف + أيد + ه
+		if strings.Contains(w.Norm, "فايد") || strings.Contains(w.Norm, "فوايد") {
+			return true
+		}
 		// "الملك سلمان - أيده الله -", "حفظه الله": a blessing
 		if n := next(1); n != nil && n.Norm == "الله" {
 			return true
@@ -425,6 +445,10 @@ func idiom(words []word, m *Match) bool {
 					break
 				}
 			}
+		}
+		// "مسؤولي وزارته", "في وزارته": his ministry, not و + زارته
+		if strings.HasPrefix(w.Norm, "وزارت") && p.Mode == "visit" {
+			return true
 		}
 		// "توجهاتهم" (their orientations) is not توجه إلى (headed to)
 		if strings.HasPrefix(w.base, "توجهات") {
@@ -701,4 +725,10 @@ var regulated = normKeys(map[string]bool{
 	"الأداء": true, "أداء": true, "الجودة": true, "جودة": true, "الإعدادات": true, "إعدادات": true, "التوقيت": true, "الوقت": true,
 	"الساعة": true, "الإنفاق": true, "السوق": true, "الأسواق": true, "المصطلحات": true, "الأمور": true, "الأوضاع": true,
 	"الإيقاعات": true, "المصروفات": true, "الميزانية": true, "الوزن": true, "النسل": true, "المعايير": true, "الحركة": true,
+})
+
+// Documents that are issued (صادر): "بيان صادر عنه", "قرار صادر أمس".
+var issuedThings = normKeys(map[string]bool{
+	"بيان": true, "قرار": true, "كتاب": true, "تقرير": true, "مرسوم": true, "حكم": true, "أمر": true, "تعميم": true,
+	"خطاب": true, "بلاغ": true, "منشور": true, "تصريح": true,
 })

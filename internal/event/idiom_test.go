@@ -91,6 +91,8 @@ func TestIdioms(t *testing.T) {
 		{"talks hosted", "وتستضيف إيران مسؤولين من سوريا وروسيا هذا الأسبوع لمناقشة حل الصراع", "CONSULT", false},
 		{"a blessing", "لمليك الوطن خادم الحرمين الشريفين - أيده الله - مواقف", "SUPPORT", true},
 		{"supported", "وأيدت الحكومة الاتفاق", "SUPPORT", false},
+		{"no benefit", "لا فائدة من انتقاد نتنياهو", "SUPPORT", true},
+		{"an interest rate", "إنهاء سياسته التي تقوم على سعر فائدة صفري", "SUPPORT", true},
 		{"a press conference", "وقال الوزير في مؤتمر صحافي عقده أمس في الرياض إن", "CONSULT", true},
 		{"a joint press conference follows talks", "وقال الوزير في مؤتمر صحفي مشترك مع نظيره القطري إن", "CONSULT", false},
 		{"a conference", "وانطلق مؤتمر المانحين في الكويت أمس", "CONSULT", false},
@@ -121,6 +123,11 @@ func TestIdioms(t *testing.T) {
 		{"reached the limits", "جهود المبعوث وصلت إلى حدود الفشل المعلن", "CONSULT", true},
 		{"job seekers received", "فيما تستقبل شركة الراشد للحراسات الأمنية الراغبين لشغل 30 وظيفة", "CONSULT", true},
 		{"planes received", "يذكر أن محافظة عدن استقبلت بعد تحريرها طائرتين سعوديتين", "CONSULT", true},
+		{"his ministry", "أعطى وزير التعليم مسؤولي وزارته دروسا في أهمية الإعلام", "CONSULT", true},
+		{"students' union", "ويذكر أن اتحاد طلبة كلية سواس من بين أكثر الاتحادات نشاطا ويطالب من الحكومة", "REQUEST", true},
+		{"asking not to be named", "وأوضح وسيط عقاري طالبا عدم الكشف عن اسمه", "REQUEST", true},
+		{"a statement issued", "وقال في بيان صادر يوم أمس إن المملكة", "COERCE", true},
+		{"a publisher", "تحقيق: محمد الطريفي (بيروت: دار صادر)", "COERCE", true},
 		{"orientations, not headed to", "العرب على اختلاف توجهاتهم أحسوا برسالة من حلب إلى عدن", "CONSULT", true},
 	}
 	for _, tc := range tests {
