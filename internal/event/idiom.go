@@ -100,6 +100,7 @@ var receivedThings = normKeys(map[string]bool{
 var priceVerbs = normKeys(map[string]bool{
 	"ارتفع": true, "انخفض": true, "تراجع": true, "زاد": true, "دفع": true, "يدفع": true, "دفعوا": true, "يدفعون": true,
 	"ارتفاع": true, "انخفاض": true, "بلغ": true, "يبلغ": true, "قدر": true, "يقدر": true,
+	"سداد": true, "يسدد": true, "سدد": true, "تسديد": true, "يتحمل": true, "تحمل": true,
 })
 
 // Words that lift or ease a sanction: "لرفع حظر السلاح", "تخفيف العقوبات"
@@ -488,8 +489,9 @@ func idiom(words []word, m *Match) bool {
 			}
 			// "ما يصل إلى 60 شخصا", "يستغل ما يصل إلى المواطنين من دعم":
 			// up to, what reaches
-			if m.First > 0 && words[m.First-1].Norm == "ما" {
-				return true
+			if m.First > 0 && (words[m.First-1].Norm == "ما" || words[m.First-1].Norm == "بما" || words[m.First-1].Norm == "مما" ||
+				words[m.First-1].Norm == "لما" || words[m.First-1].Norm == "فيما") {
+				return true // "سعيد بما وصل إليه الوضع اللياقي"
 			}
 			if m.First+1 < len(words) {
 				switch words[m.First+1].base {

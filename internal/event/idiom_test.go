@@ -119,6 +119,8 @@ func TestIdioms(t *testing.T) {
 		{"market demand", "ويتنامى الطلب على أنظمة البطاريات من المصانع", "REQUEST", true},
 		{"job applications", "تبدأ الجامعة غداً استقبال طلبات المتقدمين على الوظائف اعتبارا من الأحد", "REQUEST", true},
 		{"requests of a party", "وتلقت الأمم المتحدة طلبات من الحكومة لرفع الحظر", "REQUEST", false},
+		{"what it has reached", "أكد أنه سعيد جدا بما وصل إليه الوضع اللياقي والفني", "CONSULT", true},
+		{"paying the price", "تتعلق بكيفية سداد ثمن العقار نقدا", "SUPPORT", true},
 		{"what reaches", "إن داعش يستغل ما يصل إلى المواطنين من دعم الدولة", "CONSULT", true},
 		{"reached the limits", "جهود المبعوث وصلت إلى حدود الفشل المعلن", "CONSULT", true},
 		{"job seekers received", "فيما تستقبل شركة الراشد للحراسات الأمنية الراغبين لشغل 30 وظيفة", "CONSULT", true},
