@@ -30,6 +30,7 @@ const (
 	FeatNames                            // first and second names mined from unlabelled news, of w0 and its neighbours
 	FeatBrown                            // Brown cluster path prefixes of w0 and its neighbours
 	FeatConf                             // second pass: the first pass's confidence (name vs O, type vs type) here and at ±1
+	FeatTagDist                          // second pass: how a first-pass model tagged the word (and ±1) across the unlabelled news (Lexicon.WithTagDist)
 )
 
 // DefaultFeatures is the feature set of the shipped model.
@@ -43,7 +44,7 @@ var featureNames = []struct {
 	{FeatWord, "word"}, {FeatContext, "context"}, {FeatBigram, "bigram"}, {FeatAffix, "affix"},
 	{FeatShape, "shape"}, {FeatTrigger, "trigger"}, {FeatGazetteer, "gazetteer"}, {FeatCluster, "cluster"},
 	{FeatCharNgram, "charngram"}, {FeatFreq, "freq"}, {FeatDoc, "doc"}, {FeatMorph, "morph"}, {FeatDocTrig, "doctrig"},
-	{FeatNames, "names"}, {FeatBrown, "brown"}, {FeatConf, "conf"},
+	{FeatNames, "names"}, {FeatBrown, "brown"}, {FeatConf, "conf"}, {FeatTagDist, "tagdist"},
 }
 
 // String lists the groups, comma-separated.
@@ -130,6 +131,11 @@ const (
 	tConf
 	tConf2
 	tConfWin
+	tTD
+	tTDType
+	tTDB
+	tTDM1
+	tTDP1
 )
 
 // Token shapes.
@@ -157,6 +163,7 @@ type tokInfo struct {
 	name            uint8 // nameFirst | nameSecond
 	br              brownPath
 	hasBr           bool
+	td              tagDist
 }
 
 // featurizer turns a sentence into hashed features. It holds scratch space
@@ -169,6 +176,7 @@ type featurizer struct {
 	conf  []uint16         // second pass: first-pass confidence of each token (confOf), with FeatConf
 	doc   [][numTags]int32 // second pass: first-pass tags of the same word elsewhere in the document
 	dtrig [][numTags]int32 // second pass: the triggers around the same word elsewhere in the document (docTrigOf)
+	tds   []tagDist        // second pass: the corpus tag distribution of each token, with FeatTagDist
 	feats []uint64         // hashed features, token after token
 	offs  []int32          // feats[offs[i]:offs[i+1]] belong to token i
 }
@@ -305,6 +313,9 @@ func (f *featurizer) prepare(text, norm []string) {
 			ti.br, ti.hasBr = c.br, c.has&hasBrown != 0
 			ti.trig = f.lx.triggers[core]
 			ti.name = f.lx.names[core]
+			if f.lx.td != nil && f.set&FeatTagDist != 0 {
+				ti.td = f.lx.td[core]
+			}
 			if b, ok := f.lx.gaz[gazStep(gazSeed, core)]; ok {
 				ti.gazW = b &^ gazPrefix
 			}
@@ -503,6 +514,36 @@ func (f *featurizer) appendContext(fs []uint64, i int) []uint64 {
 	return fs
 }
 
+// appendTagDist adds a word's corpus tag distribution: the share of its
+// occurrences tagged as any name with the most frequent type, the share of
+// each type that it got at all, and how often it began a name.
+func appendTagDist(fs []uint64, d *tagDist) []uint64 {
+	if !d.has {
+		return append(fs, fb(tTD, 0xff))
+	}
+	fs = append(fs, fb(tTD, d.name, d.arg))
+	for ty, q := range d.share {
+		if q != 0 {
+			fs = append(fs, fb(tTDType, byte(ty), q))
+		}
+	}
+	if d.name != 0 {
+		fs = append(fs, fb(tTDB, d.arg, d.b))
+	}
+	return fs
+}
+
+// tdWin is the corpus tag distribution of token j, summarised.
+func (f *featurizer) tdWin(tpl byte, j int) uint64 {
+	switch {
+	case j < 0 || j >= len(f.tds):
+		return fb(tpl, 0xfe)
+	case !f.tds[j].has:
+		return fb(tpl, 0xff)
+	}
+	return fb(tpl, f.tds[j].name, f.tds[j].arg)
+}
+
 func freqOf(t *tokInfo) byte {
 	if t.shape == shapeBound {
 		return 0xfe
@@ -634,6 +675,10 @@ func (f *featurizer) appendDoc(fs []uint64, i int) []uint64 {
 		}
 		c := cf(i)
 		fs = append(fs, fb(tConf, s1(i), byte(c)), fb(tConf2, s1(i), byte(c>>8)), fb(tConfWin, byte(cf(i-1)), byte(c), byte(cf(i+1))))
+	}
+	if f.set&FeatTagDist != 0 && f.tds != nil {
+		fs = appendTagDist(fs, &f.tds[i])
+		fs = append(fs, f.tdWin(tTDM1, i-1), f.tdWin(tTDP1, i+1))
 	}
 	c := &f.doc[i]
 	var bits uint16
