@@ -46,7 +46,7 @@ func runTrainNER(ctx context.Context, env Env, args []string) error {
 	sel := fs.Bool("select", false, "choose the epoch (early stopping) and the O penalties on the development set instead of --epochs, --first-epochs, --obias, --first-obias")
 	features := fs.String("features", "default", "feature groups: default, all, or a comma list; -name removes one from default (e.g. default,-cluster)")
 	writeDev := fs.String("write-dev", "", "also write the development sentences (tags canonical: PER) to this CoNLL file")
-	lexDir := fs.String("lexicon", "", "folder with gazetteer.tsv.gz, clusters.tsv.gz and (optional) names.tsv.gz and brown.tsv.gz to use instead of the embedded ones (experiments)")
+	lexDir := fs.String("lexicon", "", "folder with gazetteer.tsv.gz, clusters.tsv.gz and (optional) names.tsv.gz, brown.tsv.gz and tagdist.tsv.gz to use instead of the embedded ones (experiments)")
 	prune := fs.Float64("prune", def.Prune, "drop features whose weights are all below this fraction of the largest weight (smaller, faster model)")
 	firstEpochs := fs.Int("first-epochs", def.FirstEpochs, "with document features: epochs of the first pass (0: --epochs)")
 	obias := fs.Float64("obias", float64(def.OBias), "the O penalty (recall bias) of the model")
@@ -56,9 +56,10 @@ func runTrainNER(ctx context.Context, env Env, args []string) error {
 	runs := fs.Int("runs", def.Runs, "train this many perceptrons on different sentence orders and average their weights")
 	cv := fs.Int("cv", 0, "instead of training one model, cross-validate over N contiguous folds of the data and print the scores (for feature ablations)")
 	tbGrid := fs.String("type-bias-grid", "", "with --cv: also score each fold with these per-type recall biases added to the B-/I- scores at decoding (semicolon-separated PER,ORG,LOC,MISC vectors; experiments)")
-	tdCorpus := fs.String("tagdist-corpus", "", "with the tagdist feature group: the folder of unlabelled news articles (*.jsonl) that first-pass models tag for the corpus tag distributions (required with tagdist)")
+	tdCorpus := fs.String("tagdist-corpus", "../shared/data/arabic-news", "with the tagdist feature group: the folder of unlabelled news articles (*.jsonl) that first-pass models tag for the corpus tag distributions (required with tagdist)")
 	tdOut := fs.String("tagdist-out", "", "with the tagdist feature group: write the tag distributions the model reads (tagdist.tsv.gz) to this file")
 	tdMin := fs.Int("tagdist-min", 3, "with the tagdist feature group: minimum count of a word in the news")
+	tdByDoc := fs.Bool("tagdist-bydoc", false, "with the tagdist feature group: count a word once per article and type it got there, instead of once per token")
 	tdDump := fs.String("tagdist-dump", "", "with --cv and the tagdist feature group: write fold k's list to this prefix + k + .tsv.gz")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -85,7 +86,7 @@ func runTrainNER(ctx context.Context, env Env, args []string) error {
 		o.Prune = *prune
 		o.FirstEpochs, o.OBias, o.FirstOBias, o.Select = *firstEpochs, float32(*obias), float32(*firstOBias), *sel
 		o.Margin, o.MarginEntity, o.Runs = float32(*margin), float32(*marginEnt), *runs
-		return crossValidate(ctx, env, sents, *cv, *devFrac, *lexDir, *tbGrid, o, tdOptions{corpus: *tdCorpus, min: *tdMin, dump: *tdDump})
+		return crossValidate(ctx, env, sents, *cv, *devFrac, *lexDir, *tbGrid, o, tdOptions{corpus: *tdCorpus, min: *tdMin, dump: *tdDump, byDoc: *tdByDoc})
 	}
 	train, dev := ner.SplitDev(sents, *devFrac)
 	fmt.Fprintf(env.Stderr, "data: %d sentences; training on %d, dev = last %d (%.0f%%)\n", len(sents), len(train), len(dev), 100**devFrac)
@@ -110,7 +111,7 @@ func runTrainNER(ctx context.Context, env Env, args []string) error {
 		if opt.TagDistDocs, err = readNewsDir(*tdCorpus); err != nil {
 			return fmt.Errorf("train ner: %w", err)
 		}
-		opt.TagDistMin = *tdMin
+		opt.TagDistMin, opt.TagDistByDoc = *tdMin, *tdByDoc
 	}
 	opt.Epochs, opt.Patience, opt.Seed, opt.Features, opt.Progress = *epochs, *patience, *seed, fset, env.Stderr
 	opt.Prune = *prune
@@ -307,7 +308,17 @@ func loadLexicon(dir string) (*ner.Lexicon, error) {
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, err
 	}
-	return ner.ParseLexicon(gaz, cl, names, brown)
+	lx, err := ner.ParseLexicon(gaz, cl, names, brown)
+	if err != nil {
+		return nil, err
+	}
+	td, err := os.ReadFile(filepath.Join(dir, "tagdist.tsv.gz"))
+	if errors.Is(err, fs.ErrNotExist) {
+		return lx, nil
+	} else if err != nil {
+		return nil, err
+	}
+	return lx.WithTagDist(td)
 }
 
 func loadTagger(path, lexDir string) (*ner.Tagger, error) {
@@ -360,6 +371,7 @@ func opt0(epochs, patience int, seed uint64, fs ner.FeatureSet) ner.TrainOptions
 type tdOptions struct {
 	corpus, dump string
 	min          int
+	byDoc        bool
 }
 
 func readNewsDir(dir string) ([][][]string, error) {
@@ -409,7 +421,7 @@ func crossValidate(ctx context.Context, env Env, sents []ner.Sentence, k int, de
 		if err != nil {
 			return err
 		}
-		opt.TagDistDocs, opt.TagDistMin = docs, td.min
+		opt.TagDistDocs, opt.TagDistMin, opt.TagDistByDoc = docs, td.min, td.byDoc
 		m, rep, err := ner.Train(ctx, tr, dv, lx, opt)
 		if err != nil {
 			return fmt.Errorf("train ner: fold %d: %w", f+1, err)

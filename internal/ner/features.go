@@ -31,11 +31,12 @@ const (
 	FeatBrown                            // Brown cluster path prefixes of w0 and its neighbours
 	FeatConf                             // second pass: the first pass's confidence (name vs O, type vs type) here and at ±1
 	FeatTagDist                          // second pass: how a first-pass model tagged the word (and ±1) across the unlabelled news (Lexicon.WithTagDist)
+	FeatTagDistX                         // with FeatTagDist: also its conjunction with the first-pass tag, and the ±1 window of summaries (experiment, not shipped)
 )
 
 // DefaultFeatures is the feature set of the shipped model.
 const DefaultFeatures = FeatWord | FeatContext | FeatBigram | FeatAffix | FeatShape | FeatTrigger | FeatGazetteer | FeatCluster | FeatFreq | FeatCharNgram | FeatDoc |
-	FeatMorph | FeatDocTrig | FeatNames | FeatBrown
+	FeatMorph | FeatDocTrig | FeatNames | FeatBrown | FeatTagDist
 
 var featureNames = []struct {
 	f    FeatureSet
@@ -44,7 +45,7 @@ var featureNames = []struct {
 	{FeatWord, "word"}, {FeatContext, "context"}, {FeatBigram, "bigram"}, {FeatAffix, "affix"},
 	{FeatShape, "shape"}, {FeatTrigger, "trigger"}, {FeatGazetteer, "gazetteer"}, {FeatCluster, "cluster"},
 	{FeatCharNgram, "charngram"}, {FeatFreq, "freq"}, {FeatDoc, "doc"}, {FeatMorph, "morph"}, {FeatDocTrig, "doctrig"},
-	{FeatNames, "names"}, {FeatBrown, "brown"}, {FeatConf, "conf"}, {FeatTagDist, "tagdist"},
+	{FeatNames, "names"}, {FeatBrown, "brown"}, {FeatConf, "conf"}, {FeatTagDist, "tagdist"}, {FeatTagDistX, "tdx"},
 }
 
 // String lists the groups, comma-separated.
@@ -136,6 +137,8 @@ const (
 	tTDB
 	tTDM1
 	tTDP1
+	tTDS1
+	tTDWin
 )
 
 // Token shapes.
@@ -679,6 +682,18 @@ func (f *featurizer) appendDoc(fs []uint64, i int) []uint64 {
 	if f.set&FeatTagDist != 0 && f.tds != nil {
 		fs = appendTagDist(fs, &f.tds[i])
 		fs = append(fs, f.tdWin(tTDM1, i-1), f.tdWin(tTDP1, i+1))
+		if f.set&FeatTagDistX != 0 {
+			d := &f.tds[i]
+			w := func(j int) (byte, byte) {
+				if j < 0 || j >= len(f.tds) {
+					return 0xfe, 0xfe
+				}
+				return f.tds[j].name, f.tds[j].arg
+			}
+			a, b := w(i - 1)
+			c, e := w(i + 1)
+			fs = append(fs, fb(tTDS1, s1(i), d.name, d.arg), fb(tTDWin, a, b, d.name, d.arg, c, e))
+		}
 	}
 	c := &f.doc[i]
 	var bits uint16

@@ -192,15 +192,62 @@ func ReadNewsDocuments(r io.Reader) ([][][]string, error) {
 	return docs, sc.Err()
 }
 
-// TagDistOf tags every document with tg and returns the counter.
-func TagDistOf(tg *Tagger, docs [][][]string) *TagDistCounter {
+// AddDoc counts one article (sentences of token texts and their tags) by
+// presence: a word counts once per article, and once for each type it was
+// tagged with anywhere in it (and for B- if it began a name there). A name
+// the model types in one clear context of an article (معمر القذافي) counts
+// for the article even where it stands alone (القذافي), as the second
+// pass's document features do within a text.
+func (c *TagDistCounter) AddDoc(sents, tags [][]string) {
+	seen := map[string]*[6]int{}
+	var order []string
+	sub := NewTagDistCounter()
+	for k := range sents {
+		sub.counts = map[string]*[6]int{}
+		sub.Add(sents[k], tags[k])
+		for w, n := range sub.counts {
+			a := seen[w]
+			if a == nil {
+				a = new([6]int)
+				seen[w] = a
+				order = append(order, w)
+			}
+			for i := range a {
+				a[i] += n[i]
+			}
+		}
+	}
+	for _, w := range order {
+		a := seen[w]
+		n := c.counts[w]
+		if n == nil {
+			n = new([6]int)
+			c.counts[w] = n
+		}
+		n[0]++
+		for i := 1; i < 6; i++ {
+			if a[i] > 0 {
+				n[i]++
+			}
+		}
+	}
+}
+
+// TagDistOf tags every document with tg and returns the counter: token
+// counts, or with byDoc article counts (AddDoc).
+func TagDistOf(tg *Tagger, docs [][][]string, byDoc bool) *TagDistCounter {
 	c := NewTagDistCounter()
 	for _, d := range docs {
 		if len(d) == 0 {
 			continue
 		}
-		for k, tags := range tg.TagSentences(d) {
-			c.Add(d[k], tags)
+		tags := tg.TagSentences(d)
+		if byDoc {
+			c.AddDoc(d, tags)
+			continue
+		}
+		for k := range tags {
+			c.Add(d[k], tags[k])
 		}
 	}
 	return c

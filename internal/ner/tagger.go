@@ -28,6 +28,8 @@ var (
 	embeddedNames []byte
 	//go:embed data/brown.tsv.gz
 	embeddedBrown []byte
+	//go:embed data/tagdist.tsv.gz
+	embeddedTagDist []byte
 )
 
 // DefaultLexicon returns the embedded gazetteers and word clusters, parsed
@@ -35,7 +37,11 @@ var (
 func DefaultLexicon() (*Lexicon, error) { return defaultLexicon() }
 
 var defaultLexicon = sync.OnceValues(func() (*Lexicon, error) {
-	return ParseLexicon(embeddedGazetteer, embeddedClusters, embeddedNames, embeddedBrown)
+	lx, err := ParseLexicon(embeddedGazetteer, embeddedClusters, embeddedNames, embeddedBrown)
+	if err != nil {
+		return nil, err
+	}
+	return lx.WithTagDist(embeddedTagDist)
 })
 
 var loadEmbedded = sync.OnceValues(func() (*Tagger, error) {

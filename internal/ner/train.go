@@ -35,13 +35,14 @@ type TrainOptions struct {
 	// a margin; MarginEntity applies where the gold tag is a name (a missed
 	// name costs more than a false one: recall for ORG and MISC).
 	Margin, MarginEntity float32
-	Runs                 int       // perceptrons (sentence orders Seed, Seed+1 …) whose weights are averaged (0, 1: one)
+	Runs                 int // perceptrons (sentence orders Seed, Seed+1 …) whose weights are averaged (0, 1: one)
 	// With FeatTagDist: the unlabelled articles (sentences of token texts)
 	// that first-pass models tag for the corpus tag distributions, and the
 	// minimum count of a word in them (0: 3).
-	TagDistDocs [][][]string
-	TagDistMin  int
-	Progress             io.Writer // per-epoch progress lines; nil for none
+	TagDistDocs  [][][]string
+	TagDistMin   int
+	TagDistByDoc bool      // count a word once per article and type (TagDistCounter.AddDoc) instead of once per token
+	Progress     io.Writer // per-epoch progress lines; nil for none
 }
 
 // DefaultTrainOptions returns the settings the shipped model was trained with.
@@ -144,7 +145,7 @@ func Train(ctx context.Context, train, dev []Sentence, lx *Lexicon, opt TrainOpt
 		if err != nil {
 			return nil, nil, err
 		}
-		gz, err := TagDistOf(tg, opt.TagDistDocs).Gzip(tdMin)
+		gz, err := TagDistOf(tg, opt.TagDistDocs, opt.TagDistByDoc).Gzip(tdMin)
 		if err != nil {
 			return nil, nil, err
 		}

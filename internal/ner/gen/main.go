@@ -61,6 +61,7 @@ func main() {
 	rare := flag.String("rare", "", "brownrare: a brown.tsv.gz of another tree (e.g. -min-count 3) whose paths are added for the words out/brown.tsv.gz lacks")
 	tdTrain := flag.String("train", "", "tagdist: the ANERcorp training split; a model is trained on it with the shipped recipe without the tagdist group, and tags the news")
 	tdModel := flag.String("model", "", "tagdist: instead of -train, a model file trained without the tagdist group")
+	tdByDoc := flag.Bool("bydoc", false, "tagdist: count a word once per article (as marsad train ner --tagdist-bydoc)")
 	flag.Parse()
 	var err error
 	switch flag.Arg(0) {
@@ -76,7 +77,7 @@ func main() {
 		// -rare file's tree for the words it lacks
 		err = brownRare(filepath.Join(*out, "brown.tsv.gz"), *rare)
 	case "tagdist":
-		err = tagDist(*data, *out, *tdTrain, *tdModel, *minCount)
+		err = tagDist(*data, *out, *tdTrain, *tdModel, *minCount, *tdByDoc)
 	case "names":
 		err = names(*data, *out, *nameCount, *dump, *orgs, *misc)
 	default:

@@ -10,11 +10,12 @@ import (
 )
 
 // tagDist writes tagdist.tsv.gz: a model without the tagdist group (the
-// shipped recipe, trained on the ANERcorp training split, or the -model
-// file) tags every article of the arabic-news corpus, and the list records
-// for each word core seen at least minCount times the tags it got
-// (docs/NER.md, corpus tag distributions). Deterministic: the training is.
-func tagDist(data, out, train, modelPath string, minCount int) error {
+// first pass of the shipped recipe, trained on the ANERcorp training
+// split, or the -model file) tags every article of the arabic-news corpus,
+// and the list records for each word core seen at least minCount times the
+// tags it got (docs/NER.md, corpus tag distributions). Deterministic: the
+// training is; `marsad train ner --tagdist-out` writes the same file.
+func tagDist(data, out, train, modelPath string, minCount int, byDoc bool) error {
 	lx, err := ner.DefaultLexicon()
 	if err != nil {
 		return err
@@ -41,8 +42,10 @@ func tagDist(data, out, train, modelPath string, minCount int) error {
 		if err != nil {
 			return err
 		}
+		// the first pass of the shipped recipe, as ner.Train trains it
 		opt := ner.DefaultTrainOptions()
-		opt.Features &^= ner.FeatTagDist
+		opt.Features &^= ner.FeatDoc | ner.FeatTagDist | ner.FeatTagDistX
+		opt.Epochs, opt.OBias = opt.FirstEpochs, opt.FirstOBias
 		opt.Progress = os.Stderr
 		if m, _, err = ner.Train(context.Background(), sents, nil, lx, opt); err != nil {
 			return err
@@ -50,8 +53,8 @@ func tagDist(data, out, train, modelPath string, minCount int) error {
 	default:
 		return fmt.Errorf("tagdist: -train or -model is required")
 	}
-	if m.Features&ner.FeatTagDist != 0 {
-		return fmt.Errorf("tagdist: the model must not use the tagdist group")
+	if m.Features&(ner.FeatTagDist|ner.FeatDoc) != 0 {
+		return fmt.Errorf("tagdist: the model must be a first-pass model (no doc, no tagdist group)")
 	}
 	tg, err := ner.NewTagger(m, lx)
 	if err != nil {
@@ -70,7 +73,7 @@ func tagDist(data, out, train, modelPath string, minCount int) error {
 		}
 		docs = append(docs, d...)
 	}
-	c := ner.TagDistOf(tg, docs)
+	c := ner.TagDistOf(tg, docs, byDoc)
 	gz, err := c.Gzip(minCount)
 	if err != nil {
 		return err
