@@ -379,6 +379,9 @@ func readNewsDir(dir string) ([][][]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	if len(paths) == 0 {
+		return nil, fmt.Errorf("no news articles (*.jsonl) in %s (--tagdist-corpus)", dir)
+	}
 	sort.Strings(paths)
 	var docs [][][]string
 	for _, p := range paths {
