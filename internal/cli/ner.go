@@ -104,6 +104,9 @@ func runTrainNER(ctx context.Context, env Env, args []string) error {
 		return fmt.Errorf("train ner: %w", err)
 	}
 	opt := def
+	if fset&ner.FeatDoc == 0 {
+		fset &^= ner.FeatTagDist | ner.FeatTagDistX // second-pass groups
+	}
 	if fset&ner.FeatTagDist != 0 {
 		if *tdCorpus == "" {
 			return usageError("train ner: the tagdist features need --tagdist-corpus")
@@ -405,6 +408,9 @@ func crossValidate(ctx context.Context, env Env, sents []ner.Sentence, k int, de
 		return fmt.Errorf("train ner: %w", err)
 	}
 	var docs [][][]string
+	if opt.Features&ner.FeatDoc == 0 {
+		opt.Features &^= ner.FeatTagDist | ner.FeatTagDistX // second-pass groups
+	}
 	if opt.Features&ner.FeatTagDist != 0 {
 		if td.corpus == "" {
 			return usageError("train ner: the tagdist features need --tagdist-corpus")
