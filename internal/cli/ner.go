@@ -60,6 +60,7 @@ func runTrainNER(ctx context.Context, env Env, args []string) error {
 	tdOut := fs.String("tagdist-out", "", "with the tagdist feature group: write the tag distributions the model reads (tagdist.tsv.gz) to this file")
 	tdMin := fs.Int("tagdist-min", 3, "with the tagdist feature group: minimum count of a word in the news")
 	tdByDoc := fs.Bool("tagdist-bydoc", false, "with the tagdist feature group: count a word once per article and type it got there, instead of once per token")
+	tdNorm := fs.Bool("tagdist-norm", false, "with the tagdist feature group: also count normalised forms apart (looked up before the core)")
 	tdDump := fs.String("tagdist-dump", "", "with --cv and the tagdist feature group: write fold k's list to this prefix + k + .tsv.gz")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -86,7 +87,7 @@ func runTrainNER(ctx context.Context, env Env, args []string) error {
 		o.Prune = *prune
 		o.FirstEpochs, o.OBias, o.FirstOBias, o.Select = *firstEpochs, float32(*obias), float32(*firstOBias), *sel
 		o.Margin, o.MarginEntity, o.Runs = float32(*margin), float32(*marginEnt), *runs
-		return crossValidate(ctx, env, sents, *cv, *devFrac, *lexDir, *tbGrid, o, tdOptions{corpus: *tdCorpus, min: *tdMin, dump: *tdDump, byDoc: *tdByDoc})
+		return crossValidate(ctx, env, sents, *cv, *devFrac, *lexDir, *tbGrid, o, tdOptions{corpus: *tdCorpus, min: *tdMin, dump: *tdDump, byDoc: *tdByDoc, norm: *tdNorm})
 	}
 	train, dev := ner.SplitDev(sents, *devFrac)
 	fmt.Fprintf(env.Stderr, "data: %d sentences; training on %d, dev = last %d (%.0f%%)\n", len(sents), len(train), len(dev), 100**devFrac)
@@ -114,7 +115,7 @@ func runTrainNER(ctx context.Context, env Env, args []string) error {
 		if opt.TagDistDocs, err = readNewsDir(*tdCorpus); err != nil {
 			return fmt.Errorf("train ner: %w", err)
 		}
-		opt.TagDistMin, opt.TagDistByDoc = *tdMin, *tdByDoc
+		opt.TagDistMin, opt.TagDistByDoc, opt.TagDistNorm = *tdMin, *tdByDoc, *tdNorm
 	}
 	opt.Epochs, opt.Patience, opt.Seed, opt.Features, opt.Progress = *epochs, *patience, *seed, fset, env.Stderr
 	opt.Prune = *prune
@@ -374,7 +375,7 @@ func opt0(epochs, patience int, seed uint64, fs ner.FeatureSet) ner.TrainOptions
 type tdOptions struct {
 	corpus, dump string
 	min          int
-	byDoc        bool
+	byDoc, norm  bool
 }
 
 func readNewsDir(dir string) ([][][]string, error) {
@@ -430,7 +431,7 @@ func crossValidate(ctx context.Context, env Env, sents []ner.Sentence, k int, de
 		if err != nil {
 			return err
 		}
-		opt.TagDistDocs, opt.TagDistMin, opt.TagDistByDoc = docs, td.min, td.byDoc
+		opt.TagDistDocs, opt.TagDistMin, opt.TagDistByDoc, opt.TagDistNorm = docs, td.min, td.byDoc, td.norm
 		m, rep, err := ner.Train(ctx, tr, dv, lx, opt)
 		if err != nil {
 			return fmt.Errorf("train ner: fold %d: %w", f+1, err)

@@ -317,7 +317,7 @@ func (f *featurizer) prepare(text, norm []string) {
 			ti.trig = f.lx.triggers[core]
 			ti.name = f.lx.names[core]
 			if f.lx.td != nil && f.set&FeatTagDist != 0 {
-				ti.td = f.lx.td[core]
+				ti.td = f.lx.tagDist(w, core)
 			}
 			if b, ok := f.lx.gaz[gazStep(gazSeed, core)]; ok {
 				ti.gazW = b &^ gazPrefix

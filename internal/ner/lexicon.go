@@ -24,6 +24,7 @@ type Lexicon struct {
 	triggers  map[string]uint8   // core of a trigger word → trigger bits
 	names     map[string]uint8   // core of a name mined from news → nameFirst | nameSecond
 	td        map[string]tagDist // core → how a first model tagged it in the news (WithTagDist; nil without)
+	tdn       map[string]tagDist // normalised form → the same, where the list has normalised forms (looked up first)
 	hash      uint64             // fingerprint of the inputs, stored in models trained with it
 	tdHash    uint64             // with td: the fingerprint that also covers the tag distributions
 }

@@ -10,6 +10,7 @@ import (
 	"io"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/marsad-project/marsad/internal/arabic"
 )
@@ -57,10 +58,10 @@ func shareBucket(num, den int) uint8 {
 // TagDistCounter.Gzip); its fingerprint covers the list.
 func (lx *Lexicon) WithTagDist(gz []byte) (*Lexicon, error) {
 	c := *lx
-	c.td = map[string]tagDist{}
+	c.td, c.tdn = map[string]tagDist{}, nil
 	err := eachTSV(gz, func(f []string) error {
-		if len(f) != 7 {
-			return fmt.Errorf("want 7 columns, got %d", len(f))
+		if len(f) != 7 && (len(f) != 8 || f[7] != "n") {
+			return fmt.Errorf("want 7 columns (and n for a normalised form), got %d", len(f))
 		}
 		var n [6]int
 		for i := range n {
@@ -82,6 +83,13 @@ func (lx *Lexicon) WithTagDist(gz []byte) (*Lexicon, error) {
 		}
 		d.name = shareBucket(names, total)
 		d.b = shareBucket(b, names)
+		if len(f) == 8 {
+			if c.tdn == nil {
+				c.tdn = map[string]tagDist{}
+			}
+			c.tdn[f[0]] = d
+			return nil
+		}
 		c.td[f[0]] = d
 		return nil
 	})
@@ -95,9 +103,24 @@ func (lx *Lexicon) WithTagDist(gz []byte) (*Lexicon, error) {
 	return &c, nil
 }
 
+// tagDist returns the distribution of a word: of its normalised form when
+// the list has it, else of its core.
+func (lx *Lexicon) tagDist(norm, core string) tagDist {
+	if lx.tdn != nil {
+		if d, ok := lx.tdn[norm]; ok {
+			return d
+		}
+	}
+	return lx.td[core]
+}
+
 // TagDistCounter counts, per word core, the tags a model gave it.
 type TagDistCounter struct {
 	counts map[string]*[6]int // total, PER, ORG, LOC, MISC, B-
+	// Norm also counts each normalised form apart (keyed "\x00"+form), so
+	// that words whose cores collide keep their own counts (له and الله:
+	// the article is stripped from الله).
+	Norm bool
 }
 
 // NewTagDistCounter returns an empty counter.
@@ -112,20 +135,27 @@ func (c *TagDistCounter) Add(words, tags []string) {
 		if k == "" {
 			continue
 		}
-		n := c.counts[k]
-		if n == nil {
-			n = new([6]int)
-			c.counts[k] = n
+		c.add(k, tags[i])
+		if c.Norm {
+			c.add("\x00"+fz.info[i].norm, tags[i])
 		}
-		n[0]++
-		t, ok := tagIndex(tags[i])
-		if !ok || t == tagO {
-			continue
-		}
-		n[1+typeOf(t)]++
-		if tagNames[t][0] == 'B' {
-			n[5]++
-		}
+	}
+}
+
+func (c *TagDistCounter) add(k, tag string) {
+	n := c.counts[k]
+	if n == nil {
+		n = new([6]int)
+		c.counts[k] = n
+	}
+	n[0]++
+	t, ok := tagIndex(tag)
+	if !ok || t == tagO {
+		return
+	}
+	n[1+typeOf(t)]++
+	if tagNames[t][0] == 'B' {
+		n[5]++
 	}
 }
 
@@ -148,6 +178,10 @@ func (c *TagDistCounter) Gzip(minCount int) ([]byte, error) {
 	fmt.Fprintf(bw, "# core\ttotal\tPER\tORG\tLOC\tMISC\tB (tags a first model gave the word in the arabic-news corpus; internal/ner/gen tagdist)\n")
 	for _, k := range keys {
 		n := c.counts[k]
+		if w, ok := strings.CutPrefix(k, "\x00"); ok {
+			fmt.Fprintf(bw, "%s\t%d\t%d\t%d\t%d\t%d\t%d\tn\n", w, n[0], n[1], n[2], n[3], n[4], n[5])
+			continue
+		}
 		fmt.Fprintf(bw, "%s\t%d\t%d\t%d\t%d\t%d\t%d\n", k, n[0], n[1], n[2], n[3], n[4], n[5])
 	}
 	if err := bw.Flush(); err != nil {
@@ -234,9 +268,11 @@ func (c *TagDistCounter) AddDoc(sents, tags [][]string) {
 }
 
 // TagDistOf tags every document with tg and returns the counter: token
-// counts, or with byDoc article counts (AddDoc).
-func TagDistOf(tg *Tagger, docs [][][]string, byDoc bool) *TagDistCounter {
+// counts, or with byDoc article counts (AddDoc); with norm, normalised
+// forms are counted apart too (TagDistCounter.Norm).
+func TagDistOf(tg *Tagger, docs [][][]string, byDoc, norm bool) *TagDistCounter {
 	c := NewTagDistCounter()
+	c.Norm = norm
 	for _, d := range docs {
 		if len(d) == 0 {
 			continue

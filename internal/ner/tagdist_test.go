@@ -106,3 +106,29 @@ func TestTagDistByDoc(t *testing.T) {
 		t.Errorf("نظام by article: %v", n)
 	}
 }
+
+func TestTagDistNorm(t *testing.T) {
+	for _, norm := range []bool{false, true} {
+		c := NewTagDistCounter()
+		c.Norm = norm
+		for i := 0; i < 3; i++ {
+			c.Add(strings.Fields("قال عبد الله إن له رأيا"), strings.Fields("O B-PER I-PER O O O"))
+		}
+		gz, err := c.Gzip(3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lt, err := testLexicon(t).WithTagDist(gz)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// الله and له share the core له
+		d := lt.tagDist(normAll([]string{"له"})[0], "له")
+		if want := uint8(4); norm && d.share[0] != 0 || !norm && d.share[0] != want {
+			t.Errorf("norm %v: له gets %+v", norm, d)
+		}
+		if d := lt.tagDist(normAll([]string{"الله"})[0], "له"); d.share[0] != 6 && norm {
+			t.Errorf("norm %v: الله gets %+v", norm, d)
+		}
+	}
+}

@@ -268,7 +268,7 @@ func (t *Tagger) tagDoc(texts, norms [][]string) [][]int {
 		if tds != nil {
 			tds[k] = make([]tagDist, n)
 			for i := range s.fz.info {
-				tds[k][i] = t.lx.td[s.fz.info[i].core]
+				tds[k][i] = t.lx.tagDist(s.fz.info[i].norm, s.fz.info[i].core)
 			}
 		}
 		if trig != nil {

@@ -42,6 +42,7 @@ type TrainOptions struct {
 	TagDistDocs  [][][]string
 	TagDistMin   int
 	TagDistByDoc bool      // count a word once per article and type (TagDistCounter.AddDoc) instead of once per token
+	TagDistNorm  bool      // also count normalised forms apart (TagDistCounter.Norm)
 	Progress     io.Writer // per-epoch progress lines; nil for none
 }
 
@@ -146,7 +147,7 @@ func Train(ctx context.Context, train, dev []Sentence, lx *Lexicon, opt TrainOpt
 		if err != nil {
 			return nil, nil, err
 		}
-		gz, err := TagDistOf(tg, opt.TagDistDocs, opt.TagDistByDoc).Gzip(tdMin)
+		gz, err := TagDistOf(tg, opt.TagDistDocs, opt.TagDistByDoc, opt.TagDistNorm).Gzip(tdMin)
 		if err != nil {
 			return nil, nil, err
 		}

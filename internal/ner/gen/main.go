@@ -62,6 +62,7 @@ func main() {
 	tdTrain := flag.String("train", "", "tagdist: the ANERcorp training split; a model is trained on it with the shipped recipe without the tagdist group, and tags the news")
 	tdModel := flag.String("model", "", "tagdist: instead of -train, a model file trained without the tagdist group")
 	tdByDoc := flag.Bool("bydoc", false, "tagdist: count a word once per article (as marsad train ner --tagdist-bydoc)")
+	tdNorm := flag.Bool("norm", false, "tagdist: also count normalised forms apart (as marsad train ner --tagdist-norm)")
 	flag.Parse()
 	var err error
 	switch flag.Arg(0) {
@@ -77,7 +78,7 @@ func main() {
 		// -rare file's tree for the words it lacks
 		err = brownRare(filepath.Join(*out, "brown.tsv.gz"), *rare)
 	case "tagdist":
-		err = tagDist(*data, *out, *tdTrain, *tdModel, *minCount, *tdByDoc)
+		err = tagDist(*data, *out, *tdTrain, *tdModel, *minCount, *tdByDoc, *tdNorm)
 	case "names":
 		err = names(*data, *out, *nameCount, *dump, *orgs, *misc)
 	default:

@@ -15,7 +15,7 @@ import (
 // and the list records for each word core seen at least minCount times the
 // tags it got (docs/NER.md, corpus tag distributions). Deterministic: the
 // training is; `marsad train ner --tagdist-out` writes the same file.
-func tagDist(data, out, train, modelPath string, minCount int, byDoc bool) error {
+func tagDist(data, out, train, modelPath string, minCount int, byDoc, norm bool) error {
 	lx, err := ner.DefaultLexicon()
 	if err != nil {
 		return err
@@ -73,7 +73,7 @@ func tagDist(data, out, train, modelPath string, minCount int, byDoc bool) error
 		}
 		docs = append(docs, d...)
 	}
-	c := ner.TagDistOf(tg, docs, byDoc)
+	c := ner.TagDistOf(tg, docs, byDoc, norm)
 	gz, err := c.Gzip(minCount)
 	if err != nil {
 		return err
