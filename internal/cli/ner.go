@@ -106,7 +106,7 @@ func runTrainNER(ctx context.Context, env Env, args []string) error {
 	}
 	opt := def
 	if fset&ner.FeatDoc == 0 {
-		fset &^= ner.FeatTagDist | ner.FeatTagDistX // second-pass groups
+		fset &^= ner.TagDistGroups // second-pass groups
 	}
 	if fset&ner.FeatTagDist != 0 {
 		if *tdCorpus == "" {
@@ -410,7 +410,7 @@ func crossValidate(ctx context.Context, env Env, sents []ner.Sentence, k int, de
 	}
 	var docs [][][]string
 	if opt.Features&ner.FeatDoc == 0 {
-		opt.Features &^= ner.FeatTagDist | ner.FeatTagDistX // second-pass groups
+		opt.Features &^= ner.TagDistGroups // second-pass groups
 	}
 	if opt.Features&ner.FeatTagDist != 0 {
 		if td.corpus == "" {

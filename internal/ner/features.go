@@ -14,25 +14,30 @@ type FeatureSet uint32
 
 // Feature groups.
 const (
-	FeatWord      FeatureSet = 1 << iota // normalised word and its core (clitics stripped)
-	FeatContext                          // words and cores at ±1, ±2
-	FeatBigram                           // word pairs (w-1,w0), (w0,w+1)
-	FeatAffix                            // prefixes and suffixes of 1–3 letters, the proclitic string
-	FeatShape                            // script/digit/punct shape and length, of w0 and its neighbours
-	FeatTrigger                          // title, place-noun, organisation-noun and speech-verb triggers nearby
-	FeatGazetteer                        // gazetteer phrase matches (begin/inside) and word membership
-	FeatCluster                          // word clusters from unlabelled news, of w0 and its neighbours
-	FeatCharNgram                        // character 3-grams of the core
-	FeatFreq                             // corpus-frequency bucket of the word
-	FeatDoc                              // second pass: first-pass tags here and of the same word elsewhere in the document
-	FeatMorph                            // definiteness × ending (nisba adjectives), long-vowel density of transliterated names
-	FeatDocTrig                          // second pass: the same word elsewhere in the document after a title, place noun or organisation noun
-	FeatNames                            // first and second names mined from unlabelled news, of w0 and its neighbours
-	FeatBrown                            // Brown cluster path prefixes of w0 and its neighbours
-	FeatConf                             // second pass: the first pass's confidence (name vs O, type vs type) here and at ±1
-	FeatTagDist                          // second pass: how a first-pass model tagged the word (and ±1) across the unlabelled news (Lexicon.WithTagDist)
-	FeatTagDistX                         // with FeatTagDist: also its conjunction with the first-pass tag, and the ±1 window of summaries (experiment, not shipped)
+	FeatWord          FeatureSet = 1 << iota // normalised word and its core (clitics stripped)
+	FeatContext                              // words and cores at ±1, ±2
+	FeatBigram                               // word pairs (w-1,w0), (w0,w+1)
+	FeatAffix                                // prefixes and suffixes of 1–3 letters, the proclitic string
+	FeatShape                                // script/digit/punct shape and length, of w0 and its neighbours
+	FeatTrigger                              // title, place-noun, organisation-noun and speech-verb triggers nearby
+	FeatGazetteer                            // gazetteer phrase matches (begin/inside) and word membership
+	FeatCluster                              // word clusters from unlabelled news, of w0 and its neighbours
+	FeatCharNgram                            // character 3-grams of the core
+	FeatFreq                                 // corpus-frequency bucket of the word
+	FeatDoc                                  // second pass: first-pass tags here and of the same word elsewhere in the document
+	FeatMorph                                // definiteness × ending (nisba adjectives), long-vowel density of transliterated names
+	FeatDocTrig                              // second pass: the same word elsewhere in the document after a title, place noun or organisation noun
+	FeatNames                                // first and second names mined from unlabelled news, of w0 and its neighbours
+	FeatBrown                                // Brown cluster path prefixes of w0 and its neighbours
+	FeatConf                                 // second pass: the first pass's confidence (name vs O, type vs type) here and at ±1
+	FeatTagDist                              // second pass: how a first-pass model tagged the word (and ±1) across the unlabelled news (Lexicon.WithTagDist)
+	FeatTagDistX                             // with FeatTagDist: also its conjunction with the first-pass tag, and the ±1 window of summaries (experiment, not shipped)
+	FeatTagDistNoTrig                        // with FeatTagDist: trigger words (titles, place and organisation nouns, speech verbs) get no distribution (experiment)
 )
+
+// TagDistGroups are the groups of the corpus tag distributions: second
+// pass only, dropped from a first pass and from a single-pass model.
+const TagDistGroups = FeatTagDist | FeatTagDistX | FeatTagDistNoTrig
 
 // DefaultFeatures is the feature set of the shipped model.
 const DefaultFeatures = FeatWord | FeatContext | FeatBigram | FeatAffix | FeatShape | FeatTrigger | FeatGazetteer | FeatCluster | FeatFreq | FeatCharNgram | FeatDoc |
@@ -45,7 +50,7 @@ var featureNames = []struct {
 	{FeatWord, "word"}, {FeatContext, "context"}, {FeatBigram, "bigram"}, {FeatAffix, "affix"},
 	{FeatShape, "shape"}, {FeatTrigger, "trigger"}, {FeatGazetteer, "gazetteer"}, {FeatCluster, "cluster"},
 	{FeatCharNgram, "charngram"}, {FeatFreq, "freq"}, {FeatDoc, "doc"}, {FeatMorph, "morph"}, {FeatDocTrig, "doctrig"},
-	{FeatNames, "names"}, {FeatBrown, "brown"}, {FeatConf, "conf"}, {FeatTagDist, "tagdist"}, {FeatTagDistX, "tdx"},
+	{FeatNames, "names"}, {FeatBrown, "brown"}, {FeatConf, "conf"}, {FeatTagDist, "tagdist"}, {FeatTagDistX, "tdx"}, {FeatTagDistNoTrig, "tdnotrig"},
 }
 
 // String lists the groups, comma-separated.
@@ -316,7 +321,7 @@ func (f *featurizer) prepare(text, norm []string) {
 			ti.br, ti.hasBr = c.br, c.has&hasBrown != 0
 			ti.trig = f.lx.triggers[core]
 			ti.name = f.lx.names[core]
-			if f.lx.td != nil && f.set&FeatTagDist != 0 {
+			if f.lx.td != nil && f.set&FeatTagDist != 0 && (f.set&FeatTagDistNoTrig == 0 || ti.trig == 0) {
 				ti.td = f.lx.tagDist(w, core)
 			}
 			if b, ok := f.lx.gaz[gazStep(gazSeed, core)]; ok {

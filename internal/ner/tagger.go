@@ -97,7 +97,7 @@ func NewTagger(m *Model, lx *Lexicon) (*Tagger, error) {
 	if m.First != nil && m.First.LexiconHash != lx.hashFor(m.First.Features) {
 		return nil, fmt.Errorf("ner: new tagger: the first-pass model was trained with other word lists: retrain it (docs/NER.md)")
 	}
-	if m.First != nil && m.First.Features != m.Features&^(FeatDoc|FeatTagDist) {
+	if m.First != nil && m.First.Features != m.Features&^(FeatDoc|TagDistGroups) {
 		return nil, fmt.Errorf("ner: new tagger: first pass features %s do not match %s", m.First.Features, m.Features)
 	}
 	if (m.First != nil) != (m.Features&FeatDoc != 0) {
@@ -268,7 +268,9 @@ func (t *Tagger) tagDoc(texts, norms [][]string) [][]int {
 		if tds != nil {
 			tds[k] = make([]tagDist, n)
 			for i := range s.fz.info {
-				tds[k][i] = t.lx.tagDist(s.fz.info[i].norm, s.fz.info[i].core)
+				if m2.Features&FeatTagDistNoTrig == 0 || s.fz.info[i].trig == 0 {
+					tds[k][i] = t.lx.tagDist(s.fz.info[i].norm, s.fz.info[i].core)
+				}
 			}
 		}
 		if trig != nil {

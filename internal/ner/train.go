@@ -108,14 +108,14 @@ type encoded struct {
 // that it learns how far to trust the first pass on unseen text.
 func Train(ctx context.Context, train, dev []Sentence, lx *Lexicon, opt TrainOptions) (*Model, TrainReport, error) {
 	if opt.Features&FeatDoc == 0 {
-		opt.Features &^= FeatTagDist | FeatTagDistX // second-pass groups
+		opt.Features &^= TagDistGroups // second-pass groups
 		return trainStage(ctx, train, dev, nil, nil, lx, opt)
 	}
 	if opt.Features&FeatTagDist != 0 && len(opt.TagDistDocs) == 0 {
 		return nil, TrainReport{}, errors.New("ner: train: the tagdist features need unlabelled articles (TagDistDocs)")
 	}
 	base := opt
-	base.Features &^= FeatDoc | FeatTagDist
+	base.Features &^= FeatDoc | TagDistGroups
 	base.OBias = opt.FirstOBias
 	if opt.FirstEpochs > 0 {
 		base.Epochs = opt.FirstEpochs

@@ -44,7 +44,7 @@ func tagDist(data, out, train, modelPath string, minCount int, byDoc, norm bool)
 		}
 		// the first pass of the shipped recipe, as ner.Train trains it
 		opt := ner.DefaultTrainOptions()
-		opt.Features &^= ner.FeatDoc | ner.FeatTagDist | ner.FeatTagDistX
+		opt.Features &^= ner.FeatDoc | ner.TagDistGroups
 		opt.Epochs, opt.OBias = opt.FirstEpochs, opt.FirstOBias
 		opt.Progress = os.Stderr
 		if m, _, err = ner.Train(context.Background(), sents, nil, lx, opt); err != nil {
