@@ -46,7 +46,7 @@ func runTrainNER(ctx context.Context, env Env, args []string) error {
 	sel := fs.Bool("select", false, "choose the epoch (early stopping) and the O penalties on the development set instead of --epochs, --first-epochs, --obias, --first-obias")
 	features := fs.String("features", "default", "feature groups: default, all, or a comma list; -name removes one from default (e.g. default,-cluster)")
 	writeDev := fs.String("write-dev", "", "also write the development sentences (tags canonical: PER) to this CoNLL file")
-	lexDir := fs.String("lexicon", "", "folder with gazetteer.tsv.gz, clusters.tsv.gz and (optional) names.tsv.gz and brown.tsv.gz to use instead of the embedded ones (experiments)")
+	lexDir := fs.String("lexicon", "", "folder with gazetteer.tsv.gz, clusters.tsv.gz and (optional) names.tsv.gz, brown.tsv.gz and tagdist.tsv.gz to use instead of the embedded ones (experiments)")
 	prune := fs.Float64("prune", def.Prune, "drop features whose weights are all below this fraction of the largest weight (smaller, faster model)")
 	firstEpochs := fs.Int("first-epochs", def.FirstEpochs, "with document features: epochs of the first pass (0: --epochs)")
 	obias := fs.Float64("obias", float64(def.OBias), "the O penalty (recall bias) of the model")
@@ -56,6 +56,12 @@ func runTrainNER(ctx context.Context, env Env, args []string) error {
 	runs := fs.Int("runs", def.Runs, "train this many perceptrons on different sentence orders and average their weights")
 	cv := fs.Int("cv", 0, "instead of training one model, cross-validate over N contiguous folds of the data and print the scores (for feature ablations)")
 	tbGrid := fs.String("type-bias-grid", "", "with --cv: also score each fold with these per-type recall biases added to the B-/I- scores at decoding (semicolon-separated PER,ORG,LOC,MISC vectors; experiments)")
+	tdCorpus := fs.String("tagdist-corpus", "../shared/data/arabic-news", "with the tagdist feature group: the folder of unlabelled news articles (*.jsonl) that first-pass models tag for the corpus tag distributions (required with tagdist)")
+	tdOut := fs.String("tagdist-out", "", "with the tagdist feature group: write the tag distributions the model reads (tagdist.tsv.gz) to this file")
+	tdMin := fs.Int("tagdist-min", 3, "with the tagdist feature group: minimum count of a word in the news")
+	tdByDoc := fs.Bool("tagdist-bydoc", false, "with the tagdist feature group: count a word once per article and type it got there, instead of once per token")
+	tdNorm := fs.Bool("tagdist-norm", false, "with the tagdist feature group: also count normalised forms apart (looked up before the core)")
+	tdDump := fs.String("tagdist-dump", "", "with --cv and the tagdist feature group: write fold k's list to this prefix + k + .tsv.gz")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -81,7 +87,7 @@ func runTrainNER(ctx context.Context, env Env, args []string) error {
 		o.Prune = *prune
 		o.FirstEpochs, o.OBias, o.FirstOBias, o.Select = *firstEpochs, float32(*obias), float32(*firstOBias), *sel
 		o.Margin, o.MarginEntity, o.Runs = float32(*margin), float32(*marginEnt), *runs
-		return crossValidate(ctx, env, sents, *cv, *devFrac, *lexDir, *tbGrid, o)
+		return crossValidate(ctx, env, sents, *cv, *devFrac, *lexDir, *tbGrid, o, tdOptions{corpus: *tdCorpus, min: *tdMin, dump: *tdDump, byDoc: *tdByDoc, norm: *tdNorm})
 	}
 	train, dev := ner.SplitDev(sents, *devFrac)
 	fmt.Fprintf(env.Stderr, "data: %d sentences; training on %d, dev = last %d (%.0f%%)\n", len(sents), len(train), len(dev), 100**devFrac)
@@ -99,6 +105,18 @@ func runTrainNER(ctx context.Context, env Env, args []string) error {
 		return fmt.Errorf("train ner: %w", err)
 	}
 	opt := def
+	if fset&ner.FeatDoc == 0 {
+		fset &^= ner.TagDistGroups // second-pass groups
+	}
+	if fset&ner.FeatTagDist != 0 {
+		if *tdCorpus == "" {
+			return usageError("train ner: the tagdist features need --tagdist-corpus")
+		}
+		if opt.TagDistDocs, err = readNewsDir(*tdCorpus); err != nil {
+			return fmt.Errorf("train ner: %w", err)
+		}
+		opt.TagDistMin, opt.TagDistByDoc, opt.TagDistNorm = *tdMin, *tdByDoc, *tdNorm
+	}
 	opt.Epochs, opt.Patience, opt.Seed, opt.Features, opt.Progress = *epochs, *patience, *seed, fset, env.Stderr
 	opt.Prune = *prune
 	opt.FirstEpochs, opt.OBias, opt.FirstOBias, opt.Select = *firstEpochs, float32(*obias), float32(*firstOBias), *sel
@@ -111,6 +129,16 @@ func runTrainNER(ctx context.Context, env Env, args []string) error {
 	n, err := writeModel(m, *out)
 	if err != nil {
 		return fmt.Errorf("train ner: %w", err)
+	}
+	if rep.TagDist != nil {
+		if *tdOut != "" {
+			if err := os.WriteFile(*tdOut, rep.TagDist, 0o644); err != nil {
+				return fmt.Errorf("train ner: %w", err)
+			}
+		}
+		if lx, err = lx.WithTagDist(rep.TagDist); err != nil {
+			return fmt.Errorf("train ner: %w", err)
+		}
 	}
 	if len(dev) > 0 {
 		// the written model as `marsad ner` will run it (O penalty included)
@@ -284,7 +312,17 @@ func loadLexicon(dir string) (*ner.Lexicon, error) {
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, err
 	}
-	return ner.ParseLexicon(gaz, cl, names, brown)
+	lx, err := ner.ParseLexicon(gaz, cl, names, brown)
+	if err != nil {
+		return nil, err
+	}
+	td, err := os.ReadFile(filepath.Join(dir, "tagdist.tsv.gz"))
+	if errors.Is(err, fs.ErrNotExist) {
+		return lx, nil
+	} else if err != nil {
+		return nil, err
+	}
+	return lx.WithTagDist(td)
 }
 
 func loadTagger(path, lexDir string) (*ner.Tagger, error) {
@@ -333,10 +371,54 @@ func opt0(epochs, patience int, seed uint64, fs ner.FeatureSet) ner.TrainOptions
 // crossValidate trains on all folds but one and scores the held-out fold,
 // in turn; the development set for early stopping is the last tenth of
 // the training part.
-func crossValidate(ctx context.Context, env Env, sents []ner.Sentence, k int, devFrac float64, lexDir, grid string, opt ner.TrainOptions) error {
+// tdOptions are the corpus tag-distribution settings of crossValidate.
+type tdOptions struct {
+	corpus, dump string
+	min          int
+	byDoc, norm  bool
+}
+
+func readNewsDir(dir string) ([][][]string, error) {
+	paths, err := filepath.Glob(filepath.Join(dir, "*.jsonl"))
+	if err != nil {
+		return nil, err
+	}
+	if len(paths) == 0 {
+		return nil, fmt.Errorf("no news articles (*.jsonl) in %s (--tagdist-corpus)", dir)
+	}
+	sort.Strings(paths)
+	var docs [][][]string
+	for _, p := range paths {
+		f, err := os.Open(p)
+		if err != nil {
+			return nil, err
+		}
+		d, err := ner.ReadNewsDocuments(f)
+		f.Close()
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", p, err)
+		}
+		docs = append(docs, d...)
+	}
+	return docs, nil
+}
+
+func crossValidate(ctx context.Context, env Env, sents []ner.Sentence, k int, devFrac float64, lexDir, grid string, opt ner.TrainOptions, td tdOptions) error {
 	lx, err := loadLexicon(lexDir)
 	if err != nil {
 		return fmt.Errorf("train ner: %w", err)
+	}
+	var docs [][][]string
+	if opt.Features&ner.FeatDoc == 0 {
+		opt.Features &^= ner.TagDistGroups // second-pass groups
+	}
+	if opt.Features&ner.FeatTagDist != 0 {
+		if td.corpus == "" {
+			return usageError("train ner: the tagdist features need --tagdist-corpus")
+		}
+		if docs, err = readNewsDir(td.corpus); err != nil {
+			return fmt.Errorf("train ner: %w", err)
+		}
 	}
 	var gold, pred [][]string
 	var tbGold [][]string
@@ -345,15 +427,27 @@ func crossValidate(ctx context.Context, env Env, sents []ner.Sentence, k int, de
 		lo, hi := f*len(sents)/k, (f+1)*len(sents)/k
 		rest := append(append([]ner.Sentence(nil), sents[:lo]...), sents[hi:]...)
 		tr, dv := ner.SplitDev(rest, devFrac)
+		held, err := ner.CanonicalSentences(sents[lo:hi])
+		if err != nil {
+			return err
+		}
+		opt.TagDistDocs, opt.TagDistMin, opt.TagDistByDoc, opt.TagDistNorm = docs, td.min, td.byDoc, td.norm
 		m, rep, err := ner.Train(ctx, tr, dv, lx, opt)
 		if err != nil {
 			return fmt.Errorf("train ner: fold %d: %w", f+1, err)
 		}
-		tg, err := ner.NewTagger(m, lx)
-		if err != nil {
-			return err
+		lxf := lx
+		if rep.TagDist != nil {
+			if lxf, err = lx.WithTagDist(rep.TagDist); err != nil {
+				return err
+			}
+			if td.dump != "" {
+				if err := os.WriteFile(fmt.Sprintf("%s%d.tsv.gz", td.dump, f+1), rep.TagDist, 0o644); err != nil {
+					return err
+				}
+			}
 		}
-		held, err := ner.CanonicalSentences(sents[lo:hi])
+		tg, err := ner.NewTagger(m, lxf)
 		if err != nil {
 			return err
 		}

@@ -97,4 +97,43 @@ func TestTrainNERSmall(t *testing.T) {
 	if code != ExitOK || !strings.Contains(out, "سعيد B-PER\n") || !strings.Contains(out, "هون B-LOC\n") {
 		t.Errorf("tagging with the trained model: code %d, %q %s", code, out, stderr)
 	}
+
+	// the stacked model with corpus tag distributions: it needs news
+	// articles, writes the list it reads, and runs with it
+	news := filepath.Join(dir, "news")
+	lex := filepath.Join(dir, "lex")
+	for _, d := range []string{news, lex} {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, _, code := run(t, "", "train", "ner", "--data", data, "--out", model, "--epochs", "2", "--first-epochs", "2", "--runs", "1", "--tagdist-corpus", news); code != ExitFailure {
+		t.Errorf("train without news articles: code %d", code)
+	}
+	article := `{"title": "زيارة", "text": "قال الرئيس سعيد في مدينة هون إن الرئيس زيد وصل. وقال سعيد إن هون آمنة."}` + "\n"
+	if err := os.WriteFile(filepath.Join(news, "a.jsonl"), []byte(strings.Repeat(article, 3)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	td := filepath.Join(lex, "tagdist.tsv.gz")
+	_, stderr, code = run(t, "", "train", "ner", "--data", data, "--out", model, "--epochs", "2", "--first-epochs", "2", "--runs", "1",
+		"--tagdist-corpus", news, "--tagdist-out", td)
+	if code != ExitOK || !strings.Contains(stderr, "tag distributions:") {
+		t.Fatalf("train with tagdist: code %d, %s", code, stderr)
+	}
+	for _, name := range []string{"gazetteer.tsv.gz", "clusters.tsv.gz", "names.tsv.gz", "brown.tsv.gz"} {
+		b, err := os.ReadFile(filepath.Join("..", "ner", "data", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(lex, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, stderr, code := run(t, "قال\nالرئيس\nسعيد\n", "ner", "--model", model, "--lexicon", lex); code != ExitOK {
+		t.Errorf("tagging with the tagdist model and its list: code %d, %s", code, stderr)
+	}
+	os.Remove(td)
+	if _, _, code := run(t, "قال\n", "ner", "--model", model, "--lexicon", lex); code != ExitFailure {
+		t.Errorf("tagging with the tagdist model without its list: code %d", code)
+	}
 }

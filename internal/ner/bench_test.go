@@ -21,6 +21,9 @@ func BenchmarkLoad(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
+		if lx, err = lx.WithTagDist(embeddedTagDist); err != nil {
+			b.Fatal(err)
+		}
 		m, err := ReadModel(bytes.NewReader(embeddedModel))
 		if err != nil {
 			b.Fatal(err)

@@ -14,27 +14,34 @@ type FeatureSet uint32
 
 // Feature groups.
 const (
-	FeatWord      FeatureSet = 1 << iota // normalised word and its core (clitics stripped)
-	FeatContext                          // words and cores at ±1, ±2
-	FeatBigram                           // word pairs (w-1,w0), (w0,w+1)
-	FeatAffix                            // prefixes and suffixes of 1–3 letters, the proclitic string
-	FeatShape                            // script/digit/punct shape and length, of w0 and its neighbours
-	FeatTrigger                          // title, place-noun, organisation-noun and speech-verb triggers nearby
-	FeatGazetteer                        // gazetteer phrase matches (begin/inside) and word membership
-	FeatCluster                          // word clusters from unlabelled news, of w0 and its neighbours
-	FeatCharNgram                        // character 3-grams of the core
-	FeatFreq                             // corpus-frequency bucket of the word
-	FeatDoc                              // second pass: first-pass tags here and of the same word elsewhere in the document
-	FeatMorph                            // definiteness × ending (nisba adjectives), long-vowel density of transliterated names
-	FeatDocTrig                          // second pass: the same word elsewhere in the document after a title, place noun or organisation noun
-	FeatNames                            // first and second names mined from unlabelled news, of w0 and its neighbours
-	FeatBrown                            // Brown cluster path prefixes of w0 and its neighbours
-	FeatConf                             // second pass: the first pass's confidence (name vs O, type vs type) here and at ±1
+	FeatWord          FeatureSet = 1 << iota // normalised word and its core (clitics stripped)
+	FeatContext                              // words and cores at ±1, ±2
+	FeatBigram                               // word pairs (w-1,w0), (w0,w+1)
+	FeatAffix                                // prefixes and suffixes of 1–3 letters, the proclitic string
+	FeatShape                                // script/digit/punct shape and length, of w0 and its neighbours
+	FeatTrigger                              // title, place-noun, organisation-noun and speech-verb triggers nearby
+	FeatGazetteer                            // gazetteer phrase matches (begin/inside) and word membership
+	FeatCluster                              // word clusters from unlabelled news, of w0 and its neighbours
+	FeatCharNgram                            // character 3-grams of the core
+	FeatFreq                                 // corpus-frequency bucket of the word
+	FeatDoc                                  // second pass: first-pass tags here and of the same word elsewhere in the document
+	FeatMorph                                // definiteness × ending (nisba adjectives), long-vowel density of transliterated names
+	FeatDocTrig                              // second pass: the same word elsewhere in the document after a title, place noun or organisation noun
+	FeatNames                                // first and second names mined from unlabelled news, of w0 and its neighbours
+	FeatBrown                                // Brown cluster path prefixes of w0 and its neighbours
+	FeatConf                                 // second pass: the first pass's confidence (name vs O, type vs type) here and at ±1
+	FeatTagDist                              // second pass: how a first-pass model tagged the word (and ±1) across the unlabelled news (Lexicon.WithTagDist)
+	FeatTagDistX                             // with FeatTagDist: also its conjunction with the first-pass tag, and the ±1 window of summaries (experiment, not shipped)
+	FeatTagDistNoTrig                        // with FeatTagDist: trigger words (titles, place and organisation nouns, speech verbs) get no distribution (experiment)
 )
+
+// TagDistGroups are the groups of the corpus tag distributions: second
+// pass only, dropped from a first pass and from a single-pass model.
+const TagDistGroups = FeatTagDist | FeatTagDistX | FeatTagDistNoTrig
 
 // DefaultFeatures is the feature set of the shipped model.
 const DefaultFeatures = FeatWord | FeatContext | FeatBigram | FeatAffix | FeatShape | FeatTrigger | FeatGazetteer | FeatCluster | FeatFreq | FeatCharNgram | FeatDoc |
-	FeatMorph | FeatDocTrig | FeatNames | FeatBrown
+	FeatMorph | FeatDocTrig | FeatNames | FeatBrown | FeatTagDist
 
 var featureNames = []struct {
 	f    FeatureSet
@@ -43,7 +50,7 @@ var featureNames = []struct {
 	{FeatWord, "word"}, {FeatContext, "context"}, {FeatBigram, "bigram"}, {FeatAffix, "affix"},
 	{FeatShape, "shape"}, {FeatTrigger, "trigger"}, {FeatGazetteer, "gazetteer"}, {FeatCluster, "cluster"},
 	{FeatCharNgram, "charngram"}, {FeatFreq, "freq"}, {FeatDoc, "doc"}, {FeatMorph, "morph"}, {FeatDocTrig, "doctrig"},
-	{FeatNames, "names"}, {FeatBrown, "brown"}, {FeatConf, "conf"},
+	{FeatNames, "names"}, {FeatBrown, "brown"}, {FeatConf, "conf"}, {FeatTagDist, "tagdist"}, {FeatTagDistX, "tdx"}, {FeatTagDistNoTrig, "tdnotrig"},
 }
 
 // String lists the groups, comma-separated.
@@ -130,6 +137,13 @@ const (
 	tConf
 	tConf2
 	tConfWin
+	tTD
+	tTDType
+	tTDB
+	tTDM1
+	tTDP1
+	tTDS1
+	tTDWin
 )
 
 // Token shapes.
@@ -157,6 +171,7 @@ type tokInfo struct {
 	name            uint8 // nameFirst | nameSecond
 	br              brownPath
 	hasBr           bool
+	td              tagDist
 }
 
 // featurizer turns a sentence into hashed features. It holds scratch space
@@ -169,6 +184,7 @@ type featurizer struct {
 	conf  []uint16         // second pass: first-pass confidence of each token (confOf), with FeatConf
 	doc   [][numTags]int32 // second pass: first-pass tags of the same word elsewhere in the document
 	dtrig [][numTags]int32 // second pass: the triggers around the same word elsewhere in the document (docTrigOf)
+	tds   []tagDist        // second pass: the corpus tag distribution of each token, with FeatTagDist
 	feats []uint64         // hashed features, token after token
 	offs  []int32          // feats[offs[i]:offs[i+1]] belong to token i
 }
@@ -305,6 +321,9 @@ func (f *featurizer) prepare(text, norm []string) {
 			ti.br, ti.hasBr = c.br, c.has&hasBrown != 0
 			ti.trig = f.lx.triggers[core]
 			ti.name = f.lx.names[core]
+			if f.lx.td != nil && f.set&FeatTagDist != 0 && (f.set&FeatTagDistNoTrig == 0 || ti.trig == 0) {
+				ti.td = f.lx.tagDist(w, core)
+			}
 			if b, ok := f.lx.gaz[gazStep(gazSeed, core)]; ok {
 				ti.gazW = b &^ gazPrefix
 			}
@@ -503,6 +522,36 @@ func (f *featurizer) appendContext(fs []uint64, i int) []uint64 {
 	return fs
 }
 
+// appendTagDist adds a word's corpus tag distribution: the share of its
+// occurrences tagged as any name with the most frequent type, the share of
+// each type that it got at all, and how often it began a name.
+func appendTagDist(fs []uint64, d *tagDist) []uint64 {
+	if !d.has {
+		return append(fs, fb(tTD, 0xff))
+	}
+	fs = append(fs, fb(tTD, d.name, d.arg))
+	for ty, q := range d.share {
+		if q != 0 {
+			fs = append(fs, fb(tTDType, byte(ty), q))
+		}
+	}
+	if d.name != 0 {
+		fs = append(fs, fb(tTDB, d.arg, d.b))
+	}
+	return fs
+}
+
+// tdWin is the corpus tag distribution of token j, summarised.
+func (f *featurizer) tdWin(tpl byte, j int) uint64 {
+	switch {
+	case j < 0 || j >= len(f.tds):
+		return fb(tpl, 0xfe)
+	case !f.tds[j].has:
+		return fb(tpl, 0xff)
+	}
+	return fb(tpl, f.tds[j].name, f.tds[j].arg)
+}
+
 func freqOf(t *tokInfo) byte {
 	if t.shape == shapeBound {
 		return 0xfe
@@ -634,6 +683,22 @@ func (f *featurizer) appendDoc(fs []uint64, i int) []uint64 {
 		}
 		c := cf(i)
 		fs = append(fs, fb(tConf, s1(i), byte(c)), fb(tConf2, s1(i), byte(c>>8)), fb(tConfWin, byte(cf(i-1)), byte(c), byte(cf(i+1))))
+	}
+	if f.set&FeatTagDist != 0 && f.tds != nil {
+		fs = appendTagDist(fs, &f.tds[i])
+		fs = append(fs, f.tdWin(tTDM1, i-1), f.tdWin(tTDP1, i+1))
+		if f.set&FeatTagDistX != 0 {
+			d := &f.tds[i]
+			w := func(j int) (byte, byte) {
+				if j < 0 || j >= len(f.tds) {
+					return 0xfe, 0xfe
+				}
+				return f.tds[j].name, f.tds[j].arg
+			}
+			a, b := w(i - 1)
+			c, e := w(i + 1)
+			fs = append(fs, fb(tTDS1, s1(i), d.name, d.arg), fb(tTDWin, a, b, d.name, d.arg, c, e))
+		}
 	}
 	c := &f.doc[i]
 	var bits uint16

@@ -23,7 +23,20 @@ type Lexicon struct {
 	clusters  map[string]cluster // normalised word → its k-means and Brown clusters (one lookup for both)
 	triggers  map[string]uint8   // core of a trigger word → trigger bits
 	names     map[string]uint8   // core of a name mined from news → nameFirst | nameSecond
+	td        map[string]tagDist // core → how a first model tagged it in the news (WithTagDist; nil without)
+	tdn       map[string]tagDist // normalised form → the same, where the list has normalised forms (looked up first)
 	hash      uint64             // fingerprint of the inputs, stored in models trained with it
+	tdHash    uint64             // with td: the fingerprint that also covers the tag distributions
+}
+
+// hashFor is the fingerprint a model with features fs records: the tag
+// distributions count only for models that use them, so a model trained
+// without them (the one that tags the news for them) runs with either.
+func (lx *Lexicon) hashFor(fs FeatureSet) uint64 {
+	if fs&FeatTagDist != 0 && lx.td != nil {
+		return lx.tdHash
+	}
+	return lx.hash
 }
 
 type cluster struct {

@@ -321,9 +321,21 @@ func trainSynthetic(t testing.TB, fs FeatureSet) (*Model, *Lexicon) {
 	opt.Epochs, opt.FirstEpochs, opt.OBias, opt.FirstOBias, opt.Features = 5, 5, 0, 0, fs
 	data := synthetic()
 	train, dev := SplitDev(data, 0.1)
+	if fs&FeatTagDist != 0 {
+		var doc [][]string
+		for _, s := range data[:20] {
+			doc = append(doc, s.Tokens)
+		}
+		opt.TagDistDocs, opt.TagDistMin = [][][]string{doc}, 1
+	}
 	m, rep, err := Train(context.Background(), train, dev, lx, opt)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if rep.TagDist != nil {
+		if lx, err = lx.WithTagDist(rep.TagDist); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if f := rep.Epochs[rep.BestEpoch-1].Dev.Overall.F1(); f < 0.99 {
 		t.Fatalf("dev F1 on the synthetic set = %.3f, want 1", f)

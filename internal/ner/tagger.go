@@ -28,6 +28,8 @@ var (
 	embeddedNames []byte
 	//go:embed data/brown.tsv.gz
 	embeddedBrown []byte
+	//go:embed data/tagdist.tsv.gz
+	embeddedTagDist []byte
 )
 
 // DefaultLexicon returns the embedded gazetteers and word clusters, parsed
@@ -35,7 +37,11 @@ var (
 func DefaultLexicon() (*Lexicon, error) { return defaultLexicon() }
 
 var defaultLexicon = sync.OnceValues(func() (*Lexicon, error) {
-	return ParseLexicon(embeddedGazetteer, embeddedClusters, embeddedNames, embeddedBrown)
+	lx, err := ParseLexicon(embeddedGazetteer, embeddedClusters, embeddedNames, embeddedBrown)
+	if err != nil {
+		return nil, err
+	}
+	return lx.WithTagDist(embeddedTagDist)
 })
 
 var loadEmbedded = sync.OnceValues(func() (*Tagger, error) {
@@ -79,8 +85,8 @@ func NewTagger(m *Model, lx *Lexicon) (*Tagger, error) {
 	if m == nil || lx == nil {
 		return nil, fmt.Errorf("ner: new tagger: model and lexicon are required")
 	}
-	if m.LexiconHash != lx.hash {
-		return nil, fmt.Errorf("ner: new tagger: the model was trained with other word lists (lexicon %016x, have %016x): retrain it (docs/NER.md)", m.LexiconHash, lx.hash)
+	if m.LexiconHash != lx.hashFor(m.Features) {
+		return nil, fmt.Errorf("ner: new tagger: the model was trained with other word lists (lexicon %016x, have %016x): retrain it (docs/NER.md)", m.LexiconHash, lx.hashFor(m.Features))
 	}
 	t := &Tagger{m: m, lx: lx}
 	if m.First != nil {
@@ -88,10 +94,10 @@ func NewTagger(m *Model, lx *Lexicon) (*Tagger, error) {
 	} else {
 		t.tab = newTable(m)
 	}
-	if m.First != nil && m.First.LexiconHash != lx.hash {
+	if m.First != nil && m.First.LexiconHash != lx.hashFor(m.First.Features) {
 		return nil, fmt.Errorf("ner: new tagger: the first-pass model was trained with other word lists: retrain it (docs/NER.md)")
 	}
-	if m.First != nil && m.First.Features != m.Features&^FeatDoc {
+	if m.First != nil && m.First.Features != m.Features&^(FeatDoc|TagDistGroups) {
 		return nil, fmt.Errorf("ner: new tagger: first pass features %s do not match %s", m.First.Features, m.Features)
 	}
 	if (m.First != nil) != (m.Features&FeatDoc != 0) {
@@ -232,6 +238,10 @@ func (t *Tagger) tagDoc(texts, norms [][]string) [][]int {
 	if m2.Features&FeatDocTrig != 0 {
 		trig = make([][]int, len(texts))
 	}
+	var tds [][]tagDist
+	if m2.Features&FeatTagDist != 0 && t.lx.td != nil {
+		tds = make([][]tagDist, len(texts))
+	}
 	partial := make([][]float32, len(texts))
 	var conf [][]uint16
 	if m2.Features&FeatConf != 0 {
@@ -254,6 +264,14 @@ func (t *Tagger) tagDoc(texts, norms [][]string) [][]int {
 		keys[k] = make([]string, n)
 		for i := range s.fz.info {
 			keys[k][i] = docKey(&s.fz.info[i])
+		}
+		if tds != nil {
+			tds[k] = make([]tagDist, n)
+			for i := range s.fz.info {
+				if m2.Features&FeatTagDistNoTrig == 0 || s.fz.info[i].trig == 0 {
+					tds[k][i] = t.lx.tagDist(s.fz.info[i].norm, s.fz.info[i].core)
+				}
+			}
 		}
 		if trig != nil {
 			if len(trigSlab) < n {
@@ -281,6 +299,10 @@ func (t *Tagger) tagDoc(texts, norms [][]string) [][]int {
 		if dtrig != nil {
 			fz.dtrig = dtrig[k]
 		}
+		if tds != nil {
+			fz.tds = tds[k]
+		}
+		fz.set = m2.Features
 		em := partial[k]
 		for i := 0; i < n; i++ {
 			fz.feats = fz.appendDoc(fz.feats[:0], i)
@@ -297,7 +319,8 @@ func (t *Tagger) tagDoc(texts, norms [][]string) [][]int {
 				row[j] += float32(acc[j]) * t.tab.scale[1]
 			}
 		}
-		fz.s1, fz.doc, fz.dtrig, fz.conf = nil, nil, nil, nil
+		fz.s1, fz.doc, fz.dtrig, fz.conf, fz.tds = nil, nil, nil, nil, nil
+		fz.set = m1.Features
 		out[k] = append(out[k][:0], s.decode(m2, em)...)
 	}
 	s.text, s.norm = nil, nil

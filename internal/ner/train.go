@@ -35,8 +35,15 @@ type TrainOptions struct {
 	// a margin; MarginEntity applies where the gold tag is a name (a missed
 	// name costs more than a false one: recall for ORG and MISC).
 	Margin, MarginEntity float32
-	Runs                 int       // perceptrons (sentence orders Seed, Seed+1 …) whose weights are averaged (0, 1: one)
-	Progress             io.Writer // per-epoch progress lines; nil for none
+	Runs                 int // perceptrons (sentence orders Seed, Seed+1 …) whose weights are averaged (0, 1: one)
+	// With FeatTagDist: the unlabelled articles (sentences of token texts)
+	// that first-pass models tag for the corpus tag distributions, and the
+	// minimum count of a word in them (0: 3).
+	TagDistDocs  [][][]string
+	TagDistMin   int
+	TagDistByDoc bool      // count a word once per article and type (TagDistCounter.AddDoc) instead of once per token
+	TagDistNorm  bool      // also count normalised forms apart (TagDistCounter.Norm)
+	Progress     io.Writer // per-epoch progress lines; nil for none
 }
 
 // DefaultTrainOptions returns the settings the shipped model was trained with.
@@ -60,6 +67,10 @@ type TrainReport struct {
 	// with FeatDoc: the first pass's best epoch and O penalty
 	FirstBestEpoch int
 	FirstOBias     float32
+	// with FeatTagDist: the tag distributions (tagdist.tsv.gz) the model
+	// reads at tagging time, from the first-pass model trained on all the
+	// training sentences; a Tagger needs lx.WithTagDist(TagDist)
+	TagDist []byte
 }
 
 // SplitDev carves a deterministic development set out of sents: the last
@@ -97,10 +108,14 @@ type encoded struct {
 // that it learns how far to trust the first pass on unseen text.
 func Train(ctx context.Context, train, dev []Sentence, lx *Lexicon, opt TrainOptions) (*Model, TrainReport, error) {
 	if opt.Features&FeatDoc == 0 {
+		opt.Features &^= TagDistGroups // second-pass groups
 		return trainStage(ctx, train, dev, nil, nil, lx, opt)
 	}
+	if opt.Features&FeatTagDist != 0 && len(opt.TagDistDocs) == 0 {
+		return nil, TrainReport{}, errors.New("ner: train: the tagdist features need unlabelled articles (TagDistDocs)")
+	}
 	base := opt
-	base.Features &^= FeatDoc
+	base.Features &^= FeatDoc | TagDistGroups
 	base.OBias = opt.FirstOBias
 	if opt.FirstEpochs > 0 {
 		base.Epochs = opt.FirstEpochs
@@ -116,6 +131,32 @@ func Train(ctx context.Context, train, dev []Sentence, lx *Lexicon, opt TrainOpt
 	}
 	trS1 := make([][]int, len(train))
 	trConf := make([][]uint16, len(train))
+	// With FeatTagDist, the training sentences of fold k read the tag
+	// distributions of the news as tagged by the first-pass model that did
+	// not see them, as their first-pass tags come from it: a model that saw
+	// a sentence would type its rare words in the news by memory, and the
+	// second pass would learn to trust the distributions more than they
+	// deserve on unseen text.
+	tdMin := opt.TagDistMin
+	if tdMin <= 0 {
+		tdMin = 3
+	}
+	var trLex []*Lexicon
+	tdLex := func(m *Model) (*Lexicon, []byte, error) {
+		tg, err := NewTagger(m, lx)
+		if err != nil {
+			return nil, nil, err
+		}
+		gz, err := TagDistOf(tg, opt.TagDistDocs, opt.TagDistByDoc, opt.TagDistNorm).Gzip(tdMin)
+		if err != nil {
+			return nil, nil, err
+		}
+		l, err := lx.WithTagDist(gz)
+		return l, gz, err
+	}
+	if opt.Features&FeatTagDist != 0 {
+		trLex = make([]*Lexicon, len(train))
+	}
 	fopt := base
 	fopt.Epochs, fopt.Patience, fopt.Progress, fopt.Select, fopt.OBias = rep1.BestEpoch, 0, nil, false, m1.OBias
 	for k := 0; k < folds; k++ {
@@ -128,6 +169,15 @@ func Train(ctx context.Context, train, dev []Sentence, lx *Lexicon, opt TrainOpt
 		for i := lo; i < hi; i++ {
 			trS1[i], trConf[i] = firstPass(mk, lx, train[i].Tokens)
 		}
+		if trLex != nil {
+			lk, _, err := tdLex(mk)
+			if err != nil {
+				return nil, rep1, err
+			}
+			for i := lo; i < hi; i++ {
+				trLex[i] = lk
+			}
+		}
 		logf(opt.Progress, "first pass, fold %d/%d: tagged sentences %d–%d with a model trained without them\n", k+1, folds, lo+1, hi)
 	}
 	dvS1 := make([][]int, len(dev))
@@ -135,15 +185,25 @@ func Train(ctx context.Context, train, dev []Sentence, lx *Lexicon, opt TrainOpt
 	for i := range dev {
 		dvS1[i], dvConf[i] = firstPass(m1, lx, dev[i].Tokens)
 	}
+	lx2 := lx
+	var tdGz []byte
+	if trLex != nil {
+		if lx2, tdGz, err = tdLex(m1); err != nil {
+			return nil, rep1, err
+		}
+		logf(opt.Progress, "tag distributions: %d words\n", len(lx2.td))
+	}
 	logf(opt.Progress, "second pass:\n")
 	trDD, dvDD := newDocData(lx, train, trS1), newDocData(lx, dev, dvS1)
 	trDD.conf, dvDD.conf = trConf, dvConf
-	m2, rep, err := trainStage(ctx, train, dev, trDD, dvDD, lx, opt)
+	trDD.lex = trLex
+	m2, rep, err := trainStage(ctx, train, dev, trDD, dvDD, lx2, opt)
 	if err != nil {
 		return nil, rep, err
 	}
 	m2.First = m1
 	rep.FirstBestEpoch, rep.FirstOBias = rep1.BestEpoch, m1.OBias
+	rep.TagDist = tdGz
 	return m2, rep, nil
 }
 
@@ -153,6 +213,7 @@ type docData struct {
 	conf   [][]uint16
 	counts [][][numTags]int32
 	dtrig  [][][numTags]int32
+	lex    []*Lexicon // with FeatTagDist: each sentence's word lists (nil: the model's)
 }
 
 func newDocData(lx *Lexicon, sents []Sentence, s1 [][]int) *docData {
@@ -219,12 +280,22 @@ func trainStage(ctx context.Context, train, dev []Sentence, trDoc, dvDoc *docDat
 	index := map[uint64]int32{}
 	var keys []uint64
 	enc := func(s Sentence, grow bool, dd *docData, k int) encoded {
+		fz.lx = lx
+		if dd != nil && dd.lex != nil {
+			fz.lx = dd.lex[k]
+		}
 		fz.prepare(s.Tokens, normAll(s.Tokens))
-		fz.s1, fz.doc, fz.dtrig, fz.conf = nil, nil, nil, nil
+		fz.s1, fz.doc, fz.dtrig, fz.conf, fz.tds = nil, nil, nil, nil, nil
 		if dd != nil {
 			fz.s1, fz.doc, fz.dtrig = dd.s1[k], dd.counts[k], dd.dtrig[k]
 			if dd.conf != nil {
 				fz.conf = dd.conf[k]
+			}
+			if opt.Features&FeatTagDist != 0 {
+				fz.tds = make([]tagDist, len(fz.info))
+				for i := range fz.info {
+					fz.tds[i] = fz.info[i].td
+				}
 			}
 		}
 		fz.extract()
@@ -478,7 +549,7 @@ func trainStage(ctx context.Context, train, dev []Sentence, trDoc, dvDoc *docDat
 	}
 	var lexHash uint64
 	if lx != nil {
-		lexHash = lx.hash
+		lexHash = lx.hashFor(opt.Features)
 	}
 	m := newModel(opt.Features, lexHash, &btrans, kk, ww)
 	m.OBias = obias

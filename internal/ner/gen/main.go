@@ -59,6 +59,10 @@ func main() {
 	dump := flag.Bool("dump", false, "names: print every candidate with its counts instead of writing the file")
 	brownC := flag.Int("brown-clusters", 256, "brown: number of clusters")
 	rare := flag.String("rare", "", "brownrare: a brown.tsv.gz of another tree (e.g. -min-count 3) whose paths are added for the words out/brown.tsv.gz lacks")
+	tdTrain := flag.String("train", "", "tagdist: the ANERcorp training split; a model is trained on it with the shipped recipe without the tagdist group, and tags the news")
+	tdModel := flag.String("model", "", "tagdist: instead of -train, a model file trained without the tagdist group")
+	tdByDoc := flag.Bool("bydoc", false, "tagdist: count a word once per article (as marsad train ner --tagdist-bydoc)")
+	tdNorm := flag.Bool("norm", false, "tagdist: also count normalised forms apart (as marsad train ner --tagdist-norm)")
 	flag.Parse()
 	var err error
 	switch flag.Arg(0) {
@@ -73,10 +77,12 @@ func main() {
 		// paths and gains, marked with a third column 2, the paths of the
 		// -rare file's tree for the words it lacks
 		err = brownRare(filepath.Join(*out, "brown.tsv.gz"), *rare)
+	case "tagdist":
+		err = tagDist(*data, *out, *tdTrain, *tdModel, *minCount, *tdByDoc, *tdNorm)
 	case "names":
 		err = names(*data, *out, *nameCount, *dump, *orgs, *misc)
 	default:
-		err = fmt.Errorf("usage: gen [flags] gazetteer|clusters|brown|brownrare|names")
+		err = fmt.Errorf("usage: gen [flags] gazetteer|clusters|brown|brownrare|names|tagdist")
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
