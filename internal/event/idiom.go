@@ -644,6 +644,32 @@ func sportsInjury(words []word, m *Match) bool {
 			return true
 		}
 	}
+	// "خضع اللاعبون لفحوصات طبية على مواضع إصاباتهم", "برنامج تأهيلي من
+	// الإصابة": examined and treated, a player's injury
+	for k := range words {
+		if k != m.First && (medicalWords[words[k].Norm] || medicalWords[words[k].base]) {
+			return !accidentOrAttack(words)
+		}
+	}
+	return false
+}
+
+// Words of examination and treatment around an injury: a patient's or a
+// player's, not an attack's casualties.
+// Not طبية: "قالت مصادر طبية إن …" tells casualties of attacks.
+var medicalWords = normKeys(map[string]bool{
+	"فحوصات": true, "لفحوصات": true, "الفحوصات": true, "تأهيلي": true, "التأهيلي": true,
+	"العلاجي": true, "علاجي": true, "بالأشعة": true, "الأشعة": true,
+})
+
+// accidentOrAttack reports a word of an attack in the sentence (the
+// attackWords of accident), which a medical word does not outweigh.
+func accidentOrAttack(words []word) bool {
+	for i := range words {
+		if attackWords[words[i].Norm] || attackWords[words[i].base] {
+			return true
+		}
+	}
 	return false
 }
 

@@ -77,6 +77,7 @@ func TestIdioms(t *testing.T) {
 		{"a shooting after an incident", "ووقع الحادث بعد ثلاث سنوات على إطلاق النار الذي شهدته دار للسينما", "ASSAULT", false},
 		{"a bombing on a road", "قتل ثلاثة جنود في انفجار عبوة ناسفة على طريق السير", "ASSAULT", false},
 		{"a player's injury", "وتعرض قلب الدفاع فلوريس للإصابة بقطع في الرباط الداخلي للركبة", "ASSAULT", true},
+		{"players examined for their injuries", "خضع سان مارتن ومختار فلاتة لفحوصات طبية على مواضع إصاباتهم برفقة الطاقم", "ASSAULT", true},
 		{"wounded by gunfire", "وأصيب ثلاثة أشخاص برصاص قناص في المدينة", "ASSAULT", false},
 		{"a crowd of supporters", "ووجه منصور أمام حشد من أنصاره أمام السجن الشكر لفريق الدفاع", "MOBILIZE", true},
 		{"a crowd hit", "صدمت شاحنة حشدا كان يقوم بطواف ديني", "MOBILIZE", true},

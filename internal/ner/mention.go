@@ -80,6 +80,11 @@ func (t *Tagger) mention(text string, base int, toks []arabic.Token, typ int) (m
 	}
 	start := base + toks[0].Start + t.lx.procliticBytes(toks[0])
 	end := base + toks[len(toks)-1].End
+	// a function word alone is no name: "له" left of "ولله" once the
+	// proclitics are cut
+	if len(toks) == 1 && arabic.IsStopword(arabic.Normalize(text[start:end])) {
+		return model.Mention{}, false
+	}
 	return model.Mention{Text: text[start:end], Start: start, End: end, Type: entityTypes[typ]}, true
 }
 

@@ -457,6 +457,12 @@ func TestMentionTrimming(t *testing.T) {
 	if m.Text != "حفتر" {
 		t.Errorf("base offset: %+v", m)
 	}
+	// a function word left alone by the clitic cut is no mention: ولله → له
+	w := "كبيرة ولله الحمد"
+	wt := arabic.Tokenize(w)
+	if m, ok := tg.mention(w, 0, wt[1:2], 3); ok {
+		t.Errorf("a function word became a mention: %+v", m)
+	}
 }
 
 func embedded(t testing.TB) *Tagger {
