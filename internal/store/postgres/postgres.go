@@ -331,18 +331,25 @@ func (dialect) PostingsDDL(table string) (create, swap []string) {
 
 // Near-duplicate keys: the column documents.bands, an integer array under
 // a GIN index (migration 0006), bound as an array literal; KeyRows lists
-// every key of an article having one of them (sqlstore keeps the asked).
+// the articles having each key asked, one index scan per key.
 func (dialect) KeysColumn() bool        { return true }
 func (dialect) KeysPlaceholder() string { return `CAST(? AS INTEGER[])` }
 func (dialect) KeysArg(keys []int64) any {
 	return sqlstore.IDList('{', '}', keys)
 }
 
+// One GIN scan per key (bands @> ARRAY[k], in a lateral join), not one
+// scan of all the batch's keys (bands && keys): GIN advances all the
+// scan's entries together and checks each item found against all of them,
+// so the cost grows with keys × matches. At 4× arabic-news (20,596
+// articles, a batch's ~5,900 keys all stored: reposts) the one scan took
+// 100-150 ms a batch, the scans per key 20-40 ms (EXPLAIN ANALYZE).
+//
 // The look-up goes through the GIN index whatever the planner thinks: it
-// takes a sequential scan of a small or unanalysed table to be cheaper,
-// but && compares each row's 12 keys with each of the batch's ~6,000
-// (storebench: 0.15 to 0.65 s a batch of 500 from the second to the fifth,
-// against 0.01 to 0.06 through the index).
+// takes a sequential scan of a small or unanalysed table to be cheaper
+// (with the one && scan: 0.15 to 0.65 s a batch of 500 from the second to
+// the fifth, against 0.01 to 0.06 through the index; per key it would be
+// one sequential scan a key).
 func (d dialect) KeyRows(ctx context.Context, tx *sql.Tx, keys []int64, fn func(doc int64, key int32)) error {
 	if d.keys != nil {
 		var err error
@@ -356,8 +363,8 @@ func (d dialect) KeyRows(ctx context.Context, tx *sql.Tx, keys []int64, fn func(
 	if _, err := tx.ExecContext(ctx, `SET LOCAL enable_seqscan = off`); err != nil {
 		return err
 	}
-	rows, err := tx.QueryContext(ctx, d.Bind(`SELECT d.rowid, k FROM documents d CROSS JOIN LATERAL unnest(d.bands) AS k
-		WHERE d.bands && CAST(? AS INTEGER[])`), sqlstore.IDList('{', '}', keys))
+	rows, err := tx.QueryContext(ctx, d.Bind(`SELECT d.rowid, k FROM unnest(CAST(? AS INTEGER[])) AS k
+		CROSS JOIN LATERAL (SELECT rowid FROM documents WHERE bands @> ARRAY[k]) AS d`), sqlstore.IDList('{', '}', keys))
 	if err != nil {
 		return err
 	}
