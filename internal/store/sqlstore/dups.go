@@ -150,8 +150,10 @@ func (s *DB) newDupFinder(ctx context.Context, tx *sql.Tx, keys [][]int32) (*dup
 	}
 	want := map[int32]bool{}
 	var all []int64
-	for _, ks := range keys {
+	byArticle := make([][]int64, len(keys))
+	for i, ks := range keys {
 		for _, k := range ks {
+			byArticle[i] = append(byArticle[i], int64(k))
 			if !want[k] {
 				want[k] = true
 				all = append(all, int64(k))
@@ -162,7 +164,7 @@ func (s *DB) newDupFinder(ctx context.Context, tx *sql.Tx, keys [][]int32) (*dup
 		return f, nil
 	}
 	var docs []int64
-	err := s.d.KeyRows(ctx, tx, all, func(doc int64, key int32) {
+	err := s.d.KeyRows(ctx, tx, byArticle, all, func(doc int64, key int32) {
 		if !want[key] { // PostgreSQL lists all the keys of an article having one
 			return
 		}

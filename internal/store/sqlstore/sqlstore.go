@@ -67,11 +67,13 @@ type Dialect interface {
 	// value KeysArg(keys), bound as KeysPlaceholder, InsertDoc binding a
 	// "bands" column so), else rows of doc_bands (key, doc) (SQLite).
 	// KeyRows calls fn with (doc, key) for the stored articles having one
-	// of keys (on PostgreSQL, with every key of such an article).
+	// of the keys of an article of the batch (keys: each article's, in
+	// all the distinct ones; on PostgreSQL with every key of such an
+	// article, each article once).
 	KeysColumn() bool
 	KeysPlaceholder() string
 	KeysArg(keys []int64) any
-	KeyRows(ctx context.Context, tx *sql.Tx, keys []int64, fn func(doc int64, key int32)) error
+	KeyRows(ctx context.Context, tx *sql.Tx, keys [][]int64, all []int64, fn func(doc int64, key int32)) error
 	// Size is the on-disk size of the store.
 	Size(ctx context.Context, db *sql.DB) (int64, error)
 	// Location names the store for messages.
