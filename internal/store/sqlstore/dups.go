@@ -24,14 +24,18 @@ import (
 // it (under Dialect.LockWrites) one statement lists the stored articles
 // sharing one of the batch's keys (12 an article: doc_bands on SQLite, the
 // GIN-indexed array documents.bands on PostgreSQL), with their groups.
-// Each new article with candidates is signed in full and confirmed
-// against them by the estimated Jaccard, a stored candidate being signed
-// again from its stored text (no signature is stored); it records in
-// dup_of the group's earliest stored article. When every candidate is of
-// one group, the first one confirmed decides (the most similar would give
-// the same group); else all are compared, the most similar winning (ties:
-// the earliest stored), as extract does. The full signatures computed are
-// kept in memory for a while (sigCache): reposts come close together.
+// An article whose candidates are all of one group, one of them having
+// all its 12 keys, joins that group without more (find says what that
+// costs in precision: next to nothing). Any other article with candidates
+// is signed in full (its key signature completed, before the loop, on
+// every CPU: presign) and confirmed against them by the estimated
+// Jaccard, a stored candidate being signed again from its stored text
+// (no signature is stored); it records in dup_of the group's earliest
+// stored article. When every candidate is of one group, the first one
+// confirmed decides (the most similar would give the same group); else
+// all are compared, the most similar winning (ties: the earliest stored),
+// as extract does. The full signatures computed are kept in memory for a
+// while (sigCache): reposts come close together.
 //
 // What it costs is in docs/BENCHMARKS.md. The first version kept the
 // signature (512 bytes) and 32 keys per article and looked up every
