@@ -26,3 +26,14 @@ func TestSignatureMatchesShingles(t *testing.T) {
 		}
 	}
 }
+
+// TestCompleteSignature: the key signature completed is the signature.
+func TestCompleteSignature(t *testing.T) {
+	m := NewMinHash(DefaultOptions())
+	for _, text := range []string{base, "كلمة", "كلمتان فقط", ""} {
+		words := Words(text)
+		if got, want := m.CompleteSignature(words, m.KeySignature(words)), m.Signature(words); !slices.Equal(got, want) {
+			t.Errorf("%q: completed %d values, signature %d, or values differ", text[:min(len(text), 30)], len(got), len(want))
+		}
+	}
+}

@@ -259,6 +259,19 @@ func (m *MinHash) KeySignature(words []string) []uint64 {
 	return signature(words, m.opt.ShingleSize, m.seeds[:min(len(m.seeds), KeyBands*KeyRows)])
 }
 
+// CompleteSignature is Signature(words) given keySig = KeySignature(words):
+// only the values after the key signature's are computed (a store that
+// signed an article for its keys signs it once).
+func (m *MinHash) CompleteSignature(words []string, keySig []uint64) []uint64 {
+	k := min(len(m.seeds), KeyBands*KeyRows)
+	if len(words) == 0 || len(keySig) != k {
+		return m.Signature(words)
+	}
+	sig := make([]uint64, k, len(m.seeds))
+	copy(sig, keySig)
+	return append(sig, signature(words, m.opt.ShingleSize, m.seeds[k:])...)
+}
+
 // Keys are the store's LSH keys of sig (a Signature or KeySignature;
 // KeyBands of them, the band's number mixed in): two signatures sharing a
 // key are candidates.

@@ -331,44 +331,87 @@ func (dialect) PostingsDDL(table string) (create, swap []string) {
 
 // Near-duplicate keys: the column documents.bands, an integer array under
 // a GIN index (migration 0006), bound as an array literal; KeyRows lists
-// every key of an article having one of them (sqlstore keeps the asked).
+// each stored article sharing a key with an article of the batch once,
+// with all its keys (sqlstore keeps the asked).
 func (dialect) KeysColumn() bool        { return true }
 func (dialect) KeysPlaceholder() string { return `CAST(? AS INTEGER[])` }
 func (dialect) KeysArg(keys []int64) any {
 	return sqlstore.IDList('{', '}', keys)
 }
 
+// One GIN scan per article of the batch (bands && its keys, in a lateral
+// join), each stored article returned once with its keys, not one scan
+// of all the batch's keys: a GIN scan advances all its entries together
+// and checks each item found against them all, so its cost grows with
+// keys × matches. At 4× arabic-news (20,596 articles, a batch's ~5,900
+// keys all stored: reposts) the one scan took 100-150 ms a batch, one
+// scan per key returning (article, key) rows 39-60 ms, one per batch
+// article 12-13 ms (psql, the last 500 articles' keys), and at 16× it
+// returns one row per candidate, not one per candidate and key shared
+// (~90,000 a batch).
+//
 // The look-up goes through the GIN index whatever the planner thinks: it
-// takes a sequential scan of a small or unanalysed table to be cheaper,
-// but && compares each row's 12 keys with each of the batch's ~6,000
-// (storebench: 0.15 to 0.65 s a batch of 500 from the second to the fifth,
-// against 0.01 to 0.06 through the index).
-func (d dialect) KeyRows(ctx context.Context, tx *sql.Tx, keys []int64, fn func(doc int64, key int32)) error {
+// takes a sequential scan of a small or unanalysed table to be cheaper
+// (storebench, with the one scan of all keys: 0.15 to 0.65 s a batch of
+// 500 from the second to the fifth, against 0.01 to 0.06 through the
+// index).
+func (d dialect) KeyRows(ctx context.Context, tx *sql.Tx, keys [][]int64, all []int64, fn func(doc int64, key int32)) error {
 	if d.keys != nil {
-		var err error
-		if keys, err = d.keys.filter(ctx, tx, keys); err != nil {
+		pass, err := d.keys.filter(ctx, tx, all)
+		if err != nil {
 			return err
 		}
+		may := make(map[int64]bool, len(pass))
+		for _, k := range pass {
+			may[k] = true
+		}
+		filtered := make([][]int64, 0, len(keys))
+		for _, ks := range keys {
+			var f []int64
+			for _, k := range ks {
+				if may[k] {
+					f = append(f, k)
+				}
+			}
+			if len(f) > 0 {
+				filtered = append(filtered, f)
+			}
+		}
+		keys = filtered
 	}
 	if len(keys) == 0 {
 		return nil
 	}
+	// each article's keys as an array literal, in a text[] literal
+	var b strings.Builder
+	b.WriteByte('{')
+	for i, ks := range keys {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('"')
+		b.WriteString(sqlstore.IDList('{', '}', ks))
+		b.WriteByte('"')
+	}
+	b.WriteByte('}')
 	if _, err := tx.ExecContext(ctx, `SET LOCAL enable_seqscan = off`); err != nil {
 		return err
 	}
-	rows, err := tx.QueryContext(ctx, d.Bind(`SELECT d.rowid, k FROM documents d CROSS JOIN LATERAL unnest(d.bands) AS k
-		WHERE d.bands && CAST(? AS INTEGER[])`), sqlstore.IDList('{', '}', keys))
+	rows, err := tx.QueryContext(ctx, d.Bind(`SELECT DISTINCT d.rowid, d.bands FROM unnest(CAST(? AS TEXT[])) AS a
+		CROSS JOIN LATERAL (SELECT rowid, bands FROM documents WHERE bands && CAST(a AS INTEGER[])) AS d`), b.String())
 	if err != nil {
 		return err
 	}
 	for rows.Next() {
 		var doc int64
-		var key int32
-		if err := rows.Scan(&doc, &key); err != nil {
+		var bands []byte // the array's text form: {1,-2,3}
+		if err := rows.Scan(&doc, &bands); err != nil {
 			rows.Close()
 			return err
 		}
-		fn(doc, key)
+		for _, k := range parseInts(bands) {
+			fn(doc, k)
+		}
 	}
 	if err := rows.Close(); err != nil {
 		return err

@@ -261,7 +261,7 @@ func (dialect) KeysPlaceholder() string { return "?" }
 func (dialect) KeysArg(keys []int64) any {
 	return sqlstore.IDList('[', ']', keys)
 }
-func (dialect) KeyRows(ctx context.Context, tx *sql.Tx, keys []int64, fn func(doc int64, key int32)) error {
+func (dialect) KeyRows(ctx context.Context, tx *sql.Tx, _ [][]int64, keys []int64, fn func(doc int64, key int32)) error {
 	rows, err := tx.QueryContext(ctx, `SELECT doc, key FROM doc_bands WHERE key IN (SELECT value FROM json_each(?))`,
 		sqlstore.IDList('[', ']', keys))
 	if err != nil {

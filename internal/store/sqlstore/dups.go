@@ -24,14 +24,18 @@ import (
 // it (under Dialect.LockWrites) one statement lists the stored articles
 // sharing one of the batch's keys (12 an article: doc_bands on SQLite, the
 // GIN-indexed array documents.bands on PostgreSQL), with their groups.
-// Each new article with candidates is signed in full and confirmed
-// against them by the estimated Jaccard, a stored candidate being signed
-// again from its stored text (no signature is stored); it records in
-// dup_of the group's earliest stored article. When every candidate is of
-// one group, the first one confirmed decides (the most similar would give
-// the same group); else all are compared, the most similar winning (ties:
-// the earliest stored), as extract does. The full signatures computed are
-// kept in memory for a while (sigCache): reposts come close together.
+// An article whose candidates are all of one group, one of them having
+// all its 12 keys, joins that group without more (find says what that
+// costs in precision: next to nothing). Any other article with candidates
+// is signed in full (its key signature completed, before the loop, on
+// every CPU: presign) and confirmed against them by the estimated
+// Jaccard, a stored candidate being signed again from its stored text
+// (no signature is stored); it records in dup_of the group's earliest
+// stored article. When every candidate is of one group, the first one
+// confirmed decides (the most similar would give the same group); else
+// all are compared, the most similar winning (ties: the earliest stored),
+// as extract does. The full signatures computed are kept in memory for a
+// while (sigCache): reposts come close together.
 //
 // What it costs is in docs/BENCHMARKS.md. The first version kept the
 // signature (512 bytes) and 32 keys per article and looked up every
@@ -60,15 +64,18 @@ func (s *DB) words(text string) []string {
 }
 
 // keys returns the LSH keys of words as stored (signed 32 bits: 4 bytes in
-// SQLite's record format, PostgreSQL's integer), distinct.
-func (s *DB) keys(words []string) []int32 {
+// SQLite's record format, PostgreSQL's integer), distinct, and the key
+// signature they come from (completed, not computed again, when the
+// article has candidates: story.MinHash.CompleteSignature).
+func (s *DB) keys(words []string) ([]int32, []uint64) {
 	var keys []int32
-	for _, k := range s.mh.Keys(s.mh.KeySignature(words)) {
+	ksig := s.mh.KeySignature(words)
+	for _, k := range s.mh.Keys(ksig) {
 		if v := int32(uint32(k)); !slices.Contains(keys, v) {
 			keys = append(keys, v)
 		}
 	}
-	return keys
+	return keys, ksig
 }
 
 // sigCache keeps the full signatures last computed (by rowid; an article
@@ -147,8 +154,10 @@ func (s *DB) newDupFinder(ctx context.Context, tx *sql.Tx, keys [][]int32) (*dup
 	}
 	want := map[int32]bool{}
 	var all []int64
-	for _, ks := range keys {
+	byArticle := make([][]int64, len(keys))
+	for i, ks := range keys {
 		for _, k := range ks {
+			byArticle[i] = append(byArticle[i], int64(k))
 			if !want[k] {
 				want[k] = true
 				all = append(all, int64(k))
@@ -159,7 +168,7 @@ func (s *DB) newDupFinder(ctx context.Context, tx *sql.Tx, keys [][]int32) (*dup
 		return f, nil
 	}
 	var docs []int64
-	err := s.d.KeyRows(ctx, tx, all, func(doc int64, key int32) {
+	err := s.d.KeyRows(ctx, tx, byArticle, all, func(doc int64, key int32) {
 		if !want[key] { // PostgreSQL lists all the keys of an article having one
 			return
 		}
@@ -198,31 +207,56 @@ func (s *DB) newDupFinder(ctx context.Context, tx *sql.Tx, keys [][]int32) (*dup
 	return f, f.prefetch(keys)
 }
 
+// candidates lists the candidates of an article with keys (distinct),
+// in the order found, and tells whether they are all of one group and
+// whether one of them has every key of the article: KeyBands keys, so
+// the same first KeyBands×KeyRows signature values.
+func (f *dupFinder) candidates(keys []int32, rows []int64) (_ []int64, oneGroup, allKeys bool) {
+	rows = rows[:0]
+	var shared []int // by rows' index
+	var root int64
+	oneGroup = true
+	for _, k := range keys {
+		for _, row := range f.byKey[k] {
+			i := slices.Index(rows, row)
+			if i < 0 {
+				i = len(rows)
+				rows = append(rows, row)
+				shared = append(shared, 0)
+				if r := f.cands[row].root; len(rows) == 1 {
+					root = r
+				} else if r != root {
+					oneGroup = false
+				}
+			}
+			shared[i]++
+		}
+	}
+	if len(keys) == story.KeyBands {
+		allKeys = slices.Contains(shared, len(keys))
+	}
+	return rows, oneGroup, allKeys
+}
+
 // prefetch signs again, before the batch's articles are looked at one by
 // one, the stored candidates find will want: for an article whose stored
-// candidates are of one group and none is signed yet, the earliest; for
-// one whose candidates span groups, every one not signed. Their texts are
-// read in one statement (not one round trip each) and signed on every
-// CPU. (find signs any other it needs as it goes.)
+// candidates are of one group, none having all its keys and none signed
+// yet, the earliest; for one whose candidates span groups, every one not
+// signed. Their texts are read in one statement (not one round trip each)
+// and signed on every CPU. (find signs any other it needs as it goes.)
 func (f *dupFinder) prefetch(keys [][]int32) error {
 	need := map[int64]bool{}
 	var rows []int64
 	for _, ks := range keys {
-		rows = rows[:0]
-		roots := map[int64]bool{}
+		var oneGroup, allKeys bool
+		rows, oneGroup, allKeys = f.candidates(ks, rows)
 		signed := false
-		for _, k := range ks {
-			for _, row := range f.byKey[k] {
-				if !slices.Contains(rows, row) {
-					rows = append(rows, row)
-					roots[f.cands[row].root] = true
-					signed = signed || f.cands[row].sig != nil
-				}
-			}
+		for _, row := range rows {
+			signed = signed || f.cands[row].sig != nil
 		}
 		switch {
-		case len(rows) == 0 || (len(roots) == 1 && signed):
-		case len(roots) == 1:
+		case len(rows) == 0 || (oneGroup && (signed || allKeys)):
+		case oneGroup:
 			need[slices.Min(rows)] = true
 		default:
 			for _, row := range rows {
@@ -322,25 +356,70 @@ func (f *dupFinder) signature(row int64) ([]uint64, error) {
 	return c.sig, nil
 }
 
-// find returns the group (its earliest article's rowid and id) of the
-// candidate the article (words, keys) near-duplicates, 0 for none, and its
-// full signature when it had candidates.
-func (f *dupFinder) find(words []string, keys []int32) (int64, string, []uint64, error) {
+// presign computes on every CPU, before the batch's articles are looked
+// at one by one, the full signatures find will want of the articles
+// having stored candidates (not those skip, and not those whose
+// candidates are one group, one having all their keys); nil for the
+// others.
+func (f *dupFinder) presign(words [][]string, keySigs [][]uint64, keys [][]int32, skip func(int) bool) [][]uint64 {
+	var todo []int
 	var rows []int64
-	roots := map[int64]bool{}
-	for _, k := range keys {
-		for _, row := range f.byKey[k] {
-			if !slices.Contains(rows, row) {
-				rows = append(rows, row)
-				roots[f.cands[row].root] = true
-			}
+	for i, ks := range keys {
+		if len(f.cands) == 0 {
+			break
 		}
+		var oneGroup, allKeys bool
+		if rows, oneGroup, allKeys = f.candidates(ks, rows); len(rows) == 0 || (oneGroup && allKeys) || skip(i) {
+			continue
+		}
+		todo = append(todo, i)
 	}
+	if len(todo) == 0 {
+		return nil
+	}
+	sigs := make([][]uint64, len(keys))
+	var wg sync.WaitGroup
+	workers := min(runtime.GOMAXPROCS(0), len(todo))
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := w; j < len(todo); j += workers {
+				i := todo[j]
+				sigs[i] = f.s.mh.CompleteSignature(words[i], keySigs[i])
+			}
+		}()
+	}
+	wg.Wait()
+	return sigs
+}
+
+// find returns the group (its earliest article's rowid and id) of the
+// candidate the article (words, keys, its key signature keySig; sig its
+// full signature if computed already) near-duplicates, 0 for none, and
+// its full signature when it was computed.
+//
+// A candidate of the only group having all the article's keys (the same
+// first 36 signature values) decides without the full signatures: a pair
+// of shingle Jaccard J has them all equal with probability J^36 (3×10⁻⁴
+// at 0.8, 3×10⁻⁶ at 0.7), and the chance that it does while the 128 values
+// would refuse it (fewer than 103 equal: fewer than 67 of the other 92,
+// Binomial(92, J)) is J^36 × P(Bin(92, J) ≤ 66), at most 1.3×10⁻⁵ (at
+// J = 0.79). The 128 values alone link a pair of J 0.75 with probability
+// 0.09, of 0.7 with 0.005: the shortcut's error is far below the
+// estimate's own.
+func (f *dupFinder) find(words []string, keySig []uint64, keys []int32, sig []uint64) (int64, string, []uint64, error) {
+	rows, oneGroup, allKeys := f.candidates(keys, nil)
 	if len(rows) == 0 {
 		return 0, "", nil, nil
 	}
-	sig := f.s.mh.Signature(words)
-	if len(roots) == 1 {
+	if oneGroup && allKeys {
+		return f.cands[rows[0]].root, f.cands[rows[0]].rootID, nil, nil
+	}
+	if sig == nil {
+		sig = f.s.mh.CompleteSignature(words, keySig)
+	}
+	if oneGroup {
 		// one group: the first confirmed decides; those signed already first
 		slices.SortStableFunc(rows, func(a, b int64) int {
 			return cmp.Compare(len(f.cands[b].sig), len(f.cands[a].sig))
@@ -490,13 +569,14 @@ func (s *DB) fillMinHash(ctx context.Context, tx *sql.Tx, done string) error {
 			break
 		}
 		keys := make([][]int32, len(docs))
+		ksigs := make([][]uint64, len(docs))
 		for i := range docs {
 			text, err := s.d.DecodeBody(docs[i].body)
 			if err != nil {
 				return err
 			}
 			docs[i].words = s.words(text)
-			keys[i] = s.keys(docs[i].words)
+			keys[i], ksigs[i] = s.keys(docs[i].words)
 		}
 		f, err := s.newDupFinder(ctx, tx, keys)
 		if err != nil {
@@ -504,7 +584,7 @@ func (s *DB) fillMinHash(ctx context.Context, tx *sql.Tx, done string) error {
 		}
 		var kr keyRows
 		for i, d := range docs {
-			root, rootID, sig, err := f.find(d.words, keys[i])
+			root, rootID, sig, err := f.find(d.words, ksigs[i], keys[i], nil)
 			if err != nil {
 				return err
 			}

@@ -67,11 +67,13 @@ type Dialect interface {
 	// value KeysArg(keys), bound as KeysPlaceholder, InsertDoc binding a
 	// "bands" column so), else rows of doc_bands (key, doc) (SQLite).
 	// KeyRows calls fn with (doc, key) for the stored articles having one
-	// of keys (on PostgreSQL, with every key of such an article).
+	// of the keys of an article of the batch (keys: each article's, in
+	// all the distinct ones; on PostgreSQL with every key of such an
+	// article, each article once).
 	KeysColumn() bool
 	KeysPlaceholder() string
 	KeysArg(keys []int64) any
-	KeyRows(ctx context.Context, tx *sql.Tx, keys []int64, fn func(doc int64, key int32)) error
+	KeyRows(ctx context.Context, tx *sql.Tx, keys [][]int64, all []int64, fn func(doc int64, key int32)) error
 	// Size is the on-disk size of the store.
 	Size(ctx context.Context, db *sql.DB) (int64, error)
 	// Location names the store for messages.
@@ -307,6 +309,7 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 	offsets := make([][]byte, len(batch))
 	words := make([][]string, len(batch)) // signed for near-duplicates (dups.go)
 	keys := make([][]int32, len(batch))
+	keySigs := make([][]uint64, len(batch))
 	var wg sync.WaitGroup
 	workers := min(runtime.GOMAXPROCS(0), len(batch))
 	for w := 0; w < workers; w++ {
@@ -324,7 +327,7 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 					}
 				}
 				if s.dups {
-					keys[i] = s.keys(words[i])
+					keys[i], keySigs[i] = s.keys(words[i])
 				}
 				bodies[i] = s.d.EncodeBody(text)
 				if s.positions {
@@ -396,6 +399,13 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 	if err != nil {
 		return nil, s.wrap("put: near-duplicates", err)
 	}
+	// the full signatures of the articles having stored candidates, on
+	// every CPU (not those stored already: looked up above)
+	sigs := dups.presign(words, keySigs, keys, func(i int) bool {
+		_, id := storedID[batch[i].Doc.ID]
+		_, hash := storedHash[batch[i].Doc.Hash]
+		return id || (hash && batch[i].Doc.Hash != "")
+	})
 	var kr keyRows
 	seenID := map[string]string{}
 	seenIDHash := map[string]string{}
@@ -437,7 +447,11 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 		if doc.Hash != "" {
 			seenHash[doc.Hash] = doc.ID
 		}
-		root, rootID, sig, err := dups.find(words[i], keys[i])
+		var sig []uint64
+		if sigs != nil {
+			sig = sigs[i]
+		}
+		root, rootID, sig, err := dups.find(words[i], keySigs[i], keys[i], sig)
 		if err != nil {
 			return nil, s.wrap("put "+doc.ID+": near-duplicates", err)
 		}
