@@ -192,10 +192,7 @@ const maxExtendFreq = 100
 // alone («وتشن جماعة بوكو حرام تمردا»). The part must be of the name's
 // type, lie inside the occurrence, and no other mention may overlap it.
 func extendCut(text string, toks []arabic.Token, out []model.Mention, byFirst map[string][]*discForm) []model.Mention {
-	if !sort.SliceIsSorted(out, func(a, b int) bool { return out[a].Start < out[b].Start }) {
-		out = append([]model.Mention(nil), out...)
-		sort.SliceStable(out, func(a, b int) bool { return out[a].Start < out[b].Start })
-	}
+	out = sortedByStart(out)
 	var (
 		removed map[int]bool
 		added   []model.Mention

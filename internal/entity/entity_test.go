@@ -657,7 +657,6 @@ func TestOrgChains(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	type ment struct{ text, typ string }
 	for _, tc := range []struct {
 		name, text string
 		in         []ment
@@ -675,19 +674,7 @@ func TestOrgChains(t *testing.T) {
 			[]ment{{"برشلونة", "ORG"}, {"إسبانيا", "LOC"}}, "برشلونة:ORG إسبانيا:LOC"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			var in []model.Mention
-			for _, m := range tc.in {
-				s := strings.Index(tc.text, m.text)
-				in = append(in, model.Mention{Text: m.text, Start: s, End: s + len(m.text), Type: m.typ})
-			}
-			var got []string
-			for _, m := range f.Find(tc.text, in) {
-				if tc.text[m.Start:m.End] != m.Text {
-					t.Errorf("bad mention %+v", m)
-				}
-				got = append(got, m.Text+":"+m.Type)
-			}
-			if g := strings.Join(got, " "); g != tc.want {
+			if g := findOrgs(t, f, tc.text, tc.in); g != tc.want {
 				t.Errorf("got %s, want %s", g, tc.want)
 			}
 		})
@@ -702,7 +689,6 @@ func TestOrgNamedAfterPerson(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	type ment struct{ text, typ string }
 	for _, tc := range []struct {
 		name, text string
 		in         []ment
@@ -726,19 +712,7 @@ func TestOrgNamedAfterPerson(t *testing.T) {
 			nil, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			var in []model.Mention
-			for _, m := range tc.in {
-				s := strings.Index(tc.text, m.text)
-				in = append(in, model.Mention{Text: m.text, Start: s, End: s + len(m.text), Type: m.typ})
-			}
-			var got []string
-			for _, m := range f.Find(tc.text, in) {
-				if tc.text[m.Start:m.End] != m.Text {
-					t.Errorf("bad mention %+v", m)
-				}
-				got = append(got, m.Text+":"+m.Type)
-			}
-			if g := strings.Join(got, " "); g != tc.want {
+			if g := findOrgs(t, f, tc.text, tc.in); g != tc.want {
 				t.Errorf("got %s, want %s", g, tc.want)
 			}
 		})
@@ -1004,4 +978,25 @@ func TestPlaceAfterBodyHead(t *testing.T) {
 	if got["شركة القصيم الزراعية"] != model.ORG || got["القصيم"] != model.LOC || len(ms) != 2 {
 		t.Errorf("got %v, want the company ORG and the second القصيم LOC", got)
 	}
+}
+
+// findOrgs runs the OrgFinder on text with the mentions in (each at its
+// first occurrence), checks that
+// every mention's text is its span, and returns them as "text:TYPE" joined
+// by spaces.
+func findOrgs(t *testing.T, f *OrgFinder, text string, in []ment) string {
+	t.Helper()
+	var have []model.Mention
+	for _, m := range in {
+		s := strings.Index(text, m.text)
+		have = append(have, model.Mention{Text: m.text, Start: s, End: s + len(m.text), Type: m.typ})
+	}
+	var got []string
+	for _, m := range f.Find(text, have) {
+		if text[m.Start:m.End] != m.Text {
+			t.Errorf("bad mention %+v", m)
+		}
+		got = append(got, m.Text+":"+m.Type)
+	}
+	return strings.Join(got, " ")
 }

@@ -466,10 +466,7 @@ func cliticWord(w string) bool {
 // the mentions inside it. Without an honorific a PER mention must start
 // right after the head (مدرسة الزبير بن العوام).
 func namedAfterPerson(text string, toks []arabic.Token, out []model.Mention) []model.Mention {
-	if !sort.SliceIsSorted(out, func(a, b int) bool { return out[a].Start < out[b].Start }) {
-		out = append([]model.Mention(nil), out...)
-		sort.SliceStable(out, func(a, b int) bool { return out[a].Start < out[b].Start })
-	}
+	out = sortedByStart(out)
 	var (
 		removed map[int]bool
 		added   []model.Mention
@@ -554,6 +551,17 @@ func namedAfterPerson(text string, toks []arabic.Token, out []model.Mention) []m
 		}
 	}
 	return replaceMentions(out, removed, added)
+}
+
+// sortedByStart returns ms sorted by offset: ms itself when it is, else a
+// sorted copy.
+func sortedByStart(ms []model.Mention) []model.Mention {
+	if sort.SliceIsSorted(ms, func(a, b int) bool { return ms[a].Start < ms[b].Start }) {
+		return ms
+	}
+	ms = append([]model.Mention(nil), ms...)
+	sort.SliceStable(ms, func(a, b int) bool { return ms[a].Start < ms[b].Start })
+	return ms
 }
 
 // replaceMentions returns out without the mentions at the removed indexes
