@@ -518,6 +518,8 @@ func TestPlaceFinder(t *testing.T) {
 		{"a foreign name the text writes as a common noun with ال", "تغير المشهد السياسي بعد السيول", nil, nil},
 		{"an Arab town takes the article", "وقعت اشتباكات في البصرة", nil, []string{"البصرة"}},
 		{"existing mentions are kept and not overlapped", "زار حفتر روما", []ment{{"حفتر روما", "PER"}}, []string{"حفتر روما"}},
+		{"a place cut after its first word runs on to the gazetteer's name", "وقتل وافد بمحافظة حفر الباطن أمس", []ment{{"حفر", "LOC"}}, []string{"حفر الباطن"}},
+		{"a cut place does not run onto another mention", "قال في خميس الوزير مشيط", []ment{{"خميس", "LOC"}, {"الوزير مشيط", "PER"}}, []string{"خميس", "الوزير مشيط"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -105,6 +105,9 @@ func (f *PlaceFinder) Find(text string, have []model.Mention) []model.Mention {
 			out[mi].Type = model.LOC
 		}
 	}
+	if f.extendPlaces(text, toks, taken, out) {
+		added = true
+	}
 	for i := 0; i < len(toks); i++ {
 		if taken[i] || toks[i].Kind != arabic.KindArabic {
 			continue
@@ -153,6 +156,58 @@ func (f *PlaceFinder) Find(text string, have []model.Mention) []model.Mention {
 		sort.SliceStable(out, func(a, b int) bool { return out[a].Start < out[b].Start })
 	}
 	return out
+}
+
+// extendPlaces runs a place mention of the tagger on over the words that
+// make it a longer gazetteer name (حفر → حفر الباطن, شرم → شرم الشيخ, خميس →
+// خميس مشيط): the tagger, trained on news of other places, cuts names it
+// does not know after their first word. Only onto words no mention holds.
+// It reports whether a mention changed; out's spans change in place.
+func (f *PlaceFinder) extendPlaces(text string, toks []arabic.Token, taken []bool, out []model.Mention) bool {
+	changed := false
+	for mi := range out {
+		m := &out[mi]
+		if m.Type != model.LOC || m.Start < 0 || m.End > len(text) || m.Start >= m.End {
+			continue
+		}
+		i := sort.Search(len(toks), func(i int) bool { return toks[i].End > m.Start })
+		j := sort.Search(len(toks), func(j int) bool { return toks[j].Start >= m.End })
+		if i >= j || toks[i].Kind != arabic.KindArabic {
+			continue
+		}
+		splits := cliticSplits(toks[i].Norm)
+		multi := f.gaz.startsName(toks[i].Norm)
+		for _, sp := range splits {
+			multi = multi || f.gaz.startsName(sp.word)
+		}
+		if !multi {
+			continue
+		}
+		for n := min(f.opt.MaxWords, len(toks)-i); n > j-i; n-- {
+			ok := true
+			for k := j; k < i+n; k++ {
+				if taken[k] || !adjacent(toks, k) {
+					ok = false
+					break
+				}
+			}
+			if !ok {
+				continue
+			}
+			cands, skip := f.lookup(toks[i:i+n], n, splits, true)
+			if len(cands) == 0 || toks[i].Start+skipLetters(toks[i].Text, skip) != m.Start || !f.accept(cands, true, toks[i:i+n], skip) {
+				continue
+			}
+			m.End = toks[i+n-1].End
+			m.Text = text[m.Start:m.End]
+			for k := j; k < i+n; k++ {
+				taken[k] = true
+			}
+			changed = true
+			break
+		}
+	}
+	return changed
 }
 
 // arabLeague holds the ISO codes of the Arab League's member states, whose
