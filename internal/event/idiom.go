@@ -34,6 +34,7 @@ var endangered = normKeys(map[string]bool{
 	"بتفجير": false, "الاقتصاد": true, "اقتصاد": true, "صحه": true, "صحة": true, "الصحه": true, "المنطقه": true, "المنطقة": true,
 	"استمرار": true, "جهود": true, "الجهود": true, "مسار": true, "المسار": true, "العمليه": true, "العملية": true, "الهدنه": true, "الهدنة": true,
 	"السلام": true, "سلام": true, "الملايين": true, "ملايين": true, "الاف": true, "آلاف": true,
+	"مصداقيه": true, "مصداقية": true, "لمصداقية": true, "سمعه": true, "سمعة": true, "لاستقرار": true, "لأمن": true,
 })
 
 // What is addressed to someone after توجه (direct to): "توجه انتقادات
@@ -213,7 +214,17 @@ func idiom(words []word, m *Match) bool {
 		if n := next(1); n != nil && !w.has("تهديد") && !w.has("تهديدات") && (endangered[n.Norm] || endangered[n.base]) {
 			return true
 		}
+		// "أكبر تهديد لمصداقية نجيب": a danger to something, not a threat
+		// made by a party
+		if n := next(1); n != nil && (w.has("تهديد") || w.has("تهديدا")) && n.prep == "ل" && endangered[n.base] {
+			return true
+		}
 	case "MOBILIZE":
+		// "ضمن المعسكر الإعدادي تأهبا لدوري المحترفين": a team readies
+		// for a season
+		if p.Mode == "alert" && sportsMatch(words) {
+			return true
+		}
 		// "أمام حشد من أنصاره", "صدمت شاحنة حشدا": a crowd, not troops
 		// massed
 		if w.base == "حشد" || w.base == "حشدا" || w.base == "حشود" {
