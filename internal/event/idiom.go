@@ -375,6 +375,14 @@ func idiom(words []word, m *Match) bool {
 				}
 			}
 		}
+	case "RETREAT":
+		// "تراجع مؤشر المشتريات من 49.4 نقطة إلى 48.2", "تراجعت من 22.8
+		// مليار دولار": an amount fell, no one withdrew
+		if strings.HasPrefix(w.base, "تراجع") || strings.HasPrefix(w.base, "يتراجع") {
+			if _, _, ok := parseNumber(words, m.Last+1); ok || m.Last+1 < len(words) && words[m.Last+1].number {
+				return true
+			}
+		}
 	case "SANCTION":
 		// "عند تقاطع طريق الملك عبدالله مع طريق الملك سلمان", "جسر تقاطع
 		// الشفا": an intersection, which news names far more often than it
@@ -385,6 +393,10 @@ func idiom(words []word, m *Match) bool {
 		// "في مقاطعة كولومبيا": a province, not a boycott
 		if w.base == "مقاطعه" && (w.prep == "ب" || prev() != nil && (prev().Norm == "في" || prev().Norm == "وفي")) {
 			return true // "في منزله بمقاطعة الفوكلوز"
+		}
+		// "تحتوي مقاطعة Basque": a province named in Latin letters
+		if n := next(1); n != nil && w.base == "مقاطعه" && n.Norm != "" && n.Text[0] < 0x80 {
+			return true
 		}
 		// "الضغوط لرفع حظر السلاح"
 		if pw := prev(); pw != nil && (liftWords[pw.Norm] || liftWords[pw.base]) {
