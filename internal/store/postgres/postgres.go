@@ -513,3 +513,16 @@ func (d dialect) InsertDocs(ctx context.Context, tx *sql.Tx, cols []string, rows
 func (dialect) TextsIn(col string, vals []string) (string, any) {
 	return col + ` = ANY(CAST(? AS TEXT[]))`, vals
 }
+
+// CopyRows loads the rows with COPY, in the transaction open on conn
+// (sqlstore.RowCopier).
+func (dialect) CopyRows(ctx context.Context, conn *sql.Conn, table string, cols []string, rows [][]any) error {
+	return conn.Raw(func(dc any) error {
+		c, ok := dc.(*stdlib.Conn)
+		if !ok {
+			return fmt.Errorf("copy: a %T, not a pgx connection", dc)
+		}
+		_, err := c.Conn().CopyFrom(ctx, pgx.Identifier{table}, cols, pgx.CopyFromRows(rows))
+		return err
+	})
+}

@@ -345,7 +345,13 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 	wg.Wait()
 	s.phases.lap("analysis", &t)
 	bw, _ := s.d.(BatchWriter)
-	tx, err := s.db.BeginTx(ctx, nil)
+	// the transaction's connection, for a RowCopier (postings.go)
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return nil, s.wrap("put: connect", err)
+	}
+	defer conn.Close()
+	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, s.wrap("put: begin", err)
 	}
@@ -526,7 +532,7 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 	}
 	s.phases.lap("article rows", &t)
 	if bp != nil {
-		if err := bp.write(ctx, tx, s.d); err != nil {
+		if err := bp.write(ctx, conn, tx, s.d); err != nil {
 			return nil, s.wrap("put", err)
 		}
 	}
