@@ -473,40 +473,17 @@ func (d dialect) NextRowids(ctx context.Context, tx *sql.Tx, n int) ([]int64, bo
 	return ids, true, nil
 }
 
-// docsPerInsert bounds the rows of one INSERT (and its parameters, under
-// PostgreSQL's 65,535).
-const docsPerInsert = 250
-
-// InsertDocs inserts the rows many to a statement (sqlstore.BatchWriter).
-func (d dialect) InsertDocs(ctx context.Context, tx *sql.Tx, cols []string, rows [][]any) error {
-	var row strings.Builder
-	row.WriteByte('(')
-	for i, c := range cols {
-		if i > 0 {
-			row.WriteString(", ")
-		}
-		if c == "bands" {
-			row.WriteString(d.KeysPlaceholder())
-		} else {
-			row.WriteByte('?')
+// InsertDocs loads the rows with COPY (sqlstore.BatchWriter).
+func (d dialect) InsertDocs(ctx context.Context, conn *sql.Conn, _ *sql.Tx, cols []string, rows [][]any) error {
+	if b := slices.Index(cols, "bands"); b >= 0 {
+		// COPY's binary format wants the array, not its literal
+		for _, r := range rows {
+			if lit, ok := r[b].(string); ok {
+				r[b] = parseInts([]byte(lit))
+			}
 		}
 	}
-	row.WriteByte(')')
-	head := `INSERT INTO documents(` + strings.Join(cols, ", ") + `) VALUES `
-	var args []any
-	for len(rows) > 0 {
-		n := min(docsPerInsert, len(rows))
-		args = args[:0]
-		for _, r := range rows[:n] {
-			args = append(args, r...)
-		}
-		q := head + strings.TrimSuffix(strings.Repeat(row.String()+", ", n), ", ")
-		if _, err := tx.ExecContext(ctx, d.Bind(q), args...); err != nil {
-			return err
-		}
-		rows = rows[n:]
-	}
-	return nil
+	return d.CopyRows(ctx, conn, "documents", cols, rows)
 }
 
 // TextsIn passes the values as one text[] (sqlstore.BatchWriter).

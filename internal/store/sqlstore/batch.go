@@ -18,8 +18,8 @@ type BatchWriter interface {
 	// the row: a PostgreSQL store from before the postings).
 	NextRowids(ctx context.Context, tx *sql.Tx, n int) (rowids []int64, ok bool, err error)
 	// InsertDocs inserts documents rows, every one with cols (rowid among
-	// them), inside tx.
-	InsertDocs(ctx context.Context, tx *sql.Tx, cols []string, rows [][]any) error
+	// them), inside tx, open on conn.
+	InsertDocs(ctx context.Context, conn *sql.Conn, tx *sql.Tx, cols []string, rows [][]any) error
 	// TextsIn is the SQL condition "col is one of vals", with its one
 	// argument.
 	TextsIn(col string, vals []string) (string, any)
@@ -29,6 +29,7 @@ type BatchWriter interface {
 // *pendingDocs writes nothing.
 type pendingDocs struct {
 	bw   BatchWriter
+	conn *sql.Conn // tx's
 	cols []string
 	rows [][]any
 }
@@ -71,7 +72,7 @@ func (p *pendingDocs) flush(ctx context.Context, tx *sql.Tx) error {
 	if p == nil || len(p.rows) == 0 {
 		return nil
 	}
-	err := p.bw.InsertDocs(ctx, tx, p.cols, p.rows)
+	err := p.bw.InsertDocs(ctx, p.conn, tx, p.cols, p.rows)
 	p.rows = p.rows[:0]
 	return err
 }

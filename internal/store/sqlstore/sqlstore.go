@@ -494,7 +494,7 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 			return nil, s.wrap("put: rowids", err)
 		}
 		if ok {
-			pend = &pendingDocs{bw: bw}
+			pend = &pendingDocs{bw: bw, conn: conn}
 		}
 	}
 	now := s.now().Unix()
