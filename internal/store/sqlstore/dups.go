@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/marsad-project/marsad/internal/arabic"
 	"github.com/marsad-project/marsad/internal/store"
@@ -176,6 +177,7 @@ func (s *DB) newDupFinder(ctx context.Context, tx *sql.Tx, keys [][]int32) (*dup
 	}
 	if kg, ok := s.d.(KeyGroupRows); ok {
 		// one statement: the candidates with their groups
+		t := time.Now()
 		err := kg.KeyGroupRows(ctx, tx, byArticle, all, func(doc int64, key int32, root int64, rootID string) {
 			if !want[key] {
 				return
@@ -188,7 +190,10 @@ func (s *DB) newDupFinder(ctx context.Context, tx *sql.Tx, keys [][]int32) (*dup
 		if err != nil {
 			return nil, err
 		}
-		return f, f.prefetch(keys)
+		s.phases.lap("dup: key rows", &t)
+		err = f.prefetch(keys)
+		s.phases.lap("dup: prefetch", &t)
+		return f, err
 	}
 	var docs []int64
 	err := s.d.KeyRows(ctx, tx, byArticle, all, func(doc int64, key int32) {
