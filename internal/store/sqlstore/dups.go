@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/marsad-project/marsad/internal/arabic"
 	"github.com/marsad-project/marsad/internal/store"
@@ -145,8 +146,15 @@ func (f *dupFinder) committed() {
 	}
 }
 
+// KeyGroupRows is a Dialect whose key look-up (Dialect.KeyRows) also
+// returns each stored article's group: its dup_of, else itself (root),
+// and that article's id, in the same statement.
+type KeyGroupRows interface {
+	KeyGroupRows(ctx context.Context, tx *sql.Tx, keys [][]int64, all []int64, fn func(doc int64, key int32, root int64, rootID string)) error
+}
+
 // newDupFinder lists the stored articles having one of keys (one
-// statement), with their groups (another).
+// statement), with their groups (another, or the same: KeyGroupRows).
 func (s *DB) newDupFinder(ctx context.Context, tx *sql.Tx, keys [][]int32) (*dupFinder, error) {
 	f := &dupFinder{s: s, ctx: ctx, tx: tx, byKey: map[int32][]int64{}, cands: map[int64]*dupCand{}, pending: map[int64][]uint64{}}
 	if !s.dups {
@@ -166,6 +174,26 @@ func (s *DB) newDupFinder(ctx context.Context, tx *sql.Tx, keys [][]int32) (*dup
 	}
 	if len(all) == 0 {
 		return f, nil
+	}
+	if kg, ok := s.d.(KeyGroupRows); ok {
+		// one statement: the candidates with their groups
+		t := time.Now()
+		err := kg.KeyGroupRows(ctx, tx, byArticle, all, func(doc int64, key int32, root int64, rootID string) {
+			if !want[key] {
+				return
+			}
+			if _, ok := f.cands[doc]; !ok {
+				f.cands[doc] = &dupCand{root: root, rootID: rootID, sig: s.sigs.get(doc)}
+			}
+			f.byKey[key] = append(f.byKey[key], doc)
+		})
+		if err != nil {
+			return nil, err
+		}
+		s.phases.lap("dup: key rows", &t)
+		err = f.prefetch(keys)
+		s.phases.lap("dup: prefetch", &t)
+		return f, err
 	}
 	var docs []int64
 	err := s.d.KeyRows(ctx, tx, byArticle, all, func(doc int64, key int32) {

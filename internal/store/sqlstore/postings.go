@@ -195,8 +195,16 @@ func (bp *batchPostings) add(rowid int64, terms []arabic.Term) {
 	}
 }
 
-// write inserts the batch's segment rows in term order.
-func (bp *batchPostings) write(ctx context.Context, tx *sql.Tx, d Dialect) error {
+// RowCopier is a Dialect that bulk-loads rows into a table (PostgreSQL's
+// COPY) on conn, the connection of an open transaction: a batch's
+// postings in one COPY rather than INSERTs of 500 rows.
+type RowCopier interface {
+	CopyRows(ctx context.Context, conn *sql.Conn, table string, cols []string, rows [][]any) error
+}
+
+// write inserts the batch's segment rows in term order (conn: tx's
+// connection, for a RowCopier).
+func (bp *batchPostings) write(ctx context.Context, conn *sql.Conn, tx *sql.Tx, d Dialect) error {
 	if len(bp.terms) == 0 {
 		return nil
 	}
@@ -205,6 +213,24 @@ func (bp *batchPostings) write(ctx context.Context, tx *sql.Tx, d Dialect) error
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
+	if rc, ok := d.(RowCopier); ok && conn != nil {
+		cols := []string{"term", "seg", "data"}
+		if bp.positions {
+			cols = append(cols, "pos")
+		}
+		rows := make([][]any, len(keys))
+		for i, k := range keys {
+			data, pos := encodePostings(*bp.terms[k], bp.positions)
+			rows[i] = []any{k, bp.seg, data}
+			if bp.positions {
+				rows[i] = append(rows[i], pos)
+			}
+		}
+		if err := rc.CopyRows(ctx, conn, "postings", cols, rows); err != nil {
+			return fmt.Errorf("postings: %w", err)
+		}
+		return nil
+	}
 	w := rowWriter{ctx: ctx, tx: tx, d: d, table: "postings", positions: bp.positions}
 	defer w.close()
 	for _, k := range keys {

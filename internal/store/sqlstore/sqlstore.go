@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"runtime"
 	"sort"
 	"strconv"
@@ -140,6 +141,7 @@ type DB struct {
 	cache                     *SearchCache
 	onClose                   func()
 	closeOnce                 sync.Once
+	phases                    phaseClock // Put's, when putPhases (phases.go)
 }
 
 // maxStmts bounds the statement cache (the SQL of a search varies only
@@ -280,6 +282,9 @@ func (s *DB) Close() error {
 		if s.onClose != nil {
 			s.onClose()
 		}
+		if putPhases {
+			fmt.Fprintf(os.Stderr, "put phases (%s):%s\n", s.d.Name(), &s.phases)
+		}
 	})
 	s.mu.Lock()
 	for _, st := range s.stmts {
@@ -302,6 +307,7 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 	if len(batch) == 0 {
 		return res, nil
 	}
+	t := time.Now() // Put's phases (phases.go)
 	// Analyse and compress outside the transaction, on every CPU: they are
 	// the slow part.
 	terms := make([][]arabic.Term, len(batch))
@@ -337,7 +343,15 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 		}()
 	}
 	wg.Wait()
-	tx, err := s.db.BeginTx(ctx, nil)
+	s.phases.lap("analysis", &t)
+	bw, _ := s.d.(BatchWriter)
+	// the transaction's connection, for a RowCopier (postings.go)
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return nil, s.wrap("put: connect", err)
+	}
+	defer conn.Close()
+	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, s.wrap("put: begin", err)
 	}
@@ -349,6 +363,7 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 	if err := s.d.LockWrites(ctx, tx); err != nil {
 		return nil, s.wrap("put: lock", err)
 	}
+	s.phases.lap("begin, lock", &t)
 	// Which ids and hashes of the batch are stored already: one query.
 	storedID := map[string]string{} // id → its stored text hash
 	storedHash := map[string]string{}
@@ -364,7 +379,24 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 		if len(hashes) > 0 {
 			q += ` OR hash IN (` + placeholders(len(hashes)) + `)`
 		}
-		rows, err := tx.QueryContext(ctx, s.d.Bind(q), append(ids, hashes...)...)
+		args := append(ids, hashes...)
+		if bw != nil {
+			// two arrays bound, not a thousand values
+			var idv, hashv []string
+			for _, v := range ids {
+				idv = append(idv, v.(string))
+			}
+			for _, v := range hashes {
+				hashv = append(hashv, v.(string))
+			}
+			in, arg := bw.TextsIn("id", idv)
+			q, args = `SELECT id, hash FROM documents WHERE `+in, []any{arg}
+			if len(hashv) > 0 {
+				in, arg := bw.TextsIn("hash", hashv)
+				q, args = q+` OR `+in, append(args, arg)
+			}
+		}
+		rows, err := tx.QueryContext(ctx, s.d.Bind(q), args...)
 		if err != nil {
 			return nil, s.wrap("put: look up", err)
 		}
@@ -383,6 +415,7 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 			return nil, s.wrap("put: look up", err)
 		}
 	}
+	s.phases.lap("id/hash check", &t)
 	des := make([][]store.DocEntity, len(batch))
 	for i := range batch {
 		des[i] = store.DocEntities(&batch[i])
@@ -395,10 +428,12 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 	if s.postings {
 		bp = &batchPostings{positions: s.positions}
 	}
+	s.phases.lap("entity resolver", &t)
 	dups, err := s.newDupFinder(ctx, tx, keys)
 	if err != nil {
 		return nil, s.wrap("put: near-duplicates", err)
 	}
+	s.phases.lap("near-duplicate look-up", &t)
 	// the full signatures of the articles having stored candidates, on
 	// every CPU (not those stored already: looked up above)
 	sigs := dups.presign(words, keySigs, keys, func(i int) bool {
@@ -406,14 +441,14 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 		_, hash := storedHash[batch[i].Doc.Hash]
 		return id || (hash && batch[i].Doc.Hash != "")
 	})
+	s.phases.lap("presign", &t)
 	var kr keyRows
 	seenID := map[string]string{}
 	seenIDHash := map[string]string{}
 	seenHash := map[string]string{}
-	now := s.now().Unix()
+	var toStore []int // the articles of the batch to store, in order
 	for i := range batch {
-		a := &batch[i]
-		doc := &a.Doc
+		doc := &batch[i].Doc
 		if doc.ID == "" {
 			return nil, s.wrap("put", fmt.Errorf("article %d of the batch has no id", i))
 		}
@@ -447,16 +482,41 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 		if doc.Hash != "" {
 			seenHash[doc.Hash] = doc.ID
 		}
+		toStore = append(toStore, i)
+	}
+	// Where the dialect can, the rows get their rowids first and go in
+	// many to a statement (BatchWriter).
+	var pend *pendingDocs
+	var rowids []int64
+	if bw != nil && len(toStore) > 0 {
+		var ok bool
+		if rowids, ok, err = bw.NextRowids(ctx, tx, len(toStore)); err != nil {
+			return nil, s.wrap("put: rowids", err)
+		}
+		if ok {
+			pend = &pendingDocs{bw: bw, conn: conn}
+		}
+	}
+	now := s.now().Unix()
+	for j, i := range toStore {
+		a := &batch[i]
+		doc := &a.Doc
 		var sig []uint64
 		if sigs != nil {
 			sig = sigs[i]
 		}
+		t1 := time.Now()
 		root, rootID, sig, err := dups.find(words[i], keySigs[i], keys[i], sig)
 		if err != nil {
 			return nil, s.wrap("put "+doc.ID+": near-duplicates", err)
 		}
+		s.phases.lap("find", &t1)
 		res[i].NearDuplicateOf = rootID
-		rowid, err := s.putOne(ctx, tx, a, des[i], rv, terms[i], bodies[i], offsets[i], keys[i], root, now, bp)
+		var rowid int64
+		if pend != nil {
+			rowid = rowids[j]
+		}
+		rowid, err = s.putOne(ctx, tx, a, des[i], rv, terms[i], bodies[i], offsets[i], keys[i], root, now, bp, rowid, pend)
 		if err != nil {
 			return nil, s.wrap("put "+doc.ID, err)
 		}
@@ -464,12 +524,19 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 			kr.add(s.d, rowid, keys[i])
 			dups.add(rowid, doc.ID, words[i], keys[i], sig, root, rootID)
 		}
+		s.phases.lap("article rows", &t1)
 	}
+	t = time.Now()
+	if err := pend.flush(ctx, tx); err != nil {
+		return nil, s.wrap("put", err)
+	}
+	s.phases.lap("article rows", &t)
 	if bp != nil {
-		if err := bp.write(ctx, tx, s.d); err != nil {
+		if err := bp.write(ctx, conn, tx, s.d); err != nil {
 			return nil, s.wrap("put", err)
 		}
 	}
+	s.phases.lap("postings", &t)
 	if err := kr.write(ctx, tx, s.d); err != nil {
 		return nil, s.wrap("put: near-duplicate keys", err)
 	}
@@ -477,9 +544,11 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 	if err != nil {
 		return nil, s.wrap("put: notify", err)
 	}
+	s.phases.lap("keys, notify", &t)
 	if err := tx.Commit(); err != nil {
 		return nil, s.wrap("put: commit", err)
 	}
+	s.phases.lap("commit", &t)
 	dups.committed()
 	version = v
 	return res, nil
@@ -505,7 +574,7 @@ func unixOrNil(t time.Time) any {
 }
 
 func (s *DB) putOne(ctx context.Context, tx *sql.Tx, a *model.Analysis, des []store.DocEntity, rv *resolver, terms []arabic.Term, body any, offsets []byte,
-	keys []int32, dupOf int64, now int64, bp *batchPostings) (int64, error) {
+	keys []int32, dupOf int64, now int64, bp *batchPostings, rowid int64, pend *pendingDocs) (int64, error) {
 	doc := &a.Doc
 	sentences := make([][2]int, len(a.Sentences))
 	for i, sn := range a.Sentences {
@@ -529,9 +598,28 @@ func (s *DB) putOne(ctx context.Context, tx *sql.Tx, a *model.Analysis, des []st
 	if dupOf != 0 {
 		cols, vals = append(cols, "dup_of"), append(vals, dupOf)
 	}
-	rowid, err := s.d.InsertDoc(ctx, tx, cols, vals, terms)
-	if err != nil {
-		return 0, err
+	if pend != nil {
+		// the rows of a batch with the same columns (NULL for none), so
+		// that they go in together
+		cols = append([]string{"rowid"}, cols...)
+		vals = append([]any{rowid}, vals...)
+		if offsets == nil && s.positions {
+			cols, vals = append(cols, "offsets"), append(vals, nil)
+		}
+		if s.dups && s.d.KeysColumn() && len(keys) == 0 {
+			cols, vals = append(cols, "bands"), append(vals, nil)
+		}
+		if s.dups && dupOf == 0 {
+			cols, vals = append(cols, "dup_of"), append(vals, nil)
+		}
+		if err := pend.add(ctx, tx, cols, vals); err != nil {
+			return 0, err
+		}
+	} else {
+		var err error
+		if rowid, err = s.d.InsertDoc(ctx, tx, cols, vals, terms); err != nil {
+			return 0, err
+		}
 	}
 	if bp != nil {
 		bp.add(rowid, terms)
@@ -539,6 +627,12 @@ func (s *DB) putOne(ctx context.Context, tx *sql.Tx, a *model.Analysis, des []st
 	groups, err := rv.article(ctx, des)
 	if err != nil {
 		return 0, err
+	}
+	if len(groups) > 0 || len(a.Events) > 0 {
+		// their rows refer to the article's
+		if err := pend.flush(ctx, tx); err != nil {
+			return 0, err
+		}
 	}
 	for _, g := range groups {
 		e := &g.de.Entity
