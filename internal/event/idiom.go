@@ -71,6 +71,7 @@ var hostedThings = normKeys(map[string]bool{
 	"بطوله": true, "كاس": true, "نهائي": true, "النهائي": true, "الدوري": true, "حلقه": true, "حلقاته": true, "الحلقه": true,
 	"برنامج": true, "برنامجه": true, "البرنامج": true, "معرض": true, "المعرض": true, "مهرجان": true, "المهرجان": true,
 	"الاولمبياد": true, "اولمبياد": true, "سباق": true, "السباق": true, "ضيوفه": true, "صفحات": true, "صفحه": true, "مليون": true,
+	"النهائيات": true, "نهائيات": true, "المونديال": true, "مونديال": true, "الدورة": true, "دورة": true,
 })
 
 // What follows قمة when it is a top, not a summit.
@@ -440,6 +441,10 @@ func idiom(words []word, m *Match) bool {
 		// "يستضيف المغرب التطواني فريق الهلال", "استضاف في حلقاته
 		// الدكتور": a match or a programme, not a meeting of parties
 		if w.has("استضاف") || w.has("يستضيف") || strings.HasPrefix(w.base, "استضاف") {
+			// "حق استضافة النهائيات", "ملف استضافة": the right or the bid to host
+			if pw := prev(); pw != nil && (pw.base == "حق" || pw.base == "ملف" || pw.Norm == "بحق") {
+				return true
+			}
 			for k := 1; k <= 4; k++ {
 				n := next(k)
 				if n == nil {

@@ -91,6 +91,7 @@ func TestIdioms(t *testing.T) {
 		{"a minister arrives", "وصل وزير الخارجية أمس إلى طرابلس", "CONSULT", false},
 		{"a match hosted", "وفي المجموعة ذاتها، يستضيف المغرب التطواني فريق الهلال السوداني الأحد المقبل", "CONSULT", true},
 		{"a TV guest", "حيث استضاف في حلقاته الدكتور عدنان إبراهيم للنقاش", "CONSULT", true},
+		{"the right to host", "رفضوا أي إيحاءات بأنها قد يتم تجريدها من حق استضافة النهائيات، وألمح بوتين", "CONSULT", true},
 		{"talks hosted", "وتستضيف إيران مسؤولين من سوريا وروسيا هذا الأسبوع لمناقشة حل الصراع", "CONSULT", false},
 		{"a blessing", "لمليك الوطن خادم الحرمين الشريفين - أيده الله - مواقف", "SUPPORT", true},
 		{"supported", "وأيدت الحكومة الاتفاق", "SUPPORT", false},
