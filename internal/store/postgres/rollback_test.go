@@ -2,13 +2,12 @@ package postgres_test
 
 import (
 	"context"
-	"errors"
 	"strings"
 	"testing"
 
 	"github.com/marsad-project/marsad/internal/ingest"
 	"github.com/marsad-project/marsad/internal/model"
-	"github.com/marsad-project/marsad/internal/store"
+	"github.com/marsad-project/marsad/internal/store/storetest"
 )
 
 // TestBatchRollbackAfterCopy: a batch whose article rows were already
@@ -38,23 +37,7 @@ func TestBatchRollbackAfterCopy(t *testing.T) {
 		t.Skip("the server took a NUL byte in text; this test needs a failure after the first article's rows")
 	}
 	t.Logf("the batch failed as it should: %v", err)
-	if _, err := s.Article(ctx, "g1"); !errors.Is(err, store.ErrNotFound) {
-		t.Errorf("a failed batch left article g1 behind: %v", err)
-	}
-	r, err := s.Search(ctx, store.SearchQuery{Text: "كوبلر"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if r.Total != 0 {
-		t.Errorf("a failed batch left index terms behind: %d hits", r.Total)
-	}
-	p, err := s.Entities(ctx, store.EntityFilter{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if p.Total != 0 {
-		t.Errorf("a failed batch left entities behind: %+v", p.Entities)
-	}
+	storetest.NothingLeft(t, s, "g1", "كوبلر")
 	// the store goes on: the good article alone is stored
 	if _, err := s.Put(ctx, []model.Analysis{good}); err != nil {
 		t.Fatal(err)

@@ -234,17 +234,16 @@ func testDuplicates(t *testing.T, s store.Store) {
 	}
 }
 
-func testAtomicBatch(t *testing.T, s store.Store) {
+// NothingLeft fails t when a store that had only a failed batch put to it
+// holds anything of it: the article id, index terms matching term, or any
+// entity.
+func NothingLeft(t *testing.T, s store.Store, id, term string) {
+	t.Helper()
 	ctx := context.Background()
-	good := rich("a1", richText)
-	bad := rich("", "نص بلا معرف") // no id: the store refuses it
-	if _, err := s.Put(ctx, []model.Analysis{good, bad}); err == nil {
-		t.Fatal("Put with an id-less article: want an error")
+	if _, err := s.Article(ctx, id); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("a failed batch left article %s behind: %v", id, err)
 	}
-	if _, err := s.Article(ctx, "a1"); !errors.Is(err, store.ErrNotFound) {
-		t.Errorf("a failed batch left article a1 behind: %v", err)
-	}
-	r, err := s.Search(ctx, store.SearchQuery{Text: "كوبلر"})
+	r, err := s.Search(ctx, store.SearchQuery{Text: term})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -258,6 +257,16 @@ func testAtomicBatch(t *testing.T, s store.Store) {
 	if p.Total != 0 {
 		t.Errorf("a failed batch left entities behind: %+v", p.Entities)
 	}
+}
+
+func testAtomicBatch(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	good := rich("a1", richText)
+	bad := rich("", "نص بلا معرف") // no id: the store refuses it
+	if _, err := s.Put(ctx, []model.Analysis{good, bad}); err == nil {
+		t.Fatal("Put with an id-less article: want an error")
+	}
+	NothingLeft(t, s, "a1", "كوبلر")
 	// A cancelled context fails the batch the same way.
 	cctx, cancel := context.WithCancel(ctx)
 	cancel()
