@@ -819,6 +819,34 @@ func firstPersonFuture(w word) bool {
 	return w.future && (strings.HasPrefix(w.base, "ا") || strings.HasPrefix(w.base, "ن"))
 }
 
+// firstPersonPresent reports a present first-person verb (نطالب، ونرحب،
+// أناشد): its subject is the speaker, never the name after it ("نبارك ونهنئ
+// جامعة الأعمال", "نشيد بانضمام مكدونالدز"). The lexicon lists the third
+// person (يطالب); such a word matched it only by reading its ن or أ as ي. A
+// past verb whose root begins with ن or أ (نفى، ناشد، اتهم) matches its own
+// form and is no first person.
+func firstPersonPresent(p *Pattern, w word) bool {
+	b := w.base
+	// casualty and arrest verbs are mostly passives in news (أُصيب، أُدين)
+	if p.Type == "ASSAULT" || p.Type == "COERCE" || p.POS == POSNoun || len(p.Words) == 0 || !strings.HasPrefix(b, "ن") && !strings.HasPrefix(b, "ا") {
+		return false
+	}
+	viaPrefix := false
+	for _, alt := range p.Words[0] {
+		if !w.has(alt) {
+			continue
+		}
+		if alt[:2] == b[:2] {
+			return false // the word's own form
+		}
+		// ن, ا and ي are two bytes each in UTF-8
+		if strings.HasPrefix(alt, "ي") && strings.HasPrefix(b[2:], alt[2:]) {
+			viaPrefix = true
+		}
+	}
+	return viaPrefix
+}
+
 // relational types act on a party: an unmarked place name after their
 // trigger is the government addressed ("طالبت مصر إثيوبيا", "اتهمت
 // روسيا أوكرانيا"), not where the event happened; a place needs في، ب …
@@ -1008,7 +1036,7 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 		// "أنه سيلتقي ماكرون", "إنها تبادلت …": the subject is the pronoun
 		// on أن; the name after the verb is its object, and the actor is
 		// found below among the names before
-		if (m.First > 0 && pronounSubject[words[m.First-1].Norm] || firstPersonFuture(words[m.First]) || pluralSubject(p, words, m.First)) && before == nil {
+		if (m.First > 0 && pronounSubject[words[m.First-1].Norm] || firstPersonFuture(words[m.First]) || firstPersonPresent(p, words[m.First]) || pluralSubject(p, words, m.First)) && before == nil {
 			subj = nil
 		}
 		if before == nil && unnamedSubject(p, words, ms, m) {

@@ -350,6 +350,15 @@ func idiom(words []word, m *Match) bool {
 				}
 			}
 		}
+		// "أدين دزيكو", "وادين هازار": the name Edin (Eden), or a passive
+		// (أُدين رجل: was convicted); the first person "أدين" condemns
+		// something definite or named by a demonstrative ("أدين الهجوم",
+		// "أدين بشدة هذا العمل")
+		if w.base == "ادين" {
+			if n := next(1); n != nil && n.prep == "" && !intensity[n.Norm] && !strings.HasPrefix(n.base, "ال") && !strings.HasPrefix(n.Norm, "ال") && !demonstratives[n.Norm] {
+				return true
+			}
+		}
 		// "بعد إدانته بتهمة الكسب غير المشروع": convicted, not condemned
 		if n := next(1); n != nil && (strings.HasPrefix(w.base, "ادان") || strings.HasPrefix(w.base, "ادين")) {
 			if strings.HasPrefix(n.Norm, "بتهم") {
