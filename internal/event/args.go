@@ -847,6 +847,33 @@ func firstPersonPresent(p *Pattern, w word) bool {
 	return viaPrefix
 }
 
+// possessedNoun reports an event noun that carries a possessive pronoun
+// (استقباله، زيارتها، لقائهم، دعمه): the pronoun is its agent, so the name
+// after it is no subject. Not after في: "وكان في استقباله الأمير" names
+// the host after the noun.
+func possessedNoun(p *Pattern, words []word, i int) bool {
+	w := words[i]
+	if verbalAt(p, words, i) || w.prep == "ب" || i > 0 && words[i-1].Norm == "في" {
+		return false
+	}
+	b := w.base
+	for _, suf := range []string{"هما", "هم", "ها", "ه"} {
+		if !strings.HasSuffix(b, suf) || runeLen(b) < runeLen(suf)+3 {
+			continue
+		}
+		stem := strings.TrimSuffix(b, suf)
+		// a masdar in ة keeps its ت before the pronoun: زيارته
+		if strings.HasSuffix(stem, "ت") && (w.has(strings.TrimSuffix(stem, "ت")+"ه") || slices.Contains(p.Words[0], b)) {
+			return true
+		}
+		if slices.Contains(p.Words[0], stem) && w.has(stem) {
+			return true
+		}
+		break
+	}
+	return false
+}
+
 // relational types act on a party: an unmarked place name after their
 // trigger is the government addressed ("طالبت مصر إثيوبيا", "اتهمت
 // روسيا أوكرانيا"), not where the event happened; a place needs في، ب …
@@ -918,7 +945,8 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 		return x.Type == model.PER || x.Type == model.ORG
 	}
 	patient := patientTrigger(p, words, m)
-	unnamed := false // the verb's subject is a noun no mention names
+	unnamed := false   // the verb's subject is a noun no mention names
+	possessed := false // an event noun whose pronoun is its agent (possessedNoun)
 	// the subject before: at most two words between, no clause boundary
 	var before *mention
 	for i := len(ms) - 1; i >= 0; i-- {
@@ -1038,6 +1066,11 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 		// found below among the names before
 		if (m.First > 0 && pronounSubject[words[m.First-1].Norm] || firstPersonFuture(words[m.First]) || firstPersonPresent(p, words[m.First]) || pluralSubject(p, words, m.First)) && before == nil {
 			subj = nil
+		}
+		// "بعد ساعات من استقباله نظيره الكوبي برونو رودريغيز": the pronoun
+		// on the event noun is its agent, and the name after it the guest
+		if possessedNoun(p, words, m.First) {
+			subj, possessed = nil, true
 		}
 		if before == nil && unnamedSubject(p, words, ms, m) {
 			subj, unnamed = nil, true
@@ -1184,9 +1217,14 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 			}
 		}
 	}
-	if actor == "" && !patient && !unnamed && (verbalAt(p, words, m.First) || lightVerbBefore(words, m.First)) {
+	if actor == "" && !patient && !unnamed && (verbalAt(p, words, m.First) || lightVerbBefore(words, m.First) || possessed) {
 		for i := len(ms) - 1; i >= 0; i-- {
 			x := ms[i]
+			// the pronoun on an event noun points past objects: "وصف كارتر
+			// البيشمركة نموذجا للقتال ضد تنظيم داعش، وذلك خلال زيارته"
+			if possessed && x.oblique {
+				continue
+			}
 			if x.Last < m.First && m.First-x.Last <= 12 && (x.Type == model.PER || x.Type == model.ORG) && !x.with && !x.affil && !x.audience && !contains(recips, x.Name) && !words[x.First].paren {
 				if countedSubject(words, x.Last+1, m.First) {
 					break // "وقال المرصد إن 1900 مقاتل وصلوا": the counted are the subject
