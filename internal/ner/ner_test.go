@@ -798,6 +798,10 @@ func TestTrimNames(t *testing.T) {
 		{"قال الجيش الوطني الليبي", "O B-ORG I-ORG I-ORG", "O B-ORG I-ORG I-ORG"},
 		// a word that introduces a name or a nickname stands between names
 		{"في تنظيم القاعدة المدعو عمر عبداللطيف الملقب لقمان", "O B-ORG I-ORG I-ORG B-PER I-PER I-PER O", "O B-ORG I-ORG O B-PER I-PER O O"},
+		// the crown prince's title after the name, and alone
+		{"الأمير محمد بن سلمان ولي ولي العهد", "O B-PER I-PER I-PER I-PER I-PER O", "O B-PER I-PER I-PER O O O"},
+		{"الأمير محمد بن نايف ولي العهد", "O B-PER I-PER I-PER I-PER O", "O B-PER I-PER I-PER O O"},
+		{"وولي ولي العهد", "B-PER I-PER O", "O O O"},
 	} {
 		toks := arabic.Tokenize(c.text)
 		tags := idx(c.in)
@@ -822,7 +826,8 @@ func TestTrimNamesKeepsLookalikes(t *testing.T) {
 		{"قال الدكتور علي", "O B-PER I-PER", "O O B-PER"},                // علي is no على
 		{"قال القاضي", "O B-PER", "O B-PER"},                             // nothing left: kept
 		{"جورج بوش الابن", "B-PER I-PER I-PER", "B-PER I-PER I-PER"},
-		{"الأمير تركي السديري", "O B-PER I-PER", "O B-PER I-PER"}, // تركي: a name, not a nisba
+		{"الأمير تركي السديري", "O B-PER I-PER", "O B-PER I-PER"},              // تركي: a name, not a nisba
+		{"الكاتب ولي الدين يكن", "O B-PER I-PER I-PER", "O B-PER I-PER I-PER"}, // ولي before no العهد: a name
 	} {
 		toks := arabic.Tokenize(c.text)
 		var tags []int

@@ -30,6 +30,11 @@ func (lx *Lexicon) trimNames(toks []arabic.Token, tags []int) {
 		for b > a && isEdgeParticle(toks[b-1]) {
 			b--
 		}
+		// "محمد بن سلمان ولي ولي العهد": the crown prince's title after
+		// the name (ولي "guardian" is no name's last word before العهد)
+		for typ == perType && b > a && b < len(toks) && isWali(toks[b-1].Norm) && waliNext[toks[b].Norm] {
+			b--
+		}
 		// titles and nationality adjectives only when a name is left
 		// (القاضي alone may be the surname Al-Qadi); two or more of them
 		// and nothing else (الليبي المشير) are no name
@@ -111,6 +116,22 @@ func (lx *Lexicon) definiteTitle(norm string) bool {
 	pre, c := splitCore(norm)
 	return lx.triggers[c]&trigPER != 0 && definite(pre) == "d" && !nasabWords[c]
 }
+
+var waliNorm = arabic.Normalize("ولي")
+
+// isWali reports ولي with or without a clitic (وولي، لولي، ولولي).
+func isWali(norm string) bool {
+	for _, p := range []string{"", "و", "ف", "ل", "ول"} {
+		if norm == p+waliNorm {
+			return true
+		}
+	}
+	return false
+}
+
+// waliNext are the words after ولي in the crown prince's titles: ولي العهد،
+// ولي عهد أبو ظبي، ولي ولي العهد، وليا لولي العهد.
+var waliNext = map[string]bool{arabic.Normalize("العهد"): true, arabic.Normalize("عهد"): true, arabic.Normalize("عهده"): true, waliNorm: true, arabic.Normalize("لولي"): true}
 
 // nasabWords are the kinship words among the person triggers: الابن
 // (بوش الابن) belongs to a name.
