@@ -137,6 +137,9 @@ func (r *Resolver) Resolve(text string, mentions []model.Mention) []model.Entity
 	if r.opt.Leaders {
 		items = r.linkLeaders(doc, items, uf)
 	}
+	if r.opt.Descriptions {
+		items = r.linkOffices(doc, items, uf)
+	}
 	return r.build(doc, items, uf)
 }
 

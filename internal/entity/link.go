@@ -967,3 +967,206 @@ func patronymic(words []string) bool {
 	}
 	return false
 }
+
+// linkOffices adds, for each office the article gives a person in
+// apposition ("وزير الخارجية الأمريكي جون كيري", "الرئيس المصري عبد الفتاح
+// السيسي", "الأمير محمد بن سلمان ولي ولي العهد"), a mention of the person at
+// every later use of the office without a name ("وأكد وزير الخارجية
+// الأمريكي أنه …", "وبحث ولي ولي العهد مع …"). An office is a role of two
+// words or more ending in a definite word (وزير الخارجية، ولي العهد) or a
+// role or a head of state with a nationality adjective (الرئيس المصري،
+// العاهل الأردني); a lone رئيس or وزير says too little, and ولي عهد أبو
+// ظبي names its country after it. An office the article gives two people is linked
+// to neither after the second.
+func (r *Resolver) linkOffices(doc *docIndex, items []*item, uf *unionFind) []*item {
+	n := len(items)
+	startTok := map[int]int{} // token where a person's mention (or its name) starts → item
+	endTok := map[int]int{}   // token right after a person's mention → item
+	for i, it := range items {
+		if it.typ != model.PER {
+			continue
+		}
+		for _, s := range []int{it.m.Start, it.nameStart} {
+			if k := doc.at(s); k < len(doc.toks) && doc.toks[k].Start == s {
+				if _, ok := startTok[k]; !ok {
+					startTok[k] = i
+				}
+			}
+		}
+		endTok[doc.at(it.m.End)] = i
+	}
+	if len(startTok) == 0 {
+		return items
+	}
+	holder := map[string]int{} // office key → person root; -1 when two people hold it
+	establish := func(key string, i int) {
+		root := uf.find(i)
+		if h, ok := holder[key]; ok && h != root {
+			root = -1
+		}
+		holder[key] = root
+	}
+	for k := 0; k < len(doc.toks); k++ {
+		start, e, key, ok := r.officeAt(doc, k)
+		if !ok {
+			continue
+		}
+		// the office before the name, over ranks: "وزير الخارجية الأمريكي السيد جون كيري"
+		p := e
+		for p < len(doc.toks) {
+			ws := make([]string, 0, 3)
+			for q := p; q < len(doc.toks) && q < p+3 && doc.toks[q].IsWord(); q++ {
+				ws = append(ws, doc.toks[q].Norm)
+			}
+			m := r.lx.match(classRank, ws)
+			if m == 0 {
+				break
+			}
+			p += m
+		}
+		if i, ok := startTok[p]; ok {
+			establish(key, i)
+			k = e - 1
+			continue
+		}
+		// the office after the name: "محمد بن سلمان ولي ولي العهد", "كيري، وزير الخارجية الأمريكي"
+		b := k
+		if b > 0 && (doc.toks[b-1].Text == "،" || doc.toks[b-1].Text == ",") {
+			b--
+		}
+		if i, ok := endTok[b]; ok && start == doc.toks[k].Start {
+			establish(key, i)
+			k = e - 1
+			continue
+		}
+		// "الرئيس الأمريكي السابق جورج بوش": the office goes on (السابق،
+		// الراحل، الجديد) and may be another holder's
+		if e < len(doc.toks) && doc.toks[e].IsWord() && strings.HasPrefix(doc.toks[e].Norm, "ال") && !officeTimeWords[doc.toks[e].Norm] {
+			continue
+		}
+		// "الأمين العام لمنظمة التعاون الإسلامي", "وزير الداخلية بدولة
+		// الكويت", "مساعد وزير الدفاع لشؤون الأمن": a complement makes it
+		// another office
+		if e < len(doc.toks) && doc.toks[e].IsWord() && officeComplement(doc.toks[e].Norm) {
+			continue
+		}
+		// "نائب الأمين العام", "مساعد وزير الدفاع", "ولي ولي العهد" (ولي
+		// العهد inside it): another office holds this one in its genitive
+		if k > 0 && doc.toks[k-1].IsWord() {
+			prev := []string{stripConj(doc.toks[k-1].Norm)}
+			if r.lx.match(classRole, prev) > 0 || r.lx.match(classRank, prev) > 0 || deputyWords[prev[0]] || deputyWords[doc.toks[k-1].Norm] {
+				continue
+			}
+		}
+		root, ok := holder[key]
+		end := doc.toks[e-1].End
+		if !ok || root < 0 || overlapsAny(items[:n], start, end) {
+			continue
+		}
+		d := &item{m: model.Mention{Text: doc.text[start:end], Start: start, End: end, Type: model.PER},
+			typ: model.PER, nameStart: start, nameEnd: end, display: doc.text[start:end],
+			words: normWords(doc.text[start:end]), order: len(items), desc: true}
+		items = append(items, d)
+		uf.grow(len(items))
+		uf.union(root, len(items)-1)
+		k = e - 1
+	}
+	return items
+}
+
+// officeAt reads an office (see linkOffices) starting at token k: its start
+// byte (after a conjunction glued on), the token after it, and its key.
+func (r *Resolver) officeAt(doc *docIndex, k int) (int, int, string, bool) {
+	var ws []string
+	for q := k; q < len(doc.toks) && q < k+6; q++ {
+		t := doc.toks[q]
+		if !t.IsWord() || q > k && strings.TrimSpace(doc.text[doc.toks[q-1].End:t.Start]) != "" {
+			break
+		}
+		ws = append(ws, t.Norm)
+	}
+	if len(ws) < 2 {
+		return 0, 0, "", false
+	}
+	start := doc.toks[k].Start
+	// a conjunction or preposition glued on (والرئيس، ووزير، لوزير) is no
+	// part of the office's key
+	if w := stripConj(ws[0]); w != ws[0] {
+		ws2 := append([]string{w}, ws[1:]...)
+		if r.lx.match(classRole, ws2) > 0 || headOfState[w] {
+			ws = ws2
+			start += skipLetters(doc.toks[k].Text, 1)
+		}
+	}
+	n := r.lx.match(classRole, ws)
+	if n == 0 && headOfState[ws[0]] && isDefiniteNisba(ws[1]) {
+		n = 1
+	}
+	if n == 0 {
+		return 0, 0, "", false
+	}
+	e := n
+	for e < len(ws) && e < n+2 && isDefiniteNisba(ws[e]) {
+		e++
+	}
+	// "ولي عهد أبو ظبي", "رئيس وزراء باكستان": an indefinite office names
+	// its country after it
+	if !strings.HasPrefix(ws[e-1], "ال") {
+		return 0, 0, "", false
+	}
+	// a spokesman's office names its body after باسم (addDescriptions)
+	if ws[n-1] == "باسم" || e < 2 || e == n && n < 2 {
+		return 0, 0, "", false
+	}
+	if e == n && n == 2 && e < len(ws) && !isDefiniteNisba(ws[e]) && strings.HasPrefix(ws[e], "ال") {
+		// "رئيس الوزراء الإسرائيلي" is read above; "وزير الخارجية
+		// الأمريكية" (the ministry) too; a definite noun after a two-word
+		// role may be its complement ("وزير الدولة لشؤون …"): stop there
+		return 0, 0, "", false
+	}
+	return start, k + e, alKey(ws[:e]), true
+}
+
+// officeTimeWords may follow an office used alone: "وقال وزير الخارجية
+// الأمريكي الأربعاء".
+var officeTimeWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{"اليوم", "السبت", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة"} {
+		m[arabic.Normalize(w)] = true
+	}
+	return m
+}()
+
+// headOfState are the ranks that make an office with a nationality
+// adjective (الرئيس المصري، العاهل الأردني); not الفريق (a general, and a
+// team: الفريق القدساوي).
+var headOfState = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{"الرئيس", "الملك", "العاهل", "السلطان", "الأمير", "الملكة"} {
+		m[arabic.Normalize(w)] = true
+	}
+	return m
+}()
+
+// deputyWords hold an office in their genitive: نائب الأمين العام is
+// someone else.
+var deputyWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{"نائب", "مساعد", "وكيل", "مستشار", "مستشارة", "ولي", "سلف", "خلف"} {
+		m[arabic.Normalize(w)] = true
+	}
+	return m
+}()
+
+// officeComplement reports a word with ل or ب glued on that completes an
+// office ("لمنظمة", "لشؤون", "بدولة"), not a particle (بعد، لدى، بأن).
+func officeComplement(w string) bool {
+	if !strings.HasPrefix(w, "ل") && !strings.HasPrefix(w, "ب") || utf8.RuneCountInString(w) < 4 {
+		return false
+	}
+	switch w {
+	case "بعد", "بين", "لدي", "بان", "لان", "بشكل", "بعدما", "بينما", "لكنه", "لكن", "بدوره", "لذلك", "بذلك", "بالقول":
+		return false
+	}
+	return true
+}
