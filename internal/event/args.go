@@ -458,6 +458,8 @@ func locativeBefore(words []word, wi int) bool {
 var pronounSubject = normKeys(map[string]bool{
 	"أنه": true, "أنها": true, "أنهم": true, "أنهما": true, "إنه": true, "إنها": true, "إنهم": true, "إنهما": true,
 	"بأنه": true, "بأنها": true, "بأنهم": true, "وأنه": true, "وأنها": true, "لأنه": true, "لأنها": true, "لكنه": true, "لكنها": true,
+	// a subject pronoun right before the verb: "وهو يتوعد بقتل … خليفة حفتر"
+	"وهو": true, "وهي": true, "وهم": true, "وهما": true, "فهو": true, "فهي": true, "فهم": true,
 })
 
 // plural reports a word with a dual or plural possessive pronoun:

@@ -332,7 +332,8 @@ func idiom(words []word, m *Match) bool {
 		}
 		// "ارتفع ثمن ذخيرة الهاون": the price
 		if w.has("ثمن") {
-			if pw := prev(); pw != nil && (priceVerbs[pw.Norm] || priceVerbs[pw.base]) || strings.HasPrefix(w.Norm, "الثمن") || w.prep == "ب" {
+			// "بأي ثمن": at any price
+			if pw := prev(); pw != nil && (priceVerbs[pw.Norm] || priceVerbs[pw.base] || pw.Norm == "باي" || pw.Norm == "اي") || strings.HasPrefix(w.Norm, "الثمن") || w.prep == "ب" {
 				return true
 			}
 		}

@@ -119,6 +119,7 @@ func TestIdioms(t *testing.T) {
 		{"convicted of terrorism", "قضت محكمة بالسجن خمس سنوات على شيشاني لادانته بالارهاب", "ACCUSE", true},
 		{"condemned in the strongest terms", "وأعرب عن إدانته بأشد العبارات للهجوم", "ACCUSE", false},
 		{"convicted of a charge", "بالسجن خمس سنوات بعد إدانته بتهمة الكسب غير المشروع", "ACCUSE", true},
+		{"at any price", "لإنجاز مسألة الحوار بأي ثمن", "SUPPORT", true},
 		{"the name Edin", "وصل المهاجم البوسني أدين دزيكو إلى روما", "ACCUSE", true},
 		{"a first-person condemnation", "وقال: أدين بشدة هذا العمل الإرهابي", "ACCUSE", false},
 		{"a first-person condemnation of something definite", "أدين الهجوم على المسجد", "ACCUSE", false},
