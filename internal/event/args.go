@@ -738,6 +738,36 @@ func relativeObject(words []word, a int, m Match) bool {
 	return false
 }
 
+// relativeSubject reports a verb right after a relative pronoun that is
+// its subject: no object pronoun on the verb and none after it ("التي
+// أيدت منظمة التحرير", "الذي وقع اتفاقية"), against "الذي أبرمته إيران",
+// "التي طالب بها الرئيس هادي", whose subject follows.
+func relativeSubject(p *Pattern, words []word, m Match) bool {
+	if m.First == 0 || !relPronouns[words[m.First-1].Norm] || p.POS == POSNoun || len(p.Words) == 0 {
+		return false
+	}
+	w := words[m.First]
+	// verbalAt reads التقى as ال + تقى; its past form is listed first
+	if !verbalAt(p, words, m.First) && !w.has(p.Words[0][0]) {
+		return false
+	}
+	if objectSuffix(p, w) || w.prep != "" {
+		return false
+	}
+	if m.First+1 < len(words) && resumptives[words[m.First+1].Norm] {
+		return false
+	}
+	return true
+}
+
+// resumptives are the pronouns after a preposition that point back to a
+// relative's antecedent: "التي طالب بها", "الذي اتهم فيه".
+var resumptives = normKeys(map[string]bool{
+	"به": true, "بها": true, "بهم": true, "فيه": true, "فيها": true, "فيهم": true, "عليه": true, "عليها": true, "عليهم": true,
+	"له": true, "لها": true, "لهم": true, "منه": true, "منها": true, "منهم": true, "عنه": true, "عنها": true, "عنهم": true,
+	"معه": true, "معها": true, "معهم": true, "إليه": true, "إليها": true, "إليهم": true,
+})
+
 // objectSuffix reports a verb of pattern p written with an object pronoun
 // (رفضتها، تتهمه، استقبلهم): without the pronoun (and a conjunction) the
 // word still reads as one of the pattern's verb forms. "اتهم" ends in هم
@@ -1068,6 +1098,18 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 		// found below among the names before
 		if (m.First > 0 && pronounSubject[words[m.First-1].Norm] || firstPersonFuture(words[m.First]) || firstPersonPresent(p, words[m.First]) || pluralSubject(p, words, m.First)) && before == nil {
 			subj = nil
+		}
+		// "وقال رينزي، الذي التقى الرئيس الفلسطيني محمود عباس": the relative
+		// pronoun is the verb's subject, its antecedent the actor
+		if relativeSubject(p, words, m) {
+			subj = nil
+			if before == nil {
+				for i := range ms {
+					if x := ms[i]; x.Last == m.First-2 && (x.Type == model.PER || x.Type == model.ORG) && !x.oblique && !x.with {
+						before = &ms[i]
+					}
+				}
+			}
 		}
 		// "بعد ساعات من استقباله نظيره الكوبي برونو رودريغيز": the pronoun
 		// on the event noun is its agent, and the name after it the guest
