@@ -906,6 +906,10 @@ func possessedNoun(p *Pattern, words []word, i int) bool {
 	return false
 }
 
+// partnerTypes are the types whose partner after مع is a recipient, a
+// country by its government ("مباحثات مع إسرائيل").
+var partnerTypes = map[string]bool{"CONSULT": true, "AGREE": true, "COOPERATE": true}
+
 // relational types act on a party: an unmarked place name after their
 // trigger is the government addressed ("طالبت مصر إثيوبيا", "اتهمت
 // روسيا أوكرانيا"), not where the event happened; a place needs في، ب …
@@ -1360,6 +1364,14 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 		}
 		if x.about && (p.Type == "CONSULT" || relational[p.Type]) {
 			continue // talks, a conference or an appeal "حول ليبيا": the topic
+		}
+		if x.with && !x.locative && x.First > m.Last {
+			// "تجري مباحثات مع إسرائيل", "الحدود مع سوريا": a partner or
+			// a neighbour, not where it happened
+			if partnerTypes[p.Type] && x.First-m.Last <= 8 && x.Name != actor && x.office == 0 {
+				add(x.Name)
+			}
+			continue
 		}
 		d := x.First - m.Last
 		switch {
