@@ -906,6 +906,44 @@ func possessedNoun(p *Pattern, words []word, i int) bool {
 	return false
 }
 
+// receivedAt returns the index of a verb of receiving (تلقى، تسلم) at
+// most ten words before the event noun m (a titled subject may stand
+// between), with no clause boundary
+// between, or -1.
+func receivedAt(words []word, m Match) int {
+	for k := m.First - 1; k >= 0 && k >= m.First-10; k-- {
+		if words[k].boundary {
+			return -1
+		}
+		if receiveVerbs[words[k].base] || receiveVerbs[words[k].Norm] {
+			return k
+		}
+	}
+	return -1
+}
+
+var receiveVerbs = normKeys(map[string]bool{
+	"تلقى": true, "تلقت": true, "يتلقى": true, "تتلقى": true, "تلقوا": true, "يتلقون": true,
+	"تسلم": true, "تسلمت": true, "يتسلم": true, "تتسلم": true, "استلم": true, "استلمت": true,
+})
+
+// givenTypes are what one party gives another: praise and congratulations,
+// aid, demands and invitations, threats, promises.
+var givenTypes = map[string]bool{"SUPPORT": true, "AID": true, "REQUEST": true, "THREATEN": true, "AGREE": true}
+
+// fromBefore reports من (ومن) between word a and word b: "من رئيس الاتحاد".
+func fromBefore(words []word, a, b int) bool {
+	for k := a + 1; k < b; k++ {
+		if words[k].boundary && k < b-1 {
+			return false
+		}
+		if n := words[k].Norm; n == "من" || n == "ومن" {
+			return true
+		}
+	}
+	return false
+}
+
 // partnerTypes are the types whose partner after مع is a recipient, a
 // country by its government ("مباحثات مع إسرائيل").
 var partnerTypes = map[string]bool{"CONSULT": true, "AGREE": true, "COOPERATE": true}
@@ -1286,6 +1324,29 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 				actor = x.Name
 				break
 			}
+		}
+	}
+	// "تلقى الفنان عمر الجاسر خطاب تهنئة من رئيس الاتحاد مسعد فودة",
+	// "وتلقى الحكيم إشادات من جماهير فريقه": what is received comes from
+	// the one after من, who acts; the receiver is its recipient. (Not a
+	// phone call: "تلقى اتصالا من" keeps the receiver, the subject, as
+	// its actor, as "استقبل" keeps the host.)
+	if k := receivedAt(words, m); k >= 0 && givenTypes[p.Type] && !patient {
+		receiver, giver := "", ""
+		for _, x := range ms {
+			if x.Type != model.PER && x.Type != model.ORG {
+				continue
+			}
+			if receiver == "" && x.Last < m.First && (x.First > k || k-x.Last <= 3) {
+				receiver = x.Name
+			}
+			if giver == "" && x.First > m.Last && x.First-m.Last <= 8 && fromBefore(words, m.Last, x.First) {
+				giver = x.Name
+			}
+		}
+		actor, recips = giver, recips[:0]
+		if receiver != "" {
+			add(receiver)
 		}
 	}
 	// "إن 25 من قوات الصاعقة قتلوا", "جنديين ليبيين قتلا": a name between a
