@@ -1291,7 +1291,13 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 	if actor == "" && !patient && !unnamed && (verbalAt(p, words, m.First) || lightVerbBefore(words, m.First)) {
 		// "وقال كيري …، مؤكدا أن الأسد فقد الشرعية، مشيرا إلى أنه
 		// سيبحث": the pronoun on أن is the speaker's, not the last name's
-		if k := pronounBefore(words, m.First); k >= 0 {
+		k := pronounBefore(words, m.First)
+		// "وقال كيري في مؤتمر صحفي: إننا ندعم … ونطالب …": a first person
+		// is the speaker's
+		if k < 0 && (firstPersonPresent(p, words[m.First]) || firstPersonFuture(words[m.First])) {
+			k = m.First
+		}
+		if k >= 0 {
 			for i := len(ms) - 1; i >= 0; i-- {
 				x := ms[i]
 				if x.source && x.Last < k && k-x.Last <= 40 && (x.Type == model.PER || x.Type == model.ORG) && !x.affil && !x.audience && !outletAt(words, x.First) {
