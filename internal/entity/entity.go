@@ -249,7 +249,7 @@ func (r *Resolver) prepare(doc *docIndex, mentions []model.Mention) []*item {
 		}
 		// A lone proclitic written apart (لـ«الجيش الوطني»), and function
 		// words the tagger ran into the name (أين مصطفى عبد الجليل).
-		for len(ws) > 1 && (isLoneClitic(ws[0].Norm) || r.lx.has(classFunction, ws[0].Norm)) {
+		for len(ws) > 1 && (isLoneClitic(ws[0].Norm) || r.lx.has(classFunction, ws[0].Norm)) && !(m.Type == model.PER && givenAli(ws[0].Text, ws[1].Norm)) {
 			ws = ws[1:]
 		}
 		// At the end: function words, a lone article or آل (الاتحاد الأوروبي
@@ -259,13 +259,43 @@ func (r *Resolver) prepare(doc *docIndex, mentions []model.Mention) []*item {
 		for len(ws) > 1 {
 			last := ws[len(ws)-1]
 			accusative := hasTanween(last.Text) || trailingAccusative(last.Norm) && !nasabLink(ws[len(ws)-2].Norm)
-			if !r.lx.has(classFunction, last.Norm) && last.Norm != "ال" && !accusative {
+			if !r.lx.has(classFunction, last.Norm) && last.Norm != "ال" && !accusative ||
+				m.Type == model.PER && !accusative && last.Text == "علي" { // أحمد علي: the name, as written
 				break
 			}
 			ws = ws[:len(ws)-1]
 		}
 		if len(ws) == 0 || len(ws) == 1 && hasTanween(ws[0].Text) {
 			continue // عقلاً, سؤالاً: an indefinite noun alone
+		}
+		// The given name علي right before a person mention belongs to it:
+		// the tagger and the function-word trim above read it as the
+		// preposition على, which folds onto it (علي عبد الله صالح was عبد
+		// الله صالح, علي بن الحسين was بن الحسين). As written علي is the name
+		// (arabic-news: 681 علي, almost all before a name, against 23,856
+		// على); على is taken only before بن/ابن (الدكتور على بن هندي).
+		if m.Type == model.PER && ws[0].Start == m.Start && !givenAli(ws[0].Text, "") {
+			if k := doc.at(m.Start); k > 0 {
+				t := doc.toks[k-1]
+				text := t.Text
+				if strings.HasPrefix(text, "و") {
+					text = text[len("و"):]
+				}
+				if t.Kind == arabic.KindArabic && t.End <= m.Start && strings.TrimSpace(doc.text[t.End:m.Start]) == "" && givenAli(text, ws[0].Norm) {
+					h := t
+					h.Start = t.End - len(text)
+					h.Text, h.Norm = text, arabic.Normalize(text)
+					free := len(raws) == 0 || raws[len(raws)-1].m.End <= t.Start
+					if !free && raws[len(raws)-1].m.Type == model.PER && raws[len(raws)-1].m.Start >= t.Start {
+						raws = raws[:len(raws)-1] // علي alone, then the rest: one name
+						free = true
+					}
+					if free {
+						ws = append([]arabic.Token{h}, ws...)
+						m.Start = h.Start
+					}
+				}
+			}
 		}
 		if m.Type == model.MISC && r.allUnits(ws) {
 			continue // دولار, الجنيه الإسترليني: a currency is no named entity
@@ -387,8 +417,10 @@ func (r *Resolver) prepare(doc *docIndex, mentions []model.Mention) []*item {
 	// formula; a mention that starts with one is no name.
 	for k := 0; k < len(raws); k++ {
 		rw := raws[k]
+		// the formula may run past the mention (و⟦الله ولي⟧ التوفيق)
+		ext := append(rw.words[:len(rw.words):len(rw.words)], tokensAfter(doc, rw.m.End, 3)...)
 		for i := range rw.words {
-			if r.formulaAt(rw.words[i:]) == 0 {
+			if r.formulaAt(ext[i:]) == 0 {
 				continue
 			}
 			raws[k].words = rw.words[:i]
@@ -434,7 +466,7 @@ func (r *Resolver) prepare(doc *docIndex, mentions []model.Mention) []*item {
 	// saudinewsnet sample, where the tagger runs 'ولي العهد' into 100 names.
 	for k := 0; k < len(raws); k++ {
 		rw := raws[k]
-		if rw.m.Type != model.PER || len(rw.words) < 2 {
+		if rw.m.Type != model.PER {
 			continue
 		}
 		words := make([]string, len(rw.words))
@@ -442,9 +474,18 @@ func (r *Resolver) prepare(doc *docIndex, mentions []model.Mention) []*item {
 			words[i] = w.Norm
 		}
 		start := r.stripTitles(words)
+		// the office may run past the mention's end: the tagger took ولي of
+		// ولي العهد (محمد بن سلمان ولي ولي | العهد); 127 such names on
+		// arabic-news. A mention that is only the start of an office (بعثها
+		// ولي | العهد, و⟦ولي⟧ ولي العهد) is no name.
+		after := append(words[:len(words):len(words)], wordsAfter(doc, rw.m.End, 3)...)
+		if start < len(words) && r.roleRunsOn(after[start:], len(words)-start) {
+			raws[k].words = nil
+			continue
+		}
 		for i := start + 1; i < len(rw.words); i++ {
 			w := rw.words[i]
-			if r.lx.match(classRole, words[i:]) >= 2 ||
+			if r.lx.match(classRole, after[i:]) >= 2 ||
 				strings.HasPrefix(w.Norm, "و") && r.lx.match(classRole, append([]string{w.Norm[len("و"):]}, words[i+1:]...)) >= 2 {
 				raws[k].words = rw.words[:i]
 				raws[k].m.End = rw.words[i-1].End
@@ -461,6 +502,13 @@ func (r *Resolver) prepare(doc *docIndex, mentions []model.Mention) []*item {
 			break
 		}
 	}
+	kept = raws[:0]
+	for _, rw := range raws {
+		if len(rw.words) > 0 {
+			kept = append(kept, rw)
+		}
+	}
+	raws = kept
 	sort.SliceStable(raws, func(a, b int) bool { return raws[a].m.Start < raws[b].m.Start })
 	var items []*item
 	for _, rw := range raws {
@@ -1072,6 +1120,38 @@ func (r *Resolver) sacred(w string) bool {
 	return false
 }
 
+// givenAli reports whether a word as written is the given name علي in a
+// person's name: علي always (the preposition is written على), على only
+// before بن or ابن (next, normalised; "" when unknown), as some papers
+// write the name.
+func givenAli(text, next string) bool {
+	return text == "علي" || text == "على" && (next == "بن" || next == "ابن")
+}
+
+// tokensAfter returns up to n Arabic words that follow byte offset end,
+// separated by spaces only.
+func tokensAfter(doc *docIndex, end, n int) []arabic.Token {
+	var out []arabic.Token
+	for k := doc.at(end); k < len(doc.toks) && len(out) < n; k++ {
+		t := doc.toks[k]
+		if t.Kind != arabic.KindArabic || strings.TrimSpace(doc.text[end:t.Start]) != "" {
+			break
+		}
+		out = append(out, t)
+		end = t.End
+	}
+	return out
+}
+
+// wordsAfter returns the normalised forms of tokensAfter.
+func wordsAfter(doc *docIndex, end, n int) []string {
+	var out []string
+	for _, t := range tokensAfter(doc, end, n) {
+		out = append(out, t.Norm)
+	}
+	return out
+}
+
 // foldedNames are names that fold onto a function word (علي "Ali" and
 // على, بان "Ban" and بأن, فان "van" and فإن), as written.
 var foldedNames = map[string]bool{"علي": true, "بان": true, "فان": true}
@@ -1092,7 +1172,7 @@ func isLoneClitic(w string) bool {
 func (r *Resolver) stripTitles(words []string) int {
 	start := 0
 	for i := 1; i < len(words)-1; i++ {
-		if n := r.lx.match(classRank, words[i:]); n > 0 && i+n < len(words) {
+		if n := r.rankAt(words, i, true); n > 0 && i+n < len(words) {
 			start = i + n
 			i += n - 1
 		}
@@ -1106,7 +1186,7 @@ func (r *Resolver) stripTitles(words []string) int {
 				continue
 			}
 		}
-		if n := r.lx.match(classRank, words[i:]); n > 0 {
+		if n := r.rankAt(words, i, false); n > 0 {
 			i += n
 			continue
 		}
@@ -1126,6 +1206,49 @@ func (r *Resolver) stripTitles(words []string) int {
 		return 1
 	}
 	return i
+}
+
+// roleRunsOn reports whether words (a name's words and those written after
+// it) start with an office longer than the name's n words, the first word
+// possibly after ل or ب (ل⟦ولي⟧ ولي العهد).
+func (r *Resolver) roleRunsOn(words []string, n int) bool {
+	if r.lx.match(classRole, words) > n {
+		return true
+	}
+	for _, p := range [...]string{"ل", "ب", "ول", "وب"} {
+		if rest, ok := strings.CutPrefix(words[0], p); ok && utf8.RuneCountInString(rest) >= 3 {
+			w := append([]string{rest}, words[1:]...)
+			if r.lx.match(classRole, w) > n {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// rankAt returns the length of the rank that starts words[i], or 0. The
+// indefinite form of a rank the lexicon lists only with the article is a
+// given name, not the rank (سلطان of السلطان, أمير of الأمير), before a
+// nasab link (الأمير سلطان بن سلمان, ناصر بن سلطان الشريف) and, when
+// inner (searched inside the name, not reached by stripping the titles
+// before it), unless another rank precedes it (اللواء ركن): on arabic-news
+// 93 names had lost سلطان so (سلطان بن سلمان was بن سلمان, linked to محمد
+// بن سلمان).
+func (r *Resolver) rankAt(words []string, i int, inner bool) int {
+	n := r.lx.match(classRank, words[i:])
+	if n > 0 && i > 0 && words[i-1] == "عبد" {
+		return 0 // عبد الملك, عبد الأمير: a compound name
+	}
+	if n != 1 || strings.HasPrefix(words[i], "ال") || r.lx.exact(classRank, words[i]) {
+		return n
+	}
+	if i+1 < len(words) && fatherLink(words[i+1]) {
+		return 0
+	}
+	if inner && i > 0 && r.lx.match(classRank, words[i-1:]) == 0 {
+		return 0
+	}
+	return n
 }
 
 // stripPlaceDescriptors skips مدينة, العاصمة (and a nisba after it:

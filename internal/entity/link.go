@@ -156,7 +156,7 @@ func (r *Resolver) link(items []*item, uf *unionFind) {
 			if len(f.words) == 1 && len(g.words) >= 2 && fatherLink(g.words[len(g.words)-2]) {
 				continue
 			}
-			if subsequence(f.words, g.words, fuzzy) && !startsAtFather(f.words, g.words, fuzzy) {
+			if subsequence(f.words, g.words, fuzzy) && !startsAtFather(f.words, g.words, fuzzy) && sameLineage(f.words, g.words, fuzzy) {
 				cands = append(cands, g)
 			}
 		}
@@ -275,6 +275,31 @@ func startsAtFather(short, long []string, fuzzy bool) bool {
 		}
 	}
 	return false
+}
+
+// sameLineage reports whether a shorter person name skips no generation of
+// the longer's nasab: where the shorter names a father (X بن Y), the longer
+// starts with the same X بن Y. سلمان بن عبدالعزيز is not سلمان بن سلطان بن
+// عبدالعزيز (the king and his grandson); محمد بن نايف is محمد بن نايف بن
+// عبدالعزيز آل سعود, علي بن عمير الشهراني is علي بن عمير آل جرمان الشهراني.
+// Only for a father's name common in the news (WordFreq ≥ 100: عبدالعزيز,
+// عبد, محمد): after بن a rare word is often a family name (صالح بن حميد is
+// صالح بن عبدالله بن حميد, زيد بن كمي is زيد فيصل بن كمي).
+func sameLineage(short, long []string, fuzzy bool) bool {
+	for j := 1; j+1 < len(short); j++ {
+		if !fatherLink(short[j]) || arabic.WordFreq(short[j+1]) < 100 {
+			continue
+		}
+		if len(long) < j+2 {
+			return false
+		}
+		for k := 0; k <= j+1; k++ {
+			if !sameWord(short[k], long[k], fuzzy) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // isCountry reports whether the normalised name is a country's.
