@@ -572,6 +572,7 @@ func (r *Resolver) prepare(doc *docIndex, mentions []model.Mention) []*item {
 			continue // الله, الإسلام, القرآن: no named entity in news (lexicon class sacred)
 		}
 		if r.notAName(ws[nameIdx:], it.words, rw.m.Type, prevDefinite(doc, ws[0]), surnames) || isDateMonth(doc, it.words, ws[0].Start, ws[len(ws)-1].End) ||
+			rw.m.Type == model.LOC && cut == 0 && r.countryAdjective(doc, it.words, ws[0]) ||
 			r.indefiniteNoun(doc, it.words, rw.m.Type, ws[0].Start, ws[len(ws)-1].End) {
 			continue
 		}
@@ -1206,6 +1207,45 @@ func (r *Resolver) stripTitles(words []string) int {
 		return 1
 	}
 	return i
+}
+
+// countryAdjective reports whether a one-word place (words, from token t)
+// is a country's name that is also its feminine nisba (السعودية) used as
+// an adjective: right after a definite noun or adjective (الشركة الوطنية
+// السعودية, الكوادر السعودية, بالسفارة السعودية), not after العربية (المملكة
+// العربية السعودية) nor after a function word (إلى السعودية). On arabic-news
+// 611 LOC mentions السعودية followed such a word.
+func (r *Resolver) countryAdjective(doc *docIndex, words []string, t arabic.Token) bool {
+	if len(words) != 1 || !isDefiniteNisba(words[0]) || !r.isCountry(words[0]) {
+		return false
+	}
+	if _, ok := r.gaz.NisbaCountry(words[0]); !ok {
+		return false
+	}
+	k := doc.at(t.Start)
+	if k == 0 || k > len(doc.toks) {
+		return false
+	}
+	p := doc.toks[k-1]
+	if p.Kind != arabic.KindArabic || p.End > t.Start || strings.TrimSpace(doc.text[p.End:t.Start]) != "" {
+		return false
+	}
+	w := p.Norm
+	for _, c := range [...]string{"و", "ف"} {
+		if rest, ok := strings.CutPrefix(w, c); ok && (strings.HasPrefix(rest, "ال") || strings.HasPrefix(rest, "بال") || strings.HasPrefix(rest, "لل") || strings.HasPrefix(rest, "كال")) {
+			w = rest
+		}
+	}
+	switch {
+	case strings.HasPrefix(w, "بال"), strings.HasPrefix(w, "كال"):
+		w = w[len("ب"):]
+	case strings.HasPrefix(w, "لل"):
+		w = "ال" + w[len("لل"):]
+	}
+	if !strings.HasPrefix(w, "ال") || utf8.RuneCountInString(w) < 4 || arabic.IsStopword(w) || r.lx.has(classFunction, w) {
+		return false
+	}
+	return w != "العربيه" && !r.isCountry(w) && len(r.gaz.lookupText(w)) == 0
 }
 
 // roleRunsOn reports whether words (a name's words and those written after
