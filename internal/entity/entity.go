@@ -297,8 +297,8 @@ func (r *Resolver) prepare(doc *docIndex, mentions []model.Mention) []*item {
 				}
 			}
 		}
-		if m.Type == model.MISC && r.allUnits(ws) {
-			continue // دولار, الجنيه الإسترليني: a currency is no named entity
+		if m.Type == model.MISC && r.allUnits(ws) || len(ws) == 2 && r.allUnits(ws[:1]) && nisbaAdjective(ws[1].Norm) {
+			continue // دولار, الجنيه الإسترليني, دينار كويتي (any type): a currency is no named entity
 		}
 		if norms := tokenNorms(ws); r.allSacred(norms) {
 			continue // الله, لله, الإسلام: see allSacred
