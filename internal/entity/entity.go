@@ -116,7 +116,21 @@ type item struct {
 	order     int
 }
 
-func (it *item) key() string { return alKey(it.words) }
+// key is the name's words without the article, a compound in عبد or أبو
+// written as one word (عبد الله = عبدالله, أبو محمد = أبومحمد: on arabic-news
+// 21 pairs of one name so spelled twice were two entities of an article).
+func (it *item) key() string {
+	ws := make([]string, 0, len(it.words))
+	for i := 0; i < len(it.words); i++ {
+		w := it.words[i]
+		if (w == "عبد" || w == "ابو") && i+1 < len(it.words) {
+			w += it.words[i+1]
+			i++
+		}
+		ws = append(ws, w)
+	}
+	return alKey(ws)
+}
 
 // Resolve groups mentions of text into entities. Mentions with offsets
 // outside text or not on character boundaries are ignored.
