@@ -114,6 +114,10 @@ type item struct {
 	headed    bool     // ORG: the name starts with a generic head
 	desc      bool     // a description (قائد الجيش الوطني الليبي), not a name: never canonical or alias
 	order     int
+	// the mention may be part of another name: a definite word follows
+	// it (أحمد ⟦الخميس⟧, a name cut short), a kunya particle precedes it
+	// (أم ⟦محمد⟧) or a formula of piety follows it (⟦إبراهيم⟧ عليه السلام)
+	shaky bool
 }
 
 // key is the name's words without the article, a compound in عبد or أبو
@@ -660,6 +664,16 @@ func (r *Resolver) prepare(doc *docIndex, mentions []model.Mention) []*item {
 			r.orgCore(it)
 		}
 		it.m.Text = doc.text[it.m.Start:it.m.End]
+		next := tokensAfter(doc, it.m.End, 3)
+		it.shaky = len(next) > 0 && strings.HasPrefix(next[0].Norm, "ال") || r.formulaAt(next) > 0
+		if k := doc.at(it.m.Start); k > 0 && k <= len(doc.toks) {
+			if p := doc.toks[k-1]; p.Kind == arabic.KindArabic && p.End <= it.m.Start && strings.TrimSpace(doc.text[p.End:it.m.Start]) == "" {
+				switch stripConj(p.Norm) {
+				case "ام", "ابو", "ابن", "بن", "بنت", "اخ", "اخت":
+					it.shaky = true
+				}
+			}
+		}
 		items = append(items, it)
 	}
 	return items

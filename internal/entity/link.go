@@ -218,6 +218,43 @@ func (r *Resolver) link(items []*item, uf *unionFind) {
 			uf.union(f.first(), cands[0].first())
 		}
 	}
+	// 4c. A first name alone, after the article has named the person in
+	// full (ريتشارد بيرتون … ريتشارد, فواز القرني … فواز): to the one earlier
+	// fuller name that starts with it, when no person's name ends with the
+	// word and the word is in no other group yet.
+	for _, f := range forms {
+		if f.typ != model.PER || len(f.words) != 1 || nameParticles[f.words[0]] || r.lx.has(classRank, f.words[0]) || r.lx.has(classRole, f.words[0]) {
+			continue
+		}
+		if root := uf.find(f.first()); root != f.first() || r.groupHasOther(forms, uf, root, f) {
+			continue
+		}
+		cut := false
+		for _, i := range f.items {
+			cut = cut || items[i].shaky
+		}
+		if cut {
+			continue // أحمد ⟦الخميس⟧, أم ⟦محمد⟧: maybe part of another name
+		}
+		roots := map[int]*form{}
+		surname := false
+		for _, g := range forms {
+			if g == f || g.typ != model.PER || len(g.words) < 2 {
+				continue
+			}
+			if sameWord(g.words[len(g.words)-1], f.words[0], false) {
+				surname = true
+			}
+			if sameWord(g.words[0], f.words[0], false) && g.first() < f.first() {
+				roots[uf.find(g.first())] = g
+			}
+		}
+		if len(roots) == 1 && !surname {
+			for _, g := range roots {
+				uf.union(f.first(), g.first())
+			}
+		}
+	}
 	// 5. Organisations: a shorter form with the same first word whose words
 	// all occur in the longer one, and no conflicting country
 	// (الجيش الليبي → الجيش الوطني الليبي, but not الجيش التركي).
@@ -297,6 +334,17 @@ func startsAtFather(short, long []string, fuzzy bool) bool {
 	for i := 1; i < len(long); i++ {
 		if sameWord(short[0], long[i], fuzzy) && (long[i-1] == "بن" || long[i-1] == "ابن" || long[i-1] == "بنت") {
 			return !sameWord(short[0], long[0], fuzzy)
+		}
+	}
+	return false
+}
+
+// groupHasOther reports whether the group rooted at root holds a form
+// other than f.
+func (r *Resolver) groupHasOther(forms []*form, uf *unionFind, root int, f *form) bool {
+	for _, g := range forms {
+		if g != f && uf.find(g.first()) == root {
+			return true
 		}
 	}
 	return false
