@@ -596,6 +596,13 @@ func (r *Resolver) prepare(doc *docIndex, mentions []model.Mention) []*item {
 				elided = true
 				nameCut = skipLetters(ws[0].Text, sp.letters+2)
 			}
+		} else if conjBeforeHamza(ws[0].Text) {
+			// و before an alef with hamza as written is the conjunction: no
+			// name begins so (وأغادير, وآرمسترونج, وإيدينسون كافاني; 33
+			// mentions on arabic-news), while وائل, وليد begin with و
+			words[0] = ws[0].Norm[len("و"):]
+			cut = skipLetters(ws[0].Text, 1)
+			nameCut = cut
 		} else if rw.tagCut > 0 {
 			// Keep a cut the tagger made after و, ب or ل (ومولدافيا, لهاني);
 			// undo it after ك or ف, rare before a name and common inside one
@@ -1193,6 +1200,20 @@ func (r *Resolver) sacred(w string) bool {
 		if rest, ok := strings.CutPrefix(w, p); ok && r.lx.has(classSacred, "ال"+rest) {
 			return true
 		}
+	}
+	return false
+}
+
+// conjBeforeHamza reports whether a word as written is و + an alef with
+// hamza (أ إ آ) + at least two more letters.
+func conjBeforeHamza(text string) bool {
+	rest, ok := strings.CutPrefix(text, "و")
+	if !ok || utf8.RuneCountInString(rest) < 3 {
+		return false
+	}
+	switch []rune(rest)[0] {
+	case arabic.AlefHamzaAbove, arabic.AlefHamzaBelow, arabic.AlefMadda:
+		return true
 	}
 	return false
 }
