@@ -595,6 +595,10 @@ func TestPlaceFinder(t *testing.T) {
 		{"an Arab town takes the article", "وقعت اشتباكات في البصرة", nil, []string{"البصرة"}},
 		{"existing mentions are kept and not overlapped", "زار حفتر روما", []ment{{"حفتر روما", "PER"}}, []string{"حفتر روما"}},
 		{"a place cut after its first word runs on to the gazetteer's name", "وقتل وافد بمحافظة حفر الباطن أمس", []ment{{"حفر", "LOC"}}, []string{"حفر الباطن"}},
+		{"a place runs back over the word that makes it another place", "للحرب في جنوب السودان وبجنوب إفريقيا",
+			[]ment{{"السودان", "LOC"}, {"إفريقيا", "LOC"}}, []string{"جنوب السودان", "جنوب إفريقيا"}},
+		{"a place does not run back over a state's style", "زار الوفد دولة الكويت وكجمهورية مصر العربية",
+			[]ment{{"الكويت", "LOC"}, {"مصر العربية", "LOC"}}, []string{"الكويت", "مصر العربية"}},
 		{"a cut place does not run onto another mention", "قال في خميس الوزير مشيط", []ment{{"خميس", "LOC"}, {"الوزير مشيط", "PER"}}, []string{"خميس", "الوزير مشيط"}},
 	}
 	for _, tc := range tests {
