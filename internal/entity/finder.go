@@ -108,6 +108,9 @@ func (f *PlaceFinder) Find(text string, have []model.Mention) []model.Mention {
 	if f.extendPlaces(text, toks, taken, out) {
 		added = true
 	}
+	if f.extendPlacesBack(text, toks, taken, out) {
+		added = true
+	}
 	for i := 0; i < len(toks); i++ {
 		if taken[i] || toks[i].Kind != arabic.KindArabic {
 			continue
@@ -209,6 +212,56 @@ func (f *PlaceFinder) extendPlaces(text string, toks []arabic.Token, taken []boo
 	}
 	return changed
 }
+
+// extendPlacesBack widens a place mention over the word before it when
+// the two are the gazetteer's name of another place: the tagger took the
+// second word of جنوب السودان (South Sudan, not Sudan), جنوب أفريقيا,
+// لوس أنجلوس, سراة عبيدة, غينيا بيساو. The word is free (no mention) and no
+// place descriptor (مدينة) nor a word of a state's style (دولة, جمهورية).
+func (f *PlaceFinder) extendPlacesBack(text string, toks []arabic.Token, taken []bool, out []model.Mention) bool {
+	changed := false
+	for mi := range out {
+		m := &out[mi]
+		if m.Type != model.LOC || m.Start < 0 || m.End > len(text) || m.Start >= m.End {
+			continue
+		}
+		i := sort.Search(len(toks), func(i int) bool { return toks[i].End > m.Start })
+		j := sort.Search(len(toks), func(j int) bool { return toks[j].Start >= m.End })
+		if i == 0 || i >= j || toks[i].Start != m.Start || taken[i-1] || !adjacent(toks, i) || j-i+1 > f.opt.MaxWords {
+			continue
+		}
+		p := toks[i-1]
+		splits := cliticSplits(p.Norm)
+		descriptor := p.Kind != arabic.KindArabic || f.lx.has(classPlace, p.Norm) || stateForms[stripAl(p.Norm)]
+		for _, sp := range splits {
+			descriptor = descriptor || f.lx.has(classPlace, sp.word) || stateForms[stripAl(sp.word)]
+		}
+		if descriptor {
+			continue
+		}
+		multi := f.gaz.startsName(p.Norm)
+		for _, sp := range splits {
+			multi = multi || f.gaz.startsName(sp.word)
+		}
+		if !multi {
+			continue
+		}
+		cands, skip := f.lookup(toks[i-1:j], j-i+1, splits, true)
+		if len(cands) == 0 || !f.accept(cands, true, toks[i-1:j], skip) {
+			continue
+		}
+		m.Start = p.Start + skipLetters(p.Text, skip)
+		m.Text = text[m.Start:m.End]
+		taken[i-1] = true
+		changed = true
+	}
+	return changed
+}
+
+// stateForms are the words of a state's official style (دولة الكويت,
+// مملكة البحرين, جمهورية مصر العربية, سلطنة عمان, قطاع غزة): the place is
+// the same with or without them, so a mention is not widened over them.
+var stateForms = normSet("دولة", "مملكة", "جمهورية", "سلطنة", "إمارة", "قطاع")
 
 // arabLeague holds the ISO codes of the Arab League's member states, whose
 // place names Arabic writes with or without the article.

@@ -122,6 +122,17 @@ func (lx *lexicon) match(class string, words []string) int {
 	return 0
 }
 
+// exact reports whether the single word w is a one-word phrase of class as
+// written, the article included (مشير, not سلطان for السلطان).
+func (lx *lexicon) exact(class, w string) bool {
+	for _, p := range lx.byFirst[class][stripAl(w)] {
+		if len(p) == 1 && p[0] == w {
+			return true
+		}
+	}
+	return false
+}
+
 // has reports whether the single word w is a one-word phrase of class.
 func (lx *lexicon) has(class, w string) bool {
 	return lx.match(class, []string{w}) == 1

@@ -438,12 +438,19 @@ func (f *OrgFinder) Find(text string, have []model.Mention) []model.Mention {
 // not its name.
 var (
 	namedOrgHeads = normSet("مركز", "جامعة", "مستشفى", "مدرسة", "مسجد", "جامع", "كلية", "معهد", "جائزة", "مؤسسة",
-		"مكتبة", "كرسي", "مجمع", "ملعب", "استاد", "مدينة", "مستوصف", "مدارس", "ثانوية", "متوسطة", "ابتدائية")
-	namedPlaceHeads = normSet("مطار", "شارع", "طريق", "ميناء", "حي", "ساحة", "ميدان", "جسر", "قاعدة")
+		"مكتبة", "كرسي", "مجمع", "ملعب", "استاد", "مدينة", "مستوصف", "مدارس", "ثانوية", "متوسطة", "ابتدائية",
+		// 2026-12-04 (ent8): دارة الملك عبدالعزيز (the foundation), read
+		// as the king on arabic-news 8 times
+		"دارة")
+	// parks and halls (متنزه الملك عبدالله, حديقة الملك فهد, قاعة الأميرة
+	// فهدة): 38 PER mentions on arabic-news were the park's person
+	namedPlaceHeads = normSet("مطار", "شارع", "طريق", "ميناء", "حي", "ساحة", "ميدان", "جسر", "قاعدة",
+		"متنزه", "منتزه", "حديقة", "قاعة")
 	// honorifics between the head and the name: مركز الملك سلمان, جامع
 	// الإمام تركي بن عبدالله, مستشفى الأمير سلطان
-	namedHonorifics = normSet("الملك", "الأمير", "الشيخ", "الإمام", "السلطان", "الشهيد", "الملكة", "الأميرة", "المغفور")
-	nasabLinks      = normSet("بن", "ابن", "بنت")
+	namedHonorifics = normSet("الملك", "الأمير", "الشيخ", "الإمام", "السلطان", "الشهيد", "الملكة", "الأميرة", "المغفور",
+		"الدكتور", "المهندس") // مستشفى الدكتور سليمان الحبيب, شارع المهندس عمر قاضي
+	nasabLinks = normSet("بن", "ابن", "بنت")
 	// heads that name after a person only with an honorific
 	namedNeedsHonorific = normSet("مدينة")
 )
