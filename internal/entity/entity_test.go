@@ -657,6 +657,8 @@ func TestOrgFinder(t *testing.T) {
 		{"context name after a head", "عناصر القاعدة في المدينة", []string{"القاعدة"}},
 		{"context name before a designation", "نفى الإخوان الإرهابية", []string{"الإخوان"}},
 		{"context name after aircraft", "وشن طيران التحالف عشرات الغارات", []string{"التحالف"}},
+		{"context name launching strikes", "ويشن التحالف غارات على العراق وسوريا", []string{"التحالف"}},
+		{"context name launching no strikes", "ويشن التحالف حملة إعلامية", nil},
 		{"the alliance of two parties is no party", "وقال إن التحالف بين الحزبين انتهى", nil},
 		{"a coalition by its full name", "وقصفت مقاتلات التحالف العربي مواقع الحوثيين", []string{"التحالف العربي"}},
 		{"quoted name after a mercenary head", "انسحاب مرتزقة «فاغنر» من المدينة", []string{"فاغنر"}},

@@ -185,6 +185,9 @@ var orgHeads = map[string]bool{"تنظيم": true, "جماعه": true, "حركه
 // (طائرات إف 16 are aircraft).
 var airHeads = normSet("طيران", "مقاتلات", "طائرات", "غارات", "ضربات")
 
+// launchVerbs launch strikes (شن غارات، نفذ ضربات).
+var launchVerbs = normSet("شن", "يشن", "تشن", "شنت", "شنوا", "نفذ", "ينفذ", "تنفذ", "نفذت", "نفذوا")
+
 // groupHeads are the heads a designation adjective follows (تنظيم الإخوان
 // الإرهابي); company and body nouns are not called terrorist.
 var groupHeads = map[string]bool{"تنظيم": true, "جماعه": true, "حركه": true, "ميليشيا": true, "ميليشيات": true,
@@ -969,6 +972,15 @@ func (f *OrgFinder) orgContext(text string, toks []arabic.Token, out []model.Men
 		}
 	}
 	e := i + n
+	// "ويشن التحالف غارات على العراق", "نفذ التحالف ضربات": a party
+	// launching strikes
+	if i > 0 && adjacent(toks, i) && e < len(toks) && adjacent(toks, e) {
+		if _, ok := headAt(toks[i-1], launchVerbs); ok {
+			if _, ok := headAt(toks[e], airHeads); ok {
+				return true
+			}
+		}
+	}
 	if e < len(toks) && adjacent(toks, e) && designations[toks[e].Norm] {
 		return true
 	}

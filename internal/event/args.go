@@ -944,6 +944,10 @@ func fromBefore(words []word, a, b int) bool {
 	return false
 }
 
+// strikeNouns are attacks from the air or by artillery, whose agent may
+// follow with من.
+var strikeNouns = normKeys(map[string]bool{"غارات": true, "غاره": true, "ضربات": true, "ضربه": true, "قصف": true})
+
 // partnerTypes are the types whose partner after مع is a recipient, a
 // country by its government ("مباحثات مع إسرائيل").
 var partnerTypes = map[string]bool{"CONSULT": true, "AGREE": true, "COOPERATE": true}
@@ -1328,6 +1332,22 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 					continue // "قرارات الأمم المتحدة التي رفضتها": the antecedent is the object
 				}
 				actor = x.Name
+				break
+			}
+		}
+	}
+	// "مدعومة بغارات مكثفة من التحالف": من right after strikes names who
+	// struck (after a count it is partitive: مقتل 17 من داعش)
+	if actor == "" && p.Type == "ASSAULT" && strikeNouns[words[m.Last].base] {
+		for _, x := range ms {
+			if x.First > m.Last && x.First-m.Last <= 3 && words[x.First-1].Norm == "من" && (x.Type == model.ORG || x.Type == model.PER) {
+				actor = x.Name
+				for i, r := range recips {
+					if r == actor {
+						recips = append(recips[:i:i], recips[i+1:]...)
+						break
+					}
+				}
 				break
 			}
 		}

@@ -663,3 +663,25 @@ func TestDefiniteEventNoun(t *testing.T) {
 		})
 	}
 }
+
+// TestStrikeAgent: من right after strikes names who struck (the detector
+// gate off: the argument rule is what is tested).
+func TestStrikeAgent(t *testing.T) {
+	x, err := New(Options{RequireArgument: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := analysis("وتمكنت القوات من دخول حرم الجامعة مدعومة بغارات مكثفة من التحالف الذي تقوده الولايات المتحدة", org("التحالف"), loc("الولايات المتحدة"))
+	if err := x.Process(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range a.Events {
+		if e.Type == "ASSAULT" {
+			if e.Actor != "التحالف" || len(e.Recipients) != 0 {
+				t.Errorf("actor %q recipients %q, want التحالف and none", e.Actor, e.Recipients)
+			}
+			return
+		}
+	}
+	t.Fatalf("no ASSAULT event in %+v", a.Events)
+}
