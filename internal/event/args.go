@@ -64,6 +64,9 @@ func nextIs(words []word, i, n int, form string) bool {
 // with وكالة / صحيفة …) in the clause of a speech verb or statement noun up
 // to eight words before it; or after عبر / حساب / موقع up to three words
 // before it. Such a name neither acts nor undergoes the event reported.
+// tellVerbs tell someone the news: أبلغ.
+var tellVerbs = normKeys(map[string]bool{"أبلغ": true, "أبلغت": true, "أبلغوا": true, "يبلغ": true, "تبلغ": true, "أبلغا": true})
+
 func audienceAt(words []word, wi int, prefix string) bool {
 	// "بحسب وكالة الأنباء الفرنسية", "نقلا عن رويترز": the source the
 	// news is attributed to
@@ -77,6 +80,16 @@ func audienceAt(words []word, wi int, prefix string) bool {
 		}
 		if words[b].boundary {
 			break
+		}
+	}
+	// "وأبلغت المصادر والشهود «الشرق الأوسط» بأن": the one told, after
+	// the teller (a name right after the verb is the teller)
+	for b := wi - 2; b >= 0 && b >= wi-4; b-- {
+		if words[b].boundary {
+			break
+		}
+		if tellVerbs[words[b].base] || tellVerbs[words[b].Norm] {
+			return true
 		}
 	}
 	for b := wi - 1; b >= 0 && b >= wi-3; b-- {
@@ -944,6 +957,16 @@ func fromBefore(words []word, a, b int) bool {
 	return false
 }
 
+// resumptiveVerb reports a verb carrying the pronoun of a relative's
+// antecedent as its object (تشنها، أبرمته، نفذوها), no article, no
+// preposition glued on.
+func resumptiveVerb(w word) bool {
+	if w.prep != "" || strings.HasPrefix(w.Norm, "ال") || runeLen(w.Norm) < 4 {
+		return false
+	}
+	return strings.HasSuffix(w.Norm, "ها") || strings.HasSuffix(w.Norm, "ه") && !strings.HasSuffix(w.Text, "ة") || strings.HasSuffix(w.Norm, "هم")
+}
+
 // strikeNouns are attacks from the air or by artillery, whose agent may
 // follow with من.
 var strikeNouns = normKeys(map[string]bool{"غارات": true, "غاره": true, "ضربات": true, "ضربه": true, "قصف": true})
@@ -1332,6 +1355,23 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 					continue // "قرارات الأمم المتحدة التي رفضتها": the antecedent is the object
 				}
 				actor = x.Name
+				break
+			}
+		}
+	}
+	// "الغارات التي تشنها قوات النظام السوري", "الاتفاق الذي أبرمته
+	// إيران": an event noun's relative clause with its pronoun on the verb
+	// names the agent after that verb
+	if n := m.Last + 2; !verbalAt(p, words, m.First) && n < len(words) && relPronouns[words[m.Last+1].Norm] && resumptiveVerb(words[n]) {
+		for _, x := range ms {
+			if x.First > n && x.First-n <= 2 && (x.Type == model.ORG || x.Type == model.PER || x.Type == model.LOC && x.First == n+1) {
+				actor = x.Name
+				for i, r := range recips {
+					if r == actor {
+						recips = append(recips[:i:i], recips[i+1:]...)
+						break
+					}
+				}
 				break
 			}
 		}
