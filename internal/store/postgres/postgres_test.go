@@ -2,6 +2,8 @@ package postgres_test
 
 import (
 	"context"
+	"database/sql"
+	"github.com/marsad-project/marsad/internal/store/sqlstore"
 	"math"
 	"os"
 	"path/filepath"
@@ -97,4 +99,14 @@ func TestRanksLikeSQLite(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Run("merged", compare)
+}
+
+// TestStoredLengths: bm25's article lengths come from doc_lengths (the
+// stores without the search cache: another store's writes are then seen at
+// once, not when their notification arrives).
+func TestStoredLengths(t *testing.T) {
+	_, schema := schemaConn(t)
+	storetest.StoredLengths(t, func(t *testing.T) store.Store {
+		return openSchema(t, schema, func(o *postgres.Options) { o.SearchCacheBytes = -1 })
+	}, func(s store.Store) *sql.DB { return s.(*sqlstore.DB).SQL() })
 }
