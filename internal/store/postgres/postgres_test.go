@@ -110,3 +110,34 @@ func TestStoredLengths(t *testing.T) {
 		return openSchema(t, schema, func(o *postgres.Options) { o.SearchCacheBytes = -1 })
 	}, func(s store.Store) *sql.DB { return s.(*sqlstore.DB).SQL() })
 }
+
+// TestHitsOneStatement: a page of hits is read with one statement whatever
+// its size (sqlstore.ArrayHits), so the server prepares it once per
+// connection, not once per page size.
+func TestHitsOneStatement(t *testing.T) {
+	ctx := context.Background()
+	_, schema := schemaConn(t)
+	s := openSchema(t, schema, func(o *postgres.Options) { o.MaxConns = 1; o.HitCacheBytes = -1 })
+	if _, err := s.Put(ctx, storetest.SentenceDocs(t)); err != nil {
+		t.Fatal(err)
+	}
+	for limit := 1; limit <= 10; limit++ {
+		for _, snip := range []bool{false, true} {
+			r, err := s.Search(ctx, store.SearchQuery{Text: "ليبيا", Limit: limit, NoSnippets: !snip})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(r.Hits) != limit {
+				t.Fatalf("limit %d: %d hits", limit, len(r.Hits))
+			}
+		}
+	}
+	var n int
+	// the pool's one connection
+	if err := s.SQL().QueryRowContext(ctx, `SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE 'SELECT rowid, id, title, source, url, published,%'`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	if n > 2 {
+		t.Errorf("%d statements prepared for pages of hits, want one with bodies and one without", n)
+	}
+}
