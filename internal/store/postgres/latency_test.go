@@ -2,6 +2,7 @@ package postgres_test
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"os"
 	"runtime"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/marsad-project/marsad/internal/store"
 	"github.com/marsad-project/marsad/internal/store/postgres"
+	"github.com/marsad-project/marsad/internal/store/sqlstore"
 	"github.com/marsad-project/marsad/internal/store/storetest"
 )
 
@@ -115,6 +117,93 @@ func TestSearchLatencyFloor(t *testing.T) {
 		}
 		rows.Close()
 		return rows.Err()
+	})
+	// A search cache miss reads its terms with a statement that returns
+	// the version even when no term has postings (sqlstore.readPostings,
+	// own): a LEFT JOIN and a sort, against the plain statement above.
+	own := `SELECT p.term, p.data, NULL, m.v FROM (SELECT coalesce(max(rowid), 0) AS v FROM documents) m
+			LEFT JOIN postings p ON p.term IN ($1) ORDER BY p.term, p.seg`
+	ost, err := db.PrepareContext(ctx, own)
+	if err != nil {
+		t.Fatal(err)
+	}
+	readAll := func(st *sql.Stmt, args ...any) error {
+		rows, err := st.QueryContext(ctx, args...)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var a sql.NullString
+			var b, c []byte
+			var m int64
+			if err := rows.Scan(&a, &b, &c, &m); err != nil {
+				return err
+			}
+		}
+		return rows.Close()
+	}
+	p50("postings of one term, the cache miss's statement, prepared", func() error { return readAll(ost, term) })
+	// A page of hits: rowids IN (one placeholder each, a statement per
+	// page size) or one array.
+	var ids []any
+	var idl []int64
+	rows0, err := db.QueryContext(ctx, `SELECT rowid FROM documents ORDER BY rowid DESC LIMIT 10`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows0.Next() {
+		var id int64
+		rows0.Scan(&id)
+		ids, idl = append(ids, id), append(idl, id)
+	}
+	rows0.Close()
+	hitsIn, err := db.PrepareContext(ctx, `SELECT rowid, id, title, source, url, published, NULL, NULL, NULL FROM documents WHERE rowid IN ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hitsAny, err := db.PrepareContext(ctx, `SELECT rowid, id, title, source, url, published, NULL, NULL, NULL FROM documents WHERE rowid = ANY(CAST($1 AS BIGINT[]))`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	readHits := func(st *sql.Stmt, args ...any) error {
+		rows, err := st.QueryContext(ctx, args...)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var rowid int64
+			var id, title, source, url string
+			var pub sql.NullInt64
+			var b, o []byte
+			var dup sql.NullString
+			if err := rows.Scan(&rowid, &id, &title, &source, &url, &pub, &b, &o, &dup); err != nil {
+				return err
+			}
+		}
+		return rows.Close()
+	}
+	p50("10 hit rows, rowid IN (10 placeholders), prepared", func() error { return readHits(hitsIn, ids...) })
+	p50("10 hit rows, rowid = ANY(array), prepared", func() error { return readHits(hitsAny, sqlstore.IDList('{', '}', idl)) })
+	p50("10 hit rows, rowid = ANY(array), unprepared (pgx statement cache)", func() error {
+		rows, err := db.QueryContext(ctx, `SELECT rowid, id, title, source, url, published, NULL, NULL, NULL FROM documents WHERE rowid = ANY(CAST($1 AS BIGINT[]))`, sqlstore.IDList('{', '}', idl))
+		if err != nil {
+			return err
+		}
+		return rows.Close()
+	})
+	p50("10 hit rows, rowid = ANY(array), exec mode (no statement)", func() error {
+		rows, err := db.QueryContext(ctx, `SELECT rowid, id, title, source, url, published, NULL, NULL, NULL FROM documents WHERE rowid = ANY(CAST($1 AS BIGINT[]))`, pgx.QueryExecModeExec, sqlstore.IDList('{', '}', idl))
+		if err != nil {
+			return err
+		}
+		return rows.Close()
+	})
+	p50("prepare and close a statement (a new shape's cost)", func() error {
+		st, err := db.PrepareContext(ctx, `SELECT rowid, id, title FROM documents WHERE rowid IN ($1, $2, $3)`)
+		if err != nil {
+			return err
+		}
+		return st.Close()
 	})
 	p50("store Search, one word, ids only", func() error {
 		_, err := s.Search(ctx, store.SearchQuery{Text: "ليبيا", Limit: 10, NoSnippets: true})

@@ -146,6 +146,9 @@ type dialect struct {
 	keys *keyFilter // the near-duplicate keys stored (KeyRows)
 }
 
+// ArrayHits: a page of hits read with one statement (sqlstore.ArrayHits).
+func (dialect) ArrayHits() {}
+
 func (dialect) Name() string       { return "postgres" }
 func (d dialect) Location() string { return d.loc }
 func (dialect) Migrations() fs.FS {

@@ -2,6 +2,8 @@ package postgres_test
 
 import (
 	"context"
+	"database/sql"
+	"github.com/marsad-project/marsad/internal/store/sqlstore"
 	"math"
 	"os"
 	"path/filepath"
@@ -97,4 +99,45 @@ func TestRanksLikeSQLite(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Run("merged", compare)
+}
+
+// TestStoredLengths: bm25's article lengths come from doc_lengths (the
+// stores without the search cache: another store's writes are then seen at
+// once, not when their notification arrives).
+func TestStoredLengths(t *testing.T) {
+	_, schema := schemaConn(t)
+	storetest.StoredLengths(t, func(t *testing.T) store.Store {
+		return openSchema(t, schema, func(o *postgres.Options) { o.SearchCacheBytes = -1 })
+	}, func(s store.Store) *sql.DB { return s.(*sqlstore.DB).SQL() })
+}
+
+// TestHitsOneStatement: a page of hits is read with one statement whatever
+// its size (sqlstore.ArrayHits), so the server prepares it once per
+// connection, not once per page size.
+func TestHitsOneStatement(t *testing.T) {
+	ctx := context.Background()
+	_, schema := schemaConn(t)
+	s := openSchema(t, schema, func(o *postgres.Options) { o.MaxConns = 1; o.HitCacheBytes = -1 })
+	if _, err := s.Put(ctx, storetest.SentenceDocs(t)); err != nil {
+		t.Fatal(err)
+	}
+	for limit := 1; limit <= 10; limit++ {
+		for _, snip := range []bool{false, true} {
+			r, err := s.Search(ctx, store.SearchQuery{Text: "ليبيا", Limit: limit, NoSnippets: !snip})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(r.Hits) != limit {
+				t.Fatalf("limit %d: %d hits", limit, len(r.Hits))
+			}
+		}
+	}
+	var n int
+	// the pool's one connection
+	if err := s.SQL().QueryRowContext(ctx, `SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE 'SELECT rowid, id, title, source, url, published,%'`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	if n > 2 {
+		t.Errorf("%d statements prepared for pages of hits, want one with bodies and one without", n)
+	}
 }

@@ -7,6 +7,7 @@ import (
 	"math"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -267,5 +268,82 @@ func TestStoreBefore0005(t *testing.T) {
 				t.Error("FTS5 ranking opened on a store without the index")
 			}
 		}
+	}
+}
+
+// before0006 is the schema before doc_lengths (migration 0006).
+type before0006 struct{ dialect }
+
+func (before0006) Migrations() fs.FS {
+	sub, _ := fs.Sub(migrations, "migrations")
+	m := fstest.MapFS{}
+	names, _ := fs.Glob(sub, "*.sql")
+	for _, n := range names {
+		if n < "0006" {
+			b, _ := fs.ReadFile(sub, n)
+			m[n] = &fstest.MapFile{Data: b}
+		}
+	}
+	return m
+}
+
+// TestStoreBefore0006: a store from before doc_lengths ranks from
+// documents.nterms; opened since, it gets the packed lengths of the
+// articles it holds (and ranks the same without documents.nterms).
+func TestStoreBefore0006(t *testing.T) {
+	ctx := context.Background()
+	an := storetest.Analyzer(t)
+	path := filepath.Join(t.TempDir(), "old.db")
+	docs := storetest.SentenceDocs(t)
+	rank := func(s store.Store) map[string]string {
+		out := map[string]string{}
+		for _, q := range storetest.RankingQueries {
+			r, err := s.Search(ctx, store.SearchQuery{Text: q, Limit: 1000, NoSnippets: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, h := range r.Hits {
+				out[q] += h.ID + " " + strconv.FormatFloat(h.Score, 'g', 12, 64) + "; "
+			}
+		}
+		return out
+	}
+	var want map[string]string
+	{
+		db, err := sql.Open("sqlite", "file:"+path+"?_pragma=journal_mode(WAL)&_pragma=busy_timeout(30000)&_txlock=immediate")
+		if err != nil {
+			t.Fatal(err)
+		}
+		old, err := sqlstore.Open(ctx, db, before0006{dialect{path: path}}, sqlstore.Options{Analyzer: an})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := 0; i < len(docs); i += 7 {
+			if _, err := old.Put(ctx, docs[i:min(i+7, len(docs))]); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want = rank(old)
+		old.Close()
+	}
+	opt := DefaultOptions()
+	opt.Analyzer = an
+	opt.Synchronous = "OFF"
+	for round := range 2 {
+		s, err := Open(ctx, path, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var rows int
+		if err := s.SQL().QueryRowContext(ctx, `SELECT count(*) FROM doc_lengths`).Scan(&rows); err != nil || rows != 1 {
+			t.Errorf("round %d: %d rows of lengths (%v), want the backfill's one", round, rows, err)
+		}
+		if !reflect.DeepEqual(rank(s), want) {
+			t.Errorf("round %d: ranks otherwise than the old store", round)
+		}
+		if _, err := s.SQL().ExecContext(ctx, `UPDATE documents SET nterms = 0`); err != nil {
+			t.Fatal(err)
+		}
+		s.Close()
 	}
 }

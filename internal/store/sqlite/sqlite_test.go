@@ -2,7 +2,9 @@ package sqlite_test
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
+	"github.com/marsad-project/marsad/internal/store/sqlstore"
 	"path/filepath"
 	"testing"
 
@@ -155,4 +157,19 @@ func TestEntityKeysBackfill(t *testing.T) {
 	if p.Total != 1 || p.Entities[0].Articles != 3 {
 		t.Errorf("after back-fill: %+v, want one entity in 3 articles", p)
 	}
+}
+
+// TestStoredLengths: bm25's article lengths come from doc_lengths.
+func TestStoredLengths(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "marsad.db")
+	storetest.StoredLengths(t, func(t *testing.T) store.Store {
+		opt := sqlite.DefaultOptions()
+		opt.Analyzer = storetest.Analyzer(t)
+		opt.Synchronous = "NORMAL"
+		s, err := sqlite.Open(context.Background(), path, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}, func(s store.Store) *sql.DB { return s.(*sqlstore.DB).SQL() })
 }

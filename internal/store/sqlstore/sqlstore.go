@@ -132,6 +132,7 @@ type DB struct {
 	// with their terms' offsets (snippets.go).
 	postings, positions, rank bool
 	dups                      bool           // the schema has the near-duplicates (dups.go)
+	lengths                   bool           // the schema has doc_lengths, complete (postings.go)
 	mh                        *story.MinHash // their signatures
 	sigs                      sigCache       // recent full signatures (dups.go)
 	lens                      docLens
@@ -208,6 +209,15 @@ func Open(ctx context.Context, db *sql.DB, d Dialect, opt Options) (*DB, error) 
 	if err := s.backfillMinHash(ctx); err != nil {
 		return nil, fmt.Errorf("store: %s: near-duplicates: %w", d.Name(), err)
 	}
+	// a schema before doc_lengths (tests of older stores) reads the
+	// lengths from documents
+	s.lengths = db.QueryRowContext(ctx, `SELECT count(*) FROM doc_lengths WHERE seg < 0`).Scan(&probe) == nil
+	if s.lengths {
+		err := s.backfillOnce(ctx, "doc_lengths", "complete", func(tx *sql.Tx, _ string) error { return s.fillLengths(ctx, tx) })
+		if err != nil {
+			return nil, fmt.Errorf("store: %s: lengths: %w", d.Name(), err)
+		}
+	}
 	if s.postings {
 		var complete string
 		err := db.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'postings'`).Scan(&complete)
@@ -257,6 +267,11 @@ func (s *DB) Optimize(ctx context.Context) error {
 		}
 		if err := mergePostings(ctx, tx, s.d, s.positions); err != nil {
 			return s.wrap("optimize: postings", err)
+		}
+		if s.lengths {
+			if err := mergeLengths(ctx, tx, s.d); err != nil {
+				return s.wrap("optimize: lengths", err)
+			}
 		}
 		v, err := s.notifyWrite(ctx, tx)
 		if err != nil {
@@ -426,7 +441,7 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 	}
 	var bp *batchPostings
 	if s.postings {
-		bp = &batchPostings{positions: s.positions}
+		bp = &batchPostings{positions: s.positions, lengths: s.lengths}
 	}
 	s.phases.lap("entity resolver", &t)
 	dups, err := s.newDupFinder(ctx, tx, keys)
