@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"fmt"
 	"hash/fnv"
 	"math"
 	"sort"
@@ -95,13 +96,22 @@ type SelfTrainOptions struct {
 	Second bool
 }
 
+// selfStats counts the news sentences selfLabel saw: all of them, those
+// of the right length with a name, and those of these with the margin.
+type selfStats struct{ all, eligible, confident int }
+
+func (st selfStats) String() string {
+	return fmt.Sprintf("of %d news sentences, %d of the right length with a name, %d of these with the margin", st.all, st.eligible, st.confident)
+}
+
 // selfLabel tags every sentence of docs with m (a single-pass model, or a
 // stacked one) and returns the sentences kept by so, tagged, with weight
 // so.Weight. Deterministic for a seed.
-func selfLabel(m *Model, lx *Lexicon, docs [][][]string, so SelfTrainOptions, seed uint64) ([]Sentence, error) {
+func selfLabel(m *Model, lx *Lexicon, docs [][][]string, so SelfTrainOptions, seed uint64) ([]Sentence, selfStats, error) {
+	var st selfStats
 	tg, err := NewTagger(m, lx)
 	if err != nil {
-		return nil, err
+		return nil, st, err
 	}
 	type cand struct {
 		s   Sentence
@@ -121,7 +131,8 @@ func selfLabel(m *Model, lx *Lexicon, docs [][][]string, so SelfTrainOptions, se
 		tags := tg.tagDoc(d, norms, margins)
 		for k, s := range d {
 			idx++
-			if len(s) < so.MinLen || (so.MaxLen > 0 && len(s) > so.MaxLen) || margins[k] < so.MinMargin {
+			st.all++
+			if len(s) < so.MinLen || (so.MaxLen > 0 && len(s) > so.MaxLen) {
 				continue
 			}
 			if so.Names {
@@ -136,6 +147,11 @@ func selfLabel(m *Model, lx *Lexicon, docs [][][]string, so SelfTrainOptions, se
 					continue
 				}
 			}
+			st.eligible++
+			if margins[k] < so.MinMargin {
+				continue
+			}
+			st.confident++
 			h := fnv.New64a()
 			var b [16]byte
 			for j := 0; j < 8; j++ {
@@ -154,7 +170,7 @@ func selfLabel(m *Model, lx *Lexicon, docs [][][]string, so SelfTrainOptions, se
 	for i, c := range cands {
 		out[i] = c.s
 	}
-	return out, nil
+	return out, st, nil
 }
 
 // selfLabelSecond tags the news with the two-pass model m2 (first pass

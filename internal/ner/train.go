@@ -142,11 +142,11 @@ func Train(ctx context.Context, train, dev []Sentence, lx *Lexicon, opt TrainOpt
 			return m, nil
 		}
 		for r := 0; r < max(opt.Self.Rounds, 1); r++ {
-			ps, err := selfLabel(m, lx, opt.TagDistDocs, opt.Self, opt.Seed)
+			ps, st, err := selfLabel(m, lx, opt.TagDistDocs, opt.Self, opt.Seed)
 			if err != nil {
 				return nil, err
 			}
-			logf(opt.Progress, "self-training round %d: %d news sentences added (weight %.2f)\n", r+1, len(ps), opt.Self.Weight)
+			logf(opt.Progress, "self-training round %d: %d news sentences added (weight %.2f; %s)\n", r+1, len(ps), opt.Self.Weight, st)
 			all := append(append(make([]Sentence, 0, len(gold)+len(ps)), gold...), ps...)
 			if m, _, err = trainStage(ctx, all, dev, nil, nil, lx, o); err != nil {
 				return nil, err
@@ -274,11 +274,11 @@ func Train(ctx context.Context, train, dev []Sentence, lx *Lexicon, opt TrainOpt
 		m2.First = m1
 	}
 	if opt.Self.Weight > 0 && opt.Self.Outer {
-		ps, err := selfLabel(m2, lx2, opt.TagDistDocs, opt.Self, opt.Seed)
+		ps, st, err := selfLabel(m2, lx2, opt.TagDistDocs, opt.Self, opt.Seed)
 		if err != nil {
 			return nil, rep, err
 		}
-		logf(opt.Progress, "self-training: %d news sentences tagged by the two-pass model added to the first pass's (weight %.2f)\n", len(ps), opt.Self.Weight)
+		logf(opt.Progress, "self-training: %d news sentences tagged by the two-pass model added to the first pass's (weight %.2f; %s)\n", len(ps), opt.Self.Weight, st)
 		so := base
 		so.Select = false
 		so.Epochs, so.OBias = rep1.BestEpoch, m1.OBias
