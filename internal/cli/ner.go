@@ -61,7 +61,18 @@ func runTrainNER(ctx context.Context, env Env, args []string) error {
 	tdMin := fs.Int("tagdist-min", 3, "with the tagdist feature group: minimum count of a word in the news")
 	tdByDoc := fs.Bool("tagdist-bydoc", false, "with the tagdist feature group: count a word once per article and type it got there, instead of once per token")
 	tdNorm := fs.Bool("tagdist-norm", false, "with the tagdist feature group: also count normalised forms apart (looked up before the core)")
+	tdTwoPass := fs.Bool("tagdist-twopass", false, "with the tagdist feature group: count the list the model reads with the two-pass model instead of its first pass (an experiment)")
 	tdDump := fs.String("tagdist-dump", "", "with --cv and the tagdist feature group: write fold k's list to this prefix + k + .tsv.gz")
+	selfW := fs.Float64("self-weight", 0, "self-training (an experiment): the update weight of news sentences (--tagdist-corpus) the first pass tagged with a large margin, added to its training data (0: off)")
+	selfMargin := fs.Float64("self-margin", 4, "self-training: the smallest path margin of a news sentence kept")
+	selfMax := fs.Int("self-max", 4000, "self-training: at most this many news sentences (a sample by the seed; 0: all)")
+	selfNames := fs.Bool("self-names", true, "self-training: keep only news sentences with at least one name")
+	selfMinLen := fs.Int("self-min-len", 5, "self-training: shortest news sentence kept (tokens)")
+	selfMaxLen := fs.Int("self-max-len", 60, "self-training: longest news sentence kept (tokens; 0: any)")
+	selfRounds := fs.Int("self-rounds", 1, "self-training: rounds of relabelling and retraining")
+	selfOuter := fs.Bool("self-outer", false, "self-training: retrain only the first pass run at tagging time, on the news as the two-pass model tagged it (the inner first passes stay gold-only)")
+	selfSecond := fs.Bool("self-second", false, "self-training: retrain the second pass on gold plus the news as the two-pass model tagged it")
+	selfRelist := fs.Bool("self-relist", false, "with --self-outer: recount the corpus tag distributions with the retrained first pass")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -82,8 +93,12 @@ func runTrainNER(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("train ner: %s: %w", *data, err)
 	}
+	self := ner.SelfTrainOptions{Weight: float32(*selfW), MinMargin: float32(*selfMargin), Max: *selfMax, Names: *selfNames,
+		MinLen: *selfMinLen, MaxLen: *selfMaxLen, Rounds: *selfRounds, Outer: *selfOuter, Relist: *selfRelist, Second: *selfSecond}
 	if *cv > 1 {
 		o := opt0(*epochs, *patience, *seed, fset)
+		o.Self = self
+		o.TagDistTwoPass = *tdTwoPass
 		o.Prune = *prune
 		o.FirstEpochs, o.OBias, o.FirstOBias, o.Select = *firstEpochs, float32(*obias), float32(*firstOBias), *sel
 		o.Margin, o.MarginEntity, o.Runs = float32(*margin), float32(*marginEnt), *runs
@@ -108,9 +123,11 @@ func runTrainNER(ctx context.Context, env Env, args []string) error {
 	if fset&ner.FeatDoc == 0 {
 		fset &^= ner.TagDistGroups // second-pass groups
 	}
-	if fset&ner.FeatTagDist != 0 {
+	opt.Self = self
+	opt.TagDistTwoPass = *tdTwoPass
+	if fset&ner.FeatTagDist != 0 || self.Weight > 0 {
 		if *tdCorpus == "" {
-			return usageError("train ner: the tagdist features need --tagdist-corpus")
+			return usageError("train ner: the tagdist features and self-training need --tagdist-corpus")
 		}
 		if opt.TagDistDocs, err = readNewsDir(*tdCorpus); err != nil {
 			return fmt.Errorf("train ner: %w", err)
@@ -412,9 +429,9 @@ func crossValidate(ctx context.Context, env Env, sents []ner.Sentence, k int, de
 	if opt.Features&ner.FeatDoc == 0 {
 		opt.Features &^= ner.TagDistGroups // second-pass groups
 	}
-	if opt.Features&ner.FeatTagDist != 0 {
+	if opt.Features&ner.FeatTagDist != 0 || opt.Self.Weight > 0 {
 		if td.corpus == "" {
-			return usageError("train ner: the tagdist features need --tagdist-corpus")
+			return usageError("train ner: the tagdist features and self-training need --tagdist-corpus")
 		}
 		if docs, err = readNewsDir(td.corpus); err != nil {
 			return fmt.Errorf("train ner: %w", err)

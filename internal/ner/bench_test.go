@@ -83,7 +83,7 @@ func BenchmarkTag(b *testing.B) {
 	b.ReportAllocs()
 	c0 := cpuTime()
 	for b.Loop() {
-		tg.tagDoc(texts, norms)
+		tg.tagDoc(texts, norms, nil)
 	}
 	reportCPU(b, c0, n)
 }
@@ -99,7 +99,7 @@ func BenchmarkTagCold(b *testing.B) {
 		s := tg.pool.Get().(*scratch)
 		s.cache = nil
 		tg.pool.Put(s)
-		tg.tagDoc(texts, norms)
+		tg.tagDoc(texts, norms, nil)
 	}
 	reportCPU(b, c0, n)
 }

@@ -12,6 +12,9 @@ import (
 type Sentence struct {
 	Tokens []string
 	Tags   []string
+	// Weight scales the perceptron's updates on this sentence in training
+	// (0: 1); self-training gives machine-tagged sentences less than 1.
+	Weight float32
 }
 
 // ReadCoNLL reads CoNLL-style input: one token per line, the token in the
@@ -93,7 +96,7 @@ func CanonicalSentences(sents []Sentence) ([]Sentence, error) {
 			}
 			tags[j] = c
 		}
-		out[i] = Sentence{Tokens: s.Tokens, Tags: tags}
+		out[i] = Sentence{Tokens: s.Tokens, Tags: tags, Weight: s.Weight}
 	}
 	return out, nil
 }

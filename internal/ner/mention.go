@@ -40,7 +40,7 @@ func (t *Tagger) appendMentions(dst []model.Mention, text string, sents []model.
 		}
 		toks, texts, norms, bases = append(toks, ts), append(texts, tx), append(norms, nm), append(bases, sp.Start)
 	}
-	all := t.tagDoc(texts, norms)
+	all := t.tagDoc(texts, norms, nil)
 	forms := t.lx.shortForms(toks)
 	for k, tags := range all {
 		t.lx.trimNames(toks[k], tags)

@@ -119,7 +119,7 @@ func (t *Tagger) TagTokens(tokens []arabic.Token) []string {
 	for i, tok := range tokens {
 		text[i], norm[i] = tok.Text, tok.Norm
 	}
-	return tagStrings(t.tagDoc([][]string{text}, [][]string{norm})[0])
+	return tagStrings(t.tagDoc([][]string{text}, [][]string{norm}, nil)[0])
 }
 
 // TagWords returns one BIO tag per word of one pre-tokenised sentence.
@@ -135,7 +135,7 @@ func (t *Tagger) TagSentences(sents [][]string) [][]string {
 	for i, s := range sents {
 		norms[i] = normAll(s)
 	}
-	tags := t.tagDoc(sents, norms)
+	tags := t.tagDoc(sents, norms, nil)
 	out := make([][]string, len(tags))
 	for i, ts := range tags {
 		out[i] = tagStrings(ts)
@@ -212,7 +212,7 @@ func (t *Tagger) score(s *scratch, em1, em2 []float32) {
 // both passes (the table holds both passes' weights side by side); the
 // second model's partial scores wait, numTags floats a token, until the
 // document counts are known.
-func (t *Tagger) tagDoc(texts, norms [][]string) [][]int {
+func (t *Tagger) tagDoc(texts, norms [][]string, margins []float32) [][]int {
 	s := t.pool.Get().(*scratch)
 	defer t.pool.Put(s)
 	out := make([][]int, len(texts))
@@ -227,6 +227,9 @@ func (t *Tagger) tagDoc(texts, norms [][]string) [][]int {
 			s.emit = grow(s.emit, n*numTags)
 			t.score(s, s.emit, nil)
 			out[k] = append([]int(nil), s.decode(m2, s.emit)...)
+			if margins != nil {
+				margins[k] = pathMargin(s.emit[:n*numTags], &m2.trans, out[k])
+			}
 		}
 		s.text, s.norm = nil, nil
 		return out
@@ -322,6 +325,9 @@ func (t *Tagger) tagDoc(texts, norms [][]string) [][]int {
 		fz.s1, fz.doc, fz.dtrig, fz.conf, fz.tds = nil, nil, nil, nil, nil
 		fz.set = m1.Features
 		out[k] = append(out[k][:0], s.decode(m2, em)...)
+		if margins != nil {
+			margins[k] = pathMargin(em, &m2.trans, out[k])
+		}
 	}
 	s.text, s.norm = nil, nil
 	return out

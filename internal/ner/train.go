@@ -41,9 +41,18 @@ type TrainOptions struct {
 	// minimum count of a word in them (0: 3).
 	TagDistDocs  [][][]string
 	TagDistMin   int
-	TagDistByDoc bool      // count a word once per article and type (TagDistCounter.AddDoc) instead of once per token
-	TagDistNorm  bool      // also count normalised forms apart (TagDistCounter.Norm)
-	Progress     io.Writer // per-epoch progress lines; nil for none
+	TagDistByDoc bool // count a word once per article and type (TagDistCounter.AddDoc) instead of once per token
+	TagDistNorm  bool // also count normalised forms apart (TagDistCounter.Norm)
+	// TagDistTwoPass: the list the model reads at tagging time is counted
+	// with the whole two-pass model instead of its first pass (the second
+	// pass is still trained on the inner first passes' lists; an experiment).
+	TagDistTwoPass bool
+	// Self-training of the first pass on TagDistDocs (off when
+	// Self.Weight is 0): each first-pass model, the outer one and those of
+	// the inner folds, tags the news, and is retrained on its own training
+	// sentences plus the news sentences it tagged with a large margin.
+	Self     SelfTrainOptions
+	Progress io.Writer // per-epoch progress lines; nil for none
 }
 
 // DefaultTrainOptions returns the settings the shipped model was trained with.
@@ -93,6 +102,7 @@ type encoded struct {
 	ids  []int32 // feature ids, token after token
 	offs []int32
 	gold []int
+	wt   float32 // update weight (Sentence.Weight; 1 when 0)
 }
 
 // Train learns a model from tagged sentences (tags in any spelling
@@ -114,16 +124,48 @@ func Train(ctx context.Context, train, dev []Sentence, lx *Lexicon, opt TrainOpt
 	if opt.Features&FeatTagDist != 0 && len(opt.TagDistDocs) == 0 {
 		return nil, TrainReport{}, errors.New("ner: train: the tagdist features need unlabelled articles (TagDistDocs)")
 	}
+	if opt.Self.Weight > 0 && len(opt.TagDistDocs) == 0 {
+		return nil, TrainReport{}, errors.New("ner: train: self-training needs unlabelled articles (TagDistDocs)")
+	}
 	base := opt
 	base.Features &^= FeatDoc | TagDistGroups
 	base.OBias = opt.FirstOBias
 	if opt.FirstEpochs > 0 {
 		base.Epochs = opt.FirstEpochs
 	}
+	// selfTrain retrains the first-pass model m, trained on gold, on gold
+	// plus the news sentences m (then its successor) tagged with a large
+	// margin. Only m's own training sentences are involved, so a model
+	// that did not see a sentence still has not seen it.
+	selfTrain := func(m *Model, gold, dev []Sentence, o TrainOptions) (*Model, error) {
+		if opt.Self.Weight <= 0 || opt.Self.Outer || opt.Self.Second {
+			return m, nil
+		}
+		for r := 0; r < max(opt.Self.Rounds, 1); r++ {
+			ps, st, err := selfLabel(m, lx, opt.TagDistDocs, opt.Self, opt.Seed)
+			if err != nil {
+				return nil, err
+			}
+			logf(opt.Progress, "self-training round %d: %d news sentences added (weight %.2f; %s)\n", r+1, len(ps), opt.Self.Weight, st)
+			all := append(append(make([]Sentence, 0, len(gold)+len(ps)), gold...), ps...)
+			if m, _, err = trainStage(ctx, all, dev, nil, nil, lx, o); err != nil {
+				return nil, err
+			}
+		}
+		return m, nil
+	}
 	logf(opt.Progress, "first pass:\n")
 	m1, rep1, err := trainStage(ctx, train, dev, nil, nil, lx, base)
 	if err != nil {
 		return nil, rep1, err
+	}
+	if opt.Self.Weight > 0 {
+		so := base
+		so.Select = false
+		so.Epochs, so.OBias = rep1.BestEpoch, m1.OBias
+		if m1, err = selfTrain(m1, train, nil, so); err != nil {
+			return nil, rep1, err
+		}
 	}
 	folds := opt.Folds
 	if folds < 2 {
@@ -166,6 +208,9 @@ func Train(ctx context.Context, train, dev []Sentence, lx *Lexicon, opt TrainOpt
 		if err != nil {
 			return nil, rep1, err
 		}
+		if mk, err = selfTrain(mk, rest, nil, fopt); err != nil {
+			return nil, rep1, err
+		}
 		for i := lo; i < hi; i++ {
 			trS1[i], trConf[i] = firstPass(mk, lx, train[i].Tokens)
 		}
@@ -202,6 +247,69 @@ func Train(ctx context.Context, train, dev []Sentence, lx *Lexicon, opt TrainOpt
 		return nil, rep, err
 	}
 	m2.First = m1
+	if opt.Self.Weight > 0 && opt.Self.Second {
+		ns, nd, err := selfLabelSecond(m2, lx, lx2, opt.TagDistDocs, opt.Self, opt.Seed)
+		if err != nil {
+			return nil, rep, err
+		}
+		logf(opt.Progress, "self-training: %d news sentences tagged by the two-pass model added to the second pass's (weight %.2f)\n", len(ns), opt.Self.Weight)
+		all := append(append(make([]Sentence, 0, len(train)+len(ns)), train...), ns...)
+		lexes := trDD.lex
+		if lexes == nil {
+			lexes = make([]*Lexicon, len(train))
+			for i := range lexes {
+				lexes[i] = lx2
+			}
+		}
+		allDD := &docData{
+			s1:     append(append([][]int(nil), trDD.s1...), nd.s1...),
+			conf:   append(append([][]uint16(nil), trDD.conf...), nd.conf...),
+			counts: append(append([][][numTags]int32(nil), trDD.counts...), nd.counts...),
+			dtrig:  append(append([][][numTags]int32(nil), trDD.dtrig...), nd.dtrig...),
+			lex:    append(append([]*Lexicon(nil), lexes...), nd.lex...),
+		}
+		if m2, rep, err = trainStage(ctx, all, dev, allDD, dvDD, lx2, opt); err != nil {
+			return nil, rep, err
+		}
+		m2.First = m1
+	}
+	if opt.Self.Weight > 0 && opt.Self.Outer {
+		ps, st, err := selfLabel(m2, lx2, opt.TagDistDocs, opt.Self, opt.Seed)
+		if err != nil {
+			return nil, rep, err
+		}
+		logf(opt.Progress, "self-training: %d news sentences tagged by the two-pass model added to the first pass's (weight %.2f; %s)\n", len(ps), opt.Self.Weight, st)
+		so := base
+		so.Select = false
+		so.Epochs, so.OBias = rep1.BestEpoch, m1.OBias
+		all := append(append(make([]Sentence, 0, len(train)+len(ps)), train...), ps...)
+		if m1, _, err = trainStage(ctx, all, nil, nil, nil, lx, so); err != nil {
+			return nil, rep, err
+		}
+		m2.First = m1
+		if opt.Self.Relist && trLex != nil {
+			var l *Lexicon
+			if l, tdGz, err = tdLex(m1); err != nil {
+				return nil, rep, err
+			}
+			m2.LexiconHash = l.hashFor(m2.Features)
+		}
+	}
+	if opt.TagDistTwoPass && trLex != nil {
+		tg, err := NewTagger(m2, lx2)
+		if err != nil {
+			return nil, rep, err
+		}
+		if tdGz, err = TagDistOf(tg, opt.TagDistDocs, opt.TagDistByDoc, opt.TagDistNorm).Gzip(tdMin); err != nil {
+			return nil, rep, err
+		}
+		l, err := lx.WithTagDist(tdGz)
+		if err != nil {
+			return nil, rep, err
+		}
+		m2.LexiconHash = l.hashFor(m2.Features)
+		logf(opt.Progress, "tag distributions counted with the two-pass model: %d words\n", len(l.td))
+	}
 	rep.FirstBestEpoch, rep.FirstOBias = rep1.BestEpoch, m1.OBias
 	rep.TagDist = tdGz
 	return m2, rep, nil
@@ -299,7 +407,10 @@ func trainStage(ctx context.Context, train, dev []Sentence, trDoc, dvDoc *docDat
 			}
 		}
 		fz.extract()
-		e := encoded{offs: make([]int32, 1, len(s.Tokens)+1), gold: make([]int, len(s.Tokens))}
+		e := encoded{offs: make([]int32, 1, len(s.Tokens)+1), gold: make([]int, len(s.Tokens)), wt: 1}
+		if s.Weight > 0 {
+			e.wt = s.Weight
+		}
 		for i := range s.Tokens {
 			for _, h := range fz.feats[fz.offs[i]:fz.offs[i+1]] {
 				id, ok := index[h]
@@ -412,17 +523,18 @@ func trainStage(ctx context.Context, train, dev []Sentence, trDoc, dvDoc *docDat
 				p := decode(e, w, &trans32, 0, opt.Margin != 0 || opt.MarginEntity != 0)
 				wrong := false
 				prevG, prevP := startTag, startTag
+				wt := float64(e.wt)
 				for i, g := range e.gold {
 					if p[i] != g {
 						wrong = true
-						update(e, i, g, 1)
-						update(e, i, p[i], -1)
+						update(e, i, g, e.wt)
+						update(e, i, p[i], -e.wt)
 					}
 					if p[i] != g || prevG != prevP {
-						tw[prevG][g]++
-						tu[prevG][g] += c
-						tw[prevP][p[i]]--
-						tu[prevP][p[i]] -= c
+						tw[prevG][g] += wt
+						tu[prevG][g] += c * wt
+						tw[prevP][p[i]] -= wt
+						tu[prevP][p[i]] -= c * wt
 					}
 					prevG, prevP = g, p[i]
 				}
