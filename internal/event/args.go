@@ -967,6 +967,15 @@ func resumptiveVerb(w word) bool {
 	return strings.HasSuffix(w.Norm, "ها") || strings.HasSuffix(w.Norm, "ه") && !strings.HasSuffix(w.Text, "ة") || strings.HasSuffix(w.Norm, "هم")
 }
 
+// without returns names without the first occurrence of name (a new
+// slice when one is removed).
+func without(names []string, name string) []string {
+	if i := slices.Index(names, name); i >= 0 {
+		return append(names[:i:i], names[i+1:]...)
+	}
+	return names
+}
+
 // strikeNouns are attacks from the air or by artillery, whose agent may
 // follow with من.
 var strikeNouns = normKeys(map[string]bool{"غارات": true, "غاره": true, "ضربات": true, "ضربه": true, "قصف": true})
@@ -1286,12 +1295,7 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 			add(before.Name)
 		}
 		actor = x.Name
-		for k, r := range recips {
-			if r == actor {
-				recips = append(recips[:k], recips[k+1:]...)
-				break
-			}
-		}
+		recips = without(recips, actor)
 		break
 	}
 	// "رئيس مجلس النواب الليبي، المستشار عقيلة صالح": the person in apposition
@@ -1303,12 +1307,7 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 			}
 			if i+1 < len(ms) && ms[i+1].Type == model.PER && ms[i+1].First-x.Last <= 3 && ms[i+1].First > x.Last && !ms[i+1].with {
 				actor = ms[i+1].Name
-				for k, r := range recips {
-					if r == actor {
-						recips = append(recips[:k], recips[k+1:]...)
-						break
-					}
-				}
+				recips = without(recips, actor)
 			}
 			break
 		}
@@ -1366,12 +1365,7 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 		for _, x := range ms {
 			if x.First > n && x.First-n <= 2 && (x.Type == model.ORG || x.Type == model.PER || x.Type == model.LOC && x.First == n+1) {
 				actor = x.Name
-				for i, r := range recips {
-					if r == actor {
-						recips = append(recips[:i:i], recips[i+1:]...)
-						break
-					}
-				}
+				recips = without(recips, actor)
 				break
 			}
 		}
@@ -1382,12 +1376,7 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 		for _, x := range ms {
 			if x.First > m.Last && x.First-m.Last <= 3 && words[x.First-1].Norm == "من" && (x.Type == model.ORG || x.Type == model.PER) {
 				actor = x.Name
-				for i, r := range recips {
-					if r == actor {
-						recips = append(recips[:i:i], recips[i+1:]...)
-						break
-					}
-				}
+				recips = without(recips, actor)
 				break
 			}
 		}
@@ -1536,12 +1525,7 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 	if best >= 0 {
 		loc = &ms[best]
 		// the place is not also a recipient
-		for i, r := range recips {
-			if r == loc.Name {
-				recips = append(recips[:i], recips[i+1:]...)
-				break
-			}
-		}
+		recips = without(recips, loc.Name)
 	}
 	return actor, recips, loc
 }
