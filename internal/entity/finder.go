@@ -161,6 +161,17 @@ func (f *PlaceFinder) Find(text string, have []model.Mention) []model.Mention {
 	return out
 }
 
+// placeTokens returns the tokens [i, j) a place mention m spans, or false
+// when m is no place or its span lies outside text.
+func placeTokens(text string, toks []arabic.Token, m *model.Mention) (int, int, bool) {
+	if m.Type != model.LOC || m.Start < 0 || m.End > len(text) || m.Start >= m.End {
+		return 0, 0, false
+	}
+	i := sort.Search(len(toks), func(i int) bool { return toks[i].End > m.Start })
+	j := sort.Search(len(toks), func(j int) bool { return toks[j].Start >= m.End })
+	return i, j, true
+}
+
 // extendPlaces runs a place mention of the tagger on over the words that
 // make it a longer gazetteer name (حفر → حفر الباطن, شرم → شرم الشيخ, خميس →
 // خميس مشيط): the tagger, trained on news of other places, cuts names it
@@ -170,11 +181,10 @@ func (f *PlaceFinder) extendPlaces(text string, toks []arabic.Token, taken []boo
 	changed := false
 	for mi := range out {
 		m := &out[mi]
-		if m.Type != model.LOC || m.Start < 0 || m.End > len(text) || m.Start >= m.End {
+		i, j, ok := placeTokens(text, toks, m)
+		if !ok {
 			continue
 		}
-		i := sort.Search(len(toks), func(i int) bool { return toks[i].End > m.Start })
-		j := sort.Search(len(toks), func(j int) bool { return toks[j].Start >= m.End })
 		if i >= j || toks[i].Kind != arabic.KindArabic {
 			continue
 		}
@@ -222,11 +232,10 @@ func (f *PlaceFinder) extendPlacesBack(text string, toks []arabic.Token, taken [
 	changed := false
 	for mi := range out {
 		m := &out[mi]
-		if m.Type != model.LOC || m.Start < 0 || m.End > len(text) || m.Start >= m.End {
+		i, j, ok := placeTokens(text, toks, m)
+		if !ok {
 			continue
 		}
-		i := sort.Search(len(toks), func(i int) bool { return toks[i].End > m.Start })
-		j := sort.Search(len(toks), func(j int) bool { return toks[j].Start >= m.End })
 		if i == 0 || i >= j || toks[i].Start != m.Start || taken[i-1] || !adjacent(toks, i) || j-i+1 > f.opt.MaxWords {
 			continue
 		}
