@@ -1240,34 +1240,16 @@ func (r *Resolver) officeAt(doc *docIndex, k int) (int, int, string, bool) {
 
 // officeTimeWords may follow an office used alone: "وقال وزير الخارجية
 // الأمريكي الأربعاء".
-var officeTimeWords = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range []string{"اليوم", "السبت", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة"} {
-		m[arabic.Normalize(w)] = true
-	}
-	return m
-}()
+var officeTimeWords = normSet("اليوم", "السبت", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة")
 
 // headOfState are the ranks that make an office with a nationality
 // adjective (الرئيس المصري، العاهل الأردني); not الفريق (a general, and a
 // team: الفريق القدساوي).
-var headOfState = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range []string{"الرئيس", "الملك", "العاهل", "السلطان", "الأمير", "الملكة"} {
-		m[arabic.Normalize(w)] = true
-	}
-	return m
-}()
+var headOfState = normSet("الرئيس", "الملك", "العاهل", "السلطان", "الأمير", "الملكة")
 
 // deputyWords hold an office in their genitive: نائب الأمين العام is
 // someone else.
-var deputyWords = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range []string{"نائب", "مساعد", "وكيل", "مستشار", "مستشارة", "ولي", "سلف", "خلف"} {
-		m[arabic.Normalize(w)] = true
-	}
-	return m
-}()
+var deputyWords = normSet("نائب", "مساعد", "وكيل", "مستشار", "مستشارة", "ولي", "سلف", "خلف")
 
 // officeComplement reports a word with ل or ب glued on that completes an
 // office ("لمنظمة", "لشؤون", "بدولة"), not a particle (بعد، لدى، بأن).
