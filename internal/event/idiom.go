@@ -609,6 +609,8 @@ func student(words []word, i int) bool {
 var studyWords = normKeys(map[string]bool{
 	"الدكتوراه": true, "الماجستير": true, "البكالوريوس": true, "الطب": true, "الهندسة": true, "الحقوق": true,
 	"الصيدلة": true, "الثانوية": true, "الجامعة": true, "العلم": true, "الدراسات": true, "المنحة": true,
+	// a field without the article: "كان شودري طالب قانون"
+	"قانون": true, "طب": true, "هندسة": true, "حقوق": true, "دكتوراه": true, "ماجستير": true, "جامعي": true, "جامعة": true,
 })
 
 // forComment reports للتعليق / بالتعليق within six words from i: a

@@ -119,6 +119,7 @@ func TestIdioms(t *testing.T) {
 		{"convicted of terrorism", "قضت محكمة بالسجن خمس سنوات على شيشاني لادانته بالارهاب", "ACCUSE", true},
 		{"condemned in the strongest terms", "وأعرب عن إدانته بأشد العبارات للهجوم", "ACCUSE", false},
 		{"convicted of a charge", "بالسجن خمس سنوات بعد إدانته بتهمة الكسب غير المشروع", "ACCUSE", true},
+		{"a student of a field without the article", "ويتابع: كان شودري طالب قانون، ورغم أنه لم يمارس مهنة المحاماة", "REQUEST", true},
 		{"at any price", "لإنجاز مسألة الحوار بأي ثمن", "SUPPORT", true},
 		{"the name Edin", "وصل المهاجم البوسني أدين دزيكو إلى روما", "ACCUSE", true},
 		{"a first-person condemnation", "وقال: أدين بشدة هذا العمل الإرهابي", "ACCUSE", false},
