@@ -295,6 +295,11 @@ func placeMentions(text string, words []word, all []docMention) []mention {
 			wi > 0 && obliquePreps[words[wi-1].Norm]) {
 			m.oblique = true
 		}
+		// "يشيد بدور مؤسسة النقد", "أشاد بجهود المملكة": the genitive of a
+		// noun a preposition governs is inside that phrase
+		if m.Type != model.LOC && wi > 0 && !words[wi-1].boundary && prepConstruct(words[wi-1]) {
+			m.oblique = true
+		}
 		// "لرئيس الحكومة الليبية الجديد عبد الحميد دبيبة": a name in
 		// apposition to a title governed by a preposition is oblique too
 		if !m.oblique && m.Type == model.PER {
@@ -975,6 +980,23 @@ func without(names []string, name string) []string {
 	}
 	return names
 }
+
+// prepConstruct reports one of constructNouns with ب or ل glued on.
+func prepConstruct(w word) bool {
+	for _, p := range []string{"ب", "ل", "وب", "ول"} {
+		if rest, ok := strings.CutPrefix(w.Norm, p); ok && constructNouns[rest] {
+			return true
+		}
+	}
+	return false
+}
+
+// constructNouns govern a party in the genitive after a preposition:
+// "بدور مؤسسة النقد", "بجهود المملكة", "لقرار الحكومة".
+var constructNouns = normKeys(map[string]bool{
+	"دور": true, "جهود": true, "جهد": true, "قرار": true, "قرارات": true, "موقف": true, "مواقف": true, "مبادرة": true,
+	"مبادره": true, "دعم": true, "مساعي": true, "سياسة": true, "سياسه": true, "اداء": true, "أداء": true, "انجازات": true,
+})
 
 // strikeNouns are attacks from the air or by artillery, whose agent may
 // follow with من.

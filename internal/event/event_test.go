@@ -688,3 +688,22 @@ func TestStrikeAgent(t *testing.T) {
 	}
 	t.Fatalf("no ASSAULT event in %+v", a.Events)
 }
+
+// TestPrepositionalGenitiveNoActor: the genitive of a noun a preposition
+// governs ("يشيد بدور مؤسسة النقد") is no subject, so an unnamed one leaves
+// the event without an actor.
+func TestPrepositionalGenitiveNoActor(t *testing.T) {
+	x, err := New(DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := analysis("إلا أن الإنسان المنصف لا يمكنه إلا أن يشيد بدور مؤسسة النقد وسياستها التحفظية", org("مؤسسة النقد"))
+	if err := x.Process(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range a.Events {
+		if e.Actor == "مؤسسة النقد" {
+			t.Errorf("%s event with the praised body as actor: %+v", e.Type, e)
+		}
+	}
+}
