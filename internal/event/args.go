@@ -991,6 +991,35 @@ func prepConstruct(w word) bool {
 	return false
 }
 
+// feminineVerb reports a past verb with the feminine ت (طالبت، رفضت،
+// أعلنت): its past third person masculine form, listed first, plus ت.
+func feminineVerb(p *Pattern, w word) bool {
+	if p.POS == POSNoun || len(p.Words) == 0 || len(p.Words[0]) == 0 {
+		return false
+	}
+	past := p.Words[0][0]
+	return w.base == past+"ت"
+}
+
+// maleTitled reports a man's title within the five words before word i
+// (الرئيس، الأمين العام للأمم المتحدة، الوزير، السيد).
+func maleTitled(words []word, i int) bool {
+	for b := i - 1; b >= 0 && b >= i-5; b-- {
+		if words[b].boundary {
+			return false
+		}
+		if maleTitles[words[b].base] || maleTitles[words[b].Norm] {
+			return true
+		}
+	}
+	return false
+}
+
+var maleTitles = normKeys(map[string]bool{
+	"الرئيس": true, "رئيس": true, "الأمين": true, "أمين": true, "الوزير": true, "وزير": true, "السيد": true, "الشيخ": true,
+	"الأمير": true, "الملك": true, "المبعوث": true, "السفير": true, "المستشار": true, "نظيره": true, "العاهل": true,
+})
+
 // constructNouns govern a party in the genitive after a preposition:
 // "بدور مؤسسة النقد", "بجهود المملكة", "لقرار الحكومة".
 var constructNouns = normKeys(map[string]bool{
@@ -1189,6 +1218,11 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 				}
 			}
 			if !after[i].with && !after[i].oblique {
+				// "طالبت … الأمين العام للأمم المتحدة بان كي مون": a verb in
+				// the feminine has no man for its subject
+				if after[i].Type == model.PER && feminineVerb(p, words[m.First]) && maleTitled(words, after[i].First) {
+					break
+				}
 				subj = &after[i]
 				break
 			}

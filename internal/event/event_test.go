@@ -707,3 +707,21 @@ func TestPrepositionalGenitiveNoActor(t *testing.T) {
 		}
 	}
 }
+
+// TestFeminineVerbNoManSubject: a verb in the feminine (طالبت) has no man
+// named after a man's title for its subject.
+func TestFeminineVerbNoManSubject(t *testing.T) {
+	x, err := New(DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := analysis("وقالت المصادر إن القيادة طالبت كذلك الأمين العام للأمم المتحدة بان كي مون إنشاء آلية دولية خاصة", org("الأمم المتحدة"), per("بان كي مون"))
+	if err := x.Process(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range a.Events {
+		if e.Actor == "بان كي مون" {
+			t.Errorf("%s event with the one asked as actor: %+v", e.Type, e)
+		}
+	}
+}
