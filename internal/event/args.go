@@ -637,6 +637,13 @@ func unnamedSubject(p *Pattern, words []word, ms []mention, m Match) bool {
 		!singularOn["ال"+n] && !strings.ContainsRune("يتن", []rune(n)[0]) {
 		return !inMention(ms, k)
 	}
+	// "وافقت السلطات على منح نيمار", "رفضت الشرطة الإفصاح عن": a body
+	// no mention names is the subject, and the name after it its object
+	// (a body qualified after it, الحكومة الانتقالية برئاسة …، القوات
+	// الموالية لـ …، السلطات الفرنسية, is left to the rules that read it)
+	if definiteBodies[n] && (k+1 >= len(words) || words[k].boundary || !strings.HasPrefix(words[k+1].Norm, "ال")) {
+		return !inMention(ms, k)
+	}
 	switch {
 	case !strings.HasPrefix(n, "ال") || runeLen(n) < 6 || words[k].number:
 		return false
@@ -990,6 +997,14 @@ func prepConstruct(w word) bool {
 	}
 	return false
 }
+
+// definiteBodies are collective or institutional subjects written without
+// a name: السلطات، الحكومة، الشرطة …
+var definiteBodies = normKeys(map[string]bool{
+	"السلطات": true, "الحكومة": true, "الشرطة": true, "القوات": true, "الأجهزة": true, "المحكمة": true, "النيابة": true,
+	"الوزارة": true, "اللجنة": true, "الإدارة": true, "الميليشيات": true, "المليشيات": true, "الفصائل": true,
+	"المعارضة": true, "السفارة": true, "الهيئة": true, "الجماعة": true, "الحركة": true, "الجمعية": true,
+})
 
 // feminineVerb reports a past verb with the feminine ت (طالبت، رفضت،
 // أعلنت): its past third person masculine form, listed first, plus ت.

@@ -725,3 +725,21 @@ func TestFeminineVerbNoManSubject(t *testing.T) {
 		}
 	}
 }
+
+// TestUnnamedBodySubject: a body no mention names right after the verb
+// (انتقدت اللجنة) is its subject; the name after it is the object.
+func TestUnnamedBodySubject(t *testing.T) {
+	x, err := New(DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := analysis("وانتقدت اللجنة شركة توشيبا بسبب فشلها في أن يكون لها نظام مناسب للمراجعة", org("توشيبا", "شركة توشيبا"))
+	if err := x.Process(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range a.Events {
+		if e.Actor == "توشيبا" {
+			t.Errorf("%s event with the criticised company as actor: %+v", e.Type, e)
+		}
+	}
+}
