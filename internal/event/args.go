@@ -641,7 +641,7 @@ func unnamedSubject(p *Pattern, words []word, ms []mention, m Match) bool {
 	// no mention names is the subject, and the name after it its object
 	// (a body qualified after it, الحكومة الانتقالية برئاسة …، القوات
 	// الموالية لـ …، السلطات الفرنسية, is left to the rules that read it)
-	if definiteBodies[n] && (k+1 >= len(words) || words[k].boundary || !strings.HasPrefix(words[k+1].Norm, "ال")) {
+	if definiteBodies[n] && (k+1 >= len(words) || words[k].boundary || !strings.HasPrefix(words[k+1].Norm, "ال") || genericQualifiers[words[k+1].Norm]) {
 		return !inMention(ms, k)
 	}
 	switch {
@@ -1004,6 +1004,12 @@ var definiteBodies = normKeys(map[string]bool{
 	"السلطات": true, "الحكومة": true, "الشرطة": true, "القوات": true, "الأجهزة": true, "المحكمة": true, "النيابة": true,
 	"الوزارة": true, "اللجنة": true, "الإدارة": true, "الميليشيات": true, "المليشيات": true, "الفصائل": true,
 	"المعارضة": true, "السفارة": true, "الهيئة": true, "الجماعة": true, "الحركة": true, "الجمعية": true,
+})
+
+// genericQualifiers qualify a body without naming it: الأجهزة الأمنية،
+// السلطات المختصة.
+var genericQualifiers = normKeys(map[string]bool{
+	"الأمنية": true, "المختصة": true, "المعنية": true, "المحلية": true, "الرسمية": true, "القضائية": true,
 })
 
 // feminineVerb reports a past verb with the feminine ت (طالبت، رفضت،
