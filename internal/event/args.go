@@ -998,6 +998,11 @@ func prepConstruct(w word) bool {
 	return false
 }
 
+// honorificPronouns stand for a person named before: "his highness".
+var honorificPronouns = normKeys(map[string]bool{
+	"سموه": true, "معاليه": true, "فخامته": true, "سماحته": true, "جلالته": true, "سعادته": true, "سموها": true, "معاليها": true,
+})
+
 // definiteBodies are collective or institutional subjects written without
 // a name: السلطات، الحكومة، الشرطة …
 var definiteBodies = normKeys(map[string]bool{
@@ -1270,6 +1275,11 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 		// on the event noun is its agent, and the name after it the guest
 		if possessedNoun(p, words, m.First) {
 			subj, possessed = nil, true
+		}
+		// "استقبل سموه في مكتبه … الشيخ سعد الحجري", "ورحب سموه بالفريق
+		// المحرج": an honorific with a pronoun is the subject
+		if m.Last+1 < len(words) && honorificPronouns[words[m.Last+1].Norm] {
+			subj = nil
 		}
 		if before == nil && unnamedSubject(p, words, ms, m) {
 			subj, unnamed = nil, true

@@ -694,7 +694,7 @@ func TestStrikeAgent(t *testing.T) {
 // preposition governs (يشيد بدور مؤسسة النقد), a man after a man's title
 // for a verb in the feminine (طالبت … الأمين العام … بان كي مون), the
 // object after a bare or generically qualified body (انتقدت اللجنة،
-// ضبطت الأجهزة الأمنية).
+// ضبطت الأجهزة الأمنية) or after an honorific pronoun (استقبل سموه).
 func TestNoActorFromObject(t *testing.T) {
 	x, err := New(DefaultOptions())
 	if err != nil {
@@ -708,6 +708,7 @@ func TestNoActorFromObject(t *testing.T) {
 		{"وقالت المصادر إن القيادة طالبت كذلك الأمين العام للأمم المتحدة بان كي مون إنشاء آلية دولية خاصة", per("بان كي مون")},
 		{"وانتقدت اللجنة شركة توشيبا بسبب فشلها في أن يكون لها نظام مناسب للمراجعة", org("توشيبا")},
 		{"ضبطت الأجهزة الأمنية شبكة إرهابية تنتمي إلى تنظيم داعش وتضم عشرة أشخاص", org("داعش")},
+		{"من جهة أخرى، استقبل سموه في مكتبه بالإمارة أمس، رئيس فرع الإفتاء بالمنطقة الشيخ الدكتور سعد بن سعيد الحجري", per("سعد بن سعيد الحجري")},
 	} {
 		a := analysis(c.text, c.object)
 		if err := x.Process(context.Background(), a); err != nil {
