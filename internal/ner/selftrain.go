@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"math"
+	"slices"
 	"sort"
 )
 
@@ -98,6 +99,15 @@ type SelfTrainOptions struct {
 
 // selfStats counts the news sentences selfLabel saw: all of them, those
 // of the right length with a name, and those of these with the margin.
+// eligible reports whether a news sentence tagged tags may be a training
+// sentence: its length within MinLen..MaxLen and, with Names, a name in it.
+func (so SelfTrainOptions) eligible(s []string, tags []int) bool {
+	if len(s) < so.MinLen || so.MaxLen > 0 && len(s) > so.MaxLen {
+		return false
+	}
+	return !so.Names || slices.ContainsFunc(tags, func(t int) bool { return t != tagO })
+}
+
 type selfStats struct{ all, eligible, confident int }
 
 func (st selfStats) String() string {
@@ -132,20 +142,8 @@ func selfLabel(m *Model, lx *Lexicon, docs [][][]string, so SelfTrainOptions, se
 		for k, s := range d {
 			idx++
 			st.all++
-			if len(s) < so.MinLen || (so.MaxLen > 0 && len(s) > so.MaxLen) {
+			if !so.eligible(s, tags[k]) {
 				continue
-			}
-			if so.Names {
-				has := false
-				for _, t := range tags[k] {
-					if t != tagO {
-						has = true
-						break
-					}
-				}
-				if !has {
-					continue
-				}
 			}
 			st.eligible++
 			if margins[k] < so.MinMargin {
@@ -222,20 +220,8 @@ func selfLabelSecond(m2 *Model, lx, lx2 *Lexicon, docs [][][]string, so SelfTrai
 		}
 		ad := newDocData(lx, sents, s1)
 		for k, s := range d {
-			if len(s) < so.MinLen || (so.MaxLen > 0 && len(s) > so.MaxLen) || margins[k] < so.MinMargin {
+			if !so.eligible(s, tags[k]) || margins[k] < so.MinMargin {
 				continue
-			}
-			if so.Names {
-				has := false
-				for _, t := range tags[k] {
-					if t != tagO {
-						has = true
-						break
-					}
-				}
-				if !has {
-					continue
-				}
 			}
 			out = append(out, sents[k])
 			dd.s1 = append(dd.s1, s1[k])
