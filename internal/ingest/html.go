@@ -26,20 +26,27 @@ var ErrNoArticle = errors.New("no article found in the page")
 // article (a 25-word news brief has about 120 Arabic letters).
 const minArticleLetters = 100
 
-// readHTML extracts the main text, title, date and site name of an HTML
-// page with go-trafilatura (comments excluded, fallback extractors on).
-// The document id is the file's base name.
-func (r *Reader) readHTML(ctx context.Context, name, page string, emit func(model.Document) error, reject func(error)) error {
-	opts := trafilatura.Options{
+// htmlOptions are go-trafilatura's settings for readHTML.
+func htmlOptions() trafilatura.Options {
+	return trafilatura.Options{
 		ExcludeComments: true,
 		EnableFallback:  true,
 		Focus:           trafilatura.Balanced,
 		// Fast: dates from metadata and markup, not the slow multilingual
 		// text scan; Arabic pages carry their date in <meta>/<time> or
 		// JSON-LD (the Arabic month names in body text are not read).
+		// marsad's build replaces go-dateparser, which only that scan
+		// uses, by a stand-in that parses nothing
+		// (third_party/go-dateparser-off): any other mode would lose dates.
 		HtmlDateMode: trafilatura.Fast,
 	}
-	res, err := trafilatura.Extract(strings.NewReader(page), opts)
+}
+
+// readHTML extracts the main text, title, date and site name of an HTML
+// page with go-trafilatura (comments excluded, fallback extractors on).
+// The document id is the file's base name.
+func (r *Reader) readHTML(ctx context.Context, name, page string, emit func(model.Document) error, reject func(error)) error {
+	res, err := trafilatura.Extract(strings.NewReader(page), htmlOptions())
 	if err != nil {
 		reject(&InputError{Input: name, Err: fmt.Errorf("%w: %w", ErrNoArticle, err)})
 		return nil
