@@ -2,6 +2,7 @@ package arabic
 
 import (
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -31,17 +32,44 @@ func DefaultAnalyzerOptions() AnalyzerOptions {
 // words) → normalise → strip clitics → stem → drop function words. It is
 // immutable and safe for concurrent use.
 type Analyzer struct {
-	opt   AnalyzerOptions
-	tok   *Tokenizer
-	terms *termTable // precomputed terms of the lexicon's words, or nil
+	opt AnalyzerOptions
+	tok *Tokenizer
+	// the precomputed terms of the lexicon's words, once built; built when
+	// the chain applies (useTable) and the analyser has mapped
+	// lazyTableAfter words without it, so that a query or a short text does
+	// not pay the 0.1–0.2 s of building it (a `marsad search` command)
+	terms    atomic.Pointer[termTable]
+	useTable bool
+	words    atomic.Int64
+}
+
+// lazyTableAfter is the number of words an Analyzer maps through the chain
+// before it builds the lexicon's term table: about 1 ms of the chain, the
+// length of a long article.
+const lazyTableAfter = 2000
+
+// table returns the lexicon's term table, or nil while it is not built
+// (building it once lazyTableAfter words went through the chain).
+func (a *Analyzer) table() *termTable {
+	if t := a.terms.Load(); t != nil || !a.useTable || a.words.Load() < lazyTableAfter {
+		return t
+	}
+	t := lexiconTerms()
+	a.terms.Store(t)
+	return t
+}
+
+// counted adds n words mapped without the table.
+func (a *Analyzer) counted(n int) {
+	if a.useTable {
+		a.words.Add(int64(n))
+	}
 }
 
 // NewAnalyzer returns an Analyzer with opt.
 func NewAnalyzer(opt AnalyzerOptions) *Analyzer {
 	a := &Analyzer{opt: opt, tok: NewTokenizer(TokenizerOptions{Norm: opt.Norm, SplitRunTogether: !opt.NoRunTogether})}
-	if opt.StripClitics && opt.Stem && opt.DropStopwords {
-		a.terms = lexiconTerms()
-	}
+	a.useTable = opt.StripClitics && opt.Stem && opt.DropStopwords
 	return a
 }
 
@@ -70,6 +98,7 @@ func (a *Analyzer) AppendTerms(dst []Term, text string) []Term {
 	var scratch [128]byte
 	var parts [2]Token
 	pos := 0
+	terms := a.table()
 	for i := 0; i < len(text); {
 		if text[i] == ' ' {
 			i++
@@ -105,14 +134,14 @@ func (a *Analyzer) AppendTerms(dst []Term, text string) []Term {
 			}
 			continue
 		}
-		if kind == KindArabic && a.terms != nil {
+		if kind == KindArabic && terms != nil {
 			// look the normal form up without allocating
 			var t string
 			var ok bool
 			if clean {
-				t, ok = a.terms.getString(word)
+				t, ok = terms.getString(word)
 			} else {
-				t, ok = a.terms.get(a.tok.norm.AppendNormalize(scratch[:0], word))
+				t, ok = terms.get(a.tok.norm.AppendNormalize(scratch[:0], word))
 			}
 			if ok {
 				if t != "" {
@@ -126,6 +155,9 @@ func (a *Analyzer) AppendTerms(dst []Term, text string) []Term {
 			dst = append(dst, Term{Term: term, Start: start, End: end, Pos: pos})
 		}
 		pos++
+	}
+	if terms == nil {
+		a.counted(pos)
 	}
 	return dst
 }
@@ -177,10 +209,12 @@ func (a *Analyzer) TermOf(norm string, kind Kind) string {
 	if kind != KindArabic {
 		return norm
 	}
-	if a.terms != nil {
-		if t, ok := a.terms.getString(norm); ok {
+	if terms := a.table(); terms != nil {
+		if t, ok := terms.getString(norm); ok {
 			return t
 		}
+	} else {
+		a.counted(1)
 	}
 	return a.termOf(norm)
 }

@@ -1,6 +1,9 @@
 package arabic
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestAnalyzerTerms(t *testing.T) {
 	tests := []struct {
@@ -57,5 +60,25 @@ func TestAnalyzerMatchesTokenChain(t *testing.T) {
 			}
 			t.Fatalf("fast loop gives %d terms, chain %d", len(got), len(want))
 		}
+	}
+}
+
+// TestAnalyzerTableLazy: a query does not build the lexicon's term table (a
+// `marsad search` command would pay 0.1–0.2 s for it), a long text does, and
+// the terms are the same either side of it.
+func TestAnalyzerTableLazy(t *testing.T) {
+	a := NewAnalyzer(DefaultAnalyzerOptions())
+	query := "فائز السراج والمشير حفتر في بسرت"
+	before := a.Analyze(query)
+	if a.terms.Load() != nil {
+		t.Fatal("a query built the term table")
+	}
+	long := strings.Repeat(query+" ", lazyTableAfter/5)
+	a.Analyze(long)
+	if a.terms.Load() == nil {
+		t.Fatalf("%d words did not build the term table", lazyTableAfter)
+	}
+	if after := a.Analyze(query); !equalTerms(before, after) {
+		t.Fatalf("terms without the table %v, with it %v", before, after)
 	}
 }
