@@ -97,6 +97,12 @@ var receivedThings = normKeys(map[string]bool{
 	"سفينة": true, "السفينة": true, "باخرة": true,
 })
 
+// The dead, received or brought home: "استقبل أهالي البرك جثمان الشهيد",
+// "استقبل المستشفى جثمان جندي", "وصل جثمان المذيع الراحل إلى الرياض".
+var deadBodies = normKeys(map[string]bool{
+	"جثمان": true, "الجثمان": true, "جثامين": true, "جثث": true, "الجثث": true, "جثة": true, "رفات": true,
+})
+
 // Verbs of price and amount before ثمن: "ارتفع ثمن الذخيرة" is a price,
 // not ثمّن (praised).
 var priceVerbs = normKeys(map[string]bool{
@@ -474,7 +480,7 @@ func idiom(words []word, m *Match) bool {
 				if n == nil {
 					break
 				}
-				if receivedThings[n.base] || receivedThings[n.Norm] {
+				if receivedThings[n.base] || receivedThings[n.Norm] || deadBodies[n.base] || deadBodies[n.Norm] {
 					return true
 				}
 				if _, _, ok := parseNumber(words, m.Last+k); ok {
@@ -483,6 +489,13 @@ func idiom(words []word, m *Match) bool {
 				if n.boundary {
 					break
 				}
+			}
+		}
+		// "وصل جثمان المذيع الراحل سعود الدوسري إلى الرياض": a body is
+		// brought home, no one visits
+		if w.has("وصل") || w.has("يصل") || w.has("وصول") {
+			if k := m.First + 1; k < len(words) && (deadBodies[words[k].base] || deadBodies[words[k].Norm]) {
+				return true
 			}
 		}
 		// "مسؤولي وزارته", "في وزارته": his ministry, not و + زارته
@@ -633,6 +646,9 @@ var accidentWords = normKeys(map[string]bool{
 	"المروري": true, "مروريه": true, "المروريه": true, "غرق": true, "غرقت": true, "غرقا": true, "صعقه": true, "زلزال": true,
 	"الزلزال": true, "فيضان": true, "فيضانات": true, "الفيضانات": true, "السيول": true, "سيول": true, "انهيار": true, "انهار": true,
 	"تسمم": true, "حريق": true, "الحريق": true, "السكه": true, "الامطار": true, "امطار": true,
+	// disease and heat: "أصاب كورونا 1059 شخصا", "إصابة 66 شخصا بالإجهاد"
+	"كورونا": true, "فيروس": true, "الفيروس": true, "وباء": true, "الوباء": true, "الاجهاد": true, "بالاجهاد": true,
+	"السرطان": true, "بالسرطان": true,
 })
 
 // Vehicles: with them انقلاب is a car overturning, not a coup.
