@@ -637,6 +637,12 @@ func unnamedSubject(p *Pattern, words []word, ms []mention, m Match) bool {
 		!singularOn["ال"+n] && !strings.ContainsRune("يتن", []rune(n)[0]) {
 		return !inMention(ms, k)
 	}
+	// "واشاد دبلوماسي اميركي بكون … الجبير", "اتهم نائب فرنسي معارض ديفيد
+	// كاميرون", "وانتقدت مصادر دبلوماسية": an unnamed person or source
+	// with an adjective of its own is the subject
+	if unnamedPersons[n] && words[k].prep == "" && !words[k].boundary && k+1 < len(words) && indefiniteNisba(words[k+1].Norm) && !inMention(ms, k+1) {
+		return !inMention(ms, k)
+	}
 	// "وافقت السلطات على منح نيمار", "رفضت الشرطة الإفصاح عن": a body
 	// no mention names is the subject, and the name after it its object
 	// (a body qualified after it, الحكومة الانتقالية برئاسة …، القوات
@@ -1010,6 +1016,29 @@ var definiteBodies = normKeys(map[string]bool{
 	"الوزارة": true, "اللجنة": true, "الإدارة": true, "الميليشيات": true, "المليشيات": true, "الفصائل": true,
 	"المعارضة": true, "السفارة": true, "الهيئة": true, "الجماعة": true, "الحركة": true, "الجمعية": true,
 })
+
+// unnamedPersons stand for a person or a source news does not name:
+// "قال مسؤول أمريكي", "أشاد دبلوماسي غربي".
+var unnamedPersons = normKeys(map[string]bool{
+	"مسؤول": true, "مسئول": true, "مسؤولون": true, "مصدر": true, "مصادر": true, "دبلوماسي": true,
+	"دبلوماسيون": true, "نائب": true, "نواب": true, "خبير": true, "خبراء": true, "ناشط": true, "ناشطون": true,
+	"ضابط": true, "ضباط": true, "متحدث": true, "شاهد": true, "شهود": true, "مراقب": true, "مراقبون": true,
+	"محلل": true, "محللون": true, "قيادي": true, "قياديون": true, "معارض": true, "معارضون": true,
+})
+
+// indefiniteNisba reports a relative adjective without the article
+// (أمريكي، دبلوماسية، ليبيون).
+func indefiniteNisba(norm string) bool {
+	if strings.HasPrefix(norm, "ال") || runeLen(norm) < 4 {
+		return false
+	}
+	for _, suf := range []string{"يه", "ي", "يين", "يون"} {
+		if strings.HasSuffix(norm, suf) {
+			return true
+		}
+	}
+	return false
+}
 
 // genericQualifiers qualify a body without naming it: الأجهزة الأمنية،
 // السلطات المختصة.
