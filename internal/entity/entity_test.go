@@ -784,6 +784,37 @@ func TestOrgChains(t *testing.T) {
 	}
 }
 
+// TestOrgNisbaTails: a lone relative adjective the tagger named as an
+// organisation joins the body before it. One row per case.
+func TestOrgNisbaTails(t *testing.T) {
+	f, err := NewOrgFinder(DefaultOrgOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, text string
+		in         []ment
+		want       string
+	}{
+		{"the coalition named by the context and the adjective by the tagger", "جراء غارات شنتها قوات التحالف العربي على مدينة المخأ",
+			[]ment{{"العربي", "ORG"}, {"المخأ", "LOC"}}, "التحالف العربي:ORG المخأ:LOC"},
+		{"a body word before the adjective", "وقال رئيس البرلمان العربي إن",
+			[]ment{{"العربي", "ORG"}}, "البرلمان العربي:ORG"},
+		{"a construct head, and the country after", "وأعلنت مؤسسة النقد العربي السعودي أمس",
+			[]ment{{"مؤسسة النقد", "ORG"}, {"العربي السعودي", "ORG"}}, "مؤسسة النقد العربي السعودي:ORG"},
+		{"a fund in construct", "وقال صندوق النقد العربي إن",
+			[]ment{{"العربي", "ORG"}}, "صندوق النقد العربي:ORG"},
+		{"an adjective after a word that is no body", "عن الشأن العربي الداخلي",
+			[]ment{{"العربي", "ORG"}}, "العربي:ORG"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if g := findOrgs(t, f, tc.text, tc.in); g != tc.want {
+				t.Errorf("got %s, want %s", g, tc.want)
+			}
+		})
+	}
+}
+
 // TestOrgNamedAfterPerson: a facility or institution named after a person
 // is one mention of the head's kind; the person in it is no mention of its
 // own. One row per case.
