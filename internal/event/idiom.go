@@ -280,6 +280,10 @@ func idiom(words []word, m *Match) bool {
 			if n := next(1); n != nil && (regulated[n.Norm] || regulated[n.base]) {
 				return true
 			}
+			// "نقطة ضبط أمني" (a checkpoint), "إجراءات الضبط الجنائي"
+			if pw := prev(); pw != nil && (pw.base == "نقطه" || pw.base == "نقاط" || pw.base == "اجراءات") {
+				return true
+			}
 			// "ضبط حالة السوق", "عدم ضبطه لمسار الأمور" (not "ضبط فريق
 			// الجودة 35 كرتونا": the team seized)
 			if n, n2 := next(1), next(2); n != nil && n2 != nil && (n.base == "حاله" || n.base == "مسار" || n.base == "وضع") &&
@@ -809,6 +813,10 @@ var regulated = normKeys(map[string]bool{
 	"الأداء": true, "أداء": true, "الجودة": true, "جودة": true, "الإعدادات": true, "إعدادات": true, "التوقيت": true, "الوقت": true,
 	"الساعة": true, "الإنفاق": true, "السوق": true, "الأسواق": true, "المصطلحات": true, "الأمور": true, "الأوضاع": true,
 	"الإيقاعات": true, "المصروفات": true, "الميزانية": true, "الوزن": true, "النسل": true, "المعايير": true, "الحركة": true,
+	// "ملاحظة ضبط سلوك بعض", "ضبط مفاهيم ومفاعيل", "ضبط الحدود ومنع
+	// التسلل", "ضبط المنابر والمساجد", "أعادت ضبط النشاط"
+	"سلوك": true, "السلوك": true, "مفاهيم": true, "المفاهيم": true, "الحدود": true, "المنابر": true, "النشاط": true,
+	"أجهزة": true, "نظام": true,
 })
 
 // Documents that are issued (صادر): "بيان صادر عنه", "قرار صادر أمس".
