@@ -1643,7 +1643,37 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 		// the place is not also a recipient
 		recips = without(recips, loc.Name)
 	}
+	// "بتهمة تفجير مسجد الإمام الصادق", "تعرض فندق بارز لهجوم": a building
+	// is what was struck, it strikes no one
+	if p.Type == "ASSAULT" && actor != "" && buildingName(actor) && (p.POS == POSNoun || mentionAfter(ms, actor, m.Last)) {
+		recips = append([]string{actor}, without(recips, actor)...)
+		actor = ""
+	}
 	return actor, recips, loc
+}
+
+// mentionAfter reports a mention of name after word i.
+func mentionAfter(ms []mention, name string, i int) bool {
+	for _, x := range ms {
+		if x.Name == name && x.First > i {
+			return true
+		}
+	}
+	return false
+}
+
+// buildingHeads begin the names of buildings and compounds.
+var buildingHeads = normKeys(map[string]bool{
+	"مسجد": true, "جامع": true, "كنيسة": true, "فندق": true, "مستشفى": true, "مدرسة": true, "مبنى": true, "جامعة": true,
+	"سجن": true, "مصنع": true, "ملعب": true, "استاد": true, "منزل": true, "قصر": true, "مطار": true, "ميناء": true,
+	"سفارة": true, "قنصلية": true, "كلية": true, "معهد": true, "مجمع": true, "برج": true,
+})
+
+// buildingName reports a name that begins with a building's head (مسجد
+// الإمام الصادق، جامعة الأنبار).
+func buildingName(name string) bool {
+	head, _, _ := strings.Cut(name, " ")
+	return buildingHeads[arabic.Normalize(head)]
 }
 
 // Group and unit nouns that stand between an event noun and its agent in a
