@@ -1643,6 +1643,22 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 		// the place is not also a recipient
 		recips = without(recips, loc.Name)
 	}
+	// "اتفقا على مواجهة خطر «داعش»", "تتعاون الولايات المتحدة مع … في
+	// محاربة تنظيم داعش": the enemy of a cooperation is not its partner
+	if cooperative[p.Type] {
+		for _, r := range slices.Clone(recips) {
+			all := true
+			for _, x := range ms {
+				if x.Name == r && !opposed(words, x.First) {
+					all = false
+					break
+				}
+			}
+			if all {
+				recips = without(recips, r)
+			}
+		}
+	}
 	// "بتهمة تفجير مسجد الإمام الصادق", "تعرض فندق بارز لهجوم": a building
 	// is what was struck, it strikes no one
 	if p.Type == "ASSAULT" && actor != "" && buildingName(actor) && (p.POS == POSNoun || mentionAfter(ms, actor, m.Last)) {
@@ -1650,6 +1666,28 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 		actor = ""
 	}
 	return actor, recips, loc
+}
+
+// cooperative event types have partners, not targets, for recipients.
+var cooperative = map[string]bool{"CONSULT": true, "AGREE": true, "COOPERATE": true, "SUPPORT": true, "AID": true, "REQUEST": true}
+
+// againstWords govern an enemy: ضد، محاربة، مكافحة، مواجهة، التصدي ل، قتال.
+var againstWords = normKeys(map[string]bool{
+	"ضد": true, "محاربة": true, "مكافحة": true, "مواجهة": true, "تصدي": true, "التصدي": true, "قتال": true,
+})
+
+// enemyHeads stand between an against word and the enemy's name (ضد
+// تنظيم داعش، مواجهة خطر داعش).
+var enemyHeads = normKeys(map[string]bool{"تنظيم": true, "جماعة": true, "خطر": true, "ميليشيات": true, "ميليشيا": true, "عناصر": true})
+
+// opposed reports a name at word i governed by one of againstWords right
+// before it or before an enemy head (ضد «داعش»، لمحاربة تنظيم داعش).
+func opposed(words []word, i int) bool {
+	k := i - 1
+	if k > 0 && enemyHeads[words[k].base] {
+		k--
+	}
+	return k >= 0 && (againstWords[words[k].Norm] || againstWords[words[k].base])
 }
 
 // mentionAfter reports a mention of name after word i.

@@ -3,6 +3,7 @@ package event
 import (
 	"context"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -721,6 +722,43 @@ func TestNoActorFromObject(t *testing.T) {
 			if e.Actor == c.object.Name {
 				t.Errorf("%s: %s event with %s as actor: %+v", c.text, e.Type, c.object.Name, e)
 			}
+		}
+	}
+}
+
+// TestEnemyNoPartner: a party a cooperation is directed against (ضد،
+// محاربة، مكافحة، مواجهة، التصدي ل، قتال) is no recipient of it; a partner
+// in the same sentence stays.
+func TestEnemyNoPartner(t *testing.T) {
+	x, err := New(Options{RequireArgument: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		text, typ, partner, enemy string
+		ents                      []model.Entity
+	}{
+		{"يتعين ان تتعاون الولايات المتحدة مع الرئيس السوري بشار الأسد في محاربة تنظيم داعش", "COOPERATE", "بشار الأسد", "داعش",
+			[]model.Entity{loc("الولايات المتحدة"), per("بشار الأسد"), org("داعش")}},
+		{"وعندما اجتمع العبادي بالفياض حول مكافحة «داعش»، جلس صامتا", "CONSULT", "فالح الفياض", "داعش",
+			[]model.Entity{per("حيدر العبادي", "العبادي"), per("فالح الفياض", "الفياض"), org("داعش")}},
+	} {
+		a := analysis(c.text, c.ents...)
+		if err := x.Process(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, e := range a.Events {
+			if e.Type != c.typ {
+				continue
+			}
+			found = true
+			if slices.Contains(e.Recipients, c.enemy) || !slices.Contains(e.Recipients, c.partner) {
+				t.Errorf("%s: recipients %v, want %s and not %s", c.text, e.Recipients, c.partner, c.enemy)
+			}
+		}
+		if !found {
+			t.Errorf("%s: no %s event: %+v", c.text, c.typ, a.Events)
 		}
 	}
 }
