@@ -798,6 +798,9 @@ func TestTrimNames(t *testing.T) {
 		{"قال الجيش الوطني الليبي", "O B-ORG I-ORG I-ORG", "O B-ORG I-ORG I-ORG"},
 		// a word that introduces a name or a nickname stands between names
 		{"في تنظيم القاعدة المدعو عمر عبداللطيف الملقب لقمان", "O B-ORG I-ORG I-ORG B-PER I-PER I-PER O", "O B-ORG I-ORG O B-PER I-PER O O"},
+		// the speaker's manner after the name, with or without its tanwin
+		{"يوضح أبو هريرة قائلا: اجتمع", "O B-PER I-PER I-PER O O", "O B-PER I-PER O O O"},
+		{"وأضاف الدكتور عبدالغني مؤكداً أن", "O O B-PER I-PER O", "O O B-PER O O"},
 		// the crown prince's title after the name, and alone
 		{"الأمير محمد بن سلمان ولي ولي العهد", "O B-PER I-PER I-PER I-PER I-PER O", "O B-PER I-PER I-PER O O O"},
 		{"الأمير محمد بن نايف ولي العهد", "O B-PER I-PER I-PER I-PER O", "O B-PER I-PER I-PER O O"},
