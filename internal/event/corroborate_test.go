@@ -1,0 +1,41 @@
+package event_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/marsad-project/marsad/internal/event"
+	"github.com/marsad-project/marsad/internal/model"
+)
+
+// TestCorroboratedAttack: a fully stated attack the detector doubts on its
+// own ("أوضحت المصادر أن طيران التحالف العربي قصف مواقع …") is kept in an
+// article where another sentence's attack was confirmed, and not alone. The
+// sentence-level benchmark (arabic_event_gsr, one sentence a record) is
+// unchanged by construction.
+func TestCorroboratedAttack(t *testing.T) {
+	p := pipelineWith(t, event.DefaultOptions())
+	doubted := "وأوضحت المصادر أن طيران التحالف العربي قصف مواقع وآليات تابعة للحوثيين وقوات صالح في جبهة الجفينة."
+	confirmed := "وقتل 17 مسلحا وأصيب العشرات في مواجهات بمناطق متفرقة من مدينة تعز، الثلاثاء."
+	count := func(text string) (n int, evs []model.Event) {
+		a, err := p.Analyze(context.Background(), model.Document{ID: "t", Text: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range a.Events {
+			if e.Type == "ASSAULT" {
+				n++
+			}
+		}
+		return n, a.Events
+	}
+	if n, evs := count(confirmed); n != 1 {
+		t.Fatalf("the stated attack alone: %d ASSAULT events, want 1: %+v", n, evs)
+	}
+	if n, evs := count(doubted); n != 0 {
+		t.Fatalf("the doubted attack alone: %d ASSAULT events, want 0 (the detector's call): %+v", n, evs)
+	}
+	if n, evs := count(confirmed + " " + doubted); n != 2 {
+		t.Errorf("both in one article: %d ASSAULT events, want 2: %+v", n, evs)
+	}
+}
