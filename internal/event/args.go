@@ -176,6 +176,9 @@ var affilWords = normKeys(map[string]bool{
 // between one and the name ("في مدينة سرت", "إلى العاصمة الليبية طرابلس",
 // "جنوب شرقي مدينة سرت").
 var locPreps = normKeys(map[string]bool{"في": true, "فى": true, "الي": true, "الى": true, "قرب": true, "داخل": true, "عند": true, "نحو": true, "باتجاه": true, "اتجاه": true, "حول": true, "بين": false, "قبالة": true, "قباله": true, "لدى": false, "خارج": true, "وخارج": true,
+	// the place that "witnessed" the event is where it happened: "فيما تشهد
+	// مدينة بنغازي قتالا عنيفا" (devgold), "شهدت العاصمة اشتباكات"
+	"شهدت": true, "تشهد": true, "شهد": true, "يشهد": true, "وشهدت": true, "وتشهد": true, "وشهد": true, "ويشهد": true,
 	// with the conjunction: "وفي تونس قتل 37 شخصا" (a place, not the actor)
 	"وفي": true, "وفى": true, "ففي": true, "وقرب": true, "وداخل": true, "وعند": true, "ونحو": true, "وباتجاه": true})
 
