@@ -682,6 +682,8 @@ func TestOrgFinder(t *testing.T) {
 		{"the Houthis' militias", "قصفت ميليشيات الحوثي الأحياء السكنية", []string{"الحوثي"}},
 		{"a family name alone is no group", "وقال الحوثي في خطاب متلفز", nil},
 		{"a UN agency", "بدأ برنامج الأغذية العالمي توزيع مساعدات", []string{"برنامج الأغذية العالمي"}},
+		{"a government with the country's adjective inside", "جدد رئيس الحكومة الليبية المؤقتة رفضه", []string{"الحكومة الليبية المؤقتة"}},
+		{"Tripoli's government of 2014-2016", "وأوضح أن ما تسمى بحكومة الإنقاذ بطرابلس غير شرعية", []string{"حكومة الإنقاذ"}},
 		{"the Islamic State after its fighters", "عندما هاجم مقاتلو الدولة الإسلامية نقطة التفتيش", []string{"الدولة الإسلامية"}},
 		{"an Islamic state as an idea", "بقيام دولة إسلامية أو الدولة الإسلامية المنشودة", nil},
 		{"quoted name after a mercenary head", "انسحاب مرتزقة «فاغنر» من المدينة", []string{"فاغنر"}},
