@@ -739,6 +739,42 @@ func TestOrgFinder(t *testing.T) {
 
 // TestOrgRetype: a MISC mention an organisation head governs is an
 // organisation; other types and descriptions stay as they are.
+// A place the tagger found inside a listed organisation's name is part of
+// the name; a place that runs past it, or a person inside it, stays.
+func TestOrgOverPlaceInside(t *testing.T) {
+	f, err := NewOrgFinder(DefaultOrgOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	mention := func(text, s, typ string) model.Mention {
+		i := strings.Index(text, s)
+		return model.Mention{Text: s, Start: i, End: i + len(s), Type: typ}
+	}
+	tests := []struct {
+		name, text string
+		have       []model.Mention
+		want       string // ORG:…|LOC:… in text order
+	}{
+		{"a city ending a council's name", "جراء الاشتباكات مع قوات مجلس شورى ثوار بنغازي منذ بداية الشهر",
+			[]model.Mention{mention("جراء الاشتباكات مع قوات مجلس شورى ثوار بنغازي منذ بداية الشهر", "بنغازي", "LOC")}, "ORG:مجلس شورى ثوار بنغازي"},
+		{"a town ending a fighters' council's name", "بين مجلس مقاتلي درنة وضواحيها وتنظيم داعش",
+			[]model.Mention{mention("بين مجلس مقاتلي درنة وضواحيها وتنظيم داعش", "درنة", "LOC")}, "ORG:مجلس مقاتلي درنة|ORG:داعش"},
+		{"a place running past the name stays", "مع مجلس شورى ثوار بنغازي الجديدة",
+			[]model.Mention{mention("مع مجلس شورى ثوار بنغازي الجديدة", "بنغازي الجديدة", "LOC")}, "LOC:بنغازي الجديدة"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, m := range f.Find(tc.text, tc.have) {
+				got = append(got, string(m.Type)+":"+m.Text)
+			}
+			if strings.Join(got, "|") != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
 func TestOrgRetype(t *testing.T) {
 	f, err := NewOrgFinder(DefaultOrgOptions())
 	if err != nil {

@@ -393,12 +393,23 @@ func (f *OrgFinder) Find(text string, have []model.Mention) []model.Mention {
 					if i+n > len(toks) || sp.word != kn.words[0] {
 						continue
 					}
-					ok := true
+					ok, inner := true, false
 					for k := 1; k < n; k++ {
 						t := toks[i+k]
-						if taken[i+k] || t.Kind != arabic.KindArabic || t.Start-toks[i+k-1].End > 1 || t.Norm != kn.words[k] {
+						if t.Kind != arabic.KindArabic || t.Start-toks[i+k-1].End > 1 || t.Norm != kn.words[k] {
 							ok = false
 							break
+						}
+						inner = inner || taken[i+k]
+					}
+					if ok && inner {
+						// a place the tagger found inside a listed name of three
+						// words or more is part of it: "مجلس شورى ثوار بنغازي",
+						// "مجلس مقاتلي درنة" (devgold: the tagger's بنغازي kept
+						// the council out)
+						var drop bool
+						if out, drop = placesInside(out, toks[i].Start, toks[i+n-1].End, n >= 3 && !kn.context); !drop {
+							ok = false
 						}
 					}
 					if !ok {
@@ -1035,6 +1046,27 @@ func appendSpan(out []model.Mention, taken []bool, toks []arabic.Token, text str
 		taken[k] = true
 	}
 	return append(out, model.Mention{Text: text[start:end], Start: start, End: end, Type: typ})
+}
+
+// placesInside removes the mentions overlapping [start, end) when allowed
+// and every one of them is a place lying wholly inside the span; it
+// reports whether it removed them (out unchanged otherwise).
+func placesInside(out []model.Mention, start, end int, allowed bool) ([]model.Mention, bool) {
+	if !allowed {
+		return out, false
+	}
+	for _, m := range out {
+		if m.End > start && m.Start < end && (m.Type != model.LOC || m.Start < start || m.End > end) {
+			return out, false
+		}
+	}
+	kept := out[:0:0]
+	for _, m := range out {
+		if !(m.End > start && m.Start < end) {
+			kept = append(kept, m)
+		}
+	}
+	return kept, true
 }
 
 // markTaken marks the tokens covered by existing mentions.
