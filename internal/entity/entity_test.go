@@ -207,6 +207,21 @@ func TestResolvePhenomena(t *testing.T) {
 		{"تنظيم describes a group: the bare name is canonical", "أوكار تابعة تنظيم داعش. وخلايا داعش النائمة",
 			[]ment{{"تنظيم داعش", "ORG"}, {"داعش", "ORG"}},
 			[]wantEnt{{"داعش", "ORG", []string{"تنظيم داعش", "داعش"}, ""}}},
+		{"ميليشيات describes a group: the bare name is canonical", "وقصفت ميليشيات الحوثيين المدينة. وفر الحوثيين منها",
+			[]ment{{"ميليشيات الحوثيين", "ORG"}, {"الحوثيين", "ORG"}},
+			[]wantEnt{{"الحوثيين", "ORG", []string{"ميليشيات الحوثيين", "الحوثيين"}, ""}}},
+		{"a plural name in both cases is one group", "وانسحب الحوثيون من المدينة. وقصف الطيران مواقع الحوثيين ومخازن الحوثيين",
+			[]ment{{"الحوثيون", "ORG"}, {"الحوثيين", "ORG"}, {"الحوثيين", "ORG"}},
+			[]wantEnt{{"الحوثيين", "ORG", []string{"الحوثيون", "الحوثيين", "الحوثيين"}, ""}}},
+		{"داعش is the acronym of الدولة الإسلامية", "هاجم مقاتلو الدولة الإسلامية الحاجز. ووجدوا كمينا لداعش",
+			[]ment{{"الدولة الإسلامية", "ORG"}, {"داعش", "ORG"}},
+			[]wantEnt{{"الدولة الإسلامية", "ORG", []string{"الدولة الإسلامية", "داعش"}, ""}}},
+		{"a nisba plural and the nisba after a head are one group", "وقصفت ميليشيات الحوثي المدينة. وانسحب الحوثيين منها",
+			[]ment{{"ميليشيات الحوثي", "ORG"}, {"الحوثيين", "ORG"}},
+			[]wantEnt{{"الحوثيين", "ORG", []string{"ميليشيات الحوثي", "الحوثيين"}, ""}}},
+		{"a person named by the nisba stays apart from the group", "وقال عبد الخالق الحوثي إن ميليشيات الحوثي لن تنسحب. وقصف الطيران مواقع الحوثيين",
+			[]ment{{"عبد الخالق الحوثي", "PER"}, {"ميليشيات الحوثي", "ORG"}, {"الحوثيين", "ORG"}},
+			[]wantEnt{{"عبد الخالق الحوثي", "PER", []string{"عبد الخالق الحوثي"}, ""}, {"الحوثيين", "ORG", []string{"ميليشيات الحوثي", "الحوثيين"}, ""}}},
 		{"a head before the mention belongs to the name", "التابعة لحكومة الوفاق الليبية، وقوات الوفاق",
 			[]ment{{"الوفاق الليبية", "ORG"}, {"الوفاق", "ORG"}},
 			[]wantEnt{{"حكومة الوفاق الليبية", "ORG", []string{"حكومة الوفاق الليبية", "قوات الوفاق"}, ""}}},
@@ -612,6 +627,7 @@ func TestPlaceFinder(t *testing.T) {
 		{"a region after a preposition and in a list", "المقرر عقده فى صقلية، ومنطقتي سرت والجفرة", nil, []string{"صقلية", "سرت", "الجفرة"}},
 		{"a foreign name the text writes as a common noun with ال", "تغير المشهد السياسي بعد السيول", nil, nil},
 		{"an Arab town takes the article", "وقعت اشتباكات في البصرة", nil, []string{"البصرة"}},
+		{"the night of a weekday after a cue is no town", "قتل 17 مسلحا شمال شرق المدينة ليل الأربعاء", nil, nil},
 		{"existing mentions are kept and not overlapped", "زار حفتر روما", []ment{{"حفتر روما", "PER"}}, []string{"حفتر روما"}},
 		{"a place cut after its first word runs on to the gazetteer's name", "وقتل وافد بمحافظة حفر الباطن أمس", []ment{{"حفر", "LOC"}}, []string{"حفر الباطن"}},
 		{"a place runs back over the word that makes it another place", "للحرب في جنوب السودان وبجنوب إفريقيا",
@@ -660,7 +676,16 @@ func TestOrgFinder(t *testing.T) {
 		{"context name launching strikes", "ويشن التحالف غارات على العراق وسوريا", []string{"التحالف"}},
 		{"context name launching no strikes", "ويشن التحالف حملة إعلامية", nil},
 		{"the alliance of two parties is no party", "وقال إن التحالف بين الحزبين انتهى", nil},
-		{"a coalition by its full name", "وقصفت مقاتلات التحالف العربي مواقع الحوثيين", []string{"التحالف العربي"}},
+		{"a coalition by its full name", "وقصفت مقاتلات التحالف العربي مواقع الحوثيين", []string{"التحالف العربي", "الحوثيين"}},
+		{"the Houthis by the plural (accusative)", "وتقدمت المقاومة نحو مواقع الحوثيين في صعدة", []string{"الحوثيين"}},
+		{"the Houthis by the plural (nominative)", "وقال سكان إن الحوثيون انسحبوا من المدينة", []string{"الحوثيون"}},
+		{"the Houthis' militias", "قصفت ميليشيات الحوثي الأحياء السكنية", []string{"الحوثي"}},
+		{"a family name alone is no group", "وقال الحوثي في خطاب متلفز", nil},
+		{"a UN agency", "بدأ برنامج الأغذية العالمي توزيع مساعدات", []string{"برنامج الأغذية العالمي"}},
+		{"a government with the country's adjective inside", "جدد رئيس الحكومة الليبية المؤقتة رفضه", []string{"الحكومة الليبية المؤقتة"}},
+		{"Tripoli's government of 2014-2016", "وأوضح أن ما تسمى بحكومة الإنقاذ بطرابلس غير شرعية", []string{"حكومة الإنقاذ"}},
+		{"the Islamic State after its fighters", "عندما هاجم مقاتلو الدولة الإسلامية نقطة التفتيش", []string{"الدولة الإسلامية"}},
+		{"an Islamic state as an idea", "بقيام دولة إسلامية أو الدولة الإسلامية المنشودة", nil},
 		{"quoted name after a mercenary head", "انسحاب مرتزقة «فاغنر» من المدينة", []string{"فاغنر"}},
 		{"quoted names coordinated", "مرتزقة «فاغنر» و«الجنجويد» من", []string{"فاغنر", "الجنجويد"}},
 		{"quoted name after a company head", "أعلنت شركة \"توب 500\" التي", []string{"توب 500"}},
@@ -674,6 +699,10 @@ func TestOrgFinder(t *testing.T) {
 		{"the presidency as an office run for", "لخوض انتخابات الرئاسة الأمريكية بعد", nil},
 		{"the presidency as an office won", "فاز بالرئاسة الأمريكية كسادس رئيس", nil},
 		{"the presidency after a conjunction", "والرئاسة التونسية", []string{"الرئاسة التونسية"}},
+		{"a state's army by its country's adjective", "وأعلن الجيش العراقي تقدم قواته", []string{"الجيش العراقي"}},
+		{"a state's police, and after a conjunction", "مخبرة عن اعتقال الشرطة الإسرائيلية مستوطنين، والشرطة التركية", []string{"الشرطة الإسرائيلية", "الشرطة التركية"}},
+		{"an army by another adjective is not a state's", "وقال الجيش الوطني إن", nil},
+		{"a state's army in an office", "بحضور الرئيس الفرنسي ورئيس أركان الجيش الفرنسي", nil},
 		{"a ministry by its portfolio", "وقالت وزارة الداخلية اليوم إن", []string{"وزارة الداخلية"}},
 		{"a ministry with a proclitic", "وطالب الوزارة لوزارة العدل بأن", []string{"وزارة العدل"}},
 		{"a ministry and its country", "أعلنت وزارة الخارجية الأمريكية", []string{"وزارة الخارجية الأمريكية"}},
@@ -714,6 +743,42 @@ func TestOrgFinder(t *testing.T) {
 
 // TestOrgRetype: a MISC mention an organisation head governs is an
 // organisation; other types and descriptions stay as they are.
+// A place the tagger found inside a listed organisation's name is part of
+// the name; a place that runs past it, or a person inside it, stays.
+func TestOrgOverPlaceInside(t *testing.T) {
+	f, err := NewOrgFinder(DefaultOrgOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	mention := func(text, s, typ string) model.Mention {
+		i := strings.Index(text, s)
+		return model.Mention{Text: s, Start: i, End: i + len(s), Type: typ}
+	}
+	tests := []struct {
+		name, text string
+		have       []model.Mention
+		want       string // ORG:…|LOC:… in text order
+	}{
+		{"a city ending a council's name", "جراء الاشتباكات مع قوات مجلس شورى ثوار بنغازي منذ بداية الشهر",
+			[]model.Mention{mention("جراء الاشتباكات مع قوات مجلس شورى ثوار بنغازي منذ بداية الشهر", "بنغازي", "LOC")}, "ORG:مجلس شورى ثوار بنغازي"},
+		{"a town ending a fighters' council's name", "بين مجلس مقاتلي درنة وضواحيها وتنظيم داعش",
+			[]model.Mention{mention("بين مجلس مقاتلي درنة وضواحيها وتنظيم داعش", "درنة", "LOC")}, "ORG:مجلس مقاتلي درنة|ORG:داعش"},
+		{"a place running past the name stays", "مع مجلس شورى ثوار بنغازي الجديدة",
+			[]model.Mention{mention("مع مجلس شورى ثوار بنغازي الجديدة", "بنغازي الجديدة", "LOC")}, "LOC:بنغازي الجديدة"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, m := range f.Find(tc.text, tc.have) {
+				got = append(got, string(m.Type)+":"+m.Text)
+			}
+			if strings.Join(got, "|") != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
 func TestOrgRetype(t *testing.T) {
 	f, err := NewOrgFinder(DefaultOrgOptions())
 	if err != nil {

@@ -132,6 +132,9 @@ func (f *PlaceFinder) Find(text string, have []model.Mention) []model.Mention {
 			if n == 1 && personWords[stripAl(toks[i].Norm)] {
 				continue
 			}
+			if n == 1 && dayPartAt(toks, i) {
+				continue
+			}
 			cands, skip := f.lookup(toks[i:i+n], n, splits, multi)
 			if len(cands) == 0 || !f.accept(cands, cue, toks[i:i+n], skip) {
 				continue
@@ -432,4 +435,16 @@ func (f *PlaceFinder) accept(cands []Place, cue bool, ws []arabic.Token, skip in
 		}
 	}
 	return false
+}
+
+// Parts of the day and the words that name which day (normalised): "ليل
+// الأربعاء" after "شمال شرق المدينة" is the night, not Lille (devgold: the
+// place of a Taiz clash), "صباح اليوم" the morning.
+var dayPartWords = map[string]bool{"ليل": true, "ليله": true, "صباح": true, "مساء": true, "فجر": true, "ظهر": true, "عصر": true}
+var dayNames = map[string]bool{"الاحد": true, "الاثنين": true, "الثلاثاء": true, "الاربعاء": true, "الخميس": true,
+	"الجمعه": true, "السبت": true, "اليوم": true, "امس": true, "الامس": true, "يوم": true, "الغد": true}
+
+// dayPartAt reports a part of the day at i followed by the day it belongs to.
+func dayPartAt(toks []arabic.Token, i int) bool {
+	return dayPartWords[toks[i].Norm] && i+1 < len(toks) && dayNames[toks[i+1].Norm]
 }

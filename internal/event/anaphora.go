@@ -42,6 +42,9 @@ var anaphoricHeads = normKeys(map[string]bool{
 var otherBody = normKeys(map[string]bool{
 	"السابق": true, "السابقة": true, "الجديد": true, "الجديدة": true, "المقبل": true, "المقبلة": true,
 	"القادم": true, "القادمة": true, "المقبلين": true, "الأخرى": true, "الآخر": true, "المنتخب": true, "المنتخبة": true,
+	// "الجيش الحر" (the Free Syrian Army) after "الجيش العراقي": another army
+	// (arabic-news, once the state armies were entities: branch devgold)
+	"الحر": true,
 })
 
 func newHeadAnaphora(text string, dms []docMention) *headAnaphora {

@@ -175,9 +175,21 @@ var affilWords = normKeys(map[string]bool{
 // Locative prepositions and the place nouns and directions that may stand
 // between one and the name ("في مدينة سرت", "إلى العاصمة الليبية طرابلس",
 // "جنوب شرقي مدينة سرت").
-var locPreps = normKeys(map[string]bool{"في": true, "فى": true, "الي": true, "الى": true, "قرب": true, "داخل": true, "عند": true, "نحو": true, "باتجاه": true, "اتجاه": true, "حول": true, "بين": false, "قبالة": true, "قباله": true, "لدى": false,
+var locPreps = normKeys(map[string]bool{"في": true, "فى": true, "الي": true, "الى": true, "قرب": true, "داخل": true, "عند": true, "نحو": true, "باتجاه": true, "اتجاه": true, "حول": true, "بين": false, "قبالة": true, "قباله": true, "لدى": false, "خارج": true, "وخارج": true,
+	// the place that "witnessed" the event is where it happened: "فيما تشهد
+	// مدينة بنغازي قتالا عنيفا" (devgold), "شهدت العاصمة اشتباكات"
+	"شهدت": true, "تشهد": true, "شهد": true, "يشهد": true, "وشهدت": true, "وتشهد": true, "وشهد": true, "ويشهد": true,
 	// with the conjunction: "وفي تونس قتل 37 شخصا" (a place, not the actor)
 	"وفي": true, "وفى": true, "ففي": true, "وقرب": true, "وداخل": true, "وعند": true, "ونحو": true, "وباتجاه": true})
+
+// Forms of وقع (to lie, of a place) before a direction.
+var locatedWords = normKeys(map[string]bool{"الواقعة": true, "الواقع": true, "واقع": true, "تقع": true, "يقع": true, "وتقع": true, "ويقع": true, "واقعة": true,
+	"كم": true, "كلم": true, "كيلو": true, "كيلومتر": true, "كيلومترا": true, "كيلومترات": true, "ميل": true, "ميلا": true, "اميال": true})
+
+// Directions used as adverbs of place: "غربي مأرب" is west of Marib.
+var directions = normKeys(map[string]bool{
+	"جنوب": true, "شمال": true, "شرق": true, "غرب": true, "جنوبي": true, "شمالي": true, "شرقي": true, "غربي": true,
+})
 
 var placeHeads = normKeys(map[string]bool{
 	"مدينه": true, "مدينتي": true, "مدن": true, "منطقه": true, "منطقتي": true, "مناطق": true, "العاصمه": true, "عاصمه": true, "بلده": true,
@@ -460,6 +472,18 @@ func locativeBefore(words []word, wi int) bool {
 		}
 		if placeHeads[w.base] || placeHeads[w.Norm] {
 			if w.prep == "ب" || strings.HasPrefix(w.Norm, "ب") && placeHeads[w.Norm[len("ب"):]] {
+				return true
+			}
+			// a direction is itself an adverb of place (ظرف مكان): "، غربي
+			// محافظة مأرب", "قصفت الطائرات شرق حلب" (devgold: the place of
+			// a Yemen clash lost after a comma)
+			if directions[w.base] {
+				// where a place lies, not where the event happened: "أبين
+				// الواقعة شرق عدن", "بوابة الموصل 400 كم شمال بغداد", "ديالى
+				// (شمال شرقي بغداد)", "(رابطة دول جنوب شرق آسيا)"
+				if w.paren || b > 0 && (locatedWords[words[b-1].base] || locatedWords[words[b-1].Norm] || words[b-1].number) {
+					return false
+				}
 				return true
 			}
 			continue

@@ -95,6 +95,19 @@ var receivedThings = normKeys(map[string]bool{
 	// "استقبلت محافظة عدن طائرتين سعوديتين"
 	"الراغبين": true, "الراغبات": true, "المتقدمات": true, "طائرتين": true, "طائرة": true, "طائرات": true, "الطائرات": true,
 	"سفينة": true, "السفينة": true, "باخرة": true,
+	// the dead: "إن المستشفى استقبل خلال اليومين الماضيين جثمان جندي"
+	// (devgold, a Benghazi clash report coded CONSULT meet): a hospital or a
+	// morgue receives bodies, it meets no one
+	"جثمان": true, "الجثمان": true, "جثامين": true, "الجثامين": true, "جثه": true, "الجثه": true, "جثث": true,
+	"الجثث": true, "جثتي": true, "جثتين": true, "رفات": true, "الرفات": true, "قتلي": true, "القتلي": true,
+})
+
+// What follows فجر when it is the dawn (فَجْر), not فجّر (blew up): "تم فجر
+// الخميس طرد الحوثيين", "فجر اليوم", "فجر أمس" (devgold: a dawn attack
+// coded explosives).
+var dawnOf = normKeys(map[string]bool{
+	"الاحد": true, "الاثنين": true, "الثلاثاء": true, "الاربعاء": true, "الخميس": true, "الجمعه": true, "السبت": true,
+	"اليوم": true, "امس": true, "الامس": true, "الغد": true, "غد": true, "يوم": true,
 })
 
 // The dead, received or brought home: "استقبل أهالي البرك جثمان الشهيد",
@@ -385,6 +398,11 @@ func idiom(words []word, m *Match) bool {
 	case "ASSAULT":
 		if accident(words) || sportsInjury(words, m) {
 			return true
+		}
+		if w.base == "فجر" && m.First == m.Last {
+			if n := next(1); n != nil && (dawnOf[n.Norm] || dawnOf[n.base]) {
+				return true
+			}
 		}
 	case "PROTEST":
 		// "هجوم … على تجمع لهم", "استهدف تجمعا للميليشيات": a gathering

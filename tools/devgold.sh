@@ -1,0 +1,46 @@
+#!/bin/sh
+# Blind development gold (testdata/devgold): extract the ten articles listed in
+# testdata/devgold/ids.txt from shared/data/arabic-news (found walking up from
+# the repository, as internal/shareddata does; the corpus is CC BY-NC-SA and is
+# never copied into the repository, so testdata/devgold/articles.jsonl is
+# git-ignored), run `marsad extract` on them and score with shared/eval/score.py.
+#
+# usage: tools/devgold.sh [MARSAD_BINARY]   (default: go build to /tmp/devgold-m)
+# Skips with a message, exit 0, where the shared folder is absent.
+set -eu
+repo=$(cd "$(dirname "$0")/.." && pwd)
+dir=$repo
+shared=
+while :; do
+	if [ -d "$dir/shared/data/arabic-news" ]; then shared=$dir/shared; break; fi
+	[ "$dir" = / ] && break
+	dir=$(dirname "$dir")
+done
+if [ -z "$shared" ]; then
+	echo "devgold: shared/data/arabic-news not found above $repo: skipped" >&2
+	exit 0
+fi
+bin=${1:-}
+if [ -z "$bin" ]; then
+	bin=/tmp/devgold-m
+	(cd "$repo" && go build -o "$bin" ./cmd/marsad)
+fi
+gold=$repo/testdata/devgold
+python3 - "$shared/data/arabic-news" "$gold/ids.txt" >"$gold/articles.jsonl" <<'PY'
+import json, sys, os
+d, ids = sys.argv[1], [l.strip() for l in open(sys.argv[2]) if l.strip()]
+found = {}
+for f in ("libya_articles.jsonl", "general_saudinewsnet_5000.jsonl"):
+    for line in open(os.path.join(d, f), encoding="utf-8"):
+        i = json.loads(line)["id"]
+        if i in ids:
+            found[i] = line
+missing = [i for i in ids if i not in found]
+if missing:
+    sys.exit("devgold: ids not in arabic-news: " + " ".join(missing))
+for i in ids:
+    sys.stdout.write(found[i])
+PY
+out=${DEVGOLD_OUT:-/tmp/devgold-s.jsonl}
+"$bin" extract "$gold/articles.jsonl" >"$out"
+python3 "$shared/eval/score.py" --misses "$gold/devgold.gold.json" "$out"
