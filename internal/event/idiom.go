@@ -95,11 +95,7 @@ var receivedThings = normKeys(map[string]bool{
 	// "استقبلت محافظة عدن طائرتين سعوديتين"
 	"الراغبين": true, "الراغبات": true, "المتقدمات": true, "طائرتين": true, "طائرة": true, "طائرات": true, "الطائرات": true,
 	"سفينة": true, "السفينة": true, "باخرة": true,
-	// the dead: "إن المستشفى استقبل خلال اليومين الماضيين جثمان جندي"
-	// (devgold, a Benghazi clash report coded CONSULT meet): a hospital or a
-	// morgue receives bodies, it meets no one
-	"جثمان": true, "الجثمان": true, "جثامين": true, "الجثامين": true, "جثه": true, "الجثه": true, "جثث": true,
-	"الجثث": true, "جثتي": true, "جثتين": true, "رفات": true, "الرفات": true, "قتلي": true, "القتلي": true,
+	// the dead (deadBodies) are received too
 })
 
 // What follows فجر when it is the dawn (فَجْر), not فجّر (blew up): "تم فجر
@@ -111,9 +107,12 @@ var dawnOf = normKeys(map[string]bool{
 })
 
 // The dead, received or brought home: "استقبل أهالي البرك جثمان الشهيد",
-// "استقبل المستشفى جثمان جندي", "وصل جثمان المذيع الراحل إلى الرياض".
+// "إن المستشفى استقبل خلال اليومين الماضيين جثمان جندي" (a hospital or a
+// morgue receives bodies, it meets no one; devgold and the lead's reading
+// found it apart), "وصل جثمان المذيع الراحل إلى الرياض".
 var deadBodies = normKeys(map[string]bool{
-	"جثمان": true, "الجثمان": true, "جثامين": true, "جثث": true, "الجثث": true, "جثة": true, "رفات": true,
+	"جثمان": true, "الجثمان": true, "جثامين": true, "الجثامين": true, "جثه": true, "الجثه": true, "جثث": true,
+	"الجثث": true, "جثتي": true, "جثتين": true, "رفات": true, "الرفات": true, "قتلي": true, "القتلي": true,
 })
 
 // Verbs of price and amount before ثمن: "ارتفع ثمن الذخيرة" is a price,
