@@ -79,6 +79,8 @@ func TestTriggers(t *testing.T) {
 		{"sanctions", "فرض عقوبات على", "SANCTION", "sanction"},
 		{"mobilisation", "استمرار تحشيد قوات الوفاق", "MOBILIZE", "troops"},
 		{"deployment", "نشر قوات على الحدود", "MOBILIZE", "troops"},
+		{"hundreds of soldiers deployed", "نشر مئات الجنود من دول الخليج حول عدن", "MOBILIZE", "troops"},
+		{"hundreds of the soldiers deployed", "نشر المئات من جنود التحالف لتأمين المدينة", "MOBILIZE", "troops"},
 		{"order with a long addressee (**)", "أمر القوات الخاصة (الصاعقة) التابعة للقيادة العامة للجيش الليبي بالاستعداد", "MOBILIZE", "troops"},
 		{"reinforcements sent", "أرسل الجيش تعزيزات عسكرية", "MOBILIZE", "troops"},
 		{"agreement signed", "وقع الطرفان اتفاقا", "AGREE", ""},
