@@ -47,6 +47,7 @@ type Gazetteer struct {
 	places map[string][]Place // key → candidates, most populous first
 	nisba  map[string]string  // relative adjective → country code (ليبي → LY)
 	firsts map[string]bool    // first words (without ال) of names of several words
+	shared map[string]bool    // country names inside another country's name (الكونغو in جمهورية الكونغو)
 }
 
 // LoadGazetteer returns the embedded gazetteer, parsed once and shared
@@ -91,7 +92,56 @@ func ParseGazetteer(src string) (*Gazetteer, error) {
 			g.firsts[stripAl(first)] = true
 		}
 	}
+	g.shared = sharedCountryNames(g.places)
 	return g, nil
+}
+
+// sharedCountryNames returns the country names that are part of another
+// country's name: الكونغو (CD) in جمهورية الكونغو (CG), غينيا in غينيا
+// بيساو, السودان in جنوب السودان. Such a name may mean either country.
+func sharedCountryNames(places map[string][]Place) map[string]bool {
+	out := map[string]bool{}
+	for k, ps := range places {
+		cc := countryCode(ps)
+		ws := strings.Fields(k)
+		if cc == "" || len(ws) < 2 {
+			continue
+		}
+		for i := range ws {
+			for j := i + 1; j <= len(ws); j++ {
+				if j-i == len(ws) {
+					continue
+				}
+				sub := strings.Join(ws[i:j], " ")
+				if c := countryCode(places[sub]); c != "" && c != cc {
+					out[sub] = true
+				}
+			}
+		}
+	}
+	return out
+}
+
+// countryCode returns the country of a name whose candidates are all that
+// one country, or "".
+func countryCode(ps []Place) string {
+	if len(ps) == 0 {
+		return ""
+	}
+	cc := ps[0].Country
+	for _, p := range ps {
+		if p.Kind != KindCountry || p.Country != cc {
+			return ""
+		}
+	}
+	return cc
+}
+
+// onlyCountry returns the country a name (normalised words, as written)
+// means when every candidate is that one country, and whether the name is
+// also part of another country's name (الكونغو, الولايات المتحدة).
+func (g *Gazetteer) onlyCountry(k string) (cc string, shared bool) {
+	return countryCode(g.lookupText(k)), g.shared[k] || g.shared[stripAl(k)] || g.shared["ال"+k]
 }
 
 // Len returns the number of distinct names.
