@@ -628,6 +628,9 @@ func TestPlaceFinder(t *testing.T) {
 			[]ment{{"السودان", "LOC"}, {"إفريقيا", "LOC"}}, []string{"جنوب السودان", "جنوب إفريقيا"}},
 		{"a place does not run back over a state's style", "زار الوفد دولة الكويت وكجمهورية مصر العربية",
 			[]ment{{"الكويت", "LOC"}, {"مصر العربية", "LOC"}}, []string{"الكويت", "مصر العربية"}},
+		{"a cut place after the tagger's clitic runs on", "قاعدة الملك خالد الجوية بخميس مشيط، لزيارة", []ment{{"خميس", "LOC"}}, []string{"خميس مشيط"}},
+		{"a continent runs on over its compass adjective", "في أمريكا الشمالية وبأوروبا الشرقية وآسيا الوسطى",
+			[]ment{{"أمريكا", "LOC"}, {"أوروبا", "LOC"}, {"آسيا", "LOC"}}, []string{"أمريكا الشمالية", "أوروبا الشرقية", "آسيا الوسطى"}},
 		{"a cut place does not run onto another mention", "قال في خميس الوزير مشيط", []ment{{"خميس", "LOC"}, {"الوزير مشيط", "PER"}}, []string{"خميس", "الوزير مشيط"}},
 	}
 	for _, tc := range tests {
