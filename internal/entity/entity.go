@@ -261,6 +261,7 @@ func (r *Resolver) prepare(doc *docIndex, mentions []model.Mention) []*item {
 		}
 	}
 	extendedTo := -1
+	var adjectives []arabic.Token // country adjectives read as places (countryAdjective)
 	for _, m := range ms {
 		if seen[[2]int{m.Start, m.End}] || m.End <= extendedTo {
 			continue
@@ -680,8 +681,11 @@ func (r *Resolver) prepare(doc *docIndex, mentions []model.Mention) []*item {
 		if r.allSacred(it.words) {
 			continue // الله, الإسلام, القرآن: no named entity in news (lexicon class sacred)
 		}
+		if rw.m.Type == model.LOC && cut == 0 && r.countryAdjective(doc, it.words, ws[0]) {
+			adjectives = append(adjectives, ws[0])
+			continue
+		}
 		if r.notAName(ws[nameIdx:], it.words, rw.m.Type, prevDefinite(doc, ws[0]), surnames) || isDateMonth(doc, it.words, ws[0].Start, ws[len(ws)-1].End) ||
-			rw.m.Type == model.LOC && cut == 0 && r.countryAdjective(doc, it.words, ws[0]) ||
 			r.indefiniteNoun(doc, it.words, rw.m.Type, ws[0].Start, ws[len(ws)-1].End) {
 			continue
 		}
@@ -719,7 +723,37 @@ func (r *Resolver) prepare(doc *docIndex, mentions []model.Mention) []*item {
 		}
 		items = append(items, it)
 	}
+	r.takeAdjectives(doc, items, adjectives)
 	return items
+}
+
+// takeAdjectives gives an organisation the country adjective the tagger
+// read as the country right after it (⟦الخطوط الجوية العربية⟧ ⟦السعودية⟧,
+// ⟦جمعية الكشافة العربية⟧ ⟦السعودية⟧): the adjective agrees with the
+// body's head and ends its name. adjectives are the words countryAdjective
+// refused as places, in text order.
+func (r *Resolver) takeAdjectives(doc *docIndex, items []*item, adjectives []arabic.Token) {
+	if len(adjectives) == 0 {
+		return
+	}
+	next := map[int]arabic.Token{}
+	for _, a := range adjectives {
+		if k := doc.at(a.Start); k > 0 {
+			next[doc.toks[k-1].End] = a
+		}
+	}
+	for _, it := range items {
+		a, ok := next[it.m.End]
+		if !ok || it.typ != model.ORG || it.nameEnd != it.m.End || doc.text[it.m.End:a.Start] != " " {
+			continue
+		}
+		it.m.End, it.nameEnd = a.End, a.End
+		it.m.Text = doc.text[it.m.Start:it.m.End]
+		it.words = append(it.words[:len(it.words):len(it.words)], a.Norm)
+		it.display += doc.text[it.m.End-len(a.Text)-1 : it.m.End]
+		r.orgCore(it)
+		it.shaky = false
+	}
 }
 
 // notAName reports whether a mention's name words (ws, normalised and
@@ -1359,9 +1393,32 @@ func (r *Resolver) countryAdjective(doc *docIndex, words []string, t arabic.Toke
 	if k == 0 || k > len(doc.toks) {
 		return false
 	}
-	p := doc.toks[k-1]
-	if p.Kind != arabic.KindArabic || p.End > t.Start || strings.TrimSpace(doc.text[p.End:t.Start]) != "" {
+	w := definiteBefore(doc, k, t.Start)
+	if w == "" || utf8.RuneCountInString(w) < 4 || arabic.IsStopword(w) || r.lx.has(classFunction, w) {
 		return false
+	}
+	if w == "العربيه" {
+		// العربية السعودية after a definite noun other than المملكة is the
+		// name's pair of adjectives (الخطوط الجوية العربية السعودية, جمعية
+		// الكشافة العربية السعودية, اللجنة الأولمبية العربية السعودية)
+		if k < 2 {
+			return false
+		}
+		v := definiteBefore(doc, k-1, doc.toks[k-1].Start)
+		return v != "" && v != "المملكه" && utf8.RuneCountInString(v) >= 4 && !arabic.IsStopword(v) &&
+			!r.lx.has(classFunction, v) && !r.isCountry(v) && len(r.gaz.lookupText(v)) == 0
+	}
+	return !r.isCountry(w) && len(r.gaz.lookupText(w)) == 0
+}
+
+// definiteBefore returns the normalised token k-1 of doc, without a
+// conjunction or a preposition (الـ restored after لل), when it stands
+// right before byte at with only a space between and carries the
+// article; else "".
+func definiteBefore(doc *docIndex, k, at int) string {
+	p := doc.toks[k-1]
+	if p.Kind != arabic.KindArabic || p.End > at || strings.TrimSpace(doc.text[p.End:at]) != "" {
+		return ""
 	}
 	w := p.Norm
 	for _, c := range [...]string{"و", "ف"} {
@@ -1375,10 +1432,10 @@ func (r *Resolver) countryAdjective(doc *docIndex, words []string, t arabic.Toke
 	case strings.HasPrefix(w, "لل"):
 		w = "ال" + w[len("لل"):]
 	}
-	if !strings.HasPrefix(w, "ال") || utf8.RuneCountInString(w) < 4 || arabic.IsStopword(w) || r.lx.has(classFunction, w) {
-		return false
+	if !strings.HasPrefix(w, "ال") {
+		return ""
 	}
-	return w != "العربيه" && !r.isCountry(w) && len(r.gaz.lookupText(w)) == 0
+	return w
 }
 
 // portfolioHead reports whether an organisation's words are a body or
