@@ -811,6 +811,13 @@ func (r *Resolver) notAName(ws []arabic.Token, words []string, typ, prevDefinite
 			return true
 		}
 	}
+	if typ == model.PER {
+		for _, w := range words {
+			if r.pluralNisba(w) {
+				return true
+			}
+		}
+	}
 	if len(words) == 1 && !strings.HasPrefix(words[0], "ال") && (typ == model.PER || typ == model.LOC) {
 		// a noun with a possessive pronoun whose stem is more frequent
 		// (تدريباته, لقاءهم): no name is inflected so. (Function words are
@@ -835,6 +842,13 @@ func (r *Resolver) notAName(ws []arabic.Token, words []string, typ, prevDefinite
 			if suf == "اته" || arabic.WordFreq(stem) > 2*arabic.WordFreq(words[0])+5 {
 				return true
 			}
+		}
+		// "our": بيوتنا, أيدينا, قضايانا, نادينا. Names end in نا too
+		// (ماريانا: ماري 37), so the stem must also be a noun news writes
+		// with the article (البيوت, الأيدي, القضايا; not الماري)
+		if stem, ok := strings.CutSuffix(words[0], "نا"); ok && utf8.RuneCountInString(stem) >= 3 &&
+			arabic.WordFreq(stem) > 2*arabic.WordFreq(words[0])+5 && 2*arabic.WordFreq("ال"+stem) >= arabic.WordFreq(stem) {
+			return true
 		}
 	}
 	if typ == model.PER && len(words) == 1 && arabic.IsStopword(words[0]) && !foldedNames[ws[0].Text] &&
@@ -861,6 +875,25 @@ func (r *Resolver) notAName(ws []arabic.Token, words []string, typ, prevDefinite
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// pluralNisba reports whether w (normalised) is the plural of a nisba
+// adjective (سوريون, فلسطينيين, إيطاليون, إداريون): a group, never a
+// person's name (ناشطون سوريون, باحثون إيطاليون were persons). The singular
+// is a country's nisba or an adjective news writes mostly with the
+// article; names in ـيون keep theirs (نابليون, هيلاريون: هيلاري is a name).
+func (r *Resolver) pluralNisba(w string) bool {
+	w = stripAl(w)
+	for _, suf := range [...]string{"يون", "يين"} {
+		stem, ok := strings.CutSuffix(w, suf)
+		if !ok || utf8.RuneCountInString(stem) < 3 {
+			continue
+		}
+		if _, ok := r.gaz.NisbaCountry(stem + "ي"); ok || nisbaAdjective(stem+"ي") {
+			return true
 		}
 	}
 	return false
