@@ -106,6 +106,7 @@ func (r *Resolver) link(items []*item, uf *unionFind) {
 		}
 	}
 	r.linkCountries(forms, uf)
+	r.linkSamePlace(forms, uf)
 	linkHeaded(forms, uf)
 	if len(forms) > maxFuzzyForms {
 		return
@@ -384,6 +385,41 @@ func (r *Resolver) restates(a []string, aShared bool, b []string, bShared bool, 
 		}
 	}
 	return true
+}
+
+// linkSamePlace joins two names of a town the gazetteer gives as one
+// place (the same kind, country and coordinates, and no other candidate)
+// when they start with the same word or a spelling of it: مكة / مكة
+// المكرمة, جازان / جيزان, محايل / محايل عسير (arabic-news: 42 articles had
+// a town on two entities). Not الأحساء / الهفوف, the oasis and its city,
+// which GeoNames places on one point. Countries are linkCountries'.
+func (r *Resolver) linkSamePlace(forms []*form, uf *unionFind) {
+	seen := map[Place][]*form{}
+	for _, f := range forms {
+		if f.typ != model.LOC {
+			continue
+		}
+		cands := r.gaz.lookupText(strings.Join(f.words, " "))
+		if len(cands) == 0 || cands[0].Kind == KindCountry {
+			continue
+		}
+		p := cands[0]
+		p.Population, p.Ambiguous = 0, false
+		one := true
+		for _, c := range cands[1:] {
+			c.Population, c.Ambiguous = 0, false
+			one = one && c == p
+		}
+		if !one {
+			continue
+		}
+		for _, g := range seen[p] {
+			if sameWord(g.words[0], f.words[0], true) {
+				uf.union(g.first(), f.first())
+			}
+		}
+		seen[p] = append(seen[p], f)
+	}
 }
 
 // nameHeads are the heads news puts before an organisation's own name and
