@@ -281,7 +281,7 @@ func (f *PlaceFinder) extendPlacesBack(text string, toks []arabic.Token, taken [
 // الشمالية, أوروبا الشرقية, آسيا الوسطى, أمريكا اللاتينية, آسيا الصغرى).
 var (
 	continents = normSet("أمريكا", "أميركا", "أوروبا", "أوربا", "آسيا", "أفريقيا", "إفريقيا", "أستراليا")
-	compass    = normSet("الشمالية", "الجنوبية", "الشرقية", "الغربية", "الوسطى", "اللاتينية", "الصغرى")
+	compass    = normSet("الشمالية", "الجنوبية", "الشرقية", "الغربية", "الوسطى", "اللاتينية", "الصغرى", "الشمالي", "الجنوبي", "الشرقي", "الغربي", "الأوسط")
 )
 
 // extendRegions runs a continent the tagger cut on over the compass
