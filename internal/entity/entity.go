@@ -625,7 +625,7 @@ func (r *Resolver) prepare(doc *docIndex, mentions []model.Mention) []*item {
 		// Proclitic on the first word (لحفتر, بسرت, وأوبارى, للأمم).
 		elided := false
 		cut, nameCut := 0, 0
-		if sp, ok := r.splitClitic(first, rw.m.Type, attested); ok {
+		if sp, ok := r.splitClitic(doc, first, rw.m.Type, attested); ok {
 			words[0] = sp.word
 			cut = skipLetters(ws[0].Text, sp.letters)
 			nameCut = cut
@@ -1078,17 +1078,29 @@ func prevDefinite(doc *docIndex, t arabic.Token) string {
 // known: written elsewhere in the article's mentions, a title or head word
 // of the lexicon, or (for places) in the gazetteer while the whole word is
 // not.
-func (r *Resolver) splitClitic(first, typ string, attested map[string]int) (cliticSplit, bool) {
+func (r *Resolver) splitClitic(doc *docIndex, first, typ string, attested map[string]int) (cliticSplit, bool) {
 	splits := cliticSplits(first)
 	if typ == model.LOC && len(r.gaz.lookupKey(first)) > 0 {
 		// a place written whole is split only at a conjunction before
-		// another place the article names or the news writes far more
-		// often: وجدة is و + جدة (Jeddah) 28 times on arabic-news, not
-		// Oujda (جدة 658, وجدة 58)
+		// another place the article names, or the news writes far more
+		// often when the article does not name the whole's country: وجدة
+		// is و + جدة (Jeddah) 28 times on arabic-news, not Oujda (جدة
+		// 658, وجدة 58), unless the article names المغرب
 		for _, s := range splits {
-			if s.letters == 1 && !s.article && (strings.HasPrefix(first, "و") || strings.HasPrefix(first, "ف")) &&
-				len(r.gaz.lookupKey(s.word)) > 0 && (attested[s.word] > 0 || arabic.WordFreq(s.word) > 2*arabic.WordFreq(first)) {
+			if s.letters != 1 || s.article || !(strings.HasPrefix(first, "و") || strings.HasPrefix(first, "ف")) || len(r.gaz.lookupKey(s.word)) == 0 {
+				continue
+			}
+			if attested[s.word] > 0 {
 				return s, true
+			}
+			if arabic.WordFreq(s.word) > 2*arabic.WordFreq(first) {
+				own := false
+				for _, p := range r.gaz.lookupKey(first) {
+					own = own || r.gaz.mentionsCountry(p.Country, doc.hasForm)
+				}
+				if !own {
+					return s, true
+				}
 			}
 		}
 		return cliticSplit{}, false
