@@ -450,6 +450,8 @@ func TestResolvePhenomena(t *testing.T) {
 		{"a place written whole stays in an article naming its country", "وصل المنتخب المغربي إلى وجدة",
 			[]ment{{"وجدة", "LOC"}},
 			[]wantEnt{{"وجدة", "LOC", []string{"وجدة"}, "MA"}}},
+		{"a formula written as one word is no name", "قال اللاعب: الحمدلله اجتهدنا في البطولة",
+			[]ment{{"الحمدلله", "ORG"}}, nil},
 		{"a first name alone after the full name", "عاد فواز القرني إلى التدريبات بعد إصابة فواز في الموسم الماضي",
 			[]ment{{"فواز القرني", "PER"}, {"فواز", "PER"}},
 			[]wantEnt{{"فواز القرني", "PER", []string{"فواز القرني", "فواز"}, ""}}},
