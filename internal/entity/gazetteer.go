@@ -44,9 +44,11 @@ type Place struct {
 // the embedded compiled gazetteer (see internal/gengaz and NOTICE) and is
 // immutable and safe for concurrent use.
 type Gazetteer struct {
-	places map[string][]Place // key → candidates, most populous first
-	nisba  map[string]string  // relative adjective → country code (ليبي → LY)
-	firsts map[string]bool    // first words (without ال) of names of several words
+	places map[string][]Place  // key → candidates, most populous first
+	nisba  map[string]string   // relative adjective → country code (ليبي → LY)
+	firsts map[string]bool     // first words (without ال) of names of several words
+	shared map[string]bool     // country names inside another country's name (الكونغو in جمهورية الكونغو)
+	forms  map[string][]string // country code → its one-word names and nisbas (المغرب, مغربي)
 }
 
 // LoadGazetteer returns the embedded gazetteer, parsed once and shared
@@ -57,7 +59,7 @@ var loadGazetteer = sync.OnceValues(func() (*Gazetteer, error) { return ParseGaz
 
 // ParseGazetteer reads the compiled TSV format written by gengaz.
 func ParseGazetteer(src string) (*Gazetteer, error) {
-	g := &Gazetteer{places: map[string][]Place{}, nisba: map[string]string{}, firsts: map[string]bool{}}
+	g := &Gazetteer{places: map[string][]Place{}, nisba: map[string]string{}, firsts: map[string]bool{}, forms: map[string][]string{}}
 	for n, line := range strings.Split(src, "\n") {
 		if line == "" || line[0] == '#' {
 			continue
@@ -70,7 +72,11 @@ func ParseGazetteer(src string) (*Gazetteer, error) {
 			if _, ok := g.nisba[f[0]]; !ok {
 				g.nisba[f[0]] = f[2]
 			}
+			g.forms[f[2]] = append(g.forms[f[2]], f[0])
 			continue
+		}
+		if f[1] == KindCountry && !strings.Contains(f[0], " ") {
+			g.forms[f[2]] = append(g.forms[f[2]], f[0])
 		}
 		pop, err := strconv.Atoi(f[3])
 		if err != nil {
@@ -91,7 +97,56 @@ func ParseGazetteer(src string) (*Gazetteer, error) {
 			g.firsts[stripAl(first)] = true
 		}
 	}
+	g.shared = sharedCountryNames(g.places)
 	return g, nil
+}
+
+// sharedCountryNames returns the country names that are part of another
+// country's name: الكونغو (CD) in جمهورية الكونغو (CG), غينيا in غينيا
+// بيساو, السودان in جنوب السودان. Such a name may mean either country.
+func sharedCountryNames(places map[string][]Place) map[string]bool {
+	out := map[string]bool{}
+	for k, ps := range places {
+		cc := countryCode(ps)
+		ws := strings.Fields(k)
+		if cc == "" || len(ws) < 2 {
+			continue
+		}
+		for i := range ws {
+			for j := i + 1; j <= len(ws); j++ {
+				if j-i == len(ws) {
+					continue
+				}
+				sub := strings.Join(ws[i:j], " ")
+				if c := countryCode(places[sub]); c != "" && c != cc {
+					out[sub] = true
+				}
+			}
+		}
+	}
+	return out
+}
+
+// countryCode returns the country of a name whose candidates are all that
+// one country, or "".
+func countryCode(ps []Place) string {
+	if len(ps) == 0 {
+		return ""
+	}
+	cc := ps[0].Country
+	for _, p := range ps {
+		if p.Kind != KindCountry || p.Country != cc {
+			return ""
+		}
+	}
+	return cc
+}
+
+// onlyCountry returns the country a name (normalised words, as written)
+// means when every candidate is that one country, and whether the name is
+// also part of another country's name (الكونغو, الولايات المتحدة).
+func (g *Gazetteer) onlyCountry(k string) (cc string, shared bool) {
+	return countryCode(g.lookupText(k)), g.shared[k] || g.shared[stripAl(k)] || g.shared["ال"+k]
 }
 
 // Len returns the number of distinct names.
@@ -225,4 +280,19 @@ func Choose(cands []Place, countries map[string]int) (Place, bool) {
 // Geo returns the model.Geo of p.
 func (p Place) Geo() *model.Geo {
 	return &model.Geo{Lat: p.Lat, Lon: p.Lon, Country: p.Country}
+}
+
+// mentionsCountry reports whether the article names country cc by a
+// one-word name or its nisba, with or without the article (المغرب,
+// المغربية, مغربي); has tells whether the article has a word form.
+func (g *Gazetteer) mentionsCountry(cc string, has func(string) bool) bool {
+	for _, f := range g.forms[cc] {
+		b := stripAl(f)
+		for _, w := range [...]string{f, b, "ال" + b, "ال" + b + "ه", b + "ه"} {
+			if has(w) {
+				return true
+			}
+		}
+	}
+	return false
 }
