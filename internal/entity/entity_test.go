@@ -737,6 +737,7 @@ func TestOrgFinder(t *testing.T) {
 		{"a coalition by its full name", "وقصفت مقاتلات التحالف العربي مواقع الحوثيين", []string{"التحالف العربي", "الحوثيين"}},
 		{"the Houthis by the plural (accusative)", "وتقدمت المقاومة نحو مواقع الحوثيين في صعدة", []string{"الحوثيين"}},
 		{"the Houthis by the plural (nominative)", "وقال سكان إن الحوثيون انسحبوا من المدينة", []string{"الحوثيون"}},
+		{"Yemen's Popular Resistance", "وتقدمت قوات المقاومة الشعبية نحو مواقع الحوثيين", []string{"المقاومة الشعبية", "الحوثيين"}},
 		{"the Houthis' militias", "قصفت ميليشيات الحوثي الأحياء السكنية", []string{"الحوثي"}},
 		{"a family name alone is no group", "وقال الحوثي في خطاب متلفز", nil},
 		{"a UN agency", "بدأ برنامج الأغذية العالمي توزيع مساعدات", []string{"برنامج الأغذية العالمي"}},
