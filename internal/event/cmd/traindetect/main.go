@@ -68,7 +68,7 @@ var (
 	dkFlag        = flag.Bool("dk", false, "add the date-kind features dk:rel / dk:abs (event.DateKindFeatures)")
 	extraNegW     = flag.Float64("extranegw", 1, "weight of the -extraneg sentences in training")
 	cuesFlag      = flag.Bool("cues", false, "add the sentence cues sec and purp:TYPE (event.CueFeatures)")
-	selfFlag      = flag.String("selftrain", "PROTEST=0/5/10/20:1", "TYPE=n1/n2/…:w,…: self-training on the unlabelled arabic-news articles (-news): a model trained on the training part scores the news sentences with a trigger of TYPE, the n highest are added as positives and the n lowest as negatives with weight w, and the model is trained again; the inner cross-validation chooses n among the sizes given (0: none) with the other settings (PROTEST, the default: 5×5 nested CV higher on each of 5 fold seeds, mean 0.381 → 0.401; ASSAULT neutral)")
+	selfFlag      = flag.String("selftrain", "PROTEST=0/5/10/20:1", "TYPE=n1/n2/…:w,…: self-training on the unlabelled arabic-news articles (-news): a model trained on the training part scores the news sentences with a trigger of TYPE, the n highest are added as positives and the n lowest as negatives with weight w, and the model is trained again; the inner cross-validation chooses n among the sizes given (0: none) with the other settings (PROTEST, the default: 5×5 nested CV higher on each of 7 fold seeds, mean 0.373 → 0.399; ASSAULT neutral)")
 	newsFlag      = flag.String("news", "", "folder of the unlabelled news JSONL for -selftrain (empty: arabic-news next to -data)")
 	selfNs        = map[string][]int{} // -selftrain: the sizes the inner cross-validation chooses from
 	selfW         = map[string]float64{}
@@ -1056,7 +1056,7 @@ func loadNews(dir, typ string, p *pipeline.Pipeline, x *event.Extractor) ([][]st
 // news sentences its model is surest of are protest reports of another
 // decade and outlet (تظاهر أمس نحو 500 شخص …), and one more round on them
 // generalises a little better: 5×5 nested CV, n chosen by the inner
-// cross-validation, higher on each of 5 fold seeds, mean 0.381 → 0.401
+// cross-validation, higher on each of 7 fold seeds, mean 0.373 → 0.399
 // (docs/BENCHMARKS.md). The news carry no label, so no fold's held-out
 // sentences leak in.
 func selfTrain(ex []event.Example, opt event.TrainOptions, n int, w float64) *event.LinearModel {
