@@ -614,6 +614,11 @@ func (s *DB) termPostings(ctx context.Context, terms []string, withPos, rawPos b
 	if s.cache == nil {
 		return s.readPostings(ctx, terms, withPos, rawPos, false, sc)
 	}
+	if !withPos && !rawPos {
+		if out, v, ok := s.replicaPostings(ctx, terms, sc); ok {
+			return out, v, nil
+		}
+	}
 	if withPos {
 		out, v, err := s.readPostings(ctx, terms, withPos, rawPos, false, sc)
 		if err == nil {
@@ -1217,6 +1222,15 @@ func (s *DB) searchPostings(ctx context.Context, sq store.SearchQuery, res *stor
 		page = ranked[offset:min(offset+limit, len(ranked))]
 	}
 	var bodies, offsets [][]byte
+	if sq.IDsOnly {
+		if ids, ok := s.replicaIDs(page); ok {
+			res.Hits = make([]store.Hit, len(page))
+			for i, p := range page {
+				res.Hits[i] = store.Hit{ID: ids[i], Score: p.score}
+			}
+			return s.finish(ctx, sq, res, nil, nil, nil, m, where, args)
+		}
+	}
 	if res.Hits, bodies, offsets, err = s.fetchHits(ctx, page, !sq.NoSnippets); err != nil {
 		return nil, s.wrap("search", err)
 	}
