@@ -250,6 +250,7 @@ func Open(ctx context.Context, db *sql.DB, d Dialect, opt Options) (*DB, error) 
 		err := s.catchUp(ctx)
 		s.repl.catch.Unlock()
 		if err != nil {
+			s.repl.stop()
 			return nil, fmt.Errorf("store: %s: replica: %w", d.Name(), err)
 		}
 		if _, _, _, err := s.refreshLens(ctx, s.repl.ver); err != nil {
@@ -316,6 +317,9 @@ func (s *DB) Close() error {
 	s.closeOnce.Do(func() {
 		if s.onClose != nil {
 			s.onClose()
+		}
+		if s.repl != nil {
+			s.repl.stop()
 		}
 		if putPhases {
 			fmt.Fprintf(os.Stderr, "put phases (%s):%s\n", s.d.Name(), &s.phases)
