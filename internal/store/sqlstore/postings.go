@@ -614,11 +614,6 @@ func (s *DB) termPostings(ctx context.Context, terms []string, withPos, rawPos b
 	if s.cache == nil {
 		return s.readPostings(ctx, terms, withPos, rawPos, false, sc)
 	}
-	if !withPos && !rawPos {
-		if out, v, ok := s.replicaPostings(ctx, terms, sc); ok {
-			return out, v, nil
-		}
-	}
 	if withPos {
 		out, v, err := s.readPostings(ctx, terms, withPos, rawPos, false, sc)
 		if err == nil {
@@ -637,6 +632,17 @@ func (s *DB) termPostings(ctx context.Context, terms []string, withPos, rawPos b
 	}
 	if len(missing) == 0 {
 		return out, cached, nil
+	}
+	if !rawPos {
+		// The replica (replica.go), at the cached entries' state, instead
+		// of the server: a query's first search runs no statement.
+		if read, ok := s.replicaPostings(missing, cached, gen); ok {
+			s.cache.store(gen, cached, missing, false, read)
+			for t, l := range read {
+				out[t] = l
+			}
+			return out, cached, nil
+		}
 	}
 	read, v, err := s.readPostings(ctx, missing, false, rawPos, true, sc)
 	if err != nil {
