@@ -13,12 +13,13 @@ import (
 // replica is an in-process copy of the postings' article lists (without
 // positions) and of every article's id, for a long-running process on a
 // database other processes may write to (PostgreSQL; Options.ReplicaBytes:
-// `marsad serve`). With it a search without a phrase or snippets ranks
-// from memory, and a search for ids only (store.SearchQuery.IDsOnly) takes
-// its page's ids from memory too: a query's first search runs no statement
-// at all, where it took two round trips to the server (its terms'
-// postings, then its page's rows; 110-220 µs each at load 6, against
-// bleve's whole search at 0.04-0.27 ms).
+// `marsad serve`). A search without a phrase or snippets looks in the
+// search cache first (decoded lists); the terms it misses come from the
+// replica instead of the server (and are cached), and a search for ids
+// only (store.SearchQuery.IDsOnly) takes its page's ids from it too: a
+// query's first search runs no statement at all, where it took two round
+// trips to the server (its terms' postings, then its page's rows; 110-220
+// µs each at load 6, against bleve's whole search at 0.04-0.27 ms).
 //
 // It is loaded at Open (the warm-up: one read of the postings' data and
 // the documents' ids, counted in Open's time), and kept current across
@@ -30,13 +31,14 @@ import (
 // its version is the cache's, the newest this process has read or been
 // notified of, and it was confirmed in the cache's current generation
 // (every invalidation, and every loss or recovery of the listening
-// connection, starts one): so, as with the cache,
-// no search answers from a state older than one already returned, and
-// every answer is of one state. When a commit (this store's Put, or
-// another process's, notified) or a lost listening connection leaves it
-// behind, the next search starts catching it up in the background
-// (catchUp: one read-only transaction reading only what is newer) and,
-// like every search until it is done, goes the cache's way.
+// connection, starts one): so, as with the cache, no search answers from
+// a state older than one already returned, and every answer is of one
+// state. When a commit (this store's Put, another process's once
+// notified, a newer state read by a phrase search) or a lost listening
+// connection leaves it behind, the next search starts catching it up in
+// the background (catchUp: one read-only transaction reading only what
+// is newer) and, like every search until it is done, reads the terms the
+// cache misses from the server.
 //
 // After another process's Optimize merged segments the replica had not
 // read (the newer Puts' rows no longer have their own seg), the lengths'
@@ -110,8 +112,9 @@ func (s *DB) ReplicaStats() ReplicaStats {
 // it cannot (no replica, dropped, behind: the caller reads the server). A
 // replica behind starts catching up in the background: the search that
 // finds it so does not wait for it (a catch-up is a transaction of six
-// round trips and a scan of the postings' key, 2.3 ms at 4×; the search
-// reads its terms from the server, one round trip).
+// round trips and a scan of the postings' key, 1-20 ms on the server at
+// 4× after Optimize; the search reads its terms from the server, one
+// round trip).
 func (s *DB) replicaPostings(terms []string, ver int64, gen uint64) (map[string]*plist, bool) {
 	r := s.repl
 	if r == nil {
