@@ -68,6 +68,11 @@ type result struct {
 	IngestSec  float64 `json:"ingest_sec"`
 	PerSec     float64 `json:"articles_per_sec"`
 	StoreBytes int64   `json:"store_bytes"`
+	// Opening the store filled by the ingest again, as a new process
+	// (`marsad serve`) does, before the searches: its wall time (PostgreSQL
+	// with a replica: the warm-up) and the Go heap in use after it.
+	OpenMs     float64 `json:"open_ms"`
+	OpenHeapMB float64 `json:"open_heap_mb"`
 	Queries    int     `json:"queries"`
 	P50ms      float64 `json:"p50_ms"`
 	P99ms      float64 `json:"p99_ms"`
@@ -105,7 +110,7 @@ type result struct {
 func main() {
 	data := flag.String("data", "", "folder holding arabic-news/ and trec2002-arabic-topics-qrels/ (default: find shared/data upwards)")
 	sizes := flag.String("sizes", "1,4,16", "corpus multiples to run")
-	systems := flag.String("systems", "sqlite,postgres,bleve", "systems to run (postgres-nocache: PostgreSQL without the search cache, every search to the server)")
+	systems := flag.String("systems", "sqlite,postgres,bleve", "systems to run (postgres: as `marsad serve` opens it, with the search cache and the replica; postgres-noreplica: with the cache only, as the other commands; postgres-nocache: neither, every search to the server)")
 	pg := flag.String("pg", "", "PostgreSQL URL (default $MARSAD_PG, else postgres://postgres@127.0.0.1:5432/test)")
 	rounds := flag.Int("rounds", 5, "times each query is run")
 	work := flag.String("work", "", "folder for the stores (default a temporary folder, removed)")
@@ -173,8 +178,8 @@ func main() {
 }
 
 func printTable(rs []result) {
-	fmt.Printf("| system | corpus | articles | ingest art/s | ingest CPU ms/art | ids only: p50 ms | p99 ms | first search p50 / p99 ms | its thread CPU p50 / p99 ms | search CPU ms/query | thread CPU p50 / p99 ms | full hits: p50 / p99 ms | thread CPU p50 / p99 ms | mean hits | store+index / raw text | peak RSS MB |\n")
-	fmt.Printf("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n")
+	fmt.Printf("| system | corpus | articles | ingest art/s | ingest CPU ms/art | open ms (heap MB) | ids only: p50 ms | p99 ms | first search p50 / p99 ms | its thread CPU p50 / p99 ms | search CPU ms/query | thread CPU p50 / p99 ms | full hits: p50 / p99 ms | thread CPU p50 / p99 ms | mean hits | store+index / raw text | peak RSS MB |\n")
+	fmt.Printf("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n")
 	for _, r := range rs {
 		if r.Err != "" {
 			fmt.Printf("| %s | %d× | error: %s |||||||\n", r.System, r.Size, r.Err)
@@ -185,8 +190,8 @@ func printTable(rs []result) {
 			snip = fmt.Sprintf("%.2f / %.2f", r.SnipP50ms, r.SnipP99ms)
 			snipCPU = fmt.Sprintf("%.3f / %.3f", r.SnipCPUP50ms, r.SnipCPUP99ms)
 		}
-		fmt.Printf("| %s | %d× | %d | %.0f | %.2f | %.2f | %.2f | %.2f / %.2f | %.3f / %.3f | %.3f | %.3f / %.3f | %s | %s | %.1f | %.2f× (%.0f MB / %.0f MB) | %.0f |\n",
-			r.System, r.Size, r.Articles, r.PerSec, r.IngestCPUms, r.P50ms, r.P99ms, r.FirstP50ms, r.FirstP99ms, r.FirstCPUP50ms, r.FirstCPUP99ms, r.SearchCPUms, r.CPUP50ms, r.CPUP99ms, snip, snipCPU, r.MeanHits,
+		fmt.Printf("| %s | %d× | %d | %.0f | %.2f | %.0f (%.0f) | %.2f | %.2f | %.2f / %.2f | %.3f / %.3f | %.3f | %.3f / %.3f | %s | %s | %.1f | %.2f× (%.0f MB / %.0f MB) | %.0f |\n",
+			r.System, r.Size, r.Articles, r.PerSec, r.IngestCPUms, r.OpenMs, r.OpenHeapMB, r.P50ms, r.P99ms, r.FirstP50ms, r.FirstP99ms, r.FirstCPUP50ms, r.FirstCPUP99ms, r.SearchCPUms, r.CPUP50ms, r.CPUP99ms, snip, snipCPU, r.MeanHits,
 			float64(r.StoreBytes)/float64(r.RawBytes), float64(r.StoreBytes)/1e6, float64(r.RawBytes)/1e6, r.PeakRSSMB)
 	}
 }
@@ -290,7 +295,7 @@ func runChild(sys string, k int, data, pg, work string, rounds int, dg diag) (r 
 	runtime.GC()
 	ctx := context.Background()
 	switch sys {
-	case "sqlite", "postgres", "postgres-nocache":
+	case "sqlite", "postgres", "postgres-noreplica", "postgres-nocache":
 		an, err := search.NewAnalyzer(search.DefaultOptions())
 		if err != nil {
 			r.Err = err.Error()
@@ -298,7 +303,9 @@ func runChild(sys string, k int, data, pg, work string, rounds int, dg diag) (r 
 		}
 		var s store.Store
 		var sdb *sql.DB
-		reuse := false // -keep and a store from an earlier run: no ingest
+		reuse := false        // -keep and a store from an earlier run: no ingest
+		var open func() error // (re)opens s on the store
+		var closeStore func() // closes s
 		if sys == "sqlite" {
 			opt := sqlite.DefaultOptions()
 			opt.Analyzer = an
@@ -313,14 +320,19 @@ func runChild(sys string, k int, data, pg, work string, rounds int, dg diag) (r 
 					os.Remove(f)
 				}
 			}
-			st, err := sqlite.Open(ctx, path, opt)
-			if err != nil {
-				r.Err = err.Error()
-				return r
+			open = func() error {
+				st, err := sqlite.Open(ctx, path, opt)
+				if err != nil {
+					return err
+				}
+				s, sdb = st, st.SQL()
+				closeStore = func() { st.Close() }
+				return nil
 			}
-			s, sdb = st, st.SQL()
 			defer func() {
-				st.Close()
+				if closeStore != nil {
+					closeStore()
+				}
 				if !dg.keep {
 					for _, f := range []string{path, path + "-wal", path + "-shm"} {
 						os.Remove(f)
@@ -329,8 +341,11 @@ func runChild(sys string, k int, data, pg, work string, rounds int, dg diag) (r 
 			}()
 		} else {
 			schema := fmt.Sprintf("%s_%d", dg.schema, k)
-			if sys == "postgres-nocache" {
+			switch sys {
+			case "postgres-nocache":
 				schema += "_nocache"
+			case "postgres-noreplica":
+				schema += "_noreplica"
 			}
 			if !validSchema(schema) {
 				r.Err = fmt.Sprintf("postgres: schema name %q: only lower-case letters, digits and _", schema)
@@ -346,26 +361,43 @@ func runChild(sys string, k int, data, pg, work string, rounds int, dg diag) (r 
 				opt.HitCacheBytes = -1
 			}
 			opt.Schema = schema
-			if sys == "postgres-nocache" {
+			switch sys {
+			case "postgres-nocache":
 				opt.SearchCacheBytes = -1
+			case "postgres":
+				opt.ReplicaBytes = postgres.DefaultReplicaBytes // as `marsad serve` opens it
 			}
-			st, err := postgres.Open(ctx, pg, opt)
-			if err != nil {
-				r.Err = err.Error()
-				return r
-			}
-			s, sdb = st, st.SQL()
-			defer func() {
-				if c := st.SearchCacheStats(); c.Hits+c.Misses+c.Bypassed > 0 {
-					fmt.Fprintf(os.Stderr, "%s ×%d search cache: %+v\n", sys, k, c)
+			open = func() error {
+				st, err := postgres.Open(ctx, pg, opt)
+				if err != nil {
+					return err
 				}
-				st.Close()
+				s, sdb = st, st.SQL()
+				closeStore = func() {
+					if c := st.SearchCacheStats(); c.Hits+c.Misses+c.Bypassed > 0 {
+						fmt.Fprintf(os.Stderr, "%s ×%d search cache: %+v\n", sys, k, c)
+					}
+					if c := st.ReplicaStats(); c.On || c.Loads > 0 {
+						fmt.Fprintf(os.Stderr, "%s ×%d replica: %+v\n", sys, k, c)
+					}
+					st.Close()
+				}
+				return nil
+			}
+			defer func() {
+				if closeStore != nil {
+					closeStore()
+				}
 				if !dg.keep { // -keep leaves the schema to inspect (not reused: ingest always runs)
 					dropSchema(ctx, pg, schema)
 				} else {
 					fmt.Fprintf(os.Stderr, "postgres ×%d: schema %s kept\n", k, schema)
 				}
 			}()
+		}
+		if err := open(); err != nil {
+			r.Err = err.Error()
+			return r
 		}
 		stopIngest := startProfile(dg.cpuProfile, sys+"-ingest", k)
 		t0, c0 := time.Now(), cpu()
@@ -402,14 +434,28 @@ func runChild(sys string, k int, data, pg, work string, rounds int, dg diag) (r 
 		r.IngestSec = time.Since(t0).Seconds()
 		r.IngestCPUms = (cpu() - c0).Seconds() * 1000 / float64(len(docs))
 		stopIngest()
+		docs = nil
 		st, err := s.Stats(ctx)
 		if err != nil {
 			r.Err = err.Error()
 			return r
 		}
 		r.StoreBytes = st.SizeBytes
+		// The searches run on the store opened again, as a new process
+		// (marsad serve) opens the store an ingest filled: nothing in
+		// memory from the ingest, what Open loads counted in its time.
+		closeStore()
+		closeStore = nil
+		runtime.GC()
+		t1 := time.Now()
+		if err := open(); err != nil {
+			r.Err = err.Error()
+			return r
+		}
+		r.OpenMs = float64(time.Since(t1).Microseconds()) / 1000
+		r.OpenHeapMB = heapMB()
 		timeSearches(&r, dg, sys, k, qs, rounds, func(q string, full bool) (int, error) {
-			res, err := s.Search(ctx, store.SearchQuery{Text: q, Limit: 10, NoSnippets: !full})
+			res, err := s.Search(ctx, store.SearchQuery{Text: q, Limit: 10, IDsOnly: !full})
 			if err != nil {
 				return 0, err // an all-stopword query: answered with an error, no search
 			}
@@ -426,7 +472,7 @@ func runChild(sys string, k int, data, pg, work string, rounds int, dg diag) (r 
 			r.Err = err.Error()
 			return r
 		}
-		defer idx.Close()
+		defer func() { idx.Close() }()
 		t0, c0 := time.Now(), cpu()
 		const batch = 500
 		for i := 0; i < len(docs); i += batch {
@@ -445,6 +491,20 @@ func runChild(sys string, k int, data, pg, work string, rounds int, dg diag) (r 
 		r.IngestSec = time.Since(t0).Seconds()
 		r.IngestCPUms = (cpu() - c0).Seconds() * 1000 / float64(len(docs))
 		r.StoreBytes = dirSize(dir)
+		docs = nil
+		// Opened again, as marsad's stores are (above).
+		if err := idx.Close(); err != nil {
+			r.Err = err.Error()
+			return r
+		}
+		runtime.GC()
+		t1 := time.Now()
+		if idx, err = bleve.Open(dir); err != nil {
+			r.Err = err.Error()
+			return r
+		}
+		r.OpenMs = float64(time.Since(t1).Microseconds()) / 1000
+		r.OpenHeapMB = heapMB()
 		// full: load the stored title and source of each hit and highlight
 		// its text (bleve's default highlighter), what marsad's hits with
 		// snippets give; else ids and scores only.
@@ -618,4 +678,12 @@ func dropSchema(ctx context.Context, url, schema string) error {
 	defer conn.Close(ctx)
 	_, err = conn.Exec(ctx, "DROP SCHEMA IF EXISTS "+schema+" CASCADE")
 	return err
+}
+
+// heapMB is the Go heap in use after a collection.
+func heapMB() float64 {
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return float64(m.HeapAlloc) / (1 << 20)
 }

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -91,6 +92,20 @@ func TestSearch(t *testing.T) {
 	_, body = get(t, srv, "/api/search?q="+q("السراج")+"&per_page=1&page=2")
 	if r := decode[api.SearchResponse](t, body); r.Total != 2 || len(r.Hits) != 1 || r.Pages != 2 || r.Page.Page != 2 {
 		t.Errorf("paging: %+v", r)
+	}
+	// Ids only: the same hits and scores, nothing else.
+	_, body = get(t, srv, "/api/search?q="+q("السراج"))
+	full := decode[api.SearchResponse](t, body)
+	_, body = get(t, srv, "/api/search?ids_only=true&q="+q("السراج"))
+	only := decode[api.SearchResponse](t, body)
+	if only.Total != full.Total || len(only.Hits) != len(full.Hits) || len(only.Hits) == 0 {
+		t.Fatalf("ids only: %+v, all fields %+v", only, full)
+	}
+	for i, h := range only.Hits {
+		want := api.SearchHit{ID: full.Hits[i].ID, Score: full.Hits[i].Score, Snippet: api.Snippet{Highlights: []api.Range{}}}
+		if !reflect.DeepEqual(h, want) {
+			t.Errorf("ids only, hit %d: %+v, want %+v", i, h, want)
+		}
 	}
 }
 

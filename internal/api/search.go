@@ -71,18 +71,22 @@ type SearchParams struct {
 	Page     int
 	PerPage  int
 	Facets   bool
+	// IDsOnly: each hit's id and score only (store.SearchQuery.IDsOnly):
+	// on PostgreSQL, `marsad serve` answers it from memory.
+	IDsOnly bool
 }
 
 // ParseSearch reads the parameters of a search request; it returns a 400
 // error (see Fail) for bad ones.
 func ParseSearch(r *http.Request, opt Options) (SearchParams, error) {
-	p := newParams(r, "q", "source", "from", "to", "page", "per_page", "facets")
+	p := newParams(r, "q", "source", "from", "to", "page", "per_page", "facets", "ids_only")
 	sp := SearchParams{
 		Q:       p.str("q", MaxQueryBytes),
 		Sources: p.list("source", 200),
 		From:    p.date("from"),
 		To:      p.date("to"),
 		Facets:  p.boolean("facets", false),
+		IDsOnly: p.boolean("ids_only", false),
 	}
 	sp.Page, sp.PerPage = p.page(opt)
 	if p.err == nil && sp.Q == "" {
@@ -98,7 +102,7 @@ func ParseSearch(r *http.Request, opt Options) (SearchParams, error) {
 func (sp SearchParams) StoreQuery() store.SearchQuery {
 	q := store.SearchQuery{
 		Text: sp.Q, Sources: sp.Sources, From: sp.From,
-		Limit: sp.PerPage, Offset: (sp.Page - 1) * sp.PerPage, Facets: sp.Facets,
+		Limit: sp.PerPage, Offset: (sp.Page - 1) * sp.PerPage, Facets: sp.Facets, IDsOnly: sp.IDsOnly,
 	}
 	if !sp.To.IsZero() {
 		q.To = sp.To.AddDate(0, 0, 1) // the store's To is exclusive

@@ -20,6 +20,9 @@ type storeFlags struct {
 	db       string
 	pg       string
 	variants string
+	// replica: a long-running process (serve) keeps PostgreSQL's index
+	// lists in memory (postgres.Options.ReplicaBytes).
+	replica bool
 }
 
 // addStoreFlags registers --db, --pg and --variants on fs.
@@ -68,6 +71,9 @@ func (f *storeFlags) open(ctx context.Context, mode openMode, stderr io.Writer) 
 	if url != "" {
 		opt := postgres.DefaultOptions()
 		opt.Analyzer = an
+		if f.replica {
+			opt.ReplicaBytes = postgres.DefaultReplicaBytes
+		}
 		st, e := postgres.Open(ctx, url, opt)
 		if st != nil {
 			s = st

@@ -180,6 +180,11 @@ type SearchQuery struct {
 	// NoSnippets skips the snippets (ids, titles and scores only): the
 	// snippet re-analyses each hit's text.
 	NoSnippets bool
+	// IDsOnly returns each hit's ID and Score only (no snippet, title,
+	// source, URL, date or duplicate): what a caller that shows the
+	// articles its own way needs. A long-running PostgreSQL store with a
+	// replica (marsad serve) answers it without reading a row.
+	IDsOnly bool
 }
 
 // SearchResult is the answer to a SearchQuery.

@@ -62,6 +62,7 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 	d.Title = sp.Q + " · البحث"
 	sq := sp.StoreQuery()
 	sq.Facets = true
+	sq.IDsOnly = false // the page shows titles and snippets
 	res, err := s.store.Search(r.Context(), sq)
 	if err != nil {
 		if api.IsBadRequest(err) {

@@ -633,6 +633,17 @@ func (s *DB) termPostings(ctx context.Context, terms []string, withPos, rawPos b
 	if len(missing) == 0 {
 		return out, cached, nil
 	}
+	if !rawPos {
+		// The replica (replica.go), at the cached entries' state, instead
+		// of the server: a query's first search runs no statement.
+		if read, ok := s.replicaPostings(missing, cached, gen); ok {
+			s.cache.store(gen, cached, missing, false, read)
+			for t, l := range read {
+				out[t] = l
+			}
+			return out, cached, nil
+		}
+	}
 	read, v, err := s.readPostings(ctx, missing, false, rawPos, true, sc)
 	if err != nil {
 		return nil, 0, err
@@ -1217,6 +1228,15 @@ func (s *DB) searchPostings(ctx context.Context, sq store.SearchQuery, res *stor
 		page = ranked[offset:min(offset+limit, len(ranked))]
 	}
 	var bodies, offsets [][]byte
+	if sq.IDsOnly {
+		if ids, ok := s.replicaIDs(page); ok {
+			res.Hits = make([]store.Hit, len(page))
+			for i, p := range page {
+				res.Hits[i] = store.Hit{ID: ids[i], Score: p.score}
+			}
+			return s.finish(ctx, sq, res, nil, nil, nil, m, where, args)
+		}
+	}
 	if res.Hits, bodies, offsets, err = s.fetchHits(ctx, page, !sq.NoSnippets); err != nil {
 		return nil, s.wrap("search", err)
 	}

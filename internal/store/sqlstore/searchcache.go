@@ -145,6 +145,16 @@ func (c *SearchCache) SetLive(live bool) {
 	c.mu.Unlock()
 }
 
+// current returns the newest version read or notified, the generation
+// (a new one at every invalidation and every change of live), and whether
+// the cache is live: a replica serves a search only when it holds that
+// version and was confirmed in that generation (replica.go).
+func (c *SearchCache) current() (ver int64, gen uint64, live bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.ver, c.gen, c.live
+}
+
 func (c *SearchCache) dropLocked() {
 	clear(c.terms)
 	c.bytes = 0

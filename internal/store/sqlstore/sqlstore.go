@@ -109,6 +109,11 @@ type Options struct {
 	// (searchcache.go); its owner keeps it current. Put and Optimize
 	// invalidate it when they return.
 	SearchCache *SearchCache
+	// ReplicaBytes, when > 0 and with a SearchCache, keeps a replica of
+	// the postings' article lists and the articles' ids in memory, loaded
+	// at Open and kept current from the SearchCache's versions
+	// (replica.go), of at most that many bytes (a larger one is dropped).
+	ReplicaBytes int
 	// OnClose is called first by Close (the owner of SearchCache stops
 	// what keeps it current).
 	OnClose func()
@@ -140,6 +145,7 @@ type DB struct {
 	bodies                    hitCache  // hit rows with their body and offsets, for snippets
 	scratch                   sync.Pool // of *scratch (postings.go)
 	cache                     *SearchCache
+	repl                      *replica // replica.go, nil without
 	onClose                   func()
 	closeOnce                 sync.Once
 	phases                    phaseClock // Put's, when putPhases (phases.go)
@@ -236,6 +242,21 @@ func Open(ctx context.Context, db *sql.DB, d Dialect, opt Options) (*DB, error) 
 			s.positions = p == "complete"
 		}
 	}
+	if opt.ReplicaBytes > 0 && s.cache != nil && s.rank && s.lengths {
+		// The warm-up (replica.go): the postings' lists, the ids and the
+		// lengths, read now rather than by the first searches.
+		s.repl = newReplica(opt.ReplicaBytes)
+		s.repl.catch.Lock()
+		err := s.catchUp(ctx)
+		s.repl.catch.Unlock()
+		if err != nil {
+			s.repl.stop()
+			return nil, fmt.Errorf("store: %s: replica: %w", d.Name(), err)
+		}
+		if _, _, _, err := s.refreshLens(ctx, s.repl.ver); err != nil {
+			return nil, fmt.Errorf("store: %s: lengths: %w", d.Name(), err)
+		}
+	}
 	v := opt.Analyzer.Version()
 	var have string
 	err := db.QueryRowContext(ctx, d.Bind(`SELECT value FROM meta WHERE key = 'analyzer'`)).Scan(&have)
@@ -296,6 +317,9 @@ func (s *DB) Close() error {
 	s.closeOnce.Do(func() {
 		if s.onClose != nil {
 			s.onClose()
+		}
+		if s.repl != nil {
+			s.repl.stop()
 		}
 		if putPhases {
 			fmt.Fprintf(os.Stderr, "put phases (%s):%s\n", s.d.Name(), &s.phases)
@@ -825,6 +849,9 @@ func (s *DB) Search(ctx context.Context, sq store.SearchQuery) (*store.SearchRes
 	if err != nil {
 		return nil, err
 	}
+	if sq.IDsOnly {
+		sq.NoSnippets = true
+	}
 	filtered := len(sq.Sources) > 0 || !sq.From.IsZero() || !sq.To.IsZero()
 	var filter string
 	var filterArgs []any
@@ -903,6 +930,11 @@ func (s *DB) Search(ctx context.Context, sq store.SearchQuery) (*store.SearchRes
 func (s *DB) finish(ctx context.Context, sq store.SearchQuery, res *store.SearchResult, bodies, offsets [][]byte, spans [][]posTerm,
 	m Match, where string, args []any) (*store.SearchResult, error) {
 	q := res.Query
+	if sq.IDsOnly {
+		for i, h := range res.Hits {
+			res.Hits[i] = store.Hit{ID: h.ID, Score: h.Score}
+		}
+	}
 	if !sq.NoSnippets {
 		var buf []byte
 		var ts []store.TermSpan

@@ -51,6 +51,7 @@ func Run(t *testing.T, newStore func(t *testing.T) store.Store) {
 	t.Run("SeedRecall", func(t *testing.T) { testSeedRecall(t, open(t)) })
 	t.Run("MatchesReference", func(t *testing.T) { testMatchesReference(t, open(t)) })
 	t.Run("Filters", func(t *testing.T) { testFilters(t, open(t)) })
+	t.Run("IDsOnly", func(t *testing.T) { testIDsOnly(t, open(t)) })
 	t.Run("Snippets", func(t *testing.T) { testSnippets(t, open(t)) })
 	t.Run("SnippetsLikeAnalysis", func(t *testing.T) { testSnippetsLikeAnalysis(t, open(t)) })
 	t.Run("BadQueries", func(t *testing.T) { testBadQueries(t, open(t)) })
@@ -466,6 +467,54 @@ func testFilters(t *testing.T, s store.Store) {
 	}
 	if n != all.Total || len(all.Facets.Days) == 0 {
 		t.Errorf("facets %+v, total %d", all.Facets, all.Total)
+	}
+}
+
+// testIDsOnly: a search for ids only (store.SearchQuery.IDsOnly) gives
+// the hits of the search with every field, in the same order, with the
+// same scores and total, and nothing but their ids and scores; with a
+// source filter and an offset too, after a Put (the new articles among
+// them) and after Optimize.
+func testIDsOnly(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	docs := SentenceDocs(t)
+	put(t, s, docs[:len(docs)/2]...)
+	check := func(stage string) {
+		t.Helper()
+		for _, q := range RankingQueries {
+			for _, sq := range []store.SearchQuery{{Text: q, Limit: 20}, {Text: q, Limit: 3, Offset: 2},
+				{Text: q, Limit: 5, Sources: []string{"src-a"}}} {
+				ids := sq
+				ids.IDsOnly = true
+				got, err1 := s.Search(ctx, ids)
+				sq.NoSnippets = true
+				want, err2 := s.Search(ctx, sq)
+				if (err1 == nil) != (err2 == nil) {
+					t.Fatalf("%s, %q: ids only: %v, all fields: %v", stage, q, err1, err2)
+				}
+				if err1 != nil {
+					continue
+				}
+				if got.Total != want.Total || len(got.Hits) != len(want.Hits) {
+					t.Fatalf("%s, %q %+v: ids only %d hits of %d, all fields %d of %d", stage, q, sq, len(got.Hits), got.Total,
+						len(want.Hits), want.Total)
+				}
+				for i, w := range want.Hits {
+					if g := got.Hits[i]; !reflect.DeepEqual(g, store.Hit{ID: w.ID, Score: w.Score}) {
+						t.Fatalf("%s, %q %+v hit %d: %+v, want only id %s and score %g", stage, q, sq, i, g, w.ID, w.Score)
+					}
+				}
+			}
+		}
+	}
+	check("half the articles")
+	put(t, s, docs[len(docs)/2:]...)
+	check("after a second Put")
+	if o, ok := s.(store.Optimizer); ok {
+		if err := o.Optimize(ctx); err != nil {
+			t.Fatal(err)
+		}
+		check("after Optimize")
 	}
 }
 

@@ -1,0 +1,270 @@
+package postgres_test
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"testing"
+	"time"
+
+	"github.com/marsad-project/marsad/internal/store"
+	"github.com/marsad-project/marsad/internal/store/postgres"
+	"github.com/marsad-project/marsad/internal/store/sqlstore"
+	"github.com/marsad-project/marsad/internal/store/storetest"
+)
+
+// TestConformanceReplica runs the conformance suite on stores keeping a
+// replica (sqlstore/replica.go), as `marsad serve` opens them.
+func TestConformanceReplica(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) store.Store {
+		_, schema := schemaConn(t)
+		opt := postgres.DefaultOptions()
+		opt.Analyzer = storetest.Analyzer(t)
+		opt.Schema = schema
+		opt.ReplicaBytes = postgres.DefaultReplicaBytes
+		s, err := postgres.Open(context.Background(), testURL(), opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	})
+}
+
+// sameAsPlain checks that a's ids-only searches give the hits, scores and
+// totals of plain (a store without cache or replica on the same schema)
+// on every ranking query.
+func sameAsPlain(t *testing.T, stage string, a, plain store.Store) {
+	t.Helper()
+	ctx := context.Background()
+	for _, q := range storetest.RankingQueries {
+		got, err1 := a.Search(ctx, store.SearchQuery{Text: q, Limit: 20, IDsOnly: true})
+		want, err2 := plain.Search(ctx, store.SearchQuery{Text: q, Limit: 20, NoSnippets: true})
+		if (err1 == nil) != (err2 == nil) {
+			t.Fatalf("%s, %q: %v, without a replica %v", stage, q, err1, err2)
+		}
+		if err1 != nil {
+			continue
+		}
+		if got.Total != want.Total || len(got.Hits) != len(want.Hits) {
+			t.Fatalf("%s, %q: %d hits of %d, without a replica %d of %d", stage, q, len(got.Hits), got.Total, len(want.Hits), want.Total)
+		}
+		for i, w := range want.Hits {
+			if g := got.Hits[i]; g.ID != w.ID || math.Abs(g.Score-w.Score) > 1e-9*math.Abs(w.Score) {
+				t.Fatalf("%s, %q hit %d: %s %g, without a replica %s %g", stage, q, i, g.ID, g.Score, w.ID, w.Score)
+			}
+		}
+	}
+}
+
+// idsTotal is the total of an ids-only search.
+func idsTotal(t *testing.T, s store.Store, q string) int {
+	t.Helper()
+	r, err := s.Search(context.Background(), store.SearchQuery{Text: q, IDsOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r.Total
+}
+
+// caughtUp searches on a until its replica serves again (a search that
+// finds it behind starts its catch-up in the background and is answered
+// without it), failing the test after a few seconds.
+func caughtUp(t *testing.T, a *sqlstore.DB) {
+	t.Helper()
+	waitFor(t, "the replica never caught up", func() bool {
+		idsTotal(t, a, "ليبيا")
+		return a.ReplicaStats().Current
+	})
+}
+
+// stats is a store's search cache and replica figures.
+type stats struct {
+	c sqlstore.CacheStats
+	r sqlstore.ReplicaStats
+}
+
+func statsOf(s *sqlstore.DB) stats { return stats{s.SearchCacheStats(), s.ReplicaStats()} }
+
+// noServer says whether the searches between two stats were answered
+// without the server: every term the search cache did not hold was taken
+// from the replica.
+func noServer(before, after stats) bool {
+	return after.c.Misses-before.c.Misses == after.r.Served-before.r.Served && after.c.Bypassed == before.c.Bypassed
+}
+
+// TestReplica: a store A with a replica, opened on a store B filled, loads
+// it at Open and answers a query's first ids-only search from memory; it
+// ranks as a store without one on every ranking query, and sees B's Puts
+// (after their notification: catching up, not loading again), its own
+// Puts at once, B's Optimize merging Puts it had not read (then loading
+// again), and, while its listening connection is down, B's Puts at once
+// (the replica unused).
+func TestReplica(t *testing.T) {
+	conn, schema := schemaConn(t)
+	ctx := context.Background()
+	b := openSchema(t, schema, func(o *postgres.Options) { o.SearchCacheBytes = -1 })
+	docs := storetest.SentenceDocs(t)
+	put(t, b, docs[:len(docs)/2]...)
+	a := openSchema(t, schema, func(o *postgres.Options) {
+		o.ReplicaBytes = postgres.DefaultReplicaBytes
+		o.ListenRetry = time.Hour // the listener-lost step below: not back during the test
+	})
+	plain := b
+	if st := a.ReplicaStats(); !st.On || st.Loads != 1 || st.Terms == 0 || st.Articles != len(docs)/2 {
+		t.Fatalf("after Open: %+v, want it loaded with %d articles", st, len(docs)/2)
+	}
+	c0 := statsOf(a)
+	n0 := idsTotal(t, a, "ليبيا")
+	if n0 == 0 {
+		t.Fatal("ليبيا: no hits")
+	}
+	if c1 := statsOf(a); !noServer(c0, c1) || c1.r.Served == c0.r.Served {
+		t.Fatalf("first search: not from the replica (%+v → %+v)", c0, c1)
+	}
+	sameAsPlain(t, "loaded at Open", a, plain)
+
+	// Another store's Puts: seen once notified, by catching up.
+	put(t, b, docs[len(docs)/2:]...)
+	put(t, b, article("other-1", "ليبيا"))
+	waitFor(t, "A never saw B's article", func() bool { return idsTotal(t, a, "ليبيا") > n0 })
+	n1 := idsTotal(t, a, "ليبيا")
+	caughtUp(t, a)
+	if st := a.ReplicaStats(); st.Loads != 1 || st.CatchUps == 0 || st.Articles != len(docs)+1 {
+		t.Fatalf("after B's Puts: %+v, want caught up (not loaded again) with %d articles", st, len(docs)+1)
+	}
+	sameAsPlain(t, "after B's Puts", a, plain)
+
+	// Its own Put: at once.
+	put(t, a, article("own-1", "ليبيا"))
+	if n := idsTotal(t, a, "ليبيا"); n != n1+1 {
+		t.Fatalf("after A's own Put: %d hits, want %d", n, n1+1)
+	}
+	caughtUp(t, a)
+	c1 := statsOf(a)
+	idsTotal(t, a, "المتحدة")
+	if c2 := statsOf(a); !noServer(c1, c2) || c2.r.Served == c1.r.Served {
+		t.Fatalf("after A's own Put: not from the replica (%+v → %+v)", c1, c2)
+	}
+	sameAsPlain(t, "after A's own Put", a, plain)
+
+	// B's Optimize merges a Put A has not read into older segments: A
+	// loads again.
+	put(t, b, article("other-2", "ليبيا"))
+	if err := b.Optimize(ctx); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "A never saw B's article before the Optimize", func() bool { return idsTotal(t, a, "ليبيا") == n1+2 })
+	caughtUp(t, a)
+	if st := a.ReplicaStats(); st.Loads != 2 || st.Articles != len(docs)+3 {
+		t.Fatalf("after B's Optimize: %+v, want loaded again with %d articles", st, len(docs)+3)
+	}
+	sameAsPlain(t, "after B's Optimize", a, plain)
+	// An Optimize with nothing new to merge: the replica is still right.
+	put(t, b, article("other-3", "ليبيا"))
+	waitFor(t, "A never saw B's article after the Optimize", func() bool { return idsTotal(t, a, "ليبيا") == n1+3 })
+	caughtUp(t, a)
+	sameAsPlain(t, "after a Put following B's Optimize", a, plain)
+	if st := a.ReplicaStats(); st.Loads != 2 {
+		t.Fatalf("a Put after the Optimize: %+v, want caught up, not loaded again", st)
+	}
+
+	// Listener down: nothing tells A of B's Puts, so the replica is not
+	// used, and each is seen at once.
+	pids := listenerPIDs(t, conn, schema)
+	if len(pids) != 1 {
+		t.Fatalf("listening connections: %v, want A's", pids)
+	}
+	if _, err := conn.Exec(ctx, `SELECT pg_terminate_backend($1)`, pids[0]); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "A's cache still live after its listener was terminated", func() bool { return !a.SearchCacheStats().Live })
+	for i := 1; i <= 3; i++ {
+		put(t, b, article(fmt.Sprintf("down-%d", i), "ليبيا"))
+		if n := idsTotal(t, a, "ليبيا"); n != n1+3+i {
+			t.Fatalf("listener down, after B's Put %d: A finds %d, want %d", i, n, n1+3+i)
+		}
+	}
+	sameAsPlain(t, "listener down", a, plain)
+}
+
+// TestReplicaListenerBack: after its listening connection is lost and
+// back, a store's replica catches up with what was written meanwhile
+// before it answers again.
+func TestReplicaListenerBack(t *testing.T) {
+	conn, schema := schemaConn(t)
+	ctx := context.Background()
+	b := openSchema(t, schema, func(o *postgres.Options) { o.SearchCacheBytes = -1 })
+	put(t, b, storetest.SentenceDocs(t)...)
+	a := openSchema(t, schema, func(o *postgres.Options) {
+		o.ReplicaBytes = postgres.DefaultReplicaBytes
+		o.ListenRetry = 300 * time.Millisecond
+	})
+	n0 := idsTotal(t, a, "ليبيا")
+	pids := listenerPIDs(t, conn, schema)
+	if len(pids) != 1 {
+		t.Fatalf("listening connections: %v, want A's", pids)
+	}
+	if _, err := conn.Exec(ctx, `SELECT pg_terminate_backend($1)`, pids[0]); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "A's cache still live after its listener was terminated", func() bool { return !a.SearchCacheStats().Live })
+	// Written while A hears nothing (A does not search meanwhile).
+	put(t, b, article("gap-1", "ليبيا"))
+	waitFor(t, "A's listener never came back", func() bool { return a.SearchCacheStats().Live })
+	if n := idsTotal(t, a, "ليبيا"); n != n0+1 {
+		t.Fatalf("listener back: A finds %d, want %d (the Put made while it was down)", n, n0+1)
+	}
+	caughtUp(t, a)
+	c := statsOf(a)
+	idsTotal(t, a, "المتحدة")
+	if c2 := statsOf(a); !noServer(c, c2) || c2.r.Served == c.r.Served {
+		t.Fatalf("listener back: not from the replica (%+v → %+v)", c, c2)
+	}
+	sameAsPlain(t, "listener back", a, b)
+}
+
+// TestReplicaBound: a replica above its bound is dropped; the store
+// searches as without one.
+func TestReplicaBound(t *testing.T) {
+	_, schema := schemaConn(t)
+	b := openSchema(t, schema, func(o *postgres.Options) { o.SearchCacheBytes = -1 })
+	put(t, b, storetest.SentenceDocs(t)...)
+	a := openSchema(t, schema, func(o *postgres.Options) { o.ReplicaBytes = 1000 })
+	if st := a.ReplicaStats(); st.On {
+		t.Fatalf("a replica of %d bytes kept with a bound of 1000", st.Bytes)
+	}
+	sameAsPlain(t, "over its bound", a, b)
+}
+
+// TestReplicaNewerRead: once a search of A has read a newer state from the
+// server than its replica holds (a phrase's positions are read there)
+// before any notification told it of that state, the replica is brought to
+// it before it answers again (monotonic reads). The newer state is a
+// documents row written without a Put, so without a notification.
+func TestReplicaNewerRead(t *testing.T) {
+	conn, schema := schemaConn(t)
+	ctx := context.Background()
+	b := openSchema(t, schema, func(o *postgres.Options) { o.SearchCacheBytes = -1 })
+	put(t, b, storetest.SentenceDocs(t)...)
+	a := openSchema(t, schema, func(o *postgres.Options) { o.ReplicaBytes = postgres.DefaultReplicaBytes })
+	idsTotal(t, a, "ليبيا")
+	v0 := a.ReplicaStats().Version
+	if _, err := conn.Exec(ctx, `INSERT INTO `+schema+`.documents (id, hash, body, stored_at) VALUES ('raw-1', 'raw', '\x00', 0)`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.Search(ctx, store.SearchQuery{Text: `"الأمم المتحدة"`, NoSnippets: true}); err != nil {
+		t.Fatal(err)
+	}
+	if v := a.SearchCacheStats().Version; v != v0+1 {
+		t.Fatalf("the phrase's read: version %d, want %d", v, v0+1)
+	}
+	c := statsOf(a)
+	idsTotal(t, a, "ليبيا")
+	if noServer(c, statsOf(a)) {
+		t.Fatalf("after a read of version %d: the replica, at %d, answered", v0+1, v0)
+	}
+	caughtUp(t, a)
+	if st := a.ReplicaStats(); st.Version != v0+1 {
+		t.Fatalf("after a read of version %d: the replica caught up to %d", v0+1, st.Version)
+	}
+}
