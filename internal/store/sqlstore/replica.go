@@ -151,20 +151,33 @@ func (s *DB) replicaPostings(terms []string, ver int64, gen uint64) (map[string]
 		return out, true
 	}
 	r.mu.RUnlock()
-	if r.catch.TryLock() { // else one is under way
-		r.wg.Add(1)
-		go func() {
-			defer r.wg.Done()
-			defer r.catch.Unlock()
-			s.catchUp(r.ctx) // an error: the next search starts another
-		}()
-	}
+	s.startCatchUp()
 	return nil, false
 }
 
-// stop cancels a catch-up under way and waits for it (Close).
+// startCatchUp starts a catch-up in the background unless one is under way
+// or the store is closing: when a search finds the replica behind, and
+// whenever the search cache is invalidated or changes live (OnChange), so
+// that a replica left behind by a notification is confirmed again even
+// when the searches after it are answered from the cache.
+func (s *DB) startCatchUp() {
+	r := s.repl
+	if r == nil || r.ctx.Err() != nil || !r.catch.TryLock() {
+		return
+	}
+	r.wg.Add(1)
+	go func() {
+		defer r.wg.Done()
+		defer r.catch.Unlock()
+		s.catchUp(r.ctx) // an error: the next change or search starts another
+	}()
+}
+
+// stop cancels a catch-up under way and waits for it (Close); none starts
+// after it (it keeps the catch-up lock).
 func (r *replica) stop() {
 	r.cancel()
+	r.catch.Lock()
 	r.wg.Wait()
 }
 

@@ -92,7 +92,15 @@ type SearchCache struct {
 	maxBytes int
 
 	hits, misses, bypassed, stale atomic.Uint64
+
+	changed func() // OnChange
 }
+
+// OnChange sets f to be called after every invalidation and every change
+// of live, outside the cache's lock (the replica catches up then: a
+// search answered from the cache would never consult it). Set it before
+// the cache is shared.
+func (c *SearchCache) OnChange(f func()) { c.changed = f }
 
 // cachedTerm is a term's postings (never modified once stored; empty
 // for a term with none), with their undecoded positions when raw (read
@@ -132,6 +140,9 @@ func (c *SearchCache) Invalidate(version int64) {
 	c.ver = max(c.ver, version)
 	c.dropLocked()
 	c.mu.Unlock()
+	if c.changed != nil {
+		c.changed()
+	}
 }
 
 // SetLive says whether the owner learns of every write by another process
@@ -143,6 +154,9 @@ func (c *SearchCache) SetLive(live bool) {
 	c.dropLocked()
 	c.live = live
 	c.mu.Unlock()
+	if c.changed != nil {
+		c.changed()
+	}
 }
 
 // current returns the newest version read or notified, the generation

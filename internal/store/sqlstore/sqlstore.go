@@ -256,6 +256,7 @@ func Open(ctx context.Context, db *sql.DB, d Dialect, opt Options) (*DB, error) 
 		if _, _, _, err := s.refreshLens(ctx, s.repl.ver); err != nil {
 			return nil, fmt.Errorf("store: %s: lengths: %w", d.Name(), err)
 		}
+		s.cache.OnChange(s.startCatchUp)
 	}
 	v := opt.Analyzer.Version()
 	var have string
