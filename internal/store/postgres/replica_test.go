@@ -191,27 +191,35 @@ func TestReplica(t *testing.T) {
 	sameAsPlain(t, "listener down", a, plain)
 }
 
-// TestReplicaListenerBack: after its listening connection is lost and
-// back, a store's replica catches up with what was written meanwhile
-// before it answers again.
-func TestReplicaListenerBack(t *testing.T) {
+// replicaListenerDown opens a store B filled and a store A with a replica
+// on it, searches A once (n0: its hits for ليبيا), and terminates A's
+// listening connection, which comes back after retry.
+func replicaListenerDown(t *testing.T, retry time.Duration) (a, b *sqlstore.DB, n0 int) {
+	t.Helper()
 	conn, schema := schemaConn(t)
-	ctx := context.Background()
-	b := openSchema(t, schema, func(o *postgres.Options) { o.SearchCacheBytes = -1 })
+	b = openSchema(t, schema, func(o *postgres.Options) { o.SearchCacheBytes = -1 })
 	put(t, b, storetest.SentenceDocs(t)...)
-	a := openSchema(t, schema, func(o *postgres.Options) {
+	a = openSchema(t, schema, func(o *postgres.Options) {
 		o.ReplicaBytes = postgres.DefaultReplicaBytes
-		o.ListenRetry = 300 * time.Millisecond
+		o.ListenRetry = retry
 	})
-	n0 := idsTotal(t, a, "ليبيا")
+	n0 = idsTotal(t, a, "ليبيا")
 	pids := listenerPIDs(t, conn, schema)
 	if len(pids) != 1 {
 		t.Fatalf("listening connections: %v, want A's", pids)
 	}
-	if _, err := conn.Exec(ctx, `SELECT pg_terminate_backend($1)`, pids[0]); err != nil {
+	if _, err := conn.Exec(context.Background(), `SELECT pg_terminate_backend($1)`, pids[0]); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, "A's cache still live after its listener was terminated", func() bool { return !a.SearchCacheStats().Live })
+	return a, b, n0
+}
+
+// TestReplicaListenerBack: after its listening connection is lost and
+// back, a store's replica catches up with what was written meanwhile
+// before it answers again.
+func TestReplicaListenerBack(t *testing.T) {
+	a, b, n0 := replicaListenerDown(t, 300*time.Millisecond)
 	// Written while A hears nothing (A does not search meanwhile).
 	put(t, b, article("gap-1", "ليبيا"))
 	waitFor(t, "A's listener never came back", func() bool { return a.SearchCacheStats().Live })
@@ -231,23 +239,8 @@ func TestReplicaListenerBack(t *testing.T) {
 // the replica had not read (its listener was down) into older segments:
 // the replica loads again whole, and ranks as the server does.
 func TestReplicaReloadAfterOptimize(t *testing.T) {
-	conn, schema := schemaConn(t)
+	a, b, n0 := replicaListenerDown(t, 2*time.Second)
 	ctx := context.Background()
-	b := openSchema(t, schema, func(o *postgres.Options) { o.SearchCacheBytes = -1 })
-	put(t, b, storetest.SentenceDocs(t)...)
-	a := openSchema(t, schema, func(o *postgres.Options) {
-		o.ReplicaBytes = postgres.DefaultReplicaBytes
-		o.ListenRetry = 2 * time.Second
-	})
-	n0 := idsTotal(t, a, "ليبيا")
-	pids := listenerPIDs(t, conn, schema)
-	if len(pids) != 1 {
-		t.Fatalf("listening connections: %v, want A's", pids)
-	}
-	if _, err := conn.Exec(ctx, `SELECT pg_terminate_backend($1)`, pids[0]); err != nil {
-		t.Fatal(err)
-	}
-	waitFor(t, "A's cache still live after its listener was terminated", func() bool { return !a.SearchCacheStats().Live })
 	// Written and merged while A hears nothing (A does not search meanwhile).
 	put(t, b, article("gap-1", "ليبيا"))
 	if err := b.Optimize(ctx); err != nil {
