@@ -880,15 +880,7 @@ func TestOrgRetype(t *testing.T) {
 // runs on over a chain of common nouns to the place that closes it; names,
 // prepositions and directions stop it. One row per case.
 func TestOrgChains(t *testing.T) {
-	f, err := NewOrgFinder(DefaultOrgOptions())
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, tc := range []struct {
-		name, text string
-		in         []ment
-		want       string
-	}{
+	checkOrgCases(t, []orgCase{
 		{"a chain of nouns to a place", "وقصفت الطائرات مواقع قوات مجلس شورى ثوار بنغازي قرب الميناء",
 			[]ment{{"قوات مجلس شورى", "ORG"}, {"بنغازي", "LOC"}}, "قوات مجلس شورى ثوار بنغازي:ORG"},
 		{"a head and a noun right before the place", "وأعلنت غرفة عمليات ثوار طرابلس أمس",
@@ -899,27 +891,13 @@ func TestOrgChains(t *testing.T) {
 			[]ment{{"جامعة بارك", "ORG"}, {"كانساس", "LOC"}}, "جامعة بارك:ORG كانساس:LOC"},
 		{"a name without a head is not extended", "فاز برشلونة بطل إسبانيا",
 			[]ment{{"برشلونة", "ORG"}, {"إسبانيا", "LOC"}}, "برشلونة:ORG إسبانيا:LOC"},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			if g := findOrgs(t, f, tc.text, tc.in); g != tc.want {
-				t.Errorf("got %s, want %s", g, tc.want)
-			}
-		})
-	}
+	})
 }
 
 // TestOrgNisbaTails: a lone relative adjective the tagger named as an
 // organisation joins the body before it. One row per case.
 func TestOrgNisbaTails(t *testing.T) {
-	f, err := NewOrgFinder(DefaultOrgOptions())
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, tc := range []struct {
-		name, text string
-		in         []ment
-		want       string
-	}{
+	checkOrgCases(t, []orgCase{
 		{"the coalition named by the context and the adjective by the tagger", "جراء غارات شنتها قوات التحالف العربي على مدينة المخأ",
 			[]ment{{"العربي", "ORG"}, {"المخأ", "LOC"}}, "التحالف العربي:ORG المخأ:LOC"},
 		{"a body word before the adjective", "وقال رئيس البرلمان العربي إن",
@@ -930,28 +908,14 @@ func TestOrgNisbaTails(t *testing.T) {
 			[]ment{{"العربي", "ORG"}}, "صندوق النقد العربي:ORG"},
 		{"an adjective after a word that is no body", "عن الشأن العربي الداخلي",
 			[]ment{{"العربي", "ORG"}}, "العربي:ORG"},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			if g := findOrgs(t, f, tc.text, tc.in); g != tc.want {
-				t.Errorf("got %s, want %s", g, tc.want)
-			}
-		})
-	}
+	})
 }
 
 // TestOrgNamedAfterPerson: a facility or institution named after a person
 // is one mention of the head's kind; the person in it is no mention of its
 // own. One row per case.
 func TestOrgNamedAfterPerson(t *testing.T) {
-	f, err := NewOrgFinder(DefaultOrgOptions())
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, tc := range []struct {
-		name, text string
-		in         []ment
-		want       string
-	}{
+	checkOrgCases(t, []orgCase{
 		{"an honorific and a tagged name", "المشرف العام على مركز الملك سلمان للإغاثة الدكتور عبدالله الربيعة",
 			[]ment{{"سلمان", "PER"}, {"عبدالله الربيعة", "PER"}}, "مركز الملك سلمان:ORG عبدالله الربيعة:PER"},
 		{"an honorific and an untagged name with its nasab", "وزار مستشفى الأمير سلطان بن عبدالعزيز أمس",
@@ -974,13 +938,7 @@ func TestOrgNamedAfterPerson(t *testing.T) {
 			[]ment{{"بشار الأسد", "PER"}}, "بشار الأسد:PER"},
 		{"a preposition on the next word is no name", "مرورا بطريق الملك بطول 58 كيلومترا",
 			nil, ""},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			if g := findOrgs(t, f, tc.text, tc.in); g != tc.want {
-				t.Errorf("got %s, want %s", g, tc.want)
-			}
-		})
-	}
+	})
 }
 
 // TestOrgTribeDiscourse: once a name is a tribe after its head, its other
@@ -1248,6 +1206,30 @@ func TestPlaceAfterBodyHead(t *testing.T) {
 // first occurrence), checks that
 // every mention's text is its span, and returns them as "text:TYPE" joined
 // by spaces.
+// orgCase is a row of an OrgFinder table test: the mentions given (in),
+// and the mentions Find returns, "text:TYPE" joined by spaces.
+type orgCase struct {
+	name, text string
+	in         []ment
+	want       string
+}
+
+// checkOrgCases runs an OrgFinder with the default options on each case.
+func checkOrgCases(t *testing.T, cases []orgCase) {
+	t.Helper()
+	f, err := NewOrgFinder(DefaultOrgOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if g := findOrgs(t, f, tc.text, tc.in); g != tc.want {
+				t.Errorf("got %s, want %s", g, tc.want)
+			}
+		})
+	}
+}
+
 func findOrgs(t *testing.T, f *OrgFinder, text string, in []ment) string {
 	t.Helper()
 	var have []model.Mention
