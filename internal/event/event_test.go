@@ -782,3 +782,19 @@ func TestEnemyNoPartner(t *testing.T) {
 		}
 	}
 }
+
+// TestMergeSameTally: one tally told twice in an article ("قتل 25 جندياً …
+// وأصيب 35" … "إن 25 من قوات الصاعقة قتلوا وأصيب 35") is one event, though
+// each sentence names another side; two small counts are not enough to say so.
+func TestMergeSameTally(t *testing.T) {
+	ev := func(recip string, q map[string]int) model.Event {
+		return model.Event{Type: "ASSAULT", Modality: model.Asserted, Recipients: []string{recip}, Quantities: q}
+	}
+	if got := mergeEvents([]model.Event{ev("القوات الخاصة الليبية", map[string]int{"dead": 25, "injured": 35}),
+		ev("أنصار الشريعة", map[string]int{"dead": 25, "injured": 35})}, nil, pub); len(got) != 1 {
+		t.Errorf("one tally told twice: %d events, want 1: %+v", len(got), got)
+	}
+	if got := mergeEvents([]model.Event{ev("الجيش", map[string]int{"dead": 2}), ev("الشرطة", map[string]int{"dead": 2})}, nil, pub); len(got) != 2 {
+		t.Errorf("two small counts: %d events, want 2: %+v", len(got), got)
+	}
+}

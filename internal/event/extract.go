@@ -920,7 +920,10 @@ func mergeEvents(evs []model.Event, within func(place, country string) bool, pub
 			}
 			// the same actor, or the same place, or nothing to tell them apart
 			same := e.Actor != "" && e.Actor == o.Actor || e.Location != "" && e.Location == o.Location ||
-				e.Actor == "" && e.Location == "" && len(e.Recipients) == 0
+				e.Actor == "" && e.Location == "" && len(e.Recipients) == 0 ||
+				// the same tally told again ("قتل 25 جندياً … وأصيب 35"
+				// … "إن 25 من قوات الصاعقة قتلوا وأصيب 35 آخرون")
+				sameTally(e.Quantities, o.Quantities)
 			if !same {
 				continue
 			}
@@ -957,6 +960,23 @@ func mergeEvents(evs []model.Event, within func(place, country string) bool, pub
 		}
 	}
 	return out
+}
+
+// sameTally reports two count sets that are one tally told twice: the
+// same keys and numbers, and more than one number or one of at least 5
+// (two reports of "قتل جنديان" may be two incidents).
+func sameTally(a, b map[string]int) bool {
+	if len(a) == 0 || len(a) != len(b) {
+		return false
+	}
+	big := len(a) > 1
+	for k, v := range a {
+		if w, ok := b[k]; !ok || w != v {
+			return false
+		}
+		big = big || v >= 5
+	}
+	return big
 }
 
 // factual reports whether two modalities both tell the event happened.
