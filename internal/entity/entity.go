@@ -798,6 +798,11 @@ func (r *Resolver) notAName(ws []arabic.Token, words []string, typ, prevDefinite
 	if adjectives == len(words) && !(len(words) == 1 && surnames[words[0]]) {
 		return true
 	}
+	// "بوساطة منظمة دولية", "جماعة حركية", "ميليشيا دينية": a kind of body
+	// (an indefinite head and its adjective), no name
+	if typ == model.ORG && len(words) == 2 && (r.lx.has(classOrgHead, words[0]) || kindHeads[words[0]]) && nisbaAdjective(words[1]) {
+		return true
+	}
 	if typ == model.PER && len(words) == 1 && isDefiniteNisba(words[0]) && prevDefinite != "" && !r.lx.has(classRank, prevDefinite) &&
 		!r.lx.has(classRole, prevDefinite) && !r.lx.has(classPlace, prevDefinite) && !r.lx.has(classOrgHead, prevDefinite) {
 		// المصدر الدبلوماسي: a definite adjective after a definite noun that
@@ -1048,6 +1053,11 @@ func isDateMonth(doc *docIndex, words []string, s, e int) bool {
 // nisbaAdjective reports whether w is an indefinite nisba (ـي, ـية) that
 // Arabic news writes more often with the article than without (دبلوماسي 11
 // < الدبلوماسي 28): an adjective; names in ـي are more frequent bare.
+// kindHeads are body nouns besides the lexicon's organisation heads that
+// name a kind of body with an adjective (منظمة دولية، مجموعة مسلحة).
+var kindHeads = map[string]bool{arabic.Normalize("منظمة"): true, arabic.Normalize("مجموعة"): true, arabic.Normalize("هيئة"): true,
+	arabic.Normalize("جمعية"): true, arabic.Normalize("شركة"): true, arabic.Normalize("جهة"): true, arabic.Normalize("قوة"): true}
+
 func nisbaAdjective(w string) bool {
 	if strings.HasPrefix(w, "ال") || utf8.RuneCountInString(w) < 4 || !(strings.HasSuffix(w, "ي") || strings.HasSuffix(w, "يه")) {
 		return false
