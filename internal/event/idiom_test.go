@@ -237,6 +237,40 @@ func TestQamaGap(t *testing.T) {
 	}
 }
 
+// A verb of starting (بدأ، شرع، باشر) + ب / في + masdar carries the verb
+// like قام ب: the masdar is no event noun waiting for a party after it.
+func TestStartGap(t *testing.T) {
+	x, err := New(DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, in, typ, actor string // actor "": no event of typ
+	}{
+		{"بدأ ب + masdar, subject between", "وأكد أن مسلحي الحوثيين بدأوا بالانسحاب من شبوة", "RETREAT", "الحوثيين"},
+		{"شرع ب + masdar", "وأفادت مصادر بأن المسلحين الحوثيين شرعوا بمداهمة عدد من المنازل في مدينة الحوطة", "COERCE", "الحوثيين"},
+		{"بدأ في + masdar", "وبدأت قوات الحوثيين في الانسحاب من شبوة", "RETREAT", "الحوثيين"},
+		{"the masdar of another masdar", "وقال إن الحوثيين يريدون أن يبدأ بالتفكير في الانسحاب من شبوة", "RETREAT", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := analysis(tc.in, org("الحوثيين"), loc("شبوة"), loc("الحوطة"))
+			if err := x.Process(context.Background(), a); err != nil {
+				t.Fatal(err)
+			}
+			got := ""
+			for _, e := range a.Events {
+				if e.Type == tc.typ {
+					got = e.Actor
+				}
+			}
+			if got != tc.actor {
+				t.Errorf("%q: %s actor %q, want %q (%+v)", tc.in, tc.typ, got, tc.actor, a.Events)
+			}
+		})
+	}
+}
+
 // A physical event without a named place takes the one its clause points
 // back to.
 func TestAnaphoricPlace(t *testing.T) {
