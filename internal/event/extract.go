@@ -13,8 +13,10 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
+	"github.com/marsad-project/marsad/internal/arabic"
 	"github.com/marsad-project/marsad/internal/entity"
 	"github.com/marsad-project/marsad/internal/model"
 )
@@ -392,7 +394,75 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 	if x.opt.Merge {
 		evs = mergeEvents(evs, forces.within(dms), pub)
 	}
+	if p := headlinePlace(a, dms); p != "" {
+		for i := range evs {
+			if e := &evs[i]; physical[e.Type] && e.Location == "" && !locIn(dms, e.Start, e.End) {
+				e.Location = p
+			}
+		}
+	}
 	return evs
+}
+
+// headlinePlace returns the one place of the document that its headline
+// names ("اشتباكات عنيفة ببنغازي"), or "" when it names none or several:
+// an article tells the fighting of its headline's town without naming the
+// town in every sentence.
+func headlinePlace(a *model.Analysis, dms []docMention) string {
+	title := arabicNorm(a.Doc.Title)
+	if title == "" {
+		return ""
+	}
+	tw := strings.Fields(title)
+	found := ""
+	for _, m := range dms {
+		if m.Type != model.LOC || m.Name == found {
+			continue
+		}
+		form := arabicNorm(a.Doc.Text[m.Start:m.End])
+		if form == "" || !inWords(tw, strings.Fields(form)) {
+			continue
+		}
+		if found != "" {
+			return "" // two places: the headline does not say which
+		}
+		found = m.Name
+	}
+	return found
+}
+
+// inWords reports the words of a name among the headline's words, the
+// first of them with up to two proclitics (و ف ب ل ك) before it: "ببنغازي".
+func inWords(tw, name []string) bool {
+	for i := 0; i+len(name) <= len(tw); i++ {
+		ok := true
+		for j, n := range name {
+			w := tw[i+j]
+			if j == 0 && strings.HasSuffix(w, n) {
+				pre := strings.TrimSuffix(w, n)
+				ok = utf8.RuneCountInString(pre) <= 2 && strings.Trim(pre, "وفبلك") == ""
+			} else {
+				ok = w == n
+			}
+			if !ok {
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// locIn reports a place mention inside [start, end).
+func locIn(dms []docMention, start, end int) bool {
+	for _, m := range dms {
+		if m.Type == model.LOC && m.Start >= start && m.End <= end {
+			return true
+		}
+	}
+	return false
 }
 
 // nisbaAttacker returns the state whose nisba qualifies an attack noun of
@@ -1056,4 +1126,15 @@ func sentenceMentions(dms []docMention, s, e int) []docMention {
 	lo := sort.Search(len(dms), func(i int) bool { return dms[i].Start >= s })
 	hi := lo + sort.Search(len(dms)-lo, func(i int) bool { return dms[lo+i].Start >= e })
 	return dms[lo:hi:hi]
+}
+
+// arabicNorm folds s with arabic.Normalize and turns every character that
+// is no letter or digit into a space.
+func arabicNorm(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+		return ' '
+	}, arabic.Normalize(s))
 }

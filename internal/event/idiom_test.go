@@ -271,6 +271,41 @@ func TestStartGap(t *testing.T) {
 	}
 }
 
+// A physical event without a place of its own takes the one place of the
+// document that the headline names.
+func TestHeadlinePlace(t *testing.T) {
+	x, err := New(DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	const first = "وصل وزير الداخلية إلى عدن وصنعاء أمس."
+	const second = "واعتقلت قوات التحالف ثلاثة مسلحين في الليلة نفسها."
+	tests := []struct{ name, title, want string }{
+		{"one place, with a proclitic", "التحالف يعتقل مسلحين بعدن", "عدن"},
+		{"two places: neither", "التحالف يعتقل مسلحين في عدن وصنعاء", ""},
+		{"no place", "التحالف يعتقل مسلحين", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := analysis(first+" "+second, org("التحالف"), loc("عدن"), loc("صنعاء"))
+			a.Doc.Title = tc.title
+			a.Sentences = []model.Sentence{{Start: 0, End: len(first)}, {Start: len(first) + 1, End: len(first) + 1 + len(second)}}
+			if err := x.Process(context.Background(), a); err != nil {
+				t.Fatal(err)
+			}
+			got, n := "", 0
+			for _, e := range a.Events {
+				if e.Type == "COERCE" {
+					got, n = e.Location, n+1
+				}
+			}
+			if n != 1 || got != tc.want {
+				t.Errorf("title %q: %d COERCE, location %q, want %q (%+v)", tc.title, n, got, tc.want, a.Events)
+			}
+		})
+	}
+}
+
 // A physical event without a named place takes the one its clause points
 // back to.
 func TestAnaphoricPlace(t *testing.T) {
