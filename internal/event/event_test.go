@@ -83,6 +83,8 @@ func TestTriggers(t *testing.T) {
 		{"hundreds of the soldiers deployed", "نشر المئات من جنود التحالف لتأمين المدينة", "MOBILIZE", "troops"},
 		{"order with a long addressee (**)", "أمر القوات الخاصة (الصاعقة) التابعة للقيادة العامة للجيش الليبي بالاستعداد", "MOBILIZE", "troops"},
 		{"reinforcements sent", "أرسل الجيش تعزيزات عسكرية", "MOBILIZE", "troops"},
+		{"forces moved out", "تحركت في التوقيت ذاته قوات كبيرة من مقاتلي المقاومة الشعبية", "MOBILIZE", "troops"},
+		{"a column set off", "وانطلقت أرتال عسكرية من مدينة مأرب", "MOBILIZE", "troops"},
 		{"agreement signed", "وقع الطرفان اتفاقا", "AGREE", ""},
 		{"aid", "أرسلت الإمارات مساعدات", "AID", "humanitarian"},
 		{"cooperation", "التعاون مع الحكومة", "COOPERATE", ""},
@@ -104,6 +106,7 @@ func TestTriggers(t *testing.T) {
 func TestNotTriggers(t *testing.T) {
 	tests := []struct{ name, in, typ string }{
 		{"وزارة is not و+زار", "أعلنت وزارة الدفاع", "CONSULT"},
+		{"the masdar of moving is background", "منذ زحف الحوثيين وقوات صالح إليها قبل نحو أربعة أشهر", "MOBILIZE"},
 		{"بحث is not ب+حث", "في إطار بحث علمي", "REQUEST"},
 		{"هنا (here) is not هنأ", "وهنا تكمن المشكلة", "SUPPORT"},
 		{"الرحلة (the trip) is not رحّل", "خلال الرحلة إلى روما", "COERCE"},

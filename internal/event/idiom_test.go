@@ -237,6 +237,75 @@ func TestQamaGap(t *testing.T) {
 	}
 }
 
+// A verb of starting (بدأ، شرع، باشر) + ب / في + masdar carries the verb
+// like قام ب: the masdar is no event noun waiting for a party after it.
+func TestStartGap(t *testing.T) {
+	x, err := New(DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, in, typ, actor string // actor "": no event of typ
+	}{
+		{"بدأ ب + masdar, subject between", "وأكد أن مسلحي الحوثيين بدأوا بالانسحاب من شبوة", "RETREAT", "الحوثيين"},
+		{"شرع ب + masdar", "وأفادت مصادر بأن المسلحين الحوثيين شرعوا بمداهمة عدد من المنازل في مدينة الحوطة", "COERCE", "الحوثيين"},
+		{"بدأ في + masdar", "وبدأت قوات الحوثيين في الانسحاب من شبوة", "RETREAT", "الحوثيين"},
+		{"the masdar of another masdar", "وقال إن الحوثيين يريدون أن يبدأ بالتفكير في الانسحاب من شبوة", "RETREAT", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := analysis(tc.in, org("الحوثيين"), loc("شبوة"), loc("الحوطة"))
+			if err := x.Process(context.Background(), a); err != nil {
+				t.Fatal(err)
+			}
+			got := ""
+			for _, e := range a.Events {
+				if e.Type == tc.typ {
+					got = e.Actor
+				}
+			}
+			if got != tc.actor {
+				t.Errorf("%q: %s actor %q, want %q (%+v)", tc.in, tc.typ, got, tc.actor, a.Events)
+			}
+		})
+	}
+}
+
+// A physical event without a place of its own takes the one place of the
+// document that the headline names.
+func TestHeadlinePlace(t *testing.T) {
+	x, err := New(DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	const first = "وصل وزير الداخلية إلى عدن وصنعاء أمس."
+	const second = "واعتقلت قوات التحالف ثلاثة مسلحين في الليلة نفسها."
+	tests := []struct{ name, title, want string }{
+		{"one place, with a proclitic", "التحالف يعتقل مسلحين بعدن", "عدن"},
+		{"two places: neither", "التحالف يعتقل مسلحين في عدن وصنعاء", ""},
+		{"no place", "التحالف يعتقل مسلحين", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := analysis(first+" "+second, org("التحالف"), loc("عدن"), loc("صنعاء"))
+			a.Doc.Title = tc.title
+			a.Sentences = []model.Sentence{{Start: 0, End: len(first)}, {Start: len(first) + 1, End: len(first) + 1 + len(second)}}
+			if err := x.Process(context.Background(), a); err != nil {
+				t.Fatal(err)
+			}
+			got, n := "", 0
+			for _, e := range a.Events {
+				if e.Type == "COERCE" {
+					got, n = e.Location, n+1
+				}
+			}
+			if n != 1 || got != tc.want {
+				t.Errorf("title %q: %d COERCE, location %q, want %q (%+v)", tc.title, n, got, tc.want, a.Events)
+			}
+		})
+	}
+}
+
 // A physical event without a named place takes the one its clause points
 // back to.
 func TestAnaphoricPlace(t *testing.T) {
