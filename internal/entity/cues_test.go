@@ -41,6 +41,8 @@ func TestCuePhenomena(t *testing.T) {
 		{"facility before a rare name", "سقطت قذائف على قاعدة الوطية الجوية.", nil, []string{"LOC:قاعدة الوطية"}},
 		{"facility extends a tagged place", "هبطت الطائرة في مطار بنغازي.", []string{"LOC:بنغازي"}, []string{"LOC:مطار بنغازي"}},
 		{"facility before a common word", "هذه قاعدة عامة في العمل.", nil, nil},
+		{"district before a rare name", "سيطرت المقاومة على مديرية قحزيبة وتقدمت بمديرية الحنيشة.", nil, []string{"LOC:قحزيبة", "LOC:الحنيشة"}},
+		{"district before a common noun", "قالت مديرية الأمن ومديرية الشر إن ناحية الألفاظ.", nil, nil},
 		{"hotel before a rare name", "أقيم الحفل في فندق موفنبيك بالرياض.", nil, []string{"LOC:فندق موفنبيك"}},
 		{"palace before a definite name in ـيه", "بدأ محادثات مع ماكرون في قصر الإليزيه.", nil, []string{"LOC:قصر الإليزيه"}},
 		{"palace before a definite name in ـية", "تظاهروا أمام قصر الاتحادية أمس.", nil, []string{"LOC:قصر الاتحادية"}},
