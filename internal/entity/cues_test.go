@@ -41,6 +41,7 @@ func TestCuePhenomena(t *testing.T) {
 		{"facility before a rare name", "سقطت قذائف على قاعدة الوطية الجوية.", nil, []string{"LOC:قاعدة الوطية"}},
 		{"facility extends a tagged place", "هبطت الطائرة في مطار بنغازي.", []string{"LOC:بنغازي"}, []string{"LOC:مطار بنغازي"}},
 		{"facility before a common word", "هذه قاعدة عامة في العمل.", nil, nil},
+		{"a wadi before a rare name; وأدى is a verb", "سقطت سيارة في وادي الحنيشة وأدى الانقسام إلى إصابات.", nil, []string{"LOC:وادي الحنيشة"}},
 		{"district before a rare name", "سيطرت المقاومة على مديرية قحزيبة وتقدمت بمديرية الحنيشة.", nil, []string{"LOC:قحزيبة", "LOC:الحنيشة"}},
 		{"district before a common noun", "قالت مديرية الأمن ومديرية الشر إن ناحية الألفاظ.", nil, nil},
 		{"hotel before a rare name", "أقيم الحفل في فندق موفنبيك بالرياض.", nil, []string{"LOC:فندق موفنبيك"}},
