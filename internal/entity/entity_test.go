@@ -696,6 +696,12 @@ func TestPlaceFinder(t *testing.T) {
 		{"a cut place after the tagger's clitic runs on", "قاعدة الملك خالد الجوية بخميس مشيط، لزيارة", []ment{{"خميس", "LOC"}}, []string{"خميس مشيط"}},
 		{"a continent runs on over its compass adjective", "في أمريكا الشمالية وبأوروبا الشرقية وآسيا الوسطى",
 			[]ment{{"أمريكا", "LOC"}, {"أوروبا", "LOC"}, {"آسيا", "LOC"}}, []string{"أمريكا الشمالية", "أوروبا الشرقية", "آسيا الوسطى"}},
+		{"a province is found whatever its cities' population where the article names another place of its country", "المعارك في لحج شمال عدن ومحافظة أبين وبأبين", nil, []string{"لحج", "عدن", "أبين", "أبين"}},
+		{"or the country by a nisba; a stop word may be a province", "تقدمت القوات اليمنية في أبين", nil, []string{"أبين"}},
+		{"a province is not found without its country", "استعدادات الوزارة لحج هذا العام وحديقة في أبين", nil, nil},
+		{"a province's name less its article is a common word", "يبدأ العمل الأسبوع المقبل بلقاء وستهام", nil, nil},
+		{"a continent runs back over the compass nouns before it", "لمنطقة الشرق الأوسط وشمال أفريقيا ودول جنوب شرق آسيا",
+			[]ment{{"الشرق الأوسط", "LOC"}, {"أفريقيا", "LOC"}, {"آسيا", "LOC"}}, []string{"الشرق الأوسط", "شمال أفريقيا", "جنوب شرق آسيا"}},
 		{"a cut place does not run onto another mention", "قال في خميس الوزير مشيط", []ment{{"خميس", "LOC"}, {"الوزير مشيط", "PER"}}, []string{"خميس", "الوزير مشيط"}},
 	}
 	for _, tc := range tests {

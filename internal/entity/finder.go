@@ -84,6 +84,7 @@ func (f *PlaceFinder) Find(text string, have []model.Mention) []model.Mention {
 	}
 	out := append([]model.Mention(nil), have...)
 	added := false
+	var units []pendingUnit
 	// A MISC mention that is a gazetteer place as a whole is a place: the
 	// tagger found a name, and ANERcorp's MISC (events, products,
 	// currencies, religions) is rarely one (زوارة، شرم الشيخ، أبو سليم).
@@ -114,6 +115,9 @@ func (f *PlaceFinder) Find(text string, have []model.Mention) []model.Mention {
 	if extendRegions(text, toks, taken, out) {
 		added = true
 	}
+	if extendCompassBack(text, toks, taken, out) {
+		added = true
+	}
 	for i := 0; i < len(toks); i++ {
 		if taken[i] || toks[i].Kind != arabic.KindArabic {
 			continue
@@ -139,7 +143,12 @@ func (f *PlaceFinder) Find(text string, have []model.Mention) []model.Mention {
 				continue
 			}
 			cands, skip := f.lookup(toks[i:i+n], n, splits, multi)
-			if len(cands) == 0 || !f.accept(cands, cue, toks[i:i+n], skip) {
+			if len(cands) == 0 {
+				continue
+			}
+			ok := f.accept(cands, cue, toks[i:i+n], skip)
+			unit := !ok && f.acceptAs(cands, cue, toks[i:i+n], skip, true)
+			if !ok && !unit {
 				continue
 			}
 			if n == 1 && !cue && i > 0 && isAgreeingAdjective(toks[i-1], toks[i]) {
@@ -152,6 +161,10 @@ func (f *PlaceFinder) Find(text string, have []model.Mention) []model.Mention {
 			}
 			start := toks[i].Start + skipLetters(toks[i].Text, skip)
 			end := toks[i+n-1].End
+			if unit {
+				units = append(units, pendingUnit{i, n, start, end, f.unitCountries(toks[i:i+n], skip)})
+				continue
+			}
 			out = append(out, model.Mention{Text: text[start:end], Start: start, End: end, Type: model.LOC})
 			added = true
 			for k := i; k < i+n; k++ {
@@ -159,6 +172,24 @@ func (f *PlaceFinder) Find(text string, have []model.Mention) []model.Mention {
 			}
 			i += n - 1
 			break
+		}
+	}
+	if len(units) > 0 {
+		ev := f.placeCountries(text, toks, out)
+		for _, u := range units {
+			if !f.freeWords(toks, taken, u.i, u.n) {
+				continue
+			}
+			for _, cc := range u.countries {
+				if ev.has(cc) {
+					out = append(out, model.Mention{Text: text[u.start:u.end], Start: u.start, End: u.end, Type: model.LOC})
+					added = true
+					for k := u.i; k < u.i+u.n; k++ {
+						taken[k] = true
+					}
+					break
+				}
+			}
 		}
 	}
 	if added {
@@ -320,6 +351,53 @@ func extendRegions(text string, toks []arabic.Token, taken []bool, out []model.M
 	return changed
 }
 
+// compassNouns name a part of a continent before it: شمال أفريقيا, شرق
+// أوروبا, وسط آسيا, جنوب شرق آسيا (and the adverbs شمالي، شرقي …).
+var compassNouns = normSet("شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي")
+
+// extendCompassBack runs a continent the tagger found back over one or two
+// compass nouns before it: ⟦أفريقيا⟧ of وشمال أفريقيا is North Africa, a
+// region of its own (arabic-news: 148 such pairs, شرق آسيا 28, شمال
+// أفريقيا 22). A proclitic on the first noun stays outside (و، ب، ل). Runs
+// after extendPlacesBack, which has taken the gazetteer's countries (جنوب
+// أفريقيا is South Africa). Only over words no mention holds.
+func extendCompassBack(text string, toks []arabic.Token, taken []bool, out []model.Mention) bool {
+	changed := false
+	for mi := range out {
+		m := &out[mi]
+		i, j, ok := placeTokens(text, toks, m)
+		if !ok || j != i+1 || toks[i].Start != m.Start || toks[i].End != m.End || !continents[toks[i].Norm] {
+			continue
+		}
+		start, skip := -1, 0
+		for k := i - 1; k >= 0 && k >= i-2; k-- {
+			if taken[k] || !adjacent(toks, k+1) || toks[k].Kind != arabic.KindArabic {
+				break
+			}
+			w := toks[k].Norm
+			if compassNouns[w] {
+				start = k
+				continue
+			}
+			if r, size := utf8.DecodeRuneInString(w); (r == 'و' || r == 'ب' || r == 'ل') && compassNouns[w[size:]] {
+				start, skip = k, 1
+			}
+			break
+		}
+		if start < 0 {
+			continue
+		}
+		for n := start; n < i; n++ {
+			taken[n] = true
+		}
+		k := start
+		m.Start = toks[k].Start + skipLetters(toks[k].Text, skip)
+		m.Text = text[m.Start:m.End]
+		changed = true
+	}
+	return changed
+}
+
 var stateForms = normSet("دولة", "مملكة", "جمهورية", "سلطنة", "إمارة", "قطاع")
 
 // arabLeague holds the ISO codes of the Arab League's member states, whose
@@ -429,8 +507,16 @@ func (f *PlaceFinder) lookup(ws []arabic.Token, n int, splits []cliticSplit, mul
 // Libyan place or a city of a million: short foreign names hide inside
 // longer words (فرانس → ف + رانس).
 func (f *PlaceFinder) accept(cands []Place, cue bool, ws []arabic.Token, skip int) bool {
+	return f.acceptAs(cands, cue, ws, skip, false)
+}
+
+// acceptAs is accept; with units, a region under the population threshold
+// written as the gazetteer has it is accepted too (see unitAsWritten): the
+// caller checks the article for its country.
+func (f *PlaceFinder) acceptAs(cands []Place, cue bool, ws []arabic.Token, skip int, units bool) bool {
 	w := ws[0].Norm
-	if utf8.RuneCountInString(w)-skip < 3 || arabic.IsStopword(w) {
+	unit := units && f.unitAsWritten(ws, skip)
+	if utf8.RuneCountInString(w)-skip < 3 || arabic.IsStopword(w) && (!unit || skip > 0) {
 		return false
 	}
 	if len(ws) == 1 && !cue && skip == 0 && strings.HasPrefix(w, "ال") && len(f.gaz.places[w]) == 0 &&
@@ -469,11 +555,16 @@ func (f *PlaceFinder) accept(cands []Place, cue bool, ws []arabic.Token, skip in
 		}
 	}
 	for _, p := range cands {
-		if skip > 0 && p.Kind != KindCountry && p.Country != "LY" && p.Population < 1000000 {
+		if skip > 0 && p.Kind != KindCountry && !(p.Kind == KindRegion && unit) && p.Country != "LY" && p.Population < 1000000 {
 			continue
 		}
 		switch {
 		case cue, p.Kind == KindCountry, p.Kind == KindCapital:
+			return true
+		case p.Kind == KindRegion && unit:
+			// a region is a hand-listed province or district: its
+			// population is a lower bound (the sum of its cities of
+			// 15,000 in GeoNames: أبين 19,879, لحج 23,375)
 			return true
 		case p.Country == "LY" && p.Population >= f.opt.MinLibyaPopulation:
 			return true
@@ -482,6 +573,88 @@ func (f *PlaceFinder) accept(cands []Place, cue bool, ws []arabic.Token, skip in
 		}
 	}
 	return false
+}
+
+// pendingUnit is a province the finder accepts only where the article
+// names its country or another place of it (tokens [i, i+n), span
+// [start, end)).
+type pendingUnit struct {
+	i, n, start, end int
+	countries        []string
+}
+
+// countryEvidence holds what an article says of countries: the countries of
+// its place mentions and its words, for a country's names and nisbas.
+type countryEvidence struct {
+	g      *Gazetteer
+	places map[string]bool
+	forms  map[string]bool
+}
+
+func (e countryEvidence) has(cc string) bool {
+	return e.places[cc] || e.g.mentionsCountry(cc, func(w string) bool { return e.forms[w] })
+}
+
+// placeCountries collects the evidence for unit names: the country of each
+// place mention's most populous candidate (a country's own name included)
+// and the article's words with and without a proclitic.
+func (f *PlaceFinder) placeCountries(text string, toks []arabic.Token, out []model.Mention) countryEvidence {
+	e := countryEvidence{g: f.gaz, places: map[string]bool{}, forms: map[string]bool{}}
+	for _, t := range toks {
+		if t.Kind == arabic.KindArabic {
+			e.forms[t.Norm] = true
+			e.forms[stripConj(t.Norm)] = true
+		}
+	}
+	for mi := range out {
+		i, j, ok := placeTokens(text, toks, &out[mi])
+		if !ok || i >= j {
+			continue
+		}
+		k := toks[i].Norm
+		for _, t := range toks[i+1 : j] {
+			k += " " + t.Norm
+		}
+		ps := f.gaz.lookupText(k)
+		if len(ps) == 0 && j == i+1 {
+			ps, _ = f.gaz.LookupWord(k)
+		}
+		if len(ps) > 0 {
+			e.places[ps[0].Country] = true
+		}
+	}
+	return e
+}
+
+// unitCountries returns the countries of the regions named by the words as
+// written (see unitAsWritten).
+func (f *PlaceFinder) unitCountries(ws []arabic.Token, skip int) []string {
+	var ccs []string
+	for _, p := range f.gaz.places[f.unitKey(ws, skip)] {
+		if p.Kind == KindRegion && !p.Ambiguous {
+			ccs = append(ccs, p.Country)
+		}
+	}
+	return ccs
+}
+
+func (f *PlaceFinder) unitKey(ws []arabic.Token, skip int) string {
+	k := stripLetters(ws[0].Norm, skip)
+	for _, t := range ws[1:] {
+		k += " " + t.Norm
+	}
+	return k
+}
+
+// unitAsWritten reports whether the words, less the proclitic read off,
+// are a region's name exactly as the gazetteer has it, the article included
+// or left out alike: a hand-listed province is found whatever its cities'
+// population (أبين, لحج, بعسير), but not a common word that is the name
+// less its article (بلقاء "by meeting" is not البلقاء). A stop word read
+// whole may be one: أبين (Yemen's Abyan governorate, 44 times in
+// arabic-news, never the archaic verb the stop-word lists took it for).
+func (f *PlaceFinder) unitAsWritten(ws []arabic.Token, skip int) bool {
+	return len(f.unitCountries(ws, skip)) > 0
 }
 
 // Parts of the day and the words that name which day (normalised): "ليل
