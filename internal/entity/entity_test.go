@@ -825,6 +825,8 @@ func TestOrgOverPlaceInside(t *testing.T) {
 			[]model.Mention{mention("جراء الاشتباكات مع قوات مجلس شورى ثوار بنغازي منذ بداية الشهر", "بنغازي", "LOC")}, "ORG:مجلس شورى ثوار بنغازي"},
 		{"a town ending a fighters' council's name", "بين مجلس مقاتلي درنة وضواحيها وتنظيم داعش",
 			[]model.Mention{mention("بين مجلس مقاتلي درنة وضواحيها وتنظيم داعش", "درنة", "LOC")}, "ORG:مجلس مقاتلي درنة|ORG:داعش"},
+		{"a place ending a two-word group's name", "لتنظيم داعش «ولاية سيناء» بث",
+			[]model.Mention{mention("لتنظيم داعش «ولاية سيناء» بث", "سيناء", "LOC")}, "ORG:داعش|ORG:ولاية سيناء"},
 		{"a place running past the name stays", "مع مجلس شورى ثوار بنغازي الجديدة",
 			[]model.Mention{mention("مع مجلس شورى ثوار بنغازي الجديدة", "بنغازي الجديدة", "LOC")}, "LOC:بنغازي الجديدة"},
 	}

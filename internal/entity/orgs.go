@@ -447,12 +447,15 @@ func (f *OrgFinder) Find(text string, have []model.Mention) []model.Mention {
 						inner = inner || taken[i+k]
 					}
 					if ok && inner {
-						// a place the tagger found inside a listed name of three
-						// words or more is part of it: "مجلس شورى ثوار بنغازي",
-						// "مجلس مقاتلي درنة" (devgold: the tagger's بنغازي kept
-						// the council out)
+						// a place the tagger found inside a listed name is part
+						// of it: "مجلس شورى ثوار بنغازي", "مجلس مقاتلي درنة"
+						// (devgold: the tagger's بنغازي kept the council out),
+						// «ولاية سيناء» (devgold2: two words). Not an
+						// organisation inside one: the seeds' ⟦القوات المسلحة
+						// الليبية⟧ in القيادة العامة للقوات المسلحة الليبية is
+						// the army the article names, not the command
 						var drop bool
-						if out, drop = placesInside(out, toks[i].Start, toks[i+n-1].End, n >= 3 && !kn.context); !drop {
+						if out, drop = placesInside(out, toks[i].Start, toks[i+n-1].End, n >= 2 && !kn.context); !drop {
 							ok = false
 						}
 					}
