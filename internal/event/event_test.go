@@ -691,6 +691,34 @@ func TestDefiniteEventNoun(t *testing.T) {
 	}
 }
 
+// TestQuestion: a question reports no event, the same words stated do.
+func TestQuestion(t *testing.T) {
+	x, err := New(DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		text string
+		want bool // a REJECT event
+	}{
+		{"ولماذا رفضت دمشق إقدام الأردن على تسليح عشائرها؟", false},
+		{"ولماذا رفضت دمشق إقدام الأردن على تسليح عشائرها؟»", false},
+		{"ورفضت دمشق إقدام الأردن على تسليح عشائرها.", true},
+	} {
+		a := analysis(tc.text, loc("دمشق"), loc("الأردن"))
+		if err := x.Process(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+		got := false
+		for _, e := range a.Events {
+			got = got || e.Type == "REJECT"
+		}
+		if got != tc.want {
+			t.Errorf("%q: REJECT %v, want %v: %+v", tc.text, got, tc.want, a.Events)
+		}
+	}
+}
+
 // TestStrikeAgent: من right after strikes names who struck (the detector
 // gate off: the argument rule is what is tested).
 func TestStrikeAgent(t *testing.T) {
