@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Pick the ten articles of the blind development gold (testdata/devgold).
 
-usage: devgold-select.py [DATA_DIR]   (default ../shared/data/arabic-news)
+usage: devgold-select.py [--seed N] [--exclude IDS.txt] [--skip ID] [--spread] [DATA_DIR]
+       (default ../shared/data/arabic-news)
 
 Prints the chosen ids, one a line. The rule is fixed before any system output
 is seen, so anyone can redraw the same ten:
@@ -16,6 +17,18 @@ is seen, so anyone can redraw the same ten:
     strikes, arrests, killings ...), and no "مقالات أخرى للكاتب";
   - 5 drawn from libya_articles.jsonl and 5 from general_saudinewsnet_5000.jsonl
     with random.Random(20261204), from the eligible ids in sorted order.
+
+The second ten (testdata/devgold/ids2.txt) came from
+  devgold-select.py --seed 20261205 --exclude testdata/devgold/ids.txt \
+      --skip saudinewsnet:2015-08-10:1267 --spread
+the same rule with another seed, the first ten left out, and --spread: the
+ids are taken in the seeded shuffle order, skipping an article whose topic
+(the country group with most REGION hits, TOPICS below) already has one
+article in this draw from the same file, so that the ten are not Yemen-heavy
+as the first ten were (4 of 10). 2015-08-10:1267, drawn first for Yemen, is
+an unsigned editorial (alyaum's leader: no reported event, no source); it was
+read, not annotated, and skipped (--skip) before any system run, so the next
+Yemen article of the same order came in.
 """
 import json
 import os
@@ -39,13 +52,31 @@ EVENT = ["التقى", "استقبل", "اجتماع", "مباحثات", "محا
 COLUMN = "مقالات أخرى للكاتب"
 SPORTS = {"arreyadi", "arriyadiyah"}
 SEED = 20261204
+# Country groups for --spread (the topic of an article is the group with most hits).
+TOPICS = {
+    "libya": ["ليبي", "ليبيا", "طرابلس", "بنغازي", "درنة", "سرت"],
+    "syria": ["سوري", "سوريا", "دمشق", "حلب", "حمص", "إدلب"],
+    "yemen": ["اليمن", "يمني", "الحوثي", "الحوثيين", "صنعاء", "عدن", "تعز", "مأرب"],
+    "iraq": ["العراق", "عراقي", "بغداد", "الموصل", "الأنبار"],
+    "egypt": ["مصر", "مصري", "القاهرة", "سيناء"],
+    "palestine": ["فلسطين", "فلسطيني", "غزة", "إسرائيل", "الاحتلال"],
+    "lebanon": ["لبنان", "حزب الله", "بيروت"],
+    "iran": ["إيران", "إيراني", "طهران"],
+    "turkey": ["تركيا", "تركي", "أنقرة"],
+    "tunisia": ["تونس", "تونسي"],
+}
 
 
 def hits(text, words):
     return sum(len(re.findall(r"(?<![\w])(?:[وفبلك]|ال)?" + re.escape(w), text)) for w in words)
 
 
-def eligible(path):
+def topic(a):
+    t = a.get("title", "") + "\n" + a.get("text", "")
+    return max(sorted(TOPICS), key=lambda k: hits(t, TOPICS[k]))
+
+
+def eligible(path, with_topic=False):
     out = []
     with open(path, encoding="utf-8") as f:
         for line in f:
@@ -60,18 +91,45 @@ def eligible(path):
             if COLUMN in t:
                 continue
             if hits(t, REGION) >= 4 and hits(t, EVENT) >= 3:
-                out.append(a["id"])
+                out.append((a["id"], topic(a)) if with_topic else a["id"])
     return sorted(out)
 
 
 def main():
-    d = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data", "arabic-news")
-    rng = random.Random(SEED)
+    args = sys.argv[1:]
+    seed, exclude, skip, spread, rest = SEED, set(), set(), False, []
+    while args:
+        a = args.pop(0)
+        if a == "--seed":
+            seed = int(args.pop(0))
+        elif a == "--exclude":
+            with open(args.pop(0), encoding="utf-8") as f:
+                exclude |= {l.strip() for l in f if l.strip() and not l.startswith("#")}
+        elif a == "--skip":
+            skip.add(args.pop(0))
+        elif a == "--spread":
+            spread = True
+        else:
+            rest.append(a)
+    d = rest[0] if rest else os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data", "arabic-news")
+    rng = random.Random(seed)
     for name in ("libya_articles.jsonl", "general_saudinewsnet_5000.jsonl"):
-        ids = eligible(os.path.join(d, name))
-        print(f"# {name}: {len(ids)} eligible", file=sys.stderr)
-        for i in rng.sample(ids, 5):
+        pool = [x for x in eligible(os.path.join(d, name), True) if x[0] not in exclude]
+        print(f"# {name}: {len(pool)} eligible", file=sys.stderr)
+        if not spread:
+            for i, _ in rng.sample(pool, 5):
+                print(i)
+            continue
+        seen, n = set(), 0
+        for i, tp in rng.sample(pool, len(pool)):
+            if i in skip or (tp in seen and name != "libya_articles.jsonl"):
+                continue
+            seen.add(tp)
             print(i)
+            print(f"#   {i}: {tp}", file=sys.stderr)
+            n += 1
+            if n == 5:
+                break
 
 
 if __name__ == "__main__":

@@ -1,9 +1,11 @@
 #!/bin/sh
-# Blind development gold (testdata/devgold): extract the ten articles listed in
-# testdata/devgold/ids.txt from shared/data/arabic-news (found walking up from
+# Blind development gold (testdata/devgold): extract the twenty articles listed
+# in testdata/devgold/ids.txt (first ten, devgold.gold.json) and ids2.txt
+# (second ten, devgold2.gold.json) from shared/data/arabic-news (found walking up from
 # the repository, as internal/shareddata does; the corpus is CC BY-NC-SA and is
 # never copied into the repository, so testdata/devgold/articles.jsonl is
-# git-ignored), run `marsad extract` on them and score with shared/eval/score.py.
+# git-ignored), run `marsad extract` on them once and score with
+# shared/eval/score.py: the first ten, the second ten, and all twenty.
 #
 # usage: tools/devgold.sh [MARSAD_BINARY]   (default: go build to /tmp/devgold-m)
 # Skips with a message, exit 0, where the shared folder is absent.
@@ -26,9 +28,10 @@ if [ -z "$bin" ]; then
 	(cd "$repo" && go build -o "$bin" ./cmd/marsad)
 fi
 gold=$repo/testdata/devgold
-python3 - "$shared/data/arabic-news" "$gold/ids.txt" >"$gold/articles.jsonl" <<'PY'
+python3 - "$shared/data/arabic-news" "$gold/ids.txt" "$gold/ids2.txt" >"$gold/articles.jsonl" <<'PY'
 import json, sys, os
-d, ids = sys.argv[1], [l.strip() for l in open(sys.argv[2]) if l.strip()]
+d = sys.argv[1]
+ids = [l.strip() for f in sys.argv[2:] for l in open(f) if l.strip()]
 found = {}
 for f in ("libya_articles.jsonl", "general_saudinewsnet_5000.jsonl"):
     for line in open(os.path.join(d, f), encoding="utf-8"):
@@ -43,4 +46,16 @@ for i in ids:
 PY
 out=${DEVGOLD_OUT:-/tmp/devgold-s.jsonl}
 "$bin" extract "$gold/articles.jsonl" >"$out"
+union=${out%.jsonl}.union.gold.json
+python3 - "$gold/devgold.gold.json" "$gold/devgold2.gold.json" >"$union" <<'PY'
+import json, sys
+gs = [json.load(open(f, encoding="utf-8")) for f in sys.argv[1:]]
+json.dump({"about": "union of " + " ".join(sys.argv[1:]),
+           "documents": [d for g in gs for d in g["documents"]]}, sys.stdout, ensure_ascii=False)
+PY
+echo "== first ten (devgold.gold.json)"
 python3 "$shared/eval/score.py" --misses "$gold/devgold.gold.json" "$out"
+echo "== second ten (devgold2.gold.json)"
+python3 "$shared/eval/score.py" --misses "$gold/devgold2.gold.json" "$out"
+echo "== all twenty"
+python3 "$shared/eval/score.py" "$union" "$out"

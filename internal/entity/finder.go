@@ -516,7 +516,12 @@ func (f *PlaceFinder) accept(cands []Place, cue bool, ws []arabic.Token, skip in
 func (f *PlaceFinder) acceptAs(cands []Place, cue bool, ws []arabic.Token, skip int, units bool) bool {
 	w := ws[0].Norm
 	unit := units && f.unitAsWritten(ws, skip)
-	if utf8.RuneCountInString(w)-skip < 3 || arabic.IsStopword(w) && (!unit || skip > 0) {
+	// a short or function word alone is no place; the first word of a
+	// gazetteer name of two or more words may be one of the words that
+	// open Arab place names (ذي قار, أم قصر, بني وليد), not any function
+	// word: "المدينة أو لم يكن" is no أولم (Ulm)
+	opener := len(ws) > 1 && skip == 0 && nameOpeners[w]
+	if (utf8.RuneCountInString(w)-skip < 3 && !opener) || arabic.IsStopword(w) && (!unit || skip > 0) && !opener {
 		return false
 	}
 	if len(ws) == 1 && !cue && skip == 0 && strings.HasPrefix(w, "ال") && len(f.gaz.places[w]) == 0 &&
@@ -656,6 +661,11 @@ func (f *PlaceFinder) unitKey(ws []arabic.Token, skip int) string {
 func (f *PlaceFinder) unitAsWritten(ws []arabic.Token, skip int) bool {
 	return len(f.unitCountries(ws, skip)) > 0
 }
+
+// nameOpeners are the short or function words (normalised) that open Arab
+// place names of two words: ذي قار, ذات الرقاع, أم قصر, أبو غريب, بني
+// وليد, بن جواد, تل رفعت.
+var nameOpeners = map[string]bool{"ذي": true, "ذو": true, "ذات": true, "ام": true, "ابو": true, "بني": true, "بن": true, "تل": true}
 
 // Parts of the day and the words that name which day (normalised): "ليل
 // الأربعاء" after "شمال شرق المدينة" is the night, not Lille (devgold: the

@@ -77,6 +77,27 @@ func (kn *knownNames) known(ws []string) bool {
 	return false
 }
 
+// knownOrg reports whether ws is a curated organisation that needs no
+// context (a bare name that is also a common word is not one).
+func (kn *knownNames) knownOrg(ws []string) bool {
+	if len(ws) == 0 {
+		return false
+	}
+	for _, k := range kn.byFirst[stripAl(ws[0])] {
+		if len(k.words) != len(ws) || k.typ != model.ORG || k.context {
+			continue
+		}
+		same := true
+		for i := range ws {
+			same = same && stripAl(ws[i]) == stripAl(k.words[i])
+		}
+		if same {
+			return true
+		}
+	}
+	return false
+}
+
 // OrgOptions selects the organisation finder's rules; each can be turned
 // off to measure what it brings.
 type OrgOptions struct {
@@ -270,6 +291,13 @@ func (f *OrgFinder) Find(text string, have []model.Mention) []model.Mention {
 			if m.Type != model.MISC {
 				continue
 			}
+			if f.kn.knownOrg(normWords(m.Text)) {
+				// a listed organisation the tagger read as MISC, mostly in
+				// quotes (الفرع المصري لتنظيم داعش «ولاية سيناء»)
+				out[mi].Type = model.ORG
+				added = true
+				continue
+			}
 			i := sort.Search(len(toks), func(i int) bool { return toks[i].End > m.Start })
 			if i >= len(toks) {
 				continue
@@ -419,12 +447,15 @@ func (f *OrgFinder) Find(text string, have []model.Mention) []model.Mention {
 						inner = inner || taken[i+k]
 					}
 					if ok && inner {
-						// a place the tagger found inside a listed name of three
-						// words or more is part of it: "مجلس شورى ثوار بنغازي",
-						// "مجلس مقاتلي درنة" (devgold: the tagger's بنغازي kept
-						// the council out)
+						// a place the tagger found inside a listed name is part
+						// of it: "مجلس شورى ثوار بنغازي", "مجلس مقاتلي درنة"
+						// (devgold: the tagger's بنغازي kept the council out),
+						// «ولاية سيناء» (devgold2: two words). Not an
+						// organisation inside one: the seeds' ⟦القوات المسلحة
+						// الليبية⟧ in القيادة العامة للقوات المسلحة الليبية is
+						// the army the article names, not the command
 						var drop bool
-						if out, drop = placesInside(out, toks[i].Start, toks[i+n-1].End, n >= 3 && !kn.context); !drop {
+						if out, drop = placesInside(out, toks[i].Start, toks[i+n-1].End, n >= 2 && !kn.context); !drop {
 							ok = false
 						}
 					}

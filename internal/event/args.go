@@ -1640,6 +1640,13 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 		}
 		if x.First < m.First {
 			d = 2*(m.First-x.Last) + 3
+		} else if c := causeBetween(words, m.Last, x.First); d > 15 && c > 0 && x.locative && x.First-c <= 15 {
+			// "قتل خمسة أشخاص وأصيب 37 آخرون بجروح جراء سقوط قذائف
+			// صاروخية على … حي باب توما في دمشق": the cause's place is the
+			// event's, however long the toll before it; last in rank, so
+			// a place nearer the trigger still wins ("استهدفت مواقع داعش
+			// في سوريا … إثر الهجوم الانتحاري في سوروتش")
+			d = 15
 		}
 		if d > 15 {
 			continue // too far to be where this event happened
@@ -1690,6 +1697,21 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 		actor = ""
 	}
 	return actor, recips, loc
+}
+
+// causeWords link a toll to the attack that caused it (جراء، إثر، بسبب،
+// نتيجة).
+var causeWords = normKeys(map[string]bool{"جراء": true, "اثر": true, "إثر": true, "بسبب": true, "نتيجة": true, "نتيجه": true})
+
+// causeBetween returns the index of the first cause word strictly between
+// the trigger's last word and a place at j, or -1.
+func causeBetween(words []word, last, j int) int {
+	for k := last + 1; k < j && k < len(words); k++ {
+		if causeWords[words[k].Norm] {
+			return k
+		}
+	}
+	return -1
 }
 
 // cooperative event types have partners, not targets, for recipients.

@@ -333,6 +333,9 @@ func TestArguments(t *testing.T) {
 		{"a place outside which it happened",
 			analysis("قتل خمسة جنود عندما هاجم مسلحون نقطة التفتيش خارج مدينة أجدابيا", loc("أجدابيا")),
 			"ASSAULT", model.Event{Location: "أجدابيا", Quantities: map[string]int{"dead": 5}}},
+		{"the place of the cause after a long toll",
+			analysis("قتل خمسة أشخاص وأصيب 37 آخرون بجروح جراء سقوط قذائف صاروخية على شارعي الثورة وبغداد وحي باب توما في دمشق", loc("بغداد"), loc("دمشق")),
+			"ASSAULT", model.Event{Location: "دمشق", Quantities: map[string]int{"dead": 5, "injured": 37}}},
 		{"a direction after a comma is an adverb of place",
 			analysis("قتل 13 مسلحا من الميليشيات المتمردة في ساعات متأخرة من ليل السبت، غربي محافظة مأرب", loc("مأرب")),
 			"ASSAULT", model.Event{Location: "مأرب", Quantities: map[string]int{"dead": 13}}},
@@ -688,6 +691,34 @@ func TestDefiniteEventNoun(t *testing.T) {
 				t.Errorf("CONSULT %v, want %v: %+v", got, tc.want, tc.a.Events)
 			}
 		})
+	}
+}
+
+// TestQuestion: a question reports no event, the same words stated do.
+func TestQuestion(t *testing.T) {
+	x, err := New(DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		text string
+		want bool // a REJECT event
+	}{
+		{"ولماذا رفضت دمشق إقدام الأردن على تسليح عشائرها؟", false},
+		{"ولماذا رفضت دمشق إقدام الأردن على تسليح عشائرها؟»", false},
+		{"ورفضت دمشق إقدام الأردن على تسليح عشائرها.", true},
+	} {
+		a := analysis(tc.text, loc("دمشق"), loc("الأردن"))
+		if err := x.Process(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+		got := false
+		for _, e := range a.Events {
+			got = got || e.Type == "REJECT"
+		}
+		if got != tc.want {
+			t.Errorf("%q: REJECT %v, want %v: %+v", tc.text, got, tc.want, a.Events)
+		}
 	}
 }
 
