@@ -71,10 +71,17 @@ func idsTotal(t *testing.T, s store.Store, q string) int {
 // without it), failing the test after a few seconds.
 func caughtUp(t *testing.T, a *sqlstore.DB) {
 	t.Helper()
-	waitFor(t, "the replica never caught up", func() bool {
+	deadline := time.Now().Add(5 * time.Second)
+	for {
 		idsTotal(t, a, "ليبيا")
-		return a.ReplicaStats().Current
-	})
+		if a.ReplicaStats().Current {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("after 5 s: the replica never caught up: replica %+v cache %+v", a.ReplicaStats(), a.SearchCacheStats())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
 }
 
 // stats is a store's search cache and replica figures.
@@ -126,8 +133,12 @@ func TestReplica(t *testing.T) {
 	// Another store's Puts: seen once notified, by catching up.
 	put(t, b, docs[len(docs)/2:]...)
 	put(t, b, article("other-1", "ليبيا"))
-	waitFor(t, "A never saw B's article", func() bool { return idsTotal(t, a, "ليبيا") > n0 })
+	// (B's last Put, not only the one before it: both have hits)
+	waitFor(t, "A never saw B's articles", func() bool { return idsTotal(t, a, "ليبيا") == idsTotal(t, plain, "ليبيا") })
 	n1 := idsTotal(t, a, "ليبيا")
+	if n1 <= n0 {
+		t.Fatalf("after B's Puts: %d hits, want more than %d", n1, n0)
+	}
 	caughtUp(t, a)
 	if st := a.ReplicaStats(); st.Loads != 1 || st.CatchUps == 0 || st.Articles != len(docs)+1 {
 		t.Fatalf("after B's Puts: %+v, want caught up (not loaded again) with %d articles", st, len(docs)+1)

@@ -57,7 +57,8 @@ type replica struct {
 	bytes int
 	off   bool // over its bound: not used
 
-	catch  sync.Mutex // one catch-up at a time
+	catch  sync.Mutex  // one catch-up at a time
+	again  atomic.Bool // a change since the running catch-up began
 	wg     sync.WaitGroup
 	ctx    context.Context // the background catch-ups', cancelled by Close
 	cancel context.CancelFunc
@@ -160,16 +161,34 @@ func (s *DB) replicaPostings(terms []string, ver int64, gen uint64) (map[string]
 // whenever the search cache is invalidated or changes live (OnChange), so
 // that a replica left behind by a notification is confirmed again even
 // when the searches after it are answered from the cache.
+//
+// A change noted while a catch-up runs is not lost: it sets again, and the
+// running catch-up goes round once more before it lets go of the lock (and
+// takes the lock back if a change came between its last look and letting
+// go). An error ends the round: the next change or search starts another.
 func (s *DB) startCatchUp() {
 	r := s.repl
-	if r == nil || r.ctx.Err() != nil || !r.catch.TryLock() {
+	if r == nil || r.ctx.Err() != nil {
 		return
+	}
+	r.again.Store(true)
+	if !r.catch.TryLock() {
+		return // the one under way goes round again
 	}
 	r.wg.Add(1)
 	go func() {
 		defer r.wg.Done()
-		defer r.catch.Unlock()
-		s.catchUp(r.ctx) // an error: the next change or search starts another
+		for {
+			for r.again.Swap(false) {
+				if s.catchUp(r.ctx) != nil {
+					break
+				}
+			}
+			r.catch.Unlock()
+			if !r.again.Load() || r.ctx.Err() != nil || !r.catch.TryLock() {
+				return
+			}
+		}
 	}()
 }
 

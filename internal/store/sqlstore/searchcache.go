@@ -96,8 +96,8 @@ type SearchCache struct {
 	changed func() // OnChange
 }
 
-// OnChange sets f to be called after every invalidation and every change
-// of live, outside the cache's lock (the replica catches up then: a
+// OnChange sets f to be called after every invalidation and whenever the
+// cache becomes live, outside the cache's lock (the replica catches up then: a
 // search answered from the cache would never consult it). Set it before
 // the cache is shared.
 func (c *SearchCache) OnChange(f func()) { c.changed = f }
@@ -154,7 +154,7 @@ func (c *SearchCache) SetLive(live bool) {
 	c.dropLocked()
 	c.live = live
 	c.mu.Unlock()
-	if c.changed != nil {
+	if live && c.changed != nil { // not live, nothing is served from what it keeps
 		c.changed()
 	}
 }
