@@ -441,3 +441,19 @@ func TestHTMLDateFastMode(t *testing.T) {
 		t.Fatalf("trafilatura HtmlDateMode = %v, want Fast (go-dateparser is not linked)", m)
 	}
 }
+
+// TestCleanFoldsPresentationForms: text written in Arabic presentation forms
+// (contextual glyphs, ligatures) is read as its letters, as 31 arabic-news
+// articles need.
+func TestCleanFoldsPresentationForms(t *testing.T) {
+	c := NewCleaner(DefaultCleanOptions())
+	for _, tc := range []struct{ in, want string }{
+		{"ﻃﻴﺮﺍﻥ ﺍﻟﺘﺤﺎﻟﻒ ﺍﻟﻌﺮﺑﻲ", "طيران التحالف العربي"},
+		{"ﻻ ﺗﺮﺍﺟﻊ", "لا تراجع"}, // the lam-alef ligature is two letters
+		{"قال طيران التحالف", "قال طيران التحالف"},
+	} {
+		if got := c.Clean("", tc.in).Text; got != tc.want {
+			t.Errorf("Clean(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
