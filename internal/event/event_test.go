@@ -225,6 +225,7 @@ func TestQuantities(t *testing.T) {
 		{"at least more than", "مقتل أكثر من 60 شخصا", map[string]int{"dead": 60}},
 		{"hundreds", "اعتقال مئات المتظاهرين", map[string]int{"arrested": 100}},
 		{"thousands multiplier", "نشر ثلاثة آلاف جندي", map[string]int{"fighters": 3000}},
+		{"a death noun in quotes", "أسفر عن «استشهاد» 26 شخصا وإصابة 227 آخرين", map[string]int{"dead": 26, "injured": 227}},
 		{"dual + singular", "ألقت القبض على رجلين وامرأة", map[string]int{"arrested": 3}},
 		{"counted persons + passive verb, twice", "إن خمسة جنود قُتلوا وإن ستة آخرين أصيبوا", map[string]int{"dead": 5, "injured": 6}},
 		{"active verb before a count", "قتلوا 5 جنود في الهجوم", map[string]int{"dead": 5}},

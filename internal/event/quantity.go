@@ -409,8 +409,8 @@ func cueBeforeAt(words []word, i int) string {
 			lim-- // "مقتل ما لا يقل عن 17", "مقتل أكثر من 60": the hedge does not count
 			continue
 		}
-		if words[b].boundary {
-			return ""
+		if words[b].boundary && !(b == i-1 && words[b].quoteOnly) {
+			return "" // not across a clause; a word in quotes right before the count is fine («استشهاد» 26)
 		}
 		if k, ok := lookupCue(cueBefore, words[b]); ok {
 			// "خمسة جنود قتلوا وإن ستة آخرين أصيبوا": that verb belongs

@@ -22,6 +22,7 @@ type word struct {
 	boundary   bool     // punctuation follows (، . ؛ : « » …): a clause boundary
 	comma      bool     // a comma, full stop, semicolon or colon follows
 	paren      bool     // inside brackets: "(يرأسها فايز السراج)"
+	quoteOnly  bool     // the punctuation after it is quote marks only: «استشهاد» 26
 	prep       string   // a one-letter preposition glued on (ب، ل، ك), or ""
 }
 
@@ -98,10 +99,13 @@ func splitWordsCached(c *readingCache, text string, start, end int) []word {
 		}
 		if !t.IsWord() {
 			if len(out) > 0 && isBoundaryPunct(t.Text) {
-				out[len(out)-1].boundary = true
+				last := &out[len(out)-1]
+				quote := strings.ContainsAny(t.Text, "«»\"“”") && strings.Trim(t.Text, "«»\"“” ") == ""
+				last.quoteOnly = quote && (!last.boundary || last.quoteOnly)
+				last.boundary = true
 				switch t.Text {
 				case "،", ",", ".", "؛", ";", ":":
-					out[len(out)-1].comma = true
+					last.comma = true
 				}
 			}
 			continue
