@@ -38,4 +38,12 @@ func TestCorroboratedAttack(t *testing.T) {
 	if n, evs := count(confirmed + " " + doubted); n != 2 {
 		t.Errorf("both in one article: %d ASSAULT events, want 2: %+v", n, evs)
 	}
+	// a protest confirmed is no attack confirmed
+	protest := "وتظاهر آلاف الأشخاص أمس في ساحة التحرير بالقاهرة احتجاجا على قرار الحكومة."
+	if a, err := p.Analyze(context.Background(), model.Document{ID: "t", Text: protest}); err != nil || len(a.Events) == 0 || a.Events[0].Type != "PROTEST" {
+		t.Fatalf("the protest alone: %+v (%v), want a PROTEST event", a.Events, err)
+	}
+	if n, evs := count(protest + " " + doubted); n != 0 {
+		t.Errorf("after a protest: %d ASSAULT events, want 0: %+v", n, evs)
+	}
 }

@@ -231,10 +231,10 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 				} else if k := clashBetween(t, words, matches, ms); k >= 0 {
 					only[t] = k
 				} else if k := corroborable(t, words, matches, ms); k >= 0 {
-					if second {
-						only[t], corroborated[t] = k, true
-					} else {
+					if !second {
 						pending = append(pending, si)
+					} else if confirmed[t] { // an attack of this type confirmed elsewhere
+						only[t], corroborated[t] = k, true
 					}
 				}
 			}
