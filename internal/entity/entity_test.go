@@ -920,6 +920,8 @@ func TestOrgNisbaTails(t *testing.T) {
 			[]ment{{"العربي", "ORG"}}, "البرلمان العربي:ORG"},
 		{"a construct head, and the country after", "وأعلنت مؤسسة النقد العربي السعودي أمس",
 			[]ment{{"مؤسسة النقد", "ORG"}, {"العربي السعودي", "ORG"}}, "مؤسسة النقد العربي السعودي:ORG"},
+		{"two adjectives tagged apart", "وأعلنت مؤسسة النقد العربي السعودي أمس",
+			[]ment{{"مؤسسة النقد", "ORG"}, {"العربي", "ORG"}, {"السعودي", "ORG"}}, "مؤسسة النقد العربي السعودي:ORG"},
 		{"a fund in construct", "وقال صندوق النقد العربي إن",
 			[]ment{{"العربي", "ORG"}}, "صندوق النقد العربي:ORG"},
 		{"an adjective after a word that is no body", "عن الشأن العربي الداخلي",

@@ -1195,19 +1195,24 @@ func (f *OrgFinder) nisbaTails(text string, toks []arabic.Token, out []model.Men
 				end = toks[e].End
 			}
 		}
+		// the mention before it, past those already joined to another
+		prev := mi - 1
+		for prev >= 0 && out[prev].Start < 0 {
+			prev--
+		}
 		// "التحالف" then "العربي": one name
-		if mi > 0 && out[mi-1].Type == model.ORG && out[mi-1].End == toks[i-1].End {
-			out[mi-1].End = end
-			out[mi-1].Text = text[out[mi-1].Start:end]
+		if prev >= 0 && out[prev].Type == model.ORG && out[prev].End == toks[i-1].End {
+			out[prev].End = end
+			out[prev].Text = text[out[prev].Start:end]
 			out[mi].Start = -1
 			dropped = true
 			continue
 		}
-		if (mi > 0 && out[mi-1].End > toks[i-1].Start) || !nisbaBodies[toks[i-1].Norm] {
+		if (prev >= 0 && out[prev].End > toks[i-1].Start) || !nisbaBodies[toks[i-1].Norm] {
 			continue
 		}
 		start := toks[i-1].Start
-		if k := i - 2; k >= 0 && adjacent(toks, i-1) && nisbaBodyHeads[toks[k].Norm] && (mi == 0 || out[mi-1].End <= toks[k].Start) {
+		if k := i - 2; k >= 0 && adjacent(toks, i-1) && nisbaBodyHeads[toks[k].Norm] && (prev < 0 || out[prev].End <= toks[k].Start) {
 			start = toks[k].Start
 		}
 		out[mi].Start, out[mi].End = start, end
