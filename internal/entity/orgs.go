@@ -59,11 +59,16 @@ var loadKnownNames = sync.OnceValues(func() (*knownNames, error) {
 // known reports whether ws (normalised words) is a curated name, the
 // article on each word aside.
 func (kn *knownNames) known(ws []string) bool {
+	return kn.find(ws, func(knownName) bool { return true })
+}
+
+// find reports whether ws is a listed name that ok accepts.
+func (kn *knownNames) find(ws []string, ok func(knownName) bool) bool {
 	if len(ws) == 0 {
 		return false
 	}
 	for _, k := range kn.byFirst[stripAl(ws[0])] {
-		if len(k.words) != len(ws) {
+		if len(k.words) != len(ws) || !ok(k) {
 			continue
 		}
 		same := true
@@ -80,22 +85,7 @@ func (kn *knownNames) known(ws []string) bool {
 // knownOrg reports whether ws is a curated organisation that needs no
 // context (a bare name that is also a common word is not one).
 func (kn *knownNames) knownOrg(ws []string) bool {
-	if len(ws) == 0 {
-		return false
-	}
-	for _, k := range kn.byFirst[stripAl(ws[0])] {
-		if len(k.words) != len(ws) || k.typ != model.ORG || k.context {
-			continue
-		}
-		same := true
-		for i := range ws {
-			same = same && stripAl(ws[i]) == stripAl(k.words[i])
-		}
-		if same {
-			return true
-		}
-	}
-	return false
+	return kn.find(ws, func(k knownName) bool { return k.typ == model.ORG && !k.context })
 }
 
 // OrgOptions selects the organisation finder's rules; each can be turned

@@ -99,6 +99,20 @@ func noServer(before, after stats) bool {
 	return after.c.Misses-before.c.Misses == after.r.Served-before.r.Served && after.c.Bypassed == before.c.Bypassed
 }
 
+// fromReplica waits for A's replica to catch up, then checks that a query's
+// first search is answered from it without the server, and that A ranks as
+// the plain store does.
+func fromReplica(t *testing.T, what string, a, plain *sqlstore.DB) {
+	t.Helper()
+	caughtUp(t, a)
+	c1 := statsOf(a)
+	idsTotal(t, a, "المتحدة")
+	if c2 := statsOf(a); !noServer(c1, c2) || c2.r.Served == c1.r.Served {
+		t.Fatalf("%s: not from the replica (%+v → %+v)", what, c1, c2)
+	}
+	sameAsPlain(t, what, a, plain)
+}
+
 // TestReplica: a store A with a replica, opened on a store B filled, loads
 // it at Open and answers a query's first ids-only search from memory; it
 // ranks as a store without one on every ranking query, and sees B's Puts
@@ -150,13 +164,7 @@ func TestReplica(t *testing.T) {
 	if n := idsTotal(t, a, "ليبيا"); n != n1+1 {
 		t.Fatalf("after A's own Put: %d hits, want %d", n, n1+1)
 	}
-	caughtUp(t, a)
-	c1 := statsOf(a)
-	idsTotal(t, a, "المتحدة")
-	if c2 := statsOf(a); !noServer(c1, c2) || c2.r.Served == c1.r.Served {
-		t.Fatalf("after A's own Put: not from the replica (%+v → %+v)", c1, c2)
-	}
-	sameAsPlain(t, "after A's own Put", a, plain)
+	fromReplica(t, "after A's own Put", a, plain)
 
 	// B's Optimize right after a Put: if it merged the Put into older
 	// segments before A caught up with it (the notification starts a
@@ -237,13 +245,7 @@ func TestReplicaListenerBack(t *testing.T) {
 	if n := idsTotal(t, a, "ليبيا"); n != n0+1 {
 		t.Fatalf("listener back: A finds %d, want %d (the Put made while it was down)", n, n0+1)
 	}
-	caughtUp(t, a)
-	c := statsOf(a)
-	idsTotal(t, a, "المتحدة")
-	if c2 := statsOf(a); !noServer(c, c2) || c2.r.Served == c.r.Served {
-		t.Fatalf("listener back: not from the replica (%+v → %+v)", c, c2)
-	}
-	sameAsPlain(t, "listener back", a, b)
+	fromReplica(t, "listener back", a, b)
 }
 
 // TestReplicaReloadAfterOptimize: another process's Optimize merged a Put
