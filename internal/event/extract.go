@@ -230,6 +230,8 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 					only[t] = k // that trigger alone: another of the sentence may tell an older attack
 				} else if k := clashBetween(t, words, matches, ms); k >= 0 {
 					only[t] = k
+				} else if k := clashOccurs(t, words, matches, ms); k >= 0 {
+					only[t] = k
 				} else if k := corroborable(t, words, matches, ms); k >= 0 {
 					if !second {
 						pending = append(pending, si)
@@ -254,6 +256,11 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 				actor, recips, loc := arguments(p, words, ms, *m)
 				if b, ok := qamaGap(words, m.First); ok && !nameBetween(ms, actor, b, m.First) {
 					actor = "" // "قام الحضور بزيارة": the subject is not named
+				}
+				if typ == "ASSAULT" {
+					if a, rs, ok := clashSides(words, ms, m); ok {
+						actor, recips = a, rs // "اشتباكات بين عناصر المقاومة الشعبية والحوثيين"
+					}
 				}
 				if actor == "" && typ == "ASSAULT" {
 					actor = nisbaAttacker(forces, words, matches, m)
@@ -902,6 +909,162 @@ func clashBetween(t string, words []word, matches []Match, ms []mention) int {
 		}
 	}
 	return -1
+}
+
+// Verbs that make fighting break out, happen or go on (دارت اشتباكات،
+// اندلعت معارك، تجددت المواجهات، تدور اشتباكات) and that say a place saw
+// it (شهدت المدينة اشتباكات).
+var occurVerbs = normKeys(map[string]bool{
+	"دار": true, "دارت": true, "تدور": true, "يدور": true, "اندلع": true, "اندلعت": true, "تندلع": true, "تفجرت": true,
+	"اشتعلت": true, "احتدم": true, "احتدمت": true, "تجدد": true, "تجددت": true, "تتجدد": true, "استمر": true, "استمرت": true,
+	"تستمر": true, "تواصل": true, "تواصلت": true, "تتواصل": true, "وقع": true, "وقعت": true, "جرت": true, "تجري": true,
+	"شهد": true, "شهدت": true, "يشهد": true, "تشهد": true,
+})
+
+// clashOccurs returns the index of a clash noun (اشتباكات، معارك، مواجهات)
+// that is the subject or object of a verb of occurrence next to it, with a
+// named place or party ("استمرت الاشتباكات في محافظة تعز", "دارت معارك
+// عنيفة في جبهة الضباب", "شهدت مدينة بنغازي اشتباكات", "قالت المصادر إن
+// الاشتباكات اندلعت في قرية الجنادبة"), asserted or reported, or -1: the
+// sentence tells fighting that took place, as a report of it does. Not in a
+// relative clause (المعارك التي دارت), after a time preposition (منذ اندلاع)
+// or a negation, nor with قد before a present verb.
+func clashOccurs(t string, words []word, matches []Match, ms []mention) int {
+	for i, m := range matches {
+		p := m.Pattern
+		if p.Type != t || p.Mode != "firearms" || p.POS != POSVerb || verbalAt(p, words, m.First) || words[m.First].prep != "" {
+			continue
+		}
+		// the verb before the noun (a date word or the place that saw it
+		// may stand between) or right after it ("الاشتباكات اندلعت")
+		v := -1
+		for k := m.First - 1; k >= 0 && k >= m.First-3; k-- {
+			if occurVerbs[words[k].Norm] || occurVerbs[words[k].base] {
+				v = k
+				break
+			}
+			if words[k].boundary {
+				break
+			}
+		}
+		if v < 0 && m.Last+1 < len(words) && !words[m.Last].boundary {
+			if w := words[m.Last+1]; occurVerbs[w.Norm] || occurVerbs[w.base] {
+				v = m.Last + 1
+			}
+		}
+		if v < 0 || words[v].prep != "" || words[v].future {
+			continue
+		}
+		if v > 0 {
+			prev := words[v-1]
+			if relPronouns[prev.Norm] || adverbialPreps[prev.Norm] || gapPreps[prev.Norm] ||
+				(prev.Norm == "قد" || prev.Norm == "وقد") && (strings.HasPrefix(words[v].base, "ت") || strings.HasPrefix(words[v].base, "ي")) {
+				continue // "التي دارت", "منذ اندلاع"; "قد تندلع" may
+			}
+		}
+		if v < m.First && m.First > 0 {
+			if prev := words[m.First-1]; relPronouns[prev.Norm] {
+				continue
+			}
+		}
+		// "يذكر أن مدينة درنة تشهد معارك": an aside recalling the
+		// background; "تشهد مدينة تعز مواجهات عنيفة منذ أربعة أشهر": a
+		// standing state, not the day's fighting (منذ أمس is)
+		if n := words[0].Norm; n == "يذكر" || n == "ويذكر" || n == "يشار" || n == "ويشار" {
+			continue
+		}
+		standing := false
+		for k := m.Last + 1; k+1 < len(words) && k <= m.Last+8; k++ {
+			if words[k].Norm == "منذ" {
+				_, day := weekdays[words[k+1].base]
+				standing = !timeWords[words[k+1].Norm] && !timeWords[words[k+1].base] && !day
+				break
+			}
+			if words[k].boundary {
+				break
+			}
+		}
+		if standing {
+			continue
+		}
+		first := min(v, m.First)
+		if md := modality(words, first, words[first].future, nil); md != model.Asserted && md != model.Reported {
+			continue
+		}
+		actor, recips, loc := arguments(p, words, ms, m)
+		if loc == nil && actor == "" && len(recips) == 0 {
+			continue
+		}
+		return i
+	}
+	return -1
+}
+
+// clashSides returns the two sides of a clash noun followed by بين (ما
+// بين), as PLOVER codes a clash: the first side named after بين acts, the
+// sides joined to it by و are its recipients ("دارت اشتباكات بين عناصر
+// المقاومة الشعبية والحوثيين": actor المقاومة الشعبية, recipient
+// الحوثيين). The first side stands within three words of بين (a head such
+// as عناصر، قوات، مسلحي may come between); a unit named by its patron
+// ("مجموعات مسلحة مؤيدة لحكومة الوحدة") is no side. ok is false when no
+// side is named so.
+func clashSides(words []word, ms []mention, m *Match) (actor string, recips []string, ok bool) {
+	p := m.Pattern
+	if p.Mode != "firearms" || p.POS != POSVerb || verbalAt(p, words, m.First) {
+		return "", nil, false
+	}
+	b := -1
+	for k := m.Last + 1; k < len(words) && k <= m.Last+3; k++ {
+		if words[k].Norm == "بين" {
+			b = k
+			break
+		}
+		if words[k].boundary && words[k].Norm != "ما" {
+			break
+		}
+	}
+	if b < 0 {
+		return "", nil, false
+	}
+	var sides []mention
+	for _, x := range ms {
+		if x.First <= b || x.First-b > 12 || x.Type != model.ORG && x.Type != model.PER || x.affil || x.patron {
+			continue
+		}
+		if len(sides) == 0 {
+			if x.First-b > 3 {
+				return "", nil, false
+			}
+			// only a head between: "بين المقاومة، وميليشيات الحوثي" names
+			// the second side first
+			for k := b + 1; k < x.First; k++ {
+				if words[k].boundary || strings.HasPrefix(words[k].Norm, "و") {
+					return "", nil, false
+				}
+			}
+			sides = append(sides, x)
+			continue
+		}
+		// a later side joins the first by و, on its name or on its head
+		// ("والحوثيين", "وميليشيات الحوثي")
+		joined := x.conj
+		for k := x.First - 1; k > sides[len(sides)-1].Last && k >= x.First-2; k-- {
+			joined = joined || strings.HasPrefix(words[k].Norm, "و")
+		}
+		if !joined {
+			break
+		}
+		sides = append(sides, x)
+	}
+	if len(sides) == 0 {
+		return "", nil, false
+	}
+	for _, x := range sides[1:] {
+		if x.Name != sides[0].Name && !slices.Contains(recips, x.Name) {
+			recips = append(recips, x.Name)
+		}
+	}
+	return sides[0].Name, recips, true
 }
 
 // triggers finds the trigger matches of a sentence, leaving out those inside

@@ -1,0 +1,76 @@
+package event
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/marsad-project/marsad/internal/model"
+)
+
+// Fighting told by a verb of occurrence with the clash noun (دارت
+// اشتباكات، استمرت المواجهات، شهدت المدينة معارك) and a named place or
+// party is a report of it, asserted or attributed, though the detector
+// doubts it; the rows after the first four are guards: a relative clause,
+// a time preposition, a may, a standing state, an aside, nothing named.
+func TestClashOccurs(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     bool
+	}{
+		{"verb before the noun, a place", "واستمرت الاشتباكات في مدينة تعز حتى مساء أمس.", true},
+		{"verb after the noun, attributed", "وقالت المصادر إن الاشتباكات اندلعت في قرية الجنادبة بعد مهاجمة القرية.", true},
+		{"the place that saw it", "وشهدت مدينة تعز مواجهات عنيفة أمس.", true},
+		{"since yesterday is the day's fighting", "وتدور في تعز اشتباكات عنيفة منذ أمس.", true},
+		{"relative clause", "وتحدث عن المعارك التي دارت في مدينة تعز.", false},
+		{"after a time preposition", "وغادر السكان منذ اندلاع المعارك في مدينة تعز.", false},
+		{"may break out", "وقد تندلع الاشتباكات في مدينة تعز.", false},
+		{"a standing state", "وتشهد مدينة تعز مواجهات عنيفة منذ أربعة أشهر.", false},
+		{"an aside", "يذكر أن مدينة تعز تشهد معارك عنيفة.", false},
+		{"nothing named", "ودارت اشتباكات عنيفة حتى الفجر.", false},
+	}
+	for _, tc := range tests {
+		a := analysis(tc.in, loc("تعز"), loc("الجنادبة"))
+		n := 0
+		for _, e := range eventsOf(t, a) {
+			if e.Type == "ASSAULT" {
+				n++
+			}
+		}
+		if got := n > 0; got != tc.want {
+			t.Errorf("%s: %s: ASSAULT %v, want %v", tc.name, tc.in, got, tc.want)
+		}
+	}
+}
+
+// A clash between named sides is coded as PLOVER codes it: the first side
+// after بين acts, the sides joined to it by و are its recipients; a head
+// (عناصر) may stand before the first side, a comma-closed unnamed side may
+// not (the last row, a guard: without clashSides the actor is empty too).
+func TestClashSides(t *testing.T) {
+	ents := []model.Entity{org("المقاومة الشعبية"), org("الحوثيين", "الحوثي"), loc("تعز")}
+	tests := []struct {
+		name, in string
+		actor    string
+		recips   []string
+	}{
+		{"a head before the first side", "ووقعت اشتباكات عنيفة بين عناصر المقاومة الشعبية والحوثيين في أحياء مدينة تعز.", "المقاومة الشعبية", []string{"الحوثيين"}},
+		{"ما بين, the second side on its head", "ودارت مواجهات عنيفة ما بين المقاومة الشعبية وميليشيات الحوثي في تعز.", "المقاومة الشعبية", []string{"الحوثيين"}},
+		{"an unnamed first side", "ودارت معارك عنيفة بين المقاومة، وميليشيات الحوثي في تعز.", "", []string{"الحوثيين"}},
+	}
+	for _, tc := range tests {
+		var ev *model.Event
+		evs := eventsOf(t, analysis(tc.in, ents...))
+		for i := range evs {
+			if evs[i].Type == "ASSAULT" {
+				ev = &evs[i]
+			}
+		}
+		if ev == nil {
+			t.Errorf("%s: no ASSAULT event in %s", tc.name, tc.in)
+			continue
+		}
+		if ev.Actor != tc.actor || !slices.Equal(ev.Recipients, tc.recips) {
+			t.Errorf("%s: actor %q recipients %v, want %q %v", tc.name, ev.Actor, ev.Recipients, tc.actor, tc.recips)
+		}
+	}
+}
