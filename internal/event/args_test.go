@@ -674,3 +674,27 @@ func TestImpersonalPassive(t *testing.T) {
 		}
 	}
 }
+
+// An arrival or a heading (وصل، يصل، توجه إلى) is a visit only where it
+// reaches a place: a state, an amount or a stage reached is no event.
+func TestArrivalNeedsPlace(t *testing.T) {
+	for _, c := range []struct {
+		text  string
+		ents  []model.Entity
+		visit bool
+	}{
+		{"ووصف الجفري الحادث بأنه مؤشر على حالة اليأس التي وصل إليها أرباب الفكر الضال", []model.Entity{per("الجفري")}, false},
+		{"وتعهد أوباما بإغلاقه في غضون عام عندما وصل إلى البيت الأبيض في 2009", []model.Entity{per("أوباما")}, false},
+		{"وقال نادي الفتح إن المهاجم جوسيمار وصل إلى مقر معسكر الفريق", []model.Entity{per("جوسيمار"), org("نادي الفتح")}, false},
+		{"وصل وزير الخارجية عادل الجبير إلى الدوحة اليوم في زيارة رسمية", []model.Entity{per("عادل الجبير"), loc("الدوحة")}, true},
+		{"وتوجهت وزيرة الخارجية فيسنا بوسيتش إلى القاهرة الخميس", []model.Entity{per("فيسنا بوسيتش"), loc("القاهرة")}, true},
+	} {
+		found := false
+		for _, e := range eventsOf(t, analysis(c.text, c.ents...)) {
+			found = found || e.Type == "CONSULT" && e.Mode == "visit"
+		}
+		if found != c.visit {
+			t.Errorf("%s: a visit %v, want %v", c.text, found, c.visit)
+		}
+	}
+}

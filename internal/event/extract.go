@@ -268,6 +268,11 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 				} else if physical[typ] {
 					ev.Location = anaphoricPlace(words, ms, m, actor, prevPlace)
 				}
+				// "الحال التي وصل إليها"، "صفقة وصلت إلى مراحلها الأخيرة": an
+				// arrival that names no place it reaches is no visit
+				if ev.Location == "" && arrival(p, words[m.First]) {
+					return false
+				}
 			}
 			last := first
 			if m != nil {
