@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Pick the ten articles of the blind development gold (testdata/devgold).
 
-usage: devgold-select.py [--seed N] [--exclude IDS.txt] [--skip ID] [--spread] [DATA_DIR]
+usage: devgold-select.py [--seed N] [--exclude IDS.txt]... [--skip ID]... [--spread] [DATA_DIR]
        (default ../shared/data/arabic-news)
 
 Prints the chosen ids, one a line. The rule is fixed before any system output
@@ -29,6 +29,16 @@ as the first ten were (4 of 10). 2015-08-10:1267, drawn first for Yemen, is
 an unsigned editorial (alyaum's leader: no reported event, no source); it was
 read, not annotated, and skipped (--skip) before any system run, so the next
 Yemen article of the same order came in.
+
+The third ten (testdata/devgold/ids3.txt) came from
+  devgold-select.py --seed 20261206 --exclude testdata/devgold/ids.txt \
+      --exclude testdata/devgold/ids2.txt --spread
+(--exclude may be given several times; the ids of all the files are left
+out). With the first twenty left out only 4 Libya-file articles are
+eligible: a file with fewer than 5 gives all it has and the general file
+gives the shortfall too (still at most one per topic under --spread), so
+the draw is ten. The earlier draws had at least 5 eligible in each file and
+print the same ids as before.
 """
 import json
 import os
@@ -113,12 +123,16 @@ def main():
             rest.append(a)
     d = rest[0] if rest else os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data", "arabic-news")
     rng = random.Random(seed)
+    short = 0  # what the Libya file could not give, taken from the general file
     for name in ("libya_articles.jsonl", "general_saudinewsnet_5000.jsonl"):
         pool = [x for x in eligible(os.path.join(d, name), True) if x[0] not in exclude]
         print(f"# {name}: {len(pool)} eligible", file=sys.stderr)
+        want = 5 + short
         if not spread:
-            for i, _ in rng.sample(pool, 5):
+            k = min(want, len(pool))
+            for i, _ in rng.sample(pool, k):
                 print(i)
+            short = want - k
             continue
         seen, n = set(), 0
         for i, tp in rng.sample(pool, len(pool)):
@@ -128,8 +142,9 @@ def main():
             print(i)
             print(f"#   {i}: {tp}", file=sys.stderr)
             n += 1
-            if n == 5:
+            if n == want:
                 break
+        short = want - n
 
 
 if __name__ == "__main__":

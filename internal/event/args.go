@@ -504,8 +504,6 @@ var pronounSubject = normKeys(map[string]bool{
 	"وهو": true, "وهي": true, "وهم": true, "وهما": true, "فهو": true, "فهي": true, "فهم": true,
 })
 
-// plural reports a word with a dual or plural possessive pronoun:
-// "اجتماعهما", "لقائهم" (ه alone is also the normalised ة, so left out).
 // agentBefore reports whether the name at wi is introduced by a phrase that
 // names the agent of a passive verb or an event noun: "اعتقل من قبل الشرطة",
 // "قتل على يد مسلحين", "بواسطة". Modern Standard Arabic expresses the agent of
@@ -525,8 +523,43 @@ func agentBefore(words []word, wi int) bool {
 	return wi > 0 && words[wi-1].Norm == "بواسطه"
 }
 
+// plural reports a word with a dual or plural possessive pronoun:
+// "اجتماعهما", "لقائهم" (ه alone is also the normalised ة, so left out).
 func plural(w word) bool {
 	return runeLen(w.Norm) >= 6 && (strings.HasSuffix(w.Norm, "هما") || strings.HasSuffix(w.Norm, "هم"))
+}
+
+// passiveLights are the light verbs of the impersonal passive: "تم إطلاق
+// سراح ويب", "جرى إلقاء القبض على اثنين", "سيتم نقلهم".
+var passiveLights = normKeys(map[string]bool{
+	"تم": true, "وتم": true, "تمت": true, "وتمت": true, "يتم": true, "ويتم": true, "سيتم": true, "وسيتم": true,
+	"ستتم": true, "وستتم": true, "جرى": true, "وجرى": true, "يجري": true, "ويجري": true, "سيجري": true,
+})
+
+// passiveNoun reports an event noun after a light verb of the passive
+// ("وتم اطلاق سراح ويب", "مرجوج هزازي تم القبض عليه"): the noun's genitive
+// and the name before the light verb undergo the event, and only an agent
+// phrase (من قبل، على يد) names who acted. The parties of a meeting or an
+// agreement are its participants either way ("تم توقيع اتفاق بين …"),
+// so those types keep their reading.
+func passiveNoun(p *Pattern, words []word, m Match) bool {
+	switch p.Type {
+	case "CONSULT", "AGREE", "COOPERATE":
+		return false
+	}
+	return m.First > 0 && passiveLights[words[m.First-1].Norm] && !verbalAt(p, words, m.First)
+}
+
+// pronounSuffixed reports a word written with an attached pronoun of the
+// third person ("اعتقاله", "عليهم"); the text is read, not the normalised
+// form, where ة is ه.
+func pronounSuffixed(w word) bool {
+	for _, suf := range []string{"ه", "ها", "هم", "هما", "هن"} {
+		if strings.HasSuffix(w.Text, suf) && runeLen(w.Text) > runeLen(suf)+1 {
+			return true
+		}
+	}
+	return false
 }
 
 // lightVerbBefore reports "ألقى القبض": the masdar after the light verb
@@ -1184,7 +1217,8 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 		}
 		return x.Type == model.PER || x.Type == model.ORG
 	}
-	patient := patientTrigger(p, words, m)
+	passive := passiveNoun(p, words, m)
+	patient := patientTrigger(p, words, m) || passive
 	unnamed := false   // the verb's subject is a noun no mention names
 	possessed := false // an event noun whose pronoun is its agent (possessedNoun)
 	// the subject before: at most two words between, no clause boundary
@@ -1258,10 +1292,18 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 	const maxRecipients = 4
 	switch {
 	case patient:
-		if before != nil {
+		if before != nil && passive {
+			add(before.Name) // "مرجوج هزازي تم القبض عليه": the one arrested
+		} else if before != nil {
 			actor = before.Name
 		}
 		for _, x := range objects {
+			// after a passive only the noun's genitive undergoes it: not
+			// past a pronoun ("قد تم اعتقاله، أو التحق بصفوف كتيبة …") nor
+			// further on ("تم القبض على أحدهم وتحويله لهيئة التحقيق")
+			if passive && (x.First-m.Last > 2 || pronounSuffixed(words[m.Last])) {
+				continue
+			}
 			if len(recips) < maxRecipients && x.First-m.Last <= 12 {
 				add(x.Name)
 			}

@@ -622,3 +622,79 @@ func TestIndefinitePluralSubject(t *testing.T) {
 		t.Errorf("the man as the actor after a definite plural: %+v", eventsOf(t, a))
 	}
 }
+
+// An event noun after the light verb of the impersonal passive (تم، جرى،
+// سيتم) hides its agent: its genitive, or the name before the light verb,
+// undergoes the event and is a recipient, never the actor; only the
+// noun's own genitive is, not a name further on; an agent phrase still
+// names the actor.
+func TestImpersonalPassive(t *testing.T) {
+	for _, c := range []struct {
+		text        string
+		ents        []model.Entity
+		typ, actor  string
+		recipients  []string
+		noRecipient string
+	}{
+		{"وتم اطلاق سراح جيفري ويب مقابل كفالة بقيمة عشرة ملايين", []model.Entity{per("جيفري ويب")},
+			"RETREAT", "", []string{"جيفري ويب"}, ""},
+		{"الجدير بالذكر أن المدعو تركي السفياني تم القبض عليه بشرطة مطار الرياض يوم أمس", []model.Entity{per("تركي السفياني"), loc("مطار الرياض")},
+			"COERCE", "", []string{"تركي السفياني"}, ""},
+		{"وقالت النيابة العامة إنه تم القبض على بابلو سالمون بأمر قضائي", []model.Entity{per("بابلو سالمون"), org("النيابة العامة")},
+			"COERCE", "", []string{"بابلو سالمون"}, ""},
+		{"وأفادوني بأنه تم القبض على أحدهم وتحويله لهيئة التحقيق والادعاء العام", []model.Entity{org("هيئة التحقيق والادعاء العام")},
+			"", "", nil, "هيئة التحقيق والادعاء العام"},
+		{"وتم اعتقال ثلاثة صحفيين من قبل الشرطة التركية في اسطنبول", []model.Entity{org("الشرطة التركية"), loc("اسطنبول")},
+			"COERCE", "الشرطة التركية", nil, ""},
+	} {
+		var got *model.Event
+		evs := eventsOf(t, analysis(c.text, c.ents...))
+		for i, e := range evs {
+			if c.noRecipient != "" && contains(e.Recipients, c.noRecipient) {
+				t.Errorf("%s: %q a recipient: %+v", c.text, c.noRecipient, e)
+			}
+			if e.Type == c.typ {
+				got = &evs[i]
+			}
+		}
+		if c.typ == "" {
+			continue
+		}
+		if got == nil {
+			t.Errorf("%s: no %s event: %+v", c.text, c.typ, evs)
+			continue
+		}
+		if got.Actor != c.actor {
+			t.Errorf("%s: actor %q, want %q", c.text, got.Actor, c.actor)
+		}
+		for _, r := range c.recipients {
+			if !contains(got.Recipients, r) {
+				t.Errorf("%s: recipients %q, want %q among them", c.text, got.Recipients, r)
+			}
+		}
+	}
+}
+
+// An arrival or a heading (وصل، يصل، توجه إلى) is a visit only where it
+// reaches a place: a state, an amount or a stage reached is no event.
+func TestArrivalNeedsPlace(t *testing.T) {
+	for _, c := range []struct {
+		text  string
+		ents  []model.Entity
+		visit bool
+	}{
+		{"ووصف الجفري الحادث بأنه مؤشر على حالة اليأس التي وصل إليها أرباب الفكر الضال", []model.Entity{per("الجفري")}, false},
+		{"وتعهد أوباما بإغلاقه في غضون عام عندما وصل إلى البيت الأبيض في 2009", []model.Entity{per("أوباما")}, false},
+		{"وقال نادي الفتح إن المهاجم جوسيمار وصل إلى مقر معسكر الفريق", []model.Entity{per("جوسيمار"), org("نادي الفتح")}, false},
+		{"وصل وزير الخارجية عادل الجبير إلى الدوحة اليوم في زيارة رسمية", []model.Entity{per("عادل الجبير"), loc("الدوحة")}, true},
+		{"وتوجهت وزيرة الخارجية فيسنا بوسيتش إلى القاهرة الخميس", []model.Entity{per("فيسنا بوسيتش"), loc("القاهرة")}, true},
+	} {
+		found := false
+		for _, e := range eventsOf(t, analysis(c.text, c.ents...)) {
+			found = found || e.Type == "CONSULT" && e.Mode == "visit"
+		}
+		if found != c.visit {
+			t.Errorf("%s: a visit %v, want %v", c.text, found, c.visit)
+		}
+	}
+}

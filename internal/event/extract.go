@@ -275,6 +275,11 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 				} else if physical[typ] {
 					ev.Location = anaphoricPlace(words, ms, m, actor, prevPlace)
 				}
+				// "الحال التي وصل إليها"، "صفقة وصلت إلى مراحلها الأخيرة": an
+				// arrival that names no place it reaches is no visit
+				if ev.Location == "" && arrival(p, words[m.First]) {
+					return false
+				}
 			}
 			last := first
 			if m != nil {
@@ -316,7 +321,10 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 				// parties and often none named beside it: keep it when it
 				// has a place and a time of its own
 				multi := m != nil && m.Pattern.Mode == "multilateral" && ev.Location != "" && ev.DateText != ""
-				if ev.Actor == "" && len(ev.Quantities) == 0 && !multi {
+				// an impersonal passive hides its agent and names who
+				// underwent the event: "وتم اطلاق سراح ويب"
+				undergone := m != nil && len(ev.Recipients) > 0 && passiveNoun(m.Pattern, words, *m)
+				if ev.Actor == "" && len(ev.Quantities) == 0 && !multi && !undergone {
 					return false
 				}
 				// an event noun (زيارة، اجتماع، تهديدات) is often a mention of

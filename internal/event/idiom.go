@@ -583,6 +583,13 @@ func idiom(words []word, m *Match) bool {
 	return false
 }
 
+// arrival reports a visit told by its arrival or its heading (وصل، يصل،
+// وصول، توجه إلى): such a verb is a visit only where it reaches a place.
+func arrival(p *Pattern, w word) bool {
+	return p.Type == "CONSULT" && p.Mode == "visit" &&
+		(w.has("وصل") || w.has("يصل") || w.has("وصول") || w.has("توجه") || w.has("يتوجه"))
+}
+
 // Words before طالب that make it the noun "student": "وهو طالب", "من قبل
 // طالب", "وظيفة طالب", "كان لا يزال طالبا".
 var studentBefore = normKeys(map[string]bool{
