@@ -74,3 +74,55 @@ func TestClashSides(t *testing.T) {
 		}
 	}
 }
+
+// A toll of dead or wounded whose cause or time is fighting (في / خلال /
+// جراء / ب + a clash noun) reports the fighting; the last four rows are
+// guards: a person's past in a relative clause, months ago, a date years
+// before publication, killing named in general.
+func TestClashToll(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     bool
+	}{
+		{"an attributed toll, a named side", "وأفادت مصادر محلية بسقوط عدد من القتلى والجرحى في اشتباكات عنيفة مع المقاومة الشعبية.", true},
+		{"wounded during clashes", "وقالت المصادر الطبية إن الشاب أصيب بالرصاص الحي في صدره خلال مواجهات مع المقاومة الشعبية قرب تعز.", true},
+		{"fell dead in clashes between two tribes", "وقال مسؤولون أمس إن العشرات سقطوا قتلى في اشتباكات بين قبيلتين في تعز.", true},
+		{"counts, the noun with its pronoun", "وأكد أن 25 قتيلا و35 جريحا من القوات الخاصة سقطوا خلال معاركها في مدينة تعز.", true},
+		{"the cause after جراء", "ولقي جندي مصرعه جراء الاشتباكات في تعز.", true},
+		{"relative clause", "وهو القائد الذي قتل في المعارك في تعز.", false},
+		{"months ago", "وقتل القائد في معارك في تعز قبل ستة أشهر.", false},
+		{"years before publication", "وقتل القائد في مارس 2014 في المعارك في تعز.", false},
+		{"killing in general", "فهم لا يعرفون سوى لغة العنف والقتل، إلا أن استمرارهم في المواجهات في تعز يعني نهايتهم.", false},
+	}
+	for _, tc := range tests {
+		a := analysis(tc.in, loc("تعز"), org("المقاومة الشعبية"))
+		n := 0
+		for _, e := range eventsOf(t, a) {
+			if e.Type == "ASSAULT" {
+				n++
+			}
+		}
+		if got := n > 0; got != tc.want {
+			t.Errorf("%s: %s: ASSAULT %v, want %v", tc.name, tc.in, got, tc.want)
+		}
+	}
+}
+
+// The same tally told twice in an article is one event, though one telling
+// dates it by its month ("في شهر أكتوبر وحده"): mergeEvents keeps a monthly
+// tally apart from an undated incident only when the counts differ.
+func TestMergeSameTallyOverMonth(t *testing.T) {
+	first := "وقال المتحدث إن 40 جنديا قتلوا وأصيب 60 آخرون في شهر أكتوبر وحده."
+	text := first + " وأكد أن 40 قتيلا و60 جريحا من القوات الخاصة سقطوا خلال معاركها في مدينة تعز."
+	a := analysis(text, loc("تعز"))
+	a.Sentences = []model.Sentence{{Start: 0, End: len(first)}, {Start: len(first) + 1, End: len(text)}}
+	n := 0
+	for _, e := range eventsOf(t, a) {
+		if e.Type == "ASSAULT" {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d ASSAULT events, want 1 (the same tally)", n)
+	}
+}

@@ -232,6 +232,8 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 					only[t] = k
 				} else if k := clashOccurs(t, words, matches, ms); k >= 0 {
 					only[t] = k
+				} else if k := clashToll(t, words, matches, ms, q, dates, pub); k >= 0 {
+					only[t] = k
 				} else if k := corroborable(t, words, matches, ms); k >= 0 {
 					if !second {
 						pending = append(pending, si)
@@ -1008,6 +1010,78 @@ func clashOccurs(t string, words []word, matches []Match, ms []mention) int {
 	return -1
 }
 
+// Words of the dead and wounded that open a toll: قتل، مقتل، قتلى، لقي
+// مصرعه، أصيب، جرحى، أسفر عن مقتل.
+var tollWords = normKeys(map[string]bool{
+	"قتل": true, "يقتل": true, "مقتل": true, "قتلي": true, "قتيل": true, "قتيلا": true, "لقي": true, "يلقي": true,
+	"اصيب": true, "يصاب": true, "جرح": true, "جرحي": true, "اصابه": true, "مصابين": true, "اسفر": true, "اسفرت": true, "ادي": true, "ادت": true,
+})
+
+// Nouns of a span of months or years: "قبل ستة أشهر"، "قبل عامين".
+var durationNouns = normKeys(map[string]bool{
+	"اشهر": true, "شهور": true, "شهرين": true, "سنوات": true, "سنه": true, "سنتين": true, "اعوام": true, "عام": true, "عامين": true, "عقود": true, "عقد": true,
+})
+
+// Prepositions that set fighting as the cause or time of a toll: "في
+// اشتباكات"، "خلال المواجهات"، "جراء الاشتباكات"، "إثر معارك"، "أثناء".
+var tollPreps = normKeys(map[string]bool{"في": true, "خلال": true, "جراء": true, "اثر": true, "اثناء": true, "وسط": true})
+
+// clashToll returns the index of a clash noun that a toll of dead or
+// wounded names as its cause or time ("سقط عدد من القتلى والجرحى من
+// الطرفين في معارك عنيفة", "قتل 9 من مسلحي الحوثيين … خلال 24 ساعة من
+// الاشتباكات", "أصيب خمسة جنود في الاشتباكات"), asserted or reported, with
+// counts or a named place or party, or -1: the toll of fighting is a
+// report of it. The toll word opens the clause within twelve words before
+// the noun; not in a relative clause (الذي قتل في المعارك: a person's
+// past), an aside (يذكر أن), nor with a date weeks before publication or a
+// year ("قتل في مارس 2014 في المعارك").
+func clashToll(t string, words []word, matches []Match, ms []mention, q map[string]int, dates []DateExpr, pub time.Time) int {
+	if n := words[0].Norm; n == "يذكر" || n == "ويذكر" || n == "يشار" || n == "ويشار" {
+		return -1
+	}
+	for _, d := range dates {
+		if d.Date != "" && background(d.resolve(pub, false), pub) || pub.IsZero() && len(d.Date) == 4 {
+			return -1
+		}
+	}
+	// "قتل في معارك … قبل ستة أشهر": long ago
+	for k := 0; k+1 < len(words); k++ {
+		if words[k].base == "قبل" && (durationNouns[words[k+1].base] || k+2 < len(words) && durationNouns[words[k+2].base]) {
+			return -1
+		}
+	}
+	for i, m := range matches {
+		p := m.Pattern
+		if p.Type != t || p.Mode != "firearms" || p.POS != POSVerb || verbalAt(p, words, m.First) || m.First == 0 {
+			continue
+		}
+		if w := words[m.First]; w.prep != "ب" && !tollPreps[words[m.First-1].Norm] && !tollPreps[words[m.First-1].base] {
+			continue
+		}
+		c := -1
+		for k := m.First - 1; k >= 0 && k >= m.First-12; k-- {
+			if words[k].comma {
+				break // "لغة العنف والقتل، إلا أن استمرارهم في المواجهات"
+			}
+			if w := words[k]; (tollWords[w.Norm] || tollWords[w.base]) && !strings.HasSuffix(w.Norm, "القتل") {
+				c = k // the masdar with the article names killing in general
+			}
+		}
+		if c < 0 || c > 0 && relPronouns[words[c-1].Norm] {
+			continue
+		}
+		if md := modality(words, c, words[c].future, nil); md != model.Asserted && md != model.Reported {
+			continue
+		}
+		actor, recips, loc := arguments(p, words, ms, m)
+		if len(quantitiesFor(t, q)) == 0 && loc == nil && actor == "" && len(recips) == 0 {
+			continue
+		}
+		return i
+	}
+	return -1
+}
+
 // clashSides returns the two sides of a clash noun followed by بين (ما
 // بين), as PLOVER codes a clash: the first side named after بين acts, the
 // sides joined to it by و are its recipients ("دارت اشتباكات بين عناصر
@@ -1192,9 +1266,11 @@ func mergeEvents(evs []model.Event, within func(place, country string) bool, pub
 			}
 			// a tally over a month or a year ("25 جنديا قتلوا … في شهر
 			// يوليو وحده") is not one undated incident of the article
-			// ("يقتل انتحاري ثلاثة جنود"), nor does it lend it its counts
-			if e.DateText == "" && coarse(o.Date) && len(o.Quantities) > 0 ||
-				o.DateText == "" && coarse(e.Date) && len(e.Quantities) > 0 {
+			// ("يقتل انتحاري ثلاثة جنود"), nor does it lend it its counts;
+			// the same tally told again is ("25 جنديا قتلوا وأصيب 35 آخرون
+			// في شهر يوليو" … "25 قتيلا و35 جريحا … خلال معاركها")
+			if (e.DateText == "" && coarse(o.Date) && len(o.Quantities) > 0 ||
+				o.DateText == "" && coarse(e.Date) && len(e.Quantities) > 0) && !sameTally(e.Quantities, o.Quantities) {
 				continue
 			}
 			if o.Type == "CONSULT" && e.Mode != o.Mode && e.Mode != "" && o.Mode != "" && !(e.Mode == "visit" || o.Mode == "visit") {
