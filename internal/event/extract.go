@@ -781,6 +781,12 @@ func overt(t string, words []word, matches []Match, ms []mention, q map[string]i
 // Light verbs that launch an attack noun: شن غارات، نفذ ضربات، وجه ضربة.
 var launchVerbs = normKeys(map[string]bool{"شن": true, "شنت": true, "شنوا": true, "نفذ": true, "نفذت": true, "نفذوا": true, "وجه": true, "وجهت": true, "وجهوا": true})
 
+// Heads of the craft or arm an organisation strikes with, between a launch
+// verb and its name: "شنت طائرات التحالف غارات", "شنت مقاتلات التحالف".
+var strikerHeads = normKeys(map[string]bool{
+	"طائرات": true, "طائره": true, "مقاتلات": true, "طيران": true, "مروحيات": true, "بوارج": true, "مدفعيه": true, "قوات": true,
+})
+
 // stated returns the index of a trigger that states an attack with a light
 // verb in the past (see Options.Stated), or -1: the verb opens the clause
 // (no relative pronoun or أن before it), the event is asserted, its actor a
@@ -813,7 +819,7 @@ func stated(t string, words []word, matches []Match, ms []mention) int {
 		// بلاده شن غارات ضد …") whose agent is not the name found
 		for _, x := range ms {
 			if x.Name == actor && x.Type == model.ORG && (x.Last == m.First-1 || x.First == m.First+1 ||
-				x.First == m.First+2 && words[m.First+1].Norm == "اليوم") {
+				x.First == m.First+2 && (words[m.First+1].Norm == "اليوم" || strikerHeads[words[m.First+1].base])) {
 				return i
 			}
 		}

@@ -190,10 +190,11 @@ func TestStatedAttack(t *testing.T) {
 		{"the aim, not the attack", "وطلب سلاح الجو الليبي إذنا لشن غارات في مدينة أوباري.", false},
 		{"a campaign", "شن سلاح الجو الليبي حملة في مدينة أوباري.", false},
 		{"planned", "سيشن سلاح الجو الليبي غارات على مدينة أوباري.", false},
+		{"the craft before the name", "وشنت طائرات التحالف غارات على مواقع في مدينة أوباري.", true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			a := analysis(tc.in, af, loc("أوباري"))
+			a := analysis(tc.in, af, org("التحالف"), loc("أوباري"))
 			w := splitWords(tc.in, 0, len(tc.in))
 			ms := placeMentions(tc.in, w, docMentions(a))
 			got := stated("ASSAULT", w, x.lex.Find(w), ms) >= 0
