@@ -126,3 +126,38 @@ func TestMergeSameTallyOverMonth(t *testing.T) {
 		t.Errorf("%d ASSAULT events, want 1 (the same tally)", n)
 	}
 }
+
+// A strike told by what it hit (استهدفت الغارات، استهدف الطيران، طال
+// القصف + a named target or place) is a report of it; the names after the
+// verb are its targets, and its actor is only an organisation in construct
+// with the strike noun (طائرات التحالف). The last row is a guard: a relative
+// clause recalls a strike.
+func TestStrikeSubject(t *testing.T) {
+	ents := []model.Entity{org("الحوثيين"), org("التحالف"), per("علي عبدالله صالح", "صالح"), loc("تعز")}
+	tests := []struct {
+		name, in string
+		want     bool
+		actor    string
+	}{
+		{"the strikes hit", "واستهدفت الغارات مواقع الحوثيين في مدينة تعز.", true, ""},
+		{"the air force hit; the targets are no actor", "كما استهدف الطيران تجمعات للحوثيين وقوات صالح في مدينة تعز.", true, ""},
+		{"the craft of a named force", "واستهدفت طائرات التحالف مواقع الحوثيين في مدينة تعز.", true, "التحالف"},
+		{"a relative clause", "وزار المحافظ المواقع التي استهدفتها الغارات في مدينة تعز.", false, ""},
+	}
+	for _, tc := range tests {
+		var ev *model.Event
+		evs := eventsOf(t, analysis(tc.in, ents...))
+		for i := range evs {
+			if evs[i].Type == "ASSAULT" {
+				ev = &evs[i]
+			}
+		}
+		if (ev != nil) != tc.want {
+			t.Errorf("%s: %s: ASSAULT %v, want %v", tc.name, tc.in, ev != nil, tc.want)
+			continue
+		}
+		if ev != nil && ev.Actor != tc.actor {
+			t.Errorf("%s: actor %q, want %q", tc.name, ev.Actor, tc.actor)
+		}
+	}
+}

@@ -214,6 +214,7 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 		dates := findDates(text, words, pub)
 		fire := map[string]bool{}
 		only := map[string]int{}          // types confirmed by one stated trigger (Options.Stated)
+		strikeAt := -1                    // the trigger whose subject is a strike (strikeSubject)
 		corroborated := map[string]bool{} // in the second reading, types confirmed by the rest of the article
 		var feats []string
 		for t := range x.gated {
@@ -234,6 +235,8 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 					only[t] = k
 				} else if k := clashToll(t, words, matches, ms, q, dates, pub); k >= 0 {
 					only[t] = k
+				} else if k := strikeSubject(t, words, matches, ms); k >= 0 {
+					only[t], strikeAt = k, k
 				} else if k := corroborable(t, words, matches, ms); k >= 0 {
 					if !second {
 						pending = append(pending, si)
@@ -258,6 +261,9 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 				actor, recips, loc := arguments(p, words, ms, *m)
 				if b, ok := qamaGap(words, m.First); ok && !nameBetween(ms, actor, b, m.First) {
 					actor = "" // "قام الحضور بزيارة": the subject is not named
+				}
+				if strikeAt >= 0 && m == &matches[strikeAt] {
+					actor = strikeAgent(words, ms, m) // "استهدف الطيران تجمعات للحوثيين وقوات صالح": صالح is hit
 				}
 				if typ == "ASSAULT" {
 					if a, rs, ok := clashSides(words, ms, m); ok {
@@ -1086,6 +1092,85 @@ func clashToll(t string, words []word, matches []Match, ms []mention, q map[stri
 		return i
 	}
 	return -1
+}
+
+// Verbs whose subject a strike or its craft is: استهدفت الغارات، طال القصف.
+var strikeVerbs = normKeys(map[string]bool{
+	"استهدف": true, "استهدفت": true, "طال": true, "طالت": true,
+})
+
+// Strikes and the craft that make them, as the subject of a strike verb.
+var strikerNouns = normKeys(map[string]bool{
+	"غارات": true, "غاره": true, "الغارات": true, "الغاره": true, "ضربات": true, "ضربه": true, "الضربات": true, "الضربه": true,
+	"القصف": true, "طائرات": true, "الطائرات": true, "الطيران": true, "طيران": true, "مقاتلات": true, "المقاتلات": true,
+})
+
+// strikeSubject returns the index of a strike verb in the past whose
+// subject is a strike or its craft ("واستهدفت الغارات مواقع الحوثيين في
+// الكود", "واستهدفت عشر ضربات شنها التحالف … وحدات تكتيكية", "كما استهدفت
+// الطائرات منطقة ضلاع همدان", "وطال القصف قرى في جبل صبر"), asserted or
+// reported, with a named target or place, or -1: a strike told by what it
+// hit is a report of it. The subject follows the verb within three words
+// (a count or a date word before it, an adjective after); not after a
+// relative pronoun or بعد أن (a past strike recalled), nor after an attack
+// the sentence states with its actor (corroborable decides that one).
+// Tried before corroborable, which would take the target after the verb
+// ("استهدفت الغارات مواقع الحوثيين") for the actor.
+func strikeSubject(t string, words []word, matches []Match, ms []mention) int {
+	for i, m := range matches {
+		p := m.Pattern
+		w := words[m.First]
+		if p.Type != t || !strikeVerbs[w.Norm] && !strikeVerbs[w.base] || w.prep != "" {
+			continue
+		}
+		if k := m.First - 1; k >= 0 && (relPronouns[words[k].Norm] || words[k].Norm == "ان" && k > 0 && adverbialPreps[words[k-1].Norm]) {
+			continue
+		}
+		subj := false
+		for k := m.Last + 1; k < len(words) && k <= m.Last+3; k++ {
+			if strikerNouns[words[k].Norm] || strikerNouns[words[k].base] {
+				subj = true
+				break
+			}
+			if words[k].boundary {
+				break
+			}
+		}
+		if !subj {
+			continue
+		}
+		// "التحالف استهدف موقعا … كما استهدف القصف مواقع": the attack
+		// stated before, with its actor, is the one to corroborate
+		if c := corroborable(t, words, matches, ms); c >= 0 && c < i {
+			return -1
+		}
+		if md := modality(words, m.First, w.future, nil); md != model.Asserted && md != model.Reported {
+			continue
+		}
+		_, recips, loc := arguments(p, words, ms, m)
+		if len(recips) == 0 && loc == nil {
+			continue
+		}
+		return i
+	}
+	return -1
+}
+
+// strikeAgent returns the organisation in construct after the strike noun
+// that is the subject of a strike verb ("استهدفت طائرات التحالف", "غارات
+// التحالف"), or "": the names after the verb are its targets.
+func strikeAgent(words []word, ms []mention, m *Match) string {
+	for k := m.Last + 1; k < len(words) && k <= m.Last+3; k++ {
+		if strikerNouns[words[k].Norm] || strikerNouns[words[k].base] {
+			for _, x := range ms {
+				if x.First == k+1 && x.Type == model.ORG && !words[k].boundary {
+					return x.Name
+				}
+			}
+			return ""
+		}
+	}
+	return ""
 }
 
 // clashSides returns the two sides of a clash noun followed by بين (ما
