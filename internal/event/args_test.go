@@ -698,3 +698,44 @@ func TestArrivalNeedsPlace(t *testing.T) {
 		}
 	}
 }
+
+// Shelling by warplanes is an air strike, and warplanes "التابعة ل" a
+// party are that party's: the patron of an unnamed subject acts.
+func TestAircraftShellingAndPatron(t *testing.T) {
+	for _, c := range []struct {
+		text, actor, mode string
+		ents              []model.Entity
+	}{
+		{"وفي وقت مبكر امس، قصفت الطائرات المقاتلة التابعة للتحالف العربي مواقع للحوثيين في مأرب", "التحالف العربي", "aerial",
+			[]model.Entity{org("التحالف العربي", "للتحالف العربي"), org("الحوثيين", "للحوثيين"), loc("مأرب")}},
+		{"وفي السياق نفسه، قصف طيران التحالف مواقع الحوثيين في الجفينة", "التحالف", "aerial",
+			[]model.Entity{org("التحالف"), org("الحوثيين"), loc("الجفينة")}},
+		{"وقصفت قوات النظام بالمدفعية بلدة الزبداني", "قوات النظام", "artillery",
+			[]model.Entity{org("قوات النظام"), loc("الزبداني")}},
+	} {
+		// the arguments are read here, not the detector's gate
+		opt := DefaultOptions()
+		opt.Gated = nil
+		x, err := New(opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := analysis(c.text, c.ents...)
+		if err := x.Process(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, e := range a.Events {
+			if e.Type != "ASSAULT" {
+				continue
+			}
+			found = true
+			if e.Actor != c.actor || e.Mode != c.mode {
+				t.Errorf("%s: actor %q mode %q, want %q %q", c.text, e.Actor, e.Mode, c.actor, c.mode)
+			}
+		}
+		if !found {
+			t.Errorf("%s: no ASSAULT", c.text)
+		}
+	}
+}

@@ -249,6 +249,9 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 			if m != nil {
 				p := m.Pattern
 				ev.Mode = p.Mode
+				if p.Mode == "artillery" && aircraftNear(words, *m) {
+					ev.Mode = "aerial" // "قصف طيران التحالف", "قصفت الطائرات المقاتلة"
+				}
 				ev.Trigger = text[words[m.First].Start:words[m.Last].End]
 				first, future = m.First, words[m.First].future
 				actor, recips, loc := arguments(p, words, ms, *m)

@@ -583,6 +583,38 @@ func idiom(words []word, m *Match) bool {
 	return false
 }
 
+// aircraft are the words for warplanes (matched on the word's base):
+// shelling by them is an air strike.
+var aircraft = normKeys(map[string]bool{
+	"طائرات": true, "طائرة": true, "طيران": true, "مقاتلات": true, "مروحيات": true, "مروحية": true, "قاذفات": true,
+})
+
+// aircraftNear reports a warplane as the subject of a shelling verb: up to
+// three words before it or four after it, within its clause ("وطيران
+// التحالف يقصف", "قصفت الطائرات المقاتلة التابعة للتحالف", "قصف طيران
+// التحالف"); not after a preposition ("قصفت القوات مطار … بالطائرات" is
+// also aerial, but "قصف مدفعي على مهبط الطائرات" is not: so the base
+// alone, without a preposition or a count).
+func aircraftNear(words []word, m Match) bool {
+	for k := m.First - 1; k >= 0 && k >= m.First-3; k-- {
+		if words[k].boundary {
+			break
+		}
+		if aircraft[words[k].base] && words[k].prep == "" {
+			return true
+		}
+	}
+	for k := m.Last + 1; k < len(words) && k <= m.Last+4; k++ {
+		if aircraft[words[k].base] && words[k].prep == "" {
+			return true
+		}
+		if words[k].boundary {
+			break
+		}
+	}
+	return false
+}
+
 // arrival reports a visit told by its arrival or its heading (وصل، يصل،
 // وصول، توجه إلى): such a verb is a visit only where it reaches a place.
 func arrival(p *Pattern, w word) bool {
