@@ -739,3 +739,42 @@ func TestAircraftShellingAndPatron(t *testing.T) {
 		}
 	}
 }
+
+// التقى is a verb whose ال is its own, not the article: it has a subject
+// and a tense, so a meeting with no place or date is still reported; a
+// paper's interview (التقت «الشرق الأوسط» …، التقى مراسل …) is none.
+func TestAlifLamVerb(t *testing.T) {
+	for _, c := range []struct {
+		text      string
+		ents      []model.Entity
+		actor     string
+		recipient string
+	}{
+		{"التقى أردوغان الشيخ تميم بن حمد.", []model.Entity{per("أردوغان"), per("تميم بن حمد")}, "أردوغان", "تميم بن حمد"},
+		{"والتقت نائبة وزير الخارجية تسيبي حوتوبيلي سفراء السويد والدنمارك.", []model.Entity{per("تسيبي حوتوبيلي"), loc("السويد"), loc("الدنمارك")}, "تسيبي حوتوبيلي", ""},
+		{"وفي شارع خالد بن الوليد التقت «الشرق الأوسط» الشابين نور الدين ومحمد علي.", []model.Entity{per("نور الدين"), per("محمد علي"), org("الشرق الأوسط")}, "", ""},
+		{"حينما التقى مراسل «الشرق الأوسط» بالرجل داخل حديقته.", []model.Entity{org("الشرق الأوسط")}, "", ""},
+	} {
+		var got *model.Event
+		evs := eventsOf(t, analysis(c.text, c.ents...))
+		for i := range evs {
+			if evs[i].Type == "CONSULT" {
+				got = &evs[i]
+			}
+		}
+		switch {
+		case c.actor == "" && got != nil:
+			t.Errorf("%s: an interview read as a meeting: %+v", c.text, *got)
+		case c.actor != "" && got == nil:
+			t.Errorf("%s: no CONSULT: %+v", c.text, evs)
+		case got != nil && (got.Actor != c.actor || c.recipient != "" && !contains(got.Recipients, c.recipient)):
+			t.Errorf("%s: actor %q recipients %q, want %q %q", c.text, got.Actor, got.Recipients, c.actor, c.recipient)
+		}
+	}
+	s := "التقى أردوغان"
+	w := splitWords(s, 0, len(s))
+	p := &Pattern{Type: "CONSULT", Mode: "meet", POS: POSVerb, Words: [][]string{{"التقي", "يلتقي", "التقت"}}}
+	if !verbalAt(p, w, 0) {
+		t.Errorf("%q: التقى read as a noun", s)
+	}
+}

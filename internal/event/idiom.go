@@ -193,6 +193,21 @@ func idiom(words []word, m *Match) bool {
 		}
 		return nil
 	}
+	// "التقت «المدينة» بمدير عام القناة"، "التقى مراسل «الشرق الأوسط»
+	// بالرجل"، "«المدينة» التقت به": a paper's interview is no meeting
+	if p.Type == "CONSULT" && alifLamVerbs[strings.TrimPrefix(w.Norm, "و")] {
+		// a quotation mark right after the verb or right before it (the
+		// words keep no punctuation: a boundary that is no comma or stop)
+		if w.boundary && !w.comma && !w.paren {
+			return true
+		}
+		if n := next(1); n != nil && (reporters[n.base] || reporters[n.Norm]) {
+			return true
+		}
+		if pw := prev(); pw != nil && pw.boundary && !pw.comma && !pw.paren {
+			return true
+		}
+	}
 	switch p.Type {
 	case "REJECT":
 		// "رفض ذكر اسمه", "رفضت الولايات المتحدة، من جانبها، أن تعلق"
@@ -582,6 +597,12 @@ func idiom(words []word, m *Match) bool {
 	}
 	return false
 }
+
+// reporters are who meets people for a paper: their meeting is an
+// interview.
+var reporters = normKeys(map[string]bool{
+	"مراسل": true, "مراسلة": true, "مراسلو": true, "مندوب": true, "مندوبة": true, "محرر": true, "محررة": true, "واس": true,
+})
 
 // aircraft are the words for warplanes (matched on the word's base):
 // shelling by them is an air strike.
