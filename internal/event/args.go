@@ -529,6 +529,21 @@ func plural(w word) bool {
 	return runeLen(w.Norm) >= 6 && (strings.HasSuffix(w.Norm, "هما") || strings.HasSuffix(w.Norm, "هم"))
 }
 
+// patronedSubject reports words[i:j] as an unnamed definite subject and
+// the word of affiliation that names its patron next: "الطائرات المقاتلة
+// التابعة ل…", "القوات الموالية ل…" (one to three definite words).
+func patronedSubject(words []word, i, j int) bool {
+	if j-i < 2 || j-i > 4 || !affilWords[words[j-1].Norm] || !strings.HasPrefix(words[j-1].Norm, "ال") {
+		return false
+	}
+	for k := i; k < j-1; k++ {
+		if words[k].boundary || words[k].prep != "" || words[k].number || !strings.HasPrefix(words[k].Norm, "ال") {
+			return false
+		}
+	}
+	return true
+}
+
 // passiveLights are the light verbs of the impersonal passive: "تم إطلاق
 // سراح ويب", "جرى إلقاء القبض على اثنين", "سيتم نقلهم".
 var passiveLights = normKeys(map[string]bool{
@@ -1337,6 +1352,12 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 				if n := words[b].Norm; n == "ضد" || n == "وضد" {
 					break subject
 				}
+			}
+			// "قصفت الطائرات المقاتلة التابعة للتحالف العربي مواقع":
+			// an unnamed subject is its patron's
+			if after[i].patron && patronedSubject(words, m.Last+1, after[i].First) {
+				subj = &after[i]
+				break
 			}
 			if !after[i].with && !after[i].oblique {
 				// "طالبت … الأمين العام للأمم المتحدة بان كي مون": a verb in

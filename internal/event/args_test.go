@@ -698,3 +698,83 @@ func TestArrivalNeedsPlace(t *testing.T) {
 		}
 	}
 }
+
+// Shelling by warplanes is an air strike, and warplanes "التابعة ل" a
+// party are that party's: the patron of an unnamed subject acts.
+func TestAircraftShellingAndPatron(t *testing.T) {
+	for _, c := range []struct {
+		text, actor, mode string
+		ents              []model.Entity
+	}{
+		{"وفي وقت مبكر امس، قصفت الطائرات المقاتلة التابعة للتحالف العربي مواقع للحوثيين في مأرب", "التحالف العربي", "aerial",
+			[]model.Entity{org("التحالف العربي", "للتحالف العربي"), org("الحوثيين", "للحوثيين"), loc("مأرب")}},
+		{"وفي السياق نفسه، قصف طيران التحالف مواقع الحوثيين في الجفينة", "التحالف", "aerial",
+			[]model.Entity{org("التحالف"), org("الحوثيين"), loc("الجفينة")}},
+		{"وقصفت قوات النظام بالمدفعية بلدة الزبداني", "قوات النظام", "artillery",
+			[]model.Entity{org("قوات النظام"), loc("الزبداني")}},
+	} {
+		// the arguments are read here, not the detector's gate
+		opt := DefaultOptions()
+		opt.Gated = nil
+		x, err := New(opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := analysis(c.text, c.ents...)
+		if err := x.Process(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, e := range a.Events {
+			if e.Type != "ASSAULT" {
+				continue
+			}
+			found = true
+			if e.Actor != c.actor || e.Mode != c.mode {
+				t.Errorf("%s: actor %q mode %q, want %q %q", c.text, e.Actor, e.Mode, c.actor, c.mode)
+			}
+		}
+		if !found {
+			t.Errorf("%s: no ASSAULT", c.text)
+		}
+	}
+}
+
+// التقى is a verb whose ال is its own, not the article: it has a subject
+// and a tense, so a meeting with no place or date is still reported; a
+// paper's interview (التقت «الشرق الأوسط» …، التقى مراسل …) is none.
+func TestAlifLamVerb(t *testing.T) {
+	for _, c := range []struct {
+		text      string
+		ents      []model.Entity
+		actor     string
+		recipient string
+	}{
+		{"التقى أردوغان الشيخ تميم بن حمد.", []model.Entity{per("أردوغان"), per("تميم بن حمد")}, "أردوغان", "تميم بن حمد"},
+		{"والتقت نائبة وزير الخارجية تسيبي حوتوبيلي سفراء السويد والدنمارك.", []model.Entity{per("تسيبي حوتوبيلي"), loc("السويد"), loc("الدنمارك")}, "تسيبي حوتوبيلي", ""},
+		{"وفي شارع خالد بن الوليد التقت «الشرق الأوسط» الشابين نور الدين ومحمد علي.", []model.Entity{per("نور الدين"), per("محمد علي"), org("الشرق الأوسط")}, "", ""},
+		{"حينما التقى مراسل «الشرق الأوسط» بالرجل داخل حديقته.", []model.Entity{org("الشرق الأوسط")}, "", ""},
+	} {
+		var got *model.Event
+		evs := eventsOf(t, analysis(c.text, c.ents...))
+		for i := range evs {
+			if evs[i].Type == "CONSULT" {
+				got = &evs[i]
+			}
+		}
+		switch {
+		case c.actor == "" && got != nil:
+			t.Errorf("%s: an interview read as a meeting: %+v", c.text, *got)
+		case c.actor != "" && got == nil:
+			t.Errorf("%s: no CONSULT: %+v", c.text, evs)
+		case got != nil && (got.Actor != c.actor || c.recipient != "" && !contains(got.Recipients, c.recipient)):
+			t.Errorf("%s: actor %q recipients %q, want %q %q", c.text, got.Actor, got.Recipients, c.actor, c.recipient)
+		}
+	}
+	s := "التقى أردوغان"
+	w := splitWords(s, 0, len(s))
+	p := &Pattern{Type: "CONSULT", Mode: "meet", POS: POSVerb, Words: [][]string{{"التقي", "يلتقي", "التقت"}}}
+	if !verbalAt(p, w, 0) {
+		t.Errorf("%q: التقى read as a noun", s)
+	}
+}

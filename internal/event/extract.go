@@ -256,6 +256,9 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 			if m != nil {
 				p := m.Pattern
 				ev.Mode = p.Mode
+				if p.Mode == "artillery" && aircraftNear(words, *m) {
+					ev.Mode = "aerial" // "قصف طيران التحالف", "قصفت الطائرات المقاتلة"
+				}
 				ev.Trigger = text[words[m.First].Start:words[m.Last].End]
 				first, future = m.First, words[m.First].future
 				actor, recips, loc := arguments(p, words, ms, *m)
@@ -753,6 +756,9 @@ func verbalAt(p *Pattern, words []word, i int) bool {
 			return true
 		}
 	}
+	if p.POS != POSNoun && alifLamVerbs[strings.TrimPrefix(strings.TrimPrefix(w.Norm, "و"), "ف")] {
+		return true // "التقى أردوغان تميم": the root's own ال, no article
+	}
 	if p.POS == POSNoun || strings.HasPrefix(w.Norm, "ال") || w.base != w.Norm && strings.Contains(w.Norm, "ال"+w.base) ||
 		strings.Contains(w.Norm, "لل"+w.base) { // ل + the article fused: "للتوصل" is a noun
 		return false // a word with the article is a noun
@@ -764,6 +770,16 @@ func verbalAt(p *Pattern, words []word, i int) bool {
 	}
 	return false
 }
+
+// alifLamVerbs are the lexicon's past verbs whose first letters ال belong
+// to the word (التقى: افتعل of لقي), not the article: read as nouns they
+// lost their subject and tense, and a meeting with no place and date was
+// dropped as a mention. Not the first person (التقيت، التقينا: memoirs and
+// interviews), nor ألقى القبض (lightVerbBefore; أُلقي القبض is its
+// passive, written the same).
+var alifLamVerbs = normKeys(map[string]bool{
+	"التقى": true, "التقت": true, "التقوا": true, "التقيا": true, "التقتا": true,
+})
 
 // overt reports whether a sentence states an event of type t fully (see
 // Options.Overt).

@@ -193,6 +193,21 @@ func idiom(words []word, m *Match) bool {
 		}
 		return nil
 	}
+	// "التقت «المدينة» بمدير عام القناة"، "التقى مراسل «الشرق الأوسط»
+	// بالرجل"، "«المدينة» التقت به": a paper's interview is no meeting
+	if p.Type == "CONSULT" && alifLamVerbs[strings.TrimPrefix(w.Norm, "و")] {
+		// a quotation mark right after the verb or right before it (the
+		// words keep no punctuation: a boundary that is no comma or stop)
+		if w.boundary && !w.comma && !w.paren {
+			return true
+		}
+		if n := next(1); n != nil && (reporters[n.base] || reporters[n.Norm]) {
+			return true
+		}
+		if pw := prev(); pw != nil && pw.boundary && !pw.comma && !pw.paren {
+			return true
+		}
+	}
 	switch p.Type {
 	case "REJECT":
 		// "رفض ذكر اسمه", "رفضت الولايات المتحدة، من جانبها، أن تعلق"
@@ -578,6 +593,44 @@ func idiom(words []word, m *Match) bool {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// reporters are who meets people for a paper: their meeting is an
+// interview.
+var reporters = normKeys(map[string]bool{
+	"مراسل": true, "مراسلة": true, "مراسلو": true, "مندوب": true, "مندوبة": true, "محرر": true, "محررة": true, "واس": true,
+})
+
+// aircraft are the words for warplanes (matched on the word's base):
+// shelling by them is an air strike.
+var aircraft = normKeys(map[string]bool{
+	"طائرات": true, "طائرة": true, "طيران": true, "مقاتلات": true, "مروحيات": true, "مروحية": true, "قاذفات": true,
+})
+
+// aircraftNear reports a warplane as the subject of a shelling verb: up to
+// three words before it or four after it, within its clause ("وطيران
+// التحالف يقصف", "قصفت الطائرات المقاتلة التابعة للتحالف", "قصف طيران
+// التحالف"); not after a preposition ("قصفت القوات مطار … بالطائرات" is
+// also aerial, but "قصف مدفعي على مهبط الطائرات" is not: so the base
+// alone, without a preposition or a count).
+func aircraftNear(words []word, m Match) bool {
+	for k := m.First - 1; k >= 0 && k >= m.First-3; k-- {
+		if words[k].boundary {
+			break
+		}
+		if aircraft[words[k].base] && words[k].prep == "" {
+			return true
+		}
+	}
+	for k := m.Last + 1; k < len(words) && k <= m.Last+4; k++ {
+		if aircraft[words[k].base] && words[k].prep == "" {
+			return true
+		}
+		if words[k].boundary {
+			break
 		}
 	}
 	return false
