@@ -218,7 +218,7 @@ func idiom(words []word, m *Match) bool {
 			if n == nil {
 				break
 			}
-			if musterNouns[n.base] || musterNouns[n.Norm] || n.number {
+			if musterNouns[n.base] || musterNouns[n.Norm] || musterNouns[withoutPronoun(n.base)] || n.number {
 				return false
 			}
 			if n.boundary {
@@ -633,6 +633,18 @@ var musterNouns = normKeys(map[string]bool{
 	"مسلحين": true, "ميليشيات": true, "مليشيات": true, "كتائب": true, "الويه": true, "قوه": true, "عسكريه": true, "عسكري": true,
 	"عسكريا": true, "طاقه": true, "مدرعات": true, "دبابات": true, "افراد": true, "الاف": true, "مئات": true, "عشرات": true,
 })
+
+// withoutPronoun strips a possessive pronoun of the third person from a
+// normalised word: "قواته" → "قوات" (ة is ه there, so "قوه" → "قو", which
+// no list holds).
+func withoutPronoun(norm string) string {
+	for _, suf := range []string{"هما", "هم", "ها", "ه"} {
+		if strings.HasSuffix(norm, suf) && runeLen(norm) > runeLen(suf)+2 {
+			return strings.TrimSuffix(norm, suf)
+		}
+	}
+	return norm
+}
 
 // reporters are who meets people for a paper: their meeting is an
 // interview.
