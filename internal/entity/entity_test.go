@@ -722,6 +722,36 @@ func TestPlaceFinder(t *testing.T) {
 	}
 }
 
+// TestOrgAllies: a leader named by one word right after the group allied
+// to him is a person of his own (OrgOptions.Allies).
+func TestOrgAllies(t *testing.T) {
+	f, err := NewOrgFinder(DefaultOrgOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, text string
+		want       []string // TYPE:text
+	}{
+		{"the group's ally after و", "دمار خلفته ميليشيات الحوثي وصالح على المدينة", []string{"ORG:الحوثي", "PER:صالح"}},
+		{"the group's ally after a spaced و", "مواقع الحوثيين و صالح في المحافظة", []string{"ORG:الحوثيين", "PER:صالح"}},
+		{"the ally's name goes on: another person", "قال الحوثيين وصالح الصماد إن", []string{"ORG:الحوثيين"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, m := range f.Find(tc.text, nil) {
+				if tc.text[m.Start:m.End] != m.Text {
+					t.Errorf("bad mention %+v", m)
+				}
+				got = append(got, m.Type+":"+m.Text)
+			}
+			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
 func TestOrgFinder(t *testing.T) {
 	f, err := NewOrgFinder(DefaultOrgOptions())
 	if err != nil {
