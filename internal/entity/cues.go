@@ -213,8 +213,9 @@ func (f *CueFinder) Find(text string, have []model.Mention) []model.Mention {
 				add(i, i+1+n, skip, model.ORG)
 				i += n
 			}
-		case f.opt.Facilities && districtHeads[w] && i+1 < len(toks) && !taken[i+1] && adjacent(toks, i+1) &&
-			f.districtName(toks[i+1]):
+		case f.opt.Facilities && (districtHeads[w] || quarterHead(toks[i].Norm)) && i+1 < len(toks) && !taken[i+1] && adjacent(toks, i+1) &&
+			f.districtName(toks[i+1]) && (districtHeads[w] || strings.HasPrefix(toks[i+1].Norm, "ال") &&
+			(i == 0 || !f.lx.has(classRank, toks[i-1].Norm))): // المهندس وحي الدمان: the given name وحي
 			// مديرية المطمة: the district is the word after the head
 			add(i+1, i+2, 0, model.LOC)
 			i++
@@ -653,6 +654,17 @@ func (f *CueFinder) facilityName(t arabic.Token) bool {
 // محور تحليل … is a conference's theme), but one is a Tripoli district the
 // seed gold does not list (ومحور الرملة), docs/ENTITIES.md places3.
 var districtHeads = map[string]bool{"مديريه": true}
+
+// quarterHead reports حي "quarter" with or without ب/و/ل/ف (بحي الروضة):
+// a city's quarter by a definite name only (حي الله, حي يرزق, بث حي are
+// no quarters).
+func quarterHead(w string) bool {
+	switch w {
+	case "حي", "بحي", "وحي", "لحي", "فحي", "وبحي":
+		return true
+	}
+	return false
+}
 
 // districtName reports whether t names a district after its head: a
 // facility name (facilityName) that, written with the article, news writes

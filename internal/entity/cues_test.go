@@ -47,6 +47,8 @@ func TestCuePhenomena(t *testing.T) {
 		{"facility before a common word", "هذه قاعدة عامة في العمل.", nil, nil},
 		{"a wadi before a rare name; وأدى is a verb", "سقطت سيارة في وادي الحنيشة وأدى الانقسام إلى إصابات.", nil, []string{"LOC:وادي الحنيشة"}},
 		{"district before a rare name", "سيطرت المقاومة على مديرية قحزيبة وتقدمت بمديرية الحنيشة.", nil, []string{"LOC:قحزيبة", "LOC:الحنيشة"}},
+		{"a quarter by its definite name", "اندلع حريق في عمارة بحي الخشع وتضرر حي القمرية.", nil, []string{"LOC:الخشع", "LOC:القمرية"}},
+		{"حي alive, and the given name وحي after a rank", "لا يزال حي يرزق وقال المهندس وحي الدمان إن.", nil, nil},
 		{"district before a common noun", "قالت مديرية الأمن ومديرية الشر إن ناحية الألفاظ.", nil, nil},
 		{"hotel before a rare name", "أقيم الحفل في فندق موفنبيك بالرياض.", nil, []string{"LOC:فندق موفنبيك"}},
 		{"palace before a definite name in ـيه", "بدأ محادثات مع ماكرون في قصر الإليزيه.", nil, []string{"LOC:قصر الإليزيه"}},
