@@ -424,18 +424,6 @@ func (f *CueFinder) compoundNames(text string, toks []arabic.Token, taken []bool
 		}
 		start := toks[i].Start + skipLetters(toks[i].Text, skip)
 		m := model.Mention{Text: text[start:toks[e-1].End], Start: start, End: toks[e-1].End, Type: model.PER}
-		if h := i - 1; skip == 0 && h >= 0 && !taken[h] && adjacent(toks, i) {
-			if hs, ok := headAt(toks[h], pluralArmedHeads); ok {
-				// كتائب عز الدين القسام: brigades named after a person are
-				// a group, with the name's next rare word
-				if e < len(toks) && !taken[e] && adjacent(toks, e) && f.rareName(toks[e].Norm, 150) && !hasTanween(toks[e].Text) {
-					e++
-				}
-				start = toks[h].Start + skipLetters(toks[h].Text, hs)
-				m = model.Mention{Text: text[start:toks[e-1].End], Start: start, End: toks[e-1].End, Type: model.ORG}
-				taken[h] = true
-			}
-		}
 		if misc {
 			out[mi] = m // in place: the caller's indices into out stay valid
 		} else {
@@ -575,10 +563,6 @@ func looksLikeVerb(w string) bool {
 	n := utf8.RuneCountInString(w)
 	return (strings.HasPrefix(w, "ي") && n >= 3) || (strings.HasPrefix(w, "ت") && n == 4)
 }
-
-// pluralArmedHeads are the plural heads of armed groups that take a
-// person's name (كتائب عز الدين القسام, عصائب أهل الحق).
-var pluralArmedHeads = map[string]bool{"كتايب": true, "سرايا": true, "فيلق": true, "عصايب": true, "الويه": true}
 
 // armedHeads name military units, often after a person or a town (كتيبة
 // عمر المختار, لواء طرابلس).

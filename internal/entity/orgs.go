@@ -283,23 +283,6 @@ func (f *OrgFinder) Find(text string, have []model.Mention) []model.Mention {
 	added := false
 	if f.opt.Retype {
 		for mi, m := range out {
-			if m.Type == model.PER {
-				// كتائب عز الدين القسام, كتائب أبو الفضل العباس: brigades
-				// named after a person are a group (plural heads only:
-				// لواء is also a rank and a banner, كتيبة + a person is
-				// the cue finder's)
-				// The tagger may cut the head as a clitic (ك + تائب عز الدين
-				// القسام): the head is the whole first token.
-				k := sort.Search(len(toks), func(k int) bool { return toks[k].End > m.Start })
-				if k+1 < len(toks) && toks[k].Start <= m.Start && toks[k+1].Start < m.End && toks[k+1].Kind == arabic.KindArabic {
-					if skip, ok := headAt(toks[k], pluralArmedHeads); ok {
-						start := toks[k].Start + skipLetters(toks[k].Text, skip)
-						out[mi] = model.Mention{Text: text[start:m.End], Start: start, End: m.End, Type: model.ORG}
-						added = true
-					}
-				}
-				continue
-			}
 			if m.Type != model.MISC {
 				continue
 			}
