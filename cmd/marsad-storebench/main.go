@@ -148,6 +148,10 @@ func main() {
 		}
 		defer os.RemoveAll(d)
 		*work = d
+	} else if err := os.MkdirAll(*work, 0o755); err != nil {
+		// a -work folder not there yet: SQLite cannot create the store's
+		// file in it (bleve made its own, so only the first SQLite run failed)
+		fatal(fmt.Errorf("-work %s: %w", *work, err))
 	}
 	var results []result
 	for _, s := range strings.Split(*sizes, ",") {
