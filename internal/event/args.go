@@ -544,6 +544,27 @@ func patronedSubject(words []word, i, j int) bool {
 	return true
 }
 
+// conjoined reports a trigger word read with the conjunction و or ف glued
+// on: the lexicon lists its form without the letter, not with it (وافق،
+// وصل are verbs whose و is the root's).
+func conjoined(p *Pattern, w word) bool {
+	if len(w.readings) < 2 || !strings.HasPrefix(w.Norm, "و") && !strings.HasPrefix(w.Norm, "ف") {
+		return false
+	}
+	bare := w.Norm[len("و"):]
+	in := func(f string) bool {
+		for _, alt := range p.Words {
+			for _, a := range alt {
+				if a == f {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return w.readings[1] == bare && !in(w.Norm) && in(bare)
+}
+
 // passiveLights are the light verbs of the impersonal passive: "تم إطلاق
 // سراح ويب", "جرى إلقاء القبض على اثنين", "سيتم نقلهم".
 var passiveLights = normKeys(map[string]bool{
@@ -1273,6 +1294,13 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 			blocked = true
 		}
 		if x.with {
+			blocked = true
+		}
+		// "وسط تزايد هجمات حزب العمال الكردستاني ضد الجيش وشن سلاح الجو
+		// التركي ضربات": a verb with the conjunction opens a clause of its
+		// own; the name before belongs to the clause before (only one
+		// right before it may be its subject: "والجيش وشن")
+		if conjoined(p, words[m.First]) && verbalAt(p, words, m.First) && m.First-x.Last > 1 {
 			blocked = true
 		}
 		if !blocked && party(x) {

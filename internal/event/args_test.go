@@ -778,3 +778,33 @@ func TestAlifLamVerb(t *testing.T) {
 		t.Errorf("%q: التقى read as a noun", s)
 	}
 }
+
+// The two-letter verbs شنّ and حثّ keep their reading with the conjunction
+// glued on (وشن، وحث), and a verb with the conjunction opens a clause: the
+// name before it, past another word, is not its subject.
+func TestConjoinedShortVerb(t *testing.T) {
+	for _, c := range []struct {
+		text, typ, actor string
+		ents             []model.Entity
+	}{
+		{"وشن سلاح الجو الليبي ضربات جوية على مواقع لتنظيم داعش في مدينة درنة.", "ASSAULT", "سلاح الجو الليبي",
+			[]model.Entity{org("سلاح الجو الليبي"), org("تنظيم داعش", "لتنظيم داعش"), loc("درنة")}},
+		{"ورحب الأمين العام بان كي مون بوقف إطلاق النار وحث الأطراف على وقف العمليات العسكرية.", "REQUEST", "بان كي مون",
+			[]model.Entity{per("بان كي مون")}},
+		{"وسقط القتلى وسط تزايد هجمات حزب العمال الكردستاني ضد الجيش وشن سلاح الجو التركي ضربات جوية على أهداف للحزب في شمال العراق.", "ASSAULT", "سلاح الجو التركي",
+			[]model.Entity{org("حزب العمال الكردستاني"), org("سلاح الجو التركي"), loc("العراق")}},
+	} {
+		var got *model.Event
+		evs := eventsOf(t, analysis(c.text, c.ents...))
+		for i := range evs {
+			if evs[i].Type == c.typ {
+				got = &evs[i]
+			}
+		}
+		if got == nil {
+			t.Errorf("%s: no %s: %+v", c.text, c.typ, evs)
+		} else if got.Actor != c.actor {
+			t.Errorf("%s: actor %q, want %q", c.text, got.Actor, c.actor)
+		}
+	}
+}

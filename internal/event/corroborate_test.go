@@ -47,3 +47,33 @@ func TestCorroboratedAttack(t *testing.T) {
 		t.Errorf("after a protest: %d ASSAULT events, want 0: %+v", n, evs)
 	}
 }
+
+// TestCountedStrikesJoinAttack: the strikes counted in the sentence right
+// after a confirmed air attack ("وقامت طائرات حربية بتوجيه 4 ضربات
+// متتالية") are that attack's: the count joins its event. Without the
+// attack before, the sentence alone gives no event (the detector's call).
+func TestCountedStrikesJoinAttack(t *testing.T) {
+	p := pipelineWith(t, event.DefaultOptions())
+	attack := "وشن سلاح الجو الليبي ضربات جوية على مواقع لتنظيم داعش في مدينة درنة شرقي ليبيا."
+	strikes := "وقامت طائرات حربية بتوجيه 6 ضربات متتالية على تلك المواقع."
+	assaults := func(text string) []model.Event {
+		a, err := p.Analyze(context.Background(), model.Document{ID: "t", Text: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []model.Event
+		for _, e := range a.Events {
+			if e.Type == "ASSAULT" {
+				out = append(out, e)
+			}
+		}
+		return out
+	}
+	if evs := assaults(strikes); len(evs) != 0 {
+		t.Fatalf("the counted strikes alone: %+v, want no event", evs)
+	}
+	evs := assaults(attack + "\n" + strikes)
+	if len(evs) != 1 || evs[0].Quantities["strikes"] != 6 || evs[0].Actor == "" {
+		t.Errorf("attack then its strikes: %+v, want one attack with an actor and strikes 6", evs)
+	}
+}

@@ -179,6 +179,7 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 	// when the detector or a stated trigger confirmed an attack elsewhere in
 	// the article: its sentence is read again once the whole article is.
 	confirmed := map[string]bool{}
+	confirmedIn := map[string]map[int]bool{} // the sentences each type was confirmed in
 	var pending []int
 	prevPlaces := make([]string, len(sents)+1) // the first place the sentence before puts something in
 	sentence := func(si int, s model.Sentence, second bool) {
@@ -243,10 +244,24 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 					} else if confirmed[t] { // an attack of this type confirmed elsewhere
 						only[t], corroborated[t] = k, true
 					}
+				} else if k := countedStrikes(t, words, matches); k >= 0 && q[Strikes] > 0 {
+					// "شن سلاح الجو الليبي ضربات جوية على أوكار داعش …" then
+					// "وقامت طائرات حربية بتوجيه 4 ضربات متتالية": the strikes
+					// counted right after a confirmed air attack are its own
+					// (the merge joins them to it)
+					if !second {
+						pending = append(pending, si)
+					} else if confirmedIn[t][si-1] {
+						only[t], corroborated[t] = k, true
+					}
 				}
 			}
 			if _, ok := only[t]; fire[t] || ok {
 				confirmed[t] = true
+				if confirmedIn[t] == nil {
+					confirmedIn[t] = map[int]bool{}
+				}
+				confirmedIn[t][si] = true
 			}
 		}
 		done := map[string]bool{}
@@ -803,6 +818,13 @@ func overt(t string, words []word, matches []Match, ms []mention, q map[string]i
 // Light verbs that launch an attack noun: شن غارات، نفذ ضربات، وجه ضربة.
 var launchVerbs = normKeys(map[string]bool{"شن": true, "شنت": true, "شنوا": true, "نفذ": true, "نفذت": true, "نفذوا": true, "وجه": true, "وجهت": true, "وجهوا": true})
 
+// launchVerb reports a launch verb, also with the conjunction glued on:
+// "وشن" keeps its و in the base (a two-letter stem is not stripped).
+func launchVerb(w word) bool {
+	return launchVerbs[w.Norm] || launchVerbs[w.base] ||
+		launchVerbs[strings.TrimPrefix(strings.TrimPrefix(w.Norm, "و"), "ف")]
+}
+
 // Heads of the craft or arm an organisation strikes with, between a launch
 // verb and its name: "شنت طائرات التحالف غارات", "شنت مقاتلات التحالف".
 var strikerHeads = normKeys(map[string]bool{
@@ -818,7 +840,7 @@ var strikerHeads = normKeys(map[string]bool{
 func stated(t string, words []word, matches []Match, ms []mention) int {
 	for i, m := range matches {
 		p := m.Pattern
-		if p.Type != t || p.POS != POSPhrase || !launchVerbs[words[m.First].Norm] && !launchVerbs[words[m.First].base] || words[m.First].prep != "" {
+		if p.Type != t || p.POS != POSPhrase || !launchVerb(words[m.First]) || words[m.First].prep != "" {
 			continue // "لشن غارات": the aim, not the attack
 		}
 		if m.First > 0 && (relPronouns[words[m.First-1].Norm] || words[m.First-1].Norm == "ان") {
@@ -890,6 +912,21 @@ func corroborable(t string, words []word, matches []Match, ms []mention) int {
 			if x.Name == actor && (x.Type == model.ORG || x.Type == model.LOC) {
 				return i
 			}
+		}
+	}
+	return -1
+}
+
+// countedStrikes returns the index of an air strike trigger of type t
+// (the lexicon's aerial mode: غارات، ضربات جوية، توجيه ضربات) asserted in
+// the sentence, or -1; the caller asks for a count of strikes too.
+func countedStrikes(t string, words []word, matches []Match) int {
+	for i, m := range matches {
+		if m.Pattern.Type != t || m.Pattern.Mode != "aerial" {
+			continue
+		}
+		if md := modality(words, m.First, words[m.First].future, nil); md == model.Asserted || md == model.Reported {
+			return i
 		}
 	}
 	return -1

@@ -131,6 +131,12 @@ func isBoundaryPunct(s string) bool {
 	return false
 }
 
+// shortVerbs are the lexicon's verbs written with two letters (geminates:
+// شنّ، حثّ): the conjunction before them is stripped too ("وشن سلاح الجو
+// الليبي ضربات", "وحث الرئيس"), though a three-letter word keeps its و
+// otherwise (وزن، وعد، فتح are words of their own).
+var shortVerbs = normKeys(map[string]bool{"شن": true, "حث": true})
+
 // Suffixes stripped from a word when it is looked up: subject endings of the
 // past (ت وا ا تا) and present (ون ان ين), the plural ات, and object
 // pronouns (ه ها هم هما). From Arabic verb morphology (Ryding, A Reference
@@ -168,7 +174,7 @@ func readings(w string) (rs []string, base, prep string, future bool) {
 	add(w)
 	stems := []string{w}
 	c := w
-	if (strings.HasPrefix(c, "و") || strings.HasPrefix(c, "ف")) && runeLen(c) >= 4 && !notConj[w] {
+	if (strings.HasPrefix(c, "و") || strings.HasPrefix(c, "ف")) && (runeLen(c) >= 4 && !notConj[w] || shortVerbs[c[len("و"):]]) {
 		c = c[len("و"):]
 		add(c)
 		stems = append(stems, c)
