@@ -13,10 +13,7 @@ import (
 // doubts it; the rows after the first four are guards: a relative clause,
 // a time preposition, a may, a standing state, an aside, nothing named.
 func TestClashOccurs(t *testing.T) {
-	tests := []struct {
-		name, in string
-		want     bool
-	}{
+	assaultRows(t, []assaultRow{
 		{"verb before the noun, a place", "واستمرت الاشتباكات في مدينة تعز حتى مساء أمس.", true},
 		{"verb after the noun, attributed", "وقالت المصادر إن الاشتباكات اندلعت في قرية الجنادبة بعد مهاجمة القرية.", true},
 		{"the place that saw it", "وشهدت مدينة تعز مواجهات عنيفة أمس.", true},
@@ -27,11 +24,22 @@ func TestClashOccurs(t *testing.T) {
 		{"a standing state", "وتشهد مدينة تعز مواجهات عنيفة منذ أربعة أشهر.", false},
 		{"an aside", "يذكر أن مدينة تعز تشهد معارك عنيفة.", false},
 		{"nothing named", "ودارت اشتباكات عنيفة حتى الفجر.", false},
-	}
-	for _, tc := range tests {
-		a := analysis(tc.in, loc("تعز"), loc("الجنادبة"))
+	}, loc("تعز"), loc("الجنادبة"))
+}
+
+// assaultRow is a sentence and whether it reports an attack.
+type assaultRow struct {
+	name, in string
+	want     bool
+}
+
+// assaultRows checks that each row's sentence, with ents tagged, yields an
+// ASSAULT event exactly when the row wants one.
+func assaultRows(t *testing.T, rows []assaultRow, ents ...model.Entity) {
+	t.Helper()
+	for _, tc := range rows {
 		n := 0
-		for _, e := range eventsOf(t, a) {
+		for _, e := range eventsOf(t, analysis(tc.in, ents...)) {
 			if e.Type == "ASSAULT" {
 				n++
 			}
@@ -80,10 +88,7 @@ func TestClashSides(t *testing.T) {
 // guards: a person's past in a relative clause, months ago, a date years
 // before publication, killing named in general.
 func TestClashToll(t *testing.T) {
-	tests := []struct {
-		name, in string
-		want     bool
-	}{
+	assaultRows(t, []assaultRow{
 		{"an attributed toll, a named side", "وأفادت مصادر محلية بسقوط عدد من القتلى والجرحى في اشتباكات عنيفة مع المقاومة الشعبية.", true},
 		{"wounded during clashes", "وقالت المصادر الطبية إن الشاب أصيب بالرصاص الحي في صدره خلال مواجهات مع المقاومة الشعبية قرب تعز.", true},
 		{"fell dead in clashes between two tribes", "وقال مسؤولون أمس إن العشرات سقطوا قتلى في اشتباكات بين قبيلتين في تعز.", true},
@@ -93,19 +98,7 @@ func TestClashToll(t *testing.T) {
 		{"months ago", "وقتل القائد في معارك في تعز قبل ستة أشهر.", false},
 		{"years before publication", "وقتل القائد في مارس 2014 في المعارك في تعز.", false},
 		{"killing in general", "فهم لا يعرفون سوى لغة العنف والقتل، إلا أن استمرارهم في المواجهات في تعز يعني نهايتهم.", false},
-	}
-	for _, tc := range tests {
-		a := analysis(tc.in, loc("تعز"), org("المقاومة الشعبية"))
-		n := 0
-		for _, e := range eventsOf(t, a) {
-			if e.Type == "ASSAULT" {
-				n++
-			}
-		}
-		if got := n > 0; got != tc.want {
-			t.Errorf("%s: %s: ASSAULT %v, want %v", tc.name, tc.in, got, tc.want)
-		}
-	}
+	}, loc("تعز"), org("المقاومة الشعبية"))
 }
 
 // The same tally told twice in an article is one event, though one telling
