@@ -932,6 +932,13 @@ func countedStrikes(t string, words []word, matches []Match) int {
 	return -1
 }
 
+// clashNoun reports a trigger read as the noun of fighting (معارك،
+// اشتباكات، مواجهات: the lexicon's firearms verbs' masdars), not after a
+// preposition ("لوقف الاشتباكات" is the aim of another act).
+func clashNoun(p *Pattern, words []word, m Match) bool {
+	return p.Mode == "firearms" && p.POS == POSVerb && !verbalAt(p, words, m.First) && words[m.First].prep == ""
+}
+
 // clashBetween returns the index of a clash noun (معارك، اشتباكات،
 // مواجهات) followed by بين and two named armed parties joined by و
 // ("تجدد المعارك بين قوات الجيش الليبي … وفصائل المعارضة التشادية"), or -1:
@@ -940,7 +947,7 @@ func countedStrikes(t string, words []word, matches []Match) int {
 func clashBetween(t string, words []word, matches []Match, ms []mention) int {
 	for i, m := range matches {
 		p := m.Pattern
-		if p.Type != t || p.Mode != "firearms" || p.POS != POSVerb || verbalAt(p, words, m.First) || words[m.First].prep != "" {
+		if p.Type != t || !clashNoun(p, words, m) {
 			continue
 		}
 		b := -1
@@ -1007,7 +1014,7 @@ var occurVerbs = normKeys(map[string]bool{
 func clashOccurs(t string, words []word, matches []Match, ms []mention) int {
 	for i, m := range matches {
 		p := m.Pattern
-		if p.Type != t || p.Mode != "firearms" || p.POS != POSVerb || verbalAt(p, words, m.First) || words[m.First].prep != "" {
+		if p.Type != t || !clashNoun(p, words, m) {
 			continue
 		}
 		// the verb before the noun (a date word or the place that saw it
