@@ -110,7 +110,7 @@ type result struct {
 func main() {
 	data := flag.String("data", "", "folder holding arabic-news/ and trec2002-arabic-topics-qrels/ (default: find shared/data upwards)")
 	sizes := flag.String("sizes", "1,4,16", "corpus multiples to run")
-	systems := flag.String("systems", "sqlite,postgres,bleve", "systems to run (postgres: as `marsad serve` opens it, with the search cache and the replica; postgres-noreplica: with the cache only, as the other commands; postgres-nocache: neither, every search to the server)")
+	systems := flag.String("systems", "sqlite,postgres,bleve", "systems to run (sqlite, postgres: as `marsad serve` opens them, with the search cache and the replica; sqlite-noreplica: neither, as the other commands; postgres-noreplica: with the cache only, as the other commands; postgres-nocache: neither, every search to the server)")
 	pg := flag.String("pg", "", "PostgreSQL URL (default $MARSAD_PG, else postgres://postgres@127.0.0.1:5432/test)")
 	rounds := flag.Int("rounds", 5, "times each query is run")
 	work := flag.String("work", "", "folder for the stores (default a temporary folder, removed)")
@@ -148,6 +148,10 @@ func main() {
 		}
 		defer os.RemoveAll(d)
 		*work = d
+	} else if err := os.MkdirAll(*work, 0o755); err != nil {
+		// a -work folder not there yet: SQLite cannot create the store's
+		// file in it (bleve made its own, so only the first SQLite run failed)
+		fatal(fmt.Errorf("-work %s: %w", *work, err))
 	}
 	var results []result
 	for _, s := range strings.Split(*sizes, ",") {
@@ -295,7 +299,7 @@ func runChild(sys string, k int, data, pg, work string, rounds int, dg diag) (r 
 	runtime.GC()
 	ctx := context.Background()
 	switch sys {
-	case "sqlite", "postgres", "postgres-noreplica", "postgres-nocache":
+	case "sqlite", "sqlite-noreplica", "postgres", "postgres-noreplica", "postgres-nocache":
 		an, err := search.NewAnalyzer(search.DefaultOptions())
 		if err != nil {
 			r.Err = err.Error()
@@ -306,13 +310,13 @@ func runChild(sys string, k int, data, pg, work string, rounds int, dg diag) (r 
 		reuse := false        // -keep and a store from an earlier run: no ingest
 		var open func() error // (re)opens s on the store
 		var closeStore func() // closes s
-		if sys == "sqlite" {
+		if sys == "sqlite" || sys == "sqlite-noreplica" {
 			opt := sqlite.DefaultOptions()
 			opt.Analyzer = an
 			if dg.noHitCache {
 				opt.HitCacheBytes = -1
 			}
-			path := filepath.Join(work, fmt.Sprintf("marsad-%d.db", k))
+			path := filepath.Join(work, fmt.Sprintf("marsad-%d.db", k)) // both systems: -keep reuses one store
 			if _, err := os.Stat(path); err == nil && dg.keep {
 				reuse = true
 			} else {
@@ -320,13 +324,25 @@ func runChild(sys string, k int, data, pg, work string, rounds int, dg diag) (r 
 					os.Remove(f)
 				}
 			}
+			opened := 0
 			open = func() error {
+				opened++
+				if sys == "sqlite" && opened > 1 {
+					// the searches' store as `marsad serve` opens it (the
+					// ingest's as `marsad ingest` does: without)
+					opt.ReplicaBytes = sqlite.DefaultReplicaBytes
+				}
 				st, err := sqlite.Open(ctx, path, opt)
 				if err != nil {
 					return err
 				}
 				s, sdb = st, st.SQL()
-				closeStore = func() { st.Close() }
+				closeStore = func() {
+					if c := st.ReplicaStats(); c.On || c.Loads > 0 {
+						fmt.Fprintf(os.Stderr, "%s ×%d search cache: %+v\n%s ×%d replica: %+v\n", sys, k, st.SearchCacheStats(), sys, k, c)
+					}
+					st.Close()
+				}
 				return nil
 			}
 			defer func() {
@@ -425,7 +441,7 @@ func runChild(sys string, k int, data, pg, work string, rounds int, dg diag) (r 
 				return r
 			}
 		}
-		if sys == "sqlite" {
+		if sys == "sqlite" || sys == "sqlite-noreplica" {
 			if _, err = sdb.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
 				r.Err = err.Error()
 				return r

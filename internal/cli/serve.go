@@ -79,7 +79,7 @@ func runServe(ctx context.Context, env Env, args []string) error {
 		if *token != "" {
 			mode = openWrite // the ingest form writes
 		}
-		sf.replica = true // PostgreSQL: the index lists in memory (a long-running process)
+		sf.replica = true // the index lists in memory (a long-running process)
 		if st, err = sf.open(ctx, mode, env.Stderr); err != nil {
 			return fmt.Errorf("serve: %w", err)
 		}

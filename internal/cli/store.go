@@ -20,8 +20,10 @@ type storeFlags struct {
 	db       string
 	pg       string
 	variants string
-	// replica: a long-running process (serve) keeps PostgreSQL's index
-	// lists in memory (postgres.Options.ReplicaBytes).
+	// replica: a long-running process (serve) keeps the index lists in
+	// memory (postgres.Options.ReplicaBytes, sqlite.Options.ReplicaBytes);
+	// the one-shot commands do not (loading the index to answer one query
+	// costs more than it saves).
 	replica bool
 }
 
@@ -87,6 +89,9 @@ func (f *storeFlags) open(ctx context.Context, mode openMode, stderr io.Writer) 
 		}
 		opt := sqlite.DefaultOptions()
 		opt.Analyzer = an
+		if f.replica {
+			opt.ReplicaBytes = sqlite.DefaultReplicaBytes
+		}
 		st, e := sqlite.Open(ctx, f.db, opt)
 		if st != nil {
 			s = st

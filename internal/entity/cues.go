@@ -168,6 +168,21 @@ func (f *CueFinder) Find(text string, have []model.Mention) []model.Mention {
 				add(i, i+2, skip, model.LOC)
 				i++
 			}
+		case f.opt.Orgs && numberedUnit[stripAl(w)] && i+1 < len(toks) && !taken[i+1] && toks[i+1].Start-toks[i].End <= 1 && unitNumber(toks[i+1]):
+			// اللواء 35 مدرع, الكتيبة 102 مشاة, لواء أول مشاة: a unit named by
+			// its number, and its arm of service after it (an ordinal needs
+			// the arm: الفرقة الأولى is also a sports league)
+			e := i + 2
+			if e < len(toks) && !taken[e] && toks[e].Start-toks[e-1].End <= 1 && toks[e].Kind == arabic.KindArabic && serviceArms[stripAl(toks[e].Norm)] {
+				e++
+				if stripAl(toks[e-1].Norm) == "حرس" && e < len(toks) && !taken[e] && adjacent(toks, e) && guardKinds[stripAl(toks[e].Norm)] {
+					e++ // اللواء 55 حرس جمهوري, الكتيبة 21 حرس حدود
+				}
+			} else if !isDigits(toks[i+1].Text) {
+				continue
+			}
+			add(i, e, skip, model.ORG)
+			i = e - 1
 		case f.opt.Orgs && cueGroupHeads[w] && !strings.HasPrefix(toks[i].Norm, "ال") && i+1 < len(toks):
 			n := f.orgName(toks, taken, i+1, verbalHeads[w])
 			e := i + 1 + n
@@ -198,8 +213,9 @@ func (f *CueFinder) Find(text string, have []model.Mention) []model.Mention {
 				add(i, i+1+n, skip, model.ORG)
 				i += n
 			}
-		case f.opt.Facilities && districtHeads[w] && i+1 < len(toks) && !taken[i+1] && adjacent(toks, i+1) &&
-			f.districtName(toks[i+1]):
+		case f.opt.Facilities && (districtHeads[w] || quarterHead(toks[i].Norm)) && i+1 < len(toks) && !taken[i+1] && adjacent(toks, i+1) &&
+			f.districtName(toks[i+1]) && (districtHeads[w] || strings.HasPrefix(toks[i+1].Norm, "ال") &&
+			(i == 0 || !f.lx.has(classRank, toks[i-1].Norm))): // المهندس وحي الدمان: the given name وحي
 			// مديرية المطمة: the district is the word after the head
 			add(i+1, i+2, 0, model.LOC)
 			i++
@@ -552,6 +568,40 @@ func looksLikeVerb(w string) bool {
 // عمر المختار, لواء طرابلس).
 var armedHeads = map[string]bool{"لواء": true, "فرقه": true, "كتيبه": true, "سرايا": true, "كتايب": true, "فيلق": true}
 
+// numberedUnit are the heads of military units named by a number (اللواء
+// 35 مدرع, الكتيبة 102 مشاة); serviceArms the arms of service written after
+// the number (normalised, without the article).
+var numberedUnit = map[string]bool{"لواء": true, "كتيبه": true, "فرقه": true, "فوج": true, "سريه": true}
+var serviceArms = map[string]bool{"مشاه": true, "مدرع": true, "مدرعه": true, "مدرعات": true, "ميكا": true, "حرس": true,
+	"مدفعيه": true, "صواريخ": true, "بحري": true, "صاعقه": true, "مغاوير": true}
+var guardKinds = map[string]bool{"جمهوري": true, "حدود": true, "وطني": true, "رياسي": true, "ملكي": true}
+
+// unitNumber reports a unit's number: digits or an ordinal (أول, الأول,
+// الثاني … العاشر).
+func unitNumber(t arabic.Token) bool {
+	if isDigits(t.Text) {
+		return true
+	}
+	switch stripAl(t.Norm) {
+	case "اول", "اولي", "ثاني", "ثانيه", "ثالث", "ثالثه", "رابع", "رابعه", "خامس", "خامسه", "سادس", "سادسه", "سابع", "سابعه", "ثامن", "ثامنه", "تاسع", "تاسعه", "عاشر", "عاشره", "الاول", "الاولي":
+		return true
+	}
+	return false
+}
+
+// isDigits reports a token of ASCII or Arabic-Indic digits.
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= '0' && r <= '9' || r >= '٠' && r <= '٩') {
+			return false
+		}
+	}
+	return true
+}
+
 // verbalHeads are group heads that are also verbal or common nouns (حركة
 // الأرتال "the movement of convoys", تنظيم الاقتراع "organising the vote",
 // جماعة من): a name after them must be indefinite (حركة حماس, جماعة
@@ -604,6 +654,17 @@ func (f *CueFinder) facilityName(t arabic.Token) bool {
 // محور تحليل … is a conference's theme), but one is a Tripoli district the
 // seed gold does not list (ومحور الرملة), docs/ENTITIES.md places3.
 var districtHeads = map[string]bool{"مديريه": true}
+
+// quarterHead reports حي "quarter" with or without ب/و/ل/ف (بحي الروضة):
+// a city's quarter by a definite name only (حي الله, حي يرزق, بث حي are
+// no quarters).
+func quarterHead(w string) bool {
+	switch w {
+	case "حي", "بحي", "وحي", "لحي", "فحي", "وبحي":
+		return true
+	}
+	return false
+}
 
 // districtName reports whether t names a district after its head: a
 // facility name (facilityName) that, written with the article, news writes

@@ -788,6 +788,9 @@ func (r *Resolver) notAName(ws []arabic.Token, words []string, typ, prevDefinite
 	if len(words) == 0 || (typ == model.LOC && len(r.gaz.lookupText(strings.Join(words, " "))) > 0) {
 		return false
 	}
+	if typ == model.PER && len(words) == 1 && r.lx.has(classPlace, words[0]) {
+		return true // بولاية «أرضروم»: the tagger's person on the descriptor alone
+	}
 	adjectives := 0
 	for _, w := range words {
 		if !nisbaAdjective(w) {

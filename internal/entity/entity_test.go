@@ -513,6 +513,9 @@ func TestResolvePhenomena(t *testing.T) {
 		{"an office in the dual is no person", "في روما مع وزيري الداخلية والدفاع",
 			[]ment{{"روما", "LOC"}, {"وزيري", "PER"}},
 			[]wantEnt{{"روما", "LOC", []string{"روما"}, "IT"}}},
+		{"a place descriptor alone is no person", "خطفوا طاقمها في روما بولاية «أرضروم».",
+			[]ment{{"روما", "LOC"}, {"ولاية", "PER"}},
+			[]wantEnt{{"روما", "LOC", []string{"روما"}, "IT"}}},
 		{"a nisba surname is not an office in construct", "وقال الشيخي إن",
 			[]ment{{"الشيخي", "PER"}},
 			[]wantEnt{{"الشيخي", "PER", []string{"الشيخي"}, ""}}},
@@ -714,6 +717,36 @@ func TestPlaceFinder(t *testing.T) {
 					t.Errorf("bad span %+v", m)
 				}
 				got = append(got, m.Text)
+			}
+			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestOrgAllies: a leader named by one word right after the group allied
+// to him is a person of his own (OrgOptions.Allies).
+func TestOrgAllies(t *testing.T) {
+	f, err := NewOrgFinder(DefaultOrgOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, text string
+		want       []string // TYPE:text
+	}{
+		{"the group's ally after و", "دمار خلفته ميليشيات الحوثي وصالح على المدينة", []string{"ORG:الحوثي", "PER:صالح"}},
+		{"the group's ally after a spaced و", "مواقع الحوثيين و صالح في المحافظة", []string{"ORG:الحوثيين", "PER:صالح"}},
+		{"the ally's name goes on: another person", "قال الحوثيين وصالح الصماد إن", []string{"ORG:الحوثيين"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, m := range f.Find(tc.text, nil) {
+				if tc.text[m.Start:m.End] != m.Text {
+					t.Errorf("bad mention %+v", m)
+				}
+				got = append(got, m.Type+":"+m.Text)
 			}
 			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
 				t.Errorf("got %q, want %q", got, tc.want)
@@ -1074,6 +1107,46 @@ func TestPlaceFinderRetypesMisc(t *testing.T) {
 	}
 	if types["زوارة"] != model.LOC || types["دولار"] != model.MISC {
 		t.Errorf("types %v, want زوارة LOC and دولار MISC", types)
+	}
+}
+
+// TestPlaceFinderRetypesDescribedPerson: a person mention that opens with a
+// place descriptor is a place, and so are the name's other person mentions
+// in the article; not a name after a rank (named after a person).
+func TestPlaceFinderRetypesDescribedPerson(t *testing.T) {
+	f, err := NewPlaceFinder(DefaultFinderOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, text string
+		have       []string // tagger PER mentions, in order
+		want       []string // their types after the finder
+	}{
+		{"province with a proclitic, and the bare name later", "هاجم مسلحون الشرطة بولاية كاراكوم ثم انسحبوا من كاراكوم.",
+			[]string{"ولاية كاراكوم", "كاراكوم"}, []string{"LOC", "LOC"}},
+		{"a village", "زار منزل الأسرة بقرية آل فرحان أمس.", []string{"قرية آل فرحان"}, []string{"LOC"}},
+		{"a district", "خطف عضو المجلس المحلي بمديرية وادي زبران.", []string{"مديرية وادي زبران"}, []string{"LOC"}},
+		{"a city named after a person stays for the organisation finder", "افتتح مستشفى مدينة الملك فهد.", []string{"مدينة الملك فهد"}, []string{"PER"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var have []model.Mention
+			from := 0
+			for _, h := range tc.have {
+				i := from + strings.Index(tc.text[from:], h)
+				have = append(have, model.Mention{Text: h, Start: i, End: i + len(h), Type: model.PER})
+				from = i + len(h)
+			}
+			types := map[[2]int]string{}
+			for _, m := range f.Find(tc.text, have) {
+				types[[2]int{m.Start, m.End}] = m.Type
+			}
+			for i, h := range have {
+				if got := types[[2]int{h.Start, h.End}]; got != tc.want[i] {
+					t.Errorf("%s: %s, want %s", h.Text, got, tc.want[i])
+				}
+			}
+		})
 	}
 }
 

@@ -106,6 +106,43 @@ func (f *PlaceFinder) Find(text string, have []model.Mention) []model.Mention {
 			out[mi].Type = model.LOC
 		}
 	}
+	// A person mention that opens with a place descriptor is a place
+	// (ولاية ميسوري, بقرية آل سرور, مديرية حزم العدين): the descriptor
+	// says what the name names, as an organisation's head does. Not before
+	// a rank (مدينة الملك عبدالله is named after a person: an organisation
+	// or a place by its head, orgs.go).
+	described := map[string]bool{}
+	for mi, m := range out {
+		if m.Type != model.PER || m.Start < 0 || m.End > len(text) || m.Start >= m.End {
+			continue
+		}
+		ws := arabic.Tokenize(text[m.Start:m.End])
+		if len(ws) < 2 || ws[0].Kind != arabic.KindArabic || ws[1].Kind != arabic.KindArabic || f.lx.has(classRank, ws[1].Norm) {
+			continue
+		}
+		w := ws[0].Norm
+		desc := func(h string) bool {
+			return f.lx.has(classPlace, h) && !strings.HasPrefix(h, "ال") || districtHeads[h]
+		}
+		if desc(w) || desc(stripConj(w)) || desc(stripConj(stripConj(w))) || quarterHead(w) {
+			out[mi].Type = model.LOC
+			var rest []string
+			for _, t := range ws[1:] {
+				rest = append(rest, t.Norm)
+			}
+			described[strings.Join(rest, " ")] = true
+		}
+	}
+	// and the name's other person mentions in the article (… هكاري), so
+	// that the entity's type vote follows the descriptor
+	if len(described) > 0 {
+		for mi, m := range out {
+			if m.Type == model.PER && m.Start >= 0 && m.End <= len(text) && m.Start < m.End &&
+				described[strings.Join(normWords(text[m.Start:m.End]), " ")] {
+				out[mi].Type = model.LOC
+			}
+		}
+	}
 	if f.extendPlaces(text, toks, taken, out) {
 		added = true
 	}

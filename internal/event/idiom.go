@@ -208,6 +208,34 @@ func idiom(words []word, m *Match) bool {
 			return true
 		}
 	}
+	switch {
+	case p.Type == "MOBILIZE" && (w.has("حشد") || w.has("يحشد") || w.has("تحشد") || w.has("حشود")):
+		// "حشد مقاتلين جدد", "تحشد القوات طاقة نارية", "حشود عسكرية": a
+		// mustering of forces; "بالحشد ضد الاتفاق", "حشد عدد من النواب",
+		// "حشود المصلين" muster votes, crowds or support
+		for k := 1; k <= 4; k++ {
+			n := next(k)
+			if n == nil {
+				break
+			}
+			if musterNouns[n.base] || musterNouns[n.Norm] || musterNouns[withoutPronoun(n.base)] || n.number {
+				return false
+			}
+			if n.boundary {
+				break
+			}
+		}
+		return true
+	case p.Type == "COERCE" && w.has("يرحل"):
+		// "يرحل المخالفين" deports; "شاء القدر أن يرحل الشريف", "يرحل
+		// سعود بابتسامته" passes away
+		n := next(1)
+		return n == nil || !n.number && !(strings.HasPrefix(n.Norm, "ال") && (strings.HasSuffix(n.Norm, "ين") || strings.HasSuffix(n.Norm, "ات")))
+	case p.Type == "COERCE" && strings.HasPrefix(w.base, "قبضت") && runeLen(w.base) > runeLen("قبضت"):
+		// "إحكام قبضته على الحكم": his grip (قبضة + pronoun), not an arrest
+		// (قبضت عليه; قبضها على: her arrest of)
+		return true
+	}
 	switch p.Type {
 	case "REJECT":
 		// "رفض ذكر اسمه", "رفضت الولايات المتحدة، من جانبها، أن تعلق"
@@ -596,6 +624,26 @@ func idiom(words []word, m *Match) bool {
 		}
 	}
 	return false
+}
+
+// musterNouns are what a mustering (حشد) gathers when it is a mobilization:
+// fighters and their arms.
+var musterNouns = normKeys(map[string]bool{
+	"قوات": true, "مقاتلين": true, "مقاتلي": true, "جنود": true, "جنودا": true, "عناصر": true, "تعزيزات": true, "اليات": true,
+	"مسلحين": true, "ميليشيات": true, "مليشيات": true, "كتائب": true, "الويه": true, "قوه": true, "عسكريه": true, "عسكري": true,
+	"عسكريا": true, "طاقه": true, "مدرعات": true, "دبابات": true, "افراد": true, "الاف": true, "مئات": true, "عشرات": true,
+})
+
+// withoutPronoun strips a possessive pronoun of the third person from a
+// normalised word: "قواته" → "قوات" (ة is ه there, so "قوه" → "قو", which
+// no list holds).
+func withoutPronoun(norm string) string {
+	for _, suf := range []string{"هما", "هم", "ها", "ه"} {
+		if strings.HasSuffix(norm, suf) && runeLen(norm) > runeLen(suf)+2 {
+			return strings.TrimSuffix(norm, suf)
+		}
+	}
+	return norm
 }
 
 // reporters are who meets people for a paper: their meeting is an

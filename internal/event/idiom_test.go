@@ -563,3 +563,29 @@ func TestRequestedAfterAskVerb(t *testing.T) {
 		}
 	}
 }
+
+// A mustering of votes, crowds or support is no mobilization; a person who
+// passes away (يرحل) is not deported; a grip (قبضته على الحكم) is no arrest.
+// The forces mustered and an arrest (قبضها على) stay.
+func TestMusterDepartGrip(t *testing.T) {
+	for _, c := range []struct {
+		text, typ string
+		ents      []model.Entity
+		want      bool
+	}{
+		{"وسيركز نتنياهو جهوده على الضغط على الكونغرس وحشد عدد كاف من النواب لمنع رفع العقوبات", "MOBILIZE", []model.Entity{per("نتنياهو"), org("الكونغرس")}, false},
+		{"قام أحد وزراء تسيبراس بالحشد ضد الاتفاق", "MOBILIZE", []model.Entity{per("تسيبراس")}, false},
+		{"ما دفع الحوثيين إلى حشد مقاتلين جدد من أبناء القبائل", "MOBILIZE", []model.Entity{org("الحوثيين")}, true},
+		{"شاء القدر أن يرحل الشريف تاركا خلفه فيلما", "COERCE", []model.Entity{per("الشريف")}, false},
+		{"سيطرة بوتين وإحكام قبضته على الحكم في روسيا", "COERCE", []model.Entity{per("بوتين"), loc("روسيا")}, false},
+		{"وأعلنت وزارة الداخلية قبضها على 190 إرهابيا", "COERCE", []model.Entity{org("وزارة الداخلية")}, true},
+	} {
+		found := false
+		for _, e := range eventsOf(t, analysis(c.text, c.ents...)) {
+			found = found || e.Type == c.typ
+		}
+		if found != c.want {
+			t.Errorf("%s: %s event %v, want %v", c.text, c.typ, found, c.want)
+		}
+	}
+}

@@ -72,9 +72,8 @@ type Options struct {
 }
 
 // DefaultReplicaBytes bounds the replica `marsad serve` keeps
-// (Options.ReplicaBytes): about fourteen times what 82,384 articles need
-// (37 MB).
-const DefaultReplicaBytes = 512 << 20
+// (Options.ReplicaBytes): sqlstore.DefaultReplicaBytes.
+const DefaultReplicaBytes = sqlstore.DefaultReplicaBytes
 
 // DefaultOptions returns the options `marsad` uses (Analyzer still to set).
 func DefaultOptions() Options { return Options{MaxConns: 8} }

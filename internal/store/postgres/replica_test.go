@@ -3,7 +3,6 @@ package postgres_test
 import (
 	"context"
 	"fmt"
-	"math"
 	"testing"
 	"time"
 
@@ -30,89 +29,6 @@ func TestConformanceReplica(t *testing.T) {
 	})
 }
 
-// sameAsPlain checks that a's ids-only searches give the hits, scores and
-// totals of plain (a store without cache or replica on the same schema)
-// on every ranking query.
-func sameAsPlain(t *testing.T, stage string, a, plain store.Store) {
-	t.Helper()
-	ctx := context.Background()
-	for _, q := range storetest.RankingQueries {
-		got, err1 := a.Search(ctx, store.SearchQuery{Text: q, Limit: 20, IDsOnly: true})
-		want, err2 := plain.Search(ctx, store.SearchQuery{Text: q, Limit: 20, NoSnippets: true})
-		if (err1 == nil) != (err2 == nil) {
-			t.Fatalf("%s, %q: %v, without a replica %v", stage, q, err1, err2)
-		}
-		if err1 != nil {
-			continue
-		}
-		if got.Total != want.Total || len(got.Hits) != len(want.Hits) {
-			t.Fatalf("%s, %q: %d hits of %d, without a replica %d of %d", stage, q, len(got.Hits), got.Total, len(want.Hits), want.Total)
-		}
-		for i, w := range want.Hits {
-			if g := got.Hits[i]; g.ID != w.ID || math.Abs(g.Score-w.Score) > 1e-9*math.Abs(w.Score) {
-				t.Fatalf("%s, %q hit %d: %s %g, without a replica %s %g", stage, q, i, g.ID, g.Score, w.ID, w.Score)
-			}
-		}
-	}
-}
-
-// idsTotal is the total of an ids-only search.
-func idsTotal(t *testing.T, s store.Store, q string) int {
-	t.Helper()
-	r, err := s.Search(context.Background(), store.SearchQuery{Text: q, IDsOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r.Total
-}
-
-// caughtUp searches on a until its replica serves again (a search that
-// finds it behind starts its catch-up in the background and is answered
-// without it), failing the test after a few seconds.
-func caughtUp(t *testing.T, a *sqlstore.DB) {
-	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
-	for {
-		idsTotal(t, a, "ليبيا")
-		if a.ReplicaStats().Current {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("after 5 s: the replica never caught up: replica %+v cache %+v", a.ReplicaStats(), a.SearchCacheStats())
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-}
-
-// stats is a store's search cache and replica figures.
-type stats struct {
-	c sqlstore.CacheStats
-	r sqlstore.ReplicaStats
-}
-
-func statsOf(s *sqlstore.DB) stats { return stats{s.SearchCacheStats(), s.ReplicaStats()} }
-
-// noServer says whether the searches between two stats were answered
-// without the server: every term the search cache did not hold was taken
-// from the replica.
-func noServer(before, after stats) bool {
-	return after.c.Misses-before.c.Misses == after.r.Served-before.r.Served && after.c.Bypassed == before.c.Bypassed
-}
-
-// fromReplica waits for A's replica to catch up, then checks that a query's
-// first search is answered from it without the server, and that A ranks as
-// the plain store does.
-func fromReplica(t *testing.T, what string, a, plain *sqlstore.DB) {
-	t.Helper()
-	caughtUp(t, a)
-	c1 := statsOf(a)
-	idsTotal(t, a, "المتحدة")
-	if c2 := statsOf(a); !noServer(c1, c2) || c2.r.Served == c1.r.Served {
-		t.Fatalf("%s: not from the replica (%+v → %+v)", what, c1, c2)
-	}
-	sameAsPlain(t, what, a, plain)
-}
-
 // TestReplica: a store A with a replica, opened on a store B filled, loads
 // it at Open and answers a query's first ids-only search from memory; it
 // ranks as a store without one on every ranking query, and sees B's Puts
@@ -134,37 +50,39 @@ func TestReplica(t *testing.T) {
 	if st := a.ReplicaStats(); !st.On || st.Loads != 1 || st.Terms == 0 || st.Articles != len(docs)/2 {
 		t.Fatalf("after Open: %+v, want it loaded with %d articles", st, len(docs)/2)
 	}
-	c0 := statsOf(a)
-	n0 := idsTotal(t, a, "ليبيا")
+	c0 := storetest.StatsOf(a)
+	n0 := storetest.IDsTotal(t, a, "ليبيا")
 	if n0 == 0 {
 		t.Fatal("ليبيا: no hits")
 	}
-	if c1 := statsOf(a); !noServer(c0, c1) || c1.r.Served == c0.r.Served {
+	if c1 := storetest.StatsOf(a); !storetest.NoServer(c0, c1) || c1.R.Served == c0.R.Served {
 		t.Fatalf("first search: not from the replica (%+v → %+v)", c0, c1)
 	}
-	sameAsPlain(t, "loaded at Open", a, plain)
+	storetest.SameAsPlain(t, "loaded at Open", a, plain)
 
 	// Another store's Puts: seen once notified, by catching up.
 	put(t, b, docs[len(docs)/2:]...)
 	put(t, b, article("other-1", "ليبيا"))
 	// (B's last Put, not only the one before it: both have hits)
-	waitFor(t, "A never saw B's articles", func() bool { return idsTotal(t, a, "ليبيا") == idsTotal(t, plain, "ليبيا") })
-	n1 := idsTotal(t, a, "ليبيا")
+	waitFor(t, "A never saw B's articles", func() bool {
+		return storetest.IDsTotal(t, a, "ليبيا") == storetest.IDsTotal(t, plain, "ليبيا")
+	})
+	n1 := storetest.IDsTotal(t, a, "ليبيا")
 	if n1 <= n0 {
 		t.Fatalf("after B's Puts: %d hits, want more than %d", n1, n0)
 	}
-	caughtUp(t, a)
+	storetest.CaughtUp(t, a)
 	if st := a.ReplicaStats(); st.Loads != 1 || st.CatchUps == 0 || st.Articles != len(docs)+1 {
 		t.Fatalf("after B's Puts: %+v, want caught up (not loaded again) with %d articles", st, len(docs)+1)
 	}
-	sameAsPlain(t, "after B's Puts", a, plain)
+	storetest.SameAsPlain(t, "after B's Puts", a, plain)
 
 	// Its own Put: at once.
 	put(t, a, article("own-1", "ليبيا"))
-	if n := idsTotal(t, a, "ليبيا"); n != n1+1 {
+	if n := storetest.IDsTotal(t, a, "ليبيا"); n != n1+1 {
 		t.Fatalf("after A's own Put: %d hits, want %d", n, n1+1)
 	}
-	fromReplica(t, "after A's own Put", a, plain)
+	storetest.FromReplica(t, "after A's own Put", a, plain)
 
 	// B's Optimize right after a Put: if it merged the Put into older
 	// segments before A caught up with it (the notification starts a
@@ -175,18 +93,18 @@ func TestReplica(t *testing.T) {
 	if err := b.Optimize(ctx); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, "A never saw B's article before the Optimize", func() bool { return idsTotal(t, a, "ليبيا") == n1+2 })
-	caughtUp(t, a)
+	waitFor(t, "A never saw B's article before the Optimize", func() bool { return storetest.IDsTotal(t, a, "ليبيا") == n1+2 })
+	storetest.CaughtUp(t, a)
 	loads := a.ReplicaStats().Loads
 	if st := a.ReplicaStats(); st.Loads > 2 || st.Articles != len(docs)+3 {
 		t.Fatalf("after B's Optimize: %+v, want %d articles, loaded again at most once", st, len(docs)+3)
 	}
-	sameAsPlain(t, "after B's Optimize", a, plain)
+	storetest.SameAsPlain(t, "after B's Optimize", a, plain)
 	// An Optimize with nothing new to merge: the replica is still right.
 	put(t, b, article("other-3", "ليبيا"))
-	waitFor(t, "A never saw B's article after the Optimize", func() bool { return idsTotal(t, a, "ليبيا") == n1+3 })
-	caughtUp(t, a)
-	sameAsPlain(t, "after a Put following B's Optimize", a, plain)
+	waitFor(t, "A never saw B's article after the Optimize", func() bool { return storetest.IDsTotal(t, a, "ليبيا") == n1+3 })
+	storetest.CaughtUp(t, a)
+	storetest.SameAsPlain(t, "after a Put following B's Optimize", a, plain)
 	if st := a.ReplicaStats(); st.Loads != loads {
 		t.Fatalf("a Put after the Optimize: %+v, want caught up, not loaded again", st)
 	}
@@ -203,11 +121,11 @@ func TestReplica(t *testing.T) {
 	waitFor(t, "A's cache still live after its listener was terminated", func() bool { return !a.SearchCacheStats().Live })
 	for i := 1; i <= 3; i++ {
 		put(t, b, article(fmt.Sprintf("down-%d", i), "ليبيا"))
-		if n := idsTotal(t, a, "ليبيا"); n != n1+3+i {
+		if n := storetest.IDsTotal(t, a, "ليبيا"); n != n1+3+i {
 			t.Fatalf("listener down, after B's Put %d: A finds %d, want %d", i, n, n1+3+i)
 		}
 	}
-	sameAsPlain(t, "listener down", a, plain)
+	storetest.SameAsPlain(t, "listener down", a, plain)
 }
 
 // replicaListenerDown opens a store B filled and a store A with a replica
@@ -222,7 +140,7 @@ func replicaListenerDown(t *testing.T, retry time.Duration) (a, b *sqlstore.DB, 
 		o.ReplicaBytes = postgres.DefaultReplicaBytes
 		o.ListenRetry = retry
 	})
-	n0 = idsTotal(t, a, "ليبيا")
+	n0 = storetest.IDsTotal(t, a, "ليبيا")
 	pids := listenerPIDs(t, conn, schema)
 	if len(pids) != 1 {
 		t.Fatalf("listening connections: %v, want A's", pids)
@@ -242,10 +160,10 @@ func TestReplicaListenerBack(t *testing.T) {
 	// Written while A hears nothing (A does not search meanwhile).
 	put(t, b, article("gap-1", "ليبيا"))
 	waitFor(t, "A's listener never came back", func() bool { return a.SearchCacheStats().Live })
-	if n := idsTotal(t, a, "ليبيا"); n != n0+1 {
+	if n := storetest.IDsTotal(t, a, "ليبيا"); n != n0+1 {
 		t.Fatalf("listener back: A finds %d, want %d (the Put made while it was down)", n, n0+1)
 	}
-	fromReplica(t, "listener back", a, b)
+	storetest.FromReplica(t, "listener back", a, b)
 }
 
 // TestReplicaReloadAfterOptimize: another process's Optimize merged a Put
@@ -263,14 +181,14 @@ func TestReplicaReloadAfterOptimize(t *testing.T) {
 		t.Skip("A's listener came back before B's Optimize ended: the machine is too slow for this test's 2 s")
 	}
 	waitFor(t, "A's listener never came back", func() bool { return a.SearchCacheStats().Live })
-	caughtUp(t, a)
+	storetest.CaughtUp(t, a)
 	if st := a.ReplicaStats(); st.Loads != 2 {
 		t.Fatalf("after B's Optimize of a Put A had not read: %+v, want loaded again", st)
 	}
-	if n := idsTotal(t, a, "ليبيا"); n != n0+1 {
+	if n := storetest.IDsTotal(t, a, "ليبيا"); n != n0+1 {
 		t.Fatalf("A finds %d, want %d", n, n0+1)
 	}
-	sameAsPlain(t, "loaded again after B's Optimize", a, b)
+	storetest.SameAsPlain(t, "loaded again after B's Optimize", a, b)
 }
 
 // TestReplicaBound: a replica above its bound is dropped; the store
@@ -283,7 +201,7 @@ func TestReplicaBound(t *testing.T) {
 	if st := a.ReplicaStats(); st.On {
 		t.Fatalf("a replica of %d bytes kept with a bound of 1000", st.Bytes)
 	}
-	sameAsPlain(t, "over its bound", a, b)
+	storetest.SameAsPlain(t, "over its bound", a, b)
 }
 
 // TestReplicaNewerRead: once a search of A has read a newer state from the
@@ -297,7 +215,7 @@ func TestReplicaNewerRead(t *testing.T) {
 	b := openSchema(t, schema, func(o *postgres.Options) { o.SearchCacheBytes = -1 })
 	put(t, b, storetest.SentenceDocs(t)...)
 	a := openSchema(t, schema, func(o *postgres.Options) { o.ReplicaBytes = postgres.DefaultReplicaBytes })
-	idsTotal(t, a, "ليبيا")
+	storetest.IDsTotal(t, a, "ليبيا")
 	v0 := a.ReplicaStats().Version
 	if _, err := conn.Exec(ctx, `INSERT INTO `+schema+`.documents (id, hash, body, stored_at) VALUES ('raw-1', 'raw', '\x00', 0)`); err != nil {
 		t.Fatal(err)
@@ -308,12 +226,12 @@ func TestReplicaNewerRead(t *testing.T) {
 	if v := a.SearchCacheStats().Version; v != v0+1 {
 		t.Fatalf("the phrase's read: version %d, want %d", v, v0+1)
 	}
-	c := statsOf(a)
-	idsTotal(t, a, "ليبيا")
-	if noServer(c, statsOf(a)) {
+	c := storetest.StatsOf(a)
+	storetest.IDsTotal(t, a, "ليبيا")
+	if storetest.NoServer(c, storetest.StatsOf(a)) {
 		t.Fatalf("after a read of version %d: the replica, at %d, answered", v0+1, v0)
 	}
-	caughtUp(t, a)
+	storetest.CaughtUp(t, a)
 	if st := a.ReplicaStats(); st.Version != v0+1 {
 		t.Fatalf("after a read of version %d: the replica caught up to %d", v0+1, st.Version)
 	}

@@ -43,7 +43,19 @@ type Options struct {
 	// HitCacheBytes bounds the rows of recent hits kept in memory
 	// (sqlstore.Options.HitCacheBytes): 0 the default, < 0 none.
 	HitCacheBytes int
+	// ReplicaBytes, when > 0, keeps the postings' article lists and the
+	// articles' ids in memory (sqlstore/replica.go), loaded at Open, with
+	// a search cache, both kept current across every connection's and
+	// process's commits (watch.go), so that a search without a phrase or
+	// snippets reads no page of the file; a replica above the bound is
+	// dropped (the search cache stays). For a long-running process
+	// (`marsad serve`): it takes one connection more than MaxConns.
+	ReplicaBytes int
 }
+
+// DefaultReplicaBytes bounds the replica `marsad serve` keeps
+// (Options.ReplicaBytes): sqlstore.DefaultReplicaBytes.
+const DefaultReplicaBytes = sqlstore.DefaultReplicaBytes
 
 // DefaultOptions returns the options `marsad` uses (Analyzer still to set).
 func DefaultOptions() Options { return Options{Synchronous: "FULL", MaxConns: 8} }
@@ -81,23 +93,49 @@ func Open(ctx context.Context, path string, opt Options) (*sqlstore.DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: sqlite: open %s: %w", path, err)
 	}
-	db.SetMaxOpenConns(opt.MaxConns)
-	db.SetMaxIdleConns(opt.MaxConns)
+	conns := opt.MaxConns
+	if opt.ReplicaBytes > 0 {
+		conns++ // the watcher's (watch.go)
+	}
+	db.SetMaxOpenConns(conns)
+	db.SetMaxIdleConns(conns)
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("store: sqlite: open %s: %w", path, err)
 	}
 	d := dialect{path: path, fts: new(bool)}
 	*d.fts = true // until the migrations are read: the older stores' way
-	s, err := sqlstore.Open(ctx, db, d, sqlstore.Options{Analyzer: opt.Analyzer, FTSRanking: opt.FTSRanking,
-		HitCacheBytes: opt.HitCacheBytes})
+	sopt := sqlstore.Options{Analyzer: opt.Analyzer, FTSRanking: opt.FTSRanking, HitCacheBytes: opt.HitCacheBytes}
+	var w *watcher
+	if opt.ReplicaBytes > 0 {
+		// Live before the replica is read: a commit after the read is
+		// seen by the watcher's first look (Open's, below), which reads
+		// data_version before the version.
+		sopt.SearchCache = sqlstore.NewSearchCache(0)
+		sopt.SearchCache.SetLive(true)
+		w = &watcher{db: db, cache: sopt.SearchCache}
+		sopt.SyncCache, sopt.OnClose = w.sync, w.close
+		sopt.ReplicaBytes = opt.ReplicaBytes
+	}
+	s, err := sqlstore.Open(ctx, db, d, sopt)
 	if err != nil && s == nil {
+		if w != nil {
+			w.close()
+		}
 		db.Close()
 		return s, err
 	}
 	if ferr := d.readFTS(ctx, db, opt.FTSRanking); ferr != nil {
 		s.Close()
 		return nil, fmt.Errorf("store: sqlite: open %s: %w", path, ferr)
+	}
+	if w != nil {
+		// The watcher's connection and first data_version, now rather
+		// than in the first search.
+		if werr := w.sync(ctx); werr != nil {
+			s.Close()
+			return nil, fmt.Errorf("store: sqlite: open %s: %w", path, werr)
+		}
 	}
 	return s, err
 }

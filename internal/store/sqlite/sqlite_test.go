@@ -173,3 +173,19 @@ func TestStoredLengths(t *testing.T) {
 		return s
 	}, func(s store.Store) *sql.DB { return s.(*sqlstore.DB).SQL() })
 }
+
+// TestConformanceReplica runs the conformance suite on stores keeping a
+// search cache and a replica (watch.go), as `marsad serve` opens them.
+func TestConformanceReplica(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) store.Store {
+		opt := sqlite.DefaultOptions()
+		opt.Analyzer = storetest.Analyzer(t)
+		opt.Synchronous = "NORMAL"
+		opt.ReplicaBytes = sqlite.DefaultReplicaBytes
+		s, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "marsad.db"), opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	})
+}

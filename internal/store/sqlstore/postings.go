@@ -621,8 +621,18 @@ func (s *DB) termPostings(ctx context.Context, terms []string, withPos, rawPos b
 		}
 		return out, v, err
 	}
+	live := true
+	if s.syncCache != nil && s.syncCache(ctx) != nil {
+		live = false // whether another process wrote is not known: read the database
+		s.cache.bypassed.Add(1)
+	}
 	out := make(map[string]*plist, len(terms))
-	missing, cached, gen, live := s.cache.lookup(terms, rawPos, out)
+	var missing []string
+	var cached int64
+	var gen uint64
+	if live {
+		missing, cached, gen, live = s.cache.lookup(terms, rawPos, out)
+	}
 	if !live {
 		out, v, err := s.readPostings(ctx, terms, false, rawPos, false, sc)
 		if err == nil {

@@ -11,8 +11,11 @@ import (
 // the client, so that a search whose terms are all cached reaches the
 // database not at all (with the cached article lengths and the hit cache,
 // an ids-only search without filters runs in the process). It is for a
-// database other processes may write to (PostgreSQL): its owner keeps it
-// current and tells it, through SetLive, whether it can.
+// database other processes may write to (PostgreSQL; SQLite opened with a
+// replica): its owner keeps it current and tells it, through SetLive,
+// whether it can (PostgreSQL: notifications, postgres/listen.go; SQLite:
+// a look at PRAGMA data_version before every search, sqlite/watch.go,
+// then Advance).
 //
 // Searches without a phrase use it: their terms' postings, with the
 // undecoded positions when they want snippets (an entry read without them
@@ -138,6 +141,27 @@ func (c *SearchCache) Invalidate(version int64) {
 	c.mu.Lock()
 	c.gen++
 	c.ver = max(c.ver, version)
+	c.dropLocked()
+	c.mu.Unlock()
+	if c.changed != nil {
+		c.changed()
+	}
+}
+
+// Advance tells the cache that the store's version is now version, read
+// by its owner after it learned of a commit (SQLite: PRAGMA data_version
+// changed): as Invalidate(version), unless the cache has seen that
+// version already (this process's own Put, or a search's read, told it
+// first; or the commit added no article, as an Optimize): then what it
+// holds is of that state still, and stays.
+func (c *SearchCache) Advance(version int64) {
+	c.mu.Lock()
+	if version <= c.ver {
+		c.mu.Unlock()
+		return
+	}
+	c.gen++
+	c.ver = version
 	c.dropLocked()
 	c.mu.Unlock()
 	if c.changed != nil {

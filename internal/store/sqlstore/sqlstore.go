@@ -114,6 +114,12 @@ type Options struct {
 	// at Open and kept current from the SearchCache's versions
 	// (replica.go), of at most that many bytes (a larger one is dropped).
 	ReplicaBytes int
+	// SyncCache, when set, is called by every search that would look in
+	// the SearchCache, first: its owner brings the cache up to the
+	// store's current state there (SQLite: a look at PRAGMA data_version
+	// on a connection of its own, sqlite/watch.go). An error means it
+	// could not tell: that search reads the database, not the cache.
+	SyncCache func(ctx context.Context) error
 	// OnClose is called first by Close (the owner of SearchCache stops
 	// what keeps it current).
 	OnClose func()
@@ -145,7 +151,8 @@ type DB struct {
 	bodies                    hitCache  // hit rows with their body and offsets, for snippets
 	scratch                   sync.Pool // of *scratch (postings.go)
 	cache                     *SearchCache
-	repl                      *replica // replica.go, nil without
+	syncCache                 func(context.Context) error // Options.SyncCache
+	repl                      *replica                    // replica.go, nil without
 	onClose                   func()
 	closeOnce                 sync.Once
 	phases                    phaseClock // Put's, when putPhases (phases.go)
@@ -192,7 +199,7 @@ func Open(ctx context.Context, db *sql.DB, d Dialect, opt Options) (*DB, error) 
 		return nil, errors.New("store: open: no analyzer given")
 	}
 	s := &DB{db: db, d: d, an: opt.Analyzer, now: opt.Now, stmts: map[string]*sql.Stmt{}, mh: story.NewMinHash(story.DefaultOptions()),
-		cache: opt.SearchCache, onClose: opt.OnClose}
+		cache: opt.SearchCache, syncCache: opt.SyncCache, onClose: opt.OnClose}
 	s.postings, s.positions = d.Postings()
 	s.hits.maxBytes = opt.HitCacheBytes
 	if s.hits.maxBytes == 0 {

@@ -1,0 +1,193 @@
+package sqlite_test
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/marsad-project/marsad/internal/model"
+	"github.com/marsad-project/marsad/internal/store"
+	"github.com/marsad-project/marsad/internal/store/sqlite"
+	"github.com/marsad-project/marsad/internal/store/sqlstore"
+	"github.com/marsad-project/marsad/internal/store/storetest"
+)
+
+// openAt opens the store in file path, with a replica when replica is
+// set (as `marsad serve` opens it); each handle has connections of its
+// own, as another process would.
+func openAt(t *testing.T, path string, replica bool) *sqlstore.DB {
+	t.Helper()
+	opt := sqlite.DefaultOptions()
+	opt.Analyzer = storetest.Analyzer(t)
+	opt.Synchronous = "NORMAL"
+	if replica {
+		opt.ReplicaBytes = sqlite.DefaultReplicaBytes
+	}
+	s, err := sqlite.Open(context.Background(), path, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// article is a new article holding words.
+func article(id, words string) model.Analysis {
+	text := "مقال " + id + ": " + words + "."
+	return model.Analysis{Doc: model.Document{ID: id, Source: "src-c", Title: id, Text: text, Hash: "h-" + id,
+		Published: time.Date(2026, 12, 3, 0, 0, 0, 0, time.UTC)}}
+}
+
+func putAll(t *testing.T, s store.Store, as ...model.Analysis) {
+	t.Helper()
+	if _, err := s.Put(context.Background(), as); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestReplicaOtherConnection: a store A with a replica, opened on a store
+// filled by B (another handle: other connections, as another process),
+// loads it at Open and answers a query's first ids-only search from
+// memory; B's Puts are seen by A's next search (PRAGMA data_version), the
+// replica catching up with them (not loaded again), and so is A's own Put;
+// A ranks as B does throughout.
+func TestReplicaOtherConnection(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "marsad.db")
+	b := openAt(t, path, false)
+	docs := storetest.SentenceDocs(t)
+	putAll(t, b, docs[:len(docs)/2]...)
+	a := openAt(t, path, true)
+	if st := a.ReplicaStats(); !st.On || st.Loads != 1 || st.Terms == 0 || st.Articles != len(docs)/2 {
+		t.Fatalf("after Open: %+v, want it loaded with %d articles", st, len(docs)/2)
+	}
+	c0 := storetest.StatsOf(a)
+	n0 := storetest.IDsTotal(t, a, "ليبيا")
+	if n0 == 0 {
+		t.Fatal("ليبيا: no hits")
+	}
+	if c1 := storetest.StatsOf(a); !storetest.NoServer(c0, c1) || c1.R.Served == c0.R.Served {
+		t.Fatalf("first search: not from the replica (%+v → %+v)", c0, c1)
+	}
+	storetest.SameAsPlain(t, "loaded at Open", a, b)
+
+	// B's Puts: seen by A's next search, without waiting.
+	putAll(t, b, docs[len(docs)/2:]...)
+	putAll(t, b, article("other-1", "ليبيا"))
+	n1 := storetest.IDsTotal(t, a, "ليبيا")
+	if want := storetest.IDsTotal(t, b, "ليبيا"); n1 != want || n1 <= n0 {
+		t.Fatalf("after B's Puts: A finds %d, B %d (before: %d)", n1, want, n0)
+	}
+	storetest.CaughtUp(t, a)
+	if st := a.ReplicaStats(); st.Loads != 1 || st.CatchUps == 0 || st.Articles != len(docs)+1 {
+		t.Fatalf("after B's Puts: %+v, want caught up (not loaded again) with %d articles", st, len(docs)+1)
+	}
+	storetest.FromReplica(t, "after B's Puts", a, b)
+
+	// A commit that adds no article (B's Optimize with nothing new to
+	// merge, then a Put of a duplicate) changes nothing A holds.
+	if err := b.Optimize(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	putAll(t, b, article("other-1", "ليبيا"))
+	c2 := storetest.StatsOf(a)
+	storetest.IDsTotal(t, a, "ليبيا")
+	if c3 := storetest.StatsOf(a); c3.C.Hits == c2.C.Hits || c3.R.Loads != c2.R.Loads {
+		t.Fatalf("after B's commits without an article: the cache was dropped or the replica loaded (%+v → %+v)", c2, c3)
+	}
+
+	// Its own Put: at once.
+	putAll(t, a, article("own-1", "ليبيا"))
+	if n := storetest.IDsTotal(t, a, "ليبيا"); n != n1+1 {
+		t.Fatalf("after A's own Put: %d hits, want %d", n, n1+1)
+	}
+	storetest.FromReplica(t, "after A's own Put", a, b)
+}
+
+// TestReplicaReloadAfterOptimize: B's Optimize merged a Put A's replica
+// had not read into older segments: A's next search sees the Put, and its
+// replica, finding the newer lengths no longer apart, loads again whole
+// and ranks as B does.
+func TestReplicaReloadAfterOptimize(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "marsad.db")
+	b := openAt(t, path, false)
+	docs := storetest.SentenceDocs(t)
+	putAll(t, b, docs[:len(docs)/2]...)
+	putAll(t, b, docs[len(docs)/2:]...)
+	a := openAt(t, path, true)
+	n0 := storetest.IDsTotal(t, a, "ليبيا")
+	storetest.CaughtUp(t, a)
+	// A does not search between the two: it learns of both at once.
+	putAll(t, b, article("gap-1", "ليبيا"))
+	if err := b.Optimize(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if n := storetest.IDsTotal(t, a, "ليبيا"); n != n0+1 {
+		t.Fatalf("after B's Put and Optimize: A finds %d, want %d", n, n0+1)
+	}
+	storetest.CaughtUp(t, a)
+	if st := a.ReplicaStats(); st.Loads != 2 || st.Articles != len(docs)+1 {
+		t.Fatalf("after B's Optimize of a Put A had not read: %+v, want loaded again with %d articles", st, len(docs)+1)
+	}
+	storetest.FromReplica(t, "loaded again after B's Optimize", a, b)
+}
+
+// TestReplicaConcurrentIngest: while B stores batch after batch, searches
+// of A (ids only, from its cache and replica when current) never find
+// fewer articles than an earlier search did (monotonic reads), and once B
+// is done A finds every article and ranks as B does.
+func TestReplicaConcurrentIngest(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "marsad.db")
+	b := openAt(t, path, false)
+	putAll(t, b, storetest.SentenceDocs(t)...)
+	a := openAt(t, path, true)
+	n0 := storetest.IDsTotal(t, a, "ليبيا")
+	const batches, size = 20, 5
+	ctx := context.Background()
+	var wg sync.WaitGroup
+	errs := make(chan error, 4)
+	stop := make(chan struct{})
+	for w := 0; w < 3; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			last := 0
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				r, err := a.Search(ctx, store.SearchQuery{Text: "ليبيا", IDsOnly: true})
+				if err != nil {
+					errs <- err
+					return
+				}
+				if r.Total < last {
+					errs <- fmt.Errorf("ليبيا: %d hits after %d", r.Total, last)
+					return
+				}
+				last = r.Total
+			}
+		}()
+	}
+	for i := 0; i < batches; i++ {
+		var batch []model.Analysis
+		for j := 0; j < size; j++ {
+			batch = append(batch, article(fmt.Sprintf("c%d-%d", i, j), "ليبيا"))
+		}
+		putAll(t, b, batch...)
+	}
+	close(stop)
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	if n := storetest.IDsTotal(t, a, "ليبيا"); n != n0+batches*size {
+		t.Fatalf("after B's ingest: A finds %d, want %d", n, n0+batches*size)
+	}
+	storetest.FromReplica(t, "after B's ingest", a, b)
+}
