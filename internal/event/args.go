@@ -1428,6 +1428,16 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 		if before == nil && unnamedSubject(p, words, ms, m) {
 			subj, unnamed = nil, true
 		}
+		// "قام الجبير بزيارة قطر والتقى بأميرها الشيخ تميم": the name
+		// after the verb is its object, and the subject the earlier
+		// clause's
+		var shared *mention
+		if before == nil && subj != nil && verbalAt(p, words, m.First) {
+			var drop bool
+			if drop, shared = sharedSubject(p, words, ms, m, *subj); drop {
+				subj = nil
+			}
+		}
 		// a long title may stand between the verb and its subject, its
 		// complement a name of its own ("استقبل معالي المستشار بالديوان
 		// الملكي المشرف العام على مركز الملك سلمان للإغاثة والأعمال
@@ -1446,6 +1456,8 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 		}
 		if before != nil {
 			actor = before.Name
+		} else if shared != nil {
+			actor = shared.Name
 		} else if subj != nil && (subj.First-reach <= 12 && verbalAt(p, words, m.First) || subj.First-m.Last <= 3 || partitiveGap(words, m.Last+1, subj.First)) {
 			// after a verb the subject may come after adverbs and places; after
 			// an event noun only its genitive agent: "زيارة حفتر"
@@ -2009,3 +2021,117 @@ var countHedges = normKeys(map[string]bool{
 	"نحو": true, "حوالي": true, "قرابه": true, "زهاء": true, "اكثر": true, "اقل": true, "من": true, "عن": true,
 	"ما": true, "لا": true, "يقل": true, "يزيد": true, "يقارب": true,
 })
+
+// Adverbs that may stand between a verb and its object: "التقى خلالها
+// بالرئيس", "والتقى أمس بالوزير".
+var objectAdverbs = normKeys(map[string]bool{
+	"خلالها": true, "خلاله": true, "أمس": true, "امس": true, "اليوم": true,
+})
+
+// Words that open a clause of its own inside a sentence: its subject is
+// not the subject of the clause before.
+var clauseOpeners = normKeys(map[string]bool{
+	"حيث": true, "إذ": true, "اذ": true, "بينما": true, "فيما": true, "عندما": true, "حين": true, "بعدما": true,
+})
+
+// conjoinedVerb reports whether the word carries the conjunction و on a
+// verb the pattern matched without it: "والتقى", not "وصل".
+func conjoinedVerb(w word) bool {
+	rest, ok := strings.CutPrefix(w.Norm, "و")
+	return ok && runeLen(rest) >= 3 && w.has(rest)
+}
+
+// prepObject reports whether the name x after the verb is inside a
+// prepositional phrase right after it (adverbs such as خلالها or أمس may
+// stand before): "التقى بأميرها الشيخ تميم", "التقى خلالها بفخامة الرئيس
+// المصري عبدالفتاح السيسي". A subject takes no preposition, so the name is
+// the verb's object and its subject is a pronoun.
+func prepObject(words []word, m Match, x mention) bool {
+	k := m.Last + 1
+	for k < len(words) && objectAdverbs[words[k].Norm] && !words[k-1].boundary {
+		k++
+	}
+	if k >= x.First || x.First-k > 4 || words[k-1].boundary {
+		return false
+	}
+	if words[k].prep != "ب" && words[k].Norm != "مع" || prepAdverbs[words[k].Norm] {
+		return false
+	}
+	// the phrase is one noun with its definite titles before the name
+	// ("بفخامة الرئيس المصري"), not a clause ("بانفجار ألغام أرضية تركها
+	// الحوثيون") nor a list after a comma
+	for b := k; b < x.First; b++ {
+		if words[b].boundary || b > k && !strings.HasPrefix(words[b].Norm, "ال") {
+			return false
+		}
+	}
+	return true
+}
+
+// Adverbs written with ب, after which the subject may follow: "ورحب
+// بدوره وزير الخارجية", "واستهدفت بالأساس حزب العمال".
+var prepAdverbs = normKeys(map[string]bool{
+	"بدوره": true, "بدورها": true, "بدورهم": true, "بالأساس": true, "بالاساس": true, "بشدة": true, "بقوة": true,
+	"بدوري": true, "بالتزامن": true, "بالإضافة": true, "بالاضافة": true, "بالتالي": true, "بالفعل": true, "بحسب": true,
+})
+
+// clauseSubject returns the named subject of the clause a verb is
+// conjoined to: the first person or organisation, not after a
+// preposition, of the sentence before the verb, counted from the last
+// word that opens a clause of its own (أن، إن، الذي، حيث …), or nil.
+// "قام الجبير بزيارة قطر … والتقى بأميرها": الجبير.
+func clauseSubject(words []word, ms []mention, m Match) *mention {
+	start := -1
+	for b := m.First - 1; b >= 0; b-- {
+		n := words[b].Norm
+		if complementizers[n] || pronounSubject[n] || relPronouns[n] || clauseOpeners[n] {
+			start = b
+			break
+		}
+	}
+	for i := range ms {
+		x := ms[i]
+		if x.First <= start || x.Last >= m.First || m.First-x.Last > 40 {
+			continue
+		}
+		if x.Type != model.PER && x.Type != model.ORG || x.oblique || x.with || x.affil || x.audience || x.about || x.agent || words[x.First].paren {
+			continue
+		}
+		return &ms[i]
+	}
+	return nil
+}
+
+// sharedSubject decides whether the name x the reader took for the
+// subject after verb m is its object, and returns the subject the verb
+// then shares with the clause before (nil where none is named). The name
+// is the object after a preposition (prepObject), or after a meeting verb
+// joined by و to an earlier clause whose subject goes on, with no second
+// name after it that would be the object of a new subject ("وصل X إلى
+// موسكو والتقى الرئيس بوتين", but "والتقى الرئيس X نظيره Y").
+func sharedSubject(p *Pattern, words []word, ms []mention, m Match, x mention) (drop bool, shared *mention) {
+	if prepObject(words, m, x) {
+		return true, clauseSubject(words, ms, m)
+	}
+	if p.Type != "CONSULT" || m.First == 0 || !conjoinedVerb(words[m.First]) || objectSuffix(p, words[m.First]) || x.Type != model.PER || x.First-m.Last > 8 {
+		return false, nil
+	}
+	for b := x.Last + 1; b < len(words) && b <= x.Last+4; b++ {
+		if strings.HasPrefix(words[b].base, "نظير") {
+			return false, nil
+		}
+		if words[b].boundary {
+			break
+		}
+	}
+	for _, y := range ms {
+		if y.First > x.Last && y.First-x.Last <= 4 && (y.Type == model.PER || y.Type == model.ORG) && !y.oblique && !y.with && !y.conj {
+			return false, nil
+		}
+	}
+	s := clauseSubject(words, ms, m)
+	if s == nil || s.Name == x.Name {
+		return false, nil
+	}
+	return true, s
+}

@@ -808,3 +808,43 @@ func TestConjoinedShortVerb(t *testing.T) {
 		}
 	}
 }
+
+// A verb joined by و to an earlier clause, or with its object after a
+// preposition, shares the earlier clause's named subject: the name after
+// it is the one met, not the actor. A second name after the first keeps
+// the first as the subject of a clause of its own.
+func TestCoordinatedSharedSubject(t *testing.T) {
+	tests := []struct {
+		text        string
+		ents        []model.Entity
+		actor, recp string
+	}{
+		// the object after ب, the verb joined by و
+		{"قام وزير الخارجية عادل الجبير بزيارة قطر بشكل مفاجئ والتقى بأميرها الشيخ تميم بن حمد",
+			[]model.Entity{per("عادل الجبير"), loc("قطر"), per("تميم بن حمد")}, "عادل الجبير", "تميم بن حمد"},
+		// a bare object after a meeting verb joined by و; the clause opens at حيث
+		{"حيث حط أمس وزير الخارجية السوري، وليد المعلم، رحاله في مسقط، والتقى الوزير العماني يوسف بن علوي",
+			[]model.Entity{per("وليد المعلم"), loc("مسقط"), per("يوسف بن علوي")}, "وليد المعلم", "يوسف بن علوي"},
+		// an adverb before the preposition
+		{"غادر الأمير محمد بن سلمان القاهرة بعد زيارة عمل التقى خلالها بفخامة الرئيس المصري عبدالفتاح السيسي",
+			[]model.Entity{per("محمد بن سلمان"), loc("القاهرة"), per("عبدالفتاح السيسي")}, "محمد بن سلمان", "عبدالفتاح السيسي"},
+		// a subject of its own: a second name follows the first
+		{"ألقى جون كيري كلمة في موسكو والتقى الرئيس فلاديمير بوتين وزير الخارجية سيرغي لافروف",
+			[]model.Entity{per("جون كيري"), loc("موسكو"), per("فلاديمير بوتين"), per("سيرغي لافروف")}, "فلاديمير بوتين", "سيرغي لافروف"},
+	}
+	for _, tc := range tests {
+		evs := eventsOf(t, analysis(tc.text, tc.ents...))
+		found := false
+		for _, e := range evs {
+			if e.Type == "CONSULT" && e.Mode == "meet" {
+				found = true
+				if e.Actor != tc.actor || !contains(e.Recipients, tc.recp) {
+					t.Errorf("%s: actor %q recipients %q, want %q and %q", tc.text, e.Actor, e.Recipients, tc.actor, tc.recp)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no meeting: %+v", tc.text, evs)
+		}
+	}
+}
