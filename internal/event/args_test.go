@@ -688,6 +688,8 @@ func TestArrivalNeedsPlace(t *testing.T) {
 		{"وقال نادي الفتح إن المهاجم جوسيمار وصل إلى مقر معسكر الفريق", []model.Entity{per("جوسيمار"), org("نادي الفتح")}, false},
 		{"وصل وزير الخارجية عادل الجبير إلى الدوحة اليوم في زيارة رسمية", []model.Entity{per("عادل الجبير"), loc("الدوحة")}, true},
 		{"وتوجهت وزيرة الخارجية فيسنا بوسيتش إلى القاهرة الخميس", []model.Entity{per("فيسنا بوسيتش"), loc("القاهرة")}, true},
+		// on the way: the circumstance of an arrest, not a visit
+		{"أن تركي السفياني تم القبض عليه بشرطة المطار، أثناء توجهه إلى دبي", []model.Entity{per("تركي السفياني"), loc("دبي")}, false},
 	} {
 		found := false
 		for _, e := range eventsOf(t, analysis(c.text, c.ents...)) {

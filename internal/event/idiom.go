@@ -570,6 +570,13 @@ func idiom(words []word, m *Match) bool {
 		if strings.HasPrefix(w.base, "توجهات") {
 			return true
 		}
+		// "تم القبض عليه أثناء توجهه إلى دبي"، "قصف تعزيزات أثناء توجهها
+		// إلى بيحان": on the way, the circumstance of another event
+		if (w.has("توجه") || strings.HasPrefix(w.Norm, "توجه")) && pronounSuffixed(w) {
+			if pw := prev(); pw != nil && (pw.Norm == "اثناء" || pw.Norm == "خلال") {
+				return true
+			}
+		}
 		// "توجه انتقادات إلى", "وجه رسالة إلى": addressed to, not headed to
 		if w.has("توجه") || w.has("يتوجه") {
 			for k := m.First + 1; k < m.Last; k++ {
