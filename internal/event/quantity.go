@@ -319,7 +319,16 @@ func Quantities(words []word) map[string]int {
 			}
 		}
 		if k != "" {
+			_, had := q[k]
 			set(k, v)
+			// "مقتل 23 مقاتلا من الحوثيين و19 من الموالين لهادي": a toll
+			// told per side is one toll, their sum
+			if !had && (k == Dead || k == Injured) {
+				if w, end, ok := otherSide(words, j); ok {
+					q[k] += w
+					j = end
+				}
+			}
 		}
 		i = j - 1
 	}
@@ -341,6 +350,36 @@ func Quantities(words []word) map[string]int {
 		}
 	}
 	return q
+}
+
+// otherSide reads the rest of a toll told per side after a count ending at
+// j: the counted noun's side (من X, up to four words, no punctuation), then
+// و, a number and من for the other side ("23 مقاتلا من الحوثيين و19 من
+// الموالين لهادي"). It returns the second number and the index after it.
+// A count with a cue of its own after و (وإصابة 35) is another tally, and
+// is not read here.
+func otherSide(words []word, j int) (int, int, bool) {
+	a := j
+	if a < len(words) && words[a].Norm != "من" && !words[a].boundary {
+		a++ // the counted noun: مقاتلا، جنديا
+	}
+	if a >= len(words) || words[a].Norm != "من" || words[a-1].boundary {
+		return 0, j, false
+	}
+	for b := a + 1; b < len(words) && b <= a+5; b++ {
+		if words[b-1].boundary {
+			return 0, j, false
+		}
+		if words[b].Norm != "و" {
+			continue
+		}
+		v, end, ok := parseNumber(words, b+1)
+		if !ok || end >= len(words) || words[end].Norm != "من" || words[b].boundary || words[end-1].boundary {
+			return 0, j, false
+		}
+		return v, end, true
+	}
+	return 0, j, false
 }
 
 // subsetWord reports بينهم / منهم, which lead a part of a count given
