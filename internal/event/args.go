@@ -743,6 +743,16 @@ func unnamedSubject(p *Pattern, words []word, ms []mention, m Match) bool {
 	if definiteBodies[n] && (k+1 >= len(words) || words[k].boundary || !strings.HasPrefix(words[k+1].Norm, "ال") || genericQualifiers[words[k+1].Norm]) {
 		return !inMention(ms, k)
 	}
+	// "رفضت السفارة البريطانية منح … هيقيتا", "صادرت السلطات الفرنسية
+	// لوحة لبيكاسو": a body qualified by a nisba that no mention covers
+	// (when one does, the state's body is read as the state) is the
+	// subject too
+	if definiteBodies[n] && k+1 < len(words) && nisbaAdjective(words[k+1].Norm) && !affilWords[words[k+1].Norm] &&
+		!inMention(ms, k) && !inMention(ms, k+1) && !(k+2 < len(words) && affilWords[words[k+2].Norm]) {
+		// not "القوات الموالية لحكومة هادي", "الحكومة الانتقالية برئاسة
+		// عبد الله الثني": the patron or the head named after it acts
+		return true
+	}
 	switch {
 	case !strings.HasPrefix(n, "ال") || runeLen(n) < 6 || words[k].number:
 		return false

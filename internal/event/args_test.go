@@ -850,3 +850,23 @@ func TestCoordinatedSharedSubject(t *testing.T) {
 		}
 	}
 }
+
+// A body qualified by a nisba that no mention covers (السفارة البريطانية،
+// السلطات الفرنسية) is the verb's subject: the name after it is its
+// object, never the actor. A body with its patron or head after it
+// (القوات الموالية لحكومة هادي) is read by the patron rules.
+func TestNisbaBodySubject(t *testing.T) {
+	for _, c := range []struct {
+		text, typ, notActor string
+		ents                []model.Entity
+	}{
+		{"ورفضت السفارة البريطانية في الرياض منح المدرب الكولومبي هيقيتا تأشيرة دخول", "REJECT", "هيقيتا", []model.Entity{per("هيقيتا"), loc("الرياض")}},
+		{"صادرت السلطات الفرنسية لوحة للرسام العالمي بيكاسو أثناء محاولة نقلها", "COERCE", "بيكاسو", []model.Entity{per("بيكاسو")}},
+	} {
+		for _, e := range eventsOf(t, analysis(c.text, c.ents...)) {
+			if e.Type == c.typ && e.Actor == c.notActor {
+				t.Errorf("%s: the object %q as actor: %+v", c.text, c.notActor, e)
+			}
+		}
+	}
+}
