@@ -202,6 +202,15 @@ func isNext(n string) bool {
 	return false
 }
 
+// conjStart is where a date expression's text begins: after the
+// conjunction و glued to its first word ("والأحد، شن …" tells "الأحد").
+func conjStart(text string, w word) int {
+	if strings.HasPrefix(w.Text, "و") && len(w.readings) > 1 && w.readings[1] == strings.TrimPrefix(w.Norm, "و") && w.Start+len("و") < w.End {
+		return w.Start + len("و")
+	}
+	return w.Start
+}
+
 // findDates returns the date expressions of a sentence, resolved against
 // pub (zero: unknown, the expressions keep their words and no date). A bare
 // weekday resolves to the most recent one (the publication day included);
@@ -216,9 +225,10 @@ func findDates(text string, words []word, pub time.Time) []DateExpr {
 		if words[last].paren && words[first].Start < end && !words[first].paren && strings.HasPrefix(text[end:], ")") {
 			end++
 		}
+		start := conjStart(text, words[first])
 		out = append(out, DateExpr{
-			Text: text[words[first].Start:end], First: first, Last: last,
-			Start: words[first].Start, End: end, Date: date, Future: future,
+			Text: text[start:end], First: first, Last: last,
+			Start: start, End: end, Date: date, Future: future,
 		})
 	}
 	lead := -1 // a weekday before an explicit date: "السبت 18 يوليو"
@@ -574,7 +584,8 @@ func ifDate(has bool, f func() string) string {
 // pub, +1 (المقبل) the one after, 0 (bare) left for the event's tense to decide
 // (recorded as the most recent, pub included; DateExpr.resolve moves it).
 func emitWeekday(out *[]DateExpr, text string, words []word, first, last int, wd time.Weekday, dir int, pub time.Time) {
-	e := DateExpr{Text: text[words[first].Start:words[last].End], First: first, Last: last, Start: words[first].Start, End: words[last].End, Future: dir > 0, bareDay: dir == 0, weekday: wd}
+	start := conjStart(text, words[first])
+	e := DateExpr{Text: text[start:words[last].End], First: first, Last: last, Start: start, End: words[last].End, Future: dir > 0, bareDay: dir == 0, weekday: wd}
 	if !pub.IsZero() {
 		e.Date = weekdayDate(pub, wd, dir).Format("2006-01-02")
 	}

@@ -23,6 +23,8 @@ func TestDates(t *testing.T) {
 		name, in, text, date string
 	}{
 		{"yesterday", "التقى الوزير أمس نظيره", "أمس", "2018-10-24"},
+		{"a weekday with the conjunction: the text without it", "والأحد، شن سلاح الجو ضربات", "الأحد", "2018-10-21"},
+		{"yesterday with the conjunction", "وأمس أعلن الجيش", "أمس", "2018-10-24"},
 		{"March before a definite noun after في", "في مارس الماضي", "مارس الماضي", "2018-03"},
 		{"March governed by منذ before a definite noun", "منذ مارس الحرب مستمرة", "مارس", "2018-03"},
 		{"yesterday with weekday", "وصل أمس الأربعاء إلى طرابلس", "أمس الأربعاء", "2018-10-24"},
