@@ -54,3 +54,31 @@ func TestOptimizeShrinks(t *testing.T) {
 	}
 	t.Logf("optimize: %d → %d bytes", before, after)
 }
+
+// TestWALCheckpointSpacing: every connection checkpoints the WAL every
+// 20,000 pages, not SQLite's 1,000 (a large store's batch commits more
+// than 1,000 pages: each commit was checkpointed whole, sqlite.Open).
+func TestWALCheckpointSpacing(t *testing.T) {
+	opt := sqlite.DefaultOptions()
+	opt.Analyzer = storetest.Analyzer(t)
+	s, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "m.db"), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	for i := 0; i < 2; i++ { // two connections held at once
+		c, err := s.SQL().Conn(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		var n int
+		if err := c.QueryRowContext(ctx, `PRAGMA wal_autocheckpoint`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		if n != 20000 {
+			t.Errorf("connection %d: wal_autocheckpoint %d, want 20000", i, n)
+		}
+	}
+}
