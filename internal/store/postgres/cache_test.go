@@ -18,7 +18,6 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
-	"github.com/marsad-project/marsad/internal/model"
 	"github.com/marsad-project/marsad/internal/store"
 	"github.com/marsad-project/marsad/internal/store/postgres"
 	"github.com/marsad-project/marsad/internal/store/sqlstore"
@@ -104,20 +103,6 @@ func total(t *testing.T, s store.Store, q string) int {
 	return r.Total
 }
 
-// article is a new article holding words.
-func article(id, words string) model.Analysis {
-	text := "مقال " + id + ": " + words + "."
-	return model.Analysis{Doc: model.Document{ID: id, Source: "src-c", Title: id, Text: text, Hash: "h-" + id,
-		Published: time.Date(2026, 12, 3, 0, 0, 0, 0, time.UTC)}}
-}
-
-func put(t *testing.T, s store.Store, as ...model.Analysis) {
-	t.Helper()
-	if _, err := s.Put(context.Background(), as); err != nil {
-		t.Fatal(err)
-	}
-}
-
 // TestSearchCacheTwoStores: two stores on one schema, A searching from its
 // cache. A's own Put is seen by its next search at once; B's Put, once
 // the notification reaches A (polled); a term A had found nowhere (a
@@ -136,7 +121,7 @@ func TestSearchCacheTwoStores(t *testing.T) {
 	if !a.SearchCacheStats().Live || plain.SearchCacheStats().Live {
 		t.Fatalf("live: A %v, without a cache %v", a.SearchCacheStats().Live, plain.SearchCacheStats().Live)
 	}
-	put(t, a, storetest.SentenceDocs(t)...)
+	storetest.Put(t, a, storetest.SentenceDocs(t)...)
 	n0 := total(t, a, "ليبيا")
 	if n0 == 0 {
 		t.Fatal("ليبيا: no hits")
@@ -192,12 +177,12 @@ func TestSearchCacheTwoStores(t *testing.T) {
 	same(t)
 
 	// Own write: seen at once.
-	put(t, a, article("own-1", "ليبيا"))
+	storetest.Put(t, a, storetest.Article("own-1", "ليبيا"))
 	if n := total(t, a, "ليبيا"); n != n0+1 {
 		t.Fatalf("after A's own Put: %d hits, want %d", n, n0+1)
 	}
 	// Another store's write: seen after the notification.
-	put(t, b, article("other-1", "ليبيا"))
+	storetest.Put(t, b, storetest.Article("other-1", "ليبيا"))
 	waitFor(t, "A never saw B's article", func() bool { return total(t, a, "ليبيا") == n0+2 })
 	// A cached absence.
 	const rare = "زنجبيلستان"
@@ -205,7 +190,7 @@ func TestSearchCacheTwoStores(t *testing.T) {
 		t.Fatalf("%s: %d hits before any article has it", rare, n)
 	}
 	total(t, a, rare)
-	put(t, b, article("other-2", rare))
+	storetest.Put(t, b, storetest.Article("other-2", rare))
 	waitFor(t, "A never saw B's article with a new word", func() bool { return total(t, a, rare) == 1 })
 	time.Sleep(100 * time.Millisecond) // a few heartbeats with nothing to notify
 	same(t)
@@ -230,7 +215,7 @@ func TestSearchCacheListenerLost(t *testing.T) {
 		t.Fatalf("listening connections on %s: %v, want one", schema, pids)
 	}
 	b := openSchema(t, schema, nil)
-	put(t, b, storetest.SentenceDocs(t)...)
+	storetest.Put(t, b, storetest.SentenceDocs(t)...)
 	n0 := total(t, a, "ليبيا")
 	total(t, a, "ليبيا") // cached
 	if _, err := conn.Exec(ctx, `SELECT pg_terminate_backend($1)`, pids[0]); err != nil {
@@ -239,7 +224,7 @@ func TestSearchCacheListenerLost(t *testing.T) {
 	waitFor(t, "A's cache still live after its listener was terminated", func() bool { return !a.SearchCacheStats().Live })
 	by := a.SearchCacheStats().Bypassed
 	for i := 1; i <= 3; i++ {
-		put(t, b, article(fmt.Sprintf("down-%d", i), "ليبيا"))
+		storetest.Put(t, b, storetest.Article(fmt.Sprintf("down-%d", i), "ليبيا"))
 		if n := total(t, a, "ليبيا"); n != n0+i { // no polling: nothing tells A, nothing may be cached
 			t.Fatalf("listener down, after B's Put %d: A finds %d, want %d", i, n, n0+i)
 		}
@@ -268,7 +253,7 @@ func TestSearchCacheListenerLost(t *testing.T) {
 	if st := c.SearchCacheStats(); total(t, c, "ليبيا") != n1 || !servedFromCache(st, c.SearchCacheStats()) {
 		t.Fatalf("C back: not served from its cache (%+v)", c.SearchCacheStats())
 	}
-	put(t, b, article("up-1", "ليبيا"))
+	storetest.Put(t, b, storetest.Article("up-1", "ليبيا"))
 	waitFor(t, "C never saw B's article after reconnecting", func() bool { return total(t, c, "ليبيا") == n1+1 })
 }
 
@@ -289,7 +274,7 @@ func TestSearchCacheClose(t *testing.T) {
 		t.Fatal(err)
 	}
 	b := openSchema(t, schema, nil)
-	put(t, b, storetest.SentenceDocs(t)...)
+	storetest.Put(t, b, storetest.SentenceDocs(t)...)
 	n0 := total(t, a, "ليبيا")
 	var wg sync.WaitGroup
 	stop := make(chan struct{})
@@ -333,7 +318,7 @@ func TestSearchCacheClose(t *testing.T) {
 		}()
 	}
 	for i := 0; i < 10; i++ {
-		put(t, b, article(fmt.Sprintf("race-%d", i), "ليبيا"))
+		storetest.Put(t, b, storetest.Article(fmt.Sprintf("race-%d", i), "ليبيا"))
 	}
 	close(stop)
 	wg.Wait()

@@ -41,28 +41,17 @@ func TestReplica(t *testing.T) {
 	ctx := context.Background()
 	b := openSchema(t, schema, func(o *postgres.Options) { o.SearchCacheBytes = -1 })
 	docs := storetest.SentenceDocs(t)
-	put(t, b, docs[:len(docs)/2]...)
+	storetest.Put(t, b, docs[:len(docs)/2]...)
 	a := openSchema(t, schema, func(o *postgres.Options) {
 		o.ReplicaBytes = postgres.DefaultReplicaBytes
 		o.ListenRetry = time.Hour // the listener-lost step below: not back during the test
 	})
 	plain := b
-	if st := a.ReplicaStats(); !st.On || st.Loads != 1 || st.Terms == 0 || st.Articles != len(docs)/2 {
-		t.Fatalf("after Open: %+v, want it loaded with %d articles", st, len(docs)/2)
-	}
-	c0 := storetest.StatsOf(a)
-	n0 := storetest.IDsTotal(t, a, "ليبيا")
-	if n0 == 0 {
-		t.Fatal("ليبيا: no hits")
-	}
-	if c1 := storetest.StatsOf(a); !storetest.NoServer(c0, c1) || c1.R.Served == c0.R.Served {
-		t.Fatalf("first search: not from the replica (%+v → %+v)", c0, c1)
-	}
-	storetest.SameAsPlain(t, "loaded at Open", a, plain)
+	n0 := storetest.LoadedAtOpen(t, a, plain, len(docs)/2)
 
 	// Another store's Puts: seen once notified, by catching up.
-	put(t, b, docs[len(docs)/2:]...)
-	put(t, b, article("other-1", "ليبيا"))
+	storetest.Put(t, b, docs[len(docs)/2:]...)
+	storetest.Put(t, b, storetest.Article("other-1", "ليبيا"))
 	// (B's last Put, not only the one before it: both have hits)
 	waitFor(t, "A never saw B's articles", func() bool {
 		return storetest.IDsTotal(t, a, "ليبيا") == storetest.IDsTotal(t, plain, "ليبيا")
@@ -78,7 +67,7 @@ func TestReplica(t *testing.T) {
 	storetest.SameAsPlain(t, "after B's Puts", a, plain)
 
 	// Its own Put: at once.
-	put(t, a, article("own-1", "ليبيا"))
+	storetest.Put(t, a, storetest.Article("own-1", "ليبيا"))
 	if n := storetest.IDsTotal(t, a, "ليبيا"); n != n1+1 {
 		t.Fatalf("after A's own Put: %d hits, want %d", n, n1+1)
 	}
@@ -89,7 +78,7 @@ func TestReplica(t *testing.T) {
 	// catch-up at once, so either may come first), A loads again whole;
 	// else A read the Put and the merge changes nothing A holds. Both end
 	// with every article, ranked as the server ranks.
-	put(t, b, article("other-2", "ليبيا"))
+	storetest.Put(t, b, storetest.Article("other-2", "ليبيا"))
 	if err := b.Optimize(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -101,7 +90,7 @@ func TestReplica(t *testing.T) {
 	}
 	storetest.SameAsPlain(t, "after B's Optimize", a, plain)
 	// An Optimize with nothing new to merge: the replica is still right.
-	put(t, b, article("other-3", "ليبيا"))
+	storetest.Put(t, b, storetest.Article("other-3", "ليبيا"))
 	waitFor(t, "A never saw B's article after the Optimize", func() bool { return storetest.IDsTotal(t, a, "ليبيا") == n1+3 })
 	storetest.CaughtUp(t, a)
 	storetest.SameAsPlain(t, "after a Put following B's Optimize", a, plain)
@@ -120,7 +109,7 @@ func TestReplica(t *testing.T) {
 	}
 	waitFor(t, "A's cache still live after its listener was terminated", func() bool { return !a.SearchCacheStats().Live })
 	for i := 1; i <= 3; i++ {
-		put(t, b, article(fmt.Sprintf("down-%d", i), "ليبيا"))
+		storetest.Put(t, b, storetest.Article(fmt.Sprintf("down-%d", i), "ليبيا"))
 		if n := storetest.IDsTotal(t, a, "ليبيا"); n != n1+3+i {
 			t.Fatalf("listener down, after B's Put %d: A finds %d, want %d", i, n, n1+3+i)
 		}
@@ -135,7 +124,7 @@ func replicaListenerDown(t *testing.T, retry time.Duration) (a, b *sqlstore.DB, 
 	t.Helper()
 	conn, schema := schemaConn(t)
 	b = openSchema(t, schema, func(o *postgres.Options) { o.SearchCacheBytes = -1 })
-	put(t, b, storetest.SentenceDocs(t)...)
+	storetest.Put(t, b, storetest.SentenceDocs(t)...)
 	a = openSchema(t, schema, func(o *postgres.Options) {
 		o.ReplicaBytes = postgres.DefaultReplicaBytes
 		o.ListenRetry = retry
@@ -158,7 +147,7 @@ func replicaListenerDown(t *testing.T, retry time.Duration) (a, b *sqlstore.DB, 
 func TestReplicaListenerBack(t *testing.T) {
 	a, b, n0 := replicaListenerDown(t, 300*time.Millisecond)
 	// Written while A hears nothing (A does not search meanwhile).
-	put(t, b, article("gap-1", "ليبيا"))
+	storetest.Put(t, b, storetest.Article("gap-1", "ليبيا"))
 	waitFor(t, "A's listener never came back", func() bool { return a.SearchCacheStats().Live })
 	if n := storetest.IDsTotal(t, a, "ليبيا"); n != n0+1 {
 		t.Fatalf("listener back: A finds %d, want %d (the Put made while it was down)", n, n0+1)
@@ -173,7 +162,7 @@ func TestReplicaReloadAfterOptimize(t *testing.T) {
 	a, b, n0 := replicaListenerDown(t, 2*time.Second)
 	ctx := context.Background()
 	// Written and merged while A hears nothing (A does not search meanwhile).
-	put(t, b, article("gap-1", "ليبيا"))
+	storetest.Put(t, b, storetest.Article("gap-1", "ليبيا"))
 	if err := b.Optimize(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -196,7 +185,7 @@ func TestReplicaReloadAfterOptimize(t *testing.T) {
 func TestReplicaBound(t *testing.T) {
 	_, schema := schemaConn(t)
 	b := openSchema(t, schema, func(o *postgres.Options) { o.SearchCacheBytes = -1 })
-	put(t, b, storetest.SentenceDocs(t)...)
+	storetest.Put(t, b, storetest.SentenceDocs(t)...)
 	a := openSchema(t, schema, func(o *postgres.Options) { o.ReplicaBytes = 1000 })
 	if st := a.ReplicaStats(); st.On {
 		t.Fatalf("a replica of %d bytes kept with a bound of 1000", st.Bytes)
@@ -213,7 +202,7 @@ func TestReplicaNewerRead(t *testing.T) {
 	conn, schema := schemaConn(t)
 	ctx := context.Background()
 	b := openSchema(t, schema, func(o *postgres.Options) { o.SearchCacheBytes = -1 })
-	put(t, b, storetest.SentenceDocs(t)...)
+	storetest.Put(t, b, storetest.SentenceDocs(t)...)
 	a := openSchema(t, schema, func(o *postgres.Options) { o.ReplicaBytes = postgres.DefaultReplicaBytes })
 	storetest.IDsTotal(t, a, "ليبيا")
 	v0 := a.ReplicaStats().Version

@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/marsad-project/marsad/internal/model"
 	"github.com/marsad-project/marsad/internal/store"
@@ -34,20 +33,6 @@ func openAt(t *testing.T, path string, replica bool) *sqlstore.DB {
 	return s
 }
 
-// article is a new article holding words.
-func article(id, words string) model.Analysis {
-	text := "مقال " + id + ": " + words + "."
-	return model.Analysis{Doc: model.Document{ID: id, Source: "src-c", Title: id, Text: text, Hash: "h-" + id,
-		Published: time.Date(2026, 12, 3, 0, 0, 0, 0, time.UTC)}}
-}
-
-func putAll(t *testing.T, s store.Store, as ...model.Analysis) {
-	t.Helper()
-	if _, err := s.Put(context.Background(), as); err != nil {
-		t.Fatal(err)
-	}
-}
-
 // TestReplicaOtherConnection: a store A with a replica, opened on a store
 // filled by B (another handle: other connections, as another process),
 // loads it at Open and answers a query's first ids-only search from
@@ -58,24 +43,13 @@ func TestReplicaOtherConnection(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "marsad.db")
 	b := openAt(t, path, false)
 	docs := storetest.SentenceDocs(t)
-	putAll(t, b, docs[:len(docs)/2]...)
+	storetest.Put(t, b, docs[:len(docs)/2]...)
 	a := openAt(t, path, true)
-	if st := a.ReplicaStats(); !st.On || st.Loads != 1 || st.Terms == 0 || st.Articles != len(docs)/2 {
-		t.Fatalf("after Open: %+v, want it loaded with %d articles", st, len(docs)/2)
-	}
-	c0 := storetest.StatsOf(a)
-	n0 := storetest.IDsTotal(t, a, "ليبيا")
-	if n0 == 0 {
-		t.Fatal("ليبيا: no hits")
-	}
-	if c1 := storetest.StatsOf(a); !storetest.NoServer(c0, c1) || c1.R.Served == c0.R.Served {
-		t.Fatalf("first search: not from the replica (%+v → %+v)", c0, c1)
-	}
-	storetest.SameAsPlain(t, "loaded at Open", a, b)
+	n0 := storetest.LoadedAtOpen(t, a, b, len(docs)/2)
 
 	// B's Puts: seen by A's next search, without waiting.
-	putAll(t, b, docs[len(docs)/2:]...)
-	putAll(t, b, article("other-1", "ليبيا"))
+	storetest.Put(t, b, docs[len(docs)/2:]...)
+	storetest.Put(t, b, storetest.Article("other-1", "ليبيا"))
 	n1 := storetest.IDsTotal(t, a, "ليبيا")
 	if want := storetest.IDsTotal(t, b, "ليبيا"); n1 != want || n1 <= n0 {
 		t.Fatalf("after B's Puts: A finds %d, B %d (before: %d)", n1, want, n0)
@@ -91,7 +65,7 @@ func TestReplicaOtherConnection(t *testing.T) {
 	if err := b.Optimize(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	putAll(t, b, article("other-1", "ليبيا"))
+	storetest.Put(t, b, storetest.Article("other-1", "ليبيا"))
 	c2 := storetest.StatsOf(a)
 	storetest.IDsTotal(t, a, "ليبيا")
 	if c3 := storetest.StatsOf(a); c3.C.Hits == c2.C.Hits || c3.R.Loads != c2.R.Loads {
@@ -99,7 +73,7 @@ func TestReplicaOtherConnection(t *testing.T) {
 	}
 
 	// Its own Put: at once.
-	putAll(t, a, article("own-1", "ليبيا"))
+	storetest.Put(t, a, storetest.Article("own-1", "ليبيا"))
 	if n := storetest.IDsTotal(t, a, "ليبيا"); n != n1+1 {
 		t.Fatalf("after A's own Put: %d hits, want %d", n, n1+1)
 	}
@@ -114,13 +88,13 @@ func TestReplicaReloadAfterOptimize(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "marsad.db")
 	b := openAt(t, path, false)
 	docs := storetest.SentenceDocs(t)
-	putAll(t, b, docs[:len(docs)/2]...)
-	putAll(t, b, docs[len(docs)/2:]...)
+	storetest.Put(t, b, docs[:len(docs)/2]...)
+	storetest.Put(t, b, docs[len(docs)/2:]...)
 	a := openAt(t, path, true)
 	n0 := storetest.IDsTotal(t, a, "ليبيا")
 	storetest.CaughtUp(t, a)
 	// A does not search between the two: it learns of both at once.
-	putAll(t, b, article("gap-1", "ليبيا"))
+	storetest.Put(t, b, storetest.Article("gap-1", "ليبيا"))
 	if err := b.Optimize(context.Background()); err != nil {
 		t.Fatal(err)
 	}
@@ -141,7 +115,7 @@ func TestReplicaReloadAfterOptimize(t *testing.T) {
 func TestReplicaConcurrentIngest(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "marsad.db")
 	b := openAt(t, path, false)
-	putAll(t, b, storetest.SentenceDocs(t)...)
+	storetest.Put(t, b, storetest.SentenceDocs(t)...)
 	a := openAt(t, path, true)
 	n0 := storetest.IDsTotal(t, a, "ليبيا")
 	const batches, size = 20, 5
@@ -176,9 +150,9 @@ func TestReplicaConcurrentIngest(t *testing.T) {
 	for i := 0; i < batches; i++ {
 		var batch []model.Analysis
 		for j := 0; j < size; j++ {
-			batch = append(batch, article(fmt.Sprintf("c%d-%d", i, j), "ليبيا"))
+			batch = append(batch, storetest.Article(fmt.Sprintf("c%d-%d", i, j), "ليبيا"))
 		}
-		putAll(t, b, batch...)
+		storetest.Put(t, b, batch...)
 	}
 	close(stop)
 	wg.Wait()

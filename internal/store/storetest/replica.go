@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/marsad-project/marsad/internal/model"
 	"github.com/marsad-project/marsad/internal/store"
 	"github.com/marsad-project/marsad/internal/store/sqlstore"
 )
@@ -97,4 +98,40 @@ func FromReplica(t *testing.T, what string, a, plain *sqlstore.DB) {
 		t.Fatalf("%s: not from the replica (%+v → %+v)", what, c1, c2)
 	}
 	SameAsPlain(t, what, a, plain)
+}
+
+// LoadedAtOpen checks a store just opened with a replica on a database
+// holding n articles: the replica loaded them once, a query's first
+// ids-only search comes from it without the database, and a ranks as the
+// plain store does. It returns the total of that search (ليبيا).
+func LoadedAtOpen(t *testing.T, a, plain *sqlstore.DB, n int) int {
+	t.Helper()
+	if st := a.ReplicaStats(); !st.On || st.Loads != 1 || st.Terms == 0 || st.Articles != n {
+		t.Fatalf("after Open: %+v, want it loaded with %d articles", st, n)
+	}
+	c0 := StatsOf(a)
+	total := IDsTotal(t, a, "ليبيا")
+	if total == 0 {
+		t.Fatal("ليبيا: no hits")
+	}
+	if c1 := StatsOf(a); !NoServer(c0, c1) || c1.R.Served == c0.R.Served {
+		t.Fatalf("first search: not from the replica (%+v → %+v)", c0, c1)
+	}
+	SameAsPlain(t, "loaded at Open", a, plain)
+	return total
+}
+
+// Article is a new article of source src-c holding words.
+func Article(id, words string) model.Analysis {
+	text := "مقال " + id + ": " + words + "."
+	return model.Analysis{Doc: model.Document{ID: id, Source: "src-c", Title: id, Text: text, Hash: "h-" + id,
+		Published: time.Date(2026, 12, 3, 0, 0, 0, 0, time.UTC)}}
+}
+
+// Put stores as in s, failing the test on an error.
+func Put(t *testing.T, s store.Store, as ...model.Analysis) {
+	t.Helper()
+	if _, err := s.Put(context.Background(), as); err != nil {
+		t.Fatal(err)
+	}
 }
