@@ -39,6 +39,20 @@ eligible: a file with fewer than 5 gives all it has and the general file
 gives the shortfall too (still at most one per topic under --spread), so
 the draw is ten. The earlier draws had at least 5 eligible in each file and
 print the same ids as before.
+
+The fourth ten (testdata/devgold/ids4.txt) came from
+  devgold-select.py --seed 20261207 --exclude testdata/devgold/ids.txt \
+      --exclude testdata/devgold/ids2.txt --exclude testdata/devgold/ids3.txt \
+      --skip saudinewsnet:2015-08-02:725 --spread
+With the first thirty left out no Libya-file article is eligible and the
+general file's eligible articles fall in 8 topics (no Libya, no Tunisia), so
+one per topic drew eight: --spread then takes a second round in the same
+seeded order, at most two per topic (a rule added when the draw came out
+eight, before any article was read). The earlier three commands print the
+same ids as before. 2015-08-02:725, drawn second (Egypt), is an opinion
+column (alriyadh, on television comedy; no reported event) without the
+"مقالات أخرى للكاتب" line: read, not annotated, skipped before any system
+run, so the next Egypt article of the same order (2015-08-10:645) came in.
 """
 import json
 import os
@@ -134,16 +148,23 @@ def main():
                 print(i)
             short = want - k
             continue
-        seen, n = set(), 0
-        for i, tp in rng.sample(pool, len(pool)):
-            if i in skip or (tp in seen and name != "libya_articles.jsonl"):
-                continue
-            seen.add(tp)
-            print(i)
-            print(f"#   {i}: {tp}", file=sys.stderr)
-            n += 1
-            if n == want:
-                break
+        order = rng.sample(pool, len(pool))
+        seen, taken, n = {}, set(), 0
+        # Round 1: at most one per topic (general file). Round 2, only when
+        # round 1 ran out of topics (the fourth ten: 0 Libya-file articles
+        # left, 8 topics in the general file): the same order again, at most
+        # a second one per topic. The earlier draws never reach round 2.
+        for cap in (1, 2):
+            for i, tp in order:
+                if n == want:
+                    break
+                if i in skip or i in taken or (seen.get(tp, 0) >= cap and name != "libya_articles.jsonl"):
+                    continue
+                seen[tp] = seen.get(tp, 0) + 1
+                taken.add(i)
+                print(i)
+                print(f"#   {i}: {tp}", file=sys.stderr)
+                n += 1
         short = want - n
 
 

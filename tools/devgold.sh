@@ -1,14 +1,15 @@
 #!/bin/sh
-# Blind development gold (testdata/devgold): extract the thirty articles listed
+# Blind development gold (testdata/devgold): extract the forty articles listed
 # in testdata/devgold/ids.txt (first ten, devgold.gold.json), ids2.txt
-# (second ten, devgold2.gold.json) and ids3.txt (third ten, devgold3.gold.json)
-# from shared/data/arabic-news (found walking up from
+# (second ten, devgold2.gold.json), ids3.txt (third ten, devgold3.gold.json)
+# and ids4.txt (fourth ten, devgold4.gold.json) from shared/data/arabic-news (found walking up from
 # the repository, as internal/shareddata does; the corpus is CC BY-NC-SA and is
 # never copied into the repository, so testdata/devgold/articles.jsonl is
 # git-ignored), run `marsad extract` on them once and score with
 # shared/eval/score.py: the first ten, the second ten, all twenty (as before
-# the third ten, so the old figures stay comparable), the third ten, and all
-# thirty.
+# the third ten, so the old figures stay comparable), the third ten, all
+# thirty (the first three sets, as before the fourth ten), and the fourth ten
+# (a blind yardstick: scored alone, in no union yet).
 #
 # usage: tools/devgold.sh [MARSAD_BINARY]   (default: go build to /tmp/devgold-m)
 # Skips with a message, exit 0, where the shared folder is absent.
@@ -31,7 +32,7 @@ if [ -z "$bin" ]; then
 	(cd "$repo" && go build -o "$bin" ./cmd/marsad)
 fi
 gold=$repo/testdata/devgold
-python3 - "$shared/data/arabic-news" "$gold/ids.txt" "$gold/ids2.txt" "$gold/ids3.txt" >"$gold/articles.jsonl" <<'PY'
+python3 - "$shared/data/arabic-news" "$gold/ids.txt" "$gold/ids2.txt" "$gold/ids3.txt" "$gold/ids4.txt" >"$gold/articles.jsonl" <<'PY'
 import json, sys, os
 d = sys.argv[1]
 ids = [l.strip() for f in sys.argv[2:] for l in open(f) if l.strip()]
@@ -71,3 +72,5 @@ echo "== third ten (devgold3.gold.json)"
 python3 "$shared/eval/score.py" --misses "$gold/devgold3.gold.json" "$out"
 echo "== all thirty"
 python3 "$shared/eval/score.py" "$union30" "$out"
+echo "== fourth ten (devgold4.gold.json)"
+python3 "$shared/eval/score.py" --misses "$gold/devgold4.gold.json" "$out"
