@@ -586,11 +586,15 @@ func passiveNoun(p *Pattern, words []word, m Match) bool {
 	return m.First > 0 && passiveLights[words[m.First-1].Norm] && !verbalAt(p, words, m.First)
 }
 
+// thirdPersonPronouns are the attached pronouns of the third person,
+// longest first.
+var thirdPersonPronouns = []string{"هما", "هم", "هن", "ها", "ه"}
+
 // pronounSuffixed reports a word written with an attached pronoun of the
 // third person ("اعتقاله", "عليهم"); the text is read, not the normalised
 // form, where ة is ه.
 func pronounSuffixed(w word) bool {
-	for _, suf := range []string{"ه", "ها", "هم", "هما", "هن"} {
+	for _, suf := range thirdPersonPronouns {
 		if strings.HasSuffix(w.Text, suf) && runeLen(w.Text) > runeLen(suf)+1 {
 			return true
 		}

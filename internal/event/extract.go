@@ -818,13 +818,6 @@ func overt(t string, words []word, matches []Match, ms []mention, q map[string]i
 // Light verbs that launch an attack noun: شن غارات، نفذ ضربات، وجه ضربة.
 var launchVerbs = normKeys(map[string]bool{"شن": true, "شنت": true, "شنوا": true, "نفذ": true, "نفذت": true, "نفذوا": true, "وجه": true, "وجهت": true, "وجهوا": true})
 
-// launchVerb reports a launch verb, also with the conjunction glued on:
-// "وشن" keeps its و in the base (a two-letter stem is not stripped).
-func launchVerb(w word) bool {
-	return launchVerbs[w.Norm] || launchVerbs[w.base] ||
-		launchVerbs[strings.TrimPrefix(strings.TrimPrefix(w.Norm, "و"), "ف")]
-}
-
 // Heads of the craft or arm an organisation strikes with, between a launch
 // verb and its name: "شنت طائرات التحالف غارات", "شنت مقاتلات التحالف".
 var strikerHeads = normKeys(map[string]bool{
@@ -840,7 +833,7 @@ var strikerHeads = normKeys(map[string]bool{
 func stated(t string, words []word, matches []Match, ms []mention) int {
 	for i, m := range matches {
 		p := m.Pattern
-		if p.Type != t || p.POS != POSPhrase || !launchVerb(words[m.First]) || words[m.First].prep != "" {
+		if p.Type != t || p.POS != POSPhrase || !launchVerbs[words[m.First].Norm] && !launchVerbs[words[m.First].base] || words[m.First].prep != "" {
 			continue // "لشن غارات": the aim, not the attack
 		}
 		if m.First > 0 && (relPronouns[words[m.First-1].Norm] || words[m.First-1].Norm == "ان") {

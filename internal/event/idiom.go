@@ -645,7 +645,7 @@ var musterNouns = normKeys(map[string]bool{
 // normalised word: "قواته" → "قوات" (ة is ه there, so "قوه" → "قو", which
 // no list holds).
 func withoutPronoun(norm string) string {
-	for _, suf := range []string{"هما", "هم", "ها", "ه"} {
+	for _, suf := range thirdPersonPronouns {
 		if strings.HasSuffix(norm, suf) && runeLen(norm) > runeLen(suf)+2 {
 			return strings.TrimSuffix(norm, suf)
 		}
