@@ -346,6 +346,11 @@ func (dialect) PostingsDDL(table string) (create, swap []string) {
 			`ALTER TABLE postings RENAME CONSTRAINT ` + table + `_pk TO postings_pk`}
 }
 
+// PostingsTail: none. A Put's postings rows go to the heap in the order
+// they come; only the (term, seg) index is ordered by term
+// (sqlstore/tiers.go).
+func (dialect) PostingsTail() string { return "" }
+
 // Near-duplicate keys: the column documents.bands, an integer array under
 // a GIN index (migration 0006), bound as an array literal; KeyRows lists
 // each stored article sharing a key with an article of the batch once,

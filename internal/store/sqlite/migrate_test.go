@@ -22,6 +22,9 @@ import (
 // without positions, no term offsets).
 type before0003 struct{ dialect }
 
+// PostingsTail: none before migration 0007.
+func (before0003) PostingsTail() string { return "" }
+
 func (before0003) Migrations() fs.FS {
 	sub, _ := fs.Sub(migrations, "migrations")
 	m := fstest.MapFS{}
@@ -159,6 +162,9 @@ func TestStoreBefore0003(t *testing.T) {
 // before0005 is the schema before the near-duplicates (migration 0005).
 type before0005 struct{ dialect }
 
+// PostingsTail: none before migration 0007.
+func (before0005) PostingsTail() string { return "" }
+
 func (before0005) Migrations() fs.FS {
 	sub, _ := fs.Sub(migrations, "migrations")
 	m := fstest.MapFS{}
@@ -273,6 +279,9 @@ func TestStoreBefore0005(t *testing.T) {
 
 // before0006 is the schema before doc_lengths (migration 0006).
 type before0006 struct{ dialect }
+
+// PostingsTail: none before migration 0007.
+func (before0006) PostingsTail() string { return "" }
 
 func (before0006) Migrations() fs.FS {
 	sub, _ := fs.Sub(migrations, "migrations")

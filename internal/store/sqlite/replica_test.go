@@ -165,3 +165,48 @@ func TestReplicaConcurrentIngest(t *testing.T) {
 	}
 	storetest.FromReplica(t, "after B's ingest", a, b)
 }
+
+// TestReplicaTailMerged: when another handle's Put merges the postings'
+// tail into postings (sqlstore/tiers.go), the articles it added sit in
+// rows whose seg is older than the replica's version: the replica sees
+// meta 'postings_epoch' move and loads the postings again whole, and
+// ranks as the writer does; a merge without a new article (Optimize of
+// what it has read) leaves it as it is.
+func TestReplicaTailMerged(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "marsad.db")
+	opt := sqlite.DefaultOptions()
+	opt.Analyzer = storetest.Analyzer(t)
+	opt.Synchronous = "NORMAL"
+	opt.TailFloor = 1
+	b, err := sqlite.Open(ctx, path, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	docs := storetest.SentenceDocs(t)
+	storetest.Put(t, b, docs[:len(docs)/2]...)
+	a := openAt(t, path, true)
+	storetest.LoadedAtOpen(t, a, b, len(docs)/2)
+
+	storetest.Put(t, b, docs[len(docs)/2:]...) // a quarter of what postings holds, and more: merged
+	var tail int
+	if err := b.SQL().QueryRowContext(ctx, `SELECT count(*) FROM postings_tail`).Scan(&tail); err != nil || tail != 0 {
+		t.Fatalf("B's second Put left %d rows in the tail (%v): want it merged", tail, err)
+	}
+	storetest.FromReplica(t, "after B's merging Put", a, b)
+	if st := a.ReplicaStats(); st.Loads != 2 || st.Articles != len(docs) {
+		t.Fatalf("after B's merging Put: %+v, want loaded again with %d articles", st, len(docs))
+	}
+
+	storetest.Put(t, b, storetest.Article("other-1", "ليبيا")) // small: stays in the tail
+	storetest.FromReplica(t, "after B's small Put", a, b)
+	if err := b.Optimize(ctx); err != nil {
+		t.Fatal(err)
+	}
+	storetest.CaughtUp(t, a)
+	storetest.SameAsPlain(t, "after B's Optimize", a, b)
+	if st := a.ReplicaStats(); st.Loads != 2 || st.CatchUps == 0 {
+		t.Fatalf("after B's small Put and Optimize: %+v, want caught up, not loaded again", st)
+	}
+}

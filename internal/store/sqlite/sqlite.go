@@ -51,6 +51,10 @@ type Options struct {
 	// dropped (the search cache stays). For a long-running process
 	// (`marsad serve`): it takes one connection more than MaxConns.
 	ReplicaBytes int
+	// TailFloor is the bytes of postings the tail always holds before it
+	// is merged into postings (sqlstore.Options.TailFloor): 0 the default;
+	// tests set 1 to merge at nearly every Put.
+	TailFloor int
 }
 
 // DefaultReplicaBytes bounds the replica `marsad serve` keeps
@@ -85,13 +89,14 @@ func Open(ctx context.Context, path string, opt Options) (*sqlstore.DB, error) {
 		// Optimize (takes effect when the file is created).
 		"auto_vacuum(INCREMENTAL)",
 		// Checkpoint the WAL into the file every 20,000 pages (80 MB), not
-		// SQLite's 1,000: a batch's postings rows fall all over the term-
-		// ordered postings table, so at 16x arabic-news one commit writes
-		// far more than 1,000 pages and every commit copied them all into
-		// the file again (and fsynced it); spaced out, a page rewritten by
-		// several batches is copied once (storebench 16x, commit phase
-		// 23-26 s -> 17-23 s: docs/BENCHMARKS.md "SQLite ingest at 16x").
-		// Durability is the WAL's, fsynced at every commit: unchanged.
+		// SQLite's 1,000: a commit that writes more pages than that (a
+		// batch's postings rows, before they went to a tail of their own:
+		// sqlstore/tiers.go; a merge of the tail) was copied into the file
+		// again at every commit (and fsynced); spaced out, a page rewritten
+		// by several batches is copied once (storebench 16x, before the
+		// tail: commit phase 23-26 s -> 17-23 s: docs/BENCHMARKS.md
+		// "SQLite ingest at 16x"). Durability is the WAL's, fsynced at
+		// every commit: unchanged.
 		"wal_autocheckpoint(20000)",
 	} {
 		v.Add("_pragma", p)
@@ -114,7 +119,7 @@ func Open(ctx context.Context, path string, opt Options) (*sqlstore.DB, error) {
 	}
 	d := dialect{path: path, fts: new(bool)}
 	*d.fts = true // until the migrations are read: the older stores' way
-	sopt := sqlstore.Options{Analyzer: opt.Analyzer, FTSRanking: opt.FTSRanking, HitCacheBytes: opt.HitCacheBytes}
+	sopt := sqlstore.Options{Analyzer: opt.Analyzer, FTSRanking: opt.FTSRanking, HitCacheBytes: opt.HitCacheBytes, TailFloor: opt.TailFloor}
 	var w *watcher
 	if opt.ReplicaBytes > 0 {
 		// Live before the replica is read: a commit after the read is
@@ -330,3 +335,7 @@ func (dialect) KeyRows(ctx context.Context, tx *sql.Tx, _ [][]int64, keys []int6
 func (dialect) IDsIn(col string, ids []int64) (string, any) {
 	return col + ` IN (SELECT value FROM json_each(?))`, sqlstore.IDList('[', ']', ids)
 }
+
+// PostingsTail: a Put's postings go to postings_tail (migration 0007),
+// merged into postings as it grows (sqlstore/tiers.go).
+func (dialect) PostingsTail() string { return "postings_tail" }

@@ -28,6 +28,29 @@ func open(t *testing.T) store.Store {
 
 func TestConformance(t *testing.T) { storetest.Run(t, open) }
 
+// TestConformanceTail runs the conformance suite on stores whose Puts
+// merge the postings' tail into postings as soon as it holds a quarter of
+// what they hold (sqlstore/tiers.go; the default waits for 8 MB), with
+// and without a replica.
+func TestConformanceTail(t *testing.T) {
+	for _, replica := range []int{0, sqlite.DefaultReplicaBytes} {
+		t.Run(fmt.Sprintf("replica %d", replica), func(t *testing.T) {
+			storetest.Run(t, func(t *testing.T) store.Store {
+				opt := sqlite.DefaultOptions()
+				opt.Analyzer = storetest.Analyzer(t)
+				opt.Synchronous = "NORMAL"
+				opt.ReplicaBytes = replica
+				opt.TailFloor = 1
+				s, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "marsad.db"), opt)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return s
+			})
+		})
+	}
+}
+
 // BenchmarkSearch: one query on the seeds, snippets included.
 func BenchmarkSearch(b *testing.B) {
 	opt := sqlite.DefaultOptions()

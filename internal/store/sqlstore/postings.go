@@ -18,7 +18,8 @@ import (
 
 // Postings: a compact inverted index (table postings: one row per term
 // and segment, a segment being the articles of one Put, merged into one
-// row per term by Optimize). A row's data is the term's articles in rowid
+// row per term by Optimize; on SQLite a Put's rows go to a tail table
+// first, merged into postings as it grows: tiers.go). A row's data is the term's articles in rowid
 // order as varint pairs (rowid delta, term frequency); where the dialect
 // keeps positions (PostgreSQL; SQLite since migration 0003), a pos column
 // holds them.
@@ -206,18 +207,20 @@ type RowCopier interface {
 	CopyRows(ctx context.Context, conn *sql.Conn, table string, cols []string, rows [][]any) error
 }
 
-// write inserts the batch's segment rows in term order (conn: tx's
-// connection, for a RowCopier).
-func (bp *batchPostings) write(ctx context.Context, conn *sql.Conn, tx *sql.Tx, d Dialect) error {
+// write inserts the batch's segment rows in term order into table
+// (postings or its tail: tiers.go; conn: tx's connection, for a
+// RowCopier), and returns the bytes of data and positions written.
+func (bp *batchPostings) write(ctx context.Context, conn *sql.Conn, tx *sql.Tx, d Dialect, table string) (int64, error) {
 	if bp.lengths && len(bp.lens.ps) > 0 {
 		data, _ := encodePostings(bp.lens, false)
 		if _, err := tx.ExecContext(ctx, d.Bind(`INSERT INTO doc_lengths(seg, data) VALUES (?, ?)`), bp.seg, data); err != nil {
-			return fmt.Errorf("lengths: %w", err)
+			return 0, fmt.Errorf("lengths: %w", err)
 		}
 	}
 	if len(bp.terms) == 0 {
-		return nil
+		return 0, nil
 	}
+	var written int64
 	keys := make([]string, 0, len(bp.terms))
 	for k := range bp.terms {
 		keys = append(keys, k)
@@ -231,28 +234,30 @@ func (bp *batchPostings) write(ctx context.Context, conn *sql.Conn, tx *sql.Tx, 
 		rows := make([][]any, len(keys))
 		for i, k := range keys {
 			data, pos := encodePostings(*bp.terms[k], bp.positions)
+			written += int64(len(data) + len(pos))
 			rows[i] = []any{k, bp.seg, data}
 			if bp.positions {
 				rows[i] = append(rows[i], pos)
 			}
 		}
-		if err := rc.CopyRows(ctx, conn, "postings", cols, rows); err != nil {
-			return fmt.Errorf("postings: %w", err)
+		if err := rc.CopyRows(ctx, conn, table, cols, rows); err != nil {
+			return 0, fmt.Errorf("postings: %w", err)
 		}
-		return nil
+		return written, nil
 	}
-	w := rowWriter{ctx: ctx, tx: tx, d: d, table: "postings", positions: bp.positions}
+	w := rowWriter{ctx: ctx, tx: tx, d: d, table: table, positions: bp.positions}
 	defer w.close()
 	for _, k := range keys {
 		data, pos := encodePostings(*bp.terms[k], bp.positions)
+		written += int64(len(data) + len(pos))
 		if err := w.add(k, bp.seg, data, pos); err != nil {
-			return fmt.Errorf("postings: %w", err)
+			return 0, fmt.Errorf("postings: %w", err)
 		}
 	}
 	if err := w.flush(); err != nil {
-		return fmt.Errorf("postings: %w", err)
+		return 0, fmt.Errorf("postings: %w", err)
 	}
-	return nil
+	return written, nil
 }
 
 // rowWriter inserts postings rows many to a statement: one statement per
@@ -322,36 +327,49 @@ func (w *rowWriter) close() {
 }
 
 // mergePostings rewrites the postings table with one row per term (the
-// segments of every Put concatenated), inside tx: a new table filled in
-// key order, then swapped in (Dialect.PostingsDDL).
-func mergePostings(ctx context.Context, tx *sql.Tx, d Dialect, positions bool) error {
-	var multi int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT term FROM postings GROUP BY term HAVING count(*) > 1) t`).Scan(&multi); err != nil {
-		return err
+// segments of every Put concatenated, rowJoin), from tables (postings, and
+// the tail where there is one: tiers.go), inside tx: a new table filled in
+// key order, then swapped in (Dialect.PostingsDDL), the tail emptied. It
+// does nothing where every term already has one row and the tail is empty,
+// and returns whether it merged.
+func mergePostings(ctx context.Context, tx *sql.Tx, d Dialect, positions bool, tables []string) (bool, error) {
+	var pending int
+	if len(tables) > 1 {
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM `+tables[1]+` LIMIT 1) t`).Scan(&pending); err != nil {
+			return false, err
+		}
 	}
-	if multi == 0 {
-		return nil
+	if pending == 0 {
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT term FROM postings GROUP BY term HAVING count(*) > 1) t`).Scan(&pending); err != nil {
+			return false, err
+		}
+	}
+	if pending == 0 {
+		return false, nil
 	}
 	create, swap := d.PostingsDDL("postings_merged")
 	for _, q := range create {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
-			return err
+			return false, err
 		}
 	}
 	w := rowWriter{ctx: ctx, tx: tx, d: d, table: "postings_merged", positions: positions}
 	defer w.close()
 	var (
-		cur   string
-		first int64
-		l     plist
-		have  bool
+		cur     string
+		first   int64
+		j       rowJoin
+		written int64 // bytes of data and positions
 	)
+	if positions {
+		j.pos = []byte{}
+	}
 	flush := func() error {
-		if !have {
+		if j.rows == 0 {
 			return nil
 		}
-		data, pos := encodePostings(l, positions)
-		return w.add(cur, first, data, pos)
+		written += int64(len(j.data) + len(j.pos))
+		return w.add(cur, first, j.data, j.pos)
 	}
 	// Read in pages by key (a PostgreSQL connection cannot insert while a
 	// result is open), merging as the rows come in key order.
@@ -363,56 +381,75 @@ func mergePostings(ctx context.Context, tx *sql.Tx, d Dialect, positions bool) e
 	// A row value, so that both databases seek the primary key (with
 	// "term > ? OR (term = ? AND …)" SQLite scanned the table for every
 	// page: 1.1 s of a 1x ingest's 8 s).
-	page := d.Bind(`SELECT term, seg, data, ` + posColumn(positions) + ` FROM postings WHERE (term, seg) > (?, ?) ORDER BY term, seg LIMIT 2000`)
+	var rs []row
 	lastTerm, lastSeg := "", int64(-1<<62)
 	for {
-		rows, err := tx.QueryContext(ctx, page, lastTerm, lastSeg)
+		q, args := selectPostings(tables, `term, seg, data, `+posColumn(positions), `(term, seg) > (?, ?)`, ` LIMIT 2000`, []any{lastTerm, lastSeg})
+		rows, err := tx.QueryContext(ctx, d.Bind(q), args...)
 		if err != nil {
-			return err
+			return false, err
 		}
-		var rs []row
+		rs = rs[:0]
 		for rows.Next() {
 			var r row
 			if err := rows.Scan(&r.term, &r.seg, &r.data, &r.pos); err != nil {
 				rows.Close()
-				return err
+				return false, err
 			}
 			rs = append(rs, r)
 		}
 		if err := rows.Close(); err != nil {
-			return err
+			return false, err
 		}
 		if len(rs) == 0 {
 			break
 		}
 		for _, r := range rs {
-			if !have || r.term != cur {
+			if j.rows == 0 || r.term != cur {
 				if err := flush(); err != nil {
-					return err
+					return false, err
 				}
-				cur, first, l, have = r.term, r.seg, plist{ps: l.ps[:0], pos: l.pos[:0]}, true
+				// The writer keeps the bytes it was given until its
+				// statement runs: a new row starts in new buffers.
+				cur, first = r.term, r.seg
+				j = rowJoin{}
+				if positions {
+					j.pos = []byte{}
+				}
 			}
-			if positions && r.pos == nil {
-				r.pos = []byte{}
-			}
-			if l, err = decodePostings(l, r.data, r.pos); err != nil {
-				return fmt.Errorf("term %q: %w", r.term, err)
+			if err := j.add(r.data, r.pos); err != nil {
+				return false, fmt.Errorf("term %q: %w", r.term, err)
 			}
 		}
 		lastTerm, lastSeg = rs[len(rs)-1].term, rs[len(rs)-1].seg
 	}
 	if err := flush(); err != nil {
-		return err
+		return false, err
 	}
 	if err := w.flush(); err != nil {
-		return err
+		return false, err
 	}
 	for _, q := range swap {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
-			return err
+			return false, err
 		}
 	}
-	return nil
+	if len(tables) > 1 {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM `+tables[1]); err != nil {
+			return false, err
+		}
+		if err := setMeta(ctx, tx, d, "tail_bytes", 0); err != nil {
+			return false, err
+		}
+		if err := setMeta(ctx, tx, d, "main_bytes", written); err != nil {
+			return false, err
+		}
+	}
+	epoch, err := metaInt(ctx, tx, d, "postings_epoch")
+	if err != nil {
+		return false, err
+	}
+	return true, setMeta(ctx, tx, d, "postings_epoch", epoch+1)
 }
 
 // docLens caches every article's length in terms (documents.nterms, what
@@ -682,19 +719,26 @@ func (s *DB) termPostings(ctx context.Context, terms []string, withPos, rawPos b
 // sort of the rows read, so the other reads keep the plain statement,
 // whose version is 0 without postings, which raises nothing).
 func (s *DB) readPostings(ctx context.Context, terms []string, withPos, rawPos, own bool, sc *scratch) (map[string]*plist, int64, error) {
-	args := make([]any, len(terms))
+	termArgs := make([]any, len(terms))
 	for i, t := range terms {
-		args[i] = t
+		termArgs[i] = t
 	}
 	pos := posColumn(withPos || rawPos)
-	q := `SELECT term, data, ` + pos + `, (SELECT max(rowid) FROM documents) FROM postings WHERE term IN (` +
-		placeholders(len(terms)) + `) ORDER BY term, seg`
-	if own {
+	tables := s.postingsTables()
+	in := `term IN (` + placeholders(len(terms)) + `)`
+	const versionCol = `(SELECT coalesce(max(rowid), 0) FROM documents)`
+	q, args := selectPostings(tables, `term, seg, data, `+pos+`, `+versionCol, in, "", termArgs)
+	switch {
+	case own && len(tables) == 1:
 		if pos == "pos" {
 			pos = "p.pos"
 		}
-		q = `SELECT p.term, p.data, ` + pos + `, m.v FROM (SELECT coalesce(max(rowid), 0) AS v FROM documents) m
-			LEFT JOIN postings p ON p.term IN (` + placeholders(len(terms)) + `) ORDER BY p.term, p.seg`
+		q = `SELECT p.term, p.seg, p.data, ` + pos + `, m.v FROM (SELECT coalesce(max(rowid), 0) AS v FROM documents) m
+			LEFT JOIN postings p ON p.` + in + ` ORDER BY p.term, p.seg`
+	case own:
+		// The version also in a row of its own (no term): it comes even
+		// when no term has postings.
+		q = strings.Replace(q, " ORDER BY 1, 2", ` UNION ALL SELECT NULL, NULL, NULL, NULL, `+versionCol+` ORDER BY 1, 2`, 1)
 	}
 	rows, err := s.query(ctx, q, args...)
 	if err != nil {
@@ -716,7 +760,8 @@ func (s *DB) readPostings(ctx context.Context, terms []string, withPos, rawPos, 
 	}
 	for rows.Next() {
 		var term, data, pos sql.RawBytes // decoded at once: no copy
-		if err := rows.Scan(&term, &data, &pos, &version); err != nil {
+		var seg sql.NullInt64
+		if err := rows.Scan(&term, &seg, &data, &pos, &version); err != nil {
 			return nil, 0, err
 		}
 		if term == nil {

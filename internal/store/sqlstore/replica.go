@@ -48,10 +48,11 @@ const DefaultReplicaBytes = 512 << 20
 // is newer) and, like every search until it is done, reads the terms the
 // cache misses from the server.
 //
-// After another process's Optimize merged segments the replica had not
-// read (the newer Puts' rows no longer have their own seg), the lengths'
-// segments (doc_lengths) above its version do not reach the new version:
-// the replica is then loaded again whole. A replica larger than its bound
+// After a merge of the postings' rows (Optimize, or a Put's merge of the
+// tail: tiers.go) of articles the replica had not read, the newer Puts'
+// rows no longer have their own seg: meta 'postings_epoch' has moved (and,
+// after Optimize, the lengths' segments (doc_lengths) above its version do
+// not reach the new version), and the replica is loaded again whole. A replica larger than its bound
 // is dropped and not used again by this process (the search cache serves
 // as before).
 type replica struct {
@@ -59,6 +60,7 @@ type replica struct {
 
 	mu    sync.RWMutex
 	ver   int64  // the state held (the highest article rowid); -1 before the first load
+	epoch int64  // meta 'postings_epoch' when read: the postings' merges (tiers.go)
 	gen   uint64 // the cache's generation ver was confirmed in (SearchCache.current)
 	terms map[string][][]byte
 	ids   []string // by rowid; "" where no article
@@ -252,7 +254,14 @@ func (s *DB) catchUp(ctx context.Context) error {
 	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(rowid), 0) FROM documents`).Scan(&v); err != nil {
 		return err
 	}
-	whole := from < 0 || v < from // (v < from: not the same store any more)
+	var epoch int64
+	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(value), '0') FROM meta WHERE key = 'postings_epoch'`).Scan(&epoch); err != nil {
+		return err
+	}
+	r.mu.RLock()
+	merged := epoch != r.epoch // rows read before are rewritten: the newer articles may be in older segments
+	r.mu.RUnlock()
+	whole := from < 0 || v < from || merged && v > from // (v < from: not the same store any more)
 	if !whole && v > from {
 		// The newer Puts' lengths segments must reach v, else another
 		// process's Optimize merged the newer rows into older segments.
@@ -280,14 +289,16 @@ func (s *DB) catchUp(ctx context.Context) error {
 	var idText strings.Builder // every id, sliced below: one allocation
 	var idEnds []int
 	if v > from {
-		rows, err := tx.QueryContext(ctx, s.d.Bind(`SELECT term, data FROM postings WHERE seg > ? ORDER BY term, seg`), from)
+		q, args := selectPostings(s.postingsTables(), `term, seg, data`, `seg > ?`, "", []any{from})
+		rows, err := tx.QueryContext(ctx, s.d.Bind(q), args...)
 		if err != nil {
 			return err
 		}
 		var last string
 		for rows.Next() {
 			var term, data sql.RawBytes
-			if err := rows.Scan(&term, &data); err != nil {
+			var segNo int64
+			if err := rows.Scan(&term, &segNo, &data); err != nil {
 				rows.Close()
 				return err
 			}
@@ -358,7 +369,7 @@ func (s *DB) catchUp(ctx context.Context) error {
 	if r.max > 0 && r.size() > r.max {
 		r.terms, r.ids, r.off = nil, nil, true
 	}
-	r.ver, r.gen = v, gen
+	r.ver, r.gen, r.epoch = v, gen, epoch
 	r.mu.Unlock()
 	s.cache.observe(v)
 	return nil

@@ -61,6 +61,10 @@ type Dialect interface {
 	// PostingsDDL creates an empty postings table named table, and swaps
 	// it in for postings (Optimize fills it with the merged segments).
 	PostingsDDL(table string) (create, swap []string)
+	// PostingsTail names the table of postings' layout that Put writes to
+	// and merges into postings (tiers.go), or is empty: Put writes to
+	// postings.
+	PostingsTail() string
 	// IDsIn is the SQL condition "col is one of ids", with its one argument.
 	IDsIn(col string, ids []int64) (string, any)
 	// Near-duplicate keys (dups.go). KeysColumn: they are the column
@@ -120,6 +124,10 @@ type Options struct {
 	// on a connection of its own, sqlite/watch.go). An error means it
 	// could not tell: that search reads the database, not the cache.
 	SyncCache func(ctx context.Context) error
+	// TailFloor is the bytes of data and positions the postings' tail
+	// always holds before a Put merges it into postings (tiers.go): 0
+	// means tailFloor (8 MB); tests set 1.
+	TailFloor int
 	// OnClose is called first by Close (the owner of SearchCache stops
 	// what keeps it current).
 	OnClose func()
@@ -142,6 +150,8 @@ type DB struct {
 	// (Dialect.Postings and meta 'positions'), and articles are stored
 	// with their terms' offsets (snippets.go).
 	postings, positions, rank bool
+	tail                      string         // Dialect.PostingsTail
+	tailFloor                 int64          // Options.TailFloor
 	dups                      bool           // the schema has the near-duplicates (dups.go)
 	lengths                   bool           // the schema has doc_lengths, complete (postings.go)
 	mh                        *story.MinHash // their signatures
@@ -201,6 +211,10 @@ func Open(ctx context.Context, db *sql.DB, d Dialect, opt Options) (*DB, error) 
 	s := &DB{db: db, d: d, an: opt.Analyzer, now: opt.Now, stmts: map[string]*sql.Stmt{}, mh: story.NewMinHash(story.DefaultOptions()),
 		cache: opt.SearchCache, syncCache: opt.SyncCache, onClose: opt.OnClose}
 	s.postings, s.positions = d.Postings()
+	s.tail, s.tailFloor = d.PostingsTail(), int64(opt.TailFloor)
+	if s.tailFloor <= 0 {
+		s.tailFloor = tailFloor
+	}
 	s.hits.maxBytes = opt.HitCacheBytes
 	if s.hits.maxBytes == 0 {
 		s.hits.maxBytes = DefaultHitCacheBytes
@@ -294,7 +308,7 @@ func (s *DB) Optimize(ctx context.Context) error {
 		if err := s.d.LockWrites(ctx, tx); err != nil {
 			return s.wrap("optimize: lock", err)
 		}
-		if err := mergePostings(ctx, tx, s.d, s.positions); err != nil {
+		if _, err := mergePostings(ctx, tx, s.d, s.positions, s.postingsTables()); err != nil {
 			return s.wrap("optimize: postings", err)
 		}
 		if s.lengths {
@@ -579,11 +593,20 @@ func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult
 	}
 	s.phases.lap("article rows", &t)
 	if bp != nil {
-		if err := bp.write(ctx, conn, tx, s.d); err != nil {
+		table := "postings"
+		if s.tail != "" {
+			table = s.tail
+		}
+		added, err := bp.write(ctx, conn, tx, s.d, table)
+		if err != nil {
 			return nil, s.wrap("put", err)
 		}
+		s.phases.lap("postings", &t)
+		if err := s.grewTail(ctx, tx, added); err != nil {
+			return nil, s.wrap("put: postings", err)
+		}
+		s.phases.lap("postings merge", &t)
 	}
-	s.phases.lap("postings", &t)
 	if err := kr.write(ctx, tx, s.d); err != nil {
 		return nil, s.wrap("put: near-duplicate keys", err)
 	}
