@@ -418,6 +418,9 @@ func runChild(sys string, k int, data, pg, work string, rounds int, dg diag) (r 
 		stopIngest := startProfile(dg.cpuProfile, sys+"-ingest", k)
 		t0, c0 := time.Now(), cpu()
 		const batch = 500
+		// As `marsad ingest` stores: a Writer, which prepares a batch
+		// while the one before it commits.
+		w := store.NewWriter(ctx, s, nil)
 		for i := 0; i < len(docs) && !reuse; i += batch {
 			as := make([]model.Analysis, 0, batch)
 			for _, d := range docs[i:min(i+batch, len(docs))] {
@@ -427,10 +430,13 @@ func runChild(sys string, k int, data, pg, work string, rounds int, dg diag) (r 
 				}
 				as = append(as, a)
 			}
-			if _, err := s.Put(ctx, as); err != nil {
-				r.Err = err.Error()
-				return r
+			if err := w.Write(as); err != nil {
+				break
 			}
+		}
+		if err := w.Close(); err != nil {
+			r.Err = err.Error()
+			return r
 		}
 		// What `marsad ingest` does at the end of a run (counted in the
 		// ingest time): merge SQLite's index segments, VACUUM ANALYZE on

@@ -114,6 +114,7 @@ type ingester struct {
 	dupShown   int
 
 	pending []model.Analysis
+	writer  *store.Writer // stores the batches (run)
 }
 
 func (in *ingester) reject(err error) {
@@ -141,10 +142,17 @@ func (in *ingester) clearProgress() {
 	}
 }
 
-// run reads with read, analyses and stores.
-func (in *ingester) run(ctx context.Context, p *pipeline.Pipeline, workers int, read func(emit func(model.Document) error, reject func(error)) error) error {
+// run reads with read, analyses and stores: the batches are stored by a
+// store.Writer, so that reading and analysis go on while a batch commits.
+func (in *ingester) run(ctx context.Context, p *pipeline.Pipeline, workers int, read func(emit func(model.Document) error, reject func(error)) error) (err error) {
 	stopTicker := in.tick()
 	defer stopTicker()
+	in.writer = store.NewWriter(ctx, in.store, in.committed)
+	defer func() {
+		// Every batch handed over is stored (or the first failure)
+		// before run returns: its summary counts only what is stored.
+		err = errors.Join(err, in.writer.Close())
+	}()
 	o := p.NewOrdered(ctx, workers, func(r pipeline.Result) error {
 		if r.Err != nil {
 			if ctx.Err() != nil {
@@ -174,15 +182,18 @@ func (in *ingester) run(ctx context.Context, p *pipeline.Pipeline, workers int, 
 	return in.flush(ctx)
 }
 
+// flush hands the pending batch to the writer.
 func (in *ingester) flush(ctx context.Context) error {
 	if len(in.pending) == 0 {
 		return nil
 	}
-	res, err := in.store.Put(ctx, in.pending)
-	if err != nil {
-		in.pending = in.pending[:0]
-		return err
-	}
+	batch := in.pending
+	in.pending = nil // the writer keeps batch
+	return in.writer.Write(batch)
+}
+
+// committed counts a batch once it is committed (on the writer's goroutine).
+func (in *ingester) committed(batch []model.Analysis, res []store.PutResult) {
 	in.mu.Lock()
 	defer in.mu.Unlock()
 	for _, r := range res {
@@ -211,8 +222,6 @@ func (in *ingester) flush(ctx context.Context) error {
 			}
 		}
 	}
-	in.pending = in.pending[:0]
-	return nil
 }
 
 // tick redraws the progress bar until the returned stop is called.

@@ -66,6 +66,19 @@ type Store interface {
 	Close() error
 }
 
+// Preparer is a Store whose Put splits in two: Prepare does what needs no
+// database (analysing the text into terms, compressing it) and may run
+// while another batch is being stored; PutPrepared stores a batch it
+// prepared in one transaction, as Put does. A bulk load prepares the next
+// batch while the one before it commits (Writer).
+type Preparer interface {
+	Prepare(batch []model.Analysis) PreparedBatch
+	PutPrepared(ctx context.Context, b PreparedBatch) ([]PutResult, error)
+}
+
+// PreparedBatch is a batch readied by a Preparer, for its PutPrepared.
+type PreparedBatch interface{ Len() int }
+
 // Optimizer is implemented by stores that can reorganise their index after
 // a bulk load (`marsad ingest` calls it at the end of a run).
 type Optimizer interface {

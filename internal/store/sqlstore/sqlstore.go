@@ -364,47 +364,78 @@ func (s *DB) wrap(op string, err error) error {
 
 // Put implements store.Store.
 func (s *DB) Put(ctx context.Context, batch []model.Analysis) ([]store.PutResult, error) {
-	res := make([]store.PutResult, len(batch))
-	if len(batch) == 0 {
-		return res, nil
+	return s.PutPrepared(ctx, s.Prepare(batch))
+}
+
+// prepared is a batch with the part of its Put that needs no database
+// done (Prepare).
+type prepared struct {
+	batch   []model.Analysis
+	terms   [][]arabic.Term
+	bodies  []any
+	offsets [][]byte
+	words   [][]string // signed for near-duplicates (dups.go)
+	keys    [][]int32
+	keySigs [][]uint64
+}
+
+func (p *prepared) Len() int { return len(p.batch) }
+
+// Prepare implements store.Preparer: it analyses and compresses the
+// batch's articles, on every CPU (the slow part of a Put, and outside its
+// transaction).
+func (s *DB) Prepare(batch []model.Analysis) store.PreparedBatch {
+	var t time.Time // Put's phases (phases.go)
+	if putPhases {
+		t = time.Now()
 	}
-	t := time.Now() // Put's phases (phases.go)
-	// Analyse and compress outside the transaction, on every CPU: they are
-	// the slow part.
-	terms := make([][]arabic.Term, len(batch))
-	bodies := make([]any, len(batch))
-	offsets := make([][]byte, len(batch))
-	words := make([][]string, len(batch)) // signed for near-duplicates (dups.go)
-	keys := make([][]int32, len(batch))
-	keySigs := make([][]uint64, len(batch))
+	n := len(batch)
+	p := &prepared{batch: batch, terms: make([][]arabic.Term, n), bodies: make([]any, n), offsets: make([][]byte, n),
+		words: make([][]string, n), keys: make([][]int32, n), keySigs: make([][]uint64, n)}
 	var wg sync.WaitGroup
-	workers := min(runtime.GOMAXPROCS(0), len(batch))
+	workers := min(runtime.GOMAXPROCS(0), n)
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := w; i < len(batch); i += workers {
+			for i := w; i < n; i += workers {
 				text := batch[i].Doc.Text
 				if wa, ok := s.an.(wordsAnalyzer); ok && s.dups {
-					terms[i], words[i] = wa.TermsWords(text)
+					p.terms[i], p.words[i] = wa.TermsWords(text)
 				} else {
-					terms[i] = s.an.Terms(text)
+					p.terms[i] = s.an.Terms(text)
 					if s.dups {
-						words[i] = story.Words(text)
+						p.words[i] = story.Words(text)
 					}
 				}
 				if s.dups {
-					keys[i], keySigs[i] = s.keys(words[i])
+					p.keys[i], p.keySigs[i] = s.keys(p.words[i])
 				}
-				bodies[i] = s.d.EncodeBody(text)
+				p.bodies[i] = s.d.EncodeBody(text)
 				if s.positions {
-					offsets[i] = encodeOffsets(terms[i])
+					p.offsets[i] = encodeOffsets(p.terms[i])
 				}
 			}
 		}()
 	}
 	wg.Wait()
 	s.phases.lap("analysis", &t)
+	return p
+}
+
+// PutPrepared implements store.Preparer: it stores a batch Prepare
+// readied (of this store), in one transaction.
+func (s *DB) PutPrepared(ctx context.Context, pb store.PreparedBatch) ([]store.PutResult, error) {
+	p, ok := pb.(*prepared)
+	if !ok {
+		return nil, s.wrap("put", fmt.Errorf("a batch prepared by another store (%T)", pb))
+	}
+	batch, terms, bodies, offsets, words, keys, keySigs := p.batch, p.terms, p.bodies, p.offsets, p.words, p.keys, p.keySigs
+	res := make([]store.PutResult, len(batch))
+	if len(batch) == 0 {
+		return res, nil
+	}
+	t := time.Now() // Put's phases (phases.go)
 	bw, _ := s.d.(BatchWriter)
 	// the transaction's connection, for a RowCopier (postings.go)
 	conn, err := s.db.Conn(ctx)
