@@ -19,10 +19,10 @@ import (
 // Postings: a compact inverted index (table postings: one row per term
 // and segment, a segment being the articles of one Put, merged into one
 // row per term by Optimize; on SQLite a Put's rows go to a tail table
-// first, merged into postings as it grows: tiers.go). A row's data is the term's articles in rowid
-// order as varint pairs (rowid delta, term frequency); where the dialect
-// keeps positions (PostgreSQL; SQLite since migration 0003), a pos column
-// holds them.
+// first, merged into postings as it grows: tiers.go). A row's data is the
+// term's articles in rowid order as varint pairs (rowid delta, term
+// frequency); where the dialect keeps positions (PostgreSQL; SQLite since
+// migration 0003), a pos column holds them.
 //
 // Why: FTS5's bm25() is evaluated for EVERY matching article before the
 // sort, and in the pure-Go SQLite each call costs a %_docsize lookup
@@ -330,27 +330,26 @@ func (w *rowWriter) close() {
 // segments of every Put concatenated, rowJoin), from tables (postings, and
 // the tail where there is one: tiers.go), inside tx: a new table filled in
 // key order, then swapped in (Dialect.PostingsDDL), the tail emptied. It
-// does nothing where every term already has one row and the tail is empty,
-// and returns whether it merged.
-func mergePostings(ctx context.Context, tx *sql.Tx, d Dialect, positions bool, tables []string) (bool, error) {
+// does nothing where every term already has one row and the tail is empty.
+func mergePostings(ctx context.Context, tx *sql.Tx, d Dialect, positions bool, tables []string) error {
 	var pending int
 	if len(tables) > 1 {
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM `+tables[1]+` LIMIT 1) t`).Scan(&pending); err != nil {
-			return false, err
+			return err
 		}
 	}
 	if pending == 0 {
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT term FROM postings GROUP BY term HAVING count(*) > 1) t`).Scan(&pending); err != nil {
-			return false, err
+			return err
 		}
 	}
 	if pending == 0 {
-		return false, nil
+		return nil
 	}
 	create, swap := d.PostingsDDL("postings_merged")
 	for _, q := range create {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
-			return false, err
+			return err
 		}
 	}
 	w := rowWriter{ctx: ctx, tx: tx, d: d, table: "postings_merged", positions: positions}
@@ -387,19 +386,19 @@ func mergePostings(ctx context.Context, tx *sql.Tx, d Dialect, positions bool, t
 		q, args := selectPostings(tables, `term, seg, data, `+posColumn(positions), `(term, seg) > (?, ?)`, ` LIMIT 2000`, []any{lastTerm, lastSeg})
 		rows, err := tx.QueryContext(ctx, d.Bind(q), args...)
 		if err != nil {
-			return false, err
+			return err
 		}
 		rs = rs[:0]
 		for rows.Next() {
 			var r row
 			if err := rows.Scan(&r.term, &r.seg, &r.data, &r.pos); err != nil {
 				rows.Close()
-				return false, err
+				return err
 			}
 			rs = append(rs, r)
 		}
 		if err := rows.Close(); err != nil {
-			return false, err
+			return err
 		}
 		if len(rs) == 0 {
 			break
@@ -407,7 +406,7 @@ func mergePostings(ctx context.Context, tx *sql.Tx, d Dialect, positions bool, t
 		for _, r := range rs {
 			if j.rows == 0 || r.term != cur {
 				if err := flush(); err != nil {
-					return false, err
+					return err
 				}
 				// The writer keeps the bytes it was given until its
 				// statement runs: a new row starts in new buffers.
@@ -418,38 +417,38 @@ func mergePostings(ctx context.Context, tx *sql.Tx, d Dialect, positions bool, t
 				}
 			}
 			if err := j.add(r.data, r.pos); err != nil {
-				return false, fmt.Errorf("term %q: %w", r.term, err)
+				return fmt.Errorf("term %q: %w", r.term, err)
 			}
 		}
 		lastTerm, lastSeg = rs[len(rs)-1].term, rs[len(rs)-1].seg
 	}
 	if err := flush(); err != nil {
-		return false, err
+		return err
 	}
 	if err := w.flush(); err != nil {
-		return false, err
+		return err
 	}
 	for _, q := range swap {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
-			return false, err
+			return err
 		}
 	}
 	if len(tables) > 1 {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM `+tables[1]); err != nil {
-			return false, err
+			return err
 		}
 		if err := setMeta(ctx, tx, d, "tail_bytes", 0); err != nil {
-			return false, err
+			return err
 		}
 		if err := setMeta(ctx, tx, d, "main_bytes", written); err != nil {
-			return false, err
+			return err
 		}
 	}
 	epoch, err := metaInt(ctx, tx, d, "postings_epoch")
 	if err != nil {
-		return false, err
+		return err
 	}
-	return true, setMeta(ctx, tx, d, "postings_epoch", epoch+1)
+	return setMeta(ctx, tx, d, "postings_epoch", epoch+1)
 }
 
 // docLens caches every article's length in terms (documents.nterms, what

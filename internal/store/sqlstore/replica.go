@@ -52,9 +52,9 @@ const DefaultReplicaBytes = 512 << 20
 // tail: tiers.go) of articles the replica had not read, the newer Puts'
 // rows no longer have their own seg: meta 'postings_epoch' has moved (and,
 // after Optimize, the lengths' segments (doc_lengths) above its version do
-// not reach the new version), and the replica is loaded again whole. A replica larger than its bound
-// is dropped and not used again by this process (the search cache serves
-// as before).
+// not reach the new version), and the replica is loaded again whole. A
+// replica larger than its bound is dropped and not used again by this
+// process (the search cache serves as before).
 type replica struct {
 	max int // bound on bytes
 

@@ -308,7 +308,7 @@ func (s *DB) Optimize(ctx context.Context) error {
 		if err := s.d.LockWrites(ctx, tx); err != nil {
 			return s.wrap("optimize: lock", err)
 		}
-		if _, err := mergePostings(ctx, tx, s.d, s.positions, s.postingsTables()); err != nil {
+		if err := mergePostings(ctx, tx, s.d, s.positions, s.postingsTables()); err != nil {
 			return s.wrap("optimize: postings", err)
 		}
 		if s.lengths {

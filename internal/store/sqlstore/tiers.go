@@ -96,8 +96,7 @@ func (s *DB) grewTail(ctx context.Context, tx *sql.Tx, added int64) error {
 	if tailBytes < max(s.tailFloor, mainBytes/tailShare) {
 		return setMeta(ctx, tx, s.d, "tail_bytes", tailBytes)
 	}
-	_, err = mergePostings(ctx, tx, s.d, s.positions, s.postingsTables())
-	return err
+	return mergePostings(ctx, tx, s.d, s.positions, s.postingsTables())
 }
 
 // metaInt reads the integer meta key (0 where there is none).
