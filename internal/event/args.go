@@ -757,6 +757,41 @@ func unnamedSubject(p *Pattern, words []word, ms []mention, m Match) bool {
 		// عبد الله الثني": the patron or the head named after it acts
 		return true
 	}
+	// "وانتقد الكثير من الجمهوريين إدارة الرئيس أوباما", "رفض عدد كبير
+	// من ضباط الحرس الجمهوري … الموالي للمخلوع علي عبدالله صالح": a
+	// quantifier right after the verb heads its subject, the noun after
+	// من (or in construct: "بعض الجمهوريين") that no mention covers; the
+	// names after are objects or the noun's complements. Not where the
+	// verb's subject is a pronoun (أنه التقى بعض …، وانتقدوا الكثير من …),
+	// nor a noun in construct with a name ("عدد من قادة حماس": the
+	// partitive names the actor); not after أن ("سبق لمؤسسة النقد أن دعمت
+	// بعض البنوك"), nor a verb joined by و inside a clause, whose subject
+	// is the earlier verb's ("ورحب بان كي مون … وحث جميع الأطراف"); not
+	// attacks and arrests, whose quantified noun after the verb is as
+	// often the one harmed (قتل عدد من الجنود، وقتل بعض الأجانب)
+	prev := word{}
+	if m.First > 0 {
+		prev = words[m.First-1]
+	}
+	if quantifiers[n] && words[k].prep == "" && !words[k].boundary && !pronounSubject[prev.Norm] && !complementizers[prev.Norm] &&
+		!(conjoined(p, words[m.First]) && m.First > 0 && !prev.boundary) && p.Type != "ASSAULT" && p.Type != "COERCE" &&
+		!strings.HasSuffix(words[m.First].Norm, "وا") && !objectSuffix(p, words[m.First]) && !inMention(ms, k) {
+		j := k + 1
+		if j < len(words) && quantityAdjectives[words[j].Norm] && !words[k].boundary {
+			j++
+		}
+		switch {
+		case j < len(words) && words[j].Norm == "من" && !words[j-1].boundary:
+			j++
+		case j == k+1 && j < len(words) && strings.HasPrefix(words[j].Norm, "ال"):
+		default:
+			return false
+		}
+		if j >= len(words) || words[j-1].boundary || words[j].number || words[j].prep != "" {
+			return false
+		}
+		return !inMention(ms, j) && !(j+1 < len(words) && !words[j].boundary && inMention(ms, j+1))
+	}
 	switch {
 	case !strings.HasPrefix(n, "ال") || runeLen(n) < 6 || words[k].number:
 		return false
@@ -769,6 +804,42 @@ func unnamedSubject(p *Pattern, words []word, ms []mention, m Match) bool {
 	}
 	return !inMention(ms, k)
 }
+
+// relativeClauseSubject reports a name at word i that stands right after
+// a relative clause's verb, its subject or object: after الذي / التي …
+// and the verb ("التي يقودها التحالف"، "الذي التقى غول"), or after ما, the
+// verb and its resumptive pronoun ("ما يقوم به الحوثيون"). The clause is
+// a noun phrase of the sentence; its names are not the ones a later verb's
+// pronoun points to.
+func relativeClauseSubject(words []word, i int) bool {
+	for j := i - 3; j <= i-2; j++ {
+		if j < 0 {
+			continue
+		}
+		n := words[j].Norm
+		if !relPronouns[n] && n != "ما" {
+			continue
+		}
+		gap := i - j - 1 // the verb, and a resumptive pronoun after it
+		if words[j].boundary || words[i-1].boundary || gap == 2 && words[j+1].boundary {
+			continue
+		}
+		if gap == 2 && resumptives[words[i-1].Norm] || gap == 1 && n != "ما" {
+			return true
+		}
+	}
+	return false
+}
+
+// Quantifiers that head a subject with من or in construct: "الكثير من
+// الجمهوريين"، "عدد كبير من الضباط"، "بعض الدول"، "جميع المرشحين".
+var quantifiers = normKeys(map[string]bool{
+	"الكثير": true, "كثير": true, "العديد": true, "عدد": true, "بعض": true, "معظم": true, "أغلب": true, "اغلب": true,
+	"غالبية": true, "جميع": true, "كافة": true,
+})
+
+// Adjectives of a quantifier: "عدد كبير من".
+var quantityAdjectives = normKeys(map[string]bool{"كبير": true, "قليل": true, "محدود": true, "ضخم": true})
 
 // subjectAfterPhrase reports whether x, after the preposition that ends a
 // trigger phrase, may be the verb's subject. When the phrase has words
@@ -1609,6 +1680,9 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 				}
 				if relativeObject(words, x.Last+1, m) {
 					continue // "قرارات الأمم المتحدة التي رفضتها": the antecedent is the object
+				}
+				if relativeClauseSubject(words, x.First) {
+					continue // "يرفضون ما يقوم به الحوثيون … ويرفضون": the relative clause's own subject
 				}
 				actor = x.Name
 				break

@@ -870,3 +870,45 @@ func TestNisbaBodySubject(t *testing.T) {
 		}
 	}
 }
+
+// A quantifier right after the verb (الكثير من، عدد كبير من، بعض) heads
+// its subject: a name after it is the object or the noun's complement,
+// never the actor. The guards keep the actor where the quantified noun is
+// the object: a verb joined by و inside a clause, a verb after أن, and a
+// partitive of a named body.
+func TestQuantifiedSubject(t *testing.T) {
+	for _, c := range []struct {
+		text, typ, actor string
+		want             bool // an event of typ with that actor
+		ents             []model.Entity
+	}{
+		{"وانتقد الكثير من النواب إدارة الرئيس أوباما لقبوله بهذه الصفقة", "ACCUSE", "باراك أوباما", false, []model.Entity{per("باراك أوباما", "أوباما")}},
+		{"طالب عدد من المغردين وزير العمل مفرج الحقباني بالتحقيق في البرنامج", "REQUEST", "مفرج الحقباني", false, []model.Entity{per("مفرج الحقباني")}},
+		{"وفي الشهر الماضي، وقعت بعض الفصائل اتفاقا مبدئيا رعته الأمم المتحدة لتشكيل حكومة وحدة", "AGREE", "الأمم المتحدة", false, []model.Entity{org("الأمم المتحدة")}},
+		{"ورحب الأمين العام بان كي مون بوقف إطلاق النار وحث جميع الأطراف على وقف العمليات العسكرية", "REQUEST", "بان كي مون", true, []model.Entity{per("بان كي مون")}},
+		{"وسبق لمؤسسة النقد أن دعمت بعض البنوك التي تعرضت لأزمات مالية", "SUPPORT", "مؤسسة النقد", true, []model.Entity{org("مؤسسة النقد")}},
+	} {
+		if got := hasEvent(eventsOf(t, analysis(c.text, c.ents...)), c.typ, c.actor); got != c.want {
+			t.Errorf("%s: %s with actor %q: %v, want %v", c.text, c.typ, c.actor, got, c.want)
+		}
+	}
+}
+
+// The subject of a relative clause's verb (ما يقوم به X، التي يقودها X) is
+// inside a noun phrase of the sentence: a later verb's pronoun subject does
+// not point to it.
+func TestRelativeClauseSubject(t *testing.T) {
+	for _, c := range []struct {
+		text, typ, notActor string
+		ents                []model.Entity
+	}{
+		{"وقال إنهم يرفضون ما تقوم به حركة حماس من نشاط عسكري ويرفضون دعم إيران لها", "REJECT", "حركة حماس", []model.Entity{org("حركة حماس"), loc("إيران")}},
+		{"ورغم الأخطاء التي يرتكبها الاتحاد السعودي لكرة القدم لم نسمع أن أيا من الأعضاء قدم استقالته", "CONCEDE", "الاتحاد السعودي لكرة القدم", []model.Entity{org("الاتحاد السعودي لكرة القدم")}},
+	} {
+		for _, e := range eventsOf(t, analysis(c.text, c.ents...)) {
+			if e.Type == c.typ && e.Actor == c.notActor {
+				t.Errorf("%s: the relative clause's subject %q as actor: %+v", c.text, c.notActor, e)
+			}
+		}
+	}
+}

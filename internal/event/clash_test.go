@@ -18,6 +18,8 @@ func TestClashOccurs(t *testing.T) {
 		{"verb after the noun, attributed", "وقالت المصادر إن الاشتباكات اندلعت في قرية الجنادبة بعد مهاجمة القرية.", true},
 		{"the place that saw it", "وشهدت مدينة تعز مواجهات عنيفة أمس.", true},
 		{"since yesterday is the day's fighting", "وتدور في تعز اشتباكات عنيفة منذ أمس.", true},
+		{"a fronted place between verb and noun", "وتدور في شمال شرق مدينة تعز اشتباكات عنيفة بين الطرفين.", true},
+		{"a fronted place, may", "وقد تتجدد في شمال مدينة تعز اشتباكات عنيفة.", false},
 		{"relative clause", "وتحدث عن المعارك التي دارت في مدينة تعز.", false},
 		{"after a time preposition", "وغادر السكان منذ اندلاع المعارك في مدينة تعز.", false},
 		{"may break out", "وقد تندلع الاشتباكات في مدينة تعز.", false},

@@ -1027,6 +1027,9 @@ func clashOccurs(t string, words []word, matches []Match, ms []mention) int {
 				v = m.Last + 1
 			}
 		}
+		if v < 0 {
+			v = frontedPlaceVerb(words, ms, m.First)
+		}
 		if v < 0 || words[v].prep != "" || words[v].future {
 			continue
 		}
@@ -1071,6 +1074,33 @@ func clashOccurs(t string, words []word, matches []Match, ms []mention) int {
 			continue
 		}
 		return i
+	}
+	return -1
+}
+
+// frontedPlaceVerb returns the index of a verb of occurrence before a
+// fronted place that stands between it and the clash noun at i ("وتدور في
+// شمال شرق تعز اشتباكات عنيفة": في, place nouns or directions, and the
+// named place right before the noun), or -1.
+func frontedPlaceVerb(words []word, ms []mention, i int) int {
+	for _, x := range ms {
+		if x.Type != model.LOC || !x.locative || x.Last != i-1 || words[x.Last].boundary {
+			continue
+		}
+		for k := x.First - 1; k > 0 && k >= x.First-4; k-- {
+			if words[k].boundary {
+				break
+			}
+			if n := words[k].Norm; n == "في" || n == "فى" {
+				if w := words[k-1]; !w.boundary && (occurVerbs[w.Norm] || occurVerbs[w.base]) {
+					return k - 1
+				}
+				break
+			}
+			if !placeHeads[words[k].base] && !placeHeads[words[k].Norm] {
+				break
+			}
+		}
 	}
 	return -1
 }
