@@ -1223,9 +1223,25 @@ func patientTrigger(p *Pattern, words []word, m Match) bool {
 		w.has("اعتقال"), w.has("القبض"), w.has("احتجاز"), w.has("عقوبات"), w.has("عقوبه"), w.has("استهداف"):
 		return true
 	}
+	// "قضت محكمة مصرية بسجن نظيف"، "إحالة أوراق عشرة متهمين": the court
+	// stands before its sentence; the names after it are the sentenced
+	if p.Type == "COERCE" && m.Last > m.First && courtObject(&words[m.Last]) {
+		return true
+	}
 	// قُتل / اعتُقل + a number: the passive
 	if m.Last+1 < len(words) {
 		if _, _, ok := parseNumber(words, m.Last+1); ok && (w.has("قتل") || w.has("اعتقل")) {
+			return true
+		}
+	}
+	return false
+}
+
+// courtObject reports whether w ends a court's sentence or referral (بسجن،
+// بالإعدام، أوراق): the sentenced follow it.
+func courtObject(w *word) bool {
+	for _, f := range []string{"سجن", "اعدام", "حبس", "وبد", "اوراق"} {
+		if strings.Contains(w.Norm, f) {
 			return true
 		}
 	}
@@ -1354,7 +1370,20 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 		} else if before != nil {
 			actor = before.Name
 		}
+		// "قضت محكمة جنايات القاهرة بسجن …": the court between the verb
+		// and its sentence is the actor
+		if actor == "" && p.Type == "COERCE" && m.Last > m.First && courtObject(&words[m.Last]) {
+			for _, x := range objects {
+				if x.First > m.First && x.Last < m.Last && x.Type == model.ORG {
+					actor = x.Name
+					break
+				}
+			}
+		}
 		for _, x := range objects {
+			if x.Name == actor {
+				continue
+			}
 			// after a passive only the noun's genitive undergoes it: not
 			// past a pronoun ("قد تم اعتقاله، أو التحق بصفوف كتيبة …") nor
 			// further on ("تم القبض على أحدهم وتحويله لهيئة التحقيق")
@@ -1562,7 +1591,11 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 			if x.Name != actor || x.Type != model.ORG {
 				continue
 			}
-			if i+1 < len(ms) && ms[i+1].Type == model.PER && ms[i+1].First-x.Last <= 3 && ms[i+1].First > x.Last && !ms[i+1].with {
+			// not across the word of a trigger whose patient follows it:
+			// "قضت محكمة جنايات القاهرة بسجن أحمد نظيف"، "ألقت الشرطة
+			// السويسرية القبض على الممثل لي نيلسون"
+			if i+1 < len(ms) && ms[i+1].Type == model.PER && ms[i+1].First-x.Last <= 3 && ms[i+1].First > x.Last && !ms[i+1].with &&
+				!(patient && slices.ContainsFunc(m.Used, func(u int) bool { return x.Last < u && u < ms[i+1].First })) {
 				actor = ms[i+1].Name
 				recips = without(recips, actor)
 			}

@@ -2,6 +2,7 @@ package event
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -868,5 +869,24 @@ func TestNisbaBodySubject(t *testing.T) {
 				t.Errorf("%s: the object %q as actor: %+v", c.text, c.notActor, e)
 			}
 		}
+	}
+}
+
+// A court's sentence names the sentenced after it: they are its
+// recipients, never its actor ("قضت محكمة مصرية بسجن أحمد نظيف").
+func TestSentencedNotActor(t *testing.T) {
+	a := analysis("قضت محكمة مصرية بسجن رئيس الوزراء الأسبق أحمد نظيف خمس سنوات في قضية فساد", per("أحمد نظيف"))
+	for _, e := range eventsOf(t, a) {
+		if e.Type == "COERCE" && e.Actor == "أحمد نظيف" {
+			t.Errorf("the sentenced is the actor: %+v", e)
+		}
+	}
+	a = analysis("قضت محكمة جنايات القاهرة بسجن أحمد نظيف خمس سنوات", org("محكمة جنايات القاهرة"), per("أحمد نظيف"))
+	found := false
+	for _, e := range eventsOf(t, a) {
+		found = found || e.Type == "COERCE" && e.Actor == "محكمة جنايات القاهرة" && slices.Contains(e.Recipients, "أحمد نظيف")
+	}
+	if !found {
+		t.Errorf("no COERCE by the court on أحمد نظيف: %+v", a.Events)
 	}
 }
