@@ -1209,6 +1209,9 @@ var relational = map[string]bool{
 // event rather than acting: the masdar of an attack or arrest (مقتل X،
 // اعتقال X، اغتيال X) and the passive casualty verbs (قتل 18 شخصا).
 func patientTrigger(p *Pattern, words []word, m Match) bool {
+	if summons(p, words, m) {
+		return true // "سيستدعي المجلس الوزير للتحقيق معه": the minister is summoned
+	}
 	if p.Type != "ASSAULT" && p.Type != "COERCE" && p.Type != "SANCTION" {
 		return false
 	}
@@ -1236,6 +1239,14 @@ func patientTrigger(p *Pattern, words []word, m Match) bool {
 	}
 	return false
 }
+
+// summons reports whether m is a summons for questioning (استدعى …
+// للتحقيق): the one summoned follows the verb.
+func summons(p *Pattern, words []word, m Match) bool {
+	return p.Type == "ACCUSE" && p.Mode == "investigate" && m.Last > m.First && words[m.First].hasAny(summonVerbs)
+}
+
+var summonVerbs = []string{"استدعي", "يستدعي", "يستدع", "استدعاء"}
 
 // courtObject reports whether w ends a court's sentence or referral (بسجن،
 // بالإعدام، أوراق): the sentenced follow it.
@@ -1370,9 +1381,10 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 		} else if before != nil {
 			actor = before.Name
 		}
-		// "قضت محكمة جنايات القاهرة بسجن …": the court between the verb
-		// and its sentence is the actor
-		if actor == "" && p.Type == "COERCE" && m.Last > m.First && courtObject(&words[m.Last]) {
+		// "قضت محكمة جنايات القاهرة بسجن …", "استدعت النيابة العامة الوزير
+		// للتحقيق": the court or body between the verb and its object is
+		// the actor
+		if actor == "" && (p.Type == "COERCE" && m.Last > m.First && courtObject(&words[m.Last]) || summons(p, words, m)) {
 			for _, x := range objects {
 				if x.First > m.First && x.Last < m.Last && x.Type == model.ORG {
 					actor = x.Name
@@ -1591,11 +1603,12 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 			if x.Name != actor || x.Type != model.ORG {
 				continue
 			}
-			// not across the word of a trigger whose patient follows it:
+			// not the patient of a trigger that names it after the actor:
 			// "قضت محكمة جنايات القاهرة بسجن أحمد نظيف"، "ألقت الشرطة
-			// السويسرية القبض على الممثل لي نيلسون"
+			// السويسرية القبض على الممثل لي نيلسون"، "استدعت النيابة العامة
+			// الوزير أحمد علي للتحقيق"
 			if i+1 < len(ms) && ms[i+1].Type == model.PER && ms[i+1].First-x.Last <= 3 && ms[i+1].First > x.Last && !ms[i+1].with &&
-				!(patient && slices.ContainsFunc(m.Used, func(u int) bool { return x.Last < u && u < ms[i+1].First })) {
+				!(patient && contains(recips, ms[i+1].Name)) {
 				actor = ms[i+1].Name
 				recips = without(recips, actor)
 			}

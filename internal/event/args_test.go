@@ -890,3 +890,26 @@ func TestSentencedNotActor(t *testing.T) {
 		t.Errorf("no COERCE by the court on أحمد نظيف: %+v", a.Events)
 	}
 }
+
+// A summons for questioning names the summoned after the verb; the body
+// that summons is its actor, before the verb or right after it. A future
+// verb the tagger took for a one-word name ("سيستدعي" as PER) still
+// triggers.
+func TestSummons(t *testing.T) {
+	a := analysis("استدعت النيابة العامة الوزير أحمد علي للتحقيق معه في تهم فساد", org("النيابة العامة"), per("أحمد علي"))
+	found := false
+	for _, e := range eventsOf(t, a) {
+		found = found || e.Type == "ACCUSE" && e.Mode == "investigate" && e.Actor == "النيابة العامة" && slices.Contains(e.Recipients, "أحمد علي")
+	}
+	if !found {
+		t.Errorf("no ACCUSE investigate by النيابة العامة on أحمد علي: %+v", a.Events)
+	}
+	a = analysis("وقال إن مجلس القضاء الأعلى سيستدعي الوزير أحمد علي للتحقيق معه", org("مجلس القضاء الأعلى"), per("سيستدعي"), per("أحمد علي"))
+	found = false
+	for _, e := range eventsOf(t, a) {
+		found = found || e.Type == "ACCUSE" && e.Actor == "مجلس القضاء الأعلى" && slices.Contains(e.Recipients, "أحمد علي") && e.Modality == model.Planned
+	}
+	if !found {
+		t.Errorf("no planned ACCUSE by مجلس القضاء الأعلى on أحمد علي: %+v", a.Events)
+	}
+}
