@@ -1280,6 +1280,9 @@ var relational = map[string]bool{
 // event rather than acting: the masdar of an attack or arrest (مقتل X،
 // اعتقال X، اغتيال X) and the passive casualty verbs (قتل 18 شخصا).
 func patientTrigger(p *Pattern, words []word, m Match) bool {
+	if summons(p, words, m) {
+		return true // "سيستدعي المجلس الوزير للتحقيق معه": the minister is summoned
+	}
 	if p.Type != "ASSAULT" && p.Type != "COERCE" && p.Type != "SANCTION" {
 		return false
 	}
@@ -1294,9 +1297,33 @@ func patientTrigger(p *Pattern, words []word, m Match) bool {
 		w.has("اعتقال"), w.has("القبض"), w.has("احتجاز"), w.has("عقوبات"), w.has("عقوبه"), w.has("استهداف"):
 		return true
 	}
+	// "قضت محكمة مصرية بسجن نظيف"، "إحالة أوراق عشرة متهمين": the court
+	// stands before its sentence; the names after it are the sentenced
+	if p.Type == "COERCE" && m.Last > m.First && courtObject(&words[m.Last]) {
+		return true
+	}
 	// قُتل / اعتُقل + a number: the passive
 	if m.Last+1 < len(words) {
 		if _, _, ok := parseNumber(words, m.Last+1); ok && (w.has("قتل") || w.has("اعتقل")) {
+			return true
+		}
+	}
+	return false
+}
+
+// summons reports whether m is a summons for questioning (استدعى …
+// للتحقيق): the one summoned follows the verb.
+func summons(p *Pattern, words []word, m Match) bool {
+	return p.Type == "ACCUSE" && p.Mode == "investigate" && m.Last > m.First && words[m.First].hasAny(summonVerbs)
+}
+
+var summonVerbs = []string{"استدعي", "يستدعي", "يستدع", "استدعاء"}
+
+// courtObject reports whether w ends a court's sentence or referral (بسجن،
+// بالإعدام، أوراق): the sentenced follow it.
+func courtObject(w *word) bool {
+	for _, f := range []string{"سجن", "اعدام", "حبس", "وبد", "اوراق"} {
+		if strings.Contains(w.Norm, f) {
 			return true
 		}
 	}
@@ -1425,7 +1452,21 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 		} else if before != nil {
 			actor = before.Name
 		}
+		// "قضت محكمة جنايات القاهرة بسجن …", "استدعت النيابة العامة الوزير
+		// للتحقيق": the court or body between the verb and its object is
+		// the actor
+		if actor == "" && (p.Type == "COERCE" && m.Last > m.First && courtObject(&words[m.Last]) || summons(p, words, m)) {
+			for _, x := range objects {
+				if x.First > m.First && x.Last < m.Last && x.Type == model.ORG {
+					actor = x.Name
+					break
+				}
+			}
+		}
 		for _, x := range objects {
+			if x.Name == actor {
+				continue
+			}
 			// after a passive only the noun's genitive undergoes it: not
 			// past a pronoun ("قد تم اعتقاله، أو التحق بصفوف كتيبة …") nor
 			// further on ("تم القبض على أحدهم وتحويله لهيئة التحقيق")
@@ -1633,7 +1674,12 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 			if x.Name != actor || x.Type != model.ORG {
 				continue
 			}
-			if i+1 < len(ms) && ms[i+1].Type == model.PER && ms[i+1].First-x.Last <= 3 && ms[i+1].First > x.Last && !ms[i+1].with {
+			// not the patient of a trigger that names it after the actor:
+			// "قضت محكمة جنايات القاهرة بسجن أحمد نظيف"، "ألقت الشرطة
+			// السويسرية القبض على الممثل لي نيلسون"، "استدعت النيابة العامة
+			// الوزير أحمد علي للتحقيق"
+			if i+1 < len(ms) && ms[i+1].Type == model.PER && ms[i+1].First-x.Last <= 3 && ms[i+1].First > x.Last && !ms[i+1].with &&
+				!(patient && contains(recips, ms[i+1].Name)) {
 				actor = ms[i+1].Name
 				recips = without(recips, actor)
 			}

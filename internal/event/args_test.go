@@ -2,6 +2,7 @@ package event
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -910,5 +911,47 @@ func TestRelativeClauseSubject(t *testing.T) {
 				t.Errorf("%s: the relative clause's subject %q as actor: %+v", c.text, c.notActor, e)
 			}
 		}
+	}
+}
+
+// A court's sentence names the sentenced after it: they are its
+// recipients, never its actor ("قضت محكمة مصرية بسجن أحمد نظيف").
+func TestSentencedNotActor(t *testing.T) {
+	a := analysis("قضت محكمة مصرية بسجن رئيس الوزراء الأسبق أحمد نظيف خمس سنوات في قضية فساد", per("أحمد نظيف"))
+	for _, e := range eventsOf(t, a) {
+		if e.Type == "COERCE" && e.Actor == "أحمد نظيف" {
+			t.Errorf("the sentenced is the actor: %+v", e)
+		}
+	}
+	a = analysis("قضت محكمة جنايات القاهرة بسجن أحمد نظيف خمس سنوات", org("محكمة جنايات القاهرة"), per("أحمد نظيف"))
+	found := false
+	for _, e := range eventsOf(t, a) {
+		found = found || e.Type == "COERCE" && e.Actor == "محكمة جنايات القاهرة" && slices.Contains(e.Recipients, "أحمد نظيف")
+	}
+	if !found {
+		t.Errorf("no COERCE by the court on أحمد نظيف: %+v", a.Events)
+	}
+}
+
+// A summons for questioning names the summoned after the verb; the body
+// that summons is its actor, before the verb or right after it. A future
+// verb the tagger took for a one-word name ("سيستدعي" as PER) still
+// triggers.
+func TestSummons(t *testing.T) {
+	a := analysis("استدعت النيابة العامة الوزير أحمد علي للتحقيق معه في تهم فساد", org("النيابة العامة"), per("أحمد علي"))
+	found := false
+	for _, e := range eventsOf(t, a) {
+		found = found || e.Type == "ACCUSE" && e.Mode == "investigate" && e.Actor == "النيابة العامة" && slices.Contains(e.Recipients, "أحمد علي")
+	}
+	if !found {
+		t.Errorf("no ACCUSE investigate by النيابة العامة on أحمد علي: %+v", a.Events)
+	}
+	a = analysis("وقال إن مجلس القضاء الأعلى سيستدعي الوزير أحمد علي للتحقيق معه", org("مجلس القضاء الأعلى"), per("سيستدعي"), per("أحمد علي"))
+	found = false
+	for _, e := range eventsOf(t, a) {
+		found = found || e.Type == "ACCUSE" && e.Actor == "مجلس القضاء الأعلى" && slices.Contains(e.Recipients, "أحمد علي") && e.Modality == model.Planned
+	}
+	if !found {
+		t.Errorf("no planned ACCUSE by مجلس القضاء الأعلى on أحمد علي: %+v", a.Events)
 	}
 }

@@ -89,6 +89,21 @@ func TestTriggers(t *testing.T) {
 		{"aid", "أرسلت الإمارات مساعدات", "AID", "humanitarian"},
 		{"cooperation", "التعاون مع الحكومة", "COOPERATE", ""},
 		{"rejection", "رفض البرلمان الخطة", "REJECT", ""},
+		{"arson of a home", "أحرق مهاجمان يشتبه بأنهما متطرفان منزلا فلسطينيا", "ASSAULT", ""},
+		{"set fire to a home is arson, not a riot", "وأضرموا النار في المنزل الواقع عند مدخل البلدة", "ASSAULT", ""},
+		{"insulted and beaten", "يظهر فيه المتهم يتعرض للإهانة والضرب", "ASSAULT", "beat"},
+		{"assault by beating", "الفيديو الذي يظهر فيه الاعتداء بالضرب على سجناء", "ASSAULT", "beat"},
+		{"investigates a case", "أعلن الادعاء العام الليبي أنه يحقق في الأمر", "ACCUSE", "investigate"},
+		{"opened an investigation", "وفتحت النيابة العامة تحقيقا في الحادث", "ACCUSE", "investigate"},
+		{"summoned for questioning", "بأن المجلس سيستدعي نائب رئيس الوزراء للتحقيق معه", "ACCUSE", "investigate"},
+		{"seizure (التحفظ على)", "أن اللجنة نفذت التحفظ على 16 مستشفى", "COERCE", "seize"},
+		{"seizure (الحجز على)", "قررت المحكمة الحجز على أموال الشركة", "COERCE", "seize"},
+		{"referral of the papers", "قررت المحكمة إحالة أوراق عشرة متهمين إلى المفتي", "COERCE", ""},
+		{"prison sentence", "قضت محكمة مصرية بسجن رئيس الوزراء الأسبق خمس سنوات", "COERCE", ""},
+		{"death sentence", "أصدرت محكمة ليبية حكما غيابيا بإعدام تسعة", "COERCE", ""},
+		{"grant given", "ومنحت الجزائر تونس هبة قيمتها 100 مليون دولار", "AID", "economic"},
+		{"aid granted", "وكانت المفوضية منحت كييف مساعدات مالية", "AID", ""},
+		{"financial support", "وتقديم دعم مالي للحكومة", "AID", "economic"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -116,6 +131,9 @@ func TestNotTriggers(t *testing.T) {
 		{"نزل المطر is not taking to the streets", "نزل المطر على المدينة", "PROTEST"},
 		{"الثورة names a period or a side", "منذ بداية الثورة السورية", "PROTEST"},
 		{"أعمال alone is not a riot", "الموافقة على أعمال بلدية بمدينة أبها", "PROTEST"},
+		{"حقق في (achieved in) is no investigation", "استطاع أن يحقق في مجال الإصلاح نجاحا كبيرا", "ACCUSE"},
+		{"تحفظ على (had reservations) is no seizure", "وتحفظت الحكومة على مشروع القرار", "COERCE"},
+		{"قضى سنوات بالسجن (spent) is no sentence", "قضى عشر سنوات بالسجن", "COERCE"},
 	}
 	for _, tc := range tests {
 		if _, m, ok := firstMatch(t, tc.in, tc.typ); ok {

@@ -203,6 +203,12 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 			sdms = local // "نفذت القوات الأمريكية 6 غارات": the state's force
 		}
 		ms := placeMentions(text, words, sdms)
+		// a future verb alone is not a name: "بأن المجلس سيستدعي نائب رئيس
+		// الوزراء" (the tagger's PER): a one-word person mention that reads
+		// as سـ + a trigger verb is dropped
+		ms = slices.DeleteFunc(ms, func(y mention) bool {
+			return y.Type == model.PER && y.First == y.Last && x.futureVerb(words[y.First])
+		})
 		// a name is not a verb: "وقام ساركوزي بزيارة" (سـ + اركوزي read
 		// as a future verb made the visit planned)
 		for _, x := range ms {
@@ -447,6 +453,27 @@ func (x *Extractor) Extract(a *model.Analysis) []model.Event {
 		}
 	}
 	return evs
+}
+
+// futureVerb reports whether w carries the future prefix سـ on the
+// present tense (سيـ، ستـ، سنـ) of a verb the lexicon lists.
+func (x *Extractor) futureVerb(w word) bool {
+	if !w.future {
+		return false
+	}
+	b := strings.TrimPrefix(w.Norm, "و")
+	b = strings.TrimPrefix(b, "ف")
+	if !strings.HasPrefix(b, "سي") && !strings.HasPrefix(b, "ست") && !strings.HasPrefix(b, "سن") {
+		return false
+	}
+	for _, r := range w.readings {
+		for _, p := range x.lex.byFirst[r] {
+			if p.POS == POSVerb || p.POS == POSPhrase || p.POS == POSVerbOnly {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // headlinePlace returns the one place of the document that its headline

@@ -139,6 +139,7 @@ var askVerbs = normKeys(map[string]bool{
 	"طالبوا": true, "يطالبون": true, "حث": true, "يحث": true, "حثت": true, "تحث": true, "ناشد": true, "يناشد": true, "ناشدت": true,
 	"نصح": true, "ينصح": true, "نصحت": true, "مطالبا": true, "داعيا": true, "مطالبه": true, "دعوه": true, "مطالبين": true,
 	"طلب": true, "يطلب": true, "طلبت": true, "تطلب": true, // "طلب الأمن من المعتقلين تأييد عبدالناصر"
+	"داعين": true, "مطالبون": true, "بضروره": true, "ضروره": true, // "داعين السلطات … إلى فتح تحقيق"، "طالبت … النائب العام بضرورة فتح تحقيق"
 })
 
 // requested reports whether the noun trigger at i is the complement of a
