@@ -820,6 +820,7 @@ func TestOrgFinder(t *testing.T) {
 		{"a minister's title is no ministry", "وقالت وزيرة الخارجية الأميركية إن", nil},
 		{"a ministry's full name stays whole", "وقالت وزارة الخارجية الأميركية إن", []string{"وزارة الخارجية الأميركية"}},
 		{"a house of parliament", "مصادقة مجلس النواب عليها", []string{"مجلس النواب"}},
+		{"a ministry by its portfolio after a preposition", "وقال مسؤول بالخارجية الأميركية إن", []string{"الخارجية الأميركية"}},
 		{"a court in construct with its place", "قررت محكمة جنايات القاهرة أمس", []string{"محكمة جنايات القاهرة"}},
 		{"a court and its name adjective", "رئيس محكمة أمن الدولة العليا الأسبق", []string{"محكمة أمن الدولة العليا"}},
 		{"a council and its name adjective", "المتحدث باسم مجلس القضاء الأعلى في العراق", []string{"مجلس القضاء الأعلى"}},
@@ -1361,4 +1362,40 @@ func findOrgs(t *testing.T, f *OrgFinder, text string, in []ment) string {
 		got = append(got, m.Text+":"+m.Type)
 	}
 	return strings.Join(got, " ")
+}
+
+// TestOrgBodyByPlace: a state body's head, at most one indefinite noun and
+// a tagged one-word place make one organisation (the place's mention goes);
+// a place after other words stays a place.
+func TestOrgBodyByPlace(t *testing.T) {
+	f, err := NewOrgFinder(DefaultOrgOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, text, place string
+		want              []string // TYPE:text of every mention after the finder
+	}{
+		{"a court by its kind and city", "قررت محكمة جنايات القاهرة أمس", "القاهرة", []string{"ORG:محكمة جنايات القاهرة"}},
+		{"a radio by its country", "ونقلت إذاعة إسرائيل عن المصادر", "إسرائيل", []string{"ORG:إذاعة إسرائيل"}},
+		{"a provincial council", "وقال عضو مجلس محافظة البصرة إن", "البصرة", []string{"ORG:مجلس محافظة البصرة"}},
+		{"an office needs two words", "وصل إلى مكتب دمشق", "دمشق", []string{"LOC:دمشق"}},
+		{"a place after a verb stays", "قالت محكمة تنفذ القاهرة", "القاهرة", []string{"LOC:القاهرة"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := strings.Index(tc.text, tc.place)
+			in := []model.Mention{{Text: tc.place, Start: s, End: s + len(tc.place), Type: model.LOC}}
+			var got []string
+			for _, m := range f.Find(tc.text, in) {
+				if tc.text[m.Start:m.End] != m.Text {
+					t.Errorf("bad mention %+v", m)
+				}
+				got = append(got, m.Type+":"+m.Text)
+			}
+			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
 }

@@ -373,7 +373,7 @@ func (f *OrgFinder) Find(text string, have []model.Mention) []model.Mention {
 			}
 			// bare or after و only: فاز بالرئاسة, مرشح للرئاسة name the office
 			letters, ok := headAt(toks[i], institutions)
-			if !ok || (letters > 0 && !strings.HasPrefix(toks[i].Norm, "و")) {
+			if !ok || (letters > 0 && !strings.HasPrefix(toks[i].Norm, "و") && !(f.opt.Bodies && femaleBodies[toks[i].Norm[2*letters:]])) {
 				continue
 			}
 			if i > 0 && adjacent(toks, i) && officeRace[stripConj(toks[i-1].Norm)] {
@@ -456,6 +456,15 @@ func (f *OrgFinder) Find(text string, have []model.Mention) []model.Mention {
 					out = appendSpan(out, taken, toks, text, i, 1+n, letters, model.ORG)
 					added = true
 					i += n
+				} else if n == 0 && f.opt.Bodies && stateBodyHeads[toks[i].Norm[2*letters:]] {
+					if n := placeNamedBody(toks, taken, out, i+1); n > 0 && f.bodyNameFits(toks[i].Norm[2*letters:], toks, i+1, n) {
+						start := toks[i].Start + skipLetters(toks[i].Text, letters)
+						if kept, ok := placesInside(out, start, toks[i+n].End, true); ok {
+							out = appendSpan(kept, taken, toks, text, i, 1+n, letters, model.ORG)
+							added = true
+							i += n
+						}
+					}
 				}
 			}
 		}
@@ -1005,6 +1014,31 @@ func (f *OrgFinder) portfolio(toks []arabic.Token, taken []bool, j int) int {
 // (منظمة العفو الدولية، جمعية حقوق الإنسان، هيئة علماء المسلمين، رابطة
 // العالم الإسلامي).
 var bodyHeads = normSet("منظمة", "جمعية", "هيئة", "مؤسسة", "رابطة", "مفوضية", "نقابة", "شركة")
+
+// placeNamedBody returns how many words from token j name a state body by
+// its place: at most one indefinite noun and a place mention of one word
+// (محكمة جنايات + القاهرة, إذاعة + إسرائيل, مجلس محافظة + البصرة); 0 when
+// there is none.
+func placeNamedBody(toks []arabic.Token, taken []bool, out []model.Mention, j int) int {
+	k := j
+	if k < len(toks) && !taken[k] && adjacent(toks, k) {
+		w := toks[k].Norm
+		if definiteWord(toks[k]) || arabic.IsStopword(w) || utf8.RuneCountInString(w) < 3 || hasTanween(toks[k].Text) ||
+			strings.HasSuffix(w, "ي") || strings.HasSuffix(w, "يه") || cliticReading(w) || looksLikeVerb(w) || inflected(w, toks[k].Text) {
+			return 0
+		}
+		k++
+	}
+	if k >= len(toks) || !taken[k] || !adjacent(toks, k) {
+		return 0
+	}
+	for _, m := range out {
+		if m.Type == model.LOC && m.Start == toks[k].Start && m.End == toks[k].End {
+			return k - j + 1
+		}
+	}
+	return 0
+}
 
 // stateBodyHeads name a state body, court, party or outlet in construct
 // with what it is (مجلس النواب، محكمة جنايات القاهرة، مكتب النائب العام،
