@@ -820,6 +820,7 @@ func TestOrgFinder(t *testing.T) {
 		{"a minister's title is no ministry", "وقالت وزيرة الخارجية الأميركية إن", nil},
 		{"a ministry's full name stays whole", "وقالت وزارة الخارجية الأميركية إن", []string{"وزارة الخارجية الأميركية"}},
 		{"a house of parliament", "مصادقة مجلس النواب عليها", []string{"مجلس النواب"}},
+		{"an army after لل, the article elided", "وقال القائد العام للجيش الليبي إن", []string{"للجيش الليبي"}},
 		{"a ministry by its portfolio after a preposition", "وقال مسؤول بالخارجية الأميركية إن", []string{"الخارجية الأميركية"}},
 		{"a court in construct with its place", "قررت محكمة جنايات القاهرة أمس", []string{"محكمة جنايات القاهرة"}},
 		{"a court and its name adjective", "رئيس محكمة أمن الدولة العليا الأسبق", []string{"محكمة أمن الدولة العليا"}},

@@ -373,6 +373,12 @@ func (f *OrgFinder) Find(text string, have []model.Mention) []model.Mention {
 			}
 			// bare or after و only: فاز بالرئاسة, مرشح للرئاسة name the office
 			letters, ok := headAt(toks[i], institutions)
+			elided := false
+			if rest, cut := strings.CutPrefix(toks[i].Norm, "لل"); !ok && cut && f.opt.Bodies && (partyBodies["ال"+rest] || femaleBodies["ال"+rest]) {
+				// القائد العام للجيش الليبي: the article elided after ل; the
+				// mention keeps the whole word, as للأمم المتحدة
+				ok, elided = true, true
+			}
 			if !ok || (letters > 0 && !strings.HasPrefix(toks[i].Norm, "و") && !(f.opt.Bodies && femaleBodies[toks[i].Norm[2*letters:]])) {
 				continue
 			}
@@ -383,6 +389,9 @@ func (f *OrgFinder) Find(text string, have []model.Mention) []model.Mention {
 				continue // رئيس أركان الجيش الفرنسي: an office
 			}
 			head := toks[i].Norm[2*letters:]
+			if elided {
+				head = "ال" + strings.TrimPrefix(toks[i].Norm, "لل")
+			}
 			if f.opt.Bodies && femaleBodies[head] {
 				// الحكومة الإسرائيلية, الخارجية الأميركية: the adjective agrees
 				// with the body (وزير الخارجية الأميركي is the minister's), and
