@@ -99,6 +99,14 @@ func (f *CueFinder) Process(ctx context.Context, a *model.Analysis) error {
 var cueFacilities = map[string]bool{"مطار": true, "قاعده": true, "ميناء": true, "قصر": true, "سجن": true,
 	"معسكر": true, "حقل": true, "مرفا": true, "مصفاه": true, "فندق": true, "وادي": true}
 
+// streetHeads name a street, square or mountain with the place after them
+// (شارع الأربعين, ميدان التحرير, جبل الوحش): they only extend a place
+// mention the tagger found right after them, never make one (an address's
+// street is seldom a place of the news, see cueFacilities). Not طريق (طريق
+// طرابلس is the road to Tripoli), سوق (سوق دمشق للأوراق المالية) or بوابة
+// (بوابة الوسط, a news site).
+var streetHeads = normSet("شارع", "ميدان", "ساحة", "دوار", "مستديرة", "جبل")
+
 // Heads of armed groups and parties that take a name in construct (لواء
 // المعتصم, فرقة السلطان مراد, حركة حماس). لواء without the article; with it
 // (اللواء) it is a rank.
@@ -167,6 +175,16 @@ func (f *CueFinder) Find(text string, have []model.Mention) []model.Mention {
 			if !taken[i+1] && f.facilityName(toks[i+1]) {
 				add(i, i+2, skip, model.LOC)
 				i++
+			}
+		case f.opt.Facilities && streetHeads[w] && i+1 < len(toks) && adjacent(toks, i+1):
+			// شارع + الأربعين, ميدان + التحرير: a place the tagger found right
+			// after a street's or square's head is named with it (the gold
+			// keeps the head: شارع الأربعين, ميدان المحكمة); no new place
+			if mi, ok := locAt[i+1]; ok && out[mi].Type == model.LOC && out[mi].Start == toks[i+1].Start {
+				start := toks[i].Start + skipLetters(toks[i].Text, skip)
+				out[mi] = model.Mention{Text: text[start:out[mi].End], Start: start, End: out[mi].End, Type: model.LOC}
+				taken[i] = true
+				added = true
 			}
 		case f.opt.Orgs && numberedUnit[stripAl(w)] && i+1 < len(toks) && !taken[i+1] && toks[i+1].Start-toks[i].End <= 1 && unitNumber(toks[i+1]):
 			// اللواء 35 مدرع, الكتيبة 102 مشاة, لواء أول مشاة: a unit named by
@@ -308,7 +326,7 @@ func (f *CueFinder) bare(w string) (string, int) {
 	for _, p := range [...]string{"و", "ف", "ب", "ل"} {
 		if rest, ok := strings.CutPrefix(w, p); ok && utf8.RuneCountInString(rest) >= 3 {
 			r := stripAl(rest)
-			if cueFacilities[r] || cueGroupHeads[r] || cueBodyHeads[r] || districtHeads[r] {
+			if cueFacilities[r] || cueGroupHeads[r] || cueBodyHeads[r] || districtHeads[r] || streetHeads[r] {
 				return rest, 1
 			}
 		}

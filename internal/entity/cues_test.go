@@ -31,6 +31,8 @@ func TestCuePhenomena(t *testing.T) {
 		{"possessive relation is not a name", "استقبل المبعوث الأممي ونائبته الوفد.", nil, nil},
 		{"coordinated noun after an office", "من رئيس وزراء ومجلس رئاسي.", nil, nil},
 		{"frequent word after a title", "قال الرئيس الجديد إن.", nil, nil},
+		{"a street's head joins the tagged place", "تدور اشتباكات في شارع الأربعين وجبل الوحش.", []string{"LOC:الأربعين", "LOC:الوحش"}, []string{"LOC:شارع الأربعين", "LOC:جبل الوحش"}},
+		{"a street's head makes no place of its own", "في شارع الأربعين.", nil, nil},
 		{"armed group head in construct", "قاتل لواء الزرقاوي في الجنوب.", nil, []string{"ORG:لواء الزرقاوي"}},
 		{"rank as first word of a group", "انسحبت كتيبة السلطان من الموقع.", nil, []string{"ORG:كتيبة السلطان"}},
 		{"rank with article is a rank", "وصل اللواء الزرقاوي.", nil, nil},

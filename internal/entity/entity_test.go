@@ -295,6 +295,15 @@ func TestResolvePhenomena(t *testing.T) {
 		{"a plural noun with its pronoun is no person", "واصل الفريق تدريباته اليومية",
 			[]ment{{"تدريباته", "PER"}},
 			nil},
+		{"a verb in the future is no person", "وقال المتحدث بأن المجلس سيستدعي نائب رئيس الوزراء",
+			[]ment{{"سيستدعي", "PER"}},
+			nil},
+		{"a name opening with س stays", "وقال سيف إن",
+			[]ment{{"سيف", "PER"}},
+			[]wantEnt{{"سيف", "PER", []string{"سيف"}, ""}}},
+		{"an organisation's head alone is no organisation", "وقال نائب مدير منظمة «هيومان رايتس ووتش» إن",
+			[]ment{{"منظمة", "ORG"}},
+			nil},
 		{"a name on a short stem keeps its ه", "وقال عبده إن",
 			[]ment{{"عبده", "PER"}},
 			[]wantEnt{{"عبده", "PER", []string{"عبده"}, ""}}},
@@ -352,6 +361,9 @@ func TestResolvePhenomena(t *testing.T) {
 		{"a place after في without an acronym stays a place", "وجاء في بيان القيادة العسكرية الأمريكية في إفريقيا أنه",
 			[]ment{{"القيادة العسكرية الأمريكية", "ORG"}, {"إفريقيا", "LOC"}},
 			[]wantEnt{{"القيادة العسكرية الأمريكية", "ORG", []string{"القيادة العسكرية الأمريكية"}, ""}, {"إفريقيا", "LOC", []string{"إفريقيا"}, ""}}},
+		{"a compass word in brackets after a place is no acronym", "الحكومة المنبثقة عن مجلس النواب في طبرق (شرق) ومقرها البيضاء",
+			[]ment{{"مجلس النواب", "ORG"}, {"طبرق", "LOC"}},
+			[]wantEnt{{"مجلس النواب", "ORG", []string{"مجلس النواب"}, ""}, {"طبرق", "LOC", []string{"طبرق"}, ""}}},
 		{"a place does not run into a future verb", "وقال إن نيروبي سيرأس الاجتماع",
 			[]ment{{"نيروبي سيرأس", "LOC"}},
 			[]wantEnt{{"نيروبي", "LOC", []string{"نيروبي"}, ""}}},
@@ -806,7 +818,31 @@ func TestOrgFinder(t *testing.T) {
 		{"the presidency after a conjunction", "والرئاسة التونسية", []string{"الرئاسة التونسية"}},
 		{"a state's army by its country's adjective", "وأعلن الجيش العراقي تقدم قواته", []string{"الجيش العراقي"}},
 		{"a state's police, and after a conjunction", "مخبرة عن اعتقال الشرطة الإسرائيلية مستوطنين، والشرطة التركية", []string{"الشرطة الإسرائيلية", "الشرطة التركية"}},
-		{"an army by another adjective is not a state's", "وقال الجيش الوطني إن", nil},
+		{"an army by another adjective", "وقال الجيش الوطني إن", []string{"الجيش الوطني"}},
+		{"a party by its adjective", "أكد عدد من زعماء الحزب الجمهوري أنهم", []string{"الحزب الجمهوري"}},
+		{"a guard by its adjective", "رفض ضباط الحرس الجمهوري الأوامر", []string{"الحرس الجمهوري"}},
+		{"an alliance by its sect", "ذلك أن التحالف الشيعي يشكل الغالبية", []string{"التحالف الشيعي"}},
+		{"an adjective of another noun does not agree", "قوات التحالف العربية", []string{"التحالف"}},
+		{"a loyal army is a description", "وقال الجيش الموالي للرئيس", nil},
+		{"a ministry by its portfolio and country", "وقالت الخارجية الأميركية إن", []string{"الخارجية الأميركية"}},
+		{"a minister's adjective agrees with the minister", "وقال وزير الخارجية الأميركي إن", nil},
+		{"a minister's title is no ministry", "وقالت وزيرة الخارجية الأميركية إن", nil},
+		{"a ministry's full name stays whole", "وقالت وزارة الخارجية الأميركية إن", []string{"وزارة الخارجية الأميركية"}},
+		{"a house of parliament", "مصادقة مجلس النواب عليها", []string{"مجلس النواب"}},
+		{"an army after لل, the article elided", "وقال القائد العام للجيش الليبي إن", []string{"للجيش الليبي"}},
+		{"a ministry by its portfolio after a preposition", "وقال مسؤول بالخارجية الأميركية إن", []string{"الخارجية الأميركية"}},
+		{"a court in construct with its place", "قررت محكمة جنايات القاهرة أمس", []string{"محكمة جنايات القاهرة"}},
+		{"a court and its name adjective", "رئيس محكمة أمن الدولة العليا الأسبق", []string{"محكمة أمن الدولة العليا"}},
+		{"a council and its name adjective", "المتحدث باسم مجلس القضاء الأعلى في العراق", []string{"مجلس القضاء الأعلى"}},
+		{"a security service", "وأشارت إلى أن جهاز الأمن العام والشرطة", []string{"جهاز الأمن العام"}},
+		{"a device is no body", "اشترى جهاز الكمبيوتر", nil},
+		{"an office of two words", "وقال قسم الإعلام بمكتب النائب العام", []string{"مكتب النائب العام"}},
+		{"a press office is no body", "وذكر مكتب الإعلام للقيادة", nil},
+		{"a board of directors is no body", "قرر مجلس الإدارة توزيع الأرباح", nil},
+		{"a party in construct", "وحزب الشعب بزعامة زهير المغزاوي", []string{"حزب الشعب"}},
+		{"a newspaper", "وبحسب صحيفة الوئام فإن", []string{"صحيفة الوئام"}},
+		{"a deputyship is no agency", "أعلنت وكالة الوزارة للشؤون", nil},
+		{"a verb after a court is no name", "عبر محكمة تنفذها الجهات", nil},
 		{"a state's army in an office", "بحضور الرئيس الفرنسي ورئيس أركان الجيش الفرنسي", nil},
 		{"a ministry by its portfolio", "وقالت وزارة الداخلية اليوم إن", []string{"وزارة الداخلية"}},
 		{"a ministry with a proclitic", "وطالب الوزارة لوزارة العدل بأن", []string{"وزارة العدل"}},
@@ -1336,4 +1372,40 @@ func findOrgs(t *testing.T, f *OrgFinder, text string, in []ment) string {
 		got = append(got, m.Text+":"+m.Type)
 	}
 	return strings.Join(got, " ")
+}
+
+// TestOrgBodyByPlace: a state body's head, at most one indefinite noun and
+// a tagged one-word place make one organisation (the place's mention goes);
+// a place after other words stays a place.
+func TestOrgBodyByPlace(t *testing.T) {
+	f, err := NewOrgFinder(DefaultOrgOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, text, place string
+		want              []string // TYPE:text of every mention after the finder
+	}{
+		{"a court by its kind and city", "قررت محكمة جنايات القاهرة أمس", "القاهرة", []string{"ORG:محكمة جنايات القاهرة"}},
+		{"a radio by its country", "ونقلت إذاعة إسرائيل عن المصادر", "إسرائيل", []string{"ORG:إذاعة إسرائيل"}},
+		{"a provincial council", "وقال عضو مجلس محافظة البصرة إن", "البصرة", []string{"ORG:مجلس محافظة البصرة"}},
+		{"an office needs two words", "وصل إلى مكتب دمشق", "دمشق", []string{"LOC:دمشق"}},
+		{"a place after a verb stays", "قالت محكمة تنفذ القاهرة", "القاهرة", []string{"LOC:القاهرة"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := strings.Index(tc.text, tc.place)
+			in := []model.Mention{{Text: tc.place, Start: s, End: s + len(tc.place), Type: model.LOC}}
+			var got []string
+			for _, m := range f.Find(tc.text, in) {
+				if tc.text[m.Start:m.End] != m.Text {
+					t.Errorf("bad mention %+v", m)
+				}
+				got = append(got, m.Type+":"+m.Text)
+			}
+			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
 }

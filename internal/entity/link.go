@@ -770,8 +770,8 @@ func prevEnd(doc *docIndex, k, def int) int {
 func (r *Resolver) looksLikeAlias(ws []arabic.Token) bool {
 	words := make([]string, len(ws))
 	for i, t := range ws {
-		if t.Kind == arabic.KindNumber || arabic.IsStopword(t.Norm) {
-			return false
+		if t.Kind == arabic.KindNumber || arabic.IsStopword(t.Norm) || directions[t.Norm] {
+			return false // مجلس النواب في طبرق (شرق): a compass gloss on the place, no acronym
 		}
 		words[i] = t.Norm
 	}

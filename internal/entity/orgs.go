@@ -114,6 +114,10 @@ type OrgOptions struct {
 	// untagged, so the tagger rarely finds them: on arabic-news it covered
 	// 150 of 1,306 such names.
 	Ministries bool
+	// Bodies: the bodies' construct rule (Ministries) also after the head
+	// of a state body, court, party or outlet (stateBodyHeads: مجلس
+	// النواب، محكمة جنايات القاهرة، حزب الشعب، إذاعة الجيش).
+	Bodies bool
 	// Tribes: a name right after a tribe's head (قبيلة, قبائل, عشيرة,
 	// عشائر) is a group, an organisation in the contract's types (the gold
 	// types groups that act, الجنجويد, المعارضة التشادية, ORG): the tagger's
@@ -143,7 +147,7 @@ type OrgOptions struct {
 
 // DefaultOrgOptions turns every rule on.
 func DefaultOrgOptions() OrgOptions {
-	return OrgOptions{Known: true, Quoted: true, Retype: true, Institutions: true, Designated: true, Ministries: true, Tribes: true, Chains: true, Named: true, Allies: true}
+	return OrgOptions{Known: true, Quoted: true, Retype: true, Institutions: true, Designated: true, Ministries: true, Bodies: true, Tribes: true, Chains: true, Named: true, Allies: true}
 }
 
 // OrgFinder is a pipeline stage that adds organisation mentions the tagger
@@ -211,7 +215,28 @@ var groupHeads = map[string]bool{"تنظيم": true, "جماعه": true, "حرك
 
 // institutions are definite bodies that a country's nisba names (الرئاسة
 // الفرنسية, المعارضة التشادية).
-var institutions = map[string]bool{"الرياسه": true, "المعارضه": true, "الجيش": true, "الشرطه": true}
+var institutions = map[string]bool{"الرياسه": true, "المعارضه": true, "الجيش": true, "الشرطه": true,
+	"الخارجيه": true, "الداخليه": true, "الحزب": true, "الحرس": true, "التحالف": true}
+
+// constructHead reports a ministry's or body's head (normalised) that takes
+// the next words as its name (وزارة, هيئة, مجلس).
+func constructHead(w string) bool {
+	return ministryHeads[w] || bodyHeads[w] || stateBodyHeads[w]
+}
+
+// femaleBodies (OrgOptions.Bodies) are a government and the ministries news
+// names by their portfolio alone, with the country's adjective in the
+// feminine (الحكومة المصرية، الخارجية الأميركية، الداخلية السعودية).
+var femaleBodies = normSet("الخارجية", "الداخلية")
+
+// bodyOffices hold an office in a body: وزيرة الخارجية الأميركية is a
+// person's title, رئيس الحكومة الإسرائيلية too.
+var bodyOffices = normSet("وزير", "وزيرة", "رئيس", "رئيسة", "نائب", "متحدث", "المتحدث", "وكيل", "مساعد", "مساعدة")
+
+// partyBodies (OrgOptions.Bodies) are named by any relative adjective, not
+// only a country's: الحزب الجمهوري، الحرس الثوري، التحالف الشيعي، الجيش
+// الوطني.
+var partyBodies = normSet("الحزب", "الحرس", "التحالف", "الجيش")
 
 // stateForces: a state's army or police by its country's adjective (الجيش
 // العراقي، الشرطة الإسرائيلية) is written about 150 times on arabic-news and
@@ -348,7 +373,13 @@ func (f *OrgFinder) Find(text string, have []model.Mention) []model.Mention {
 			}
 			// bare or after و only: فاز بالرئاسة, مرشح للرئاسة name the office
 			letters, ok := headAt(toks[i], institutions)
-			if !ok || (letters > 0 && !strings.HasPrefix(toks[i].Norm, "و")) {
+			elided := false
+			if rest, cut := strings.CutPrefix(toks[i].Norm, "لل"); !ok && cut && f.opt.Bodies && (partyBodies["ال"+rest] || femaleBodies["ال"+rest]) {
+				// القائد العام للجيش الليبي: the article elided after ل; the
+				// mention keeps the whole word, as للأمم المتحدة
+				ok, elided = true, true
+			}
+			if !ok || (letters > 0 && !strings.HasPrefix(toks[i].Norm, "و") && !(f.opt.Bodies && femaleBodies[toks[i].Norm[2*letters:]])) {
 				continue
 			}
 			if i > 0 && adjacent(toks, i) && officeRace[stripConj(toks[i-1].Norm)] {
@@ -357,7 +388,30 @@ func (f *OrgFinder) Find(text string, have []model.Mention) []model.Mention {
 			if i > 0 && adjacent(toks, i) && stateForces[toks[i].Norm[2*letters:]] && forceOffices[stripConj(toks[i-1].Norm)] {
 				continue // رئيس أركان الجيش الفرنسي: an office
 			}
-			if _, isCountry := f.gaz.NisbaCountry(toks[i+1].Norm); isCountry && isDefiniteNisba(toks[i+1].Norm) {
+			head := toks[i].Norm[2*letters:]
+			if elided {
+				head = "ال" + strings.TrimPrefix(toks[i].Norm, "لل")
+			}
+			if f.opt.Bodies && femaleBodies[head] {
+				// الحكومة الإسرائيلية, الخارجية الأميركية: the adjective agrees
+				// with the body (وزير الخارجية الأميركي is the minister's), and
+				// not in an office's title (وزيرة الخارجية الأميركية)
+				if !strings.HasSuffix(toks[i+1].Norm, "يه") || (i > 0 && adjacent(toks, i) && (bodyOffices[toks[i-1].Norm] || bodyOffices[stripConj(toks[i-1].Norm)])) {
+					continue
+				}
+			}
+			if (femaleBodies[head] || partyBodies[head]) && i > 0 && adjacent(toks, i) {
+				if constructHead(toks[i-1].Norm) || constructHead(stripConj(toks[i-1].Norm)) {
+					continue // وزارة الخارجية الأميركية, وزارة الحرس الوطني: the ministry's portfolio
+				}
+			}
+			_, isCountry := f.gaz.NisbaCountry(toks[i+1].Norm)
+			if !isCountry && f.opt.Bodies && partyBodies[head] && !sentenceAdjectives[toks[i+1].Norm] &&
+				!strings.HasSuffix(toks[i+1].Norm, "يه") && // التحالف العربية: the adjective of another noun
+				(i == 0 || !adjacent(toks, i) || !forceOffices[stripConj(toks[i-1].Norm)]) {
+				isCountry = true // الحزب الجمهوري, الحرس الثوري, التحالف الشيعي, الجيش الوطني
+			}
+			if isCountry && isDefiniteNisba(toks[i+1].Norm) {
 				out = appendSpan(out, taken, toks, text, i, 2, letters, model.ORG)
 				added = true
 				i++
@@ -402,11 +456,24 @@ func (f *OrgFinder) Find(text string, have []model.Mention) []model.Mention {
 				}
 				continue
 			}
-			if letters, ok := headAt(toks[i], bodyHeads); ok && (i == 0 || toks[i-1].Norm != "علي") { // على هيئة: in the shape of
-				if n := constructName(toks, taken, i+1); n > 0 {
+			letters, ok := headAt(toks[i], bodyHeads)
+			if !ok && f.opt.Bodies {
+				letters, ok = headAt(toks[i], stateBodyHeads)
+			}
+			if ok && (i == 0 || toks[i-1].Norm != "علي") { // على هيئة: in the shape of
+				if n := constructName(toks, taken, i+1); n > 0 && f.bodyNameFits(toks[i].Norm[2*letters:], toks, i+1, n) {
 					out = appendSpan(out, taken, toks, text, i, 1+n, letters, model.ORG)
 					added = true
 					i += n
+				} else if n == 0 && f.opt.Bodies && stateBodyHeads[toks[i].Norm[2*letters:]] {
+					if n := placeNamedBody(toks, taken, out, i+1); n > 0 && f.bodyNameFits(toks[i].Norm[2*letters:], toks, i+1, n) {
+						start := toks[i].Start + skipLetters(toks[i].Text, letters)
+						if kept, ok := placesInside(out, start, toks[i+n].End, true); ok {
+							out = appendSpan(kept, taken, toks, text, i, 1+n, letters, model.ORG)
+							added = true
+							i += n
+						}
+					}
 				}
 			}
 		}
@@ -957,6 +1024,85 @@ func (f *OrgFinder) portfolio(toks []arabic.Token, taken []bool, j int) int {
 // العالم الإسلامي).
 var bodyHeads = normSet("منظمة", "جمعية", "هيئة", "مؤسسة", "رابطة", "مفوضية", "نقابة", "شركة")
 
+// placeNamedBody returns how many words from token j name a state body by
+// its place: at most one indefinite noun and a place mention of one word
+// (محكمة جنايات + القاهرة, إذاعة + إسرائيل, مجلس محافظة + البصرة); 0 when
+// there is none.
+func placeNamedBody(toks []arabic.Token, taken []bool, out []model.Mention, j int) int {
+	k := j
+	if k < len(toks) && !taken[k] && adjacent(toks, k) {
+		w := toks[k].Norm
+		if definiteWord(toks[k]) || arabic.IsStopword(w) || utf8.RuneCountInString(w) < 3 || hasTanween(toks[k].Text) ||
+			strings.HasSuffix(w, "ي") || strings.HasSuffix(w, "يه") || cliticReading(w) || looksLikeVerb(w) || inflected(w, toks[k].Text) {
+			return 0
+		}
+		k++
+	}
+	if k >= len(toks) || !taken[k] || !adjacent(toks, k) {
+		return 0
+	}
+	for _, m := range out {
+		if m.Type == model.LOC && m.Start == toks[k].Start && m.End == toks[k].End {
+			return k - j + 1
+		}
+	}
+	return 0
+}
+
+// stateBodyHeads name a state body, court, party or outlet in construct
+// with what it is (مجلس النواب، محكمة جنايات القاهرة، مكتب النائب العام،
+// جهاز الأمن العام، حزب الشعب، إذاعة الجيش، وكالة الأنباء): read like
+// bodyHeads (OrgOptions.Bodies).
+var stateBodyHeads = normSet("محكمة", "مجلس", "مكتب", "جهاز", "حزب", "إذاعة", "صحيفة", "وكالة")
+
+// bodyNameFits reports whether the n words from token j name a body after
+// head (normalised, no proclitic): مكتب takes two words at least, جهاز a
+// security service (جهاز الأمن العام; not جهاز الكمبيوتر), and a council's
+// or an agency's name is no board of directors (مجلس الإدارة, مجلس
+// الأمناء) nor a deputyship of a body (وكالة الوزارة).
+func (f *OrgFinder) bodyNameFits(head string, toks []arabic.Token, j, n int) bool {
+	if !stateBodyHeads[head] {
+		return true
+	}
+	w := toks[j].Norm
+	if boards[stripAl(w)] {
+		return false // مجلس أمناء مؤسسة …: a board
+	}
+	for k := j; k < j+n; k++ {
+		if namedHonorifics[toks[k].Norm] {
+			return false // مجلس الملك عبدالله …: the name is a person's, read by namedAfterPerson
+		}
+	}
+	switch {
+	case longNameHeads[head] && n < 2:
+		return false
+	case head == arabic.Normalize("جهاز"):
+		return securityServices[w]
+	case head == arabic.Normalize("وكالة") && deputyships[w]:
+		return false
+	}
+	return true
+}
+
+// securityServices name the security body after جهاز.
+var securityServices = normSet("الأمن", "المخابرات", "الاستخبارات", "الشرطة", "المباحث", "الحرس")
+
+// deputyships: وكالة before a body is its deputyship (وكالة الوزارة
+// لشؤون …), not an agency.
+var deputyships = normSet("الوزارة", "الرئاسة", "الجامعة", "الهيئة")
+
+// boards: مجلس الإدارة, مجلس الأمناء, مجلس المديرين are any company's or
+// body's board.
+var boards = normSet("إدارة", "ادارة", "أمناء", "مديرين", "مدراء")
+
+// longNameHeads need two words after them: مكتب النائب العام, مكتب رئيس
+// الوزراء are bodies, مكتب الإعلام (a press office of any body) is none.
+var longNameHeads = normSet("مكتب")
+
+// nameAdjectives close a body's name like a relative adjective (النائب
+// العام، مجلس القضاء الأعلى، محكمة أمن الدولة العليا).
+var nameAdjectives = normSet("العام", "العامة", "الأعلى", "العليا")
+
 // constructName returns how many words from token j complete a body's name
 // in construct: up to two indefinite nouns, a definite noun (ضحايا حقوق
 // الإنسان، العفو، علماء المسلمين), then up to two relative adjectives
@@ -974,14 +1120,15 @@ func constructName(toks []arabic.Token, taken []bool, j int) int {
 			n = k - j + 1
 			break
 		}
-		if strings.HasSuffix(w, "ي") || strings.HasSuffix(w, "يه") || strings.HasSuffix(w, "ه") && k == j || cliticReading(w) {
+		if strings.HasSuffix(w, "ي") || strings.HasSuffix(w, "يه") || strings.HasSuffix(w, "ه") && k == j || cliticReading(w) ||
+			looksLikeVerb(w) || inflected(w, toks[k].Text) {
 			return 0 // an adjective (حقوقية، دولية), a word in ة right after the head, or a preposition (لصنع): a description
 		}
 	}
 	if n == 0 {
 		return 0
 	}
-	for k := j + n; k < len(toks) && k < j+n+2 && !taken[k] && adjacent(toks, k) && isDefiniteNisba(toks[k].Norm) && !sentenceAdjectives[toks[k].Norm]; k++ {
+	for k := j + n; k < len(toks) && k < j+n+2 && !taken[k] && adjacent(toks, k) && (isDefiniteNisba(toks[k].Norm) || nameAdjectives[toks[k].Norm]) && !sentenceAdjectives[toks[k].Norm]; k++ {
 		n++
 	}
 	return n
@@ -1183,7 +1330,7 @@ func markTaken(toks []arabic.Token, text string, have []model.Mention) []bool {
 
 // sentenceAdjectives are relative adjectives that qualify a ministry in a
 // sentence, not in its name (وزارة التعليم الحالية).
-var sentenceAdjectives = normSet("الحالي", "الحالية", "المعني", "المعنية")
+var sentenceAdjectives = normSet("الحالي", "الحالية", "المعني", "المعنية", "الموالي", "الموالية", "الأخرى")
 
 // definiteWord reports a word written with the article: ال as written, so
 // that a name in أل (ألمانية, ألبانيا), which normalises to ال, is not read
