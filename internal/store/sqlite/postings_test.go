@@ -132,11 +132,14 @@ func TestPostingsTail(t *testing.T) {
 	}
 
 	merging := openWith(1)
+	epoch := func() int {
+		return count(merging, `SELECT coalesce(max(CAST(value AS INTEGER)), 0) FROM meta WHERE key = 'postings_epoch'`)
+	}
 	merges := 0
 	for i := 0; i < len(docs); i += 7 {
-		before := count(merging, `SELECT coalesce(max(CAST(value AS INTEGER)), 0) FROM meta WHERE key = 'postings_epoch'`)
+		before := epoch()
 		storetest.Put(t, merging, docs[i:min(i+7, len(docs))]...)
-		if count(merging, `SELECT coalesce(max(CAST(value AS INTEGER)), 0) FROM meta WHERE key = 'postings_epoch'`) > before {
+		if epoch() > before {
 			merges++
 			if _, tl := rows(merging); tl != 0 {
 				t.Fatalf("Put %d merged the tail but left %d rows in it", i/7, tl)

@@ -9,6 +9,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -437,10 +438,10 @@ func mergePostings(ctx context.Context, tx *sql.Tx, d Dialect, positions bool, t
 		if _, err := tx.ExecContext(ctx, `DELETE FROM `+tables[1]); err != nil {
 			return err
 		}
-		if err := setMeta(ctx, tx, d, "tail_bytes", 0); err != nil {
+		if err := setMeta(ctx, tx, d, "tail_bytes", "0"); err != nil {
 			return err
 		}
-		if err := setMeta(ctx, tx, d, "main_bytes", written); err != nil {
+		if err := setMeta(ctx, tx, d, "main_bytes", strconv.FormatInt(written, 10)); err != nil {
 			return err
 		}
 	}
@@ -448,7 +449,7 @@ func mergePostings(ctx context.Context, tx *sql.Tx, d Dialect, positions bool, t
 	if err != nil {
 		return err
 	}
-	return setMeta(ctx, tx, d, "postings_epoch", epoch+1)
+	return setMeta(ctx, tx, d, "postings_epoch", strconv.FormatInt(epoch+1, 10))
 }
 
 // docLens caches every article's length in terms (documents.nterms, what

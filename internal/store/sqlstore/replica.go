@@ -254,8 +254,8 @@ func (s *DB) catchUp(ctx context.Context) error {
 	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(rowid), 0) FROM documents`).Scan(&v); err != nil {
 		return err
 	}
-	var epoch int64
-	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(value), '0') FROM meta WHERE key = 'postings_epoch'`).Scan(&epoch); err != nil {
+	epoch, err := metaInt(ctx, tx, s.d, "postings_epoch")
+	if err != nil {
 		return err
 	}
 	r.mu.RLock()

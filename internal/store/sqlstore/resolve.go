@@ -474,7 +474,7 @@ func (s *DB) backfillOnce(ctx context.Context, key, version string, fill func(tx
 	if err := fill(tx, done); err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, s.d.Bind(`INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`), key, version); err != nil {
+	if err := setMeta(ctx, tx, s.d, key, version); err != nil {
 		return err
 	}
 	return tx.Commit()

@@ -1429,3 +1429,22 @@ func IDList(open, close byte, ids []int64) string {
 	}
 	return string(append(b, close))
 }
+
+// metaInt reads the integer value of meta's key (0 where there is none).
+func metaInt(ctx context.Context, tx *sql.Tx, d Dialect, key string) (int64, error) {
+	var v string
+	err := tx.QueryRowContext(ctx, d.Bind(`SELECT value FROM meta WHERE key = ?`), key).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, err
+	}
+	return strconv.ParseInt(v, 10, 64)
+}
+
+// setMeta sets meta's key to value.
+func setMeta(ctx context.Context, tx *sql.Tx, d Dialect, key, value string) error {
+	_, err := tx.ExecContext(ctx, d.Bind(`INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`), key, value)
+	return err
+}

@@ -94,29 +94,9 @@ func (s *DB) grewTail(ctx context.Context, tx *sql.Tx, added int64) error {
 	}
 	tailBytes += added
 	if tailBytes < max(s.tailFloor, mainBytes/tailShare) {
-		return setMeta(ctx, tx, s.d, "tail_bytes", tailBytes)
+		return setMeta(ctx, tx, s.d, "tail_bytes", strconv.FormatInt(tailBytes, 10))
 	}
 	return mergePostings(ctx, tx, s.d, s.positions, s.postingsTables())
-}
-
-// metaInt reads the integer meta key (0 where there is none).
-func metaInt(ctx context.Context, tx *sql.Tx, d Dialect, key string) (int64, error) {
-	var v string
-	err := tx.QueryRowContext(ctx, d.Bind(`SELECT value FROM meta WHERE key = ?`), key).Scan(&v)
-	if err == sql.ErrNoRows {
-		return 0, nil
-	}
-	if err != nil {
-		return 0, err
-	}
-	return strconv.ParseInt(v, 10, 64)
-}
-
-// setMeta sets the integer meta key.
-func setMeta(ctx context.Context, tx *sql.Tx, d Dialect, key string, v int64) error {
-	_, err := tx.ExecContext(ctx, d.Bind(`INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`),
-		key, strconv.FormatInt(v, 10))
-	return err
 }
 
 // rowJoin joins a term's segment rows, in seg order, into one: each row's
