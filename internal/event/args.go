@@ -1299,7 +1299,7 @@ func patientTrigger(p *Pattern, words []word, m Match) bool {
 	}
 	// "قضت محكمة مصرية بسجن نظيف"، "إحالة أوراق عشرة متهمين": the court
 	// stands before its sentence; the names after it are the sentenced
-	if p.Type == "COERCE" && m.Last > m.First && courtObject(&words[m.Last]) {
+	if courtSentence(p, words, m) {
 		return true
 	}
 	// قُتل / اعتُقل + a number: the passive
@@ -1318,6 +1318,13 @@ func summons(p *Pattern, words []word, m Match) bool {
 }
 
 var summonVerbs = []string{"استدعي", "يستدعي", "يستدع", "استدعاء"}
+
+// courtSentence reports whether m is a court's sentence or referral whose
+// trigger ends with its object word (قضت … بسجن، إحالة أوراق): the
+// sentenced follow it.
+func courtSentence(p *Pattern, words []word, m Match) bool {
+	return p.Type == "COERCE" && m.Last > m.First && courtObject(&words[m.Last])
+}
 
 // courtObject reports whether w ends a court's sentence or referral (بسجن،
 // بالإعدام، أوراق): the sentenced follow it.
@@ -1455,7 +1462,7 @@ func arguments(p *Pattern, words []word, ms []mention, m Match) (actor string, r
 		// "قضت محكمة جنايات القاهرة بسجن …", "استدعت النيابة العامة الوزير
 		// للتحقيق": the court or body between the verb and its object is
 		// the actor
-		if actor == "" && (p.Type == "COERCE" && m.Last > m.First && courtObject(&words[m.Last]) || summons(p, words, m)) {
+		if actor == "" && (courtSentence(p, words, m) || summons(p, words, m)) {
 			for _, x := range objects {
 				if x.First > m.First && x.Last < m.Last && x.Type == model.ORG {
 					actor = x.Name
